@@ -1,0 +1,35 @@
+// Reporting: diagnostics out, as text for people or JSON for tools.
+//
+// Text is the GNU format editors and CI log parsers understand:
+//
+//   plan.meso:14:3: error: message [rule.id]
+//      14 |   sessions 08:00, 11:00 for 30 min
+//         |   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+//   std/templates.meso:5:3: note: in template 'kaatsu', used here
+//
+// Colour only when asked (the CLI asks on a terminal without NO_COLOR).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "grammar/diagnostic.h"
+
+namespace meso {
+
+struct TextReportOptions {
+    bool colour = false;
+    bool show_suppressed = false;  // print findings an `allow` accepted, with its reason
+};
+
+void print_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const TextReportOptions& options = {});
+
+// One JSON array; each finding has file, line, column (1-based), severity,
+// rule (null for syntax and meaning errors), message, and notes.
+std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_suppressed = false);
+
+// "file:line:col" of a span, or the file alone.
+std::string location(const Span& span);
+
+}  // namespace meso

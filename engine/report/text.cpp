@@ -1,0 +1,121 @@
+#include "engine/report/report.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace meso {
+
+namespace {
+
+const char* colour_of(Severity s)
+{
+    switch (s) {
+    case Severity::error: return "\033[1;31m";
+    case Severity::warning: return "\033[1;35m";
+    case Severity::info: return "\033[1;36m";
+    case Severity::note: return "\033[1;36m";
+    }
+    return "";
+}
+
+// Display columns of a UTF-8 byte range: one per code point.
+std::size_t display_width(std::string_view text)
+{
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+void print_source_line(std::ostream& out, const Span& span, bool colour)
+{
+    const auto& text = span.source->text;
+    if (span.begin > text.size()) return;
+    std::size_t line_start = text.rfind('\n', span.begin == 0 ? 0 : span.begin - 1);
+    line_start = (line_start == std::string::npos || span.begin == 0) ? 0 : line_start + 1;
+    if (span.begin > 0 && text[span.begin - 1] == '\n') line_start = span.begin;
+    std::size_t line_end = text.find('\n', span.begin);
+    if (line_end == std::string::npos) line_end = text.size();
+    std::string_view line(text.data() + line_start, line_end - line_start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string number = std::to_string(span.line);
+    const std::string pad(std::max<std::size_t>(number.size(), 4), ' ');
+    // Tabs are shown as one space so that the caret lines up.
+    std::string shown(line);
+    for (auto& c : shown)
+        if (c == '\t') c = ' ';
+    out << fmt::format("{:>{}} | {}\n", number, pad.size(), shown);
+    const std::size_t caret_at = display_width(std::string_view(text).substr(line_start, span.begin - line_start));
+    std::size_t width = 1;
+    if (span.end > span.begin) {
+        const std::size_t end = std::min<std::size_t>(span.end, line_end);
+        width = std::max<std::size_t>(1, display_width(std::string_view(text).substr(span.begin, end - span.begin)));
+    }
+    out << pad << " | " << std::string(caret_at, ' ') << (colour ? "\033[1;32m" : "") << '^' << std::string(width - 1, '~')
+        << (colour ? "\033[0m" : "") << '\n';
+}
+
+}  // namespace
+
+std::string location(const Span& span)
+{
+    if (!span.source) return "meso";
+    if (!span.valid()) return std::string(span.path());
+    return fmt::format("{}:{}:{}", span.path(), span.line, span.column);
+}
+
+void print_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const TextReportOptions& options)
+{
+    for (const auto& d : diagnostics) {
+        if (d.suppressed_by && !options.show_suppressed) continue;
+        const char* bold = options.colour ? "\033[1m" : "";
+        const char* reset = options.colour ? "\033[0m" : "";
+        out << bold << location(d.span) << ":" << reset << " " << (options.colour ? colour_of(d.severity) : "")
+            << to_string(d.severity) << ":" << reset << " " << d.message;
+        if (d.rule) out << " [" << *d.rule << "]";
+        if (d.suppressed_by) out << " (allowed: " << *d.suppressed_by << ")";
+        out << '\n';
+        if (d.span.valid()) print_source_line(out, d.span, options.colour);
+        for (const auto& n : d.notes) {
+            out << bold << location(n.span) << ":" << reset << " " << (options.colour ? colour_of(Severity::note) : "")
+                << "note:" << reset << " " << n.message << '\n';
+        }
+    }
+}
+
+std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_suppressed)
+{
+    auto findings = nlohmann::json::array();
+    for (const auto& d : diagnostics) {
+        if (d.suppressed_by && !include_suppressed) continue;
+        nlohmann::json f;
+        f["file"] = std::string(d.span.path());
+        f["line"] = d.span.valid() ? nlohmann::json(d.span.line) : nlohmann::json(nullptr);
+        f["column"] = d.span.valid() ? nlohmann::json(d.span.column) : nlohmann::json(nullptr);
+        f["end_line"] = nullptr;
+        f["severity"] = to_string(d.severity);
+        f["rule"] = d.rule ? nlohmann::json(*d.rule) : nlohmann::json(nullptr);
+        f["message"] = d.message;
+        if (d.span.valid()) {
+            std::uint32_t end_line = d.span.line;
+            for (char c : d.span.text())
+                if (c == '\n') ++end_line;
+            f["end_line"] = end_line;
+        }
+        auto notes = nlohmann::json::array();
+        for (const auto& n : d.notes) {
+            nlohmann::json j;
+            j["file"] = std::string(n.span.path());
+            j["line"] = n.span.valid() ? nlohmann::json(n.span.line) : nlohmann::json(nullptr);
+            j["column"] = n.span.valid() ? nlohmann::json(n.span.column) : nlohmann::json(nullptr);
+            j["message"] = n.message;
+            notes.push_back(j);
+        }
+        f["notes"] = notes;
+        if (d.suppressed_by) f["suppressed"] = *d.suppressed_by;
+        findings.push_back(f);
+    }
+    return findings.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace meso

@@ -1,0 +1,349 @@
+// The syntax tree of a .meso file: exactly what the user wrote, nothing
+// resolved.
+//
+// Every node carries the Span of the text that made it. Comments and blank
+// lines are kept as Trivia on the statement they precede or follow, so the
+// formatter can print a file back without losing any of them. Names are not
+// looked up, units are not converted, templates are not expanded: that is
+// engine/resolve's work. Dates and clock times are checked to exist when the
+// tree is built (2027-02-30 and 25:00 are syntax errors).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "grammar/source.h"
+
+namespace meso::syntax {
+
+// A heap-allocated value with value semantics, for the recursive condition tree.
+template <typename T>
+class Box {
+public:
+    Box(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
+    Box(const Box& other) : ptr_(std::make_unique<T>(*other.ptr_)) {}
+    Box(Box&&) noexcept = default;
+    Box& operator=(const Box& other) { *ptr_ = *other.ptr_; return *this; }
+    Box& operator=(Box&&) noexcept = default;
+    ~Box() = default;
+    T& operator*() { return *ptr_; }
+    const T& operator*() const { return *ptr_; }
+    T* operator->() { return ptr_.get(); }
+    const T* operator->() const { return ptr_.get(); }
+
+private:
+    std::unique_ptr<T> ptr_;
+};
+
+// ---------------------------------------------------------------- trivia
+
+struct Comment {
+    Span span;
+    std::string text;  // from '#' to the end of the line, trailing blanks removed
+    bool blank_line_before = false;
+};
+
+struct Trivia {
+    bool blank_line_before = false;       // an empty line separates this statement from the one before
+    std::vector<Comment> leading;         // comment lines just above the statement
+    std::optional<Comment> trailing;      // a comment after the statement on its last line
+};
+
+// ---------------------------------------------------------------- tokens
+
+struct Name {
+    std::string text;  // unescaped when quoted
+    Span span;
+    bool quoted = false;  // written as a string ("Bulgarian split squat")
+};
+
+struct Text {  // a string literal
+    std::string value;  // unescaped
+    Span span;
+};
+
+enum class Unit {
+    kg, lb,                 // mass
+    percent,                // of one-rep max
+    second, minute, hour, day, week,
+    mmhg, percent_aop,      // cuff pressure
+    cm,                     // cuff width
+};
+
+enum class Dimension { mass, relative_load, time, pressure, length };
+
+Dimension dimension_of(Unit unit);
+const char* canonical_spelling(Unit unit);  // "kg", "%", "s", "min", "h", "day", "week", "mmHg", "% AOP", "cm"
+
+struct Number {
+    double value = 0;
+    std::string text;  // as written ("142.5")
+    Span span;
+};
+
+struct Quantity {
+    Number amount;
+    Unit unit = Unit::kg;
+    std::string unit_text;  // as written ("weeks", "sec", "mmHg")
+    Span span;
+};
+
+struct Date {
+    std::chrono::year_month_day value{};
+    Span span;
+};
+
+struct DateRange {  // a single date has first == last
+    Date first;
+    Date last;
+    bool is_range = false;
+    Span span;
+};
+
+struct ClockTime {
+    std::chrono::minutes since_midnight{0};
+    Span span;
+};
+
+struct WeekdayItem {  // `mon` or `mon..sat`
+    std::chrono::weekday first;
+    std::chrono::weekday last;
+    bool is_range = false;
+    Span span;
+};
+
+struct Weekdays {
+    std::vector<WeekdayItem> items;
+    bool commas = false;  // written `mon, wed, fri`
+    Span span;
+};
+
+struct WeekItem {  // `2` or `2..3`
+    int first = 0;
+    int last = 0;
+    bool is_range = false;
+    Span span;
+};
+
+// ---------------------------------------------------------------- prescriptions
+
+struct Progression {  // `+2.5% per week`, `+5 kg per week`
+    Quantity step;    // signed amount
+    Span span;
+};
+
+struct Load {
+    enum class Kind { percent, mass, rpe };
+    Kind kind = Kind::percent;
+    Quantity from;                    // for rpe: amount holds the RPE, unit unused
+    std::optional<Quantity> to;       // a ramp `70%..85%`
+    std::optional<Progression> per_week;
+    Span span;
+};
+
+struct Scheme {
+    enum class Form { sets_x_reps, rep_list };
+    Form form = Form::sets_x_reps;
+    Number sets;                 // for sets_x_reps
+    std::vector<Number> reps;    // one for sets_x_reps; one per set for rep_list
+    Span span;
+};
+
+struct Prescription {
+    Name exercise;
+    Scheme scheme;
+    std::optional<Load> load;
+    bool load_first = false;           // `squat 20% x 30,15,15,15` rather than `squat 30,15,15,15 @ 20%`
+    std::optional<Quantity> rest;
+    Span span;
+    Trivia trivia;
+};
+
+// ---------------------------------------------------------------- block statements
+
+struct BlockStatement;
+
+// The braces of any `{ ... }` and the comments that belong to them rather
+// than to a statement inside.
+struct Braces {
+    std::vector<Comment> end_comments;    // comments after the last statement, before '}'
+    std::optional<Comment> open_comment;  // a comment on the line of '{'
+    bool single_line = false;             // `{ days mon wed fri }`
+    Span span;                            // from '{' to '}'
+};
+
+struct Body {  // the `{ ... }` of a template, a block, a week override or a split
+    Braces braces;
+    std::vector<BlockStatement> statements;
+};
+
+struct Method { Name value; Span span; Trivia trivia; };
+struct Days { Weekdays days; Span span; Trivia trivia; };
+struct Sessions {
+    std::vector<ClockTime> times;
+    std::optional<Quantity> length;  // `for 30 min`
+    Span span;
+    Trivia trivia;
+};
+struct Occlusion { Name mode; Span span; Trivia trivia; };  // continuous | intermittent | none
+struct Cuff {
+    std::optional<Quantity> pressure;  // `cuff 160 mmHg`, `cuff 50% AOP`
+    std::optional<Quantity> width;     // `cuff width 5 cm`
+    Span span;
+    Trivia trivia;
+};
+struct WeekOverride {  // `week 4 { ... }`, `week 2..3 deload`, `week 4, 8 { ... }`
+    std::vector<WeekItem> weeks;
+    bool deload = false;
+    std::optional<Body> body;
+    Span span;
+    Trivia trivia;
+};
+struct Split {  // `mon wed { squat 5x5 @ 75% }`
+    Weekdays days;
+    Body body;
+    Span span;
+    Trivia trivia;
+};
+struct Allow { Name rule; Text reason; Span span; Trivia trivia; };
+struct NoteStatement { Text text; Span span; Trivia trivia; };
+
+struct BlockStatement {
+    std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Allow, NoteStatement, Prescription> node;
+};
+
+const Span& span_of(const BlockStatement& statement);
+const Trivia& trivia_of(const BlockStatement& statement);
+
+// ---------------------------------------------------------------- top level
+
+struct Use {
+    Name module;  // `std.bfr` (dotted, unquoted) or `"file.meso"` (quoted)
+    Span span;
+    Trivia trivia;
+};
+
+struct Max { Name exercise; Quantity mass; Span span; Trivia trivia; };
+struct Round { Quantity step; Span span; Trivia trivia; };
+struct ConditionList { std::vector<Name> names; Span span; Trivia trivia; };
+struct AthleteStatement { std::variant<Max, Round, ConditionList> node; };
+
+struct Athlete {
+    Text name;
+    Braces braces;  // statements unused; kept for the brace span and its comments
+    std::vector<AthleteStatement> statements;
+    Span span;
+    Trivia trivia;
+};
+
+struct Start { Date date; Span span; Trivia trivia; };
+struct End { Date date; Span span; Trivia trivia; };
+struct Timezone {
+    Name zone;  // `Europe/Berlin`, or `floating`
+    bool floating = false;
+    Span span;
+    Trivia trivia;
+};
+struct Coach {
+    Text name;
+    std::optional<Text> email;  // `<sam@example.org>`, without the angle brackets
+    Span span;
+    Trivia trivia;
+};
+struct Skip { DateRange dates; std::optional<Text> reason; Span span; Trivia trivia; };
+struct Pause { DateRange dates; std::optional<Text> reason; Span span; Trivia trivia; };
+struct BlockUse {
+    bool then = false;            // written with `then`
+    bool joined = false;          // on the same line as the block before (`3 weeks a then 2 weeks b`)
+    Quantity length;              // `3 weeks`, `10 days`
+    Name target;                  // a template (identifier) or, quoted, the name of an inline block
+    std::optional<Text> as_name;  // `as "Name"`
+    std::optional<Body> body;     // overrides, or the inline block's statements
+    Span span;
+    Trivia trivia;
+};
+struct ProgramStatement { std::variant<Start, End, Timezone, Coach, Skip, Pause, BlockUse> node; };
+
+struct Program {
+    Text name;
+    std::optional<Text> athlete;  // `for "Alex"`
+    Braces braces;
+    std::vector<ProgramStatement> statements;
+    Span span;
+    Trivia trivia;
+};
+
+struct Template {
+    Name name;
+    std::optional<Text> title;  // `template kaatsu "Kaatsu (BFR) hypertrophy block"`
+    Body body;
+    Span span;
+    Trivia trivia;
+};
+
+// ---------------------------------------------------------------- rule sets
+
+struct Condition;
+
+enum class Comparator { eq, ne, lt, le, gt, ge };
+const char* to_string(Comparator op);
+
+struct Value {  // the right-hand side of a comparison
+    std::variant<Quantity, Number, Name> node;
+    Span span;
+};
+
+struct Comparison { Name metric; Comparator op = Comparator::eq; Value value; };
+struct Between { Name metric; Value low; Value high; };
+struct Quantified { bool every = true; Box<Condition> body; };  // `every exercise C` / `any exercise C`
+struct AthleteHas { Name condition; };
+struct Not { Box<Condition> operand; };
+struct Logical { bool is_and = true; Box<Condition> left; Box<Condition> right; };
+struct Parenthesized { Box<Condition> inner; };
+
+struct Condition {
+    std::variant<Comparison, Between, Quantified, AthleteHas, Not, Logical, Parenthesized> node;
+    Span span;
+};
+
+struct SourceStatement { Text citation; Span span; Trivia trivia; };
+struct Applies { std::optional<Condition> where; Span span; Trivia trivia; };  // `applies to blocks where ...`
+struct Require { Condition condition; Span span; Trivia trivia; };
+struct Forbid { Condition condition; Span span; Trivia trivia; };
+struct RuleStatement { std::variant<Require, Forbid, SourceStatement, NoteStatement> node; };
+
+struct Rule {
+    Name id;         // `min-gap`; the full id is RULESET.RULE
+    Name severity;   // error | warning | info (checked when the rule set is loaded)
+    Text message;
+    Braces braces;
+    std::vector<RuleStatement> statements;
+    Span span;
+    Trivia trivia;
+};
+
+struct RulesetStatement { std::variant<SourceStatement, Applies, Rule, NoteStatement> node; };
+
+struct Ruleset {
+    Name name;
+    std::optional<Text> title;
+    Braces braces;
+    std::vector<RulesetStatement> statements;
+    Span span;
+    Trivia trivia;
+};
+
+struct TopStatement { std::variant<Use, Athlete, Program, Template, Ruleset> node; };
+
+struct File {
+    const Source* source = nullptr;
+    std::vector<TopStatement> statements;
+    std::vector<Comment> end_comments;  // comments after the last statement
+    std::vector<Comment> all_comments;  // every comment of the file, in order (for checks and tools)
+};
+
+}  // namespace meso::syntax
