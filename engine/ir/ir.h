@@ -1,0 +1,153 @@
+// The IR: a program file with every name looked up, every template expanded
+// and every unit normalised — what the scheduler and the rules engine read.
+//
+// Made by engine/resolve from syntax trees. Units: masses are in the
+// athlete's unit (kg, or lb when the athlete's maxes or rounding step are
+// in lb), durations in seconds, pressures in mmHg or % AOP as written.
+// Every node keeps the Span of the text that made it; a block made from a
+// template keeps the span of the template too.
+#pragma once
+
+#include <bitset>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "grammar/source.h"
+#include "grammar/syntax.h"
+
+namespace meso::ir {
+
+enum class MassUnit { kg, lb };
+const char* to_string(MassUnit unit);
+inline constexpr double kg_per_lb = 0.45359237;
+
+struct Mass {
+    double amount = 0;
+    MassUnit unit = MassUnit::kg;
+};
+
+struct Athlete {
+    std::string name;
+    std::map<std::string, Mass> maxes;       // one-rep max per exercise, in `unit`
+    std::map<std::string, Span> max_spans;
+    Mass round_step{2.5, MassUnit::kg};       // default 2.5 kg (5 lb for lb athletes)
+    MassUnit unit = MassUnit::kg;
+    std::vector<std::string> conditions;      // `condition arterial-hardening`
+    Span span;
+};
+
+struct Load {
+    enum class Kind { none, percent, mass, rpe };
+    Kind kind = Kind::none;
+    double from = 0;                   // percent (75 for 75%), mass in the athlete's unit, or RPE
+    std::optional<double> to;          // a ramp's last value, reached in the block's last week
+    double per_week = 0;               // a progression's step, same unit as `from`
+    Span span;
+};
+
+struct Exercise {
+    std::string name;
+    std::vector<int> reps;             // one entry per set
+    Load load;
+    std::optional<double> rest_s;
+    Span span;                          // the prescription line
+};
+
+enum class Occlusion { unspecified, continuous, intermittent, none };
+const char* to_string(Occlusion occlusion);
+
+struct Pressure {
+    double value = 0;
+    bool percent_aop = false;           // false: mmHg
+};
+
+// What the sessions of a block (or of some of its weeks) hold. Each field
+// is optional so that a template's use or a week override can replace just
+// the statements it names.
+struct Content {
+    std::optional<std::string> method;           Span method_span;
+    std::optional<std::bitset<7>> days;          Span days_span;    // bit i: weekday i (0 = Sunday)
+    std::optional<std::vector<std::chrono::minutes>> session_times;
+    std::optional<std::chrono::minutes> session_length;
+    Span sessions_span;
+    std::optional<Occlusion> occlusion;          Span occlusion_span;
+    std::optional<Pressure> cuff_pressure;       Span cuff_span;
+    std::optional<double> cuff_width_cm;         Span cuff_width_span;
+    std::vector<Exercise> exercises;             // in every session
+    struct Split {
+        std::bitset<7> days;
+        std::vector<Exercise> exercises;
+        std::optional<std::vector<std::chrono::minutes>> session_times;
+        std::optional<std::chrono::minutes> session_length;
+        Span sessions_span;
+        Span span;
+    };
+    std::vector<Split> splits;                   // what sessions on those weekdays hold
+    std::vector<std::string> notes;
+};
+
+struct WeekOverride {
+    std::vector<int> weeks;   // block weeks, 1-based, sorted, unique
+    bool deload = false;      // half the sets (rounded up), 90% of each load
+    Content content;          // replaces the block's statements of the same kind
+    Span span;
+};
+
+struct Allow {
+    std::string rule;    // "bfr.min-gap"
+    std::string reason;
+    Span span;
+};
+
+struct Block {
+    std::string name;               // `as "Name"`, an inline block's name, or the template's title/name
+    std::string template_name;      // empty for a block written in place
+    int length_days = 0;            // `3 weeks` is 21
+    Content content;                // the template's content with the use's overrides applied
+    std::vector<WeekOverride> weeks;
+    std::vector<Allow> allows;
+    Span span;                      // the block's line in the program
+    Span template_span;             // the template's header, when made from one
+};
+
+std::string method_of(const Block& block);  // the content's method, or "" when none is given
+
+struct DateRange {
+    std::chrono::sys_days first;
+    std::chrono::sys_days last;     // included
+    std::string reason;
+    Span span;
+};
+
+struct Coach {
+    std::string name;
+    std::string email;   // may be empty
+    Span span;
+};
+
+struct Program {
+    std::string name;
+    const Athlete* athlete = nullptr;   // points into Module::athletes
+    std::optional<std::chrono::sys_days> start;
+    std::optional<std::chrono::sys_days> end;
+    std::string timezone;               // IANA name, "floating", or "" (then --timezone or the machine's)
+    Span timezone_span;
+    std::optional<Coach> coach;
+    std::vector<DateRange> skips;
+    std::vector<DateRange> pauses;
+    std::vector<Block> blocks;
+    Span span;
+};
+
+// A resolved file and everything it uses.
+struct Module {
+    std::vector<Athlete> athletes;      // stable: programs point into it (reserved before filling)
+    std::vector<Program> programs;
+    std::vector<const syntax::Ruleset*> rulesets;  // from the file, its uses and the default rule sets
+    std::vector<const syntax::File*> files;        // every parsed file, the main one first
+};
+
+}  // namespace meso::ir

@@ -1,0 +1,62 @@
+// Resolution: syntax trees in, IR out.
+//
+//   Compilation c = resolve_file("plan.meso", options);
+//   if (has_errors(c.diagnostics)) ...;  // c.module holds what resolved
+//
+// Reads and parses the file and every module it uses: `use std.X` from the
+// standard library embedded in the binary (a directory in MESO_PATH may add
+// or override modules: MESO_PATH/std/X.meso), `use "file.meso"` relative to
+// the importing file. The rule sets std.bfr and std.general are loaded even
+// without `use` unless options.default_rules is false; options.rule_files
+// adds rule-set files.
+//
+// Then looks up every name (templates, athletes, exercises in week
+// overrides, time zones) with did-you-mean suggestions, expands templates
+// with the use's overrides, and normalises units (masses to the athlete's
+// unit, durations to seconds).
+//
+// What can go wrong, as located Diagnostics: unknown or cyclic imports,
+// imports nested deeper than max_import_depth, unknown names, units of the
+// wrong kind, a program without an athlete to load from, values out of
+// range (0 weeks, a max of 0 kg, a rounding step of 0).
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/ir/ir.h"
+#include "grammar/diagnostic.h"
+#include "grammar/parse.h"
+#include "grammar/syntax.h"
+
+namespace meso {
+
+struct ResolveOptions {
+    bool default_rules = true;                 // std.bfr and std.general
+    std::vector<std::string> rule_files;       // --rules FILE
+    std::string meso_path;                     // the MESO_PATH directories, ':'-separated
+    ParseLimits limits;
+    int max_import_depth = 32;
+};
+
+// Owns everything the IR points into; not copyable, not movable.
+struct Compilation {
+    std::deque<Source> sources;
+    std::deque<syntax::File> files;
+    ir::Module module;
+    std::vector<Diagnostic> diagnostics;
+
+    Compilation() = default;
+    Compilation(const Compilation&) = delete;
+    Compilation& operator=(const Compilation&) = delete;
+};
+
+std::unique_ptr<Compilation> resolve_file(const std::string& path, const ResolveOptions& options);
+std::unique_ptr<Compilation> resolve_source(Source source, const ResolveOptions& options);
+
+// The syntax tree of a standard-library module ("std/bfr.meso"), parsed from
+// the embedded text (or MESO_PATH), for `meso rules` and `meso explain`.
+
+}  // namespace meso

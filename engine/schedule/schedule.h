@@ -1,0 +1,112 @@
+// The scheduler: IR in, dated sessions out.
+//
+//   ScheduleResult r = schedule(module, {.max_sessions = 1'000'000});
+//
+// Each program's blocks follow each other from `start` (or end on `end`,
+// planned backward). Block week n is the seven days from
+// block start + 7(n-1). A training day (from `days`, else the weekdays of
+// the splits) gets one session per `sessions` time. `skip` drops the
+// sessions of those dates; `pause` stops the plan and moves everything after
+// it later by the pause's length (with `end`: earlier). Loads become masses
+// from the athlete's max, rounded to the athlete's step (halves up).
+//
+// Sessions are small and share their content: every session of a block
+// week and split points at one SessionContent. Dates and times are local to
+// the program's time zone; engine/emit turns them into instants.
+//
+// What can go wrong, reported as Diagnostics: no start or end (or both),
+// more sessions than max_sessions (checked before they are made), a week
+// override past the block's end, a date outside the years 1900..9999.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/ir/ir.h"
+#include "grammar/diagnostic.h"
+
+namespace meso {
+
+struct SetPlan {
+    int reps = 0;
+    std::optional<double> percent;   // of 1RM: as written, or derived from a mass when a max is known
+    std::optional<double> mass;      // in the athlete's unit, rounded to the athlete's step
+    std::optional<double> rpe;
+};
+
+struct ExercisePlan {
+    std::string name;
+    std::vector<SetPlan> sets;
+    std::optional<double> rest_s;
+    bool percent_without_max = false;  // a % load and no max for the exercise: no mass computed
+    Span span;                          // the prescription that made it
+};
+
+struct SessionContent {
+    std::vector<ExercisePlan> exercises;
+    ir::Occlusion occlusion = ir::Occlusion::unspecified;
+    Span occlusion_span;
+    std::optional<ir::Pressure> cuff_pressure;
+    Span cuff_span;
+    std::optional<double> cuff_width_cm;
+    std::vector<std::string> notes;
+    Span sessions_span;                 // the `sessions` statement that set the times
+    bool deload = false;
+};
+
+struct Session {
+    std::chrono::sys_days date;
+    std::chrono::minutes start{0};     // local time since midnight
+    std::chrono::minutes length{60};
+    std::uint32_t block = 0;           // index into ProgramSchedule::blocks
+    std::uint32_t content = 0;         // index into ProgramSchedule::contents
+    std::uint16_t week = 1;            // block week, 1-based
+    std::uint16_t day = 0;             // day of the block, 0-based, counted in plan days (a pause does not count)
+    std::uint8_t session_of_day = 0;   // 0-based, in order of time
+    std::chrono::weekday weekday() const { return std::chrono::weekday{date}; }
+};
+
+struct BlockPlan {
+    const ir::Block* block = nullptr;
+    std::string name;
+    std::string method;
+    std::chrono::sys_days start;       // first day
+    std::chrono::sys_days end;         // last day, included (later than start + length when a pause falls inside)
+    int weeks = 0;                     // block weeks, the last one possibly partial
+    int occurrence = 0;                // 0 for the first block of this name in the program, 1 for the next, ...
+    std::uint32_t first_session = 0;   // its sessions are [first_session, first_session + session_count)
+    std::uint32_t session_count = 0;
+};
+
+struct ProgramSchedule {
+    const ir::Program* program = nullptr;
+    std::string name;
+    std::string athlete;
+    ir::MassUnit unit = ir::MassUnit::kg;
+    std::chrono::sys_days start;
+    std::chrono::sys_days end;
+    std::vector<BlockPlan> blocks;
+    std::vector<SessionContent> contents;
+    std::vector<Session> sessions;     // by date, then time
+};
+
+struct ScheduleOptions {
+    long long max_sessions = 1'000'000;
+};
+
+struct ScheduleResult {
+    std::vector<ProgramSchedule> programs;
+    std::vector<Diagnostic> diagnostics;
+};
+
+ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options = {});
+
+// Helpers for the emitters.
+std::string format_date(std::chrono::sys_days day);           // 2027-01-04
+std::string format_time(std::chrono::minutes since_midnight);  // 08:00
+const char* weekday_name(std::chrono::weekday day);            // Mon
+
+}  // namespace meso
