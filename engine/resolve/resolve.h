@@ -56,7 +56,4 @@ struct Compilation {
 std::unique_ptr<Compilation> resolve_file(const std::string& path, const ResolveOptions& options);
 std::unique_ptr<Compilation> resolve_source(Source source, const ResolveOptions& options);
 
-// The syntax tree of a standard-library module ("std/bfr.meso"), parsed from
-// the embedded text (or MESO_PATH), for `meso rules` and `meso explain`.
-
 }  // namespace meso
