@@ -162,7 +162,7 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     ir::Block block;
     block.name = b.from_template ? "Kaatsu" : "Block";
     block.length_days = b.length_days;
-    block.span = out->span_of("  " + length);
+    block.span = out->span_of(length + (b.from_template ? " kaatsu" : " \"Block\""));
     if (b.from_template) {
         block.template_name = "kaatsu";
         block.template_span = out->span_of("template kaatsu");
