@@ -9,7 +9,7 @@ namespace meso {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json json_number(double value)
 {
