@@ -62,7 +62,11 @@ public:
 
     void run(Source main)
     {
+        const std::string key = canonical_of(main.path);
+        loaded_.insert(key);
+        loading_.push_back(key);
         const syntax::File* file = load(std::move(main), 0);
+        loading_.pop_back();
         if (!file) return;
         main_ = file;
         if (options_.default_rules) {
@@ -129,11 +133,9 @@ private:
         c_.files.push_back(std::move(parsed.file));
         const syntax::File* file = &c_.files.back();
         c_.module.files.push_back(file);
-        loading_.push_back(s.path);
         for (const auto& statement : file->statements) {
             if (const auto* use = std::get_if<syntax::Use>(&statement.node)) import(*use, s, depth + 1);
         }
-        loading_.pop_back();
         return file;
     }
 
@@ -148,7 +150,7 @@ private:
             std::error_code ec;
             fs::path canonical = fs::weakly_canonical(target, ec);
             const std::string key = ec ? target.string() : canonical.string();
-            if (std::find(loading_.begin(), loading_.end(), key) != loading_.end() || key == canonical_of(from.path)) {
+            if (std::find(loading_.begin(), loading_.end(), key) != loading_.end()) {
                 std::string chain;
                 for (const auto& p : loading_) chain += fs::path(p).filename().string() + " → ";
                 report(use.module.span, "import cycle: " + chain + use.module.text);
