@@ -538,7 +538,11 @@ private:
             return BlockStatement{std::move(s)};
         }
         if (n.is_type<g::allow_statement>())
-            return BlockStatement{Allow{name(*child<g::rule_reference>(n)), text(*child<g::reason>(n)), sp, {}}};
+        {
+            // The whole dotted id ("bfr.min-gap"), not its first identifier.
+            const node& rule = *child<g::rule_reference>(n);
+            return BlockStatement{Allow{{std::string(rule.string_view()), span(rule), false}, text(*child<g::reason>(n)), sp, {}}};
+        }
         if (n.is_type<g::note_statement>()) return BlockStatement{NoteStatement{text(*child<g::note_text>(n)), sp, {}}};
         if (n.is_type<g::prescription>()) return BlockStatement{prescription(n)};
         return std::nullopt;
