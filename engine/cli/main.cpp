@@ -43,9 +43,17 @@ int main(int argc, char** argv)
         fmt->add_flag("-i", fmt_in_place, "rewrite the files in place");
 
         auto* rules = app.add_subcommand("rules", "every rule in force: id, severity, message, source");
+        std::string rules_file;
+        rules->add_option("file", rules_file, "a program file: its rules in force (default: the standard ones)");
+        rules->add_option("--format", common.format, "text, json or markdown (the rule reference)")
+            ->check(CLI::IsMember({"text", "json", "markdown"}));
+        rules->add_flag("--no-default-rules", common.no_default_rules, "leave out std.bfr and std.general");
+        rules->add_option("--rules", common.rule_files, "add a rule-set file");
         std::string rule_id;
         auto* explain = app.add_subcommand("explain", "one rule in full, with the rule set's source");
         explain->add_option("rule", rule_id, "a rule id such as bfr.min-gap")->required();
+        explain->add_flag("--no-default-rules", common.no_default_rules, "leave out std.bfr and std.general");
+        explain->add_option("--rules", common.rule_files, "add a rule-set file");
 
         try {
             app.parse(argc, argv);
@@ -59,8 +67,8 @@ int main(int argc, char** argv)
         if (*schedule) return meso::cli::schedule(file, common);
         if (*compile) return meso::cli::not_built_yet("compile");
         if (*fmt) return meso::cli::not_built_yet("fmt");
-        if (*rules) return meso::cli::not_built_yet("rules");
-        if (*explain) return meso::cli::not_built_yet("explain");
+        if (*rules) return meso::cli::list_rules(rules_file, common);
+        if (*explain) return meso::cli::explain(rule_id, common);
         return 2;
     }
     catch (const std::exception& e) {

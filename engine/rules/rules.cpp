@@ -557,8 +557,9 @@ std::string duration_text(double seconds)
 {
     const double a = std::fabs(seconds);
     if (a >= 3600) return trim_number(seconds / 3600) + " h";
-    if (a >= 60) return trim_number(seconds / 60) + " min";
-    return trim_number(seconds) + " s";
+    const bool whole_minutes = std::fmod(a, 60) < 1e-9;
+    if (a >= 600 || (a >= 60 && whole_minutes)) return trim_number(seconds / 60) + " min";
+    return trim_number(seconds) + " s";  // rests are written in seconds: 90 s, not 1.5 min
 }
 
 std::string plural(long long n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
