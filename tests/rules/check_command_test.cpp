@@ -276,3 +276,30 @@ TEST_CASE("docs/rules.md holds the rule reference generated from the standard li
     // On a difference: meso rules --format markdown, pasted below the marker.
     CHECK(doc.substr(at + marker.size()) == generated);
 }
+
+TEST_CASE("docs/rules.md documents every metric the engine knows")
+{
+    const std::string doc = read_file(source_dir() + "/docs/rules.md");
+    for (const auto& m : metrics()) {
+        INFO(m.name);
+        CHECK(doc.find("| `" + m.name + "` | " + m.kind + " |") != std::string::npos);
+    }
+}
+
+TEST_CASE("meso rules FILE lists the program's own rule sets with the standard ones")
+{
+    auto path = program_file("clinic.meso", "ruleset clinic {\n  source \"Clinic protocol\"\n"
+                                            "  rule cuff error \"at most 180 mmHg\" {\n    require cuff-pressure <= 180 mmHg\n  }\n}\n");
+    auto run = run_meso({"rules", path});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("clinic.cuff") != std::string::npos);
+    CHECK(run.out.find("source: Clinic protocol") != std::string::npos);
+    CHECK(run.out.find("bfr.min-gap") != std::string::npos);
+    run = run_meso({"rules", "--format", "json", "--no-default-rules", path});
+    auto rules = json::parse(run.out);
+    REQUIRE(rules.size() == 1);
+    CHECK(rules[0]["id"] == "clinic.cuff");
+    CHECK(rules[0]["severity"] == "error");
+    CHECK(rules[0]["condition"] == "require cuff-pressure <= 180 mmHg");
+    CHECK(rules[0]["sources"] == json::array({"Clinic protocol"}));
+}
