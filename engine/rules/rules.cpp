@@ -733,7 +733,6 @@ private:
     {
         const MetricSpec& spec = spec_of(c.metric);
         Outcome result;
-        bool decided = false;
         for_each_sample(c.metric, exercise, [&](const Sample& s) {
             if (spec.kind == Kind::pressure && s.percent_aop != c.percent_aop) return true;  // another unit: not this rule's
             if (!s.unknown.empty()) {
@@ -742,10 +741,8 @@ private:
             }
             if (holds(c, s, spec)) return true;
             result = {Truth::no, describe(c.metric, s, exercise), s.span};
-            decided = true;
             return false;
         });
-        (void)decided;
         return result;
     }
 
@@ -1095,7 +1092,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
                     }
                     else {
                         d.severity = Severity::info;
-                        d.message = "cannot be checked: " + outcome.what + "; " + rule.message;
+                        d.message = "cannot check '" + rule.message + "': " + outcome.what;
                     }
                     d.notes = template_notes(d.span, block);
                     if (outcome.about_athlete && athlete && athlete->span.valid())

@@ -28,7 +28,8 @@
 // date, and pointing at the statement that produced the value, with a note
 // at the block's line when that statement is in a template (or at the
 // template when it is in the program). A rule that cannot be evaluated (a
-// load in kg with no max, a load by RPE) says so at `info`.
+// load in kg with no max, a load by RPE) says so at `info`:
+// "cannot check 'MESSAGE': why".
 //
 // `allow RULE-ID "reason"` in a block marks that rule's finding in that
 // block as suppressed (Diagnostic::suppressed_by holds the reason); an

@@ -303,3 +303,16 @@ TEST_CASE("meso rules FILE lists the program's own rule sets with the standard o
     CHECK(rules[0]["condition"] == "require cuff-pressure <= 180 mmHg");
     CHECK(rules[0]["sources"] == json::array({"Clinic protocol"}));
 }
+
+TEST_CASE("a skipped day is not a training day: it has no sessions to count, and its week has one training day fewer")
+{
+    std::string text = kaatsu_gap;
+    text.replace(text.find("08:00, 11:00"), 12, "08:00, 16:00");
+    text.replace(text.find("  3 weeks"), 0, "  skip 2027-03-10 \"travel\"\n");
+    auto compiled = compile(text, "skip.meso", true);
+    REQUIRE(!has_errors(compiled.diagnostics));
+    auto findings = check_rules(compiled.compilation->module, compiled.schedule);
+    REQUIRE(findings.size() == 1);
+    CHECK(*findings.front().rule == "bfr.days-per-week");
+    CHECK(findings.front().message == "5 training days in block week 2 (2027-03-08..2027-03-14); 6 training days in every BFR block week");
+}
