@@ -118,6 +118,13 @@ struct Fixture {
     }
 };
 
+inline SessionContent holding(std::vector<ExercisePlan> exercises)
+{
+    SessionContent c;
+    c.exercises = std::move(exercises);
+    return c;
+}
+
 // The kaatsu content of the language reference.
 inline SessionContent kaatsu_content()
 {

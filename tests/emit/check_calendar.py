@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Checks calendars with Python's icalendar package (not our code).
+
+  check_calendar.py structure FILE...    parse; every component: no .errors,
+                                         every `required` property present,
+                                         no `singletons` property repeated,
+                                         at most one of each `exclusive` group
+  check_calendar.py meaning DIR          every DIR/NAME.ics against DIR/NAME.expect.json
+                                         (written by ical_fixtures)
+  check_calendar.py count FILE N         FILE holds exactly N events
+"""
+import datetime
+import json
+import pathlib
+import sys
+import zoneinfo
+
+import icalendar
+
+UTC = datetime.timezone.utc
+failures = []
+
+
+def fail(where, message):
+    failures.append(f"{where}: {message}")
+
+
+def parse(path):
+    data = pathlib.Path(path).read_bytes()
+    return icalendar.Calendar.from_ical(data)
+
+
+def structure(path):
+    calendar = parse(path)
+    for component in calendar.walk():
+        where = f"{path}: {component.name}"
+        if component.errors:
+            fail(where, f"parse errors {component.errors}")
+        names = [name for name, _ in component.property_items(recursive=False)
+                 if name not in ("BEGIN", "END")]
+        for name in getattr(component, "required", ()):
+            if name not in names:
+                fail(where, f"required property {name} missing")
+        for name in getattr(component, "singletons", ()):
+            if names.count(name) > 1:
+                fail(where, f"{name} appears {names.count(name)} times")
+        exclusive = getattr(component, "exclusive", ())
+        # One group of names (icalendar's form), or several.
+        groups = [exclusive] if all(isinstance(n, str) for n in exclusive) else exclusive
+        for group in groups:
+            present = [name for name in group if name in names]
+            if len(present) > 1:
+                fail(where, f"{' and '.join(present)} together")
+    print(f"icalendar structure ok: {path}" if not failures else f"icalendar structure: {path}")
+
+
+def utc_with_vtimezone(calendar, tzid, local):
+    """`local` in the zone the file's own VTIMEZONE describes, as UTC."""
+    for component in calendar.walk("VTIMEZONE"):
+        if str(component["TZID"]) == tzid:
+            tz = component.to_tz()
+            aware = tz.localize(local) if hasattr(tz, "localize") else local.replace(tzinfo=tz)
+            return aware.astimezone(UTC)
+    return None
+
+
+def meaning(directory):
+    for expect_path in sorted(pathlib.Path(directory).glob("*.expect.json")):
+        name = expect_path.name[: -len(".expect.json")]
+        path = expect_path.with_name(name + ".ics")
+        expect = json.loads(expect_path.read_text(encoding="utf-8"))
+        calendar = parse(path)
+        events = calendar.walk("VEVENT")
+        if len(events) != len(expect["events"]):
+            fail(path, f"{len(events)} events, expected {len(expect['events'])}")
+        by_uid = {str(e["UID"]): e for e in events}
+        if len(by_uid) != len(events):
+            fail(path, "UIDs repeat")
+        for key in ("NAME", "X-WR-CALNAME"):
+            if str(calendar.get(key)) != expect["calendar_name"]:
+                fail(path, f"{key} is {calendar.get(key)!r}, expected {expect['calendar_name']!r}")
+        starts = {}
+        for wanted in expect["events"]:
+            event = by_uid.get(wanted["uid"])
+            if event is None:
+                fail(path, f"no event {wanted['uid']}")
+                continue
+            local = datetime.datetime.fromisoformat(wanted["local"])
+            start = event["DTSTART"].dt
+            if str(event["SUMMARY"]) != wanted["summary"]:
+                fail(path, f"SUMMARY {str(event['SUMMARY'])!r}, expected {wanted['summary']!r}")
+            if wanted["zone"] is None:
+                if start.tzinfo is not None or start != local:
+                    fail(path, f"{wanted['uid']}: DTSTART {start!r}, expected floating {local}")
+                continue
+            if start.tzinfo is None:
+                fail(path, f"{wanted['uid']}: DTSTART {start!r} has no zone")
+                continue
+            expected = local.replace(tzinfo=zoneinfo.ZoneInfo(wanted["zone"])).astimezone(UTC)
+            if start.astimezone(UTC) != expected:
+                fail(path, f"{wanted['uid']}: starts {start.astimezone(UTC)}, expected {expected}")
+            via_vtimezone = utc_with_vtimezone(calendar, wanted["zone"], local)
+            if via_vtimezone != expected:
+                fail(path, f"{wanted['uid']}: the file's VTIMEZONE puts {local} at {via_vtimezone}, expected {expected}")
+            starts[(wanted["local"], wanted["zone"])] = start.astimezone(UTC)
+            if event["DTEND"].dt <= start:
+                fail(path, f"{wanted['uid']}: ends before it starts")
+        for instant in expect.get("instants", []):
+            zone = instant.get("zone", expect["events"][0]["zone"])
+            got = starts.get((instant["local"], zone))
+            if got is None or got.isoformat() != instant["utc"]:
+                fail(path, f"the session at {instant['local']} {zone} starts at {got}, expected {instant['utc']}")
+        descriptions = [str(e.get("DESCRIPTION", "")) for e in events]
+        for text in expect.get("texts", []):
+            if not all(text in d for d in descriptions):
+                fail(path, f"a description lacks {text!r}")
+        if "organizer" in expect:
+            if str(calendar.get("METHOD")) != "PUBLISH":
+                fail(path, "no METHOD:PUBLISH")
+            if not all(str(e.get("ORGANIZER")) == expect["organizer"] for e in events):
+                fail(path, "an event lacks the ORGANIZER")
+        if "alarm" in expect:
+            for e in events:
+                alarms = e.walk("VALARM")
+                if len(alarms) != 1 or str(alarms[0]["ACTION"]) != "DISPLAY" or \
+                        alarms[0]["TRIGGER"].dt != -datetime.timedelta(minutes=30) or "DESCRIPTION" not in alarms[0]:
+                    fail(path, f"{e['UID']}: no DISPLAY alarm 30 minutes before")
+        print(f"icalendar meaning checked: {path} ({len(events)} events)")
+
+
+def count(path, n):
+    events = parse(path).walk("VEVENT")
+    if len(events) != int(n):
+        fail(path, f"{len(events)} events, expected {n}")
+    else:
+        print(f"icalendar count ok: {path} ({n} events)")
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    mode, args = sys.argv[1], sys.argv[2:]
+    if mode == "structure":
+        for path in args:
+            structure(path)
+    elif mode == "meaning":
+        meaning(args[0])
+    elif mode == "count":
+        count(args[0], args[1])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    for f in failures:
+        print(f, file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
