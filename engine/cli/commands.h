@@ -21,6 +21,15 @@ struct CommonOptions {
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
 
+// `meso compile`: the file's sessions as one iCalendar calendar, on stdout
+// or atomically into `output`. Exit 1 (nothing written) when the file has
+// errors, 2 when the calendar cannot be written or an option is wrong.
+struct CompileOptions {
+    std::string output;  // -o; "" or "-" for stdout
+    std::string alarm;   // --alarm 30m; "" for none
+};
+int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);
+
 // Said by a command whose issue has not landed yet; exit 2.
 int not_built_yet(const std::string& command);
 
