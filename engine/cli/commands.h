@@ -20,6 +20,7 @@ struct CommonOptions {
 };
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
+int schedule(const std::string& file, const CommonOptions& options);
 
 // `meso compile`: the file's sessions as one iCalendar calendar, on stdout
 // or atomically into `output`. Exit 1 (nothing written) when the file has
