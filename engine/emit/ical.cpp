@@ -225,7 +225,12 @@ std::string uid(const ProgramSchedule& program, const Session& session, int prog
     h.field(session.week);
     h.field(session.day % 7);  // the day of the block week, whatever weekday `start` falls on
     h.field(session.session_of_day);
-    return hex(h.value) + "@meso";
+    // FNV-1a changes few bits for neighbouring sessions; a final mix
+    // (splitmix64's) makes their UIDs look as different as they are.
+    std::uint64_t z = h.value + 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return hex(z ^ (z >> 31)) + "@meso";
 }
 
 // ---- time zones ----

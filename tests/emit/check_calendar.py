@@ -7,7 +7,12 @@
                                          at most one of each `exclusive` group
   check_calendar.py meaning DIR          every DIR/NAME.ics against DIR/NAME.expect.json
                                          (written by ical_fixtures)
-  check_calendar.py count FILE N         FILE holds exactly N events
+  check_calendar.py schedule FILE JSON ZONE
+                                         FILE holds one event per session of JSON
+                                         (`meso schedule --format json`): same local
+                                         start and length, in the program's zone
+                                         (else ZONE), at the instant zoneinfo gives,
+                                         naming every exercise
 """
 import datetime
 import json
@@ -128,12 +133,43 @@ def meaning(directory):
         print(f"icalendar meaning checked: {path} ({len(events)} events)")
 
 
-def count(path, n):
+def against_schedule(path, schedule_path, default_zone):
+    schedule = json.loads(pathlib.Path(schedule_path).read_text(encoding="utf-8"))
     events = parse(path).walk("VEVENT")
-    if len(events) != int(n):
-        fail(path, f"{len(events)} events, expected {n}")
-    else:
-        print(f"icalendar count ok: {path} ({n} events)")
+    by_start = {}
+    for event in events:
+        start = event["DTSTART"]
+        tzid = start.params.get("TZID")
+        local = start.dt.replace(tzinfo=None)
+        by_start.setdefault((local.isoformat(timespec="minutes"), tzid), []).append(event)
+        if tzid is not None:
+            expected = local.replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(UTC)
+            if start.dt.astimezone(UTC) != expected:
+                fail(path, f"{event['UID']}: starts {start.dt.astimezone(UTC)}, zoneinfo says {expected}")
+    sessions = 0
+    for program in schedule["programs"]:
+        zone = program.get("timezone") or default_zone
+        zone = None if zone == "floating" else zone
+        for session in program["sessions"]:
+            sessions += 1
+            key = (f"{session['date']}T{session['start']}", zone)
+            candidates = by_start.get(key, [])
+            if not candidates:
+                fail(path, f"no event for the session at {key}")
+                continue
+            event = candidates.pop(0)
+            length = event["DTEND"].dt - event["DTSTART"].dt
+            if event["DTSTART"].params.get("TZID") is not None:
+                length = event["DTEND"].dt.replace(tzinfo=None) - event["DTSTART"].dt.replace(tzinfo=None)
+            if length != datetime.timedelta(minutes=session["minutes"]):
+                fail(path, f"{key}: lasts {length}, expected {session['minutes']} min")
+            description = str(event.get("DESCRIPTION", ""))
+            for exercise in session["exercises"]:
+                if exercise["name"] + ":" not in description or exercise["name"] not in str(event["SUMMARY"]):
+                    fail(path, f"{key}: {exercise['name']} missing from the event")
+    if len(events) != sessions:
+        fail(path, f"{len(events)} events, {sessions} sessions")
+    print(f"icalendar against the schedule: {path} ({len(events)} events, {sessions} sessions)")
 
 
 def main():
@@ -146,8 +182,8 @@ def main():
             structure(path)
     elif mode == "meaning":
         meaning(args[0])
-    elif mode == "count":
-        count(args[0], args[1])
+    elif mode == "schedule":
+        against_schedule(*args[:3])
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -186,7 +186,7 @@ TEST_CASE("a coach with an address makes METHOD:PUBLISH and an ORGANIZER on ever
     }
 }
 
-TEST_CASE("--alarm adds a display alarm before each session")
+TEST_CASE("an alarm adds a display reminder before each session")
 {
     Fixture f;
     auto& program = f.program("P", "UTC");
