@@ -53,6 +53,17 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
         return 1;
     }
 
+    // RFC 5545 wants at least one component in a calendar, and a calendar
+    // with no training in it is a mistake worth saying.
+    std::size_t sessions = 0;
+    for (const auto& program : pipeline.schedule.programs) sessions += program.sessions.size();
+    if (sessions == 0) {
+        std::cerr << "meso compile: " << file
+                  << (pipeline.schedule.programs.empty() ? " holds no program" : " has no sessions")
+                  << "; nothing to put in a calendar, nothing written\n";
+        return 1;
+    }
+
     CalendarResult result;
     const OutputResult output = write_output(compile_options.output, [&](std::ostream& out) {
         result = write_calendar(out, pipeline.schedule.programs, calendar);

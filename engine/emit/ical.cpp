@@ -421,11 +421,12 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
 
             std::vector<std::string> exercise_names;
             for (const auto& exercise : content.exercises) exercise_names.push_back(exercise.name);
+            const std::string block_name = !block.name.empty() ? block.name : !block.method.empty() ? block.method : "Session";
             std::string summary = name_athlete ? program.athlete + " — " : "";
-            summary += block.name.empty() ? block.method : block.name;
+            summary += block_name;
             if (!exercise_names.empty()) summary += ": " + join(exercise_names, ", ");
 
-            std::string description = block.name + ", week " + std::to_string(session.week) + ", " +
+            std::string description = block_name + ", week " + std::to_string(session.week) + ", " +
                                       weekday_text(session.weekday()) + " " + day_text(session.date) + ", " +
                                       clock_text(session.start) + "-" + clock_text(session.start + session.length) + "\n";
             description += program.name + (program.athlete.empty() ? "" : " for " + program.athlete) + "\n";

@@ -119,6 +119,12 @@ MESO
   [ "$(ls -A "$tmp/out")" = cal.ics ] || fail "a failed compile left files behind: $(ls -A "$tmp/out")"
   [ -z "$("$meso" compile "$tmp/typo.meso" 2>/dev/null)" ] || fail "a program with errors wrote to stdout"
 
+  # A file without sessions is not a calendar.
+  printf 'athlete "A" {\n  max squat 100 kg\n}\n' > "$tmp/empty.meso"
+  "$meso" compile "$tmp/empty.meso" -o "$tmp/out/empty.ics" 2> "$tmp/err"
+  [ $? = 1 ] && grep -q "holds no program" "$tmp/err" && [ ! -e "$tmp/out/empty.ics" ] ||
+    fail "a file without programs is not refused: $(cat "$tmp/err")"
+
   # Write errors: exit 2 with a message, nothing half-written.
   "$meso" compile "$tmp/plan.meso" -o /dev/full 2> "$tmp/err"
   [ $? = 2 ] && grep -q "/dev/full" "$tmp/err" || fail "-o /dev/full does not fail cleanly: $(cat "$tmp/err")"
