@@ -96,6 +96,17 @@ MESO
   SOURCE_DATE_EPOCH=junk "$meso" compile "$tmp/plan.meso" > /dev/null 2> "$tmp/err"
   [ $? = 2 ] && grep -q SOURCE_DATE_EPOCH "$tmp/err" || fail "a bad SOURCE_DATE_EPOCH is not refused"
 
+  # Sessions on both sides of a daylight-saving change, at the instants zoneinfo gives.
+  for zone_start in Europe/Berlin:2027-03-22 America/New_York:2027-03-08 Europe/Berlin:2027-10-25 America/New_York:2027-11-01; do
+    program "${zone_start#*:}" "${zone_start%%:*}" > "$tmp/dst.meso"
+    "$meso" compile "$tmp/dst.meso" -o "$tmp/dst.ics" || fail "compile $zone_start"
+    "$meso" schedule --format json "$tmp/dst.meso" > "$tmp/dst.json" || fail "schedule $zone_start"
+    $python "$checker" schedule "$tmp/dst.ics" "$tmp/dst.json" UTC || fail "$zone_start: events and sessions differ"
+  done
+
+  # Unicode names and a 300-character note come through folding and escaping exactly.
+  $python "$src/tests/emit/unicode_roundtrip.py" "$meso" "$tmp" || fail "unicode names and a long note"
+
   # --alarm and --timezone.
   "$meso" compile "$tmp/plan.meso" --alarm 30m | grep -aq '^TRIGGER:-PT30M' || fail "--alarm 30m"
   "$meso" compile "$tmp/plan.meso" --alarm soon > /dev/null 2> "$tmp/err"
