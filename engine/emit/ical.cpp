@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "engine/emit/ical_text.h"
+#include "engine/emit/sessions.h"
 #include "engine/emit/timezone.h"
 
 namespace meso {
@@ -77,56 +78,14 @@ std::string duration(minutes span)
     return out;
 }
 
-// 36, 107.5, 56.25: at most two decimals, no trailing zeros.
-std::string number(double value)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    std::string out = buffer;
-    while (!out.empty() && out.back() == '0') out.pop_back();
-    if (!out.empty() && out.back() == '.') out.pop_back();
-    if (out == "-0") out = "0";
-    return out;
-}
-
-// 2027-01-04, 08:00, Mon (as meso schedule writes them).
-std::string day_text(sys_days day)
-{
-    const std::chrono::year_month_day ymd{day};
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return buffer;
-}
-
-std::string clock_text(minutes since_midnight)
-{
-    const long m = static_cast<long>(since_midnight.count()) % 1440;
-    return two(m / 60) + ":" + two(m % 60);
-}
-
-const char* weekday_text(std::chrono::weekday day)
-{
-    static const char* const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return names[day.c_encoding() % 7];
-}
-
-const char* occlusion_text(ir::Occlusion occlusion)
-{
-    switch (occlusion) {
-        case ir::Occlusion::continuous: return "continuous";
-        case ir::Occlusion::intermittent: return "intermittent";
-        case ir::Occlusion::none: return "none";
-        case ir::Occlusion::unspecified: break;
-    }
-    return "unspecified";
-}
+// 08:00; a session that ends after midnight ends at 00:30.
+std::string clock_text(minutes since_midnight) { return format_time(since_midnight % std::chrono::hours{24}); }
 
 std::string rest(double seconds_of_rest)
 {
     const long s = static_cast<long>(seconds_of_rest + 0.5);
-    if (s >= 60 && s % 60 == 0) return number(static_cast<double>(s / 60)) + " min";
-    return number(seconds_of_rest) + " s";
+    if (s >= 60 && s % 60 == 0) return format_number(static_cast<double>(s / 60)) + " min";
+    return format_number(seconds_of_rest) + " s";
 }
 
 // ---- what a session holds, in words ----
@@ -139,13 +98,13 @@ bool same_load(const SetPlan& a, const SetPlan& b)
 std::string load_text(const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
 {
     std::string out;
-    if (set.rpe) out += " @ RPE " + number(*set.rpe);
-    if (set.percent && set.mass) out += (set.rpe ? ", " : " @ ") + number(*set.percent) + "% = " + number(*set.mass) + " " + unit;
+    if (set.rpe) out += " @ RPE " + format_number(*set.rpe);
+    if (set.percent && set.mass) out += (set.rpe ? ", " : " @ ") + format_number(*set.percent) + "% = " + format_number(*set.mass) + " " + unit;
     else if (set.percent) {
-        out += (set.rpe ? ", " : " @ ") + number(*set.percent) + "%";
+        out += (set.rpe ? ", " : " @ ") + format_number(*set.percent) + "%";
         if (exercise.percent_without_max) out += " (no max for " + exercise.name + ", so no " + unit + ")";
     }
-    else if (set.mass) out += (set.rpe ? ", " : " @ ") + number(*set.mass) + " " + unit;
+    else if (set.mass) out += (set.rpe ? ", " : " @ ") + format_number(*set.mass) + " " + unit;
     return out;
 }
 
@@ -179,7 +138,7 @@ std::string exercise_text(const ExercisePlan& exercise, const std::string& unit)
 
 std::string pressure_text(const ir::Pressure& pressure)
 {
-    return number(pressure.value) + (pressure.percent_aop ? "% AOP" : " mmHg");
+    return format_number(pressure.value) + (pressure.percent_aop ? "% AOP" : " mmHg");
 }
 
 // ---- UIDs ----
@@ -404,7 +363,7 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
         const std::string zone = zone_of(program, options);
         const std::string tzid = is_floating(zone) ? "" : ";TZID=" + ical::param_value(zone);
         const ir::Coach* coach = organizer(program);
-        const std::string unit = program.unit == ir::MassUnit::lb ? "lb" : "kg";
+        const std::string unit = ir::to_string(program.unit);
         for (const auto& session : program.sessions) {
             static const BlockPlan no_block;
             static const SessionContent no_content;
@@ -427,7 +386,7 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
             if (!exercise_names.empty()) summary += ": " + join(exercise_names, ", ");
 
             std::string description = block_name + ", week " + std::to_string(session.week) + ", " +
-                                      weekday_text(session.weekday()) + " " + day_text(session.date) + ", " +
+                                      weekday_name(session.weekday()) + " " + format_date(session.date) + ", " +
                                       clock_text(session.start) + "-" + clock_text(session.start + session.length) + "\n";
             description += program.name + (program.athlete.empty() ? "" : " for " + program.athlete) + "\n";
             if (content.deload) description += "Deload week: half the sets, 90% of the loads\n";
@@ -436,12 +395,12 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
             if (content.occlusion != ir::Occlusion::unspecified || content.cuff_pressure || content.cuff_width_cm)
                 description += "\n";
             if (content.occlusion != ir::Occlusion::unspecified)
-                description += std::string("Occlusion: ") + occlusion_text(content.occlusion) + "\n";
+                description += std::string("Occlusion: ") + ir::to_string(content.occlusion) + "\n";
             if (content.cuff_pressure || content.cuff_width_cm) {
                 description += "Cuff:";
                 if (content.cuff_pressure) description += " " + pressure_text(*content.cuff_pressure);
                 if (content.cuff_pressure && content.cuff_width_cm) description += ",";
-                if (content.cuff_width_cm) description += " " + number(*content.cuff_width_cm) + " cm wide";
+                if (content.cuff_width_cm) description += " " + format_number(*content.cuff_width_cm) + " cm wide";
                 description += "\n";
             }
             if (!content.notes.empty()) {
