@@ -1,12 +1,24 @@
 #include "engine/emit/ical.h"
 
 #include <date/tz.h>
+// ptz.h (POSIX time-zone rules) names `hh_mm_ss` unqualified under both
+// `using namespace date` and `using namespace std::chrono`, which C++20
+// makes ambiguous; one alias that only namespace date has settles it.
+namespace date {
+template <class Duration>
+using hh_mm_ss_ptz = hh_mm_ss<Duration>;
+}
+#define hh_mm_ss hh_mm_ss_ptz
+#include <date/ptz.h>
+#undef hh_mm_ss
 
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -194,10 +206,50 @@ std::string uid(const ProgramSchedule& program, const Session& session, int prog
 
 // ---- time zones ----
 
+// The rule a zoneinfo file ends with (RFC 8536 footer, "CET-1CEST,M3.5.0,M10.5.0/3"):
+// the files list changes only up to 2037 and say how later years go in that
+// rule, which the date library does not read; its ptz.h does.
+std::optional<Posix::time_zone> footer_rule(const std::string& zone)
+{
+    std::ifstream in("/usr/share/zoneinfo/" + zone, std::ios::binary);
+    if (!in) return std::nullopt;
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (bytes.size() < 6 || bytes.compare(0, 4, "TZif") != 0 || bytes[4] < '2' || bytes.back() != '\n')
+        return std::nullopt;
+    const std::size_t start = bytes.rfind('\n', bytes.size() - 2);
+    if (start == std::string::npos) return std::nullopt;
+    const std::string rule = bytes.substr(start + 1, bytes.size() - start - 2);
+    if (rule.empty()) return std::nullopt;
+    try {
+        Posix::time_zone posix{rule};
+        // A rule without daylight saving changes nothing after the last listed
+        // change (and ptz.h reports a bogus one-hour `save` for it).
+        const auto january = posix.get_info(sys_days{std::chrono::year{2100} / 1 / 1});
+        const auto july = posix.get_info(sys_days{std::chrono::year{2100} / 7 / 1});
+        if (january.offset == july.offset) return std::nullopt;
+        return posix;
+    }
+    catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
 struct ZoneUse {
     const date::time_zone* zone = nullptr;
+    std::optional<Posix::time_zone> rule;  // for instants after the file's last listed change
     sys_days first = sys_days::max();
     sys_days last = sys_days::min();
+
+    date::sys_info info(sys_seconds t) const
+    {
+        auto listed = zone->get_info(t);
+        // The last listed period runs "forever" (to year 32767) in the date library.
+        const sys_seconds forever{sys_days{std::chrono::year{10000} / 1 / 1}.time_since_epoch()};
+        if (!rule || listed.end < forever) return listed;
+        auto ruled = rule->get_info(t);
+        if (ruled.begin < listed.begin) ruled.begin = listed.begin;
+        return ruled;
+    }
 };
 
 void write_observance(std::ostream& out, const date::sys_info& info, seconds offset_before, sys_seconds onset_utc,
@@ -222,13 +274,16 @@ void write_vtimezone(std::ostream& out, const std::string& name, const ZoneUse& 
     const sys_seconds to{sys_days{use.last + days{32}}.time_since_epoch()};
     ical::write_line(out, "BEGIN:VTIMEZONE");
     ical::write_line(out, "TZID:" + ical::escape_text(name));
-    auto info = use.zone->get_info(from);
+    auto info = use.info(from);
     const sys_seconds earliest{sys_days{std::chrono::year{1601} / 1 / 1}.time_since_epoch()};
+    // Begin with standard time: some readers (Python's icalendar among them)
+    // cannot place a zone described by a DAYLIGHT observance alone.
+    for (int i = 0; i < 4 && info.save != minutes{0} && info.begin > earliest; ++i) info = use.info(info.begin - seconds{1});
     if (info.begin <= earliest) write_observance(out, info, info.offset, info.begin, true);
-    else write_observance(out, info, use.zone->get_info(info.begin - seconds{1}).offset, info.begin, false);
+    else write_observance(out, info, use.info(info.begin - seconds{1}).offset, info.begin, false);
     while (info.end < to) {
         const seconds before = info.offset;
-        info = use.zone->get_info(info.end);
+        info = use.info(info.end);
         write_observance(out, info, before, info.begin, false);
     }
     ical::write_line(out, "END:VTIMEZONE");
@@ -315,6 +370,7 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
             }
             try {
                 it->second.zone = date::locate_zone(zone);
+                it->second.rule = footer_rule(zone);
             }
             catch (const std::exception& e) {
                 result.diagnostics.push_back({Severity::error, span, "time zone '" + zone + "': " + e.what(), {}, {}, {}});

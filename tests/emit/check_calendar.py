@@ -63,7 +63,11 @@ def utc_with_vtimezone(calendar, tzid, local):
     """`local` in the zone the file's own VTIMEZONE describes, as UTC."""
     for component in calendar.walk("VTIMEZONE"):
         if str(component["TZID"]) == tzid:
-            tz = component.to_tz()
+            try:
+                tz = component.to_tz()
+            except Exception as e:  # icalendar cannot make sense of it
+                fail(tzid, f"VTIMEZONE unusable by icalendar: {e!r}")
+                return None
             aware = tz.localize(local) if hasattr(tz, "localize") else local.replace(tzinfo=tz)
             return aware.astimezone(UTC)
     return None
@@ -98,17 +102,21 @@ def meaning(directory):
                 if start.tzinfo is not None or start != local:
                     fail(path, f"{wanted['uid']}: DTSTART {start!r}, expected floating {local}")
                 continue
-            if start.tzinfo is None:
-                fail(path, f"{wanted['uid']}: DTSTART {start!r} has no zone")
+            tzid = event["DTSTART"].params.get("TZID")
+            if start.tzinfo is None or tzid != wanted["zone"]:
+                fail(path, f"{wanted['uid']}: DTSTART {start!r} is not in {wanted['zone']}")
                 continue
+            # icalendar 4 attaches pytz zones, which stop at 2037 as zoneinfo
+            # files list changes; zoneinfo also reads the rule for later years.
+            start = start.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid))
+            if start.replace(tzinfo=None) != local:
+                fail(path, f"{wanted['uid']}: starts at {start}, expected {local} local")
             expected = local.replace(tzinfo=zoneinfo.ZoneInfo(wanted["zone"])).astimezone(UTC)
-            if start.astimezone(UTC) != expected:
-                fail(path, f"{wanted['uid']}: starts {start.astimezone(UTC)}, expected {expected}")
             via_vtimezone = utc_with_vtimezone(calendar, wanted["zone"], local)
             if via_vtimezone != expected:
                 fail(path, f"{wanted['uid']}: the file's VTIMEZONE puts {local} at {via_vtimezone}, expected {expected}")
             starts[(wanted["local"], wanted["zone"])] = start.astimezone(UTC)
-            if event["DTEND"].dt <= start:
+            if event["DTEND"].dt.replace(tzinfo=None) <= local:
                 fail(path, f"{wanted['uid']}: ends before it starts")
         for instant in expect.get("instants", []):
             zone = instant.get("zone", expect["events"][0]["zone"])
@@ -135,7 +143,8 @@ def meaning(directory):
 
 def against_schedule(path, schedule_path, default_zone):
     schedule = json.loads(pathlib.Path(schedule_path).read_text(encoding="utf-8"))
-    events = parse(path).walk("VEVENT")
+    calendar = parse(path)
+    events = calendar.walk("VEVENT")
     by_start = {}
     for event in events:
         start = event["DTSTART"]
@@ -144,8 +153,9 @@ def against_schedule(path, schedule_path, default_zone):
         by_start.setdefault((local.isoformat(timespec="minutes"), tzid), []).append(event)
         if tzid is not None:
             expected = local.replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(UTC)
-            if start.dt.astimezone(UTC) != expected:
-                fail(path, f"{event['UID']}: starts {start.dt.astimezone(UTC)}, zoneinfo says {expected}")
+            via_vtimezone = utc_with_vtimezone(calendar, tzid, local)
+            if via_vtimezone != expected:
+                fail(path, f"{event['UID']}: the file's VTIMEZONE puts {local} at {via_vtimezone}, zoneinfo at {expected}")
     sessions = 0
     for program in schedule["programs"]:
         zone = program.get("timezone") or default_zone

@@ -139,5 +139,19 @@ int main(int argc, char** argv)
                     {"Peak", "power", 364, days("M.W.F.."), {at(6)}, std::chrono::minutes{45}, {}}});
         ok &= write(dir, "two-years-sydney", f, options, {{"calendar_name", "Two years down under"}, {"texts", json::array()}});
     }
+    {  // After 2037, where the zoneinfo files stop listing changes and a rule takes over.
+        Fixture f;
+        auto& berlin = f.program("Berlin 2040", "Europe/Berlin");
+        auto& sydney = f.program("Sydney 2041", "Australia/Sydney");
+        f.schedule(berlin, "Alex", day(2040, 3, 19), {{"Strength", "strength", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{60}, {}}});
+        f.schedule(sydney, "Alex", day(2041, 3, 25), {{"Strength", "strength", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{60}, {}}});
+        ok &= write(dir, "after-2037", f, options,
+                    {{"calendar_name", "Berlin 2040, Sydney 2041"},
+                     {"texts", json::array()},
+                     {"instants", {{{"local", "2040-03-24T08:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2040-03-24T07:00:00+00:00"}},
+                                   {{"local", "2040-03-26T08:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2040-03-26T06:00:00+00:00"}},
+                                   {{"local", "2041-04-06T08:00:00"}, {"zone", "Australia/Sydney"}, {"utc", "2041-04-05T21:00:00+00:00"}},
+                                   {{"local", "2041-04-07T08:00:00"}, {"zone", "Australia/Sydney"}, {"utc", "2041-04-06T22:00:00+00:00"}}}}});
+    }
     return ok ? 0 : 1;
 }

@@ -370,3 +370,36 @@ TEST_CASE("unicode names and a 300-character note survive folding and escaping")
     CHECK(count(text, "SUMMARY:Kaatsu — 加圧: squat\\, knee-extension") == 1);
     CHECK(count(text, "X-WR-CALNAME:Frühjahr – Kraft & Ausdauer") == 1);
 }
+
+TEST_CASE("after 2037, where zoneinfo files stop listing changes, the zone's rule goes on")
+{
+    Fixture f;
+    auto& program = f.program("P", "Europe/Berlin");
+    f.schedule(program, "Alex", day(2040, 3, 19), {{"K", "bfr", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{30}, {}}});
+    const std::string text = emit(f.schedules);
+    // 2040-03-25 is the last Sunday of March.
+    CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20400325T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT") != std::string::npos);
+    CHECK(text.find("BEGIN:STANDARD\r\nDTSTART:20391030T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD") != std::string::npos);
+}
+
+TEST_CASE("a program in summer time still describes its zone from standard time on")
+{
+    Fixture f;
+    auto& program = f.program("P", "America/New_York");
+    f.schedule(program, "Alex", day(2027, 5, 3), {{"K", "bfr", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{30}, {}}});
+    const std::string text = emit(f.schedules);
+    const auto standard = text.find("BEGIN:STANDARD\r\nDTSTART:20261101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\n");
+    const auto daylight = text.find("BEGIN:DAYLIGHT\r\nDTSTART:20270314T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n");
+    CHECK(standard != std::string::npos);
+    CHECK(daylight != std::string::npos);
+    CHECK(standard < daylight);
+}
+
+TEST_CASE("a zone that gave up daylight saving long ago has one standard observance")
+{
+    Fixture f;
+    auto& program = f.program("P", "Asia/Kolkata");
+    f.schedule(program, "Alex", day(2040, 6, 4), {{"K", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
+    const std::string text = emit(f.schedules);
+    CHECK(text.find("BEGIN:VTIMEZONE\r\nTZID:Asia/Kolkata\r\nBEGIN:STANDARD\r\nDTSTART:19451015T000000\r\nTZOFFSETFROM:+0630\r\nTZOFFSETTO:+0530\r\nTZNAME:IST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") != std::string::npos);
+}
