@@ -13,6 +13,9 @@
                                          start and length, in the program's zone
                                          (else ZONE), at the instant zoneinfo gives,
                                          naming every exercise
+  check_calendar.py libical FILE LIBICAL_CHECK
+                                         each event's start as libical computes it
+                                         from the file's VTIMEZONE equals zoneinfo's
 """
 import datetime
 import json
@@ -182,6 +185,30 @@ def against_schedule(path, schedule_path, default_zone):
     print(f"icalendar against the schedule: {path} ({len(events)} events, {sessions} sessions)")
 
 
+def libical_instants(path, tool):
+    import subprocess
+    out = subprocess.run([tool, "--instants", path], capture_output=True, text=True, check=True).stdout
+    by_uid = {}
+    for line in out.splitlines():
+        uid, seconds, _ = line.split("\t")
+        by_uid[uid] = datetime.datetime.fromtimestamp(int(seconds), UTC)
+    events = parse(path).walk("VEVENT")
+    zoned = 0
+    for event in events:
+        start = event["DTSTART"]
+        tzid = start.params.get("TZID")
+        if tzid is None:
+            continue
+        zoned += 1
+        expected = start.dt.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(UTC)
+        got = by_uid.get(str(event["UID"]))
+        if got != expected:
+            fail(path, f"{event['UID']}: libical starts it at {got}, zoneinfo at {expected}")
+    if len(by_uid) != len(events):
+        fail(path, f"libical saw {len(by_uid)} events, icalendar {len(events)}")
+    print(f"libical instants agree with zoneinfo: {path} ({zoned} zoned events)")
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -192,6 +219,8 @@ def main():
             structure(path)
     elif mode == "meaning":
         meaning(args[0])
+    elif mode == "libical":
+        libical_instants(args[0], args[1])
     elif mode == "schedule":
         against_schedule(*args[:3])
     else:

@@ -21,6 +21,10 @@ four_checks() {  # FILE...
   "$tools/ical_lint" "$@" || fail "byte lint"
   "$tools/libical_check" "$@" || fail "libical"
   $python "$checker" structure "$@" || fail "icalendar structure"
+  local file
+  for file in "$@"; do
+    $python "$checker" libical "$file" "$tools/libical_check" || fail "libical and zoneinfo disagree on $file"
+  done
 }
 
 case $mode in

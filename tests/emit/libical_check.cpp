@@ -1,8 +1,12 @@
 /* libical_check FILE...: parses each calendar with libical, runs
  * icalrestriction_check, and fails on any X-LIC-ERROR anywhere (libical
- * adds one for every property, value or component it cannot accept). */
+ * adds one for every property, value or component it cannot accept).
+ * libical_check --instants FILE: prints each event's UID and its start as
+ * seconds since 1970 UTC, as libical computes it from the file's own
+ * VTIMEZONE, for check_calendar.py to compare with zoneinfo. */
 #include <libical/ical.h>
 #include <cstdio>
+#include <string>
 #include <cstdlib>
 
 namespace {
@@ -44,8 +48,27 @@ int errors_in(icalcomponent* c, const char* path)
 
 }  // namespace
 
+int print_instants(const char* path)
+{
+    char* text = read_all(path);
+    if (!text) return 1;
+    icalcomponent* calendar = icalparser_parse_string(text);
+    free(text);
+    if (!calendar) return 1;
+    for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); event;
+         event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
+        const icaltimetype start = icalcomponent_get_dtstart(event);  // zone from the calendar's VTIMEZONE
+        const char* tzid = start.zone ? icaltimezone_get_tzid(const_cast<icaltimezone*>(start.zone)) : "floating";
+        printf("%s\t%lld\t%s\n", icalcomponent_get_uid(event),
+               static_cast<long long>(icaltime_as_timet_with_zone(start, start.zone)), tzid ? tzid : "?");
+    }
+    icalcomponent_free(calendar);
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
+    if (argc == 3 && std::string(argv[1]) == "--instants") return print_instants(argv[2]);
     int status = argc > 1 ? 0 : 2;
     for (int i = 1; i < argc; ++i) {
         char* text = read_all(argv[i]);
