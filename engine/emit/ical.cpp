@@ -13,6 +13,7 @@ using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 #undef hh_mm_ss
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -289,6 +290,25 @@ void write_vtimezone(std::ostream& out, const std::string& name, const ZoneUse& 
     ical::write_line(out, "END:VTIMEZONE");
 }
 
+// An address as the mailto: URI of ORGANIZER: bytes a URI cannot hold as
+// they are (spaces, quotes, non-ASCII) percent-encoded.
+std::string mailto(std::string_view address)
+{
+    static constexpr std::string_view plain = "@.+-_~!$&'*=?/";
+    std::string out = "mailto:";
+    for (const char c : address) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 && byte < 0x80) out += c;
+        else if (plain.find(c) != std::string_view::npos) out += c;
+        else {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "%%%02X", byte);
+            out += buffer;
+        }
+    }
+    return out;
+}
+
 std::string zone_of(const ProgramSchedule& program, const CalendarOptions& options)
 {
     if (program.program != nullptr && !program.program->timezone.empty()) return program.program->timezone;
@@ -478,8 +498,7 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
             ical::write_line(out, "DESCRIPTION:" + ical::escape_text(description));
             if (!block.method.empty()) ical::write_line(out, "CATEGORIES:" + ical::escape_text(block.method));
             if (coach != nullptr)
-                ical::write_line(out, "ORGANIZER;CN=" + ical::param_value(coach->name) + ":mailto:" +
-                                          ical::valid_utf8(coach->email));
+                ical::write_line(out, "ORGANIZER;CN=" + ical::param_value(coach->name) + ":" + mailto(coach->email));
             if (options.alarm) {
                 ical::write_line(out, "BEGIN:VALARM");
                 ical::write_line(out, "ACTION:DISPLAY");

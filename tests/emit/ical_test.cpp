@@ -403,3 +403,14 @@ TEST_CASE("a zone that gave up daylight saving long ago has one standard observa
     const std::string text = emit(f.schedules);
     CHECK(text.find("BEGIN:VTIMEZONE\r\nTZID:Asia/Kolkata\r\nBEGIN:STANDARD\r\nDTSTART:19451015T000000\r\nTZOFFSETFROM:+0630\r\nTZOFFSETTO:+0530\r\nTZNAME:IST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") != std::string::npos);
 }
+
+TEST_CASE("a category with a comma stays one category, and an odd address stays a valid URI")
+{
+    Fixture f;
+    auto& program = f.program("P", "UTC");
+    program.coach = ir::Coach{"Sam", "sam lee@exämple.org", {}};
+    f.schedule(program, "Alex", day(2027, 1, 4), {{"K", "strength,power", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
+    const std::string text = emit(f.schedules);
+    CHECK(count(text, "CATEGORIES:strength\\,power") == 1);
+    CHECK(count(text, "ORGANIZER;CN=Sam:mailto:sam%20lee@ex%C3%A4mple.org") == 1);
+}
