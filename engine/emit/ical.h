@@ -8,9 +8,11 @@
 // out (docs/calendars.md says it for coaches, ../shared/design/cli.md is the
 // contract): UTF-8 without BOM, CRLF, lines folded at 75 octets without
 // splitting a character, TEXT escaped; VERSION, PRODID, CALSCALE, NAME,
-// X-WR-CALNAME, REFRESH-INTERVAL, X-PUBLISHED-TTL; one VTIMEZONE per zone,
-// built from the tz database and covering every session's date, before the
-// events; per event UID, DTSTAMP, DTSTART/DTEND with TZID, SUMMARY,
+// X-WR-CALNAME, REFRESH-INTERVAL, X-PUBLISHED-TTL (X-WR-TIMEZONE when there
+// is one zone); one VTIMEZONE per zone, before the events, holding the
+// zone's real changes from the tz database from a month before the first
+// date to a month after the last (after 2037 from the rule the zoneinfo
+// file ends with), starting in standard time; per event UID, DTSTAMP, DTSTART/DTEND with TZID, SUMMARY,
 // DESCRIPTION, CATEGORIES, and ORGANIZER when the program names a coach
 // with an address (METHOD:PUBLISH then too, when every program has one);
 // a VALARM per event when asked.
