@@ -1,6 +1,7 @@
 // The iCalendar emitter: dated sessions in, an RFC 5545 calendar out.
 //
-//   CalendarOptions options{.default_timezone = machine_timezone(), .stamp = stamp_from_environment(...)};
+//   CalendarOptions options{.default_timezone = machine_timezone(),
+//                           .stamp = *parse_source_date_epoch(getenv("SOURCE_DATE_EPOCH"))};
 //   CalendarResult r = write_calendar(std::cout, schedule.programs, options);
 //
 // One calendar holds every program given (a file with several programs gives
@@ -12,10 +13,10 @@
 // is one zone); one VTIMEZONE per zone, before the events, holding the
 // zone's real changes from the tz database from a month before the first
 // date to a month after the last (after 2037 from the rule the zoneinfo
-// file ends with), starting in standard time; per event UID, DTSTAMP, DTSTART/DTEND with TZID, SUMMARY,
-// DESCRIPTION, CATEGORIES, and ORGANIZER when the program names a coach
-// with an address (METHOD:PUBLISH then too, when every program has one);
-// a VALARM per event when asked.
+// file ends with), starting in standard time; per event UID, DTSTAMP,
+// DTSTART/DTEND with TZID, SUMMARY, DESCRIPTION, CATEGORIES, and ORGANIZER
+// when the program names a coach with an address (METHOD:PUBLISH then too,
+// when every program has one); a VALARM per event when asked.
 //
 // UIDs come from the program, athlete, block name and occurrence, and the
 // session's place in the block (week, day of the week in the block, session
