@@ -38,6 +38,15 @@ std::optional<std::string> example_program(const std::string& rule_id);
 // The rules as SARIF describes them in tool.driver.rules.
 std::vector<RuleDescription> describe_rules(const RuleBook& book);
 
+// `meso compile`: the file's sessions as one iCalendar calendar, on stdout
+// or atomically into `output`. Exit 1 (nothing written) when the file has
+// errors, 2 when the calendar cannot be written or an option is wrong.
+struct CompileOptions {
+    std::string output;  // -o; "" or "-" for stdout
+    std::string alarm;   // --alarm 30m; "" for none
+};
+int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);
+
 // Said by a command whose issue has not landed yet; exit 2.
 int not_built_yet(const std::string& command);
 
