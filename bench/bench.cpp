@@ -3,9 +3,12 @@
 //   meso_bench FILE [--repeat N]
 //
 // Prints one line of key=value pairs: bytes, sessions, and per stage the
-// best of N runs in seconds (parse, resolve, schedule, rules, ics), plus
-// the peak resident memory of the process. bench/run.py runs it on
-// generated inputs of several sizes and writes the Markdown table.
+// best of N runs in seconds (parse, resolve, schedule, rules, ics), the
+// bytes of the calendar, plus the peak resident memory of the process.
+// Resolve includes its own parse. The calendar is written into a stream
+// that only counts its bytes, so that ics_s is the emitter's own time.
+// bench/run.py runs it on generated inputs of several sizes and writes
+// the Markdown table.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -13,8 +16,10 @@
 #include <functional>
 #include <iostream>
 #include <sstream>
+#include <streambuf>
 #include <string>
 
+#include "engine/emit/ical.h"
 #include "engine/resolve/resolve.h"
 #include "engine/rules/rules.h"
 #include "engine/schedule/schedule.h"
@@ -33,6 +38,28 @@ double best_of(int repeat, const std::function<void()>& run)
     }
     return best;
 }
+
+// A stream buffer that keeps nothing: it counts what is written to it.
+class CountingBuffer : public std::streambuf {
+public:
+    std::size_t bytes() const { return bytes_ + static_cast<std::size_t>(pptr() - pbase()); }
+
+protected:
+    int_type overflow(int_type ch) override
+    {
+        bytes_ += static_cast<std::size_t>(pptr() - pbase());
+        setp(buffer_, buffer_ + sizeof buffer_);
+        if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(ch);
+            pbump(1);
+        }
+        return traits_type::not_eof(ch);
+    }
+
+private:
+    std::size_t bytes_ = 0;
+    char buffer_[1 << 16];
+};
 
 long peak_rss_kb()
 {
@@ -74,7 +101,19 @@ int main(int argc, char** argv)
     std::size_t sessions = 0;
     for (const auto& p : schedule.programs) sessions += p.sessions.size();
     const double rules = best_of(repeat, [&] { auto f = meso::check_rules(compilation->module, schedule); });
-    std::printf("bytes=%zu sessions=%zu parse_s=%.6f resolve_s=%.6f schedule_s=%.6f rules_s=%.6f peak_rss_kb=%ld\n",
-                source.text.size(), sessions, parse, resolve, scheduling, rules, peak_rss_kb());
+    meso::CalendarOptions calendar;
+    calendar.default_timezone = "UTC";
+    calendar.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
+    std::size_t ics_bytes = 0;
+    const double ics = best_of(repeat, [&] {
+        CountingBuffer counter;
+        std::ostream out(&counter);
+        meso::write_calendar(out, schedule.programs, calendar);
+        out.flush();
+        ics_bytes = counter.bytes();
+    });
+    std::printf("bytes=%zu sessions=%zu parse_s=%.6f resolve_s=%.6f schedule_s=%.6f rules_s=%.6f ics_s=%.6f ics_bytes=%zu "
+                "peak_rss_kb=%ld\n",
+                source.text.size(), sessions, parse, resolve, scheduling, rules, ics, ics_bytes, peak_rss_kb());
     return 0;
 }

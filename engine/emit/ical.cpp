@@ -13,10 +13,12 @@ using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 #undef hh_mm_ss
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <fstream>
 #include <iterator>
@@ -168,32 +170,40 @@ struct Fnv1a {
     // Each field with its length, so that ("ab", "c") and ("a", "bc") differ.
     void field(std::string_view text)
     {
-        add(std::to_string(text.size()));
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, text.size()).ptr;
+        add(std::string_view(digits, static_cast<std::size_t>(end - digits)));
         add(":");
         add(text);
     }
-    void field(long long n) { field(std::to_string(n)); }
+    void field(long long n)
+    {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+        field(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    }
 };
 
-std::string hex(std::uint64_t value)
-{
-    char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
-    return buffer;
-}
-
-std::string uid(const ProgramSchedule& program, const Session& session, int program_occurrence)
+// The UID hash up to the session's own fields: the same for every session
+// of a block, so the emitter computes it once per block.
+Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int program_occurrence)
 {
     Fnv1a h;
     h.field("meso session v1");
     h.field(program.name);
     h.field(program.athlete);
     if (program_occurrence > 0) h.field(program_occurrence);
-    if (session.block < program.blocks.size()) {
-        const auto& block = program.blocks[session.block];
+    if (block_index < program.blocks.size()) {
+        const auto& block = program.blocks[block_index];
         h.field(block.name);
         h.field(block.occurrence);
     }
+    return h;
+}
+
+// "<16 hex digits>@meso" into `out` (at least 21 bytes); its length.
+std::size_t uid_into(char* out, Fnv1a h, const Session& session)
+{
     h.field(session.week);
     h.field(session.day % 7);  // the day of the block week, whatever weekday `start` falls on
     h.field(session.session_of_day);
@@ -202,7 +212,18 @@ std::string uid(const ProgramSchedule& program, const Session& session, int prog
     std::uint64_t z = h.value + 0x9e3779b97f4a7c15ull;
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return hex(z ^ (z >> 31)) + "@meso";
+    z ^= z >> 31;
+    static constexpr char digits[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i, z >>= 4) out[i] = digits[z & 15];
+    std::memcpy(out + 16, "@meso", 5);
+    return 21;
+}
+
+std::string uid(const ProgramSchedule& program, const Session& session, int program_occurrence)
+{
+    char buffer[24];
+    const std::size_t n = uid_into(buffer, uid_prefix(program, session.block, program_occurrence), session);
+    return std::string(buffer, n);
 }
 
 // ---- time zones ----
@@ -331,6 +352,138 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
     return out;
 }
 
+
+// ---- the events, fast: most of a session's text is the same for every
+// session of its block or its content, and is made once ----
+
+void append_two(std::string& out, long value)
+{
+    out += static_cast<char>('0' + value / 10);
+    out += static_cast<char>('0' + value % 10);
+}
+
+void append_number(std::string& out, long long value)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+// date_time(t), appended.
+void append_date_time(std::string& out, sys_seconds t)
+{
+    const auto day = std::chrono::floor<days>(t);
+    const std::chrono::year_month_day ymd{day};
+    const int y = static_cast<int>(ymd.year());
+    if (y < 0 || y > 9999) {
+        out += date_time(t);
+        return;
+    }
+    const long s = static_cast<long>((t - day).count());
+    append_two(out, y / 100);
+    append_two(out, y % 100);
+    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.month())));
+    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.day())));
+    out += 'T';
+    append_two(out, s / 3600);
+    append_two(out, s / 60 % 60);
+    append_two(out, s % 60);
+}
+
+// clock_text(m), appended.
+void append_clock(std::string& out, minutes since_midnight)
+{
+    const long m = static_cast<long>((since_midnight % std::chrono::hours{24}).count());
+    if (m < 0 || m >= 24 * 60) {
+        out += clock_text(since_midnight);
+        return;
+    }
+    append_two(out, m / 60);
+    out += ':';
+    append_two(out, m % 60);
+}
+
+// format_date(d), appended.
+void append_date(std::string& out, sys_days d)
+{
+    const std::chrono::year_month_day ymd{d};
+    const int y = static_cast<int>(ymd.year());
+    if (y < 0 || y > 9999) {
+        out += format_date(d);
+        return;
+    }
+    append_two(out, y / 100);
+    append_two(out, y % 100);
+    out += '-';
+    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.month())));
+    out += '-';
+    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.day())));
+}
+
+std::string block_title(const BlockPlan& block)
+{
+    return !block.name.empty() ? block.name : !block.method.empty() ? block.method : "Session";
+}
+
+// What a session's text owes to its content. The DESCRIPTION's first line
+// names the session's day and time; what follows depends on the program and
+// the content only. Escaping text piece by piece gives what escaping it
+// whole does when each piece ends in an ASCII character or the next begins
+// with one (an invalid UTF-8 sequence is then cut by that character either
+// way): so the pieces are escaped once and joined per session.
+struct ContentText {
+    std::uint32_t content = UINT32_MAX;
+    std::uint32_t block = UINT32_MAX;
+    std::string summary;       // escaped, unfolded (VALARM adds to it)
+    std::string summary_line;  // SUMMARY, folded
+    std::string tail;          // the escaped DESCRIPTION after its first line and "\n"; empty: none
+};
+
+void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block,
+                       const SessionContent& content, bool name_athlete, const std::string& unit)
+{
+    std::string summary = name_athlete ? program.athlete + " — " : "";
+    summary += block_title(block);
+    for (std::size_t i = 0; i < content.exercises.size(); ++i) summary += (i == 0 ? ": " : ", ") + content.exercises[i].name;
+    text.summary = ical::escape_text(summary);
+    text.summary_line.clear();
+    ical::append_line(text.summary_line, "SUMMARY:" + text.summary);
+
+    std::string tail = program.name + (program.athlete.empty() ? "" : " for " + program.athlete) + "\n";
+    if (content.deload) tail += "Deload week: half the sets, 90% of the loads\n";
+    if (!content.exercises.empty()) tail += "\n";
+    for (const auto& exercise : content.exercises) tail += exercise_text(exercise, unit) + "\n";
+    if (content.occlusion != ir::Occlusion::unspecified || content.cuff_pressure || content.cuff_width_cm) tail += "\n";
+    if (content.occlusion != ir::Occlusion::unspecified)
+        tail += std::string("Occlusion: ") + ir::to_string(content.occlusion) + "\n";
+    if (content.cuff_pressure || content.cuff_width_cm) {
+        tail += "Cuff:";
+        if (content.cuff_pressure) tail += " " + pressure_text(*content.cuff_pressure);
+        if (content.cuff_pressure && content.cuff_width_cm) tail += ",";
+        if (content.cuff_width_cm) tail += " " + format_number(*content.cuff_width_cm) + " cm wide";
+        tail += "\n";
+    }
+    if (!content.notes.empty()) {
+        tail += "\n";
+        for (const auto& note : content.notes) tail += note + "\n";
+    }
+    if (program.program != nullptr && program.program->coach) {
+        const auto& c = *program.program->coach;
+        tail += "\nCoach: " + c.name + (c.email.empty() ? "" : " <" + c.email + ">") + "\n";
+    }
+    // The description loses its trailing newlines; when nothing else is
+    // left of the tail, it ends with the first line.
+    while (!tail.empty() && tail.back() == '\n') tail.pop_back();
+    text.tail = ical::escape_text(tail);
+}
+
+// What a session's text owes to its block.
+struct BlockText {
+    Fnv1a uid;                 // the UID's hash up to the session's fields
+    std::string title;         // escaped
+    std::string categories;    // CATEGORIES, folded; empty: none
+};
+
 }  // namespace
 
 std::string session_uid(const ProgramSchedule& program, const Session& session)
@@ -430,83 +583,128 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
     ical::write_line(out, "X-PUBLISHED-TTL:P1D");
     for (const auto& [name, use] : zones) write_vtimezone(out, name, use);
 
-    const std::string stamp = date_time(options.stamp) + "Z";
+    std::string stamp_line;
+    ical::append_line(stamp_line, "DTSTAMP:" + date_time(options.stamp) + "Z");
     const bool name_athlete = athletes.size() > 1;
-    std::unordered_set<std::uint64_t> uids;
+    std::vector<int> program_occurrences;
     std::map<std::pair<std::string, std::string>, int> seen_programs;
-    for (const auto& program : programs) {
-        const int program_occurrence = seen_programs[{program.name, program.athlete}]++;
+    for (const auto& program : programs) program_occurrences.push_back(seen_programs[{program.name, program.athlete}]++);
+
+    // Two sessions get one UID only if their hashes collide; then the later
+    // ones get "-2", "-3", ... in order. Whether that happens is settled
+    // first, over a sorted list of the UIDs' hashes rather than a set of
+    // them, which would cost more time and memory for every session.
+    std::vector<std::vector<BlockText>> block_texts(programs.size());
+    bool colliding = false;
+    {
+        std::vector<std::uint64_t> hashes;
+        std::size_t total = 0;
+        for (const auto& program : programs) total += program.sessions.size();
+        hashes.reserve(total);
+        for (std::size_t p = 0; p < programs.size(); ++p) {
+            const auto& program = programs[p];
+            auto& texts = block_texts[p];
+            texts.resize(program.blocks.size() + 1);  // the last: sessions outside every block
+            for (std::uint32_t b = 0; b <= program.blocks.size(); ++b) {
+                texts[b].uid = uid_prefix(program, b, program_occurrences[p]);
+                if (b == program.blocks.size()) continue;
+                const auto& block = program.blocks[b];
+                texts[b].title = ical::escape_text(block_title(block));
+                if (!block.method.empty()) ical::append_line(texts[b].categories, "CATEGORIES:" + ical::escape_text(block.method));
+            }
+            for (const auto& session : program.sessions) {
+                char id[24];
+                const auto& prefix = texts[std::min<std::size_t>(session.block, program.blocks.size())].uid;
+                hashes.push_back(std::hash<std::string_view>{}(std::string_view(id, uid_into(id, prefix, session))));
+            }
+        }
+        std::sort(hashes.begin(), hashes.end());
+        colliding = std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end();
+    }
+    std::unordered_set<std::uint64_t> uids;
+
+    std::string event;  // one event's lines, written at once
+    std::string line;
+    for (std::size_t p = 0; p < programs.size(); ++p) {
+        const auto& program = programs[p];
         const std::string zone = zone_of(program, options);
         const std::string tzid = is_floating(zone) ? "" : ";TZID=" + ical::param_value(zone);
         const ir::Coach* coach = organizer(program);
+        std::string organizer_line;
+        if (coach != nullptr)
+            ical::append_line(organizer_line, "ORGANIZER;CN=" + ical::param_value(coach->name) + ":" + mailto(coach->email));
         const std::string unit = ir::to_string(program.unit);
+        // Sessions of a content mostly follow each other: a small cache of
+        // content texts by index holds them while they are used, whatever
+        // the number of contents.
+        std::array<ContentText, 64> cache;
+        ContentText uncached;
         for (const auto& session : program.sessions) {
             static const BlockPlan no_block;
             static const SessionContent no_content;
-            const BlockPlan& block = session.block < program.blocks.size() ? program.blocks[session.block] : no_block;
-            const SessionContent& content =
-                session.content < program.contents.size() ? program.contents[session.content] : no_content;
+            const bool in_block = session.block < program.blocks.size();
+            const BlockPlan& block = in_block ? program.blocks[session.block] : no_block;
+            const BlockText& block_text = block_texts[p][in_block ? session.block : program.blocks.size()];
+            ContentText* text = &uncached;
+            if (session.content < program.contents.size()) {
+                text = &cache[session.content % cache.size()];
+                if (text->content != session.content || text->block != session.block) {
+                    make_content_text(*text, program, block, program.contents[session.content], name_athlete, unit);
+                    text->content = session.content;
+                    text->block = session.block;
+                }
+            }
+            else
+                make_content_text(uncached, program, block, no_content, name_athlete, unit);
 
-            std::string id = uid(program, session, program_occurrence);
-            for (int n = 2; !uids.insert(std::hash<std::string>{}(id)).second; ++n)
-                id = uid(program, session, program_occurrence) + "-" + std::to_string(n);
+            char id_buffer[24];
+            std::string id(id_buffer, uid_into(id_buffer, block_text.uid, session));
+            if (colliding) {
+                const std::string first = id;
+                for (int n = 2; !uids.insert(std::hash<std::string>{}(id)).second; ++n) id = first + "-" + std::to_string(n);
+            }
 
             const sys_seconds start{sys_days{session.date}.time_since_epoch() + session.start};
             const sys_seconds end = start + session.length;
 
-            std::vector<std::string> exercise_names;
-            for (const auto& exercise : content.exercises) exercise_names.push_back(exercise.name);
-            const std::string block_name = !block.name.empty() ? block.name : !block.method.empty() ? block.method : "Session";
-            std::string summary = name_athlete ? program.athlete + " — " : "";
-            summary += block_name;
-            if (!exercise_names.empty()) summary += ": " + join(exercise_names, ", ");
-
-            std::string description = block_name + ", week " + std::to_string(session.week) + ", " +
-                                      weekday_name(session.weekday()) + " " + format_date(session.date) + ", " +
-                                      clock_text(session.start) + "-" + clock_text(session.start + session.length) + "\n";
-            description += program.name + (program.athlete.empty() ? "" : " for " + program.athlete) + "\n";
-            if (content.deload) description += "Deload week: half the sets, 90% of the loads\n";
-            if (!content.exercises.empty()) description += "\n";
-            for (const auto& exercise : content.exercises) description += exercise_text(exercise, unit) + "\n";
-            if (content.occlusion != ir::Occlusion::unspecified || content.cuff_pressure || content.cuff_width_cm)
-                description += "\n";
-            if (content.occlusion != ir::Occlusion::unspecified)
-                description += std::string("Occlusion: ") + ir::to_string(content.occlusion) + "\n";
-            if (content.cuff_pressure || content.cuff_width_cm) {
-                description += "Cuff:";
-                if (content.cuff_pressure) description += " " + pressure_text(*content.cuff_pressure);
-                if (content.cuff_pressure && content.cuff_width_cm) description += ",";
-                if (content.cuff_width_cm) description += " " + format_number(*content.cuff_width_cm) + " cm wide";
-                description += "\n";
-            }
-            if (!content.notes.empty()) {
-                description += "\n";
-                for (const auto& note : content.notes) description += note + "\n";
-            }
-            if (program.program != nullptr && program.program->coach) {
-                const auto& c = *program.program->coach;
-                description += "\nCoach: " + c.name + (c.email.empty() ? "" : " <" + c.email + ">") + "\n";
-            }
-            while (!description.empty() && description.back() == '\n') description.pop_back();
-
-            ical::write_line(out, "BEGIN:VEVENT");
-            ical::write_line(out, "UID:" + id);
-            ical::write_line(out, "DTSTAMP:" + stamp);
-            ical::write_line(out, "DTSTART" + tzid + ":" + date_time(start));
-            ical::write_line(out, "DTEND" + tzid + ":" + date_time(end));
-            ical::write_line(out, "SUMMARY:" + ical::escape_text(summary));
-            ical::write_line(out, "DESCRIPTION:" + ical::escape_text(description));
-            if (!block.method.empty()) ical::write_line(out, "CATEGORIES:" + ical::escape_text(block.method));
-            if (coach != nullptr)
-                ical::write_line(out, "ORGANIZER;CN=" + ical::param_value(coach->name) + ":" + mailto(coach->email));
+            event.clear();
+            event += "BEGIN:VEVENT\r\n";
+            line.assign("UID:").append(id);
+            ical::append_line(event, line);
+            event += stamp_line;
+            line.assign("DTSTART").append(tzid).append(":");
+            append_date_time(line, start);
+            ical::append_line(event, line);
+            line.assign("DTEND").append(tzid).append(":");
+            append_date_time(line, end);
+            ical::append_line(event, line);
+            event += text->summary_line;
+            // "<block>, week 3, Mon 2027-01-04, 08:00-09:00\n<tail>", escaped.
+            line.assign("DESCRIPTION:").append(in_block ? block_text.title : ical::escape_text(block_title(block)));
+            line += "\\, week ";
+            append_number(line, session.week);
+            line += "\\, ";
+            line += weekday_name(session.weekday());
+            line += ' ';
+            append_date(line, session.date);
+            line += "\\, ";
+            append_clock(line, session.start);
+            line += '-';
+            append_clock(line, session.start + session.length);
+            if (!text->tail.empty()) line.append("\\n").append(text->tail);
+            ical::append_line(event, line);
+            event += block_text.categories;
+            event += organizer_line;
             if (options.alarm) {
-                ical::write_line(out, "BEGIN:VALARM");
-                ical::write_line(out, "ACTION:DISPLAY");
-                ical::write_line(out, "TRIGGER:-" + duration(*options.alarm));
-                ical::write_line(out, "DESCRIPTION:" + ical::escape_text(summary + " at " + clock_text(session.start)));
-                ical::write_line(out, "END:VALARM");
+                event += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n";
+                ical::append_line(event, "TRIGGER:-" + duration(*options.alarm));
+                line.assign("DESCRIPTION:").append(text->summary).append(" at ");
+                append_clock(line, session.start);
+                ical::append_line(event, line);
+                event += "END:VALARM\r\n";
             }
-            ical::write_line(out, "END:VEVENT");
+            event += "END:VEVENT\r\n";
+            out.write(event.data(), static_cast<std::streamsize>(event.size()));
             ++result.events;
         }
     }

@@ -85,7 +85,7 @@ std::string param_value(std::string_view text)
     return quote ? "\"" + value + "\"" : value;
 }
 
-void write_line(std::ostream& out, std::string_view line)
+void append_line(std::string& out, std::string_view line)
 {
     constexpr std::size_t limit = 75;
     std::size_t room = limit;  // octets allowed on this physical line
@@ -94,13 +94,21 @@ void write_line(std::ostream& out, std::string_view line)
         // Never split a character: back up to the first byte of the one at `cut`.
         while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
         if (cut == 0) cut = room;  // not UTF-8 at all; cannot happen after valid_utf8
-        out.write(line.data(), static_cast<std::streamsize>(cut));
-        out << "\r\n ";
+        out.append(line.data(), cut);
+        out.append("\r\n ");
         line.remove_prefix(cut);
         room = limit - 1;  // the leading space counts
     }
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
-    out << "\r\n";
+    out.append(line.data(), line.size());
+    out.append("\r\n");
+}
+
+void write_line(std::ostream& out, std::string_view line)
+{
+    std::string folded;
+    folded.reserve(line.size() + line.size() / 24 + 2);
+    append_line(folded, line);
+    out.write(folded.data(), static_cast<std::streamsize>(folded.size()));
 }
 
 }  // namespace meso::ical

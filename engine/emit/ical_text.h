@@ -27,4 +27,8 @@ std::string param_value(std::string_view text);
 // falls inside a UTF-8 character.
 void write_line(std::ostream& out, std::string_view line);
 
+// The same content line, folded and ended with CRLF, appended to `out`: the
+// emitter builds each event in one buffer and writes it at once.
+void append_line(std::string& out, std::string_view line);
+
 }  // namespace meso::ical
