@@ -99,7 +99,8 @@ int main(int argc, char** argv)
     meso::ScheduleResult schedule;
     const double scheduling = best_of(repeat, [&] { schedule = meso::schedule(compilation->module, {100'000'000}); });
     std::size_t sessions = 0;
-    for (const auto& p : schedule.programs) sessions += p.sessions.size();
+    std::size_t contents = 0;
+    for (const auto& p : schedule.programs) sessions += p.sessions.size(), contents += p.contents.size();
     const double rules = best_of(repeat, [&] { auto f = meso::check_rules(compilation->module, schedule); });
     meso::CalendarOptions calendar;
     calendar.default_timezone = "UTC";
@@ -112,8 +113,8 @@ int main(int argc, char** argv)
         out.flush();
         ics_bytes = counter.bytes();
     });
-    std::printf("bytes=%zu sessions=%zu parse_s=%.6f resolve_s=%.6f schedule_s=%.6f rules_s=%.6f ics_s=%.6f ics_bytes=%zu "
+    std::printf("bytes=%zu sessions=%zu contents=%zu parse_s=%.6f resolve_s=%.6f schedule_s=%.6f rules_s=%.6f ics_s=%.6f ics_bytes=%zu "
                 "peak_rss_kb=%ld\n",
-                source.text.size(), sessions, parse, resolve, scheduling, rules, ics, ics_bytes, peak_rss_kb());
+                source.text.size(), sessions, contents, parse, resolve, scheduling, rules, ics, ics_bytes, peak_rss_kb());
     return 0;
 }

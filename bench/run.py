@@ -35,8 +35,9 @@ FLAGSHIP = ROOT / "examples" / "kaatsu-then-powerlifting.meso"
 STAMP = "1798761600"  # SOURCE_DATE_EPOCH: 2027-01-01, the same bytes every run
 
 
-def timed_child(argv, env=None, stdout=subprocess.DEVNULL):
-    """Runs argv in a fresh process: (wall seconds, peak RSS bytes, stdout text)."""
+def timed_child(argv, env=None, stdout=subprocess.DEVNULL, quiet=False):
+    """Runs argv in a fresh process: (wall seconds, peak RSS bytes, stdout text).
+    quiet: its standard error goes to /dev/null too."""
     read, write = os.pipe() if stdout is subprocess.PIPE else (None, None)
     started = time.perf_counter()
     pid = os.fork()
@@ -45,8 +46,9 @@ def timed_child(argv, env=None, stdout=subprocess.DEVNULL):
             if write is not None:
                 os.dup2(write, 1)
             else:
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 1)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            if quiet:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
             os.execvpe(str(argv[0]), [str(a) for a in argv], env if env is not None else os.environ)
         finally:
             os._exit(127)
@@ -63,7 +65,7 @@ def timed_child(argv, env=None, stdout=subprocess.DEVNULL):
 
 
 def best_child(argv, repeat, env=None):
-    runs = [timed_child(argv, env) for _ in range(repeat)]
+    runs = [timed_child(argv, env, quiet=True) for _ in range(repeat)]
     return min(r[0] for r in runs), min(r[1] for r in runs)
 
 
@@ -148,8 +150,8 @@ def main():
     check_times, true_times = [], []
     true_path = subprocess.run(["sh", "-c", "command -v true"], capture_output=True, text=True).stdout.strip() or "/bin/true"
     for _ in range(runs):  # interleaved, so that a busy moment costs both alike
-        check_times.append(timed_child([meso, "check", FLAGSHIP], env)[0])
-        true_times.append(timed_child([true_path], env)[0])
+        check_times.append(timed_child([meso, "check", FLAGSHIP], env, quiet=True)[0])
+        true_times.append(timed_child([true_path], env, quiet=True)[0])
     check_s, true_s = statistics.median(check_times), statistics.median(true_times)
 
     # ---- the table ----

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace meso {
 
@@ -34,6 +35,54 @@ double round_load(double value, double step)
     return std::round(steps * step * 1e6) / 1e6;
 }
 
+// Equality of contents, field by field (spans included: the rules point
+// at them), and a hash that agrees with it.
+bool same_span(const Span& a, const Span& b)
+{
+    return a.source == b.source && a.line == b.line && a.column == b.column && a.begin == b.begin && a.end == b.end;
+}
+
+bool same_set(const SetPlan& a, const SetPlan& b)
+{
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
+}
+
+bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)
+{
+    return a.name == b.name && a.rest_s == b.rest_s && a.percent_without_max == b.percent_without_max && same_span(a.span, b.span) &&
+           std::equal(a.sets.begin(), a.sets.end(), b.sets.begin(), b.sets.end(), same_set);
+}
+
+bool same_content(const SessionContent& a, const SessionContent& b)
+{
+    const bool same_pressure = a.cuff_pressure.has_value() == b.cuff_pressure.has_value() &&
+                               (!a.cuff_pressure || (a.cuff_pressure->value == b.cuff_pressure->value &&
+                                                     a.cuff_pressure->percent_aop == b.cuff_pressure->percent_aop));
+    return a.deload == b.deload && a.occlusion == b.occlusion && same_span(a.occlusion_span, b.occlusion_span) && same_pressure &&
+           same_span(a.cuff_span, b.cuff_span) && a.cuff_width_cm == b.cuff_width_cm && a.notes == b.notes &&
+           same_span(a.sessions_span, b.sessions_span) &&
+           std::equal(a.exercises.begin(), a.exercises.end(), b.exercises.begin(), b.exercises.end(), same_exercise);
+}
+
+std::size_t hash_content(const SessionContent& c)
+{
+    std::size_t h = c.exercises.size() * 31 + static_cast<std::size_t>(c.deload);
+    const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2); };
+    const auto number = [&](const std::optional<double>& v) { mix(v ? std::hash<double>{}(*v) : 7); };
+    mix(c.sessions_span.begin);
+    for (const auto& e : c.exercises) {
+        mix(e.span.begin);
+        mix(e.sets.size());
+        for (const auto& s : e.sets) {
+            mix(static_cast<std::size_t>(s.reps));
+            number(s.percent);
+            number(s.mass);
+            number(s.rpe);
+        }
+    }
+    return h;
+}
+
 struct Planner {
     const ir::Program& program;
     const ScheduleOptions& options;
@@ -41,6 +90,7 @@ struct Planner {
     ProgramSchedule out;
     std::vector<sys_days> plan_dates;  // calendar date of each plan day
     std::map<std::tuple<std::uint32_t, int, int>, std::uint32_t> content_index;  // (block, week, split) → content
+    std::unordered_multimap<std::size_t, std::uint32_t> same_hash;  // hash_content → contents made
     std::set<std::uint32_t> reported_negative;
     bool over_budget = false;  // run() failed on --max-sessions
     long long session_count = 0;
@@ -185,6 +235,7 @@ struct Planner {
             if (max && *max > 0) set.percent = std::round(*set.mass / *max * 1000.0) / 10.0;
             break;
         }
+        plan.sets.reserve(sets);
         for (std::size_t i = 0; i < sets; ++i) {
             set.reps = e.reps[i];
             plan.sets.push_back(set);
@@ -206,15 +257,27 @@ struct Planner {
         sc.cuff_width_cm = c.cuff_width_cm;
         sc.notes = c.notes;
         sc.sessions_span = c.sessions_span.valid() ? c.sessions_span : block.span;
+        sc.exercises.reserve(c.exercises.size() + (split >= 0 ? c.splits[static_cast<std::size_t>(split)].exercises.size() : 0));
         for (const auto& e : c.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, deload));
         if (split >= 0) {
             const auto& s = c.splits[static_cast<std::size_t>(split)];
             for (const auto& e : s.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, deload));
             if (s.sessions_span.valid()) sc.sessions_span = s.sessions_span;
         }
+        // A content equal to one made before (a week without progression,
+        // a split like another) is kept once: the contents are most of the
+        // schedule's memory.
+        const std::size_t hash = hash_content(sc);
+        for (auto [it, last] = same_hash.equal_range(hash); it != last; ++it) {
+            if (same_content(out.contents[it->second], sc)) {
+                content_index.emplace(key, it->second);
+                return it->second;
+            }
+        }
         const auto index = static_cast<std::uint32_t>(out.contents.size());
         out.contents.push_back(std::move(sc));
         content_index.emplace(key, index);
+        same_hash.emplace(hash, index);
         return index;
     }
 
@@ -311,6 +374,7 @@ struct Planner {
         }
         out.sessions.reserve(static_cast<std::size_t>(count));
         walk(true);
+        out.contents.shrink_to_fit();  // the contents are most of the schedule's memory: no spare capacity
         return true;
     }
 };
@@ -327,7 +391,7 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
     for (const auto& program : module.programs) {
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
-        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, false, 0};
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0};
         if (planner.run()) {
             budget -= static_cast<long long>(planner.out.sessions.size());
             result.programs.push_back(std::move(planner.out));
