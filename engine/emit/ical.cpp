@@ -562,10 +562,11 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
 
     // The calendar.
     std::vector<std::string> names;
+    std::unordered_set<std::string> named;  // a search of `names` per program was quadratic in programs
     std::set<std::string> athletes;
     bool every_program_has_organizer = !programs.empty();
     for (const auto& program : programs) {
-        if (std::find(names.begin(), names.end(), program.name) == names.end()) names.push_back(program.name);
+        if (named.insert(program.name).second) names.push_back(program.name);
         athletes.insert(program.athlete);
         if (organizer(program) == nullptr) every_program_has_organizer = false;
     }

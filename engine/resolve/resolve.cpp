@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "engine/emit/timezone.h"
 #include "engine/resolve/stdlib.h"
@@ -94,6 +95,8 @@ private:
     std::vector<std::string> loading_;       // the import chain being loaded, for cycles
     std::set<std::string> loaded_;           // canonical paths or "std/x.meso" keys
     std::map<std::string, const syntax::Template*> templates_;
+    std::unordered_map<std::string, const ir::Athlete*> athlete_index_;  // by name, built when first needed
+    std::size_t indexed_athletes_ = 0;
     std::vector<const syntax::Athlete*> athlete_syntax_;
 
     void report(const Span& span, std::string message, Severity severity = Severity::error, std::vector<Note> notes = {})
@@ -688,8 +691,14 @@ private:
     {
         auto& athletes = c_.module.athletes;
         if (p.athlete) {
-            for (const auto& a : athletes)
-                if (a.name == p.athlete->value) return &a;
+            // By name through an index: a federation's file names thousands
+            // of athletes, and a search per program made resolving quadratic.
+            if (indexed_athletes_ != athletes.size() || athlete_index_.empty()) {
+                athlete_index_.clear();
+                for (const auto& a : athletes) athlete_index_.emplace(a.name, &a);  // the first of a name, as a search finds
+                indexed_athletes_ = athletes.size();
+            }
+            if (auto it = athlete_index_.find(p.athlete->value); it != athlete_index_.end()) return it->second;
             std::vector<std::string> names;
             for (const auto& a : athletes) names.push_back(a.name);
             report(p.athlete->span, "unknown athlete \"" + p.athlete->value + "\"" + did_you_mean(p.athlete->value, names));
