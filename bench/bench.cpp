@@ -3,12 +3,14 @@
 //   meso_bench FILE [--repeat N]
 //
 // Prints one line of key=value pairs: bytes, sessions, and per stage the
-// best of N runs in seconds (parse, resolve, schedule, rules, ics), the
+// best of N samples (of several runs for small inputs) in CPU seconds (parse, resolve, schedule, rules, ics), the
 // bytes of the calendar, plus the peak resident memory of the process.
 // Resolve includes its own parse. The calendar is written into a stream
 // that only counts its bytes, so that ics_s is the emitter's own time.
 // bench/run.py runs it on generated inputs of several sizes and writes
 // the Markdown table.
+#include <time.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -27,14 +29,33 @@
 
 namespace {
 
+// CPU seconds of this thread: what a stage costs on one core, whatever
+// else the machine runs meanwhile (wall time on a shared machine is not).
+double cpu_seconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// The best of `repeat` samples. A sample is one run, or for small inputs
+// as many runs as fill 50 ms, divided by their number: every sample, of any
+// input, lasts long enough for the clock and the caches to settle, and the
+// same number of samples is taken at every size, so that the times of
+// different sizes compare (a best of many is lower than a best of few).
 double best_of(int repeat, const std::function<void()>& run)
 {
     double best = 1e300;
     for (int i = 0; i < repeat; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        run();
-        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-        best = std::min(best, took.count());
+        const double start = cpu_seconds();
+        int runs = 0;
+        double took = 0;
+        do {
+            run();
+            ++runs;
+            took = cpu_seconds() - start;
+        } while (took < 0.05 && runs < 10000);
+        best = std::min(best, took / runs);
     }
     return best;
 }

@@ -37,10 +37,11 @@ STAMP = "1798761600"  # SOURCE_DATE_EPOCH: 2027-01-01, the same bytes every run
 
 
 def timed_child(argv, env=None, stdout=subprocess.DEVNULL, quiet=False):
-    """Runs argv in a fresh process: (wall seconds, peak RSS bytes, stdout text).
+    """Runs argv in a fresh process: (CPU seconds, user and system, peak RSS
+    bytes, stdout text). CPU time, not wall time: the machine is shared, and
+    a process waiting for a core has not been slow.
     quiet: its standard error goes to /dev/null too."""
     read, write = os.pipe() if stdout is subprocess.PIPE else (None, None)
-    started = time.perf_counter()
     pid = os.fork()
     if pid == 0:  # the child: exactly argv, nothing of this script's memory counts
         try:
@@ -59,10 +60,9 @@ def timed_child(argv, env=None, stdout=subprocess.DEVNULL, quiet=False):
         with os.fdopen(read, "rb") as pipe:
             chunks.append(pipe.read())
     _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"bench: {' '.join(map(str, argv))} failed (exit {os.waitstatus_to_exitcode(status)})")
-    return elapsed, usage.ru_maxrss * 1024, b"".join(chunks).decode()
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, b"".join(chunks).decode()
 
 
 def spawn_time(argv, env):
@@ -127,7 +127,7 @@ def main():
         for scale in scales:
             name = f"{kind}-{scale}"
             path = inputs / f"{name}.meso"
-            repeat = 3 if scale < 100 else 2
+            repeat = 3
             _, _, line = timed_child([meso_bench, path, "--repeat", repeat], env, stdout=subprocess.PIPE)
             r = {k: float(v) for k, v in (field.split("=") for field in line.split())}
             compile_s, compile_rss = best_child([meso, "compile", path, "-o", os.devnull, "--max-sessions", MAX_SESSIONS],
@@ -174,7 +174,8 @@ def main():
     out.append("# meso benchmark\n")
     out.append(f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     out.append(f"- machine: {machine()}")
-    out.append("- command: `make bench` (bench/run.py); each input in a fresh process, best of 2-3 runs, one thread\n")
+    out.append("- command: `make bench` (bench/run.py); each input in a fresh process; times are CPU seconds (user + system), "
+               "the best of 3 samples; one thread\n")
     out.append("## Per stage\n")
     out.append("Resolve excludes the parse; compile is `meso compile FILE -o /dev/null` end to end "
                "(read, parse, resolve, schedule, rules, calendar), peak memory is that process's.\n")
@@ -193,7 +194,8 @@ def main():
     out.append("\n## Against what users would use instead\n")
     out.append("Each builds one VEVENT per session (UID, DTSTAMP, DTSTART, DTEND, SUMMARY, DESCRIPTION, CATEGORIES). "
                "meso compile starts from the .meso file; the others from `meso schedule --format json` of it, "
-               "made beforehand and not counted. Wall time of the whole process.\n")
+               "made beforehand and not counted. CPU time (user + system) of the whole process, best of 3 for meso, "
+               "one run for the others.\n")
     out.append("| input | sessions | meso compile | Python icalendar | npm ics | icalendar / meso | ics / meso |")
     out.append("|---|--:|--:|--:|--:|--:|--:|")
     for name, sessions, meso_s, python_s, node_s in side:
