@@ -52,22 +52,47 @@ std::string valid_utf8(std::string_view text)
 
 std::string escape_text(std::string_view text)
 {
-    const std::string clean = valid_utf8(text);
+    // valid_utf8, then the escapes, in one pass: the calendar escapes every
+    // summary and description, and the copy in between was a third of the
+    // emitter's time. U+FFFD's bytes need no escape, so the result is the same.
     std::string out;
-    out.reserve(clean.size() + clean.size() / 8);
-    for (const char c : clean) {
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': break;
-            case '\t': out += '\t'; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += ' ';
-                else out += c;
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t plain = 0;  // start of the run of bytes copied as they are
+    const auto flush = [&](std::size_t i) {
+        out.append(text.data() + plain, i - plain);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            const std::size_t n = utf8_length(text, i);
+            if (n != 0) {
+                i += n;
+                continue;
+            }
+            flush(i);
+            out += replacement;
+            plain = ++i;
+            continue;
         }
+        const char* escaped = nullptr;
+        switch (c) {
+            case '\\': escaped = "\\\\"; break;
+            case ';': escaped = "\\;"; break;
+            case ',': escaped = "\\,"; break;
+            case '\n': escaped = "\\n"; break;
+            case '\r': escaped = ""; break;
+            case '\t': break;
+            default:
+                if (c < 0x20 || c == 0x7F) escaped = " ";
+        }
+        if (escaped != nullptr) {
+            flush(i);
+            out += escaped;
+            plain = i + 1;
+        }
+        ++i;
     }
+    flush(text.size());
     return out;
 }
 

@@ -304,7 +304,13 @@ struct Planner {
             }
             for (int week = 1; week <= block_weeks; ++week) {
                 bool deload = false;
-                const ir::Content c = week_content(block, week, deload);
+                // Most weeks have no override: their content is the block's, not a copy of it.
+                const bool overridden = std::any_of(block.weeks.begin(), block.weeks.end(), [&](const auto& w) {
+                    return std::binary_search(w.weeks.begin(), w.weeks.end(), week);
+                });
+                ir::Content merged;
+                if (overridden) merged = week_content(block, week, deload);
+                const ir::Content& c = overridden ? merged : block.content;
                 const auto trains = training_days(c);
                 for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
                     const sys_days date = plan_dates[static_cast<std::size_t>(day + d)];
