@@ -110,45 +110,55 @@ bool same_load(const SetPlan& a, const SetPlan& b)
     return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
 }
 
-std::string load_text(const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
+// Appends " @ 75% = 135 kg" (or what the set's load is) to `out`.
+void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
 {
-    std::string out;
-    if (set.rpe) out += " @ RPE " + format_number(*set.rpe);
-    if (set.percent && set.mass) out += (set.rpe ? ", " : " @ ") + format_number(*set.percent) + "% = " + format_number(*set.mass) + " " + unit;
+    if (set.rpe) out.append(" @ RPE ").append(format_number(*set.rpe));
+    const char* lead = set.rpe ? ", " : " @ ";
+    if (set.percent && set.mass)
+        out.append(lead).append(format_number(*set.percent)).append("% = ").append(format_number(*set.mass)).append(" ").append(unit);
     else if (set.percent) {
-        out += (set.rpe ? ", " : " @ ") + format_number(*set.percent) + "%";
-        if (exercise.percent_without_max) out += " (no max for " + exercise.name + ", so no " + unit + ")";
+        out.append(lead).append(format_number(*set.percent)).append("%");
+        if (exercise.percent_without_max) out.append(" (no max for ").append(exercise.name).append(", so no ").append(unit).append(")");
     }
-    else if (set.mass) out += (set.rpe ? ", " : " @ ") + format_number(*set.mass) + " " + unit;
-    return out;
+    else if (set.mass)
+        out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
 }
 
-// "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min"
-std::string exercise_text(const ExercisePlan& exercise, const std::string& unit)
+void append_number(std::string& out, long long value);
+
+// Appends "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min" to `out`.
+void append_exercise_text(std::string& out, const ExercisePlan& exercise, const std::string& unit)
 {
-    std::string out = exercise.name + ":";
+    out.append(exercise.name).append(":");
     const auto& sets = exercise.sets;
-    if (sets.empty()) out += " no sets";
+    if (sets.empty()) out.append(" no sets");
     for (std::size_t i = 0; i < sets.size();) {
         std::size_t j = i + 1;
         while (j < sets.size() && same_load(sets[i], sets[j])) ++j;
         const bool same_reps = std::all_of(sets.begin() + static_cast<long>(i), sets.begin() + static_cast<long>(j),
                                            [&](const SetPlan& s) { return s.reps == sets[i].reps; });
-        if (i > 0) out += ", then";
+        if (i > 0) out.append(", then");
         const std::size_t count = j - i;
-        if (same_reps)
-            out += " " + std::to_string(count) + (count == 1 ? " set of " : " sets of ") + std::to_string(sets[i].reps) +
-                   (sets[i].reps == 1 ? " rep" : " reps");
-        else {
-            out += " " + std::to_string(count) + " sets:";
-            for (std::size_t k = i; k < j; ++k) out += (k == i ? " " : ", ") + std::to_string(sets[k].reps);
-            out += " reps";
+        out.append(" ");
+        append_number(out, static_cast<long long>(count));
+        if (same_reps) {
+            out.append(count == 1 ? " set of " : " sets of ");
+            append_number(out, sets[i].reps);
+            out.append(sets[i].reps == 1 ? " rep" : " reps");
         }
-        out += load_text(sets[i], exercise, unit);
+        else {
+            out.append(" sets:");
+            for (std::size_t k = i; k < j; ++k) {
+                out.append(k == i ? " " : ", ");
+                append_number(out, sets[k].reps);
+            }
+            out.append(" reps");
+        }
+        append_load_text(out, sets[i], exercise, unit);
         i = j;
     }
-    if (exercise.rest_s) out += "; rest " + rest(*exercise.rest_s);
-    return out;
+    if (exercise.rest_s) out.append("; rest ").append(rest(*exercise.rest_s));
 }
 
 std::string pressure_text(const ir::Pressure& pressure)
@@ -452,7 +462,10 @@ void make_content_text(ContentText& text, const ProgramSchedule& program, const 
     std::string tail = program.name + (program.athlete.empty() ? "" : " for " + program.athlete) + "\n";
     if (content.deload) tail += "Deload week: half the sets, 90% of the loads\n";
     if (!content.exercises.empty()) tail += "\n";
-    for (const auto& exercise : content.exercises) tail += exercise_text(exercise, unit) + "\n";
+    for (const auto& exercise : content.exercises) {
+        append_exercise_text(tail, exercise, unit);
+        tail += '\n';
+    }
     if (content.occlusion != ir::Occlusion::unspecified || content.cuff_pressure || content.cuff_width_cm) tail += "\n";
     if (content.occlusion != ir::Occlusion::unspecified)
         tail += std::string("Occlusion: ") + ir::to_string(content.occlusion) + "\n";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 
 namespace meso {
@@ -63,7 +64,13 @@ std::string csv_field(const std::string& s)
 std::string format_number(double value)
 {
     const double r = std::round(value * 1000.0) / 1000.0;
-    if (r == std::floor(r)) return fmt::format("{}", static_cast<long long>(r));
+    if (r == std::floor(r)) {
+        // Whole numbers are most loads, reps and minutes: to_chars writes
+        // what fmt's "{}" does, without its formatting machinery.
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<long long>(r)).ptr;
+        return std::string(digits, end);
+    }
     std::string s = fmt::format("{:.3f}", r);
     while (!s.empty() && s.back() == '0') s.pop_back();
     return s;
