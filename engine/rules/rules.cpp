@@ -658,18 +658,21 @@ class Evaluator {
 public:
     explicit Evaluator(const BlockView& view) : view_(view) {}
 
-    Outcome evaluate(const CompiledCondition& c, const ExerciseUse* exercise = nullptr) const
+    // `text` false: the caller only wants the truth, and a failing value is
+    // not described (most are thrown away: describing them was a third of
+    // the rules' time, see docs/performance.md).
+    Outcome evaluate(const CompiledCondition& c, const ExerciseUse* exercise = nullptr, bool text = true) const
     {
         switch (c.op) {
         case Op::compare:
         case Op::between:
-        case Op::outside: return atom(c, exercise);
+        case Op::outside: return atom(c, exercise, text);
         case Op::has:
         case Op::lacks: return health(c);
         case Op::all_of: {
             Outcome unknown;
             for (const auto& operand : c.operands) {
-                Outcome o = evaluate(operand, exercise);
+                Outcome o = evaluate(operand, exercise, text);
                 if (o.truth == Truth::no) return o;
                 if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
             }
@@ -679,7 +682,7 @@ public:
             std::vector<Outcome> failures;
             Outcome unknown;
             for (const auto& operand : c.operands) {
-                Outcome o = evaluate(operand, exercise);
+                Outcome o = evaluate(operand, exercise, text);
                 if (o.truth == Truth::yes) return o;
                 if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
                 if (o.truth == Truth::no) failures.push_back(o);
@@ -693,7 +696,7 @@ public:
         case Op::every_exercise: {
             Outcome unknown;
             for (const auto& e : view_.exercises) {
-                Outcome o = evaluate(c.operands.front(), &e);
+                Outcome o = evaluate(c.operands.front(), &e, text);
                 if (o.truth == Truth::no) return o;
                 if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
             }
@@ -704,7 +707,7 @@ public:
             Outcome unknown;
             bool failed = false;
             for (const auto& e : view_.exercises) {
-                Outcome o = evaluate(c.operands.front(), &e);
+                Outcome o = evaluate(c.operands.front(), &e, text && !failed);  // only the first failure is told
                 if (o.truth == Truth::yes) return o;
                 if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
                 if (o.truth == Truth::no && !failed) first_failure = o, failed = true;
@@ -743,7 +746,7 @@ private:
         }
     }
 
-    Outcome atom(const CompiledCondition& c, const ExerciseUse* exercise) const
+    Outcome atom(const CompiledCondition& c, const ExerciseUse* exercise, bool text) const
     {
         const MetricSpec& spec = spec_of(c.metric);
         Outcome result;
@@ -754,7 +757,7 @@ private:
                 return true;
             }
             if (holds(c, s, spec)) return true;
-            result = {Truth::no, describe(c.metric, s, exercise), s.span};
+            result = {Truth::no, text ? describe(c.metric, s, exercise) : std::string(), s.span};
             return false;
         });
         return result;
@@ -1093,7 +1096,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
             const Evaluator evaluator(view);
             const std::size_t block_first_finding = findings.size();
             for (const auto& set : book.sets) {
-                if (set.applies && evaluator.evaluate(*set.applies).truth != Truth::yes) continue;
+                if (set.applies && evaluator.evaluate(*set.applies, nullptr, false).truth != Truth::yes) continue;
                 for (const auto& rule : set.rules) {
                     const Outcome outcome = evaluator.evaluate(*rule.requirement);
                     if (outcome.truth == Truth::yes) continue;
