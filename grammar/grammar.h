@@ -306,7 +306,9 @@ struct progression : seq<progression_sign, ws, must<progression_step>, ws, must<
 struct load : sor<rpe_load, seq<load_quantity, opt<ramp>, opt<ws, progression>>> {};
 template <> inline constexpr auto error_message<load> = "expected a load such as '75%', '100 kg' or 'RPE 8'";
 
-struct rest_modifier : seq<kw<'r', 'e', 's', 't'>, ws, must<duration>> {};
+struct rest_length : duration {};
+template <> inline constexpr auto error_message<rest_length> = "expected how long to rest, such as '30 s' or '3 min'";
+struct rest_modifier : seq<kw<'r', 'e', 's', 't'>, ws, must<rest_length>> {};
 
 struct load_first_form : seq<at<sor<seq<number, ws, sor<one<'%'>, kw<'k', 'g'>, kw<'l', 'b'>, kw<'l', 'b', 's'>>>, kw<'R', 'P', 'E'>>>,
                              load, ws, must<times_sign>, ws, must<rep_list>> {};

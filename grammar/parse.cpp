@@ -43,7 +43,7 @@ using selector = pt::selector<
         g::every_keyword, g::any_keyword, g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign,
         // quantities
         g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end,
-        g::progression_step, g::block_length, g::session_length, g::value_number, g::value,
+        g::progression_step, g::block_length, g::session_length, g::rest_length, g::value_number, g::value,
         // prescriptions
         g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form,
         g::prescription,
@@ -493,7 +493,7 @@ private:
             if (const node* l = child<g::load>(n)) p.load = load(*l);
         }
         if (const node* r = child<g::rest_modifier>(n))
-            p.rest = quantity_of(*child<g::duration>(*r), Dimension::time, "rest needs a duration such as '30 s' or '3 min'");
+            p.rest = quantity_of(*child<g::rest_length>(*r), Dimension::time, "rest needs a duration such as '30 s' or '3 min'");
         if (children<g::rest_modifier>(n).size() > 1) error(span(*children<g::rest_modifier>(n)[1]), "rest is given twice");
         return p;
     }
