@@ -20,6 +20,7 @@ struct CommonOptions {
 };
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
+int schedule(const std::string& file, const CommonOptions& options);
 
 // Said by a command whose issue has not landed yet; exit 2.
 int not_built_yet(const std::string& command);
