@@ -10,7 +10,7 @@
 #include "tests/grammar/support.h"
 
 using namespace meso;
-using namespace meso::test;
+using namespace meso::grammar_test;
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 using namespace meso;
 using namespace meso::syntax;
-using namespace meso::test;
+using namespace meso::grammar_test;
 
 namespace {
 

@@ -15,7 +15,7 @@
 #include "engine/report/report.h"
 #include "grammar/parse.h"
 
-namespace meso::test {
+namespace meso::grammar_test {
 
 inline std::string read_file(const std::filesystem::path& path)
 {
@@ -109,4 +109,4 @@ inline Run run(const std::string& command)
 
 inline std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
-}  // namespace meso::test
+}  // namespace meso::grammar_test
