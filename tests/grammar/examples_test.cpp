@@ -97,3 +97,24 @@ TEST_CASE("meso check accepts every example of the design document: exit 0, no e
     }
     CHECK(checked == examples.size());
 }
+
+TEST_CASE("every meso example of the user reference docs/language.md parses with no diagnostic")
+{
+    const auto examples = meso_blocks(read_file(std::filesystem::path(MESO_SOURCE_DIR) / "docs/language.md"));
+    REQUIRE(examples.size() >= 8);
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        const auto parsed = parse_text(as_file(examples[i]), "docs/language.md example " + std::to_string(i + 1));
+        INFO(examples[i]);
+        INFO(parsed.report());
+        CHECK(parsed.diagnostics().empty());
+    }
+}
+
+TEST_CASE("the user reference holds every example of the design document")
+{
+    const auto reference = read_file(std::filesystem::path(MESO_SOURCE_DIR) / "docs/language.md");
+    for (const auto& example : meso_blocks(read_file(design_language_md()))) {
+        INFO(example);
+        CHECK(reference.find(example) != std::string::npos);
+    }
+}
