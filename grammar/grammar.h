@@ -310,9 +310,14 @@ struct rest_length : duration {};
 template <> inline constexpr auto error_message<rest_length> = "expected how long to rest, such as '30 s' or '3 min'";
 struct rest_modifier : seq<kw<'r', 'e', 's', 't'>, ws, must<rest_length>> {};
 
-struct load_first_form : seq<at<sor<seq<number, ws, sor<one<'%'>, kw<'k', 'g'>, kw<'l', 'b'>, kw<'l', 'b', 's'>>>, kw<'R', 'P', 'E'>>>,
+// What a load looks like from its start: `75%`, `100 kg`, `RPE 8`.
+struct load_start : sor<seq<number, ws, sor<one<'%'>, kw<'k', 'g'>, kw<'l', 'b'>, kw<'l', 'b', 's'>>>, kw<'R', 'P', 'E'>> {};
+// `squat 5x5 75%`: a load after the reps without its '@'.
+struct load_without_at : load_start {};
+template <> inline constexpr auto error_message<load_without_at> = "expected '@' before the load, as in 'squat 5x5 @ 75%'";
+struct load_first_form : seq<at<load_start>,
                              load, ws, must<times_sign>, ws, must<rep_list>> {};
-struct sets_first_form : seq<scheme, opt<ws, one<'@'>, ws, must<load>>> {};
+struct sets_first_form : seq<scheme, sor<seq<ws, one<'@'>, ws, must<load>>, seq<ws, at<load_without_at>, raise<load_without_at>>, success>> {};
 struct prescription_body : sor<load_first_form, sets_first_form> {};
 template <> inline constexpr auto error_message<prescription_body> =
     "expected sets and reps such as '5x5 @ 75%' or '30,15,15,15 @ 20%', or a load first such as '20% x 30,15,15,15'";
@@ -453,7 +458,16 @@ template <> inline constexpr auto error_message<block_target> =
     "expected a template such as 'kaatsu', or a block's name in quotes followed by '{'";
 struct block_name : string_literal {};
 template <> inline constexpr auto error_message<block_name> = "expected the block's name in quotes after 'as'";
-struct block_length : duration {};
+// `3 kaatsu`: a word after the number that is not a unit and not near one
+// is the template, and the unit was forgotten.
+struct block_length_without_unit {
+    using rule_t = block_length_without_unit;
+    using subs_t = empty_list;
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+              typename... States>
+    static bool match(ParseInput& in, States&...);
+};
+struct block_length : seq<number, ws, sor<unit, block_length_without_unit, unknown_unit>> {};
 template <> inline constexpr auto error_message<block_length> = "expected a duration such as '3 weeks'";
 struct then_keyword : kw<'t', 'h', 'e', 'n'> {};
 struct block_tail : seq<ws, must<block_target>, opt<ws, kw<'a', 's'>, ws, must<block_name>>, opt<ws, block_body>> {};
@@ -702,6 +716,24 @@ bool unknown_unit::match(ParseInput& in, States&...)
     else
         message += "; the units are kg, lb, %, s, min, h, day, week, mmHg, % AOP and cm";
     throw located_error(message, in);
+}
+
+template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+          typename... States>
+bool block_length_without_unit::match(ParseInput& in, States&...)
+{
+    const auto word = detail::word_at(in.current(), in.size());
+    if (word.empty() || detail::may_follow_a_number(word) || closest_match(std::string(word), detail::unit_spellings()))
+        return false;
+    // The number just before, to write the fix with it.
+    const char* end = in.current();
+    while (end > in.begin() && (end[-1] == ' ' || end[-1] == '\t')) --end;
+    const char* begin = end;
+    while (begin > in.begin() && ((begin[-1] >= '0' && begin[-1] <= '9') || begin[-1] == '.')) --begin;
+    const std::string amount(begin, end), w(word);
+    throw located_error("'" + w + "' is not a unit: a block lasts whole weeks or days; write '" + amount + " weeks " + w +
+                            "' or '" + amount + " days " + w + "'",
+                        in);
 }
 
 template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
