@@ -177,3 +177,22 @@ TEST_CASE("meso check on a 200 MB file stops at once with a message, without rea
     getrusage(RUSAGE_CHILDREN, &usage);
     CHECK(usage.ru_maxrss < 100 * 1024);  // KiB
 }
+
+TEST_CASE("meso check on a 10,000-deep parenthesis: exit 1, one error, no crash")
+{
+    const auto dir = std::filesystem::temp_directory_path() / ("meso-deep-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "deep.meso";
+    {
+        std::ofstream out(path);
+        out << "ruleset r {\n  rule x error \"m\" {\n    require " << std::string(10000, '(') << "gap >= 4 h"
+            << std::string(10000, ')') << "\n  }\n}\n";
+    }
+    const auto r = run(std::string(MESO_BINARY) + " check " + quoted(path.string()));
+    std::filesystem::remove_all(dir);
+    CHECK(r.exit_code == 1);
+    std::size_t errors = 0;
+    for (std::size_t at = r.output.find(": error: "); at != std::string::npos; at = r.output.find(": error: ", at + 1)) ++errors;
+    CHECK(errors == 1);
+    CHECK(r.output.find(path.string() + ":3:78: error: conditions are nested more than 64 deep") != std::string::npos);
+}
