@@ -706,15 +706,41 @@ private:
         return v;
     }
 
-    syntax::Condition condition(const node& n)
+    // A chain `a and b and c` becomes a tree one level deeper per part, and
+    // every later stage walks condition trees recursively: the depth of the
+    // whole tree is bounded here (the grammar bounds parentheses and `not`).
+    static constexpr int max_condition_depth = 256;
+    bool condition_too_deep_ = false;  // reported once per condition
+
+    syntax::Condition condition(const node& n) { return condition_at(n, 0); }
+
+    syntax::Condition too_deep(const node& n)
+    {
+        if (!condition_too_deep_)
+            error(span(n), "this condition has more than " + std::to_string(max_condition_depth) +
+                               " parts joined with 'and', 'or', 'not' and parentheses; split it into several rules");
+        condition_too_deep_ = true;
+        return syntax::Condition{syntax::AthleteHas{}, span(n)};
+    }
+
+    syntax::Condition condition_at(const node& n, int depth)
     {
         using namespace syntax;
         const Span sp = span(n);
+        if (depth == 0) condition_too_deep_ = false;
+        if (depth >= max_condition_depth) return too_deep(n);
         if (n.is_type<g::condition>() || n.is_type<g::and_condition>()) {
             const bool is_and = n.is_type<g::and_condition>();
-            Condition result = condition(*n.children.at(0));
-            for (std::size_t i = 1; i < n.children.size(); ++i) {
-                Condition right = condition(*n.children[i]);
+            std::size_t parts = n.children.size();
+            if (depth + static_cast<int>(parts) > max_condition_depth) {
+                parts = static_cast<std::size_t>(max_condition_depth - depth);
+                too_deep(*n.children.at(parts));
+            }
+            // Left-deep: the first part is parts-1 levels down, part i is parts-i.
+            const int last = depth + static_cast<int>(parts) - 1;
+            Condition result = condition_at(*n.children.at(0), last);
+            for (std::size_t i = 1; i < parts; ++i) {
+                Condition right = condition_at(*n.children[i], last - static_cast<int>(i) + 1);
                 Span joined = join(result.span, right.span);
                 result = Condition{Logical{is_and, Box<Condition>(std::move(result)), Box<Condition>(std::move(right))}, joined};
             }
@@ -734,10 +760,10 @@ private:
             return Condition{Between{name(*child<g::metric>(n)), value(*values.at(0)), value(*values.at(1))}, sp};
         }
         if (n.is_type<g::quantified>())
-            return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition(*n.children.back()))}, sp};
+            return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
         if (n.is_type<g::athlete_has>()) return Condition{AthleteHas{name(*child<g::condition_name>(n))}, sp};
-        if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition(*n.children.back()))}, sp};
-        if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition(*n.children.back()))}, sp};
+        if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
+        if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
         return Condition{AthleteHas{}, sp};  // not reached: every condition node is one of the above
     }
 
