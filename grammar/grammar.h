@@ -413,7 +413,9 @@ template <> inline constexpr auto error_message<module_reference> = "expected a 
 struct use_statement : seq<kw<'u', 's', 'e'>, ws, must<module_reference>> {};
 
 struct max_statement : seq<kw<'m', 'a', 'x'>, ws, must<exercise_name>, ws, must<mass>> {};
-struct round_statement : seq<kw<'r', 'o', 'u', 'n', 'd'>, ws, must<mass>> {};
+struct round_step : quantity {};
+template <> inline constexpr auto error_message<round_step> = "expected the step loads are rounded to, a mass such as '2.5 kg'";
+struct round_statement : seq<kw<'r', 'o', 'u', 'n', 'd'>, ws, must<round_step>> {};
 struct condition_name : identifier {};
 template <> inline constexpr auto error_message<condition_name> = "expected a health condition such as 'arterial-hardening'";
 struct condition_statement : seq<kw<'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n'>, ws, must<condition_name>,

@@ -43,7 +43,7 @@ using selector = pt::selector<
         g::every_keyword, g::any_keyword, g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign,
         // quantities
         g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end,
-        g::progression_step, g::block_length, g::session_length, g::rest_length, g::value_number, g::value,
+        g::progression_step, g::block_length, g::session_length, g::rest_length, g::round_step, g::value_number, g::value,
         // prescriptions
         g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form,
         g::prescription,
@@ -595,7 +595,7 @@ private:
                 a.statements.push_back({Max{name(*child<g::exercise_name>(*c)), m, sp, {}}});
             }
             else if (c->is_type<g::round_statement>()) {
-                auto m = quantity_of(*child<g::mass>(*c), Dimension::mass, "loads are rounded to a mass such as '2.5 kg'");
+                auto m = quantity_of(*child<g::round_step>(*c), Dimension::mass, "loads are rounded to a mass such as '2.5 kg'");
                 a.statements.push_back({Round{m, sp, {}}});
             }
             else if (c->is_type<g::condition_statement>()) {
