@@ -2,6 +2,8 @@
 // exercise, athlete has condition, and not/and/or with the usual precedence.
 #include <catch2/catch.hpp>
 
+#include <deque>
+
 #include "tests/grammar/support.h"
 
 using namespace meso;
@@ -17,10 +19,12 @@ const T& as(const Variant& v)
     return std::get<T>(v);
 }
 
-// The condition of `require C` in a one-rule rule set.
+// The condition of `require C` in a one-rule rule set. Its spans point into
+// the parsed source, which is kept for the rest of the run.
 Condition required(const std::string& condition)
 {
-    const auto parsed = parse_text("ruleset r {\n  rule x error \"m\" {\n    require " + condition + "\n  }\n}\n");
+    static std::deque<Parsed> kept;
+    const auto& parsed = kept.emplace_back(parse_text("ruleset r {\n  rule x error \"m\" {\n    require " + condition + "\n  }\n}\n"));
     INFO(condition);
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());

@@ -2,6 +2,8 @@
 // field by field.
 #include <catch2/catch.hpp>
 
+#include <deque>
+
 #include "tests/grammar/support.h"
 
 using namespace meso;
@@ -29,9 +31,12 @@ std::vector<Prescription> prescriptions_of(const Parsed& parsed)
     return out;
 }
 
+// The prescription of a one-line template; its spans point into the parsed
+// source, which is kept for the rest of the run.
 Prescription one_prescription(const std::string& line)
 {
-    const auto parsed = parse_text("template t {\n  " + line + "\n}\n");
+    static std::deque<Parsed> kept;
+    const auto& parsed = kept.emplace_back(parse_text("template t {\n  " + line + "\n}\n"));
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     auto all = prescriptions_of(parsed);
