@@ -57,7 +57,7 @@ int main(int argc, char** argv)
         if (*check) return meso::cli::check(files, common);
         if (*schedule) return meso::cli::not_built_yet("schedule");
         if (*compile) return meso::cli::not_built_yet("compile");
-        if (*fmt) return meso::cli::not_built_yet("fmt");
+        if (*fmt) return meso::cli::fmt(files, fmt_check, fmt_in_place);
         if (*rules) return meso::cli::not_built_yet("rules");
         if (*explain) return meso::cli::not_built_yet("explain");
         return 2;
