@@ -1,11 +1,12 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <deque>
 #include <iostream>
 
 #include "engine/cli/commands.h"
 #include "engine/cli/io.h"
+#include "engine/cli/pipeline.h"
+#include "engine/emit/sessions.h"
 #include "engine/report/report.h"
 #include "grammar/parse.h"
 
@@ -26,20 +27,17 @@ int not_built_yet(const std::string& command)
 int check(const std::vector<std::string>& files, const CommonOptions& options)
 {
     if (options.format == "sarif") return not_built_yet("check --format sarif");
-    const ParseLimits limits;
-    std::deque<Source> sources;  // stable addresses: spans point into them
+    std::vector<Pipeline> runs;  // kept alive: diagnostics point into their sources
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
     for (const auto& path : files) {
-        auto read = read_source(path, limits.max_bytes);
-        if (!read.source) {
-            std::cerr << "meso: " << read.error << "\n";
+        runs.push_back(run_pipeline(path, options));
+        if (runs.back().unreadable) {
+            std::cerr << "meso: " << runs.back().diagnostics.front().message << "\n";
             unreadable = true;
             continue;
         }
-        sources.push_back(std::move(*read.source));
-        auto result = parse(sources.back(), limits);
-        diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+        diagnostics.insert(diagnostics.end(), runs.back().diagnostics.begin(), runs.back().diagnostics.end());
     }
     if (options.format == "json") std::cout << to_json(diagnostics, options.show_suppressed);
     else print_text(std::cerr, diagnostics, {use_colour(2), options.show_suppressed});
@@ -50,6 +48,26 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
         if (d.severity == Severity::error || (options.strict && d.severity == Severity::warning)) failing = true;
     }
     return failing ? 1 : 0;
+}
+
+int schedule(const std::string& file, const CommonOptions& options)
+{
+    auto run = run_pipeline(file, options, Stages::schedule);
+    if (run.unreadable) {
+        std::cerr << "meso: " << run.diagnostics.front().message << "\n";
+        return 2;
+    }
+    print_text(std::cerr, run.diagnostics, {use_colour(2), false});
+    if (has_errors(run.diagnostics)) return 1;
+    if (options.format == "json") write_sessions_json(std::cout, run.schedule);
+    else if (options.format == "csv") write_sessions_csv(std::cout, run.schedule);
+    else write_sessions_text(std::cout, run.schedule);
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "meso: cannot write the schedule to standard output\n";
+        return 2;
+    }
+    return 0;
 }
 
 }  // namespace meso::cli

@@ -20,6 +20,7 @@ struct CommonOptions {
 };
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
+int schedule(const std::string& file, const CommonOptions& options);
 
 // Formats each file (directories: every *.meso under them) to standard
 // output, or with check_only lists the files that would change, or with

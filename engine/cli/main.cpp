@@ -29,6 +29,7 @@ int main(int argc, char** argv)
         schedule->add_option("file", file, "program file")->required();
         schedule->add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
         schedule->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
+        schedule->add_flag("--no-default-rules", common.no_default_rules, "do not load std.bfr and std.general");
 
         std::string output;
         auto* compile = app.add_subcommand("compile", "iCalendar (stdout when -o is left out)");
@@ -55,7 +56,7 @@ int main(int argc, char** argv)
         }
 
         if (*check) return meso::cli::check(files, common);
-        if (*schedule) return meso::cli::not_built_yet("schedule");
+        if (*schedule) return meso::cli::schedule(file, common);
         if (*compile) return meso::cli::not_built_yet("compile");
         if (*fmt) return meso::cli::fmt(files, fmt_check, fmt_in_place);
         if (*rules) return meso::cli::not_built_yet("rules");

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "grammar/diagnostic.h"
 #include "grammar/source.h"
 #include "grammar/syntax.h"
 
@@ -114,6 +115,17 @@ struct Block {
 };
 
 std::string method_of(const Block& block);  // the content's method, or "" when none is given
+
+// Applies overrides: each statement of `over` replaces the base's statement
+// of the same kind; an exercise replaces the base's prescriptions of that
+// exercise wherever they stand (in the block or in splits) or, when the base
+// has none, is added to every session; a split replaces the base's splits
+// on its weekdays; notes add up. A misspelt exercise (close to one the base
+// has) is reported to `diagnostics` when given, and not added.
+void merge_content(Content& base, const Content& over, const std::string& where, std::vector<Diagnostic>* diagnostics);
+
+// The exercise names of a content, in order of first appearance.
+std::vector<std::string> exercise_names(const Content& content);
 
 struct DateRange {
     std::chrono::sys_days first;

@@ -1,0 +1,31 @@
+// Emitting dated sessions for `meso schedule`: a table for people, JSON and
+// CSV for tools. Pure functions of the schedule; the keys and columns are
+// those of cli.md (and a few more, documented in docs/schedule.md).
+#pragma once
+
+#include <ostream>
+
+#include "engine/schedule/schedule.h"
+
+namespace meso {
+
+// One line per session: weekday, date, time, block, week, and each
+// exercise as sets × reps @ load (percent).
+void write_sessions_text(std::ostream& out, const ScheduleResult& schedule);
+
+// { "programs": [ { name, athlete, unit, start, end, blocks: [...], sessions: [...] } ] }
+void write_sessions_json(std::ostream& out, const ScheduleResult& schedule);
+
+// date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s
+void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule);
+
+// The load of one set, as a person reads it: "36 kg (20%)", "RPE 8", "75%".
+std::string describe_load(const SetPlan& set, ir::MassUnit unit);
+
+// "4×30/15/15/15 @ 36 kg (20%)" — sets and reps of an exercise, with its load when all sets share one.
+std::string describe_sets(const ExercisePlan& exercise, ir::MassUnit unit);
+
+// A quantity without needless decimals: 36, 107.5, 0.25.
+std::string format_number(double value);
+
+}  // namespace meso

@@ -1,0 +1,91 @@
+#include "engine/ir/ir.h"
+
+#include <algorithm>
+
+#include "grammar/suggest.h"
+
+namespace meso::ir {
+
+const char* to_string(MassUnit unit) { return unit == MassUnit::kg ? "kg" : "lb"; }
+
+const char* to_string(Occlusion occlusion)
+{
+    switch (occlusion) {
+    case Occlusion::unspecified: return "unspecified";
+    case Occlusion::continuous: return "continuous";
+    case Occlusion::intermittent: return "intermittent";
+    case Occlusion::none: return "none";
+    }
+    return "unspecified";
+}
+
+std::string method_of(const Block& block) { return block.content.method.value_or(""); }
+
+std::vector<std::string> exercise_names(const Content& content)
+{
+    std::vector<std::string> names;
+    auto add = [&](const std::vector<Exercise>& list) {
+        for (const auto& e : list)
+            if (std::find(names.begin(), names.end(), e.name) == names.end()) names.push_back(e.name);
+    };
+    add(content.exercises);
+    for (const auto& s : content.splits) add(s.exercises);
+    return names;
+}
+
+namespace {
+
+// Replaces the prescriptions of `name` in `list` by `replacement`, where the
+// first of them stood; true when the list had that exercise.
+bool replace_exercise(std::vector<Exercise>& list, const std::string& name, const std::vector<Exercise>& replacement)
+{
+    auto first = std::find_if(list.begin(), list.end(), [&](const Exercise& e) { return e.name == name; });
+    if (first == list.end()) return false;
+    const auto at = static_cast<std::size_t>(first - list.begin());
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const Exercise& e) { return e.name == name; }), list.end());
+    list.insert(list.begin() + static_cast<std::ptrdiff_t>(std::min(at, list.size())), replacement.begin(), replacement.end());
+    return true;
+}
+
+}  // namespace
+
+void merge_content(Content& base, const Content& over, const std::string& where, std::vector<Diagnostic>* diagnostics)
+{
+    if (over.method) base.method = over.method, base.method_span = over.method_span;
+    if (over.days) base.days = over.days, base.days_span = over.days_span;
+    if (over.session_times) base.session_times = over.session_times, base.sessions_span = over.sessions_span;
+    if (over.session_length) base.session_length = over.session_length, base.sessions_span = over.sessions_span;
+    if (over.occlusion) base.occlusion = over.occlusion, base.occlusion_span = over.occlusion_span;
+    if (over.cuff_pressure) base.cuff_pressure = over.cuff_pressure, base.cuff_span = over.cuff_span;
+    if (over.cuff_width_cm) base.cuff_width_cm = over.cuff_width_cm, base.cuff_width_span = over.cuff_width_span;
+    const auto known = exercise_names(base);
+    std::vector<std::string> done;
+    for (const auto& e : over.exercises) {
+        if (std::find(done.begin(), done.end(), e.name) != done.end()) continue;
+        done.push_back(e.name);
+        std::vector<Exercise> group;
+        for (const auto& g : over.exercises)
+            if (g.name == e.name) group.push_back(g);
+        bool replaced = replace_exercise(base.exercises, e.name, group);
+        for (auto& split : base.splits) replaced = replace_exercise(split.exercises, e.name, group) || replaced;
+        if (replaced) continue;
+        if (auto near = closest_match(e.name, known)) {
+            if (diagnostics)
+                diagnostics->push_back({Severity::error, e.span,
+                                        "unknown exercise '" + e.name + "' in " + where + "; did you mean '" + *near +
+                                            "'? (an exercise the block does not have is added to every session)",
+                                        {}, {}, {}});
+            continue;
+        }
+        base.exercises.insert(base.exercises.end(), group.begin(), group.end());
+    }
+    for (const auto& split : over.splits) {
+        for (auto& s : base.splits) s.days &= ~split.days;
+        base.splits.erase(std::remove_if(base.splits.begin(), base.splits.end(), [](const Content::Split& s) { return s.days.none(); }),
+                          base.splits.end());
+        base.splits.push_back(split);
+    }
+    base.notes.insert(base.notes.end(), over.notes.begin(), over.notes.end());
+}
+
+}  // namespace meso::ir

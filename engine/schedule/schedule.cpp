@@ -1,0 +1,351 @@
+#include "engine/schedule/schedule.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace meso {
+
+using namespace std::chrono;
+
+namespace {
+
+constexpr long long max_program_days = 366LL * 100;  // a program spans at most a century
+constexpr minutes default_session_time{8 * 60};
+constexpr minutes default_session_length{60};
+
+const sys_days earliest_date = sys_days{year{1900} / January / 1};
+const sys_days latest_date = sys_days{year{9999} / December / 31};
+
+// Loads the compiler computes are rounded to the athlete's step, to the
+// nearest and halves up. A load that already is a whole number of the
+// athlete's unit (36 kg) is kept: dumbbells, machines and the cuff
+// protocols' light loads come in whole kilograms, and the step stands for
+// the plates that fractional results need (106.875 kg → 107.5 kg).
+double round_load(double value, double step)
+{
+    if (std::abs(value - std::round(value)) < 1e-9) return std::round(value);
+    if (step <= 0) return value;
+    const double steps = std::floor(value / step + 0.5 + 1e-9);
+    return std::round(steps * step * 1e6) / 1e6;
+}
+
+struct Planner {
+    const ir::Program& program;
+    const ScheduleOptions& options;
+    std::vector<Diagnostic>& diagnostics;
+    ProgramSchedule out;
+    std::vector<sys_days> plan_dates;  // calendar date of each plan day
+    std::map<std::tuple<std::uint32_t, int, int>, std::uint32_t> content_index;  // (block, week, split) → content
+    std::set<std::uint32_t> reported_negative;
+
+    void error(const Span& span, std::string message)
+    {
+        diagnostics.push_back({Severity::error, span, std::move(message), {}, {}, {}});
+    }
+
+    bool in_skip(sys_days d) const
+    {
+        for (const auto& s : program.skips)
+            if (d >= s.first && d <= s.last) return true;
+        return false;
+    }
+
+    const ir::DateRange* pause_at(sys_days d) const
+    {
+        for (const auto& p : program.pauses)
+            if (d >= p.first && d <= p.last) return &p;
+        return nullptr;
+    }
+
+    // The calendar date of every plan day: forward from `start`, or backward
+    // from `end`; the days of a pause are not plan days.
+    bool place_days(long long total)
+    {
+        plan_dates.resize(static_cast<std::size_t>(total));
+        if (program.start) {
+            sys_days cursor = *program.start;
+            for (long long d = 0; d < total; ++d) {
+                while (const auto* p = pause_at(cursor)) cursor = p->last + days{1};
+                if (cursor > latest_date) {
+                    error(program.span, "the plan runs past the year 9999");
+                    return false;
+                }
+                plan_dates[static_cast<std::size_t>(d)] = cursor;
+                cursor += days{1};
+            }
+        }
+        else {
+            sys_days cursor = *program.end;
+            for (long long d = total - 1; d >= 0; --d) {
+                while (const auto* p = pause_at(cursor)) cursor = p->first - days{1};
+                if (cursor < earliest_date) {
+                    error(program.span, "planned backward, the program would start before 1900");
+                    return false;
+                }
+                plan_dates[static_cast<std::size_t>(d)] = cursor;
+                cursor -= days{1};
+            }
+        }
+        return true;
+    }
+
+    // The block's content in block week `week`: its own, with every week
+    // override of that week applied in order.
+    ir::Content week_content(const ir::Block& block, int week, bool& deload) const
+    {
+        ir::Content content = block.content;
+        deload = false;
+        for (const auto& w : block.weeks) {
+            if (!std::binary_search(w.weeks.begin(), w.weeks.end(), week)) continue;
+            ir::merge_content(content, w.content, "", nullptr);
+            deload = deload || w.deload;
+        }
+        return content;
+    }
+
+    static std::bitset<7> training_days(const ir::Content& c)
+    {
+        if (c.days) return *c.days;
+        std::bitset<7> bits;
+        for (const auto& s : c.splits) bits |= s.days;
+        return bits;
+    }
+
+    static int split_of(const ir::Content& c, unsigned weekday)
+    {
+        for (std::size_t i = 0; i < c.splits.size(); ++i)
+            if (c.splits[i].days.test(weekday)) return static_cast<int>(i);
+        return -1;
+    }
+
+    static const std::vector<minutes>& times_of(const ir::Content& c, int split)
+    {
+        static const std::vector<minutes> fallback{default_session_time};
+        if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_times) return *c.splits[static_cast<std::size_t>(split)].session_times;
+        if (c.session_times) return *c.session_times;
+        return fallback;
+    }
+
+    static minutes length_of(const ir::Content& c, int split)
+    {
+        if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_length) return *c.splits[static_cast<std::size_t>(split)].session_length;
+        return c.session_length.value_or(default_session_length);
+    }
+
+    ExercisePlan plan_exercise(const ir::Exercise& e, int week, int block_weeks, bool deload)
+    {
+        ExercisePlan plan;
+        plan.name = e.name;
+        plan.rest_s = e.rest_s;
+        plan.span = e.span;
+        std::size_t sets = e.reps.size();
+        if (deload) sets = (sets + 1) / 2;
+        const ir::Athlete* athlete = program.athlete;
+        std::optional<double> max;
+        if (athlete) {
+            auto it = athlete->maxes.find(e.name);
+            if (it != athlete->maxes.end()) max = it->second.amount;
+        }
+        const double step = athlete ? athlete->round_step.amount : 2.5;
+        const auto& l = e.load;
+        double value = l.from;
+        bool computed = deload;
+        if (l.to) {
+            value = block_weeks > 1 ? l.from + (*l.to - l.from) * (week - 1) / (block_weeks - 1) : l.from;
+            computed = computed || week > 1;
+        }
+        else if (l.per_week != 0) {
+            value = l.from + l.per_week * (week - 1);
+            computed = computed || week > 1;
+        }
+        if (deload && l.kind != ir::Load::Kind::rpe) value *= 0.9;
+        if (value < 0) {
+            if (reported_negative.insert(e.span.begin).second)
+                error(l.span, fmt::format("the progression takes this load below zero in block week {}", week));
+            value = 0;
+        }
+        SetPlan set;
+        switch (l.kind) {
+        case ir::Load::Kind::none: break;
+        case ir::Load::Kind::rpe: set.rpe = value; break;
+        case ir::Load::Kind::percent:
+            set.percent = value;
+            if (max) set.mass = round_load(*max * value / 100.0, step);
+            else plan.percent_without_max = true;
+            break;
+        case ir::Load::Kind::mass:
+            set.mass = computed ? round_load(value, step) : value;
+            if (max && *max > 0) set.percent = std::round(*set.mass / *max * 1000.0) / 10.0;
+            break;
+        }
+        for (std::size_t i = 0; i < sets; ++i) {
+            set.reps = e.reps[i];
+            plan.sets.push_back(set);
+        }
+        return plan;
+    }
+
+    std::uint32_t content_for(std::uint32_t block_index, const ir::Block& block, int week, int block_weeks, const ir::Content& c,
+                              bool deload, int split)
+    {
+        const auto key = std::make_tuple(block_index, week, split);
+        if (auto it = content_index.find(key); it != content_index.end()) return it->second;
+        SessionContent sc;
+        sc.deload = deload;
+        sc.occlusion = c.occlusion.value_or(ir::Occlusion::unspecified);
+        sc.occlusion_span = c.occlusion_span;
+        sc.cuff_pressure = c.cuff_pressure;
+        sc.cuff_span = c.cuff_span;
+        sc.cuff_width_cm = c.cuff_width_cm;
+        sc.notes = c.notes;
+        sc.sessions_span = c.sessions_span.valid() ? c.sessions_span : block.span;
+        for (const auto& e : c.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, deload));
+        if (split >= 0) {
+            const auto& s = c.splits[static_cast<std::size_t>(split)];
+            for (const auto& e : s.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, deload));
+            if (s.sessions_span.valid()) sc.sessions_span = s.sessions_span;
+        }
+        const auto index = static_cast<std::uint32_t>(out.contents.size());
+        out.contents.push_back(std::move(sc));
+        content_index.emplace(key, index);
+        return index;
+    }
+
+    // Walks every plan day; with `build` false only counts the sessions, so
+    // that the bound is checked before any memory is spent on them.
+    long long walk(bool build)
+    {
+        long long count = 0;
+        long long day = 0;
+        std::map<std::string, int> occurrences;
+        for (std::uint32_t b = 0; b < program.blocks.size(); ++b) {
+            const ir::Block& block = program.blocks[b];
+            const int block_weeks = (block.length_days + 6) / 7;
+            BlockPlan plan;
+            if (build) {
+                plan.block = &block;
+                plan.name = block.name;
+                plan.method = ir::method_of(block);
+                plan.start = plan_dates[static_cast<std::size_t>(day)];
+                plan.end = plan_dates[static_cast<std::size_t>(day + block.length_days - 1)];
+                plan.weeks = block_weeks;
+                plan.occurrence = occurrences[block.name]++;
+                plan.first_session = static_cast<std::uint32_t>(out.sessions.size());
+            }
+            for (int week = 1; week <= block_weeks; ++week) {
+                bool deload = false;
+                const ir::Content c = week_content(block, week, deload);
+                const auto trains = training_days(c);
+                for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
+                    const sys_days date = plan_dates[static_cast<std::size_t>(day + d)];
+                    const unsigned wd = weekday{date}.c_encoding();
+                    if (!trains.test(wd) || in_skip(date)) continue;
+                    const int split = split_of(c, wd);
+                    const auto& times = times_of(c, split);
+                    count += static_cast<long long>(times.size());
+                    if (!build) continue;
+                    const std::uint32_t content = content_for(b, block, week, block_weeks, c, deload, split);
+                    const minutes length = length_of(c, split);
+                    for (std::size_t k = 0; k < times.size(); ++k) {
+                        Session s;
+                        s.date = date;
+                        s.start = times[k];
+                        s.length = length;
+                        s.block = b;
+                        s.content = content;
+                        s.week = static_cast<std::uint16_t>(week);
+                        s.day = static_cast<std::uint16_t>(d);
+                        s.session_of_day = static_cast<std::uint8_t>(std::min<std::size_t>(k, 255));
+                        out.sessions.push_back(s);
+                    }
+                }
+            }
+            if (build) {
+                plan.session_count = static_cast<std::uint32_t>(out.sessions.size()) - plan.first_session;
+                out.blocks.push_back(std::move(plan));
+            }
+            day += block.length_days;
+        }
+        return count;
+    }
+
+    bool run()
+    {
+        out.program = &program;
+        out.name = program.name;
+        out.athlete = program.athlete ? program.athlete->name : "";
+        out.unit = program.athlete ? program.athlete->unit : ir::MassUnit::kg;
+        if (!program.start && !program.end) return false;  // reported by resolve
+        long long total = 0;
+        for (const auto& b : program.blocks) total += b.length_days;
+        if (total > max_program_days) {
+            error(program.span, fmt::format("the program lasts {} days; meso plans at most a century ({} days)", total, max_program_days));
+            return false;
+        }
+        const sys_days anchor = program.start ? *program.start : *program.end;
+        if (anchor < earliest_date || anchor > latest_date) {
+            error(program.span, "the program's dates must lie between the years 1900 and 9999");
+            return false;
+        }
+        if (total == 0) {
+            out.start = out.end = anchor;
+            return true;
+        }
+        if (!place_days(total)) return false;
+        out.start = plan_dates.front();
+        out.end = plan_dates.back();
+        const long long count = walk(false);
+        if (count > options.max_sessions) {
+            error(program.span, fmt::format("this program expands to {} sessions, more than --max-sessions allows ({})", count,
+                                            options.max_sessions));
+            return false;
+        }
+        out.sessions.reserve(static_cast<std::size_t>(count));
+        walk(true);
+        return true;
+    }
+};
+
+}  // namespace
+
+ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options)
+{
+    ScheduleResult result;
+    long long budget = options.max_sessions;
+    for (const auto& program : module.programs) {
+        ScheduleOptions remaining = options;
+        remaining.max_sessions = budget;
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}};
+        if (planner.run()) {
+            budget -= static_cast<long long>(planner.out.sessions.size());
+            result.programs.push_back(std::move(planner.out));
+        }
+    }
+    return result;
+}
+
+std::string format_date(sys_days day)
+{
+    const year_month_day ymd{day};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::string format_time(minutes since_midnight)
+{
+    const long m = since_midnight.count();
+    return fmt::format("{:02}:{:02}", m / 60, m % 60);
+}
+
+const char* weekday_name(weekday day)
+{
+    static const char* const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    return names[day.c_encoding() % 7];
+}
+
+}  // namespace meso

@@ -1,0 +1,196 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "tests/support/support.h"
+
+using meso::test::compile;
+using meso::test::has_message;
+using meso::test::messages;
+
+namespace {
+
+meso::test::Compiled compile_file(const std::string& path, const std::string& meso_path = "")
+{
+    meso::test::Compiled c;
+    meso::ResolveOptions options;
+    options.default_rules = false;
+    options.meso_path = meso_path;
+    c.compilation = meso::resolve_source(meso::Source{path, meso::test::read_file(path)}, options);
+    c.diagnostics = c.compilation->diagnostics;
+    return c;
+}
+
+const meso::Diagnostic* find(const std::vector<meso::Diagnostic>& diagnostics, const std::string& fragment)
+{
+    for (const auto& d : diagnostics)
+        if (d.message.find(fragment) != std::string::npos) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("use std.templates brings in the embedded standard library's templates")
+{
+    auto c = compile("use std.templates\nathlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu\n}\n");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(c.program().blocks[0].name == "Kaatsu");
+    CHECK(c.program().blocks[0].method == "bfr");
+}
+
+TEST_CASE("an unknown template suggests the nearest, or the module that has it")
+{
+    auto typo = compile("use std.templates\nprogram \"P\" {\n  start 2027-01-04\n  3 weeks kaatzu\n}\n");
+    const auto* d = find(typo.diagnostics, "unknown template 'kaatzu'; did you mean 'kaatsu'?");
+    REQUIRE(d);
+    CHECK(d->span.line == 4);
+    CHECK(d->span.column == 11);
+    auto missing_use = compile("program \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu\n}\n");
+    CHECK(has_message(missing_use.diagnostics, "unknown template 'kaatsu'; it is in std.templates: add 'use std.templates'"));
+}
+
+TEST_CASE("an unknown module is a located error with did-you-mean")
+{
+    auto c = compile("use std.templatse\n");
+    const auto* d = find(c.diagnostics, "unknown module 'std.templatse'; did you mean 'std.templates'?");
+    REQUIRE(d);
+    CHECK(d->span.line == 1);
+    CHECK(d->span.column == 5);
+}
+
+TEST_CASE("use of a file is relative to the importing file, and cycles are located errors")
+{
+    const auto dir = meso::test::temp_dir("imports");
+    std::filesystem::create_directories(dir + "/lib");
+    meso::test::write_file(dir + "/lib/athletes.meso", "athlete \"Alex\" { max squat 180 kg }\nuse \"more.meso\"\n");
+    meso::test::write_file(dir + "/lib/more.meso", "template easy { days mon; squat 3x5 @ 50% }\n");
+    meso::test::write_file(dir + "/plan.meso",
+                           "use \"lib/athletes.meso\"\nprogram \"P\" for \"Alex\" {\n  start 2027-01-04\n  1 week easy\n}\n");
+    auto ok = compile_file(dir + "/plan.meso");
+    INFO(messages(ok.diagnostics));
+    CHECK_FALSE(meso::has_errors(ok.diagnostics));
+    REQUIRE(ok.compilation->module.programs.size() == 1);
+    CHECK(ok.compilation->module.programs[0].athlete->name == "Alex");
+
+    meso::test::write_file(dir + "/a.meso", "use \"b.meso\"\n");
+    meso::test::write_file(dir + "/b.meso", "use \"a.meso\"\n");
+    auto cycle = compile_file(dir + "/a.meso");
+    const auto* d = find(cycle.diagnostics, "import cycle: a.meso → b.meso → a.meso");
+    REQUIRE(d);
+    CHECK(d->span.line == 1);
+    CHECK(std::string(d->span.path()) == dir + "/b.meso");
+
+    meso::test::write_file(dir + "/c.meso", "use \"nowhere.meso\"\n");
+    auto missing = compile_file(dir + "/c.meso");
+    REQUIRE(find(missing.diagnostics, "cannot read"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a directory in MESO_PATH adds and overrides library modules")
+{
+    const auto dir = meso::test::temp_dir("meso-path");
+    std::filesystem::create_directories(dir + "/lib/std");
+    std::filesystem::create_directories(dir + "/lib/clinic");
+    meso::test::write_file(dir + "/lib/std/templates.meso", "template kaatsu { days mon; squat 1x5 @ 20% }\n");
+    meso::test::write_file(dir + "/lib/clinic/rehab.meso", "template rehab { days tue; squat 1x5 @ 20% }\n");
+    meso::test::write_file(dir + "/plan.meso",
+                           "use std.templates\nuse clinic.rehab\nprogram \"P\" {\n  start 2027-01-04\n  1 week kaatsu\n  1 week rehab\n}\n");
+    auto c = compile_file(dir + "/plan.meso", dir + "/lib");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    auto s = meso::schedule(c.compilation->module);
+    REQUIRE(s.programs.size() == 1);
+    CHECK(s.programs[0].blocks[0].session_count == 1);  // the overriding kaatsu: mondays only
+    CHECK(s.programs[0].blocks[1].session_count == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("for may be left out with one athlete; with several it must name one")
+{
+    auto one = compile("athlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; squat 1x5 @ 50% }\n}\n");
+    REQUIRE_FALSE(meso::has_errors(one.diagnostics));
+    CHECK(one.program().athlete == "A");
+    auto two = compile("athlete \"A\" { max squat 100 kg }\nathlete \"B\" { max squat 90 kg }\nprogram \"P\" {\n  start 2027-01-04\n}\n");
+    CHECK(has_message(two.diagnostics, "this file has 2 athletes; say whose program this is with 'for \"A\"'"));
+    auto typo = compile("athlete \"Alex\" { max squat 100 kg }\nprogram \"P\" for \"Alx\" {\n  start 2027-01-04\n}\n");
+    CHECK(has_message(typo.diagnostics, "unknown athlete \"Alx\"; did you mean 'Alex'?"));
+}
+
+TEST_CASE("several programs in one file each get their own schedule")
+{
+    auto c = compile(R"(
+athlete "A" { max squat 100 kg }
+athlete "B" { max squat 80 kg }
+program "One" for "A" {
+  start 2027-01-04
+  1 week "X" { days mon; squat 1x5 @ 50% }
+}
+program "Two" for "B" {
+  start 2027-02-01
+  1 week "X" { days mon tue; squat 1x5 @ 50% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    REQUIRE(c.schedule.programs.size() == 2);
+    CHECK(c.program(0).sessions.size() == 1);
+    CHECK(*c.program(0).contents[0].exercises[0].sets[0].mass == 50.0);
+    CHECK(c.program(1).sessions.size() == 2);
+    CHECK(*c.program(1).contents[0].exercises[0].sets[0].mass == 40.0);
+}
+
+TEST_CASE("units of the wrong kind are located errors")
+{
+    auto c = compile("template t {\n  days mon\n  squat 5x5 @ 75% rest 30 kg\n  sessions 08:00 for 3 kg\n}\n");
+    const auto* rest = find(c.diagnostics, "rest needs a duration");
+    REQUIRE(rest);
+    CHECK(rest->span.line == 3);
+    CHECK(rest->span.column == 24);
+    CHECK(has_message(c.diagnostics, "a session lasts a duration"));
+    auto max = compile("athlete \"A\" { max squat 180 min }\n");
+    CHECK(has_message(max.diagnostics, "'min' is a duration; a one-rep max needs a mass such as '180 kg'"));
+}
+
+TEST_CASE("zero and absurd numbers are located errors, not crashes")
+{
+    auto c = compile(R"(
+athlete "A" {
+  max squat 0 kg
+  max deadlift 999999999 kg
+  round 0 kg
+}
+program "P" {
+  start 2027-01-04
+  0 weeks "Z" { days mon; squat 1x5 @ 50% }
+  1 week "W" { days mon; squat 0x5 @ 50% }
+}
+)");
+    CHECK(has_message(c.diagnostics, "a one-rep max must be more than 0 kg"));
+    CHECK(has_message(c.diagnostics, "beyond any human"));
+    CHECK(has_message(c.diagnostics, "loads are rounded to a step of more than 0 kg"));
+    CHECK(has_message(c.diagnostics, "a block lasts at least one day"));
+    CHECK(has_message(c.diagnostics, "at least 1 of the sets is needed, not 0"));
+}
+
+TEST_CASE("a template defined twice is an error that points at both")
+{
+    auto c = compile("template t { days mon }\ntemplate t { days tue }\n");
+    const auto* d = find(c.diagnostics, "template 't' is defined twice");
+    REQUIRE(d);
+    CHECK(d->span.line == 2);
+    REQUIRE(d->notes.size() == 1);
+    CHECK(d->notes[0].span.line == 1);
+}
+
+TEST_CASE("a block made from a template keeps the span of the template and of the use")
+{
+    auto c = compile("use std.templates\nathlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu\n}\n");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& block = c.compilation->module.programs[0].blocks[0];
+    CHECK(block.span.line == 5);
+    CHECK(block.span.text() == "3 weeks kaatsu");
+    CHECK(std::string(block.template_span.path()) == "std/templates.meso");
+    CHECK(block.template_span.text().substr(0, 15) == "template kaatsu");
+    CHECK(std::string(block.content.sessions_span.path()) == "std/templates.meso");
+    CHECK(block.content.exercises[0].span.text().substr(0, 5) == "squat");
+}

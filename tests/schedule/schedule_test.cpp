@@ -1,0 +1,539 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <regex>
+#include <set>
+
+#include "tests/support/support.h"
+
+using namespace std::chrono;
+using meso::test::compile;
+using meso::test::messages;
+
+namespace {
+
+sys_days date(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
+
+const std::string alex = R"(
+athlete "Alex" {
+  max squat 180 kg
+  max bench-press 120 kg
+  max deadlift 220 kg
+  round 2.5 kg
+}
+)";
+
+// The mass of set `set` of exercise `exercise` in session `index`.
+std::optional<double> mass_of(const meso::ProgramSchedule& p, std::size_t index, const std::string& exercise, std::size_t set = 0)
+{
+    const auto& content = p.contents.at(p.sessions.at(index).content);
+    for (const auto& e : content.exercises)
+        if (e.name == exercise) return e.sets.at(set).mass;
+    return std::nullopt;
+}
+
+const meso::ExercisePlan& exercise_of(const meso::ProgramSchedule& p, std::size_t index, const std::string& exercise)
+{
+    const auto& content = p.contents.at(p.sessions.at(index).content);
+    for (const auto& e : content.exercises)
+        if (e.name == exercise) return e;
+    FAIL("no exercise " << exercise << " in session " << index);
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace
+
+TEST_CASE("the flagship runs kaatsu for three weeks, then powerlifting for ten, with 66 sessions")
+{
+    auto c = compile(meso::test::read_file(meso::test::source_dir() + "/examples/kaatsu-then-powerlifting.meso"),
+                     "examples/kaatsu-then-powerlifting.meso");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    REQUIRE(p.blocks.size() == 2);
+    CHECK(p.blocks[0].name == "Kaatsu");
+    CHECK(p.blocks[0].method == "bfr");
+    CHECK(p.blocks[0].start == date(2027, 1, 4));
+    CHECK(p.blocks[0].end == date(2027, 1, 24));
+    CHECK(p.blocks[0].session_count == 36);
+    CHECK(p.blocks[1].name == "Powerlifting");
+    CHECK(p.blocks[1].start == date(2027, 1, 25));
+    CHECK(p.blocks[1].end == date(2027, 4, 4));
+    CHECK(p.blocks[1].session_count == 30);
+    CHECK(p.sessions.size() == 66);
+    // squat at 20% of 180 kg is 36 kg, in four sets of 30, 15, 15, 15
+    const auto& squat = exercise_of(p, 0, "squat");
+    REQUIRE(squat.sets.size() == 4);
+    CHECK(squat.sets[0].reps == 30);
+    CHECK(squat.sets[3].reps == 15);
+    CHECK(*squat.sets[0].mass == 36.0);
+    CHECK(*squat.sets[0].percent == 20.0);
+    CHECK(squat.rest_s == 30.0);
+    // twice a day at 08:00 and 16:00 for 30 minutes
+    CHECK(p.sessions[0].start == minutes{8 * 60});
+    CHECK(p.sessions[1].start == minutes{16 * 60});
+    CHECK(p.sessions[0].length == minutes{30});
+}
+
+TEST_CASE("a percent load is the max times the percent, rounded to the athlete's step, halves up")
+{
+    auto c = compile(R"(
+athlete "A" { max squat 142.5 kg; max bench-press 212.5 kg; round 2.5 kg }
+program "P" {
+  start 2027-01-04
+  1 week "B" {
+    days mon
+    squat 1x5 @ 75%
+    bench-press 1x5 @ 50%
+  }
+}
+)");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(*mass_of(c.program(), 0, "squat") == 107.5);        // 106.875 → 107.5
+    CHECK(*mass_of(c.program(), 0, "bench-press") == 107.5); // 106.25 lies halfway between 105 and 107.5: halves go up
+}
+
+TEST_CASE("a computed load that is a whole number of kilograms is kept, a fractional one is rounded")
+{
+    auto c = compile(R"(
+athlete "A" { max squat 180 kg; max deadlift 225 kg }
+program "P" {
+  start 2027-01-04
+  1 week "B" {
+    days mon
+    squat 1x5 @ 20%
+    deadlift 1x5 @ 45%
+  }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(*mass_of(c.program(), 0, "squat") == 36.0);      // 36 kg: whole, kept
+    CHECK(*mass_of(c.program(), 0, "deadlift") == 102.5);  // 101.25 kg: rounded to the 2.5 kg step
+}
+
+TEST_CASE("a percent progression adds its step each block week")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  4 weeks "B" {
+    days mon
+    squat 5x5 @ 70% +2.5% per week
+  }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    REQUIRE(p.sessions.size() == 4);
+    const double expected[] = {70, 72.5, 75, 77.5};
+    for (std::size_t w = 0; w < 4; ++w) {
+        CHECK(p.sessions[w].week == w + 1);
+        CHECK(*exercise_of(p, w, "squat").sets[0].percent == expected[w]);
+    }
+    CHECK(*mass_of(p, 1, "squat") == 130.0);  // 72.5% of 180 kg is 130.5 kg, rounded to the 2.5 kg step
+}
+
+TEST_CASE("a mass progression adds its step each block week and a negative step takes it away")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  3 weeks "B" {
+    days mon
+    deadlift 3x5 @ 100 kg +5 kg per week
+    squat 3x5 @ 100 kg -2.5 kg per week
+  }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(*mass_of(p, 0, "deadlift") == 100.0);
+    CHECK(*mass_of(p, 1, "deadlift") == 105.0);
+    CHECK(*mass_of(p, 2, "deadlift") == 110.0);
+    CHECK(*mass_of(p, 2, "squat") == 95.0);
+    // an absolute load is related to the max when there is one
+    CHECK(*exercise_of(p, 0, "deadlift").sets[0].percent == Approx(45.5));
+}
+
+TEST_CASE("a ramp goes straight from its first load in week 1 to its last in the block's last week")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  4 weeks "B" {
+    days mon
+    squat 4x6 @ 70%..85%
+  }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const double expected[] = {70, 75, 80, 85};
+    for (std::size_t w = 0; w < 4; ++w) CHECK(*exercise_of(c.program(), w, "squat").sets[0].percent == Approx(expected[w]));
+}
+
+TEST_CASE("a deload week keeps its exercises with half the sets, rounded up, and 90% of each load")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  3 weeks "B" {
+    days mon
+    squat 5x5 @ 80%
+    bench-press 4x8 @ 100 kg
+    week 2 deload
+  }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(exercise_of(p, 0, "squat").sets.size() == 5);
+    CHECK(exercise_of(p, 1, "squat").sets.size() == 3);  // 5 / 2 rounded up
+    CHECK(*exercise_of(p, 1, "squat").sets[0].percent == Approx(72));
+    CHECK(*mass_of(p, 1, "squat") == 130.0);             // 72% of 180 = 129.6 → 130
+    CHECK(exercise_of(p, 1, "bench-press").sets.size() == 2);
+    CHECK(*mass_of(p, 1, "bench-press") == 90.0);
+    CHECK(p.contents[p.sessions[1].content].deload);
+    CHECK(exercise_of(p, 2, "squat").sets.size() == 5);  // the week after is whole again
+}
+
+TEST_CASE("a week override replaces the block's prescription of that exercise for those weeks")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  4 weeks "B" {
+    days mon
+    squat 5x5 @ 70%
+    bench-press 5x5 @ 70%
+    week 2..3 { squat 3x3 @ 85% }
+    week 4 { "box jump" 3x5 }
+  }
+}
+)");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(exercise_of(p, 0, "squat").sets.size() == 5);
+    CHECK(exercise_of(p, 1, "squat").sets.size() == 3);
+    CHECK(*exercise_of(p, 2, "squat").sets[0].percent == 85);
+    CHECK(exercise_of(p, 1, "bench-press").sets.size() == 5);  // untouched
+    CHECK(p.contents[p.sessions[3].content].exercises.size() == 3);  // a new exercise is added
+}
+
+TEST_CASE("a misspelt exercise in a week override is an error with did-you-mean")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  2 weeks "B" {
+    days mon
+    squat 5x5 @ 70%
+    week 2 { squatt 3x3 @ 85% }
+  }
+}
+)");
+    CHECK(meso::test::has_message(c.diagnostics, "unknown exercise 'squatt' in this week override; did you mean 'squat'?"));
+}
+
+TEST_CASE("a template's use overrides just the statements it names")
+{
+    auto c = compile(alex + R"(
+template strength "Strength" {
+  method strength
+  days mon wed fri
+  sessions 18:00 for 90 min
+  squat 5x5 @ 75%
+  bench-press 5x5 @ 75%
+}
+program "P" {
+  start 2027-01-04
+  2 weeks strength { days tue thu; squat 3x3 @ 85% }
+  1 week strength as "Light"
+}
+)");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(p.blocks[0].name == "Strength");
+    CHECK(p.blocks[0].session_count == 4);  // tue thu, two weeks
+    CHECK(p.sessions[0].weekday() == Tuesday);
+    CHECK(p.sessions[0].start == minutes{18 * 60});  // kept from the template
+    CHECK(exercise_of(p, 0, "squat").sets.size() == 3);
+    CHECK(exercise_of(p, 0, "bench-press").sets.size() == 5);
+    CHECK(p.blocks[1].name == "Light");
+    CHECK(p.blocks[1].session_count == 3);
+    CHECK(p.blocks[1].block->template_span.valid());
+}
+
+TEST_CASE("splits define the training days when days is absent")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  1 week "B" {
+    sessions 07:00
+    mon { squat 5x5 @ 75% }
+    thu { bench-press 5x5 @ 75% }
+  }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    REQUIRE(p.sessions.size() == 2);
+    CHECK(p.sessions[0].weekday() == Monday);
+    CHECK(p.sessions[1].weekday() == Thursday);
+    CHECK(exercise_of(p, 1, "bench-press").sets.size() == 5);
+    CHECK(p.contents[p.sessions[1].content].exercises.size() == 1);
+    CHECK(p.sessions[0].length == minutes{60});  // the default session length
+}
+
+TEST_CASE("backward planning with end puts the last block's last day on the end date")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  end 2027-06-13
+  4 weeks "A" { days mon; squat 5x5 @ 70% }
+  2 weeks "B" { days mon; squat 3x3 @ 85% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(p.end == date(2027, 6, 13));
+    CHECK(p.start == date(2027, 6, 13) - days{41});
+    CHECK(p.blocks[1].end == date(2027, 6, 13));
+    CHECK(p.blocks[1].start == date(2027, 5, 31));
+    CHECK(p.blocks[0].start == date(2027, 5, 3));
+}
+
+TEST_CASE("a skipped day drops its sessions, it does not move them")
+{
+    auto base = alex + R"(
+program "P" {
+  start 2027-01-04
+  SKIP
+  2 weeks "B" { days mon wed fri; sessions 08:00, 16:00; squat 5x5 @ 70% }
+}
+)";
+    auto plain = compile(std::regex_replace(base, std::regex("SKIP"), ""));
+    auto skipped = compile(std::regex_replace(base, std::regex("SKIP"), "skip 2027-01-06 \"sick\"\n  skip 2027-01-11..2027-01-13"));
+    INFO(messages(skipped.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(skipped.diagnostics));
+    CHECK(plain.program().sessions.size() == 12);
+    CHECK(skipped.program().sessions.size() == 6);  // wed 6th, mon 11th, wed 13th gone
+    std::set<sys_days> dates;
+    for (const auto& s : skipped.program().sessions) dates.insert(s.date);
+    CHECK(dates == std::set<sys_days>{date(2027, 1, 4), date(2027, 1, 8), date(2027, 1, 15)});
+    CHECK(skipped.program().end == plain.program().end);  // nothing moved
+}
+
+TEST_CASE("a pause moves everything after it later by its length, and the block resumes where it stopped")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  pause 2027-01-13..2027-01-19 "vacation"
+  2 weeks "A" { days mon wed fri; squat 5x5 @ 70%; week 2 { squat 3x3 @ 80% } }
+  1 week "B" { days mon; bench-press 5x5 @ 70% }
+}
+)");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    // before the pause: mon 4, wed 6, fri 8, mon 11; the pause holds wed 13..tue 19
+    CHECK(p.sessions[3].date == date(2027, 1, 11));
+    // block day 9 (a wednesday in plan days) resumes on wed 20 after the pause
+    CHECK(p.sessions[4].date == date(2027, 1, 20));
+    CHECK(p.sessions[4].week == 2);
+    CHECK(p.blocks[0].end == date(2027, 1, 24));
+    CHECK(p.blocks[1].start == date(2027, 1, 25));
+    for (const auto& s : p.sessions) CHECK_FALSE((s.date >= date(2027, 1, 13) && s.date <= date(2027, 1, 19)));
+}
+
+TEST_CASE("with end, a pause moves the start earlier instead")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  end 2027-02-28
+  pause 2027-02-08..2027-02-14
+  4 weeks "A" { days mon; squat 5x5 @ 70% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(p.end == date(2027, 2, 28));
+    CHECK(p.start == date(2027, 1, 25));  // 28 plan days and 7 paused ones end on Feb 28
+    REQUIRE(p.sessions.size() == 4);
+    CHECK(p.sessions[0].date == date(2027, 1, 25));
+    CHECK(p.sessions[1].date == date(2027, 2, 1));
+    CHECK(p.sessions[2].date == date(2027, 2, 15));
+}
+
+TEST_CASE("a block that starts mid-week counts its weeks from its own start")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-06
+  2 weeks "A" { days mon wed; squat 5x5 @ 70% +2.5% per week }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    // week 1: wed 6 .. tue 12 → wed 6, mon 11; week 2: wed 13 .. tue 19 → wed 13, mon 18
+    REQUIRE(p.sessions.size() == 4);
+    CHECK(p.sessions[0].date == date(2027, 1, 6));
+    CHECK(p.sessions[1].date == date(2027, 1, 11));
+    CHECK(p.sessions[1].week == 1);
+    CHECK(p.sessions[2].date == date(2027, 1, 13));
+    CHECK(p.sessions[2].week == 2);
+    CHECK(*exercise_of(p, 2, "squat").sets[0].percent == 72.5);
+}
+
+TEST_CASE("a block of 10 days ends on its tenth day, its second week partial")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  10 days "A" { days mon..sun; squat 1x5 @ 50% }
+  then 1 week "B" { days mon; squat 1x5 @ 50% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(p.blocks[0].end == date(2027, 1, 13));
+    CHECK(p.blocks[0].weeks == 2);
+    CHECK(p.blocks[0].session_count == 10);
+    CHECK(p.blocks[1].start == date(2027, 1, 14));  // a thursday
+    CHECK(p.blocks[1].session_count == 1);
+    CHECK(p.sessions.back().date == date(2027, 1, 18));
+}
+
+TEST_CASE("sessions keep their local time across a change to daylight saving time")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-03-22
+  timezone Europe/Berlin
+  2 weeks "A" { days mon..sun; sessions 08:00 for 45 min; squat 1x5 @ 50% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    REQUIRE(p.sessions.size() == 14);
+    for (const auto& s : p.sessions) {  // 2027-03-28 is the change in Berlin
+        CHECK(s.start == minutes{8 * 60});
+        CHECK(s.length == minutes{45});
+    }
+    CHECK(p.sessions[6].date == date(2027, 3, 28));
+}
+
+TEST_CASE("an athlete whose maxes are in pounds gets loads in pounds, rounded to 5 lb")
+{
+    auto c = compile(R"(
+athlete "Pat" { max squat 315 lb; max bench-press 100 kg }
+program "P" {
+  start 2027-01-04
+  1 week "A" { days mon; squat 1x5 @ 70%; bench-press 1x5 @ 50% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    CHECK(p.unit == meso::ir::MassUnit::kg);  // mixed units: kilograms
+    auto lb = compile(R"(
+athlete "Pat" { max squat 315 lb; max bench-press 225 lb }
+program "P" {
+  start 2027-01-04
+  1 week "A" { days mon; squat 1x5 @ 70%; bench-press 1x5 @ 50% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(lb.diagnostics));
+    CHECK(lb.program().unit == meso::ir::MassUnit::lb);
+    CHECK(*mass_of(lb.program(), 0, "squat") == 220.0);       // 220.5 lb → 220
+    CHECK(*mass_of(lb.program(), 0, "bench-press") == 115.0); // 112.5 lb: halfway, up to 115
+}
+
+TEST_CASE("the number of sessions is bounded before they are made")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  100 weeks "A" { days mon..sun; sessions 06:00, 07:00, 08:00, 09:00, 10:00; squat 1x5 @ 50% }
+}
+)", "test.meso", false, 1000);
+    CHECK(meso::test::has_message(c.diagnostics, "this program expands to 3500 sessions, more than --max-sessions allows (1000)"));
+    CHECK(c.schedule.programs.empty());
+}
+
+TEST_CASE("a program without start or end, or with both, is a located error")
+{
+    auto none = compile(alex + "program \"P\" { 1 week \"A\" { days mon; squat 1x5 @ 50% } }\n");
+    CHECK(meso::test::has_message(none.diagnostics, "the program needs 'start DATE'"));
+    auto both = compile(alex + "program \"P\" {\n  start 2027-01-04\n  end 2027-02-01\n  1 week \"A\" { days mon; squat 1x5 @ 50% }\n}\n");
+    CHECK(meso::test::has_message(both.diagnostics, "a program has 'start' or 'end', not both"));
+}
+
+// Property: for generated programs, every session lies inside its block,
+// sessions are ordered, none falls on a skipped date, and the count is the
+// count of training days times sessions a day.
+TEST_CASE("generated programs: sessions lie in their blocks, in order, never on a skipped date, as many as the arithmetic says")
+{
+    std::mt19937 random(20271104);
+    const char* names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int round = 0; round < 60; ++round) {
+        std::string text = alex + "program \"G\" {\n  start 2027-0" + std::to_string(1 + random() % 9) + "-1" +
+                           std::to_string(random() % 10) + "\n";
+        const int skips = static_cast<int>(random() % 3);
+        for (int k = 0; k < skips; ++k)
+            text += "  skip 2027-0" + std::to_string(1 + random() % 9) + "-2" + std::to_string(random() % 8) + "\n";
+        const int blocks = 1 + static_cast<int>(random() % 4);
+        for (int b = 0; b < blocks; ++b) {
+            const bool in_days = random() % 2;
+            const int length = 1 + static_cast<int>(random() % (in_days ? 20 : 6));
+            std::string days;
+            for (int d = 0; d < 7; ++d)
+                if (random() % 2) days += std::string(" ") + names[d];
+            if (days.empty()) days = " mon";
+            const int per_day = 1 + static_cast<int>(random() % 3);
+            std::string sessions = "08:00";
+            if (per_day > 1) sessions += ", 13:00";
+            if (per_day > 2) sessions += ", 18:00";
+            text += "  " + std::to_string(length) + (in_days ? " days" : " weeks") + " \"B" + std::to_string(b) + "\" { days" + days +
+                    "; sessions " + sessions + " for 30 min; squat 3x5 @ 70% }\n";
+        }
+        text += "}\n";
+        INFO(text);
+        auto c = compile(text);
+        INFO(messages(c.diagnostics));
+        REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+        const auto& p = c.program();
+        const auto& program = *p.program;
+        long long expected = 0;
+        for (std::size_t b = 0; b < p.blocks.size(); ++b) {
+            const auto& block = p.blocks[b];
+            const auto& ir_block = program.blocks[b];
+            const int per_day = static_cast<int>(ir_block.content.session_times->size());
+            long long training_days = 0;
+            for (sys_days d = block.start; d <= block.end; d += days{1}) {
+                bool skipped = false;
+                for (const auto& s : program.skips) skipped = skipped || (d >= s.first && d <= s.last);
+                if (!skipped && ir_block.content.days->test(weekday{d}.c_encoding())) ++training_days;
+            }
+            CHECK(block.session_count == training_days * per_day);
+            expected += training_days * per_day;
+            for (std::uint32_t i = block.first_session; i < block.first_session + block.session_count; ++i) {
+                const auto& s = p.sessions[i];
+                CHECK(s.block == b);
+                CHECK(s.date >= block.start);
+                CHECK(s.date <= block.end);
+            }
+        }
+        CHECK(static_cast<long long>(p.sessions.size()) == expected);
+        for (std::size_t i = 1; i < p.sessions.size(); ++i) {
+            const auto& a = p.sessions[i - 1];
+            const auto& b = p.sessions[i];
+            CHECK((a.date < b.date || (a.date == b.date && a.start < b.start)));
+        }
+        for (const auto& s : p.sessions)
+            for (const auto& skip : program.skips) CHECK_FALSE((s.date >= skip.first && s.date <= skip.last));
+    }
+}

@@ -1,0 +1,46 @@
+// Helpers shared by the tests: compile a program from text, run the meso binary.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/resolve/resolve.h"
+#include "engine/schedule/schedule.h"
+
+namespace meso::test {
+
+struct Compiled {
+    std::unique_ptr<Compilation> compilation;
+    ScheduleResult schedule;
+    std::vector<Diagnostic> diagnostics;  // resolve's and schedule's
+    const ProgramSchedule& program(std::size_t i = 0) const { return schedule.programs.at(i); }
+};
+
+// Resolves and schedules `text` as the file `path` (default rule sets off
+// unless asked for); the schedule is empty when resolution failed.
+Compiled compile(const std::string& text, const std::string& path = "test.meso", bool default_rules = false,
+                 long long max_sessions = 1'000'000);
+
+// The messages of the diagnostics, for failure output and matching.
+std::string messages(const std::vector<Diagnostic>& diagnostics);
+bool has_message(const std::vector<Diagnostic>& diagnostics, const std::string& fragment);
+
+struct Run {
+    int exit_code = -1;
+    std::string out;  // standard output
+    std::string err;  // standard error
+};
+
+// Runs the meso binary with `args` (shell-quoted here), optional stdin text and environment prefix.
+Run run_meso(const std::vector<std::string>& args, const std::string& env = "");
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+
+// A fresh empty directory under the system's temp directory.
+std::string temp_dir(const std::string& name);
+
+std::string source_dir();  // the repository
+
+}  // namespace meso::test
