@@ -217,6 +217,8 @@ private:
     {
         const node* inner = &n;
         if (!n.children.empty()) inner = n.children.front().get();
+        // A rule reference (`bfr.min-gap`) is stored as its identifiers: the name is all of them.
+        if (n.children.size() > 1 && inner->is_type<g::identifier>()) inner = &n;
         const auto sv = inner->string_view();
         if (!sv.empty() && sv.front() == '"') return {unescape(sv), span(*inner), true};
         return {std::string(sv), span(*inner), false};
