@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -653,6 +654,62 @@ private:
     void node(const Ruleset& x) { nested("ruleset " + n(x.name) + (x.title ? " " + t(*x.title) : ""), x.statements); }
 };
 
+// The text without what the layout may change, to compare a file with its
+// formatted version: blanks, comments, ',' and ';' dropped, weekdays
+// shortened, '×' as 'x', leading zeros of numbers dropped (`8:00` and
+// `08:00`); strings kept byte for byte. The formatter prints every token
+// from the syntax tree, so this catches a tree that lost a piece of what
+// the user wrote, which the comparison of trees cannot.
+std::string significant_text(std::string_view t)
+{
+    static const std::map<std::string, std::string, std::less<>> weekdays = {
+        {"monday", "mon"}, {"tuesday", "tue"}, {"wednesday", "wed"}, {"thursday", "thu"},
+        {"friday", "fri"}, {"saturday", "sat"}, {"sunday", "sun"}};
+    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
+    std::string out;
+    for (std::size_t i = 0; i < t.size();) {
+        const char c = t[i];
+        if (c == '"') {
+            std::size_t end = i + 1;
+            while (end < t.size() && t[end] != '"' && t[end] != '\n') end += (t[end] == '\\' && end + 1 < t.size()) ? 2 : 1;
+            end = std::min(end + 1, t.size());
+            out.append(t.substr(i, end - i));
+            i = end;
+        }
+        else if (c == '#') {
+            while (i < t.size() && t[i] != '\n') ++i;
+        }
+        else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == ';') {
+            ++i;
+        }
+        else if (t.compare(i, 2, "\xC3\x97") == 0) {  // ×
+            out += 'x';
+            i += 2;
+        }
+        else if (std::isdigit(static_cast<unsigned char>(c))) {
+            std::size_t end = i;
+            while (end < t.size() && std::isdigit(static_cast<unsigned char>(t[end]))) ++end;
+            std::size_t first = i;
+            while (first + 1 < end && t[first] == '0') ++first;
+            out.append(t.substr(first, end - first));
+            i = end;
+        }
+        else if (std::isalpha(static_cast<unsigned char>(c))) {
+            std::size_t end = i;
+            while (end < t.size() && is_word(t[end])) ++end;
+            const auto word = t.substr(i, end - i);
+            const auto day = weekdays.find(word);
+            out.append(day != weekdays.end() ? std::string_view(day->second) : word);
+            i = end;
+        }
+        else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
 std::map<std::string, int> comment_counts(const File& f)
 {
     std::map<std::string, int> counts;
@@ -685,6 +742,8 @@ std::optional<std::string> verify(const File& original, const std::string& forma
     }
     if (comment_counts(original) != comment_counts(again.file)) return "formatting would lose or duplicate a comment";
     if (dump(original) != dump(again.file)) return "formatting would change the syntax tree";
+    if (original.source && significant_text(original.source->text) != significant_text(formatted))
+        return "formatting would change the text beyond its layout";
     return std::nullopt;
 }
 

@@ -21,7 +21,7 @@ struct CorpusFile {
     std::string text;
 };
 
-inline std::string read_file(const std::filesystem::path& path)
+inline std::string read_text(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream out;
@@ -59,13 +59,13 @@ inline std::vector<CorpusFile> formatter_corpus()
 
     std::vector<CorpusFile> corpus;
     for (const auto& path : paths) {
-        std::string text = read_file(path);
+        std::string text = read_text(path);
         const std::string name = fs::relative(path, root).string();
         if (parses_cleanly(name, text)) corpus.push_back({name, std::move(text)});
     }
 
     // The language's own examples.
-    const std::string design = read_file(fs::path(MESO_DESIGN_DIR) / "language.md");
+    const std::string design = read_text(fs::path(MESO_DESIGN_DIR) / "language.md");
     std::size_t at = 0;
     int block = 0;
     while ((at = design.find("```meso\n", at)) != std::string::npos) {

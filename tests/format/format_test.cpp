@@ -13,7 +13,7 @@ namespace {
 using meso::ParseResult;
 using meso::Source;
 using meso::test::formatter_corpus;
-using meso::test::read_file;
+using meso::test::read_text;
 
 // Parses and formats; the Source must outlive the tree, so both are kept.
 struct Formatted {
@@ -111,8 +111,8 @@ TEST_CASE("golden files: each messy input formats to its reviewed expected outpu
         const fs::path expected_path = dir / (file.substr(0, file.size() - suffix.size()) + ".expected.meso");
         INFO(entry.path().string());
         REQUIRE(fs::exists(expected_path));
-        const std::string expected = read_file(expected_path);
-        const auto input = format_text(file, read_file(entry.path()));
+        const std::string expected = read_text(expected_path);
+        const auto input = format_text(file, read_text(entry.path()));
         REQUIRE(input.parsed.diagnostics.empty());
         CHECK(input.text == expected);
         CHECK(fmt(expected) == expected);
@@ -243,6 +243,18 @@ TEST_CASE("rule conditions are spaced one way and keep their parentheses")
 {
     CHECK(fmt("ruleset r {\n  rule a error \"m\" {\n    require (gap>=4h or sessions<24)and not every exercise load<=30%\n  }\n}\n") ==
           "ruleset r {\n  rule a error \"m\" {\n    require (gap >= 4 h or sessions < 24) and not every exercise load <= 30%\n  }\n}\n");
+}
+
+TEST_CASE("nothing the user wrote is dropped: a dotted rule id in 'allow' and every week of a week list")
+{
+    const std::string text = "template t {\n  week 2..3, 5, 7..8 deload\n  allow bfr.days-per-week \"five clinic days\"\n}\n";
+    CHECK(fmt(text) == text);
+    const auto f = format_text("t.meso", text);
+    const auto& statements = std::get<meso::syntax::Template>(f.parsed.file.statements.at(0).node).body.statements;
+    const auto& weeks = std::get<meso::syntax::WeekOverride>(statements.at(0).node).weeks;
+    REQUIRE(weeks.size() == 3);
+    CHECK((weeks[1].first == 5 && weeks[2].first == 7 && weeks[2].last == 8));
+    CHECK(std::get<meso::syntax::Allow>(statements.at(1).node).rule.text == "bfr.days-per-week");
 }
 
 // ---------------------------------------------------------------- the safety net
