@@ -782,6 +782,20 @@ std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t sta
 {
     std::vector<syntax::Comment> out;
     const std::string& t = source.text;
+    // Lines are counted as the scan goes (span_at counts from the start of
+    // the text, which made files with many comments quadratic).
+    std::size_t counted = 0, line = 1, line_start = 0;
+    auto span_from = [&](std::size_t at, std::size_t length) {
+        for (; counted < at; ++counted)
+            if (t[counted] == '\n') ++line, line_start = counted + 1;
+        Span span;
+        span.source = &source;
+        span.line = static_cast<std::uint32_t>(line);
+        span.column = static_cast<std::uint32_t>(at - line_start + 1);
+        span.begin = static_cast<std::uint32_t>(at);
+        span.end = static_cast<std::uint32_t>(at + length);
+        return span;
+    };
     bool in_string = false;
     for (std::size_t i = start; i < t.size(); ++i) {
         const char c = t[i];
@@ -797,7 +811,7 @@ std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t sta
             std::size_t trimmed = end;
             while (trimmed > i && (t[trimmed - 1] == ' ' || t[trimmed - 1] == '\t' || t[trimmed - 1] == '\r')) --trimmed;
             syntax::Comment comment;
-            comment.span = span_at(source, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(trimmed - i));
+            comment.span = span_from(i, trimmed - i);
             comment.text = t.substr(i, trimmed - i);
             out.push_back(std::move(comment));
             i = end;

@@ -55,7 +55,8 @@ std::vector<std::string> expand(const std::vector<std::string>& arguments, bool&
 // an empty string.
 std::string write_atomically(const std::string& path, const std::string& text)
 {
-    const fs::path target(path);
+    std::error_code error;
+    const fs::path target = fs::is_symlink(path, error) ? fs::canonical(path, error) : fs::path(path);  // keep the link
     const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string temporary = (directory / ("." + target.filename().string() + ".fmt-XXXXXX")).string();
     const int fd = mkstemp(temporary.data());
@@ -67,7 +68,10 @@ std::string write_atomically(const std::string& path, const std::string& text)
         return message;
     };
     struct stat original {};
-    if (stat(path.c_str(), &original) == 0 && fchmod(fd, original.st_mode & 07777) != 0) return fail("cannot keep the file's permissions");
+    if (stat(target.c_str(), &original) == 0) {
+        if (fchmod(fd, original.st_mode & 07777) != 0) return fail("cannot keep the file's permissions");
+        if (fchown(fd, original.st_uid, original.st_gid) != 0) { /* not the owner: the file becomes ours, as with any editor */ }
+    }
     std::size_t written = 0;
     while (written < text.size()) {
         const ssize_t n = write(fd, text.data() + written, text.size() - written);
@@ -83,8 +87,8 @@ std::string write_atomically(const std::string& path, const std::string& text)
         unlink(temporary.c_str());
         return message;
     }
-    if (rename(temporary.c_str(), path.c_str()) != 0) {
-        const std::string message = "cannot replace '" + path + "': " + std::strerror(errno);
+    if (rename(temporary.c_str(), target.c_str()) != 0) {
+        const std::string message = "cannot replace '" + target.string() + "': " + std::strerror(errno);
         unlink(temporary.c_str());
         return message;
     }

@@ -428,15 +428,6 @@ private:
     }
     std::vector<std::string> render(const Allow& n, int d) { return line("allow " + name(n.rule) + " " + quote(n.reason.value), d); }
     std::vector<std::string> render(const NoteStatement& n, int d) { return line("note " + quote(n.text.value), d); }
-    std::vector<std::string> render(const Prescription& n, int d)
-    {
-        const auto c = cells(n);
-        std::string text = c.name + " " + c.scheme;
-        if (!c.load.empty()) text += " " + c.load;
-        if (!c.rest.empty()) text += " " + c.rest;
-        return line(text, d);
-    }
-
     // ---- top level
 
     std::vector<std::string> render(const Use& n, int d) { return line("use " + name(n.module), d); }

@@ -132,6 +132,17 @@ TEST_CASE("meso fmt -i rewrites changed files in place and leaves no temporary f
     CHECK(entries(dir.path) == std::vector<std::string>{"a.meso", "b.meso"});
 }
 
+TEST_CASE("meso fmt -i on a symbolic link rewrites the file it points to and keeps the link")
+{
+    TempDir dir;
+    write(dir.path / "real/a.meso", messy);
+    fs::create_symlink("real/a.meso", dir.path / "link.meso");
+    const auto r = meso(dir, "-i link.meso");
+    CHECK(r.status == 0);
+    CHECK(fs::is_symlink(dir.path / "link.meso"));
+    CHECK(slurp(dir.path / "real/a.meso") == tidy);
+}
+
 TEST_CASE("a file with a syntax error is never formatted: diagnostics, exit 1, the file untouched")
 {
     TempDir dir;

@@ -257,6 +257,22 @@ TEST_CASE("nothing the user wrote is dropped: a dotted rule id in 'allow' and ev
     CHECK(std::get<meso::syntax::Allow>(statements.at(1).node).rule.text == "bfr.days-per-week");
 }
 
+TEST_CASE("every comment's span names its line and byte column, as span_at counts them")
+{
+    const std::string text = "# one\nuse std.bfr  # two \"x\"\nathlete \"A # not a comment\" {\n  max \"Übung\" 100 kg # three\n}\n# four";
+    const auto f = format_text("c.meso", text);
+    REQUIRE(f.parsed.file.all_comments.size() == 4);
+    for (const auto& c : f.parsed.file.all_comments) {
+        const auto expected = meso::span_at(*f.source, c.span.begin, c.span.end - c.span.begin);
+        INFO(c.text);
+        CHECK(c.span.line == expected.line);
+        CHECK(c.span.column == expected.column);
+        CHECK(c.span.text() == c.text);
+    }
+    CHECK(f.parsed.file.all_comments[3].span.line == 6);
+    CHECK(f.parsed.file.all_comments[2].span.column == 23);  // bytes: Ü is two
+}
+
 // ---------------------------------------------------------------- the safety net
 
 TEST_CASE("verify accepts the formatter's output and rejects text that changes the tree, a comment, or does not parse")
