@@ -14,7 +14,7 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr long long max_program_days = 366LL * 100;  // a program spans at most a century
+constexpr long long max_program_days = 366LL * 1000;  // a program spans at most a thousand years
 constexpr minutes default_session_time{8 * 60};
 constexpr minutes default_session_length{60};
 
@@ -42,6 +42,8 @@ struct Planner {
     std::vector<sys_days> plan_dates;  // calendar date of each plan day
     std::map<std::tuple<std::uint32_t, int, int>, std::uint32_t> content_index;  // (block, week, split) → content
     std::set<std::uint32_t> reported_negative;
+    bool over_budget = false;  // run() failed on --max-sessions
+    long long session_count = 0;
 
     void error(const Span& span, std::string message)
     {
@@ -284,7 +286,7 @@ struct Planner {
         long long total = 0;
         for (const auto& b : program.blocks) total += b.length_days;
         if (total > max_program_days) {
-            error(program.span, fmt::format("the program lasts {} days; meso plans at most a century ({} days)", total, max_program_days));
+            error(program.span, fmt::format("the program lasts {} days; meso plans at most a thousand years ({} days)", total, max_program_days));
             return false;
         }
         const sys_days anchor = program.start ? *program.start : *program.end;
@@ -300,7 +302,9 @@ struct Planner {
         out.start = plan_dates.front();
         out.end = plan_dates.back();
         const long long count = walk(false);
+        session_count = count;
         if (count > options.max_sessions) {
+            over_budget = true;
             error(program.span, fmt::format("this program expands to {} sessions, more than --max-sessions allows ({})", count,
                                             options.max_sessions));
             return false;
@@ -313,6 +317,9 @@ struct Planner {
 
 }  // namespace
 
+// --max-sessions bounds the sessions of the whole run: once the programs
+// before have used the budget, the next program that does not fit says so
+// and the rest are not expanded.
 ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options)
 {
     ScheduleResult result;
@@ -320,10 +327,17 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
     for (const auto& program : module.programs) {
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
-        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}};
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, false, 0};
         if (planner.run()) {
             budget -= static_cast<long long>(planner.out.sessions.size());
             result.programs.push_back(std::move(planner.out));
+        }
+        else if (planner.over_budget && budget < options.max_sessions) {
+            result.diagnostics.back().message =
+                fmt::format("the programs of this file expand to more than --max-sessions ({}) sessions: this program's {} do not "
+                            "fit after the {} of the programs before it; the programs after it were not expanded",
+                            options.max_sessions, planner.session_count, options.max_sessions - budget);
+            break;
         }
     }
     return result;

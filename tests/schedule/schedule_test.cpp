@@ -537,3 +537,17 @@ TEST_CASE("generated programs: sessions lie in their blocks, in order, never on 
             for (const auto& skip : program.skips) CHECK_FALSE((s.date >= skip.first && s.date <= skip.last));
     }
 }
+
+TEST_CASE("the bound on sessions counts every program of the file and stops at the first that does not fit")
+{
+    std::string text = alex;
+    for (int i = 0; i < 5; ++i)
+        text += "program \"P" + std::to_string(i) + "\" {\n  start 2027-01-04\n  10 weeks \"A\" { days mon..fri; squat 1x5 @ 50% }\n}\n";
+    auto c = compile(text, "test.meso", false, 120);  // 50 sessions a program
+    REQUIRE(c.schedule.programs.size() == 2);
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].span.line == 16);  // the third program
+    CHECK(c.diagnostics[0].message ==
+          "the programs of this file expand to more than --max-sessions (120) sessions: this program's 50 do not fit after the "
+          "100 of the programs before it; the programs after it were not expanded");
+}
