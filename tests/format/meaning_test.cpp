@@ -1,5 +1,6 @@
 // Formatting keeps a program's meaning: the dated sessions of x and fmt(x)
-// are the same, and so are the diagnostics of resolving and scheduling them.
+// are the same, and so are the diagnostics of resolving and scheduling them
+// and the findings of the rule sets in force.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 
 #include "engine/emit/sessions.h"
 #include "engine/format/format.h"
+#include "engine/rules/rules.h"
 #include "grammar/parse.h"
 #include "tests/format/corpus.h"
 #include "tests/support/support.h"
@@ -28,17 +30,25 @@ std::string schedule_json(const meso::test::Compiled& c)
     return out.str();
 }
 
-// What each diagnostic says, without where: formatting moves lines.
-std::multimap<std::string, std::string> findings(const std::vector<meso::Diagnostic>& diagnostics)
+// What resolving, scheduling and checking the rules say, without where:
+// formatting moves lines.
+std::multimap<std::string, std::string> findings(const meso::test::Compiled& c)
 {
+    std::vector<meso::Diagnostic> all = c.diagnostics;
+    if (!has_errors(c.diagnostics)) {
+        const auto rules = meso::check_rules(c.compilation->module, c.schedule);
+        all.insert(all.end(), rules.begin(), rules.end());
+    }
     std::multimap<std::string, std::string> out;
-    for (const auto& d : diagnostics) out.emplace(meso::to_string(d.severity), d.message + " " + d.rule.value_or(""));
+    for (const auto& d : all)
+        out.emplace(meso::to_string(d.severity),
+                    d.message + " [" + d.rule.value_or("") + "] " + d.suppressed_by.value_or("not suppressed"));
     return out;
 }
 
 }  // namespace
 
-TEST_CASE("formatting keeps the meaning: the schedule JSON and the diagnostics of x and fmt(x) are equal, over the corpus")
+TEST_CASE("formatting keeps the meaning: the schedule JSON, the diagnostics and the rule findings of x and fmt(x) are equal, over the corpus")
 {
     int with_sessions = 0;
     for (const auto& file : meso::test::formatter_corpus()) {
@@ -47,7 +57,7 @@ TEST_CASE("formatting keeps the meaning: the schedule JSON and the diagnostics o
         const std::string path = (std::filesystem::path(MESO_SOURCE_DIR) / file.name).string();
         const auto before = meso::test::compile(file.text, path, true);
         const auto after = meso::test::compile(formatted(file.name, file.text), path, true);
-        CHECK(findings(after.diagnostics) == findings(before.diagnostics));
+        CHECK(findings(after) == findings(before));
         CHECK(schedule_json(after) == schedule_json(before));
         if (!before.schedule.programs.empty()) ++with_sessions;
     }
