@@ -206,6 +206,7 @@ struct Chunk {
     Span span;
     bool blank_after_comments = false;          // an empty line between its leading comments and itself
     bool joined = false;                        // `then` on the line of the block before
+    bool block = false;                         // a block of a program (which a joined block may follow)
     std::vector<std::string> lines;             // indented; several when it has a spread-out body
     std::optional<PrescriptionCells> cells;     // for a prescription: lines[0] is rebuilt from them
     std::string indent;
@@ -238,7 +239,7 @@ private:
                 if (!n.trivia.leading.empty())
                     c.blank_after_comments = blank_line_between(n.span, n.trivia.leading.back().span.end, n.span.begin);
                 using T = std::decay_t<decltype(n)>;
-                if constexpr (std::is_same_v<T, BlockUse>) c.joined = n.joined;
+                if constexpr (std::is_same_v<T, BlockUse>) c.joined = n.joined, c.block = true;
                 if constexpr (std::is_same_v<T, Prescription>) c.cells = cells(n);
                 else c.lines = render(n, depth);
                 chunks.push_back(std::move(c));
@@ -268,7 +269,9 @@ private:
         std::vector<std::optional<Comment>> trailing;
         for (auto& c : chunks) {
             Chunk* previous = merged.empty() ? nullptr : merged.back();
-            if (c.joined && previous && c.trivia->leading.empty() && !trailing.back()) {
+            // (`3 weeks a; start 2027-01-04; then 2 weeks b` has a joined block after
+            // a `start`: that one goes on its own line.)
+            if (c.joined && previous && previous->block && c.trivia->leading.empty() && !trailing.back()) {
                 const std::string& first = c.lines.front();
                 previous->lines.back() += " " + first.substr(c.indent.size());
                 previous->lines.insert(previous->lines.end(), c.lines.begin() + 1, c.lines.end());
@@ -630,7 +633,7 @@ private:
     void node(const Pause& x) { put("pause " + date_range(x.dates) + (x.reason ? " " + t(*x.reason) : "")); }
     void node(const BlockUse& x)
     {
-        std::string s = std::string("block") + (x.then ? " then" : "") + (x.joined ? " joined" : "") + " " + q(x.length) + " " +
+        std::string s = std::string("block") + (x.then ? " then" : "") + " " + q(x.length) + " " +
                         n(x.target) + (x.as_name ? " as " + t(*x.as_name) : "");
         if (x.body) nested(s, x.body->statements);
         else put(s);

@@ -52,7 +52,7 @@ std::optional<std::string> verify(const syntax::File& original, const std::strin
 
 // The syntax tree as text, one node per line, without spans, comments or
 // blank lines and without what the layout may change (a body's being on one
-// line). Two files with equal dumps say the same thing in the same words.
+// line, a `then` block's sharing the line of the block before). Two files with equal dumps say the same thing in the same words.
 std::string dump(const syntax::File& file);
 
 // The columns a terminal gives to UTF-8 text: combining marks take none,

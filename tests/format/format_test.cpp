@@ -97,6 +97,45 @@ TEST_CASE("formatting keeps the syntax tree: the dumps without spans and trivia 
     }
 }
 
+// The same file written with other blanks: no indentation at all, and every
+// space between words (outside strings and comments) tripled.
+std::string with_other_blanks(const std::string& text)
+{
+    std::string out;
+    bool line_start = true, in_string = false, in_comment = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            out += c;
+            line_start = true;
+            in_string = in_comment = false;
+            continue;
+        }
+        if (line_start && c == ' ') continue;
+        line_start = false;
+        out += c;
+        if (in_comment) continue;
+        if (in_string) {
+            if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') out += text[++i];
+            else if (c == '"') in_string = false;
+        }
+        else if (c == '"') in_string = true;
+        else if (c == '#') in_comment = true;
+        else if (c == ' ') out += "  ";
+    }
+    return out;
+}
+
+TEST_CASE("the layout does not depend on the blanks the user wrote, over the whole corpus")
+{
+    for (const auto& file : formatter_corpus()) {
+        INFO(file.name);
+        const std::string variant = with_other_blanks(file.text);
+        if (variant == file.text) continue;  // nothing to vary (no blanks outside strings and comments)
+        CHECK(fmt(variant) == format_text(file.name, file.text).text);
+    }
+}
+
 // ---------------------------------------------------------------- golden files
 
 TEST_CASE("golden files: each messy input formats to its reviewed expected output, which is itself formatted")
@@ -166,6 +205,12 @@ TEST_CASE("blocks joined by 'then' on one line stay on one line; 'then' on its o
     CHECK(fmt(text) == text);
     CHECK(fmt("program \"P\" {\n  start 2027-01-04\n  3 weeks a {\n    days mon\n  }   then  2 weeks b\n}\n") ==
           "program \"P\" {\n  start 2027-01-04\n  3 weeks a {\n    days mon\n  } then 2 weeks b\n}\n");
+}
+
+TEST_CASE("a 'then' block that followed another statement on its line goes on a line of its own")
+{
+    CHECK(fmt("program \"P\" {\n  3 weeks a; start 2027-01-04; then 2 weeks b\n}\n") ==
+          "program \"P\" {\n  3 weeks a\n  start 2027-01-04\n  then 2 weeks b\n}\n");
 }
 
 TEST_CASE("a one-line body with one short statement stays on one line; a long or multi-statement one is spread out")
@@ -290,5 +335,5 @@ TEST_CASE("the dump tells apart what the user wrote differently and ignores layo
     CHECK(dump("template t { mon { squat 5x5 } }") == dump("template t {\n  mon {\n    squat 5x5\n  }\n}\n"));
     CHECK(dump("template t {\n  squat 5x5\n}\n") != dump("template t {\n  \"squat\" 5x5\n}\n"));
     CHECK(dump("template t {\n  week 4, 8 deload\n}\n") != dump("template t {\n  week 4 deload\n}\n"));
-    CHECK(dump("program \"P\" {\n  3 weeks a then 2 weeks b\n}\n") != dump("program \"P\" {\n  3 weeks a\n  then 2 weeks b\n}\n"));
+    CHECK(dump("program \"P\" {\n  3 weeks a then 2 weeks b\n}\n") != dump("program \"P\" {\n  3 weeks a\n  2 weeks b\n}\n"));
 }
