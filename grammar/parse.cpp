@@ -217,6 +217,8 @@ private:
     {
         const node* inner = &n;
         if (!n.children.empty()) inner = n.children.front().get();
+        // A rule reference (`bfr.min-gap`) is stored as its identifiers: the name is all of them.
+        if (n.children.size() > 1 && inner->is_type<g::identifier>()) inner = &n;
         const auto sv = inner->string_view();
         if (!sv.empty() && sv.front() == '"') return {unescape(sv), span(*inner), true};
         return {std::string(sv), span(*inner), false};
@@ -572,7 +574,11 @@ private:
             return BlockStatement{std::move(s)};
         }
         if (n.is_type<g::allow_statement>())
-            return BlockStatement{Allow{name(*child<g::rule_reference>(n)), text(*child<g::reason>(n)), sp, {}}};
+        {
+            // The whole dotted id ("bfr.min-gap"), not its first identifier.
+            const node& rule = *child<g::rule_reference>(n);
+            return BlockStatement{Allow{{std::string(rule.string_view()), span(rule), false}, text(*child<g::reason>(n)), sp, {}}};
+        }
         if (n.is_type<g::note_statement>()) return BlockStatement{NoteStatement{text(*child<g::note_text>(n)), sp, {}}};
         if (n.is_type<g::prescription>()) return BlockStatement{prescription(n)};
         return std::nullopt;
