@@ -564,15 +564,8 @@ struct rule_body : body_of<rule_statement> {};
 template <> inline constexpr auto error_message<rule_body> = "expected '{' with the rule's 'require' or 'forbid'";
 struct rule_name : identifier {};
 template <> inline constexpr auto error_message<rule_name> = "expected the rule's name, such as 'min-gap'";
-// A word where the severity belongs that is not one: `eror`.
-struct unknown_severity {
-    using rule_t = unknown_severity;
-    using subs_t = empty_list;
-    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-              typename... States>
-    static bool match(ParseInput& in, States&...);
-};
-struct severity : sor<kw<'e', 'r', 'r', 'o', 'r'>, kw<'w', 'a', 'r', 'n', 'i', 'n', 'g'>, kw<'i', 'n', 'f', 'o'>, unknown_severity> {};
+// Any word: engine/rules checks it is error, warning or info when the rule set is loaded.
+struct severity : identifier {};
 template <> inline constexpr auto error_message<severity> = "expected a severity: error, warning or info";
 struct rule_message : string_literal {};
 template <> inline constexpr auto error_message<rule_message> = "expected the rule's message in quotes";
@@ -785,18 +778,6 @@ bool unknown_comparator::match(ParseInput& in, States&...)
         if (ascii == wrong) message += "; did you mean '" + std::string(right) + "'?";
     if (message.back() != '?') message += "; the comparisons are =, !=, <, <=, >, >=";
     throw located_error(message, in);
-}
-
-template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-          typename... States>
-bool unknown_severity::match(ParseInput& in, States&...)
-{
-    const auto word = detail::word_at(in.current(), in.size());
-    if (word.empty()) return false;
-    const std::string w(word);
-    if (auto near = closest_match(w, {"error", "warning", "info"}))
-        throw located_error("unknown severity '" + w + "'; did you mean '" + *near + "'?", in);
-    throw located_error("unknown severity '" + w + "'; a rule's severity is error, warning or info", in);
 }
 
 template <typename Keywords>

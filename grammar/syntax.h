@@ -318,7 +318,7 @@ struct RuleStatement { std::variant<Require, Forbid, SourceStatement, NoteStatem
 
 struct Rule {
     Name id;         // `min-gap`; the full id is RULESET.RULE
-    Name severity;   // error, warning or info (the grammar accepts no other word)
+    Name severity;   // error | warning | info (checked when the rule set is loaded)
     Text message;
     Braces braces;
     std::vector<RuleStatement> statements;

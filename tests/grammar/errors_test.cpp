@@ -71,7 +71,7 @@ TEST_CASE("an error in a statement's header skips its whole body, not line by li
         "  max squat 180 kg\n"
         "}\n"
         "ruleset r \"R\" {\n"
-        "  rule x eror \"m\" {\n"
+        "  rule x error m {\n"  // the message unquoted
         "    require gap >= 4 h\n"
         "  }\n"
         "}\n"
