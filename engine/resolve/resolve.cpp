@@ -227,8 +227,13 @@ private:
 
     void collect()
     {
-        // The main file's templates shadow the library's; two of the same name elsewhere are an error.
+        // The main file's templates and rule sets shadow the library's (a
+        // clinic's own `ruleset bfr` replaces std.bfr); two of the same name
+        // elsewhere are an error.
         std::map<std::string, const syntax::Template*> from_main;
+        std::set<std::string> main_rulesets;
+        for (const auto& statement : main_->statements)
+            if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) main_rulesets.insert(r->name.text);
         for (const auto* file : c_.module.files) {
             for (const auto& statement : file->statements) {
                 if (const auto* t = std::get_if<syntax::Template>(&statement.node)) {
@@ -242,7 +247,7 @@ private:
                     athlete_syntax_.push_back(a);
                 }
                 else if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) {
-                    c_.module.rulesets.push_back(r);
+                    if (file == main_ || !main_rulesets.count(r->name.text)) c_.module.rulesets.push_back(r);
                 }
             }
         }
