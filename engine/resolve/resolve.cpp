@@ -683,10 +683,20 @@ private:
             if (start_span && end_span)
                 report(*end_span, "a program has 'start' or 'end', not both: 'end' plans backward from the last day",
                        Severity::error, {{*start_span, "'start' is here"}});
-            if (!start_span && !end_span)
+            if (!start_span && !end_span && !syntax_error_within(p->span))
                 report(p->name.span, "the program needs 'start DATE' (or 'end DATE' to plan backward from a competition)");
             c_.module.programs.push_back(std::move(program));
         }
+    }
+
+    // A statement the parser could not read may be the one that is missing;
+    // saying it is missing as well would repeat the syntax error.
+    bool syntax_error_within(const Span& span) const
+    {
+        for (const auto& d : c_.diagnostics)
+            if (d.severity == Severity::error && d.span.source == span.source && d.span.begin >= span.begin && d.span.begin < span.end)
+                return true;
+        return false;
     }
 
     const ir::Athlete* find_athlete(const syntax::Program& p)

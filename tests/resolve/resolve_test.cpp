@@ -215,3 +215,11 @@ TEST_CASE("a rule set of the file replaces the library's rule set of the same na
     for (const auto* r : c->module.rulesets) names.push_back(r->name.text + "@" + std::string(r->span.path()));
     CHECK(names == std::vector<std::string>{"bfr@clinic.meso", "general@std/general.meso"});
 }
+
+TEST_CASE("a misspelt start is one syntax error, not also a missing start")
+{
+    auto c = compile("program \"P\" {\n  strat 2027-01-04\n  1 week \"B\" { days mon; squat 1x5 @ 50% }\n}\n");
+    INFO(messages(c.diagnostics));
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].span.line == 2);
+}
