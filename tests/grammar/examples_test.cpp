@@ -139,3 +139,11 @@ TEST_CASE("the user reference holds every example of the design document")
         CHECK(reference.find(example) != std::string::npos);
     }
 }
+
+TEST_CASE("the snapshot of the design's language.md in tests/design is the design's own text")
+{
+    const auto design = read_file(design_language_md());
+    const auto snapshot = read_file(MESO_DESIGN_SNAPSHOT);
+    REQUIRE_FALSE(design.empty());
+    CHECK(snapshot == design);  // cp ../shared/design/language.md tests/design/language.md
+}
