@@ -14,8 +14,10 @@
 
 #include <tao/pegtl.hpp>
 
+#include <cctype>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "grammar/suggest.h"
@@ -48,6 +50,11 @@ struct ParserState {
 // Raised by hand-written rules: a message that depends on the text.
 struct located_error : parse_error {
     using parse_error::parse_error;
+};
+// Raised when a body is not closed: all before it belongs to the body, so
+// parsing resumes right there instead of skipping a statement.
+struct unclosed_body : located_error {
+    using located_error::located_error;
 };
 
 // ================================================================ lexical
@@ -144,12 +151,16 @@ template <> inline constexpr auto error_message<length> = "expected a length suc
 
 // ---------------------------------------------------------------- dates, times, weekdays
 
-struct date : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<identifier_other>> {};
+// Any digits-digits-digits is taken for a date here, so that `2027-1-4`
+// gets a message about how to write it (parse.cpp checks YYYY-MM-DD and that
+// the day exists) rather than an error in the middle of it.
+struct date : seq<plus<digit>, one<'-'>, plus<digit>, one<'-'>, plus<digit>, not_at<identifier_other>> {};
 template <> inline constexpr auto error_message<date> = "expected a date such as '2027-01-04'";
 struct date_range : seq<date, opt<ws, two<'.'>, ws, must<date>>> {};
 template <> inline constexpr auto error_message<date_range> = "expected a date such as '2027-01-04' or a range such as '2027-02-14..2027-02-20'";
 
-struct clock_time : seq<digit, opt<digit>, one<':'>, rep<2, digit>, not_at<identifier_other>> {};
+// Likewise `8:5`: parse.cpp checks the two digits of the minutes and the ranges.
+struct clock_time : seq<plus<digit>, one<':'>, plus<digit>, not_at<identifier_other>> {};
 template <> inline constexpr auto error_message<clock_time> = "expected a clock time such as '08:00'";
 
 struct weekday : sor<kw<'m', 'o', 'n', 'd', 'a', 'y'>, kw<'t', 'u', 'e', 's', 'd', 'a', 'y'>,
@@ -172,6 +183,43 @@ struct weekday_item : seq<sor<weekday, unknown_weekday>, opt<two<'.'>, must<week
 struct weekday_comma : one<','> {};
 struct weekdays : seq<weekday_item, star<ws, opt<weekday_comma, ws>, weekday_item>> {};
 template <> inline constexpr auto error_message<weekdays> = "expected a weekday (mon, tue, …)";
+
+// A misspelt statement keyword: `metod bfr` → did you mean 'method'?
+// Keywords lists the statements of one kind of body (see the *_keywords
+// structs below). Where an exercise may stand, a word followed by a number
+// or RPE is left to the prescription rule.
+template <typename Keywords>
+struct misspelt_keyword {
+    using rule_t = misspelt_keyword;
+    using subs_t = empty_list;
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+              typename... States>
+    static bool match(ParseInput& in, States&...);
+};
+struct top_keywords {
+    static constexpr bool exercises_allowed = false;
+    static std::vector<std::string> words() { return {"use", "athlete", "program", "template", "ruleset"}; }
+};
+struct block_keywords {
+    static constexpr bool exercises_allowed = true;
+    static std::vector<std::string> words() { return {"method", "days", "sessions", "occlusion", "cuff", "week", "allow", "note"}; }
+};
+struct program_keywords {
+    static constexpr bool exercises_allowed = false;
+    static std::vector<std::string> words() { return {"start", "end", "timezone", "coach", "skip", "pause", "then"}; }
+};
+struct athlete_keywords {
+    static constexpr bool exercises_allowed = false;
+    static std::vector<std::string> words() { return {"max", "round", "condition"}; }
+};
+struct ruleset_keywords {
+    static constexpr bool exercises_allowed = false;
+    static std::vector<std::string> words() { return {"source", "applies", "rule", "note"}; }
+};
+struct rule_keywords {
+    static constexpr bool exercises_allowed = false;
+    static std::vector<std::string> words() { return {"require", "forbid", "source", "note"}; }
+};
 
 // ================================================================ blocks and bodies
 
@@ -205,8 +253,17 @@ struct recover {
     static bool match(ParseInput& in, States&... st);
 };
 
+// A top-level statement where a body's statement should be: the body's '}'
+// is missing (`use`, `athlete "..."`, `program "..."`, `template NAME`,
+// `ruleset NAME`; an exercise named like one is followed by a number).
+struct top_level_start : seq<sor<kw<'u', 's', 'e'>, kw<'a', 't', 'h', 'l', 'e', 't', 'e'>, kw<'p', 'r', 'o', 'g', 'r', 'a', 'm'>,
+                                 kw<'t', 'e', 'm', 'p', 'l', 'a', 't', 'e'>, kw<'r', 'u', 'l', 'e', 's', 'e', 't'>>,
+                             plus<blank>, sor<one<'"'>, alpha>> {};
+
 template <typename Statement>
-struct body_of : seq<open_brace, gap, star<not_at<ws, one<'}'>>, not_at<ws, eof>, recover<Statement, false>, gap>, ws, close_brace> {};
+struct body_of : seq<open_brace, gap,
+                     star<not_at<ws, one<'}'>>, not_at<ws, eof>, not_at<ws, top_level_start>, recover<Statement, false>, gap>,
+                     ws, close_brace> {};
 
 // Conditions nest through parentheses, `not` and `every exercise`; nested<>
 // bounds the depth so that no input can exhaust the stack.
@@ -249,17 +306,28 @@ struct progression : seq<progression_sign, ws, must<progression_step>, ws, must<
 struct load : sor<rpe_load, seq<load_quantity, opt<ramp>, opt<ws, progression>>> {};
 template <> inline constexpr auto error_message<load> = "expected a load such as '75%', '100 kg' or 'RPE 8'";
 
-struct rest_modifier : seq<kw<'r', 'e', 's', 't'>, ws, must<duration>> {};
+struct rest_length : duration {};
+template <> inline constexpr auto error_message<rest_length> = "expected how long to rest, such as '30 s' or '3 min'";
+struct rest_modifier : seq<kw<'r', 'e', 's', 't'>, ws, must<rest_length>> {};
 
-struct load_first_form : seq<at<sor<seq<number, ws, sor<one<'%'>, kw<'k', 'g'>, kw<'l', 'b'>, kw<'l', 'b', 's'>>>, kw<'R', 'P', 'E'>>>,
+// What a load looks like from its start: `75%`, `100 kg`, `RPE 8`.
+struct load_start : sor<seq<number, ws, sor<one<'%'>, kw<'k', 'g'>, kw<'l', 'b'>, kw<'l', 'b', 's'>>>, kw<'R', 'P', 'E'>> {};
+// `squat 5x5 75%`: a load after the reps without its '@'.
+struct load_without_at : load_start {};
+template <> inline constexpr auto error_message<load_without_at> = "expected '@' before the load, as in 'squat 5x5 @ 75%'";
+struct load_first_form : seq<at<load_start>,
                              load, ws, must<times_sign>, ws, must<rep_list>> {};
-struct sets_first_form : seq<scheme, opt<ws, one<'@'>, ws, must<load>>> {};
+struct sets_first_form : seq<scheme, sor<seq<ws, one<'@'>, ws, must<load>>, seq<ws, at<load_without_at>, raise<load_without_at>>, success>> {};
 struct prescription_body : sor<load_first_form, sets_first_form> {};
 template <> inline constexpr auto error_message<prescription_body> =
     "expected sets and reps such as '5x5 @ 75%' or '30,15,15,15 @ 20%', or a load first such as '20% x 30,15,15,15'";
 
 // squat 5x5 @ 75% +2.5% per week rest 3 min
 struct prescription : seq<exercise_name, ws, must<prescription_body>, star<ws, rest_modifier>> {};
+
+// What an exercise looks like from its start, to tell one that stands where
+// it cannot (at the top level, in a program).
+struct exercise_start : seq<exercise_name, ws, sor<digit, kw<'R', 'P', 'E'>>> {};
 
 // ================================================================ block statements
 
@@ -302,7 +370,8 @@ struct misplaced_in_split : sor<kw<'m', 'e', 't', 'h', 'o', 'd'>, kw<'d', 'a', '
 template <> inline constexpr auto error_message<misplaced_in_split> =
     "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week' and 'allow' in the block itself";
 struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement,
-                             seq<at<misplaced_in_split>, raise<misplaced_in_split>>, prescription> {};
+                             seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>,
+                             prescription> {};
 template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
 struct split_body : body_of<split_statement> {};
 template <> inline constexpr auto error_message<split_body> = "expected '{' with the exercises of those days, as in 'mon { squat 5x5 @ 75% }'";
@@ -314,13 +383,15 @@ struct misplaced_in_week : sor<kw<'w', 'e', 'e', 'k'>, kw<'a', 'l', 'l', 'o', 'w
 template <> inline constexpr auto error_message<misplaced_in_week> =
     "a week override cannot hold 'week' or 'allow'; write them in the block itself";
 struct week_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
-                            note_statement, split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, prescription> {};
+                            note_statement, split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>,
+                            misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<week_statement> = "expected a statement of the week, such as 'squat 3x5 @ 80%'";
 struct week_body : body_of<week_statement> {};
 struct week_number : number {};
 template <> inline constexpr auto error_message<week_number> = "expected a week number such as '4'";
 struct week_item : seq<week_number, opt<ws, two<'.'>, ws, must<week_number>>> {};
-struct week_list : seq<week_item, star<ws, one<','>, ws, must<week_number>, opt<ws, two<'.'>, ws, must<week_number>>>> {};
+template <> inline constexpr auto error_message<week_item> = "expected a week number such as '4' or a range such as '2..3' after ','";
+struct week_list : seq<week_item, star<ws, one<','>, ws, must<week_item>>> {};
 struct deload_keyword : kw<'d', 'e', 'l', 'o', 'a', 'd'> {};
 struct week_content : sor<deload_keyword, week_body> {};
 template <> inline constexpr auto error_message<week_content> = "expected '{' with what the week holds, or 'deload'";
@@ -328,7 +399,8 @@ struct week_override : seq<kw<'w', 'e', 'e', 'k'>, ws, must<week_list>, ws, must
 template <> inline constexpr auto error_message<week_list> = "expected a week number such as '4', a range '2..3' or a list '4, 8'";
 
 struct block_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
-                             week_override, split, allow_statement, note_statement, prescription> {};
+                             week_override, split, allow_statement, note_statement, misspelt_keyword<block_keywords>,
+                             prescription> {};
 template <> inline constexpr auto error_message<block_statement> =
     "expected a block statement: method, days, sessions, occlusion, cuff, week, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
 struct block_body : body_of<block_statement> {};
@@ -341,12 +413,14 @@ template <> inline constexpr auto error_message<module_reference> = "expected a 
 struct use_statement : seq<kw<'u', 's', 'e'>, ws, must<module_reference>> {};
 
 struct max_statement : seq<kw<'m', 'a', 'x'>, ws, must<exercise_name>, ws, must<mass>> {};
-struct round_statement : seq<kw<'r', 'o', 'u', 'n', 'd'>, ws, must<mass>> {};
+struct round_step : quantity {};
+template <> inline constexpr auto error_message<round_step> = "expected the step loads are rounded to, a mass such as '2.5 kg'";
+struct round_statement : seq<kw<'r', 'o', 'u', 'n', 'd'>, ws, must<round_step>> {};
 struct condition_name : identifier {};
 template <> inline constexpr auto error_message<condition_name> = "expected a health condition such as 'arterial-hardening'";
 struct condition_statement : seq<kw<'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n'>, ws, must<condition_name>,
                                  star<ws, opt<one<','>, ws>, condition_name>> {};
-struct athlete_statement : sor<max_statement, round_statement, condition_statement> {};
+struct athlete_statement : sor<max_statement, round_statement, condition_statement, misspelt_keyword<athlete_keywords>> {};
 template <> inline constexpr auto error_message<athlete_statement> =
     "expected 'max EXERCISE 180 kg', 'round 2.5 kg' or 'condition NAME' inside an athlete";
 struct athlete_body : body_of<athlete_statement> {};
@@ -386,7 +460,16 @@ template <> inline constexpr auto error_message<block_target> =
     "expected a template such as 'kaatsu', or a block's name in quotes followed by '{'";
 struct block_name : string_literal {};
 template <> inline constexpr auto error_message<block_name> = "expected the block's name in quotes after 'as'";
-struct block_length : duration {};
+// `3 kaatsu`: a word after the number that is not a unit and not near one
+// is the template, and the unit was forgotten.
+struct block_length_without_unit {
+    using rule_t = block_length_without_unit;
+    using subs_t = empty_list;
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+              typename... States>
+    static bool match(ParseInput& in, States&...);
+};
+struct block_length : seq<number, ws, sor<unit, block_length_without_unit, unknown_unit>> {};
 template <> inline constexpr auto error_message<block_length> = "expected a duration such as '3 weeks'";
 struct then_keyword : kw<'t', 'h', 'e', 'n'> {};
 struct block_tail : seq<ws, must<block_target>, opt<ws, kw<'a', 's'>, ws, must<block_name>>, opt<ws, block_body>> {};
@@ -397,10 +480,15 @@ struct block_sequence : seq<block_use, star<ws, at<then_keyword>, block_use>> {}
 struct misplaced_in_program : sor<kw<'m', 'e', 't', 'h', 'o', 'd'>, kw<'d', 'a', 'y', 's'>, kw<'s', 'e', 's', 's', 'i', 'o', 'n', 's'>,
                                   kw<'o', 'c', 'c', 'l', 'u', 's', 'i', 'o', 'n'>, kw<'c', 'u', 'f', 'f'>, kw<'w', 'e', 'e', 'k'>,
                                   kw<'a', 'l', 'l', 'o', 'w'>, kw<'n', 'o', 't', 'e'>> {};
+// An exercise written straight into a program.
+struct exercise_in_program : exercise_start {};
+template <> inline constexpr auto error_message<exercise_in_program> =
+    "an exercise belongs in a block: write it inside the block's '{ }', as in '3 weeks \"Base\" { squat 5x5 @ 75% }', or in a template";
 template <> inline constexpr auto error_message<misplaced_in_program> =
     "this is a block statement; write it inside a block's '{ }', as in '3 weeks kaatsu { days mon wed fri }', or in a template";
 struct program_statement : sor<start_statement, end_statement, timezone_statement, coach_statement, skip_statement,
-                               pause_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>> {};
+                               pause_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
+                               misspelt_keyword<program_keywords>, seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
     "expected start, end, timezone, coach, skip, pause, or a block such as '3 weeks kaatsu'";
 struct program_body : body_of<program_statement> {};
@@ -415,7 +503,18 @@ struct program_definition : seq<kw<'p', 'r', 'o', 'g', 'r', 'a', 'm'>, ws, must<
 // ================================================================ rule sets
 
 struct metric : identifier {};
-struct comparator : sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'<'>, one<'>'>, one<'='>> {};
+struct comparator_sign : one<'<', '>', '=', '!'> {};
+// A run of comparison signs that is not a comparison: `=>`, `==`, `<>`, `≥`.
+struct unknown_comparator {
+    using rule_t = unknown_comparator;
+    using subs_t = empty_list;
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+              typename... States>
+    static bool match(ParseInput& in, States&...);
+};
+struct comparator : sor<seq<sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'<'>, one<'>'>, one<'='>>,
+                            not_at<comparator_sign>>,
+                        unknown_comparator> {};
 template <> inline constexpr auto error_message<comparator> = "expected a comparison (=, !=, <, <=, >, >=) or 'between'";
 struct value_number : seq<number, opt<ws, sor<unit, unknown_unit>>> {};
 struct value : sor<value_number, identifier> {};
@@ -459,12 +558,13 @@ struct forbid_statement : seq<kw<'f', 'o', 'r', 'b', 'i', 'd'>, ws, must<conditi
 struct citation : string_literal {};
 template <> inline constexpr auto error_message<citation> = "expected the source in quotes, such as \"Abe et al., IJKTR 2005\"";
 struct source_statement : seq<kw<'s', 'o', 'u', 'r', 'c', 'e'>, ws, must<citation>> {};
-struct rule_statement : sor<require_statement, forbid_statement, source_statement, note_statement> {};
+struct rule_statement : sor<require_statement, forbid_statement, source_statement, note_statement, misspelt_keyword<rule_keywords>> {};
 template <> inline constexpr auto error_message<rule_statement> = "expected 'require CONDITION', 'forbid CONDITION', 'source \"...\"' or 'note \"...\"'";
 struct rule_body : body_of<rule_statement> {};
 template <> inline constexpr auto error_message<rule_body> = "expected '{' with the rule's 'require' or 'forbid'";
 struct rule_name : identifier {};
 template <> inline constexpr auto error_message<rule_name> = "expected the rule's name, such as 'min-gap'";
+// Any word: engine/rules checks it is error, warning or info when the rule set is loaded.
 struct severity : identifier {};
 template <> inline constexpr auto error_message<severity> = "expected a severity: error, warning or info";
 struct rule_message : string_literal {};
@@ -475,7 +575,8 @@ struct blocks_keyword : seq<kw<'t', 'o'>, ws, kw<'b', 'l', 'o', 'c', 'k', 's'>> 
 template <> inline constexpr auto error_message<blocks_keyword> = "expected 'to blocks', as in 'applies to blocks where method = bfr'";
 struct applies_statement : seq<kw<'a', 'p', 'p', 'l', 'i', 'e', 's'>, ws, must<blocks_keyword>,
                                opt<ws, kw<'w', 'h', 'e', 'r', 'e'>, ws, must<condition>>> {};
-struct ruleset_statement : sor<source_statement, applies_statement, rule_definition, note_statement> {};
+struct ruleset_statement : sor<source_statement, applies_statement, rule_definition, note_statement,
+                               misspelt_keyword<ruleset_keywords>> {};
 template <> inline constexpr auto error_message<ruleset_statement> = "expected 'source', 'applies to blocks', 'rule' or 'note' inside a rule set";
 struct ruleset_body : body_of<ruleset_statement> {};
 template <> inline constexpr auto error_message<ruleset_body> = "expected '{' to open the rule set";
@@ -486,7 +587,32 @@ struct ruleset_definition : seq<kw<'r', 'u', 'l', 'e', 's', 'e', 't'>, ws, must<
 
 // ================================================================ the file
 
-struct top_statement : sor<use_statement, athlete_definition, program_definition, template_definition, ruleset_definition> {};
+// Statements that belong inside something, written at the top level: say where.
+struct misplaced_program_statement
+    : sor<kw<'s', 't', 'a', 'r', 't'>, kw<'e', 'n', 'd'>, kw<'t', 'i', 'm', 'e', 'z', 'o', 'n', 'e'>, kw<'c', 'o', 'a', 'c', 'h'>,
+          kw<'s', 'k', 'i', 'p'>, kw<'p', 'a', 'u', 's', 'e'>, kw<'t', 'h', 'e', 'n'>, seq<number, ws, unit>> {};
+template <> inline constexpr auto error_message<misplaced_program_statement> =
+    "this statement belongs in a program: write it inside 'program \"NAME\" { ... }'";
+struct misplaced_block_statement : sor<misplaced_in_program, exercise_start> {};
+template <> inline constexpr auto error_message<misplaced_block_statement> =
+    "this statement belongs in a block: write it inside 'template NAME { ... }', or in a program's block as in '3 weeks \"Base\" { ... }'";
+struct misplaced_athlete_statement : sor<kw<'m', 'a', 'x'>, kw<'r', 'o', 'u', 'n', 'd'>, kw<'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n'>> {};
+template <> inline constexpr auto error_message<misplaced_athlete_statement> =
+    "this statement belongs in an athlete: write it inside 'athlete \"NAME\" { ... }'";
+struct misplaced_rule_statement : sor<kw<'r', 'u', 'l', 'e'>, kw<'r', 'e', 'q', 'u', 'i', 'r', 'e'>, kw<'f', 'o', 'r', 'b', 'i', 'd'>,
+                                      kw<'a', 'p', 'p', 'l', 'i', 'e', 's'>, kw<'s', 'o', 'u', 'r', 'c', 'e'>> {};
+template <> inline constexpr auto error_message<misplaced_rule_statement> =
+    "this statement belongs in a rule set: write it inside 'ruleset NAME { ... }'";
+struct stray_close_brace : one<'}'> {};
+template <> inline constexpr auto error_message<stray_close_brace> =
+    "this '}' closes nothing: remove it, or add the '{' it was meant to close";
+template <typename Misplaced>
+struct misplaced : seq<at<Misplaced>, raise<Misplaced>> {};
+
+struct top_statement : sor<use_statement, athlete_definition, program_definition, template_definition, ruleset_definition,
+                           misplaced<misplaced_program_statement>, misplaced<misplaced_block_statement>,
+                           misplaced<misplaced_athlete_statement>, misplaced<misplaced_rule_statement>,
+                           misplaced<stray_close_brace>, misspelt_keyword<top_keywords>> {};
 template <> inline constexpr auto error_message<top_statement> = "expected 'use', 'athlete', 'program', 'template' or 'ruleset'";
 
 struct file : seq<gap, star<not_at<ws, eof>, recover<top_statement, true>, gap>, ws, eof> {};
@@ -534,7 +660,9 @@ T& find_state(First& first, Rest&... rest)
 
 // Skips from the current position to the end of the statement: a new line
 // or ';' outside braces, or (without consuming it) a '}' that closes the
-// enclosing body. Strings and comments are skipped whole.
+// enclosing body. Strings and comments are skipped whole; a '"' with no
+// closing quote on its line is taken for a typo and the braces after it
+// count (`athlete "Alex {` still opens a body).
 template <typename ParseInput>
 void skip_statement(ParseInput& in)
 {
@@ -545,9 +673,9 @@ void skip_statement(ParseInput& in)
     while (i < n) {
         const char c = p[i];
         if (c == '"') {
-            ++i;
-            while (i < n && p[i] != '"' && p[i] != '\n') i += (p[i] == '\\' && i + 1 < n && p[i + 1] != '\n') ? 2 : 1;
-            if (i < n && p[i] == '"') ++i;
+            std::size_t j = i + 1;
+            while (j < n && p[j] != '"' && p[j] != '\n') j += (p[j] == '\\' && j + 1 < n && p[j + 1] != '\n') ? 2 : 1;
+            i = (j < n && p[j] == '"') ? j + 1 : i + 1;
             continue;
         }
         if (c == '#') {
@@ -587,6 +715,24 @@ bool unknown_unit::match(ParseInput& in, States&...)
 
 template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
           typename... States>
+bool block_length_without_unit::match(ParseInput& in, States&...)
+{
+    const auto word = detail::word_at(in.current(), in.size());
+    if (word.empty() || detail::may_follow_a_number(word) || closest_match(std::string(word), detail::unit_spellings()))
+        return false;
+    // The number just before, to write the fix with it.
+    const char* end = in.current();
+    while (end > in.begin() && (end[-1] == ' ' || end[-1] == '\t')) --end;
+    const char* begin = end;
+    while (begin > in.begin() && ((begin[-1] >= '0' && begin[-1] <= '9') || begin[-1] == '.')) --begin;
+    const std::string amount(begin, end), w(word);
+    throw located_error("'" + w + "' is not a unit: a block lasts whole weeks or days; write '" + amount + " weeks " + w +
+                            "' or '" + amount + " days " + w + "'",
+                        in);
+}
+
+template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+          typename... States>
 bool unknown_weekday::match(ParseInput& in, States&...)
 {
     const auto word = detail::word_at(in.current(), in.size());
@@ -598,6 +744,59 @@ bool unknown_weekday::match(ParseInput& in, States&...)
         if (!near && w.size() > 3 && w.compare(0, 3, d) == 0) near = d;
     if (near) throw located_error("unknown weekday '" + w + "'; did you mean '" + *near + "'?", in);
     throw located_error("expected a weekday (mon, tue, …), found '" + w + "'", in);
+}
+
+template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+          typename... States>
+bool unknown_comparator::match(ParseInput& in, States&...)
+{
+    // The signs, and ≥ ≤ ≠ (E2 89 A5, E2 89 A4, E2 89 A0), as one run.
+    const char* p = in.current();
+    const std::size_t n = in.size();
+    std::size_t i = 0;
+    std::string ascii;
+    while (i < n) {
+        if (p[i] == '<' || p[i] == '>' || p[i] == '=' || p[i] == '!') {
+            ascii += p[i];
+            ++i;
+        }
+        else if (i + 2 < n && p[i] == '\xE2' && p[i + 1] == '\x89' &&
+                 (p[i + 2] == '\xA5' || p[i + 2] == '\xA4' || p[i + 2] == '\xA0')) {
+            ascii += p[i + 2] == '\xA5' ? "≥" : p[i + 2] == '\xA4' ? "≤" : "≠";
+            i += 3;
+        }
+        else {
+            break;
+        }
+    }
+    if (i == 0) return false;
+    static const std::pair<std::string_view, std::string_view> fixes[] = {
+        {"=>", ">="}, {"=<", "<="}, {"==", "="}, {"===", "="}, {"<>", "!="}, {"!", "!="}, {"!==", "!="},
+        {"≥", ">="}, {"≤", "<="}, {"≠", "!="}};
+    std::string message = "unknown comparison '" + ascii + "'";
+    for (const auto& [wrong, right] : fixes)
+        if (ascii == wrong) message += "; did you mean '" + std::string(right) + "'?";
+    if (message.back() != '?') message += "; the comparisons are =, !=, <, <=, >, >=";
+    throw located_error(message, in);
+}
+
+template <typename Keywords>
+template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+          typename... States>
+bool misspelt_keyword<Keywords>::match(ParseInput& in, States&...)
+{
+    const auto word = detail::word_at(in.current(), in.size());
+    if (word.empty()) return false;
+    if (Keywords::exercises_allowed) {
+        std::string_view rest(in.current() + word.size(), in.size() - word.size());
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        if (!rest.empty() && (std::isdigit(static_cast<unsigned char>(rest.front())) || rest.substr(0, 3) == "RPE"))
+            return false;  // an exercise
+    }
+    const std::string w(word);
+    if (auto near = closest_match(w, Keywords::words()))
+        throw located_error("unknown statement '" + w + "'; did you mean '" + *near + "'?", in);
+    return false;
 }
 
 template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
@@ -617,7 +816,7 @@ bool close_brace::match(ParseInput& in, States&... st)
     auto& state = detail::find_state<ParserState>(st...);
     const std::size_t opened = state.open_brace_lines.empty() ? 0 : state.open_brace_lines.back();
     if (in.empty() || in.peek_char() != '}')
-        throw located_error("expected '}' to close the '{' of line " + std::to_string(opened), in);
+        throw unclosed_body("expected '}' to close the '{' of line " + std::to_string(opened), in);
     state.open_brace_lines.pop_back();
     in.bump_in_this_line(1);
     return true;
@@ -662,10 +861,22 @@ bool recover<Statement, AtTopLevel>::match(ParseInput& in, States&... st)
         state.errors.push_back({where.byte, where.line, where.column, std::string(e.message())});
         state.open_brace_lines.resize(open_braces);
         state.depth = depth;
+        if (dynamic_cast<const unclosed_body*>(&e) != nullptr && where.byte > start.byte) {
+            in.iterator() = start;
+            in.bump(where.byte - start.byte);
+            return true;
+        }
+        // Skip the whole statement from its start, so that strings and
+        // braces before the error are counted; should that end before the
+        // error (it cannot, but a wrong skip would loop), skip from the error.
         in.iterator() = start;
-        if (where.byte > start.byte) in.bump(where.byte - start.byte);
         const std::size_t before = in.byte();
         detail::skip_statement(in);
+        if (in.byte() < where.byte) {
+            in.iterator() = start;
+            in.bump(where.byte - start.byte);
+            detail::skip_statement(in);
+        }
         if (AtTopLevel && in.byte() == before && !in.empty()) in.bump(1);  // a stray '}'
         return true;
     }

@@ -43,7 +43,7 @@ using selector = pt::selector<
         g::every_keyword, g::any_keyword, g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign,
         // quantities
         g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end,
-        g::progression_step, g::block_length, g::session_length, g::value_number, g::value,
+        g::progression_step, g::block_length, g::session_length, g::rest_length, g::round_step, g::value_number, g::value,
         // prescriptions
         g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form,
         g::prescription,
@@ -217,9 +217,16 @@ private:
     {
         const node* inner = &n;
         if (!n.children.empty()) inner = n.children.front().get();
+        // A rule reference (`bfr.min-gap`) is stored as its identifiers: the name is all of them.
+        if (n.children.size() > 1 && inner->is_type<g::identifier>()) inner = &n;
         const auto sv = inner->string_view();
         if (!sv.empty() && sv.front() == '"') return {unescape(sv), span(*inner), true};
         return {std::string(sv), span(*inner), false};
+    }
+
+    static bool too_long(const std::string& number_text)
+    {
+        return std::count_if(number_text.begin(), number_text.end(), [](char c) { return c >= '0' && c <= '9'; }) > 15;
     }
 
     syntax::Number number(const node& n)
@@ -227,8 +234,7 @@ private:
         syntax::Number out;
         out.text = std::string(n.string_view());
         out.span = span(n);
-        const auto digits = std::count_if(out.text.begin(), out.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (digits > 15) {
+        if (too_long(out.text)) {
             error(out.span, "the number " + out.text + " is too long; numbers have at most 15 digits");
             out.value = 0;
             return out;
@@ -237,9 +243,11 @@ private:
         return out;
     }
 
+    // 0 when the number is not a whole number of at most 1e9 (already reported).
     int whole_number(const node& n, const char* what)
     {
         auto num = number(n);
+        if (too_long(num.text)) return 0;
         if (num.value != std::floor(num.value)) {
             error(num.span, std::string(what) + " must be a whole number, not " + num.text);
             return 0;
@@ -305,9 +313,24 @@ private:
         const auto sv = n.string_view();
         syntax::Date d;
         d.span = span(n);
-        const int y = std::stoi(std::string(sv.substr(0, 4)));
-        const unsigned m = static_cast<unsigned>(std::stoi(std::string(sv.substr(5, 2))));
-        const unsigned day = static_cast<unsigned>(std::stoi(std::string(sv.substr(8, 2))));
+        d.value = std::chrono::year{2000} / std::chrono::January / 1;
+        // The grammar takes any digits-digits-digits; ISO is YYYY-MM-DD.
+        const auto dash1 = sv.find('-');
+        const auto dash2 = sv.find('-', dash1 + 1);
+        const auto ys = sv.substr(0, dash1), ms = sv.substr(dash1 + 1, dash2 - dash1 - 1), ds = sv.substr(dash2 + 1);
+        if (ys.size() != 4 || ms.size() != 2 || ds.size() != 2) {
+            std::string message = std::string(sv) + " is not written as an ISO date: write YYYY-MM-DD";
+            if (ys.size() == 4 && ms.size() <= 2 && ds.size() <= 2 && !ms.empty() && !ds.empty())
+                message += ", here " + std::string(ys) + "-" + (ms.size() == 1 ? "0" : "") + std::string(ms) + "-" +
+                           (ds.size() == 1 ? "0" : "") + std::string(ds);
+            else
+                message += ", such as 2027-01-04";
+            error(d.span, message);
+            return d;
+        }
+        const int y = std::stoi(std::string(ys));
+        const unsigned m = static_cast<unsigned>(std::stoi(std::string(ms)));
+        const unsigned day = static_cast<unsigned>(std::stoi(std::string(ds)));
         d.value = std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{day};
         if (!d.value.ok()) {
             std::string message = std::string(sv) + " is not a date";
@@ -342,9 +365,19 @@ private:
     {
         const auto sv = n.string_view();
         const auto colon = sv.find(':');
-        const int h = std::stoi(std::string(sv.substr(0, colon)));
-        const int m = std::stoi(std::string(sv.substr(colon + 1)));
-        syntax::ClockTime t{std::chrono::minutes{h * 60 + m}, span(n)};
+        const auto hs = sv.substr(0, colon), ms = sv.substr(colon + 1);
+        syntax::ClockTime t{std::chrono::minutes{0}, span(n)};
+        // The grammar takes any digits:digits; a time is H:MM or HH:MM.
+        if (hs.size() > 2 || ms.size() != 2) {
+            std::string message = std::string(sv) + " is not written as a clock time: write HH:MM (24 h)";
+            if (hs.size() <= 2 && ms.size() == 1) message += ", here " + std::string(hs) + ":0" + std::string(ms) + " or " + std::string(hs) + ":" + std::string(ms) + "0";
+            else message += ", such as 08:00";
+            error(t.span, message);
+            return t;
+        }
+        const int h = std::stoi(std::string(hs));
+        const int m = std::stoi(std::string(ms));
+        t.since_midnight = std::chrono::minutes{h * 60 + m};
         if (h > 23) error(t.span, std::string(sv) + " is not a clock time: hours go from 00 to 23");
         else if (m > 59) error(t.span, std::string(sv) + " is not a clock time: minutes go from 00 to 59");
         return t;
@@ -387,7 +420,7 @@ private:
             l.from.amount = number(*child<g::number>(*rpe));
             l.from.span = span(*rpe);
             l.from.unit_text = "RPE";
-            if (l.from.amount.value > 10) error(l.from.span, "RPE goes from 1 to 10, not " + l.from.amount.text);
+            if (l.from.amount.value > 10 || l.from.amount.value < 1) error(l.from.span, "RPE goes from 1 to 10, not " + l.from.amount.text);
             return l;
         }
         l.from = quantity(*child<g::load_quantity>(n));
@@ -441,6 +474,7 @@ private:
 
     void check_count(const syntax::Number& n, const char* what)
     {
+        if (too_long(n.text)) return;  // reported by number()
         if (n.value != std::floor(n.value)) error(n.span, std::string(what) + " are counted in whole numbers, not " + n.text);
         else if (n.value < 1) error(n.span, std::string("at least 1 of the ") + what + " is needed, not " + n.text);
         else if (n.value > 10000) error(n.span, n.text + " " + what + " is more than any session holds (at most 10000)");
@@ -461,7 +495,7 @@ private:
             if (const node* l = child<g::load>(n)) p.load = load(*l);
         }
         if (const node* r = child<g::rest_modifier>(n))
-            p.rest = quantity_of(*child<g::duration>(*r), Dimension::time, "rest needs a duration such as '30 s' or '3 min'");
+            p.rest = quantity_of(*child<g::rest_length>(*r), Dimension::time, "rest needs a duration such as '30 s' or '3 min'");
         if (children<g::rest_modifier>(n).size() > 1) error(span(*children<g::rest_modifier>(n)[1]), "rest is given twice");
         return p;
     }
@@ -522,7 +556,9 @@ private:
                 wi.first = whole_number(*nums.at(0), "a week number");
                 wi.last = nums.size() > 1 ? whole_number(*nums[1], "a week number") : wi.first;
                 wi.is_range = nums.size() > 1;
-                if (wi.first < 1 || wi.last < 1) error(wi.span, "weeks are numbered from 1");
+                if ((wi.first < 1 && !too_long(std::string(nums.at(0)->string_view()))) ||
+                    (wi.last < 1 && !too_long(std::string(nums.back()->string_view()))))
+                    error(wi.span, "weeks are numbered from 1");
                 else if (wi.last < wi.first) error(wi.span, "the range of weeks ends before it starts");
                 w.weeks.push_back(wi);
             }
@@ -565,7 +601,7 @@ private:
                 a.statements.push_back({Max{name(*child<g::exercise_name>(*c)), m, sp, {}}});
             }
             else if (c->is_type<g::round_statement>()) {
-                auto m = quantity_of(*child<g::mass>(*c), Dimension::mass, "loads are rounded to a mass such as '2.5 kg'");
+                auto m = quantity_of(*child<g::round_step>(*c), Dimension::mass, "loads are rounded to a mass such as '2.5 kg'");
                 a.statements.push_back({Round{m, sp, {}}});
             }
             else if (c->is_type<g::condition_statement>()) {
@@ -676,15 +712,41 @@ private:
         return v;
     }
 
-    syntax::Condition condition(const node& n)
+    // A chain `a and b and c` becomes a tree one level deeper per part, and
+    // every later stage walks condition trees recursively: the depth of the
+    // whole tree is bounded here (the grammar bounds parentheses and `not`).
+    static constexpr int max_condition_depth = 256;
+    bool condition_too_deep_ = false;  // reported once per condition
+
+    syntax::Condition condition(const node& n) { return condition_at(n, 0); }
+
+    syntax::Condition too_deep(const node& n)
+    {
+        if (!condition_too_deep_)
+            error(span(n), "this condition has more than " + std::to_string(max_condition_depth) +
+                               " parts joined with 'and', 'or', 'not' and parentheses; split it into several rules");
+        condition_too_deep_ = true;
+        return syntax::Condition{syntax::AthleteHas{}, span(n)};
+    }
+
+    syntax::Condition condition_at(const node& n, int depth)
     {
         using namespace syntax;
         const Span sp = span(n);
+        if (depth == 0) condition_too_deep_ = false;
+        if (depth >= max_condition_depth) return too_deep(n);
         if (n.is_type<g::condition>() || n.is_type<g::and_condition>()) {
             const bool is_and = n.is_type<g::and_condition>();
-            Condition result = condition(*n.children.at(0));
-            for (std::size_t i = 1; i < n.children.size(); ++i) {
-                Condition right = condition(*n.children[i]);
+            std::size_t parts = n.children.size();
+            if (depth + static_cast<int>(parts) > max_condition_depth) {
+                parts = static_cast<std::size_t>(max_condition_depth - depth);
+                too_deep(*n.children.at(parts));
+            }
+            // Left-deep: the first part is parts-1 levels down, part i is parts-i.
+            const int last = depth + static_cast<int>(parts) - 1;
+            Condition result = condition_at(*n.children.at(0), last);
+            for (std::size_t i = 1; i < parts; ++i) {
+                Condition right = condition_at(*n.children[i], last - static_cast<int>(i) + 1);
                 Span joined = join(result.span, right.span);
                 result = Condition{Logical{is_and, Box<Condition>(std::move(result)), Box<Condition>(std::move(right))}, joined};
             }
@@ -704,10 +766,10 @@ private:
             return Condition{Between{name(*child<g::metric>(n)), value(*values.at(0)), value(*values.at(1))}, sp};
         }
         if (n.is_type<g::quantified>())
-            return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition(*n.children.back()))}, sp};
+            return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
         if (n.is_type<g::athlete_has>()) return Condition{AthleteHas{name(*child<g::condition_name>(n))}, sp};
-        if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition(*n.children.back()))}, sp};
-        if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition(*n.children.back()))}, sp};
+        if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
+        if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
         return Condition{AthleteHas{}, sp};  // not reached: every condition node is one of the above
     }
 
@@ -951,6 +1013,12 @@ std::string found_at(const std::string& t, std::size_t at)
     const char c = t[at];
     if (c == '\n' || c == '\r' || c == '#') return "the end of the line";
     std::size_t end = at;
+    if (c == '"') {  // a string, up to its closing quote on the line
+        end = at + 1;
+        while (end < t.size() && t[end] != '"' && t[end] != '\n' && end - at < 40) ++end;
+        if (end < t.size() && t[end] == '"') ++end;
+        return t.substr(at, end - at);
+    }
     auto is_word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.' || (ch & 0x80); };
     if (is_word(c)) {
         while (end < t.size() && is_word(t[end]) && end - at < 40) ++end;
@@ -991,9 +1059,12 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     result.file.source = &source;
     if (source.text.size() > limits.max_bytes) {
         Span whole{&source, 1, 1, 0, 0};
+        auto size = [](std::size_t bytes) {
+            return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
+        };
         result.diagnostics.push_back({Severity::error, whole,
-                                      "the file is " + std::to_string(source.text.size() >> 20) +
-                                          " MiB; meso reads files of at most " + std::to_string(limits.max_bytes >> 20) + " MiB",
+                                      "the file is " + size(source.text.size()) + "; meso reads files of at most " +
+                                          size(limits.max_bytes) + "; split it into several files",
                                       {}, {}, {}});
         return result;
     }

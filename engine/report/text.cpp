@@ -36,7 +36,19 @@ void print_source_line(std::ostream& out, const Span& span, bool colour)
     if (span.begin > 0 && text[span.begin - 1] == '\n') line_start = span.begin;
     std::size_t line_end = text.find('\n', span.begin);
     if (line_end == std::string::npos) line_end = text.size();
-    std::string_view line(text.data() + line_start, line_end - line_start);
+    // A very long line is shown as a window around the span, cut at
+    // character boundaries and marked with '…' where it was cut.
+    constexpr std::size_t window = 160;
+    auto at_boundary = [&](std::size_t i) { return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
+    std::size_t shown_start = line_start, shown_end = line_end;
+    if (line_end - line_start > window) {
+        shown_start = span.begin > line_start + window / 2 ? span.begin - window / 2 : line_start;
+        while (shown_start > line_start && !at_boundary(shown_start)) --shown_start;
+        shown_end = std::min(line_end, shown_start + window);
+        while (shown_end < line_end && !at_boundary(shown_end)) ++shown_end;
+    }
+    const bool cut_before = shown_start > line_start, cut_after = shown_end < line_end;
+    std::string_view line(text.data() + shown_start, shown_end - shown_start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const std::string number = std::to_string(span.line);
     const std::string pad(std::max<std::size_t>(number.size(), 4), ' ');
@@ -44,12 +56,13 @@ void print_source_line(std::ostream& out, const Span& span, bool colour)
     std::string shown(line);
     for (auto& c : shown)
         if (c == '\t') c = ' ';
-    out << fmt::format("{:>{}} | {}\n", number, pad.size(), shown);
-    const std::size_t caret_at = display_width(std::string_view(text).substr(line_start, span.begin - line_start));
+    out << fmt::format("{:>{}} | {}{}{}\n", number, pad.size(), cut_before ? "…" : "", shown, cut_after ? "…" : "");
+    const std::size_t caret_at =
+        (cut_before ? 1 : 0) + display_width(std::string_view(text).substr(shown_start, span.begin - shown_start));
     std::size_t width = 1;
     if (span.end > span.begin) {
-        const std::size_t end = std::min<std::size_t>(span.end, line_end);
-        width = std::max<std::size_t>(1, display_width(std::string_view(text).substr(span.begin, end - span.begin)));
+        const std::size_t end = std::min<std::size_t>(span.end, shown_end);
+        width = std::max<std::size_t>(1, display_width(std::string_view(text).substr(span.begin, end > span.begin ? end - span.begin : 0)));
     }
     out << pad << " | " << std::string(caret_at, ' ') << (colour ? "\033[1;32m" : "") << '^' << std::string(width - 1, '~')
         << (colour ? "\033[0m" : "") << '\n';

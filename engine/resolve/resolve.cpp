@@ -230,8 +230,13 @@ private:
 
     void collect()
     {
-        // The main file's templates shadow the library's; two of the same name elsewhere are an error.
+        // The main file's templates and rule sets shadow the library's (a
+        // clinic's own `ruleset bfr` replaces std.bfr); two of the same name
+        // elsewhere are an error.
         std::map<std::string, const syntax::Template*> from_main;
+        std::set<std::string> main_rulesets;
+        for (const auto& statement : main_->statements)
+            if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) main_rulesets.insert(r->name.text);
         for (const auto* file : c_.module.files) {
             for (const auto& statement : file->statements) {
                 if (const auto* t = std::get_if<syntax::Template>(&statement.node)) {
@@ -245,7 +250,7 @@ private:
                     athlete_syntax_.push_back(a);
                 }
                 else if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) {
-                    c_.module.rulesets.push_back(r);
+                    if (file == main_ || !main_rulesets.count(r->name.text)) c_.module.rulesets.push_back(r);
                 }
             }
         }
@@ -681,10 +686,20 @@ private:
             if (start_span && end_span)
                 report(*end_span, "a program has 'start' or 'end', not both: 'end' plans backward from the last day",
                        Severity::error, {{*start_span, "'start' is here"}});
-            if (!start_span && !end_span)
+            if (!start_span && !end_span && !syntax_error_within(p->span))
                 report(p->name.span, "the program needs 'start DATE' (or 'end DATE' to plan backward from a competition)");
             c_.module.programs.push_back(std::move(program));
         }
+    }
+
+    // A statement the parser could not read may be the one that is missing;
+    // saying it is missing as well would repeat the syntax error.
+    bool syntax_error_within(const Span& span) const
+    {
+        for (const auto& d : c_.diagnostics)
+            if (d.severity == Severity::error && d.span.source == span.source && d.span.begin >= span.begin && d.span.begin < span.end)
+                return true;
+        return false;
     }
 
     const ir::Athlete* find_athlete(const syntax::Program& p)

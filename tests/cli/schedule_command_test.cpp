@@ -93,3 +93,25 @@ TEST_CASE("meso schedule exits 1 on a program with errors, printing nothing on s
     CHECK(missing.exit_code == 2);
     CHECK(missing.err.find("cannot read") != std::string::npos);
 }
+
+TEST_CASE("a very long source line is shown as a window around the error, cut at character boundaries")
+{
+    const auto dir = meso::test::temp_dir("long-line");
+    std::string name;
+    for (int i = 0; i < 300; ++i) name += "é";
+    meso::test::write_file(dir + "/p.meso", "athlete \"" + name + "\" { max squat 100 kgs }\n");
+    auto run = run_meso({"check", dir + "/p.meso"});
+    CHECK(run.exit_code == 1);
+    const auto out = lines(run.err);
+    REQUIRE(out.size() >= 3);
+    CHECK(out[0] == dir + "/p.meso:1:628: error: unknown unit 'kgs'; did you mean 'kg'?");
+    CHECK(out[1].size() < 300);
+    CHECK(out[1].rfind("   1 | …", 0) == 0);
+    // the caret stands under 'kgs': same display column on both lines
+    auto column_of = [](const std::string& s, std::size_t byte) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < byte; ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        return n;
+    };
+    CHECK(column_of(out[1], out[1].find("kgs")) == column_of(out[2], out[2].find('^')));
+}

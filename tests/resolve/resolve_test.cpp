@@ -205,3 +205,21 @@ TEST_CASE("an unknown time zone is a located error with did-you-mean, found by c
     auto floating = compile("program \"P\" {\n  start 2027-01-04\n  timezone floating\n}\n");
     CHECK_FALSE(meso::has_errors(floating.diagnostics));
 }
+
+TEST_CASE("a rule set of the file replaces the library's rule set of the same name")
+{
+    meso::ResolveOptions options;  // default rule sets on: std.bfr and std.general
+    auto c = meso::resolve_source(meso::Source{"clinic.meso", "ruleset bfr \"Our BFR rules\" {\n  applies to blocks where method = bfr\n}\n"}, options);
+    REQUIRE_FALSE(meso::has_errors(c->diagnostics));
+    std::vector<std::string> names;
+    for (const auto* r : c->module.rulesets) names.push_back(r->name.text + "@" + std::string(r->span.path()));
+    CHECK(names == std::vector<std::string>{"bfr@clinic.meso", "general@std/general.meso"});
+}
+
+TEST_CASE("a misspelt start is one syntax error, not also a missing start")
+{
+    auto c = compile("program \"P\" {\n  strat 2027-01-04\n  1 week \"B\" { days mon; squat 1x5 @ 50% }\n}\n");
+    INFO(messages(c.diagnostics));
+    REQUIRE(c.diagnostics.size() == 1);
+    CHECK(c.diagnostics[0].span.line == 2);
+}
