@@ -152,13 +152,17 @@ const char* const weekday_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "
 
 class Builder {
 public:
-    Builder(const Source& source, std::vector<Diagnostic>& diagnostics) : source_(source), diagnostics_(diagnostics) {}
+    Builder(const Source& source, std::vector<Diagnostic>& diagnostics, int max_terms)
+        : source_(source), diagnostics_(diagnostics), max_terms_(static_cast<std::size_t>(max_terms))
+    {
+    }
 
     syntax::File file(const node& root);
 
 private:
     const Source& source_;
     std::vector<Diagnostic>& diagnostics_;
+    std::size_t max_terms_;
 
     void error(const Span& span, std::string message)
     {
@@ -678,8 +682,17 @@ private:
         const Span sp = span(n);
         if (n.is_type<g::condition>() || n.is_type<g::and_condition>()) {
             const bool is_and = n.is_type<g::and_condition>();
+            // `a and b and c` becomes a chain of binary nodes as deep as it
+            // is long; bounding its length bounds the depth of every later
+            // pass (copies, destruction, evaluation) over the tree.
+            std::size_t terms = n.children.size();
+            if (terms > max_terms_) {
+                error(span(*n.children[max_terms_]), "a condition joins more than " + std::to_string(max_terms_) + " terms with '" +
+                                                         (is_and ? "and" : "or") + "'; split it into several rules");
+                terms = max_terms_;
+            }
             Condition result = condition(*n.children.at(0));
-            for (std::size_t i = 1; i < n.children.size(); ++i) {
+            for (std::size_t i = 1; i < terms; ++i) {
                 Condition right = condition(*n.children[i]);
                 Span joined = join(result.span, right.span);
                 result = Condition{Logical{is_and, Box<Condition>(std::move(result)), Box<Condition>(std::move(right))}, joined};
@@ -780,6 +793,16 @@ std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t sta
 {
     std::vector<syntax::Comment> out;
     const std::string& t = source.text;
+    // Lines are counted as the scan goes: span_at counts from the start of
+    // the text, which for every comment of a long file is quadratic.
+    std::size_t counted = 0, line_start = 0;
+    std::uint32_t line = 1;
+    auto span_from = [&](std::size_t at, std::size_t length) {
+        for (; counted < at; ++counted)
+            if (t[counted] == '\n') ++line, line_start = counted + 1;
+        return Span{&source, line, static_cast<std::uint32_t>(at - line_start + 1), static_cast<std::uint32_t>(at),
+                    static_cast<std::uint32_t>(at + length)};
+    };
     bool in_string = false;
     for (std::size_t i = start; i < t.size(); ++i) {
         const char c = t[i];
@@ -795,7 +818,7 @@ std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t sta
             std::size_t trimmed = end;
             while (trimmed > i && (t[trimmed - 1] == ' ' || t[trimmed - 1] == '\t' || t[trimmed - 1] == '\r')) --trimmed;
             syntax::Comment comment;
-            comment.span = span_at(source, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(trimmed - i));
+            comment.span = span_from(i, trimmed - i);
             comment.text = t.substr(i, trimmed - i);
             out.push_back(std::move(comment));
             i = end;
@@ -1009,7 +1032,7 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     if (state.errors.size() >= limits.max_errors)
         result.diagnostics.push_back({Severity::note, {}, "too many errors; the rest of the file was not read", {}, {}, {}});
     if (root) {
-        Builder builder(source, result.diagnostics);
+        Builder builder(source, result.diagnostics, limits.max_terms);
         result.file = builder.file(*root);
         TriviaAttacher attacher(source, scan_comments(source, encoding.start));
         attacher.file(result.file);

@@ -12,7 +12,8 @@
 //   resumes at the next statement, so independent mistakes are all reported
 //   (at most ParseLimits::max_errors of them);
 // - dates and times that do not exist (2027-02-30, 25:00), numbers too
-//   large to be meant, conditions nested deeper than ParseLimits::max_depth.
+//   large to be meant, conditions nested deeper than ParseLimits::max_depth,
+//   `and`/`or` chains of more than ParseLimits::max_terms terms.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +28,7 @@ namespace meso {
 struct ParseLimits {
     std::size_t max_bytes = 64u << 20;  // 64 MiB
     int max_depth = 64;                 // nesting of parentheses, `not`, `every exercise`
+    int max_terms = 64;                 // terms of one `and` or `or` chain
     std::size_t max_errors = 100;
 };
 
