@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <new>
 #include <iostream>
 
 #include "engine/cli/commands.h"
@@ -61,6 +62,10 @@ int main(int argc, char** argv)
         if (*fmt) return meso::cli::not_built_yet("fmt");
         if (*rules) return meso::cli::not_built_yet("rules");
         if (*explain) return meso::cli::not_built_yet("explain");
+        return 2;
+    }
+    catch (const std::bad_alloc&) {
+        std::cerr << "meso: out of memory\n";
         return 2;
     }
     catch (const std::exception& e) {
