@@ -542,7 +542,11 @@ private:
             return BlockStatement{std::move(s)};
         }
         if (n.is_type<g::allow_statement>())
-            return BlockStatement{Allow{name(*child<g::rule_reference>(n)), text(*child<g::reason>(n)), sp, {}}};
+        {
+            // The whole dotted id ("bfr.min-gap"), not its first identifier.
+            const node& rule = *child<g::rule_reference>(n);
+            return BlockStatement{Allow{{std::string(rule.string_view()), span(rule), false}, text(*child<g::reason>(n)), sp, {}}};
+        }
         if (n.is_type<g::note_statement>()) return BlockStatement{NoteStatement{text(*child<g::note_text>(n)), sp, {}}};
         if (n.is_type<g::prescription>()) return BlockStatement{prescription(n)};
         return std::nullopt;
@@ -788,27 +792,26 @@ syntax::File Builder::file(const node& root)
 
 // ---------------------------------------------------------------- comments and blank lines
 
-// Every comment of the text, found by a scan that skips strings.
+// Every comment of the text, found by a scan that skips strings; lines and
+// columns are counted on the way (one pass, whatever the number of comments).
 std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t start)
 {
     std::vector<syntax::Comment> out;
     const std::string& t = source.text;
-    // Lines are counted as the scan goes: span_at counts from the start of
-    // the text, which for every comment of a long file is quadratic.
-    std::size_t counted = 0, line_start = 0;
-    std::uint32_t line = 1;
-    auto span_from = [&](std::size_t at, std::size_t length) {
-        for (; counted < at; ++counted)
-            if (t[counted] == '\n') ++line, line_start = counted + 1;
-        return Span{&source, line, static_cast<std::uint32_t>(at - line_start + 1), static_cast<std::uint32_t>(at),
-                    static_cast<std::uint32_t>(at + length)};
-    };
     bool in_string = false;
+    std::uint32_t line = 1;
+    std::size_t line_start = 0;
     for (std::size_t i = start; i < t.size(); ++i) {
         const char c = t[i];
+        if (c == '\n') {
+            ++line;
+            line_start = i + 1;
+            in_string = false;
+            continue;
+        }
         if (in_string) {
             if (c == '\\' && i + 1 < t.size() && t[i + 1] != '\n') ++i;
-            else if (c == '"' || c == '\n') in_string = false;
+            else if (c == '"') in_string = false;
             continue;
         }
         if (c == '"') in_string = true;
@@ -818,10 +821,11 @@ std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t sta
             std::size_t trimmed = end;
             while (trimmed > i && (t[trimmed - 1] == ' ' || t[trimmed - 1] == '\t' || t[trimmed - 1] == '\r')) --trimmed;
             syntax::Comment comment;
-            comment.span = span_from(i, trimmed - i);
+            comment.span = Span{&source, line, static_cast<std::uint32_t>(i - line_start + 1), static_cast<std::uint32_t>(i),
+                                static_cast<std::uint32_t>(trimmed)};
             comment.text = t.substr(i, trimmed - i);
             out.push_back(std::move(comment));
-            i = end;
+            i = end - 1;  // the new line is counted by the loop
         }
     }
     return out;
@@ -1023,7 +1027,9 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         state.errors.push_back({where.byte, where.line, where.column, std::string(e.message())});
     }
     for (const auto& e : state.errors) {
-        Span s = span_at(source, static_cast<std::uint32_t>(e.byte), word_length_at(source.text, e.byte));
+        const auto length = word_length_at(source.text, e.byte);
+        Span s{&source, static_cast<std::uint32_t>(e.line), static_cast<std::uint32_t>(e.column), static_cast<std::uint32_t>(e.byte),
+               static_cast<std::uint32_t>(std::min<std::size_t>(e.byte + length, source.text.size()))};
         std::string message = e.message;
         if (message.rfind("expected", 0) == 0 && message.find(", found") == std::string::npos)
             message += ", found " + found_at(source.text, e.byte);

@@ -8,6 +8,7 @@
 #include "engine/cli/pipeline.h"
 #include "engine/emit/sessions.h"
 #include "engine/report/report.h"
+#include "engine/rules/rules.h"
 #include "grammar/parse.h"
 
 namespace meso::cli {
@@ -26,7 +27,6 @@ int not_built_yet(const std::string& command)
 
 int check(const std::vector<std::string>& files, const CommonOptions& options)
 {
-    if (options.format == "sarif") return not_built_yet("check --format sarif");
     std::vector<Pipeline> runs;  // kept alive: diagnostics point into their sources
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
@@ -40,6 +40,14 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
         diagnostics.insert(diagnostics.end(), runs.back().diagnostics.begin(), runs.back().diagnostics.end());
     }
     if (options.format == "json") std::cout << to_json(diagnostics, options.show_suppressed);
+    else if (options.format == "sarif") {
+        // The rules in force of every file, each once.
+        std::vector<const syntax::Ruleset*> rulesets;
+        for (const auto& run : runs)
+            if (run.compilation) rulesets.insert(rulesets.end(), run.compilation->module.rulesets.begin(), run.compilation->module.rulesets.end());
+        RuleBook book = load_rules(rulesets);
+        std::cout << to_sarif(diagnostics, describe_rules(book));
+    }
     else print_text(std::cerr, diagnostics, {use_colour(2), options.show_suppressed});
     if (unreadable) return 2;
     bool failing = false;

@@ -4,8 +4,14 @@
 // 2 the command could not run.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace meso {
+struct RuleBook;
+struct RuleDescription;
+}  // namespace meso
 
 namespace meso::cli {
 
@@ -21,6 +27,25 @@ struct CommonOptions {
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
 int schedule(const std::string& file, const CommonOptions& options);
+int list_rules(const std::string& file, const CommonOptions& options);   // meso rules [FILE]
+int explain(const std::string& rule_id, const CommonOptions& options);   // meso explain RULE-ID
+
+// The rule reference (docs/rules.md below its introduction): one section
+// per rule of the rule sets in force, with its example program.
+std::string rules_reference(const RuleBook& book);
+// The example program stored for a rule (stdlib/examples/RULE-ID.meso).
+std::optional<std::string> example_program(const std::string& rule_id);
+// The rules as SARIF describes them in tool.driver.rules.
+std::vector<RuleDescription> describe_rules(const RuleBook& book);
+
+// `meso compile`: the file's sessions as one iCalendar calendar, on stdout
+// or atomically into `output`. Exit 1 (nothing written) when the file has
+// errors, 2 when the calendar cannot be written or an option is wrong.
+struct CompileOptions {
+    std::string output;  // -o; "" or "-" for stdout
+    std::string alarm;   // --alarm 30m; "" for none
+};
+int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);
 
 // Said by a command whose issue has not landed yet; exit 2.
 int not_built_yet(const std::string& command);

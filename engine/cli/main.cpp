@@ -32,10 +32,15 @@ int main(int argc, char** argv)
         schedule->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
         schedule->add_flag("--no-default-rules", common.no_default_rules, "do not load std.bfr and std.general");
 
-        std::string output;
+        meso::cli::CompileOptions compile_options;
         auto* compile = app.add_subcommand("compile", "iCalendar (stdout when -o is left out)");
         compile->add_option("file", file, "program file")->required();
-        compile->add_option("-o,--output", output, "the .ics file to write");
+        compile->add_option("-o,--output", compile_options.output, "the .ics file to write");
+        compile->add_option("--alarm", compile_options.alarm, "a reminder this long before each session, e.g. 30m");
+        compile->add_option("--timezone", common.timezone, "the zone of programs that name none (default: the machine's)");
+        compile->add_flag("--no-default-rules", common.no_default_rules, "do not apply std.bfr and std.general");
+        compile->add_option("--rules", common.rule_files, "add a rule-set file");
+        compile->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
 
         bool fmt_check = false, fmt_in_place = false;
         auto* fmt = app.add_subcommand("fmt", "canonical layout (stdout, check only, or in place)");
@@ -44,9 +49,17 @@ int main(int argc, char** argv)
         fmt->add_flag("-i", fmt_in_place, "rewrite the files in place");
 
         auto* rules = app.add_subcommand("rules", "every rule in force: id, severity, message, source");
+        std::string rules_file;
+        rules->add_option("file", rules_file, "a program file: its rules in force (default: the standard ones)");
+        rules->add_option("--format", common.format, "text, json or markdown (the rule reference)")
+            ->check(CLI::IsMember({"text", "json", "markdown"}));
+        rules->add_flag("--no-default-rules", common.no_default_rules, "leave out std.bfr and std.general");
+        rules->add_option("--rules", common.rule_files, "add a rule-set file");
         std::string rule_id;
         auto* explain = app.add_subcommand("explain", "one rule in full, with the rule set's source");
         explain->add_option("rule", rule_id, "a rule id such as bfr.min-gap")->required();
+        explain->add_flag("--no-default-rules", common.no_default_rules, "leave out std.bfr and std.general");
+        explain->add_option("--rules", common.rule_files, "add a rule-set file");
 
         try {
             app.parse(argc, argv);
@@ -58,10 +71,10 @@ int main(int argc, char** argv)
 
         if (*check) return meso::cli::check(files, common);
         if (*schedule) return meso::cli::schedule(file, common);
-        if (*compile) return meso::cli::not_built_yet("compile");
+        if (*compile) return meso::cli::compile(file, compile_options, common);
         if (*fmt) return meso::cli::not_built_yet("fmt");
-        if (*rules) return meso::cli::not_built_yet("rules");
-        if (*explain) return meso::cli::not_built_yet("explain");
+        if (*rules) return meso::cli::list_rules(rules_file, common);
+        if (*explain) return meso::cli::explain(rule_id, common);
         return 2;
     }
     catch (const std::bad_alloc&) {

@@ -96,8 +96,8 @@ std::string describe_sets(const ExercisePlan& e, ir::MassUnit unit)
 void write_sessions_text(std::ostream& out, const ScheduleResult& schedule)
 {
     for (const auto& p : schedule.programs) {
-        out << fmt::format("{}{} — {} to {}, {} sessions\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
-                           format_date(p.start), format_date(p.end), p.sessions.size());
+        out << fmt::format("{}{} — {} to {}, {} session{}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
+                           format_date(p.start), format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s");
         for (const auto& s : p.sessions) {
             const auto& block = p.blocks[s.block];
             const auto& content = p.contents[s.content];

@@ -29,6 +29,23 @@ void print_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, c
 // rule (null for syntax and meaning errors), message, and notes.
 std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_suppressed = false);
 
+// What SARIF says about a rule in tool.driver.rules.
+struct RuleDescription {
+    std::string id;          // "bfr.min-gap"
+    Severity severity = Severity::warning;
+    std::string message;     // shortDescription
+    std::string full;        // fullDescription: why the rule exists
+    std::string help;        // the condition and the sources
+    std::vector<std::string> sources;
+};
+
+// SARIF 2.1.0: one run of the tool "meso" with every rule in force as
+// tool.driver.rules, each finding a result (ruleId, level, message, the
+// location and the notes as relatedLocations). Findings an `allow` accepted
+// are results with a suppression (kind inSource, the reason as
+// justification). Levels: error, warning, and info as "note".
+std::string to_sarif(const std::vector<Diagnostic>& diagnostics, const std::vector<RuleDescription>& rules);
+
 // "file:line:col" of a span, or the file alone.
 std::string location(const Span& span);
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/emit/timezone.h"
 #include "engine/resolve/stdlib.h"
 #include "grammar/suggest.h"
 
@@ -655,6 +656,7 @@ private:
                         }
                         else if constexpr (std::is_same_v<T, syntax::Timezone>) {
                             program.timezone = n.zone.text;
+                            if (auto unknown = check_timezone(n.zone.text, n.zone.span)) c_.diagnostics.push_back(std::move(*unknown));
                             program.timezone_span = n.zone.span;
                         }
                         else if constexpr (std::is_same_v<T, syntax::Coach>) {

@@ -1,8 +1,1139 @@
 #include "engine/rules/rules.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "grammar/suggest.h"
+
 namespace meso {
 
-// Not built yet (issue 4): no rule is checked.
-std::vector<Diagnostic> check_rules(const ir::Module&, const ScheduleResult&) { return {}; }
+// ================================================================ metrics
+
+namespace {
+
+enum class Kind { count, time, relative_load, pressure, length, name };
+
+enum class Metric {
+    method, weeks, days, sessions, sessions_per_day, days_per_week, gap, overlap, session_length,
+    consecutive_training_days, occlusion, cuff_pressure, cuff_width,
+    load, sets, reps, rest, load_kind, max_known,
+};
+
+struct MetricSpec {
+    Metric metric;
+    const char* name;
+    Kind kind;
+    bool per_exercise;
+    std::vector<std::string> names;  // the closed set of values of a name metric; empty: any name
+    double seconds_per_count;        // `weeks >= 2 weeks`: a time may stand for a count of these; 0: no
+    const char* value;
+};
+
+const std::vector<MetricSpec>& metric_specs()
+{
+    static const std::vector<MetricSpec> specs = {
+        {Metric::method, "method", Kind::name, false, {}, 0, "the block's method (bfr, strength, ...)"},
+        {Metric::weeks, "weeks", Kind::count, false, {}, 7 * 86400.0, "the block's length in weeks (10 days are 1.43 weeks)"},
+        {Metric::days, "days", Kind::count, false, {}, 86400.0, "the block's length in days"},
+        {Metric::sessions, "sessions", Kind::count, false, {}, 0, "how many sessions the block has after `skip`"},
+        {Metric::sessions_per_day, "sessions-per-day", Kind::count, false, {}, 0,
+         "for each training day: its number of sessions"},
+        {Metric::days_per_week, "days-per-week", Kind::count, false, {}, 0,
+         "for each whole block week: its number of training days"},
+        {Metric::gap, "gap", Kind::time, false, {}, 0,
+         "for each pair of consecutive sessions of the block: from the end of one to the start of the next"},
+        {Metric::overlap, "overlap", Kind::time, false, {}, 0,
+         "for each pair of consecutive sessions of the block: how long they run at the same time (0 min when they do not)"},
+        {Metric::session_length, "session-length", Kind::time, false, {}, 0, "each session's duration"},
+        {Metric::consecutive_training_days, "consecutive-training-days", Kind::count, false, {}, 0,
+         "for each training day: how many training days in a row end on it, counting the program's earlier blocks"},
+        {Metric::occlusion, "occlusion", Kind::name, false, {"continuous", "intermittent", "none", "unspecified"}, 0,
+         "the sessions' occlusion as written (unspecified when the block says nothing)"},
+        {Metric::cuff_pressure, "cuff-pressure", Kind::pressure, false, {}, 0,
+         "the sessions' cuff pressure as written; mmHg and % AOP are compared only with their own unit"},
+        {Metric::cuff_width, "cuff-width", Kind::length, false, {}, 0, "the cuff's width as written"},
+        {Metric::load, "load", Kind::relative_load, true, {}, 0,
+         "for each set: its load in % of 1RM (a load in kg is converted when the athlete has a max)"},
+        {Metric::sets, "sets", Kind::count, true, {}, 0, "the exercise's number of sets, for the week checked"},
+        {Metric::reps, "reps", Kind::count, true, {}, 0, "for each set: its repetitions"},
+        {Metric::rest, "rest", Kind::time, true, {}, 0, "the rest between sets, as written"},
+        {Metric::load_kind, "load-kind", Kind::name, true, {"percent", "mass", "rpe", "none"}, 0,
+         "how the load is written: percent (75%), mass (100 kg), rpe (RPE 8) or none"},
+        {Metric::max_known, "max-known", Kind::name, true, {"yes", "no"}, 0,
+         "whether the athlete has a one-rep max for the exercise"},
+    };
+    return specs;
+}
+
+const MetricSpec& spec_of(Metric m)
+{
+    for (const auto& s : metric_specs())
+        if (s.metric == m) return s;
+    return metric_specs().front();
+}
+
+const char* kind_name(Kind k)
+{
+    switch (k) {
+    case Kind::count: return "count";
+    case Kind::time: return "time";
+    case Kind::relative_load: return "% of 1RM";
+    case Kind::pressure: return "pressure";
+    case Kind::length: return "length";
+    case Kind::name: return "name";
+    }
+    return "";
+}
+
+const char* kind_example(Kind k)
+{
+    switch (k) {
+    case Kind::count: return "a plain number such as '24'";
+    case Kind::time: return "a time such as '4 h'";
+    case Kind::relative_load: return "a load in % of 1RM such as '30%'";
+    case Kind::pressure: return "a pressure such as '180 mmHg' or '60% AOP'";
+    case Kind::length: return "a length such as '5 cm'";
+    case Kind::name: return "a name such as 'bfr'";
+    }
+    return "";
+}
+
+}  // namespace
+
+const std::vector<MetricInfo>& metrics()
+{
+    static const std::vector<MetricInfo> infos = [] {
+        std::vector<MetricInfo> out;
+        for (const auto& s : metric_specs()) out.push_back({s.name, kind_name(s.kind), s.per_exercise, s.value});
+        return out;
+    }();
+    return infos;
+}
+
+// ================================================================ the typed condition
+
+// A condition in negation normal form: `not` is pushed down to the leaves,
+// so that "every value holds" is the one rule for values per day, week,
+// pair or set (`forbid gap < 4 h` is `require gap >= 4 h`).
+struct CompiledCondition {
+    enum class Op { compare, between, outside, has, lacks, all_of, any_of, every_exercise, any_exercise };
+    Op op = Op::compare;
+    Metric metric = Metric::method;
+    syntax::Comparator comparator = syntax::Comparator::eq;
+    double value = 0;          // canonical: seconds, %, mmHg or % AOP, cm, a count
+    double high = 0;           // of between/outside
+    bool percent_aop = false;  // a pressure in % AOP
+    std::string name;          // a name value, or the health condition of has/lacks
+    std::vector<CompiledCondition> operands;
+    Span span;
+};
+
+namespace {
+
+using Op = CompiledCondition::Op;
+using syntax::Comparator;
+
+Comparator negated(Comparator c)
+{
+    switch (c) {
+    case Comparator::eq: return Comparator::ne;
+    case Comparator::ne: return Comparator::eq;
+    case Comparator::lt: return Comparator::ge;
+    case Comparator::le: return Comparator::gt;
+    case Comparator::gt: return Comparator::le;
+    case Comparator::ge: return Comparator::lt;
+    }
+    return c;
+}
+
+double seconds_of(syntax::Unit unit)
+{
+    switch (unit) {
+    case syntax::Unit::second: return 1;
+    case syntax::Unit::minute: return 60;
+    case syntax::Unit::hour: return 3600;
+    case syntax::Unit::day: return 86400;
+    case syntax::Unit::week: return 7 * 86400;
+    default: return 0;
+    }
+}
+
+Kind kind_of_unit(syntax::Unit unit)
+{
+    switch (syntax::dimension_of(unit)) {
+    case syntax::Dimension::mass: return Kind::count;  // never a metric's kind: reported as a mass
+    case syntax::Dimension::relative_load: return Kind::relative_load;
+    case syntax::Dimension::time: return Kind::time;
+    case syntax::Dimension::pressure: return Kind::pressure;
+    case syntax::Dimension::length: return Kind::length;
+    }
+    return Kind::count;
+}
+
+struct Compiler {
+    std::vector<Diagnostic>& diagnostics;
+    bool failed = false;
+
+    void error(const Span& span, std::string message)
+    {
+        diagnostics.push_back({Severity::error, span, std::move(message), std::nullopt, {}, std::nullopt});
+        failed = true;
+    }
+
+    const MetricSpec* metric(const syntax::Name& name, bool in_exercise)
+    {
+        std::vector<std::string> candidates;
+        for (const auto& s : metric_specs()) candidates.push_back(s.name);
+        const MetricSpec* found = nullptr;
+        for (const auto& s : metric_specs())
+            if (name.text == s.name) found = &s;
+        if (!found) {
+            error(name.span, "unknown metric '" + name.text + "'" + did_you_mean(name.text, candidates) +
+                                 " (the metrics are listed in docs/rules.md)");
+            return nullptr;
+        }
+        if (found->per_exercise && !in_exercise) {
+            error(name.span, "'" + name.text + "' is a metric of an exercise; write 'every exercise " + name.text +
+                                 " ...' or 'any exercise " + name.text + " ...'");
+            return nullptr;
+        }
+        if (!found->per_exercise && in_exercise) {
+            error(name.span, "'" + name.text + "' is a metric of the block, not of an exercise; take it out of 'every exercise'/'any exercise'");
+            return nullptr;
+        }
+        return found;
+    }
+
+    // The value converted to the metric's canonical unit, or nothing after an error.
+    std::optional<CompiledCondition> value(const MetricSpec& spec, const syntax::Value& v)
+    {
+        CompiledCondition out;
+        const std::string what = "'" + std::string(spec.name) + "' is a " + kind_name(spec.kind);
+        if (const auto* name = std::get_if<syntax::Name>(&v.node)) {
+            if (spec.kind != Kind::name) {
+                error(v.span, what + ", not a name; write " + kind_example(spec.kind));
+                return std::nullopt;
+            }
+            if (!spec.names.empty() && std::find(spec.names.begin(), spec.names.end(), name->text) == spec.names.end()) {
+                std::string list;
+                for (const auto& n : spec.names) list += (list.empty() ? "" : ", ") + n;
+                error(v.span, "'" + std::string(spec.name) + "' is one of " + list + ", not '" + name->text + "'" +
+                                  did_you_mean(name->text, spec.names));
+                return std::nullopt;
+            }
+            out.name = name->text;
+            return out;
+        }
+        if (spec.kind == Kind::name) {
+            std::string hint = spec.names.empty() ? "a name such as 'bfr'" : "'" + spec.names.front() + "'";
+            error(v.span, what + "; compare it with " + hint + ", not '" + std::string(v.span.text()) + "'");
+            return std::nullopt;
+        }
+        if (const auto* number = std::get_if<syntax::Number>(&v.node)) {
+            if (spec.kind != Kind::count) {
+                error(v.span, what + "; '" + number->text + "' needs a unit: write " + kind_example(spec.kind));
+                return std::nullopt;
+            }
+            out.value = number->value;
+            return out;
+        }
+        const auto& q = std::get<syntax::Quantity>(v.node);
+        const auto dimension = syntax::dimension_of(q.unit);
+        if (spec.kind == Kind::count && spec.seconds_per_count > 0 && dimension == syntax::Dimension::time) {
+            out.value = q.amount.value * seconds_of(q.unit) / spec.seconds_per_count;
+            return out;
+        }
+        if (dimension == syntax::Dimension::mass || spec.kind == Kind::count || kind_of_unit(q.unit) != spec.kind) {
+            const std::string given = dimension == syntax::Dimension::mass ? std::string("a mass")
+                                      : std::string("a ") + kind_name(kind_of_unit(q.unit));
+            std::string advice = "write " + std::string(kind_example(spec.kind));
+            if (spec.metric == Metric::load && dimension == syntax::Dimension::mass)
+                advice = "loads are compared in % of 1RM (kilograms are converted when the athlete has a max)";
+            error(v.span, what + ", and '" + std::string(q.span.text()) + "' is " + given + "; " + advice);
+            return std::nullopt;
+        }
+        switch (spec.kind) {
+        case Kind::time: out.value = q.amount.value * seconds_of(q.unit); break;
+        case Kind::pressure: out.value = q.amount.value; out.percent_aop = q.unit == syntax::Unit::percent_aop; break;
+        default: out.value = q.amount.value; break;
+        }
+        return out;
+    }
+
+    std::optional<CompiledCondition> compile(const syntax::Condition& c, bool negate, bool in_exercise)
+    {
+        return std::visit([&](const auto& node) { return compile_node(node, c.span, negate, in_exercise); }, c.node);
+    }
+
+    std::optional<CompiledCondition> compile_node(const syntax::Comparison& n, const Span& span, bool negate, bool in_exercise)
+    {
+        const MetricSpec* spec = metric(n.metric, in_exercise);
+        if (!spec) return std::nullopt;
+        auto out = value(*spec, n.value);
+        if (!out) return std::nullopt;
+        if (spec->kind == Kind::name && n.op != Comparator::eq && n.op != Comparator::ne) {
+            error(span, "'" + n.metric.text + "' is a name; compare it with = or !=, not " + syntax::to_string(n.op));
+            return std::nullopt;
+        }
+        out->op = Op::compare;
+        out->metric = spec->metric;
+        out->comparator = negate ? negated(n.op) : n.op;
+        out->span = span;
+        return out;
+    }
+
+    std::optional<CompiledCondition> compile_node(const syntax::Between& n, const Span& span, bool negate, bool in_exercise)
+    {
+        const MetricSpec* spec = metric(n.metric, in_exercise);
+        if (!spec) return std::nullopt;
+        if (spec->kind == Kind::name) {
+            error(span, "'" + n.metric.text + "' is a name; 'between' needs numbers");
+            return std::nullopt;
+        }
+        auto low = value(*spec, n.low);
+        auto high = value(*spec, n.high);
+        if (!low || !high) return std::nullopt;
+        if (low->percent_aop != high->percent_aop) {
+            error(n.high.span, "both ends of 'between' need the same unit: mmHg and % AOP cannot be converted into each other");
+            return std::nullopt;
+        }
+        if (low->value > high->value) {
+            error(span, "'between' needs the smaller value first");
+            return std::nullopt;
+        }
+        low->op = negate ? Op::outside : Op::between;
+        low->metric = spec->metric;
+        low->high = high->value;
+        low->span = span;
+        return low;
+    }
+
+    std::optional<CompiledCondition> compile_node(const syntax::Quantified& n, const Span& span, bool negate, bool in_exercise)
+    {
+        if (in_exercise) {
+            error(span, "'every exercise' and 'any exercise' cannot be nested");
+            return std::nullopt;
+        }
+        auto body = compile(*n.body, negate, true);
+        if (!body) return std::nullopt;
+        CompiledCondition out;
+        out.op = (n.every != negate) ? Op::every_exercise : Op::any_exercise;
+        out.operands.push_back(std::move(*body));
+        out.span = span;
+        return out;
+    }
+
+    std::optional<CompiledCondition> compile_node(const syntax::AthleteHas& n, const Span& span, bool negate, bool in_exercise)
+    {
+        if (in_exercise) {
+            error(span, "'athlete has condition' is not a metric of an exercise; take it out of 'every exercise'/'any exercise'");
+            return std::nullopt;
+        }
+        CompiledCondition out;
+        out.op = negate ? Op::lacks : Op::has;
+        out.name = n.condition.text;
+        out.span = span;
+        return out;
+    }
+
+    std::optional<CompiledCondition> compile_node(const syntax::Not& n, const Span&, bool negate, bool in_exercise)
+    {
+        return compile(*n.operand, !negate, in_exercise);
+    }
+
+    std::optional<CompiledCondition> compile_node(const syntax::Parenthesized& n, const Span&, bool negate, bool in_exercise)
+    {
+        return compile(*n.inner, negate, in_exercise);
+    }
+
+    std::optional<CompiledCondition> compile_node(const syntax::Logical& n, const Span& span, bool negate, bool in_exercise)
+    {
+        auto left = compile(*n.left, negate, in_exercise);
+        auto right = compile(*n.right, negate, in_exercise);
+        if (!left || !right) return std::nullopt;
+        CompiledCondition out;
+        out.op = (n.is_and != negate) ? Op::all_of : Op::any_of;
+        out.operands.push_back(std::move(*left));
+        out.operands.push_back(std::move(*right));
+        out.span = span;
+        return out;
+    }
+};
+
+std::optional<Severity> severity_named(const std::string& s)
+{
+    if (s == "error") return Severity::error;
+    if (s == "warning") return Severity::warning;
+    if (s == "info") return Severity::info;
+    return std::nullopt;
+}
+
+}  // namespace
+
+// ================================================================ loading
+
+const Rule* RuleBook::find(const std::string& id) const
+{
+    for (const auto& set : sets)
+        for (const auto& rule : set.rules)
+            if (rule.id == id) return &rule;
+    return nullptr;
+}
+
+const RuleSet* RuleBook::set_of(const std::string& id) const
+{
+    for (const auto& set : sets)
+        for (const auto& rule : set.rules)
+            if (rule.id == id) return &set;
+    return nullptr;
+}
+
+std::vector<std::string> RuleBook::ids() const
+{
+    std::vector<std::string> out;
+    for (const auto& set : sets)
+        for (const auto& rule : set.rules) out.push_back(rule.id);
+    return out;
+}
+
+RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets)
+{
+    RuleBook book;
+    std::set<const syntax::Ruleset*> seen;
+    std::map<std::string, const syntax::Ruleset*> by_name;
+    for (const auto* syntax_set : rulesets) {
+        if (!syntax_set || !seen.insert(syntax_set).second) continue;
+        const std::string& set_name = syntax_set->name.text;
+        if (auto it = by_name.find(set_name); it != by_name.end()) {
+            Diagnostic d{Severity::error, syntax_set->name.span, "rule set '" + set_name + "' is defined twice", std::nullopt, {}, std::nullopt};
+            d.notes.push_back({it->second->name.span, "first defined here"});
+            book.diagnostics.push_back(std::move(d));
+            continue;
+        }
+        by_name[set_name] = syntax_set;
+        Compiler compiler{book.diagnostics};
+        RuleSet set;
+        set.name = set_name;
+        set.title = syntax_set->title ? syntax_set->title->value : "";
+        set.span = syntax_set->span;
+        bool applies_seen = false;
+        for (const auto& statement : syntax_set->statements) {
+            if (const auto* source = std::get_if<syntax::SourceStatement>(&statement.node)) {
+                set.sources.push_back(source->citation.value);
+            }
+            else if (const auto* note = std::get_if<syntax::NoteStatement>(&statement.node)) {
+                set.notes.push_back(note->text.value);
+            }
+            else if (const auto* applies = std::get_if<syntax::Applies>(&statement.node)) {
+                if (!applies->where) continue;
+                compiler.failed = false;
+                auto condition = compiler.compile(*applies->where, false, false);
+                if (!condition) {
+                    // A rule set that cannot say where it applies checks nothing rather than everything.
+                    set.applies = nullptr;
+                    applies_seen = true;
+                    set.applies_text = "(invalid)";
+                    set.rules.clear();
+                    continue;
+                }
+                if (set.applies) {
+                    CompiledCondition both;
+                    both.op = Op::all_of;
+                    both.operands.push_back(*set.applies);
+                    both.operands.push_back(std::move(*condition));
+                    set.applies = std::make_shared<const CompiledCondition>(std::move(both));
+                    set.applies_text += " and " + std::string(applies->where->span.text());
+                }
+                else {
+                    set.applies = std::make_shared<const CompiledCondition>(std::move(*condition));
+                    set.applies_text = std::string(applies->where->span.text());
+                }
+                applies_seen = true;
+            }
+        }
+        const bool applies_invalid = applies_seen && !set.applies;
+        std::map<std::string, Span> rule_spans;
+        for (const auto& statement : syntax_set->statements) {
+            const auto* rule_syntax = std::get_if<syntax::Rule>(&statement.node);
+            if (!rule_syntax) continue;
+            Rule rule;
+            rule.name = rule_syntax->id.text;
+            rule.id = set_name + "." + rule.name;
+            rule.message = rule_syntax->message.value;
+            rule.span = rule_syntax->span;
+            bool ok = true;
+            if (auto it = rule_spans.find(rule.name); it != rule_spans.end()) {
+                Diagnostic d{Severity::error, rule_syntax->id.span, "rule '" + rule.id + "' is defined twice", std::nullopt, {}, std::nullopt};
+                d.notes.push_back({it->second, "first defined here"});
+                book.diagnostics.push_back(std::move(d));
+                continue;
+            }
+            rule_spans[rule.name] = rule_syntax->id.span;
+            if (auto severity = severity_named(rule_syntax->severity.text)) rule.severity = *severity;
+            else {
+                compiler.error(rule_syntax->severity.span, "unknown severity '" + rule_syntax->severity.text +
+                                                               "'; a rule is error, warning or info" +
+                                                               did_you_mean(rule_syntax->severity.text, {"error", "warning", "info"}));
+                ok = false;
+            }
+            std::vector<CompiledCondition> parts;
+            for (const auto& s : rule_syntax->statements) {
+                const syntax::Condition* condition = nullptr;
+                bool forbid = false;
+                if (const auto* r = std::get_if<syntax::Require>(&s.node)) condition = &r->condition;
+                else if (const auto* f = std::get_if<syntax::Forbid>(&s.node)) condition = &f->condition, forbid = true;
+                else if (const auto* source = std::get_if<syntax::SourceStatement>(&s.node)) rule.sources.push_back(source->citation.value);
+                else if (const auto* note = std::get_if<syntax::NoteStatement>(&s.node)) rule.notes.push_back(note->text.value);
+                if (!condition) continue;
+                const Span statement_span = std::visit([](const auto& n) { return n.span; }, s.node);
+                rule.condition_text += (rule.condition_text.empty() ? "" : "; ") + std::string(statement_span.text());
+                auto compiled = compiler.compile(*condition, forbid, false);
+                if (compiled) parts.push_back(std::move(*compiled));
+                else ok = false;
+            }
+            if (ok && parts.empty()) {
+                compiler.error(rule_syntax->id.span, "rule '" + rule.id + "' has no 'require' or 'forbid': it can never find anything");
+                ok = false;
+            }
+            if (!ok || applies_invalid) continue;
+            while (parts.size() > 1) {
+                CompiledCondition both;
+                both.op = Op::all_of;
+                both.span = parts[0].span;
+                both.operands.push_back(std::move(parts[0]));
+                both.operands.push_back(std::move(parts[1]));
+                parts.erase(parts.begin(), parts.begin() + 2);
+                parts.insert(parts.begin(), std::move(both));
+            }
+            rule.requirement = std::make_shared<const CompiledCondition>(std::move(parts.front()));
+            set.rules.push_back(std::move(rule));
+        }
+        book.sets.push_back(std::move(set));
+    }
+    return book;
+}
+
+// ================================================================ checking
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::minutes;
+using std::chrono::sys_days;
+
+std::string trim_number(double v, int decimals = 2)
+{
+    if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(v)));
+    std::string s = fmt::format("{:.{}f}", v, decimals);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+std::string date_text(sys_days day)
+{
+    static const char* const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    const std::chrono::year_month_day ymd{day};
+    return fmt::format("{} {:04}-{:02}-{:02}", names[std::chrono::weekday{day}.c_encoding()], static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+std::string iso_date(sys_days day) { return date_text(day).substr(4); }
+
+std::string clock(minutes since_midnight)
+{
+    long long m = since_midnight.count();
+    const long long day = 24 * 60;
+    m = ((m % day) + day) % day;
+    return fmt::format("{:02}:{:02}", m / 60, m % 60);
+}
+
+std::string duration_text(double seconds)
+{
+    const double a = std::fabs(seconds);
+    if (a >= 3600) return trim_number(seconds / 3600) + " h";
+    const bool whole_minutes = std::fmod(a, 60) < 1e-9;
+    if (a >= 600 || (a >= 60 && whole_minutes)) return trim_number(seconds / 60) + " min";
+    return trim_number(seconds) + " s";  // rests are written in seconds: 90 s, not 1.5 min
+}
+
+std::string plural(long long n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+// Local spellings (the IR's to_string lives with resolve).
+const char* occlusion_name(ir::Occlusion o)
+{
+    switch (o) {
+    case ir::Occlusion::continuous: return "continuous";
+    case ir::Occlusion::intermittent: return "intermittent";
+    case ir::Occlusion::none: return "none";
+    case ir::Occlusion::unspecified: return "unspecified";
+    }
+    return "unspecified";
+}
+
+const char* unit_name(ir::MassUnit unit) { return unit == ir::MassUnit::lb ? "lb" : "kg"; }
+
+enum class Truth { yes, no, unknown };
+
+struct Outcome {
+    Truth truth = Truth::yes;
+    std::string what;  // the value that failed, or why it cannot be evaluated
+    Span span;         // the statement that produced it
+    bool about_athlete = false;  // the athlete's health conditions made it
+};
+
+// One value of a metric, with what it takes to describe it.
+struct Sample {
+    double number = 0;
+    std::string name;
+    bool percent_aop = false;
+    std::string unknown;  // non-empty: the value cannot be known, and why
+    const Session* first = nullptr;
+    const Session* second = nullptr;
+    sys_days date{};
+    sys_days run_start{};
+    int week = 0;
+    int set = 0;
+    Span span;
+};
+
+struct ContentUse {
+    const SessionContent* content;
+    const Session* first;  // the first session that holds it
+};
+
+struct ExerciseUse {
+    const ExercisePlan* plan;
+    const ContentUse* use;
+    const ir::Exercise* written;  // the prescription in the IR, when found
+};
+
+struct BlockView {
+    const ProgramSchedule& program;
+    const BlockPlan& plan;
+    const ir::Block& block;
+    const ir::Athlete* athlete;
+    std::vector<const Session*> sessions;
+    std::vector<ContentUse> contents;
+    std::vector<ExerciseUse> exercises;
+    const std::map<sys_days, int>* runs;  // consecutive training days ending on each training day of the program
+};
+
+Span or_else(const Span& span, const Span& fallback) { return span.valid() ? span : fallback; }
+
+bool compare(double a, Comparator op, double b)
+{
+    const double eps = 1e-9 * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+    switch (op) {
+    case Comparator::eq: return std::fabs(a - b) <= eps;
+    case Comparator::ne: return std::fabs(a - b) > eps;
+    case Comparator::lt: return a < b - eps;
+    case Comparator::le: return a <= b + eps;
+    case Comparator::gt: return a > b + eps;
+    case Comparator::ge: return a >= b - eps;
+    }
+    return false;
+}
+
+class Evaluator {
+public:
+    explicit Evaluator(const BlockView& view) : view_(view) {}
+
+    Outcome evaluate(const CompiledCondition& c, const ExerciseUse* exercise = nullptr) const
+    {
+        switch (c.op) {
+        case Op::compare:
+        case Op::between:
+        case Op::outside: return atom(c, exercise);
+        case Op::has:
+        case Op::lacks: return health(c);
+        case Op::all_of: {
+            Outcome unknown;
+            for (const auto& operand : c.operands) {
+                Outcome o = evaluate(operand, exercise);
+                if (o.truth == Truth::no) return o;
+                if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+            }
+            return unknown;
+        }
+        case Op::any_of: {
+            std::vector<Outcome> failures;
+            Outcome unknown;
+            for (const auto& operand : c.operands) {
+                Outcome o = evaluate(operand, exercise);
+                if (o.truth == Truth::yes) return o;
+                if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+                if (o.truth == Truth::no) failures.push_back(o);
+            }
+            if (unknown.truth == Truth::unknown) return unknown;
+            Outcome out = failures.front();
+            for (std::size_t i = 1; i < failures.size(); ++i)
+                if (failures[i].what != out.what) out.what += ", and " + failures[i].what;
+            return out;
+        }
+        case Op::every_exercise: {
+            Outcome unknown;
+            for (const auto& e : view_.exercises) {
+                Outcome o = evaluate(c.operands.front(), &e);
+                if (o.truth == Truth::no) return o;
+                if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+            }
+            return unknown;
+        }
+        case Op::any_exercise: {
+            Outcome first_failure{Truth::no, "the block has no exercise", view_.block.span};
+            Outcome unknown;
+            bool failed = false;
+            for (const auto& e : view_.exercises) {
+                Outcome o = evaluate(c.operands.front(), &e);
+                if (o.truth == Truth::yes) return o;
+                if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+                if (o.truth == Truth::no && !failed) first_failure = o, failed = true;
+            }
+            if (unknown.truth == Truth::unknown) return unknown;
+            if (failed) first_failure.what = "no exercise qualifies: " + first_failure.what;
+            return first_failure;
+        }
+        }
+        return {};
+    }
+
+private:
+    const BlockView& view_;
+
+    std::string athlete_name() const { return view_.athlete ? "'" + view_.athlete->name + "'" : "the athlete"; }
+
+    Outcome health(const CompiledCondition& c) const
+    {
+        const bool has = view_.athlete && std::find(view_.athlete->conditions.begin(), view_.athlete->conditions.end(), c.name) !=
+                                              view_.athlete->conditions.end();
+        const bool wanted = c.op == Op::has;
+        if (has == wanted) return {};
+        return {Truth::no,
+                "athlete " + athlete_name() + (has ? " has the condition " : " does not have the condition ") + c.name,
+                view_.block.span, true};
+    }
+
+    bool holds(const CompiledCondition& c, const Sample& s, const MetricSpec& spec) const
+    {
+        if (spec.kind == Kind::name) return compare(s.name == c.name ? 0 : 1, c.comparator, 0);
+        switch (c.op) {
+        case Op::between: return compare(s.number, Comparator::ge, c.value) && compare(s.number, Comparator::le, c.high);
+        case Op::outside: return compare(s.number, Comparator::lt, c.value) || compare(s.number, Comparator::gt, c.high);
+        default: return compare(s.number, c.comparator, c.value);
+        }
+    }
+
+    Outcome atom(const CompiledCondition& c, const ExerciseUse* exercise) const
+    {
+        const MetricSpec& spec = spec_of(c.metric);
+        Outcome result;
+        for_each_sample(c.metric, exercise, [&](const Sample& s) {
+            if (spec.kind == Kind::pressure && s.percent_aop != c.percent_aop) return true;  // another unit: not this rule's
+            if (!s.unknown.empty()) {
+                if (result.truth != Truth::unknown) result = {Truth::unknown, s.unknown, s.span};
+                return true;
+            }
+            if (holds(c, s, spec)) return true;
+            result = {Truth::no, describe(c.metric, s, exercise), s.span};
+            return false;
+        });
+        return result;
+    }
+
+    // Calls `f` with each value of the metric, in order of date, until it returns false.
+    template <typename F>
+    void for_each_sample(Metric metric, const ExerciseUse* exercise, F&& f) const
+    {
+        const auto& block = view_.block;
+        const auto& sessions = view_.sessions;
+        auto sessions_span = [&](const Session* s) {
+            return or_else(view_.program.contents[s->content].sessions_span, block.span);
+        };
+        Sample s;
+        switch (metric) {
+        case Metric::method:
+            s.name = view_.plan.method;
+            s.span = or_else(block.content.method_span, block.span);
+            f(s);
+            return;
+        case Metric::weeks:
+            s.number = block.length_days / 7.0;
+            s.span = block.span;
+            f(s);
+            return;
+        case Metric::days:
+        case Metric::sessions:
+            s.number = metric == Metric::days ? block.length_days : static_cast<double>(sessions.size());
+            s.span = block.span;
+            f(s);
+            return;
+        case Metric::sessions_per_day:
+            for (std::size_t i = 0; i < sessions.size();) {
+                std::size_t j = i;
+                while (j < sessions.size() && sessions[j]->date == sessions[i]->date) ++j;
+                s.number = static_cast<double>(j - i);
+                s.date = sessions[i]->date;
+                s.span = sessions_span(sessions[i]);
+                if (!f(s)) return;
+                i = j;
+            }
+            return;
+        case Metric::days_per_week: {
+            const int whole = block.length_days / 7;
+            std::vector<std::set<sys_days>> days_of_week(static_cast<std::size_t>(whole) + 1);
+            for (const auto* session : sessions)
+                if (session->week >= 1 && session->week <= whole) days_of_week[session->week].insert(session->date);
+            for (int w = 1; w <= whole; ++w) {
+                s.number = static_cast<double>(days_of_week[static_cast<std::size_t>(w)].size());
+                s.week = w;
+                s.date = view_.plan.start + days{7 * (w - 1)};
+                s.span = or_else(block.content.days_span, block.span);
+                if (!f(s)) return;
+            }
+            return;
+        }
+        case Metric::gap:
+        case Metric::overlap:
+            for (std::size_t i = 1; i < sessions.size(); ++i) {
+                const Session* a = sessions[i - 1];
+                const Session* b = sessions[i];
+                const auto end_a = a->date + a->start + a->length;
+                const auto start_b = b->date + b->start;
+                const double gap = static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(start_b - end_a).count());
+                s.number = metric == Metric::gap ? gap : std::max(0.0, -gap);
+                s.first = a;
+                s.second = b;
+                s.date = b->date;
+                s.span = sessions_span(b);
+                if (!f(s)) return;
+            }
+            return;
+        case Metric::session_length:
+            for (const auto* session : sessions) {
+                s.number = static_cast<double>(session->length.count()) * 60;
+                s.first = session;
+                s.date = session->date;
+                s.span = sessions_span(session);
+                if (!f(s)) return;
+            }
+            return;
+        case Metric::consecutive_training_days: {
+            sys_days previous{};
+            bool any = false;
+            for (const auto* session : sessions) {
+                if (any && session->date == previous) continue;
+                any = true;
+                previous = session->date;
+                auto it = view_.runs->find(session->date);
+                s.number = it == view_.runs->end() ? 1 : it->second;
+                s.date = session->date;
+                s.run_start = session->date - days{static_cast<int>(s.number) - 1};
+                s.span = or_else(block.content.days_span, block.span);
+                if (!f(s)) return;
+            }
+            return;
+        }
+        case Metric::occlusion:
+        case Metric::cuff_pressure:
+        case Metric::cuff_width:
+            for (const auto& use : view_.contents) {
+                const auto& content = *use.content;
+                s = Sample{};
+                s.first = use.first;
+                s.date = use.first->date;
+                if (metric == Metric::occlusion) {
+                    s.name = occlusion_name(content.occlusion);
+                    s.span = or_else(content.occlusion_span, block.span);
+                }
+                else if (metric == Metric::cuff_pressure) {
+                    if (!content.cuff_pressure) continue;
+                    s.number = content.cuff_pressure->value;
+                    s.percent_aop = content.cuff_pressure->percent_aop;
+                    s.span = or_else(content.cuff_span, block.span);
+                }
+                else {
+                    if (!content.cuff_width_cm) continue;
+                    s.number = *content.cuff_width_cm;
+                    s.span = or_else(block.content.cuff_width_span, or_else(content.cuff_span, block.span));
+                }
+                if (!f(s)) return;
+            }
+            return;
+        default: break;
+        }
+        // The metrics of one exercise.
+        if (!exercise) return;
+        const ExercisePlan& plan = *exercise->plan;
+        s.first = exercise->use->first;
+        s.date = s.first->date;
+        s.span = or_else(plan.span, block.span);
+        switch (metric) {
+        case Metric::load:
+            for (std::size_t i = 0; i < plan.sets.size(); ++i) {
+                const SetPlan& set = plan.sets[i];
+                s.set = static_cast<int>(i) + 1;
+                s.unknown.clear();
+                if (set.percent) s.number = *set.percent;
+                else if (set.rpe) s.unknown = plan.name + " is loaded by RPE on " + date_text(s.date) + ", not in % of 1RM";
+                else if (set.mass)
+                    s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + unit_name(view_.program.unit) +
+                                " on " + date_text(s.date) + ", and " + athlete_name() + " has no max for " + plan.name +
+                                " to relate it to";
+                else continue;  // no load written
+                if (!f(s)) return;
+            }
+            return;
+        case Metric::sets:
+            s.number = static_cast<double>(plan.sets.size());
+            f(s);
+            return;
+        case Metric::reps:
+            for (std::size_t i = 0; i < plan.sets.size(); ++i) {
+                s.number = plan.sets[i].reps;
+                s.set = static_cast<int>(i) + 1;
+                if (!f(s)) return;
+            }
+            return;
+        case Metric::rest:
+            if (!plan.rest_s) return;
+            s.number = *plan.rest_s;
+            f(s);
+            return;
+        case Metric::load_kind:
+            s.name = load_kind(*exercise);
+            f(s);
+            return;
+        case Metric::max_known:
+            s.name = view_.athlete && view_.athlete->maxes.count(plan.name) ? "yes" : "no";
+            f(s);
+            return;
+        default: return;
+        }
+    }
+
+    static std::string load_kind(const ExerciseUse& e)
+    {
+        if (e.written) {
+            switch (e.written->load.kind) {
+            case ir::Load::Kind::percent: return "percent";
+            case ir::Load::Kind::mass: return "mass";
+            case ir::Load::Kind::rpe: return "rpe";
+            case ir::Load::Kind::none: return "none";
+            }
+        }
+        if (e.plan->percent_without_max) return "percent";
+        for (const auto& set : e.plan->sets) {
+            if (set.rpe) return "rpe";
+            if (set.mass && !set.percent) return "mass";
+            if (set.percent && !set.mass) return "percent";
+        }
+        return e.plan->sets.empty() || (!e.plan->sets.front().mass && !e.plan->sets.front().percent) ? "none" : "mass";
+    }
+
+    std::string session_times(const Session* s) const
+    {
+        return clock(s->start) + "-" + clock(s->start + s->length);
+    }
+
+    std::string describe(Metric metric, const Sample& s, const ExerciseUse* exercise) const
+    {
+        const std::string on = " on " + date_text(s.date);
+        switch (metric) {
+        case Metric::method:
+            return s.name.empty() ? "the block has no method" : "the block's method is " + s.name;
+        case Metric::weeks:
+            return "the block is " + plural(view_.block.length_days, "day", "days") + " (" + trim_number(s.number) + " weeks) long";
+        case Metric::days: return "the block is " + plural(view_.block.length_days, "day", "days") + " long";
+        case Metric::sessions: return plural(static_cast<long long>(s.number), "session", "sessions") + " in the block";
+        case Metric::sessions_per_day: return plural(static_cast<long long>(s.number), "session", "sessions") + on;
+        case Metric::days_per_week:
+            return plural(static_cast<long long>(s.number), "training day", "training days") + " in block week " +
+                   std::to_string(s.week) + " (" + iso_date(s.date) + ".." + iso_date(s.date + days{6}) + ")";
+        case Metric::gap:
+        case Metric::overlap: {
+            const std::string amount = duration_text(s.number);
+            if (s.first->date == s.second->date) {
+                const std::string pair = " (" + session_times(s.first) + ", then " + clock(s.second->start) + ")";
+                if (metric == Metric::overlap) return "sessions overlap by " + amount + on + pair;
+                return amount + " between sessions" + on + pair;
+            }
+            const std::string pair = " from " + date_text(s.first->date) + " " + session_times(s.first) + " to " +
+                                     date_text(s.second->date) + " " + clock(s.second->start);
+            if (metric == Metric::overlap) return "sessions overlap by " + amount + pair;
+            return amount + " between sessions" + pair;
+        }
+        case Metric::session_length:
+            return "a session of " + duration_text(s.number) + on + " (" + session_times(s.first) + ")";
+        case Metric::consecutive_training_days:
+            return plural(static_cast<long long>(s.number), "training day", "training days") + " in a row, " +
+                   iso_date(s.run_start) + ".." + iso_date(s.date);
+        case Metric::occlusion:
+            if (s.name == "unspecified") return "no occlusion given for the sessions from " + date_text(s.date);
+            return "occlusion " + s.name + " in the sessions from " + date_text(s.date);
+        case Metric::cuff_pressure:
+            return "cuff " + trim_number(s.number) + (s.percent_aop ? "% AOP" : " mmHg") + " in the sessions from " + date_text(s.date);
+        case Metric::cuff_width: return "cuff width " + trim_number(s.number) + " cm in the sessions from " + date_text(s.date);
+        default: break;
+        }
+        const ExercisePlan& plan = *exercise->plan;
+        switch (metric) {
+        case Metric::load: {
+            const SetPlan& set = plan.sets[static_cast<std::size_t>(s.set - 1)];
+            std::string text = plan.name + " at " + trim_number(s.number) + "% of 1RM";
+            if (set.mass) text += " (" + trim_number(*set.mass) + " " + unit_name(view_.program.unit) + ")";
+            if (plan.sets.size() > 1) text += " in set " + std::to_string(s.set);
+            return text + on;
+        }
+        case Metric::sets: return plan.name + " has " + plural(static_cast<long long>(s.number), "set", "sets") + on;
+        case Metric::reps:
+            return plan.name + " set " + std::to_string(s.set) + " has " + plural(static_cast<long long>(s.number), "rep", "reps") + on;
+        case Metric::rest: return plan.name + " rests " + duration_text(s.number) + " between sets" + on;
+        case Metric::load_kind: {
+            const char* how = s.name == "percent" ? "in % of 1RM" : s.name == "mass" ? "by mass" : s.name == "rpe" ? "by RPE" : "without a load";
+            return plan.name + " is loaded " + how + on;
+        }
+        case Metric::max_known:
+            return "athlete " + athlete_name() + (s.name == "yes" ? " has a max for " : " has no max for ") + plan.name;
+        default: return "";
+        }
+    }
+};
+
+// Where a span lies: inside the block's template rather than in the program.
+bool in_template(const Span& span, const ir::Block& block)
+{
+    if (block.template_name.empty() || !block.template_span.valid() || !span.valid()) return false;
+    if (span.source != block.template_span.source || span.begin < block.template_span.begin) return false;
+    if (block.span.source == span.source && block.span.begin >= block.template_span.begin && span.begin >= block.span.begin)
+        return false;  // the block is written after the template in the same file, and the span is in the block
+    return true;
+}
+
+std::vector<Note> template_notes(const Span& primary, const ir::Block& block)
+{
+    if (block.template_name.empty()) return {};
+    if (in_template(primary, block)) return {{block.span, "in template '" + block.template_name + "', used here"}};
+    if (block.template_span.valid())
+        return {{block.template_span, "block '" + block.name + "' is made from template '" + block.template_name + "', defined here"}};
+    return {};
+}
+
+void collect_written(const ir::Content& content, std::vector<const ir::Exercise*>& out)
+{
+    for (const auto& e : content.exercises) out.push_back(&e);
+    for (const auto& split : content.splits)
+        for (const auto& e : split.exercises) out.push_back(&e);
+}
+
+std::map<sys_days, int> consecutive_runs(const ProgramSchedule& program)
+{
+    std::map<sys_days, int> runs;
+    for (const auto& session : program.sessions) runs.emplace(session.date, 1);
+    for (auto it = runs.begin(); it != runs.end(); ++it) {
+        auto before = runs.find(it->first - days{1});
+        if (before != runs.end()) it->second = before->second + 1;
+    }
+    return runs;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
+{
+    (void)module;
+    std::vector<Diagnostic> findings;
+    std::vector<std::string> known_ids = book.ids();
+    for (const auto& program : schedule.programs) {
+        const auto runs = consecutive_runs(program);
+        const ir::Athlete* athlete = program.program ? program.program->athlete : nullptr;
+        for (const auto& plan : program.blocks) {
+            if (!plan.block) continue;
+            const ir::Block& block = *plan.block;
+            BlockView view{program, plan, block, athlete, {}, {}, {}, &runs};
+            const std::size_t first = plan.first_session;
+            const std::size_t last = std::min<std::size_t>(program.sessions.size(), first + plan.session_count);
+            std::set<std::uint32_t> contents_seen;
+            for (std::size_t i = first; i < last; ++i) {
+                const Session& session = program.sessions[i];
+                view.sessions.push_back(&session);
+                if (session.content < program.contents.size() && contents_seen.insert(session.content).second)
+                    view.contents.push_back({&program.contents[session.content], &session});
+            }
+            std::vector<const ir::Exercise*> written;
+            collect_written(block.content, written);
+            for (const auto& week : block.weeks) collect_written(week.content, written);
+            for (const auto& use : view.contents) {
+                for (const auto& exercise : use.content->exercises) {
+                    const ir::Exercise* match = nullptr;
+                    for (const auto* w : written)
+                        if (w->span.source == exercise.span.source && w->span.begin == exercise.span.begin) match = w;
+                    view.exercises.push_back({&exercise, &use, match});
+                }
+            }
+            const Evaluator evaluator(view);
+            const std::size_t block_first_finding = findings.size();
+            for (const auto& set : book.sets) {
+                if (set.applies && evaluator.evaluate(*set.applies).truth != Truth::yes) continue;
+                for (const auto& rule : set.rules) {
+                    const Outcome outcome = evaluator.evaluate(*rule.requirement);
+                    if (outcome.truth == Truth::yes) continue;
+                    Diagnostic d;
+                    d.rule = rule.id;
+                    d.span = or_else(outcome.span, block.span);
+                    if (outcome.truth == Truth::no) {
+                        d.severity = rule.severity;
+                        d.message = outcome.what + "; " + rule.message;
+                    }
+                    else {
+                        d.severity = Severity::info;
+                        d.message = "cannot check '" + rule.message + "': " + outcome.what;
+                    }
+                    d.notes = template_notes(d.span, block);
+                    if (outcome.about_athlete && athlete && athlete->span.valid())
+                        d.notes.push_back({athlete->span, "athlete '" + athlete->name + "' is defined here"});
+                    findings.push_back(std::move(d));
+                }
+            }
+            for (const auto& allow : block.allows) {
+                if (!book.find(allow.rule)) {
+                    findings.push_back({Severity::error, allow.span,
+                                        "no rule '" + allow.rule + "' is in force" + did_you_mean(allow.rule, known_ids),
+                                        std::nullopt, {}, std::nullopt});
+                    continue;
+                }
+                bool used = false;
+                for (std::size_t i = block_first_finding; i < findings.size(); ++i) {
+                    auto& f = findings[i];
+                    if (f.rule && *f.rule == allow.rule && !f.suppressed_by) {
+                        f.suppressed_by = allow.reason;
+                        used = true;
+                    }
+                }
+                if (!used)
+                    findings.push_back({Severity::warning, allow.span,
+                                        "'allow " + allow.rule + "' accepts nothing: the rule finds no problem in block '" +
+                                            block.name + "'; remove the allow",
+                                        std::nullopt, {}, std::nullopt});
+            }
+        }
+    }
+    return findings;
+}
+
+std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule)
+{
+    RuleBook book = load_rules(module.rulesets);
+    std::vector<Diagnostic> out = std::move(book.diagnostics);
+    book.diagnostics.clear();
+    auto findings = check_rules(book, module, schedule);
+    out.insert(out.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+    return out;
+}
 
 }  // namespace meso

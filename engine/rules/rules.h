@@ -1,23 +1,105 @@
-// The rules engine: rule sets (written in the language, see language.md §5)
-// checked against dated sessions. Nothing about a particular guideline is
-// written in C++.
+// The rules engine: rule sets (written in the language, see language.md §5
+// and docs/rules.md) checked against dated sessions. Nothing about a
+// particular guideline is written in C++: the engine knows metrics (gap,
+// load, sessions-per-day, ...), the rule files say what is required of them.
 //
-//   std::vector<Diagnostic> findings = check_rules(module, schedule);
+//   RuleBook book = load_rules(module.rulesets);      // type-checked once
+//   std::vector<Diagnostic> findings = check_rules(book, module, schedule);
 //
-// Rule sets come from module.rulesets (the file's own, its uses, --rules
-// files and, unless turned off, std.bfr and std.general). They are
-// type-checked when loaded: unknown metrics, units of the wrong kind and
-// unknown severities are located errors in the rule file.
+// or, in one step, check_rules(module, schedule), which also returns the
+// rule files' own errors.
+//
+// Loading (type checking). Each syntax::Ruleset becomes a RuleSet; what can
+// go wrong is a located error in the rule file, and the rule (or the
+// `applies` of its set) is left out: an unknown metric or severity (with
+// did-you-mean), a value of the wrong kind (`gap >= 20%`, `sessions >= 4 h`,
+// `cuff-pressure <= 5 cm`), an ordering comparison of a named value
+// (`method < bfr`), an unknown value of a closed set (`occlusion = contiuous`),
+// an exercise metric outside `every exercise`/`any exercise` or a block
+// metric inside one, a rule without require/forbid, a rule or rule set
+// defined twice.
+//
+// Checking. For each block of each program, every rule set whose
+// `applies to blocks where C` holds is checked: `require C` finds a problem
+// where C is false, `forbid C` where C is true. A metric with a value per
+// day, week, session, pair of sessions, exercise or set holds only if every
+// value holds (`forbid gap < 4 h` means `require gap >= 4 h`). A rule gives
+// at most one finding per block, naming the first value that fails with its
+// date, and pointing at the statement that produced the value, with a note
+// at the block's line when that statement is in a template (or at the
+// template when it is in the program). A rule that cannot be evaluated (a
+// load in kg with no max, a load by RPE) says so at `info`:
+// "cannot check 'MESSAGE': why".
+//
+// `allow RULE-ID "reason"` in a block marks that rule's finding in that
+// block as suppressed (Diagnostic::suppressed_by holds the reason); an
+// allow that suppresses nothing is a warning, an allow of a rule not in
+// force an error with did-you-mean.
 #pragma once
 
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "engine/ir/ir.h"
 #include "engine/schedule/schedule.h"
 #include "grammar/diagnostic.h"
+#include "grammar/syntax.h"
 
 namespace meso {
 
+struct CompiledCondition;  // the typed condition tree, private to engine/rules
+
+struct Rule {
+    std::string id;                     // "bfr.min-gap"
+    std::string name;                   // "min-gap"
+    Severity severity = Severity::warning;
+    std::string message;                // "at least 4 hours between BFR sessions"
+    std::vector<std::string> sources;   // the rule's own `source` lines
+    std::vector<std::string> notes;     // the rule's `note` lines: why it exists
+    std::string condition_text;         // "require gap >= 4 h", as written
+    Span span;
+    std::shared_ptr<const CompiledCondition> requirement;  // holds where the block is fine
+};
+
+struct RuleSet {
+    std::string name;                   // "bfr"
+    std::string title;                  // "Blood-flow-restriction guidelines"
+    std::vector<std::string> sources;   // the set's `source` lines
+    std::vector<std::string> notes;
+    std::string applies_text;           // "method = bfr", or "" for every block
+    Span span;
+    std::shared_ptr<const CompiledCondition> applies;  // null: every block
+    std::vector<Rule> rules;
+};
+
+struct RuleBook {
+    std::vector<RuleSet> sets;
+    std::vector<Diagnostic> diagnostics;  // errors in the rule files
+
+    const Rule* find(const std::string& id) const;
+    const RuleSet* set_of(const std::string& id) const;
+    std::vector<std::string> ids() const;
+};
+
+// Type-checks the rule sets. The same syntax::Ruleset given twice is loaded
+// once; two different rule sets of one name are an error.
+RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets);
+
+// The findings of every rule in force on every block, and the findings
+// about `allow` statements.
+std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule);
+
+// load_rules(module.rulesets), then check_rules: the rule files' errors first.
 std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule);
+
+// The metrics a rule can use, for documentation and did-you-mean.
+struct MetricInfo {
+    std::string name;         // "gap"
+    std::string kind;         // "time", "count", "% of 1RM", "pressure", "length", "name"
+    bool per_exercise = false;  // used inside `every exercise` / `any exercise`
+    std::string value;        // what it measures, one line
+};
+const std::vector<MetricInfo>& metrics();
 
 }  // namespace meso

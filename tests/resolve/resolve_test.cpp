@@ -194,3 +194,14 @@ TEST_CASE("a block made from a template keeps the span of the template and of th
     CHECK(std::string(block.content.sessions_span.path()) == "std/templates.meso");
     CHECK(block.content.exercises[0].span.text().substr(0, 5) == "squat");
 }
+
+TEST_CASE("an unknown time zone is a located error with did-you-mean, found by check as well as by compile")
+{
+    auto c = compile("program \"P\" {\n  start 2027-01-04\n  timezone Europe/Berln\n}\n");
+    const auto* d = find(c.diagnostics, "unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?");
+    REQUIRE(d);
+    CHECK(d->span.line == 3);
+    CHECK(d->span.column == 12);
+    auto floating = compile("program \"P\" {\n  start 2027-01-04\n  timezone floating\n}\n");
+    CHECK_FALSE(meso::has_errors(floating.diagnostics));
+}

@@ -1,0 +1,178 @@
+// meso rules, meso explain, and what the other commands say about rules.
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/cli/commands.h"
+#include "engine/cli/pipeline.h"
+#include "engine/report/report.h"
+#include "engine/resolve/stdlib.h"
+#include "engine/rules/rules.h"
+#include "grammar/suggest.h"
+
+namespace meso::cli {
+
+namespace {
+
+std::string join(const std::vector<std::string>& parts, const std::string& separator)
+{
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
+    return out;
+}
+
+// The rules in force: the default rule sets and --rules files, or those of
+// a program file when one is named. The Pipeline owns what the book's spans
+// point into.
+struct RulesInForce {
+    Pipeline run;
+    RuleBook book;
+    bool ok = true;
+};
+
+RulesInForce rules_in_force(const std::string& file, const CommonOptions& options)
+{
+    RulesInForce r;
+    if (!file.empty()) {
+        r.run = run_pipeline(file, options, Stages::resolve);
+        if (r.run.unreadable) {
+            std::cerr << "meso: " << r.run.diagnostics.front().message << "\n";
+            r.ok = false;
+            return r;
+        }
+    }
+    else {
+        r.run.compilation = resolve_source(Source{"<rules>", ""}, resolve_options(options));
+        r.run.diagnostics = r.run.compilation->diagnostics;
+    }
+    r.book = load_rules(r.run.compilation->module.rulesets);
+    auto errors = r.run.diagnostics;
+    errors.insert(errors.end(), r.book.diagnostics.begin(), r.book.diagnostics.end());
+    if (has_errors(errors)) {
+        print_text(std::cerr, errors, {use_colour(2), false});
+        r.ok = false;
+    }
+    return r;
+}
+
+std::vector<std::string> sources_of(const RuleSet& set, const Rule& rule)
+{
+    return rule.sources.empty() ? set.sources : rule.sources;
+}
+
+}  // namespace
+
+std::optional<std::string> example_program(const std::string& rule_id)
+{
+    const std::string path = "examples/" + rule_id + ".meso";
+    for (const auto& f : embedded_stdlib())
+        if (f.path == path) return std::string(f.text);
+    return std::nullopt;
+}
+
+std::vector<RuleDescription> describe_rules(const RuleBook& book)
+{
+    std::vector<RuleDescription> out;
+    for (const auto& set : book.sets)
+        for (const auto& rule : set.rules) {
+            RuleDescription d;
+            d.id = rule.id;
+            d.severity = rule.severity;
+            d.message = rule.message;
+            d.full = rule.notes.empty() ? rule.message : join(rule.notes, " ");
+            d.sources = sources_of(set, rule);
+            d.help = rule.condition_text + (set.applies_text.empty() ? "" : ", in blocks where " + set.applies_text) +
+                     ". Source: " + join(d.sources, "; ") + ". Accept a finding with: allow " + rule.id + " \"reason\"";
+            out.push_back(std::move(d));
+        }
+    return out;
+}
+
+std::string rules_reference(const RuleBook& book)
+{
+    std::ostringstream out;
+    for (const auto& set : book.sets) {
+        out << "## Rule set `" << set.name << "`" << (set.title.empty() ? "" : ": " + set.title) << "\n\n";
+        out << "Applies to " << (set.applies_text.empty() ? "every block" : "blocks where `" + set.applies_text + "`") << ".\n";
+        if (!set.sources.empty()) {
+            out << "\nSources:\n\n";
+            for (const auto& s : set.sources) out << "- " << s << "\n";
+        }
+        out << "\n";
+        for (const auto& rule : set.rules) {
+            out << "### `" << rule.id << "` (" << to_string(rule.severity) << ")\n\n";
+            out << "**What:** " << rule.message << ": `" << rule.condition_text << "`.\n\n";
+            if (!rule.notes.empty()) out << "**Why:** " << join(rule.notes, " ") << "\n\n";
+            out << "**Source:** " << join(sources_of(set, rule), "; ") << "\n\n";
+            if (auto example = example_program(rule.id)) out << "**Example** that breaks it:\n\n```meso\n" << *example << "```\n\n";
+        }
+    }
+    return out.str();
+}
+
+int list_rules(const std::string& file, const CommonOptions& options)
+{
+    auto r = rules_in_force(file, options);
+    if (!r.ok) return r.run.unreadable ? 2 : 1;
+    if (options.format == "markdown") {
+        std::cout << rules_reference(r.book);
+        return 0;
+    }
+    if (options.format == "json") {
+        auto all = nlohmann::json::array();
+        for (const auto& set : r.book.sets)
+            for (const auto& rule : set.rules)
+                all.push_back({{"id", rule.id},
+                               {"severity", to_string(rule.severity)},
+                               {"message", rule.message},
+                               {"condition", rule.condition_text},
+                               {"applies", set.applies_text},
+                               {"sources", sources_of(set, rule)}});
+        std::cout << all.dump(2) << "\n";
+        return 0;
+    }
+    std::size_t width = 0;
+    for (const auto& id : r.book.ids()) width = std::max(width, id.size());
+    for (const auto& set : r.book.sets)
+        for (const auto& rule : set.rules) {
+            std::cout << fmt::format("{:<{}}  {:<7}  {}\n", rule.id, width, to_string(rule.severity), rule.message);
+            for (const auto& source : sources_of(set, rule)) std::cout << std::string(width + 2, ' ') << "source: " << source << "\n";
+        }
+    return 0;
+}
+
+int explain(const std::string& rule_id, const CommonOptions& options)
+{
+    auto r = rules_in_force("", options);
+    if (!r.ok) return 2;
+    const Rule* rule = r.book.find(rule_id);
+    if (!rule) {
+        std::cerr << "meso: unknown rule '" << rule_id << "'" << did_you_mean(rule_id, r.book.ids())
+                  << "; 'meso rules' lists every rule in force\n";
+        return 2;
+    }
+    const RuleSet& set = *r.book.set_of(rule_id);
+    std::cout << rule->id << " (" << to_string(rule->severity) << "): " << rule->message << "\n\n";
+    std::cout << "  " << rule->condition_text << "\n";
+    std::cout << "  in " << (set.applies_text.empty() ? "every block" : "blocks where " + set.applies_text) << "\n";
+    std::cout << "  defined at " << location(rule->span) << ", in rule set '" << set.name << "'"
+              << (set.title.empty() ? "" : " (" + set.title + ")") << "\n\n";
+    if (!rule->notes.empty()) std::cout << "Why: " << join(rule->notes, " ") << "\n\n";
+    std::cout << "Source:\n";
+    for (const auto& s : sources_of(set, *rule)) std::cout << "  " << s << "\n";
+    if (!rule->sources.empty() && !set.sources.empty()) {
+        std::cout << "Rule set '" << set.name << "' sources:\n";
+        for (const auto& s : set.sources) std::cout << "  " << s << "\n";
+    }
+    if (auto example = example_program(rule->id)) {
+        std::cout << "\nA program that breaks it (meso check finds " << rule->id << "):\n\n";
+        std::istringstream lines(*example);
+        for (std::string line; std::getline(lines, line);) std::cout << (line.empty() ? "" : "    " + line) << "\n";
+    }
+    std::cout << "\nTo accept a finding in one block, write in that block: allow " << rule->id << " \"reason\"\n";
+    return 0;
+}
+
+}  // namespace meso::cli

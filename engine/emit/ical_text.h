@@ -1,0 +1,30 @@
+// The text layer of iCalendar (RFC 5545 section 3.1 and 3.3.11): content
+// lines folded at 75 octets, TEXT values escaped, parameter values quoted.
+// Used by the emitter; exposed for its tests.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace meso::ical {
+
+// `text` with every invalid UTF-8 sequence replaced by U+FFFD, so that what
+// we write is always valid UTF-8 whatever a string held.
+std::string valid_utf8(std::string_view text);
+
+// A TEXT value: `\` `;` `,` and newlines escaped (\\ \; \, \n), carriage
+// returns dropped, other control characters (not allowed in TEXT) turned
+// into spaces, invalid UTF-8 replaced.
+std::string escape_text(std::string_view text);
+
+// A parameter value (CN=...): double quotes (not allowed inside one) become
+// single quotes; quoted when it holds `:` `;` or `,`.
+std::string param_value(std::string_view text);
+
+// Writes one content line and its CRLF, folded so that no physical line
+// exceeds 75 octets (a continuation's leading space counts) and no fold
+// falls inside a UTF-8 character.
+void write_line(std::ostream& out, std::string_view line);
+
+}  // namespace meso::ical

@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# The emitter's end-to-end checks, run by CTest:
+#   check_calendars.sh fixtures|examples|cli MESO TOOLS_DIR SOURCE_DIR
+# fixtures: calendars from hand-built schedules (ical_fixtures) through the
+#           four checks: our byte lint, libical, Python icalendar's structure,
+#           and the meaning check (instants via icalendar + zoneinfo).
+# examples: every examples/*.meso compiled by `meso compile`, through the same
+#           checks; its event count must equal `meso schedule --format json`'s sessions.
+# cli:      UID stability, reproducibility, atomic writes, error exits.
+# Exit 77 (skipped) when there is nothing to check yet.
+set -uo pipefail
+mode=$1 meso=$2 tools=$3 src=$4
+python=/usr/bin/python3
+checker=$src/tests/emit/check_calendar.py
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+status=0
+fail() { echo "FAIL: $*" >&2; status=1; }
+
+four_checks() {  # FILE...
+  "$tools/ical_lint" "$@" || fail "byte lint"
+  "$tools/libical_check" "$@" || fail "libical"
+  $python "$checker" structure "$@" || fail "icalendar structure"
+  local file
+  for file in "$@"; do
+    $python "$checker" libical "$file" "$tools/libical_check" || fail "libical and zoneinfo disagree on $file"
+  done
+}
+
+case $mode in
+fixtures)
+  "$tools/ical_fixtures" "$tmp" || fail "ical_fixtures"
+  four_checks "$tmp"/*.ics
+  $python "$checker" meaning "$tmp" || fail "meaning"
+  ;;
+
+examples)
+  shopt -s nullglob
+  examples=("$src"/examples/*.meso)
+  if [ ${#examples[@]} -eq 0 ]; then echo "no examples yet"; exit 77; fi
+  for f in "${examples[@]}"; do
+    name=$(basename "$f" .meso)
+    # A fixed default zone, so that the check does not depend on the machine's.
+    if ! SOURCE_DATE_EPOCH=1798761600 "$meso" compile "$f" --timezone America/New_York -o "$tmp/$name.ics"; then
+      fail "meso compile $f"
+      continue
+    fi
+    four_checks "$tmp/$name.ics"
+    "$meso" schedule --format json "$f" > "$tmp/$name.json" || { fail "meso schedule --format json $f"; continue; }
+    $python "$checker" schedule "$tmp/$name.ics" "$tmp/$name.json" America/New_York || fail "$f: events and sessions differ"
+  done
+  ;;
+
+cli)
+  if "$meso" compile /dev/null 2>&1 | grep -q "not built yet"; then echo "meso compile not built yet"; exit 77; fi
+  program() {  # START [TIMEZONE]
+    cat <<MESO
+athlete "Alex" {
+  max squat 180 kg
+}
+program "Off-season 2027" for "Alex" {
+  start $1
+  timezone ${2:-Europe/Berlin}
+  2 weeks "Kaatsu" {
+    method bfr
+    days mon..sat
+    sessions 08:00, 16:00 for 30 min
+    occlusion continuous
+    cuff 160 mmHg
+    squat 20% x 30,15,15,15 rest 30 s
+  }
+  1 week "Strength" {
+    method strength
+    days mon wed fri
+    sessions 17:00 for 90 min
+    squat 5x5 @ 75%
+  }
+}
+MESO
+  }
+  uids() { grep -a '^UID:' "$1" | sort; }
+  starts() { grep -a '^DTSTART;' "$1"; }
+  program 2027-01-04 > "$tmp/plan.meso"
+  program 2027-01-11 > "$tmp/later.meso"
+  program 2027-01-04 Europe/Berln > "$tmp/typo.meso"
+  export SOURCE_DATE_EPOCH=1798761600
+
+  # Recompiling gives the same bytes; moving start a week keeps every UID and moves the events.
+  "$meso" compile "$tmp/plan.meso" -o "$tmp/a.ics" || fail "compile"
+  "$meso" compile "$tmp/plan.meso" > "$tmp/b.ics" || fail "compile to stdout"
+  cmp -s "$tmp/a.ics" "$tmp/b.ics" || fail "two runs with SOURCE_DATE_EPOCH differ"
+  [ "$(grep -ac '^BEGIN:VEVENT' "$tmp/a.ics")" = 27 ] || fail "expected 24 + 3 events"
+  "$meso" compile "$tmp/later.meso" -o "$tmp/later.ics" || fail "compile later"
+  [ "$(uids "$tmp/a.ics")" = "$(uids "$tmp/later.ics")" ] || fail "moving start by a week changed the UIDs"
+  [ "$(uids "$tmp/a.ics" | uniq | wc -l)" = 27 ] || fail "UIDs are not unique"
+  [ "$(starts "$tmp/a.ics")" != "$(starts "$tmp/later.ics")" ] || fail "moving start did not move the events"
+  grep -aq '^DTSTART;TZID=Europe/Berlin:20270111T080000' "$tmp/later.ics" || fail "the later program does not start on 2027-01-11"
+  grep -aq '^DTSTAMP:20270101T000000Z' "$tmp/a.ics" || fail "DTSTAMP does not come from SOURCE_DATE_EPOCH"
+  four_checks "$tmp/a.ics"
+  SOURCE_DATE_EPOCH=junk "$meso" compile "$tmp/plan.meso" > /dev/null 2> "$tmp/err"
+  [ $? = 2 ] && grep -q SOURCE_DATE_EPOCH "$tmp/err" || fail "a bad SOURCE_DATE_EPOCH is not refused"
+
+  # Sessions on both sides of a daylight-saving change, at the instants zoneinfo gives.
+  for zone_start in Europe/Berlin:2027-03-22 America/New_York:2027-03-08 Europe/Berlin:2027-10-25 America/New_York:2027-11-01; do
+    program "${zone_start#*:}" "${zone_start%%:*}" > "$tmp/dst.meso"
+    "$meso" compile "$tmp/dst.meso" -o "$tmp/dst.ics" || fail "compile $zone_start"
+    "$meso" schedule --format json "$tmp/dst.meso" > "$tmp/dst.json" || fail "schedule $zone_start"
+    $python "$checker" schedule "$tmp/dst.ics" "$tmp/dst.json" UTC || fail "$zone_start: events and sessions differ"
+  done
+
+  # Unicode names and a 300-character note come through folding and escaping exactly.
+  $python "$src/tests/emit/unicode_roundtrip.py" "$meso" "$tmp" || fail "unicode names and a long note"
+
+  # --alarm and --timezone.
+  "$meso" compile "$tmp/plan.meso" --alarm 30m | grep -aq '^TRIGGER:-PT30M' || fail "--alarm 30m"
+  "$meso" compile "$tmp/plan.meso" --alarm soon > /dev/null 2> "$tmp/err"
+  [ $? = 2 ] && grep -q -- "--alarm" "$tmp/err" || fail "a bad --alarm is not refused with exit 2"
+  sed '/timezone/d' "$tmp/plan.meso" > "$tmp/nozone.meso"
+  "$meso" compile "$tmp/nozone.meso" --timezone America/New_York | grep -aq '^DTSTART;TZID=America/New_York:20270104T080000' ||
+    fail "--timezone is not used for a program without a zone"
+  TZ=Asia/Tokyo "$meso" compile "$tmp/nozone.meso" | grep -aq '^DTSTART;TZID=Asia/Tokyo:' || fail "TZ is not the machine's zone"
+  "$meso" compile "$tmp/nozone.meso" --timezone Europe/Berln > /dev/null 2> "$tmp/err"
+  [ $? = 2 ] && grep -q "did you mean 'Europe/Berlin'" "$tmp/err" || fail "an unknown --timezone is not refused with a suggestion"
+
+  # A program with errors writes nothing and leaves an existing calendar byte-identical.
+  mkdir "$tmp/out"
+  printf 'precious calendar\r\n' > "$tmp/out/cal.ics"
+  cp "$tmp/out/cal.ics" "$tmp/keep.ics"
+  "$meso" compile "$tmp/typo.meso" -o "$tmp/out/cal.ics" 2> "$tmp/err"
+  [ $? = 1 ] || fail "a program with errors does not exit 1"
+  grep -q "typo.meso:6:.*unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?" "$tmp/err" ||
+    fail "the unknown zone is not a located error with a suggestion: $(cat "$tmp/err")"
+  cmp -s "$tmp/out/cal.ics" "$tmp/keep.ics" || fail "a program with errors changed the existing calendar"
+  [ "$(ls -A "$tmp/out")" = cal.ics ] || fail "a failed compile left files behind: $(ls -A "$tmp/out")"
+  [ -z "$("$meso" compile "$tmp/typo.meso" 2>/dev/null)" ] || fail "a program with errors wrote to stdout"
+
+  # A file without sessions is not a calendar.
+  printf 'athlete "A" {\n  max squat 100 kg\n}\n' > "$tmp/empty.meso"
+  "$meso" compile "$tmp/empty.meso" -o "$tmp/out/empty.ics" 2> "$tmp/err"
+  [ $? = 1 ] && grep -q "holds no program" "$tmp/err" && [ ! -e "$tmp/out/empty.ics" ] ||
+    fail "a file without programs is not refused: $(cat "$tmp/err")"
+
+  # Write errors: exit 2 with a message, nothing half-written.
+  "$meso" compile "$tmp/plan.meso" -o /dev/full 2> "$tmp/err"
+  [ $? = 2 ] && grep -q "/dev/full" "$tmp/err" || fail "-o /dev/full does not fail cleanly: $(cat "$tmp/err")"
+  "$meso" compile "$tmp/plan.meso" > /dev/full 2> "$tmp/err"
+  [ $? = 2 ] && grep -qi "standard output" "$tmp/err" || fail "stdout on /dev/full does not fail cleanly: $(cat "$tmp/err")"
+  "$meso" compile "$tmp/plan.meso" -o /proc/meso-test.ics 2> "$tmp/err"
+  [ $? = 2 ] && grep -q "meso-test.ics" "$tmp/err" || fail "an unwritable directory does not fail cleanly: $(cat "$tmp/err")"
+  "$meso" compile "$tmp/plan.meso" -o "$tmp/no/such/dir/x.ics" 2> "$tmp/err"
+  [ $? = 2 ] || fail "a missing directory does not exit 2"
+  chmod a-w "$tmp/out"
+  if [ -w "$tmp/out" ]; then
+    echo "note: running as root, a read-only directory is writable; covered by /proc above"
+  else
+    "$meso" compile "$tmp/plan.meso" -o "$tmp/out/cal.ics" 2> "$tmp/err"
+    [ $? = 2 ] || fail "a read-only directory does not exit 2"
+    cmp -s "$tmp/out/cal.ics" "$tmp/keep.ics" || fail "a failed write changed the existing calendar"
+  fi
+  chmod u+w "$tmp/out"
+
+  # A good compile replaces the calendar whole, keeps its mode, and leaves no temporary file.
+  chmod 640 "$tmp/out/cal.ics"
+  "$meso" compile "$tmp/plan.meso" -o "$tmp/out/cal.ics" || fail "compile over an existing calendar"
+  cmp -s "$tmp/out/cal.ics" "$tmp/a.ics" || fail "the replaced calendar differs from a fresh one"
+  [ "$(stat -c %a "$tmp/out/cal.ics")" = 640 ] || fail "replacing a calendar changed its mode"
+  [ "$(ls -A "$tmp/out")" = cal.ics ] || fail "compile left files behind: $(ls -A "$tmp/out")"
+  ;;
+*)
+  echo "usage: $0 fixtures|examples|cli MESO TOOLS_DIR SOURCE_DIR" >&2
+  exit 2
+  ;;
+esac
+[ $status = 0 ] && echo "all $mode checks passed"
+exit $status

@@ -1,0 +1,20 @@
+# The emitter's checks against parsers nobody on the team wrote (libical,
+# Python's icalendar) and our own byte lint, over calendars made from
+# hand-built schedules (ical_fixtures) and over every example compiled by
+# `meso compile` (check_calendars.sh).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)
+
+add_executable(ical_fixtures ${CMAKE_CURRENT_SOURCE_DIR}/emit/fixtures_main.cpp)
+target_link_libraries(ical_fixtures PRIVATE meso_engine)
+add_executable(ical_lint ${CMAKE_CURRENT_SOURCE_DIR}/emit/lint_main.cpp)
+target_include_directories(ical_lint PRIVATE ${CMAKE_SOURCE_DIR})
+add_executable(libical_check ${CMAKE_CURRENT_SOURCE_DIR}/emit/libical_check.cpp)
+target_link_libraries(libical_check PRIVATE PkgConfig::LIBICAL)
+
+set(MESO_EMIT_CHECK ${CMAKE_CURRENT_SOURCE_DIR}/emit/check_calendars.sh)
+foreach(check fixtures examples cli)
+  add_test(NAME emit.${check}
+    COMMAND ${MESO_EMIT_CHECK} ${check} $<TARGET_FILE:meso> $<TARGET_FILE_DIR:ical_fixtures> ${CMAKE_SOURCE_DIR})
+endforeach()
+set_tests_properties(emit.fixtures emit.examples emit.cli PROPERTIES SKIP_RETURN_CODE 77)

@@ -1,0 +1,280 @@
+// The rules engine: type checking of rule files, the meaning of conditions,
+// what a finding says and where it points, and `allow`.
+#include <catch2/catch.hpp>
+
+#include "engine/report/report.h"
+#include "tests/rules/fixture.h"
+
+using namespace meso;
+using namespace meso::test;
+using Ids = std::vector<std::string>;
+
+namespace {
+
+const Diagnostic* first_with_rule(const std::vector<Diagnostic>& findings, const std::string& id)
+{
+    for (const auto& f : findings)
+        if (f.rule && *f.rule == id) return &f;
+    return nullptr;
+}
+
+// The errors of loading a rule set written in a program file.
+std::vector<Diagnostic> load_errors(const std::string& ruleset_text, const Built** keep = nullptr)
+{
+    TestBlock b;
+    b.extra_text = ruleset_text;
+    static std::vector<std::unique_ptr<Built>> alive;
+    alive.push_back(build(b));
+    REQUIRE(alive.back()->parse_diagnostics.empty());
+    if (keep) *keep = alive.back().get();
+    return load_rules(alive.back()->module.rulesets).diagnostics;
+}
+
+}  // namespace
+
+TEST_CASE("a finding names the measured value, its date and the rule's threshold, at the sessions line")
+{
+    TestBlock b;
+    b.times = {8 * 60, 11 * 60};
+    auto built = build(b);
+    auto findings = check(*built);
+    REQUIRE(findings.size() == 1);
+    const auto& f = findings.front();
+    CHECK(f.severity == Severity::error);
+    CHECK(*f.rule == "bfr.min-gap");
+    CHECK(f.message == "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00); at least 4 hours between BFR sessions");
+    CHECK(f.span.line == static_cast<std::uint32_t>(built->line_of("sessions 08:00")));
+    CHECK(f.span.column == 5);
+    CHECK(f.notes.empty());  // written in place: no template to point at
+}
+
+TEST_CASE("a gap is measured across days too, from the end of the evening session to the next morning")
+{
+    TestBlock b;
+    b.times = {8 * 60, 22 * 60};  // 22:30 to 08:00 is 9.5 h; 08:30 to 22:00 is 13.5 h
+    b.minutes = 30;
+    CHECK(check(*build(b)).empty());
+    b.times = {6 * 60, 23 * 60};  // 23:30 to 06:00 next day is 6.5 h: still fine
+    CHECK(check(*build(b)).empty());
+    b.times = {2 * 60, 23 * 60};  // 23:30 to 02:00 next day is 2.5 h
+    auto findings = check(*build(b));
+    REQUIRE(fired(findings) == Ids{"bfr.min-gap"});
+    CHECK(findings.front().message ==
+          "2.5 h between sessions from Mon 2027-03-01 23:00-23:30 to Tue 2027-03-02 02:00; at least 4 hours between BFR sessions");
+}
+
+TEST_CASE("a load finding points at the exercise line and names set, percent and kilograms")
+{
+    TestBlock b;
+    b.exercises.front().percent = 40;
+    auto built = build(b);
+    auto findings = check(*built);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.front().message == "squat at 40% of 1RM (72.5 kg) in set 1 on Mon 2027-03-01; BFR loads are about 20% of 1RM (20% to 30%)");
+    CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("    squat ")));
+}
+
+TEST_CASE("an absolute load is converted with the athlete's max, and without a max the rule says it cannot be checked")
+{
+    TestBlock b;
+    b.exercises.front().percent.reset();
+    b.exercises.front().mass = 36;  // 20% of 180 kg
+    CHECK(check(*build(b)).empty());
+    b.maxes.clear();
+    auto findings = check(*build(b));
+    const auto* load = first_with_rule(findings, "bfr.load");
+    REQUIRE(load);
+    CHECK(load->severity == Severity::info);
+    CHECK(load->message ==
+          "cannot check 'BFR loads are about 20% of 1RM (20% to 30%)': squat is loaded 36 kg on Mon 2027-03-01, and 'Alex' has no max "
+          "for squat to relate it to");
+    for (const auto& f : findings) CHECK(f.severity == Severity::info);
+}
+
+TEST_CASE("a contraindication points at the block and notes the athlete")
+{
+    TestBlock b;
+    b.conditions = {"arterial-hardening"};
+    auto built = build(b);
+    auto findings = check(*built);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.front().message == "athlete 'Alex' has the condition arterial-hardening; BFR is not suitable with arterial hardening");
+    CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("  21 days")));
+    REQUIRE(findings.front().notes.size() == 1);
+    CHECK(findings.front().notes.front().span.line == 1);
+}
+
+TEST_CASE("a violation made by a template points at the template's line and notes the line that used it")
+{
+    TestBlock b;
+    b.from_template = true;
+    b.times = {8 * 60, 11 * 60};
+    auto built = build(b);
+    auto findings = check(*built);
+    REQUIRE(findings.size() == 1);
+    const auto& f = findings.front();
+    CHECK(*f.rule == "bfr.min-gap");
+    CHECK(f.span.line == static_cast<std::uint32_t>(built->line_of("  sessions 08:00")));
+    REQUIRE(f.notes.size() == 1);
+    CHECK(f.notes.front().message == "in template 'kaatsu', used here");
+    CHECK(f.notes.front().span.line == static_cast<std::uint32_t>(built->line_of("  21 days kaatsu")));
+    std::ostringstream text;
+    print_text(text, findings);
+    CHECK(text.str().find("plan.meso:" + std::to_string(f.span.line) + ":3: error: 2.5 h between sessions") != std::string::npos);
+    CHECK(text.str().find("plan.meso:" + std::to_string(f.notes.front().span.line) + ":3: note: in template 'kaatsu', used here") !=
+          std::string::npos);
+}
+
+TEST_CASE("a clinic's own rule set in the program file fires on a cuff above its limit")
+{
+    TestBlock b;
+    b.cuff = ir::Pressure{220, false};
+    b.extra_text = "ruleset clinic \"Our clinic\" {\n"
+                   "  source \"Clinic protocol 2026\"\n"
+                   "  applies to blocks where method = bfr\n"
+                   "  rule cuff error \"at most 180 mmHg in our clinic\" {\n"
+                   "    require cuff-pressure <= 180 mmHg\n"
+                   "  }\n"
+                   "}\n";
+    auto built = build(b);
+    REQUIRE(built->parse_diagnostics.empty());
+    auto findings = check(*built);
+    CHECK(fired(findings) == Ids{"clinic.cuff"});
+    CHECK(findings.front().message == "cuff 220 mmHg in the sessions from Mon 2027-03-01; at most 180 mmHg in our clinic");
+    CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("    cuff 220")));
+    b.cuff = ir::Pressure{170, false};
+    CHECK(check(*build(b)).empty());
+}
+
+TEST_CASE("comparing gap with a percentage is a located error in the rule set")
+{
+    const Built* built = nullptr;
+    auto errors = load_errors("ruleset mine {\n  rule g error \"gap\" {\n    require gap >= 20%\n  }\n}\n", &built);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.front().severity == Severity::error);
+    CHECK(errors.front().span.line == static_cast<std::uint32_t>(built->line_of("require gap >= 20%")));
+    CHECK(errors.front().span.column == 20);
+    CHECK(errors.front().message == "'gap' is a time, and '20%' is a % of 1RM; write a time such as '4 h'");
+}
+
+TEST_CASE("rule files are type-checked when loaded")
+{
+    auto one = [](const std::string& condition, const std::string& severity = "warning") {
+        auto errors = load_errors("ruleset mine {\n  rule r " + severity + " \"m\" {\n    " + condition + "\n  }\n}\n");
+        REQUIRE(errors.size() == 1);
+        return errors.front().message;
+    };
+    CHECK(one("require gapp >= 4 h") == "unknown metric 'gapp'; did you mean 'gap'? (the metrics are listed in docs/rules.md)");
+    CHECK(one("require gap >= 4 h", "warnig") == "unknown severity 'warnig'; a rule is error, warning or info; did you mean 'warning'?");
+    CHECK(one("require sessions >= 4 h") == "'sessions' is a count, and '4 h' is a time; write a plain number such as '24'");
+    CHECK(one("require gap >= 4") == "'gap' is a time; '4' needs a unit: write a time such as '4 h'");
+    CHECK(one("require every exercise gap >= 4 h") ==
+          "'gap' is a metric of the block, not of an exercise; take it out of 'every exercise'/'any exercise'");
+    CHECK(one("require load <= 30%") == "'load' is a metric of an exercise; write 'every exercise load ...' or 'any exercise load ...'");
+    CHECK(one("require occlusion = contiuous") ==
+          "'occlusion' is one of continuous, intermittent, none, unspecified, not 'contiuous'; did you mean 'continuous'?");
+    CHECK(one("require method < bfr") == "'method' is a name; compare it with = or !=, not <");
+    CHECK(one("require every exercise load <= 100 kg") ==
+          "'load' is a % of 1RM, and '100 kg' is a mass; loads are compared in % of 1RM (kilograms are converted when the athlete has a max)");
+    CHECK(one("require cuff-pressure between 40% AOP and 200 mmHg") ==
+          "both ends of 'between' need the same unit: mmHg and % AOP cannot be converted into each other");
+    CHECK(one("note \"nothing to check\"") == "rule 'mine.r' has no 'require' or 'forbid': it can never find anything");
+}
+
+TEST_CASE("a rule with an error is left out, the other rules of the set still run")
+{
+    TestBlock b;
+    b.times = {8 * 60, 11 * 60};
+    b.extra_text = "ruleset mine {\n  rule bad error \"x\" {\n    require gap >= 20%\n  }\n"
+                   "  rule gap error \"at least 5 hours\" {\n    require gap >= 5 h\n  }\n}\n";
+    auto findings = check(*build(b));
+    CHECK(fired(findings) == Ids{"('gap' is a time, and '20%' is a % of 1RM; write a time such as '4 h')", "bfr.min-gap", "mine.gap"});
+}
+
+TEST_CASE("forbid C finds a problem wherever require not C would: not is pushed down to every value")
+{
+    TestBlock b;
+    b.times = {8 * 60, 11 * 60};
+    auto with = [&](const std::string& statement) {
+        b.extra_text = "ruleset mine {\n  rule r error \"m\" {\n    " + statement + "\n  }\n}\n";
+        auto built = build(b);
+        auto findings = check(*built, false);
+        return findings.empty() ? std::string("clean") : findings.front().message;
+    };
+    const std::string gap_fails = "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00); m";
+    CHECK(with("require gap >= 4 h") == gap_fails);
+    CHECK(with("forbid gap < 4 h") == gap_fails);
+    CHECK(with("require not (gap < 4 h)") == gap_fails);
+    CHECK(with("forbid not (gap >= 2 h)") == "clean");
+    CHECK(with("require gap between 2 h and 3 h or sessions-per-day = 2") == "clean");
+    CHECK(with("require gap >= 4 h and sessions >= 1") == gap_fails);
+    CHECK(with("require every exercise load < 25%") == "clean");
+    CHECK(with("forbid any exercise load < 25%") == "squat at 20% of 1RM (35 kg) in set 1 on Mon 2027-03-01; m");
+    CHECK(with("require any exercise reps >= 15") == "clean");
+    CHECK(with("require any exercise reps >= 20") == "no exercise qualifies: squat set 2 has 15 reps on Mon 2027-03-01; m");
+    CHECK(with("require every exercise reps >= 20") == "squat set 2 has 15 reps on Mon 2027-03-01; m");
+    CHECK(with("forbid athlete has condition pregnancy") == "clean");
+    CHECK(with("require athlete has condition pregnancy") == "athlete 'Alex' does not have the condition pregnancy; m");
+    CHECK(with("require session-length <= 20 min") == "a session of 30 min on Mon 2027-03-01 (08:00-08:30); m");
+    CHECK(with("require days <= 14") == "the block is 21 days long; m");
+    CHECK(with("require weeks >= 4 weeks") == "the block is 21 days (3 weeks) long; m");
+    CHECK(with("require days-per-week <= 5") == "6 training days in block week 1 (2027-03-01..2027-03-07); m");
+}
+
+TEST_CASE("applies to blocks where selects the blocks a rule set checks")
+{
+    TestBlock b;
+    b.extra_text = "ruleset mine {\n  applies to blocks where method = strength\n"
+                   "  rule r error \"m\" {\n    require sessions <= 1\n  }\n}\n";
+    CHECK(check(*build(b), false).empty());
+    b.method = "strength";
+    CHECK(fired(check(*build(b), false)) == Ids{"mine.r"});
+}
+
+TEST_CASE("allow accepts exactly that rule's finding for that block, with the reason kept")
+{
+    TestBlock b;
+    b.times = {8 * 60, 11 * 60};
+    b.exercises.front().percent = 40;
+    b.allows = {{"bfr.min-gap", "the athlete trains at a camp with fixed hours"}};
+    auto built = build(b);  // the findings' spans point into its text
+    auto findings = check(*built);
+    CHECK(fired(findings) == Ids{"bfr.load"});
+    const auto* gap = first_with_rule(findings, "bfr.min-gap");
+    REQUIRE(gap);
+    REQUIRE(gap->suppressed_by);
+    CHECK(*gap->suppressed_by == "the athlete trains at a camp with fixed hours");
+    CHECK(!has_errors(findings));
+    std::ostringstream hidden, shown;
+    print_text(hidden, findings);
+    print_text(shown, findings, {false, true});
+    CHECK(hidden.str().find("bfr.min-gap") == std::string::npos);
+    CHECK(shown.str().find("[bfr.min-gap] (allowed: the athlete trains at a camp with fixed hours)") != std::string::npos);
+}
+
+TEST_CASE("an allow that suppresses nothing is a warning, an allow of an unknown rule an error with did-you-mean")
+{
+    TestBlock b;
+    b.allows = {{"bfr.min-gap", "not needed"}, {"bfr.min-gp", "typo"}};
+    auto built = build(b);
+    auto findings = check(*built);
+    REQUIRE(findings.size() == 2);
+    std::sort(findings.begin(), findings.end(), [](const auto& x, const auto& y) { return x.severity < y.severity; });
+    CHECK(findings[0].severity == Severity::error);
+    CHECK(findings[0].message == "no rule 'bfr.min-gp' is in force; did you mean 'bfr.min-gap'?");
+    CHECK(findings[0].span.line == static_cast<std::uint32_t>(built->line_of("allow bfr.min-gp")));
+    CHECK(findings[1].severity == Severity::warning);
+    CHECK(findings[1].message == "'allow bfr.min-gap' accepts nothing: the rule finds no problem in block 'Block'; remove the allow");
+}
+
+TEST_CASE("two rule sets of one name are an error, the same one given twice is loaded once")
+{
+    const auto& standard = standard_rulesets();
+    std::vector<const syntax::Ruleset*> twice = standard;
+    twice.insert(twice.end(), standard.begin(), standard.end());
+    CHECK(load_rules(twice).diagnostics.empty());
+    auto errors = load_errors("ruleset a {\n  rule r info \"m\" {\n    require sessions >= 0\n  }\n}\n"
+                              "ruleset a {\n  rule r info \"m\" {\n    require sessions >= 0\n  }\n}\n");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.front().message == "rule set 'a' is defined twice");
+}
