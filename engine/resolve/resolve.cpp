@@ -398,6 +398,8 @@ private:
             }
             if (convert({out.from, unit}, ir::MassUnit::kg) > max_mass_kg)
                 report(l.from.span, "a load of " + l.from.amount.text + " " + l.from.unit_text + " is beyond any human; meso accepts at most 2000 kg");
+            else if (l.to && convert({*out.to, unit}, ir::MassUnit::kg) > max_mass_kg)
+                report(l.to->span, "a load of " + l.to->amount.text + " " + l.to->unit_text + " is beyond any human; meso accepts at most 2000 kg");
             return out;
         }
         }
