@@ -19,6 +19,8 @@ constexpr long long max_program_days = 366LL * 1000;  // a program spans at most
 // all those contents are bounded too, or a short file (thousands of
 // exercises in a block of a thousand weeks) would expand to gigabytes.
 constexpr long long max_planned_sets = 2'000'000;
+constexpr double max_percent = 1000;   // as resolve checks a load as written
+constexpr double max_mass_kg = 2000;
 constexpr minutes default_session_time{8 * 60};
 constexpr minutes default_session_length{60};
 
@@ -179,6 +181,21 @@ struct Planner {
             if (reported_negative.insert(e.span.begin).second)
                 error(l.span, fmt::format("the progression takes this load below zero in block week {}", week));
             value = 0;
+        }
+        // The limits resolve puts on a load as written hold for every week
+        // a progression reaches, so no load grows past what can be meant
+        // (nor, over a thousand weeks, towards what a double cannot hold).
+        const double unit_kg = program.athlete && program.athlete->unit == ir::MassUnit::lb ? ir::kg_per_lb : 1.0;
+        if (l.kind == ir::Load::Kind::percent && value > max_percent) {
+            if (reported_negative.insert(e.span.begin).second)
+                error(l.span, fmt::format("the progression takes this load above {}% of one-rep max in block week {}", max_percent, week));
+            value = max_percent;
+        }
+        if (l.kind == ir::Load::Kind::mass && value * unit_kg > max_mass_kg) {
+            if (reported_negative.insert(e.span.begin).second)
+                error(l.span, fmt::format("the progression takes this load beyond any human (more than {} kg) in block week {}",
+                                          max_mass_kg, week));
+            value = max_mass_kg / unit_kg;
         }
         SetPlan set;
         switch (l.kind) {
