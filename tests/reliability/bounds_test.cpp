@@ -127,7 +127,7 @@ TEST_CASE("numbers too long or too large to be meant are located errors")
     CHECK_FALSE(c.compilation->module.programs.empty());
 }
 
-TEST_CASE("--max-sessions bounds the expansion with a located error")
+TEST_CASE("the --max-sessions bound on expansion is a located error")
 {
     auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n  1000 weeks \"B\" { days mon..sun; sessions 06:00, 18:00 }\n}\n",
                      "test.meso", false, 10000);
