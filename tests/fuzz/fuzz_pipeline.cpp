@@ -1,6 +1,10 @@
 // The fuzz target: the whole pipeline on arbitrary bytes, and the
 // invariants that must hold whatever the bytes are.
 //
+// Stages: parse, resolve (default rule sets, no MESO_PATH), schedule
+// (--max-sessions 4000), rules, the reports (text, JSON), the emitters
+// (schedule text, JSON, CSV; iCalendar). `meso fmt` joins when it lands.
+//
 // Built two ways (see tests/fuzz/CMakeLists.txt):
 // - with clang and -fsanitize=fuzzer,address,undefined (cmake -DMESO_FUZZ=ON),
 //   driven by libFuzzer: `make fuzz FUZZ_SECONDS=600`;
@@ -20,12 +24,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/emit/ical.h"
 #include "engine/emit/sessions.h"
 #include "engine/report/report.h"
 #include "engine/resolve/resolve.h"
 #include "engine/rules/rules.h"
 #include "engine/schedule/schedule.h"
 #include "grammar/parse.h"
+#include "tests/emit/lint.h"
 
 namespace {
 
@@ -134,6 +140,21 @@ void check_emitters(const meso::ScheduleResult& result, std::string_view input)
     if (quoted || fields != 1) violated("CSV does not end with a whole record", input);
 }
 
+// meso compile: the calendar passes the emitter's byte lint (tests/emit/lint.h).
+void check_calendar(const meso::ScheduleResult& result, std::string_view input)
+{
+    meso::CalendarOptions options;
+    options.default_timezone = "Europe/Berlin";  // a zone with daylight saving, so VTIMEZONE has changes
+    options.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
+    options.alarm = std::chrono::minutes{30};
+    std::ostringstream out;
+    const auto written = meso::write_calendar(out, result.programs, options);
+    check_spans(written.diagnostics, input);
+    if (meso::has_errors(written.diagnostics)) return;
+    const auto problems = meso::test::lint_calendar(out.str());
+    if (!problems.empty()) violated("the calendar fails the byte lint: " + problems.front(), input);
+}
+
 void check_reports(const std::vector<meso::Diagnostic>& diagnostics, std::string_view input)
 {
     std::ostringstream text;
@@ -167,6 +188,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             check_spans(findings, input);
             diagnostics.insert(diagnostics.end(), findings.begin(), findings.end());
             check_emitters(scheduled, input);
+            check_calendar(scheduled, input);
         }
     }
     check_reports(diagnostics, input);
