@@ -232,6 +232,8 @@ private:
     {
         const node* inner = &n;
         if (!n.children.empty()) inner = n.children.front().get();
+        // A rule reference (`bfr.min-gap`) is stored as its identifiers: the name is all of them.
+        if (n.children.size() > 1 && inner->is_type<g::identifier>()) inner = &n;
         const auto sv = inner->string_view();
         const bool quoted = !sv.empty() && sv.front() == '"';
         if (sv.size() > max_name_bytes + (quoted ? 2 : 0))

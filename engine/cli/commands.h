@@ -47,6 +47,12 @@ struct CompileOptions {
 };
 int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);
 
+// Formats each file (directories: every *.meso under them) to standard
+// output, or with check_only lists the files that would change, or with
+// in_place rewrites them atomically. A file with a syntax error is reported
+// and left alone (exit 1).
+int fmt(const std::vector<std::string>& files, bool check_only, bool in_place);
+
 // Said by a command whose issue has not landed yet; exit 2.
 int not_built_yet(const std::string& command);
 

@@ -72,7 +72,7 @@ int main(int argc, char** argv)
         if (*check) return meso::cli::check(files, common);
         if (*schedule) return meso::cli::schedule(file, common);
         if (*compile) return meso::cli::compile(file, compile_options, common);
-        if (*fmt) return meso::cli::not_built_yet("fmt");
+        if (*fmt) return meso::cli::fmt(files, fmt_check, fmt_in_place);
         if (*rules) return meso::cli::list_rules(rules_file, common);
         if (*explain) return meso::cli::explain(rule_id, common);
         return 2;

@@ -1,0 +1,2 @@
+" .meso training programs: see docs/editors.md
+autocmd BufRead,BufNewFile *.meso setfiletype meso

@@ -1,0 +1,62 @@
+" Run: vim -Nu NONE -Es -S editors/vim/test/syntax_test.vim (from the repository)
+" Opens sample.meso with the plugin's ftdetect and syntax files and checks
+" the syntax group at chosen places; exits non-zero on a mismatch.
+let s:here = expand('<sfile>:p:h')
+let &runtimepath = fnamemodify(s:here, ':h') . ',' . &runtimepath
+filetype on
+syntax on
+execute 'edit ' . s:here . '/sample.meso'
+
+let s:failures = []
+function! s:Expect(line, text, group) abort
+  let l:lnum = search('\V' . escape(a:line, '\'), 'cw')
+  if l:lnum == 0
+    call add(s:failures, 'no line ' . a:line)
+    return
+  endif
+  let l:col = stridx(getline(l:lnum), a:text) + 1
+  if l:col == 0
+    call add(s:failures, a:text . ' not on ' . a:line)
+    return
+  endif
+  let l:got = synIDattr(synID(l:lnum, l:col, 1), 'name')
+  if l:got !=# a:group
+    call add(s:failures, printf('%s in "%s": %s, expected %s', a:text, a:line, l:got, a:group))
+  endif
+endfunction
+
+if &filetype !=# 'meso'
+  call add(s:failures, 'filetype is "' . &filetype . '", expected meso')
+endif
+call s:Expect('# a comment', '#', 'mesoComment')
+call s:Expect('use std.bfr', 'use', 'mesoKeyword')
+call s:Expect('use std.bfr', 'std.bfr', 'mesoRuleId')
+call s:Expect('template kaatsu', 'kaatsu', 'mesoTemplate')
+call s:Expect('template kaatsu', '"Kaatsu', 'mesoString')
+call s:Expect('template kaatsu', '\"', 'mesoEscape')
+call s:Expect('days mon..sat', 'mon', 'mesoWeekday')
+call s:Expect('days mon..sat', 'sat', 'mesoWeekday')
+call s:Expect('sessions 08:00', '08:00', 'mesoTime')
+call s:Expect('sessions 08:00', '30 min', 'mesoDuration')
+call s:Expect('cuff 50% AOP', '50% AOP', 'mesoPressure')
+call s:Expect('knee-extension', 'knee-extension', '')
+call s:Expect('knee-extension', '20%', 'mesoLoad')
+call s:Expect('knee-extension', 'rest', 'mesoKeyword')
+call s:Expect('knee-extension', '30 s', 'mesoDuration')
+call s:Expect('squat 5x5', '5x5', 'mesoScheme')
+call s:Expect('squat 5x5', '142.5 kg', 'mesoLoad')
+call s:Expect('allow bfr', 'bfr.min-gap', 'mesoRuleId')
+call s:Expect('start 2027', '2027-01-04', 'mesoDate')
+call s:Expect('3 weeks kaatsu', '3 weeks', 'mesoDuration')
+call s:Expect('rule min-gap', 'min-gap', 'mesoRuleName')
+call s:Expect('rule min-gap', 'error', 'mesoSeverity')
+call s:Expect('require gap', '>=', 'mesoOperator')
+call s:Expect('require gap', '4 h', 'mesoDuration')
+
+if empty(s:failures)
+  qall!
+endif
+for s:f in s:failures
+  verbose echo s:f
+endfor
+cquit!

@@ -1,0 +1,238 @@
+// The TextMate grammar, tested the way VS Code uses it: vscode-textmate with
+// the Oniguruma regex engine tokenizes .meso text, and each test asserts the
+// scopes of what a coach reads: keywords, durations, loads, dates, times,
+// strings, comments and rule ids.
+//
+//   cd editors/vscode && npm ci && npm test
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const vsctm = require('vscode-textmate');
+const oniguruma = require('vscode-oniguruma');
+
+const extension = path.resolve(__dirname, '..');
+const repository = path.resolve(extension, '..', '..');
+
+async function loadGrammar() {
+  const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const registry = new vsctm.Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
+      createOnigString: (s) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (scopeName) => {
+      if (scopeName !== 'source.meso') return null;
+      const file = path.join(extension, 'syntaxes', 'meso.tmLanguage.json');
+      return vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
+    },
+  });
+  return registry.loadGrammar('source.meso');
+}
+
+const grammarPromise = loadGrammar();
+
+// Every line of `text` as a list of tokens { text, scopes }.
+async function tokenize(text) {
+  const grammar = await grammarPromise;
+  let state = vsctm.INITIAL;
+  return text.split('\n').map((line) => {
+    const result = grammar.tokenizeLine(line, state);
+    state = result.ruleStack;
+    return result.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), start: t.startIndex, scopes: t.scopes }));
+  });
+}
+
+// The scopes of the text `needle` on the line that contains `lineNeedle`:
+// every token that `needle` overlaps must carry `scope`.
+async function expectScope(text, lineNeedle, needle, scope) {
+  const lines = text.split('\n');
+  const index = lines.findIndex((l) => l.includes(lineNeedle));
+  assert.notStrictEqual(index, -1, `no line contains ${JSON.stringify(lineNeedle)}`);
+  const line = lines[index];
+  const at = line.indexOf(needle, line.indexOf(lineNeedle));
+  assert.notStrictEqual(at, -1, `${JSON.stringify(needle)} is not on the line ${JSON.stringify(line)}`);
+  const tokens = (await tokenize(text))[index];
+  const covering = tokens.filter((t) => t.start < at + needle.length && t.start + t.text.length > at);
+  for (const t of covering) {
+    assert.ok(t.scopes.includes(scope),
+      `${JSON.stringify(needle)} in ${JSON.stringify(line)}: token ${JSON.stringify(t.text)} has ${t.scopes.join(' ')}, not ${scope}`);
+  }
+}
+
+const program = `# Off-season plan
+use std.bfr            # rule set
+use "lib/extra.meso"
+
+athlete "Alex" {
+  max squat 180 kg
+  round 2.5 kg
+  condition arterial-hardening
+}
+
+template kaatsu "Kaatsu (BFR) hypertrophy block" {
+  method bfr
+  days mon..sat
+  sessions 08:00, 16:00 for 30 min
+  occlusion continuous
+  cuff 160 mmHg
+  cuff width 5 cm
+  squat 20% x 30,15,15,15 rest 30 s
+  knee-extension 20% x 30,15,15,15 rest 30 s
+  allow bfr.min-gap "cleared by the physician"
+  week 4 deload
+}
+
+program "Off-season 2027" for "Alex" {
+  start 2027-01-04
+  timezone Europe/Berlin
+  coach "Sam \\"Coach\\" Lee" <sam@example.org>
+  skip 2027-02-14..2027-02-20 "holiday"
+  3 weeks kaatsu then 10 weeks powerlifting
+  2 weeks "Taper" {
+    wed fri { bench-press 3x8 @ RPE 8 }
+    deadlift 3x5 @ 100 kg +5 kg per week
+    squat 4x6 @ 70%..85%
+  }
+}
+
+ruleset bfr "Blood-flow-restriction guidelines" {
+  applies to blocks where method = bfr
+  rule min-gap error "at least 4 hours between BFR sessions" {
+    require gap >= 4 h
+    forbid athlete has condition arterial-hardening and not every exercise load between 20% and 30%
+  }
+}
+`;
+
+test('comments are comments, to the end of the line, and a # in a string is not one', async () => {
+  await expectScope(program, '# Off-season plan', '# Off-season plan', 'comment.line.number-sign.meso');
+  await expectScope(program, 'use std.bfr', '# rule set', 'comment.line.number-sign.meso');
+  const tokens = await tokenize('note "set #2 is heavy"');
+  assert.ok(tokens[0].every((t) => !t.scopes.includes('comment.line.number-sign.meso')));
+});
+
+test('keywords', async () => {
+  for (const [line, word] of [['use std.bfr', 'use'], ['athlete "Alex"', 'athlete'], ['template kaatsu', 'template'],
+    ['program "Off', 'program'], ['method bfr', 'method'], ['days mon', 'days'], ['sessions 08:00', 'sessions'],
+    ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff 160', 'cuff'], ['week 4 deload', 'week'],
+    ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['3 weeks kaatsu then', 'then'],
+    ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
+    ['forbid athlete', 'forbid'], ['applies to blocks', 'applies']]) {
+    await expectScope(program, line, word, line.startsWith('use') ? 'keyword.control.import.meso' : 'keyword.control.meso');
+  }
+  await expectScope(program, 'forbid athlete', 'and', 'keyword.operator.logical.meso');
+  await expectScope(program, 'forbid athlete', 'between', 'keyword.operator.logical.meso');
+});
+
+test('durations: a number and a unit of time, with or without a space', async () => {
+  await expectScope(program, 'sessions 08:00', '30 min', 'constant.numeric.duration.meso');
+  await expectScope(program, 'squat 20%', '30 s', 'constant.numeric.duration.meso');
+  await expectScope(program, '3 weeks kaatsu', '3 weeks', 'constant.numeric.duration.meso');
+  await expectScope(program, '3 weeks kaatsu', '10 weeks', 'constant.numeric.duration.meso');
+  await expectScope(program, 'require gap', '4 h', 'constant.numeric.duration.meso');
+  await expectScope('rest 90sec', 'rest', '90sec', 'constant.numeric.duration.meso');
+  await expectScope(program, '3 weeks kaatsu', 'kaatsu', 'entity.name.type.template.meso');
+  await expectScope(program, '3 weeks kaatsu', 'powerlifting', 'entity.name.type.template.meso');
+});
+
+test('loads: percent, kilograms, RPE, ramps and progressions; sets and reps', async () => {
+  await expectScope(program, 'squat 20%', '20%', 'constant.numeric.load.meso');
+  await expectScope(program, 'max squat', '180 kg', 'constant.numeric.load.meso');
+  await expectScope(program, 'bench-press 3x8', 'RPE 8', 'constant.numeric.load.meso');
+  await expectScope(program, 'deadlift 3x5', '100 kg', 'constant.numeric.load.meso');
+  await expectScope(program, 'deadlift 3x5', '5 kg', 'constant.numeric.load.meso');
+  await expectScope(program, 'squat 4x6', '70%', 'constant.numeric.load.meso');
+  await expectScope(program, 'squat 4x6', '85%', 'constant.numeric.load.meso');
+  await expectScope(program, 'squat 4x6', '..', 'keyword.operator.range.meso');
+  await expectScope(program, 'squat 4x6', '@', 'keyword.operator.at.meso');
+  await expectScope(program, 'squat 4x6', '4x6', 'constant.numeric.scheme.meso');
+  await expectScope(program, 'squat 4x6', 'squat', 'variable.other.exercise.meso');
+  await expectScope(program, 'knee-extension 20%', 'knee-extension', 'variable.other.exercise.meso');
+  await expectScope(program, 'cuff 160', '160 mmHg', 'constant.numeric.pressure.meso');
+  await expectScope('cuff 50% AOP', 'cuff', '50% AOP', 'constant.numeric.pressure.meso');
+  await expectScope(program, 'cuff width', '5 cm', 'constant.numeric.length.meso');
+});
+
+test('dates, date ranges and clock times', async () => {
+  await expectScope(program, 'start 2027', '2027-01-04', 'constant.numeric.date.meso');
+  await expectScope(program, 'skip 2027', '2027-02-14', 'constant.numeric.date.meso');
+  await expectScope(program, 'skip 2027', '2027-02-20', 'constant.numeric.date.meso');
+  await expectScope(program, 'skip 2027', '..', 'keyword.operator.range.meso');
+  await expectScope(program, 'sessions 08:00', '08:00', 'constant.numeric.time.meso');
+  await expectScope(program, 'sessions 08:00', '16:00', 'constant.numeric.time.meso');
+});
+
+test('weekdays, short and long, but not inside a name', async () => {
+  await expectScope(program, 'days mon..sat', 'mon', 'constant.language.weekday.meso');
+  await expectScope(program, 'days mon..sat', 'sat', 'constant.language.weekday.meso');
+  await expectScope(program, 'wed fri {', 'fri', 'constant.language.weekday.meso');
+  await expectScope('days monday', 'days', 'monday', 'constant.language.weekday.meso');
+  const tokens = await tokenize('  sun-salutation 3x10');
+  assert.ok(tokens[0].every((t) => !t.scopes.includes('constant.language.weekday.meso')));
+});
+
+test('strings, with their escapes', async () => {
+  await expectScope(program, 'athlete "Alex"', '"Alex"', 'string.quoted.double.meso');
+  await expectScope(program, 'coach "Sam', '\\"', 'constant.character.escape.meso');
+  await expectScope(program, 'coach "Sam', 'Lee"', 'string.quoted.double.meso');
+  await expectScope(program, 'use "lib', '"lib/extra.meso"', 'string.quoted.double.meso');
+  await expectScope(program, 'coach "Sam', '<sam@example.org>', 'string.other.email.meso');
+  // a string ends on its line: the next line is not swallowed
+  const tokens = await tokenize('note "unterminated\nstart 2027-01-04');
+  assert.ok(tokens[1].find((t) => t.text === '2027-01-04').scopes.includes('constant.numeric.date.meso'));
+});
+
+test('rule ids, rule names, severities and modules', async () => {
+  await expectScope(program, 'allow bfr.min-gap', 'bfr.min-gap', 'entity.name.function.rule-id.meso');
+  await expectScope(program, 'rule min-gap', 'min-gap', 'entity.name.function.rule-id.meso');
+  await expectScope(program, 'rule min-gap', 'error', 'constant.language.severity.meso');
+  await expectScope(program, 'use std.bfr', 'std.bfr', 'entity.name.namespace.meso');
+  await expectScope(program, 'ruleset bfr', 'bfr', 'entity.name.namespace.ruleset.meso');
+  await expectScope(program, 'timezone Europe', 'Europe/Berlin', 'constant.other.timezone.meso');
+});
+
+// Every .meso file of the repository (examples, stdlib, test fixtures):
+// whatever the file holds, its comments, dates and clock times are
+// recognised wherever they stand outside a string.
+function corpus() {
+  const files = [];
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.meso')) files.push(full);
+    }
+  };
+  for (const dir of ['examples', 'stdlib', 'tests']) walk(path.join(repository, dir));
+  return files;
+}
+
+test('over every .meso file of the repository: comments, dates and times outside strings get their scopes', async () => {
+  const files = corpus();
+  assert.ok(files.length > 0);
+  let checked = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = await tokenize(text);
+    lines.forEach((tokens, n) => {
+      for (const t of tokens) {
+        if (t.scopes.some((s) => s.startsWith('string.') || s.startsWith('comment.'))) continue;
+        const where = `${path.relative(repository, file)}:${n + 1}: ${JSON.stringify(t.text)} has ${t.scopes.join(' ')}`;
+        if (t.text.startsWith('#')) assert.fail(`${where}; expected a comment`);
+        if (/^\d{4}-\d{2}-\d{2}$/.test(t.text)) { assert.ok(t.scopes.includes('constant.numeric.date.meso'), where); checked++; }
+        if (/^\d{1,2}:\d{2}$/.test(t.text)) { assert.ok(t.scopes.includes('constant.numeric.time.meso'), where); checked++; }
+      }
+      const line = text.split('\n')[n];
+      if (/^\s*#/.test(line)) {
+        assert.ok(tokens[tokens.length - 1].scopes.includes('comment.line.number-sign.meso'), `${file}:${n + 1}`);
+        checked++;
+      }
+    });
+  }
+  assert.ok(checked > 0);
+});
