@@ -3,7 +3,7 @@
 //
 // Stages: parse, resolve (default rule sets, no MESO_PATH), schedule
 // (--max-sessions 4000), rules, the reports (text, JSON), the emitters
-// (schedule text, JSON, CSV; iCalendar). `meso fmt` joins when it lands.
+// (schedule text, JSON, CSV; iCalendar), and `meso fmt`.
 //
 // Built two ways (see tests/fuzz/CMakeLists.txt):
 // - with clang and -fsanitize=fuzzer,address,undefined (cmake -DMESO_FUZZ=ON),
@@ -26,6 +26,7 @@
 
 #include "engine/emit/ical.h"
 #include "engine/emit/sessions.h"
+#include "engine/format/format.h"
 #include "engine/report/report.h"
 #include "engine/resolve/resolve.h"
 #include "engine/rules/rules.h"
@@ -140,6 +141,23 @@ void check_emitters(const meso::ScheduleResult& result, std::string_view input)
     if (quoted || fields != 1) violated("CSV does not end with a whole record", input);
 }
 
+// meso fmt: a file that parses formats to text that parses with no error,
+// says the same thing (format::verify: same tree, same comments), and is
+// already formatted (formatting it again changes nothing).
+void check_format(std::string_view input)
+{
+    const meso::Source source{"input.meso", std::string(input)};
+    const auto parsed = meso::parse(source);
+    check_spans(parsed.diagnostics, input);
+    if (meso::has_errors(parsed.diagnostics)) return;
+    const std::string formatted = meso::format::format(parsed.file);
+    if (auto problem = meso::format::verify(parsed.file, formatted)) violated("fmt changed the program: " + *problem, input);
+    const meso::Source again{"formatted.meso", formatted};
+    const auto reparsed = meso::parse(again);
+    if (meso::has_errors(reparsed.diagnostics)) violated("fmt's output does not parse: " + reparsed.diagnostics.front().message, input);
+    if (meso::format::format(reparsed.file) != formatted) violated("fmt is not a fixed point: formatting its output changes it", input);
+}
+
 // meso compile: the calendar passes the emitter's byte lint (tests/emit/lint.h).
 void check_calendar(const meso::ScheduleResult& result, std::string_view input)
 {
@@ -192,5 +210,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     check_reports(diagnostics, input);
+    check_format(input);
     return 0;
 }
