@@ -3,7 +3,7 @@
 // still there, byte for byte. These run the meso binary end to end; the
 // writer itself is tested in tests/cli/output_test.cpp.
 //
-// `meso fmt -i` is not built yet; its tests join here when it lands.
+// `meso fmt -i` likewise.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -121,5 +121,95 @@ TEST_CASE("compile -o that succeeds replaces the old calendar whole, with no tem
     CHECK(written.size() > 1000);
     CHECK(written.substr(written.size() - 15) == "END:VCALENDAR\r\n");
     CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A program that parses but is not in the canonical layout, and is longer
+// than 512 bytes (one block of `ulimit -f`).
+std::string unformatted()
+{
+    std::string text = "athlete \"A\" {   max squat 180 kg ;  round 2.5 kg }\n";
+    text += "program \"P\" {\n      start 2027-01-04\n";
+    for (int i = 0; i < 20; ++i) text += "      1 week \"Block " + std::to_string(i) + "\" {  days mon ; squat   5x5  @  75% }\n";
+    return text + "}\n";
+}
+
+}  // namespace
+
+TEST_CASE("fmt -i of a file with a syntax error leaves it byte for byte")
+{
+    const auto dir = meso::test::temp_dir("lost-fmt-errors");
+    const std::string broken = "athlete \"A\" {   max squat 180 kg }\nprogram \"P\" {\n  start 2027-02-30\n  3 weeks\n}\n";
+    write_file(dir + "/plan.meso", broken);
+    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"});
+    CHECK(run.exit_code == 1);
+    CHECK(read_file(dir + "/plan.meso") == broken);
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("fmt -i onto a disk that fills up mid-write keeps the old file and says why")
+{
+    const auto dir = meso::test::temp_dir("lost-fmt-full");
+    const auto text = unformatted();
+    REQUIRE(text.size() > 512);
+    write_file(dir + "/plan.meso", text);
+    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"}, "trap '' XFSZ; ulimit -f 1;");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("File too large") != std::string::npos);
+    CHECK(read_file(dir + "/plan.meso") == text);
+    CHECK(entries(dir) == 1);
+
+    auto ok = run_meso({"fmt", "-i", dir + "/plan.meso"});  // the baseline: without the limit it rewrites the file
+    CHECK(ok.exit_code == 0);
+    CHECK(read_file(dir + "/plan.meso") != text);
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("fmt to standard output on /dev/full fails with exit 2")
+{
+    const auto dir = meso::test::temp_dir("lost-fmt-stdout");
+    write_file(dir + "/plan.meso", unformatted());
+    const std::string command = "'" + std::string(MESO_BINARY) + "' fmt '" + dir + "/plan.meso' >/dev/full 2>'" + dir + "/err'";
+    const int status = std::system(command.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(read_file(dir + "/err").find("No space left on device") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("fmt -i in a directory meso may not write in keeps the old file and says why")
+{
+    if (geteuid() == 0) {
+        // Root writes in any directory whatever its mode, and /proc holds
+        // no program to format; the mode-0555 case runs for other users.
+        WARN("running as root: the read-only directory case of fmt -i is not exercised");
+        return;
+    }
+    const auto dir = meso::test::temp_dir("lost-fmt-readonly");
+    const auto text = unformatted();
+    write_file(dir + "/plan.meso", text);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"});
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("Permission denied") != std::string::npos);
+    CHECK(read_file(dir + "/plan.meso") == text);
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("check --format json to a full standard output is exit 2, not a silent success")
+{
+    const auto dir = meso::test::temp_dir("lost-check-stdout");
+    const std::string command = "'" + std::string(MESO_BINARY) + "' check --format json '" +
+                                example("kaatsu-then-powerlifting.meso") + "' >/dev/full 2>'" + dir + "/err'";
+    const int status = std::system(command.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(read_file(dir + "/err") == "meso: cannot write to standard output: No space left on device\n");
     std::filesystem::remove_all(dir);
 }
