@@ -29,7 +29,7 @@ demo: build
 
 # The whole test suite again, every binary built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (leaks included); any report fails the run.
-export ASAN_OPTIONS ?= detect_leaks=1:halt_on_error=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1
+export ASAN_OPTIONS ?= detect_leaks=1:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1
 export UBSAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:print_stacktrace=1
 
 $(SANITIZE_BUILD)/CMakeCache.txt:
