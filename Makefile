@@ -6,7 +6,11 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup build test demo bench clean
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all setup build test demo bench clean test-sanitize fuzz fuzz-build
 
 all: build
 
@@ -33,6 +37,32 @@ bench/node/node_modules/.package-lock.json: bench/node/package-lock.json
 
 bench: build bench/node/node_modules/.package-lock.json
 	/usr/bin/python3 bench/run.py $(BUILD)
+# The whole test suite again, every binary built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (leaks included); any report fails the run.
+export ASAN_OPTIONS ?= detect_leaks=1:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1
+export UBSAN_OPTIONS ?= halt_on_error=1:abort_on_error=1:print_stacktrace=1
+
+$(SANITIZE_BUILD)/CMakeCache.txt:
+	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMESO_SANITIZE=ON $(CMAKE_FLAGS)
+
+test-sanitize: setup $(SANITIZE_BUILD)/CMakeCache.txt
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure -j $(JOBS)
+
+# libFuzzer on the whole pipeline (tests/fuzz/), built with clang in its own
+# directory. New inputs go to $(FUZZ_BUILD)/corpus, findings to
+# $(FUZZ_BUILD)/crashes/; copy a finding to tests/fuzz/regressions/ once fixed.
+$(FUZZ_BUILD)/CMakeCache.txt:
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMESO_FUZZ=ON -DMESO_WERROR=OFF $(CMAKE_FLAGS)
+
+fuzz-build: setup $(FUZZ_BUILD)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD) --target fuzz_pipeline -j $(JOBS)
+
+fuzz: fuzz-build
+	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	$(FUZZ_BUILD)/tests/fuzz/fuzz_pipeline $(FUZZ_BUILD)/corpus tests/fuzz/corpus tests/fuzz/regressions examples stdlib \
+	  -dict=tests/fuzz/meso.dict -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+	  -rss_limit_mb=2048 -malloc_limit_mb=200 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/crashes/ $(FUZZ_FLAGS)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

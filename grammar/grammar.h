@@ -698,12 +698,26 @@ void skip_statement(ParseInput& in)
 
 }  // namespace detail
 
+namespace detail {
+
+// `1e308`: an exponent written straight after the digits.
+template <typename ParseInput>
+void reject_exponent(ParseInput& in, std::string_view word)
+{
+    const bool after_digit = in.current() > in.begin() && in.current()[-1] >= '0' && in.current()[-1] <= '9';
+    if (after_digit && word.size() > 1 && (word[0] == 'e' || word[0] == 'E') && word[1] >= '0' && word[1] <= '9')
+        throw located_error("numbers are written in plain digits, without an exponent ('" + std::string(word) + "')", in);
+}
+
+}  // namespace detail
+
 template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
           typename... States>
 bool unknown_unit::match(ParseInput& in, States&...)
 {
     const auto word = detail::word_at(in.current(), in.size());
     if (word.empty() || detail::may_follow_a_number(word)) return false;
+    detail::reject_exponent(in, word);
     const std::string w(word);
     std::string message = "unknown unit '" + w + "'";
     if (auto near = closest_match(w, detail::unit_spellings()))
@@ -720,6 +734,7 @@ bool block_length_without_unit::match(ParseInput& in, States&...)
     const auto word = detail::word_at(in.current(), in.size());
     if (word.empty() || detail::may_follow_a_number(word) || closest_match(std::string(word), detail::unit_spellings()))
         return false;
+    detail::reject_exponent(in, word);
     // The number just before, to write the fix with it.
     const char* end = in.current();
     while (end > in.begin() && (end[-1] == ' ' || end[-1] == '\t')) --end;

@@ -210,7 +210,18 @@ private:
         return out;
     }
 
-    syntax::Text text(const node& n) { return {unescape(n.string_view()), span(n)}; }
+    // Every name and text goes into each session's description, row and
+    // event: bounding their length bounds what one session can write.
+    static constexpr std::size_t max_name_bytes = 200;
+    static constexpr std::size_t max_text_bytes = 4000;
+
+    syntax::Text text(const node& n)
+    {
+        if (n.string_view().size() > max_text_bytes + 2)
+            error(span(n), "a text is at most " + std::to_string(max_text_bytes) + " bytes long; this one is " +
+                               std::to_string(n.string_view().size() - 2));
+        return {unescape(n.string_view()), span(n)};
+    }
 
     // An identifier, a dotted name or a string, from a node that is one or holds one.
     syntax::Name name(const node& n)
@@ -220,7 +231,11 @@ private:
         // A rule reference (`bfr.min-gap`) is stored as its identifiers: the name is all of them.
         if (n.children.size() > 1 && inner->is_type<g::identifier>()) inner = &n;
         const auto sv = inner->string_view();
-        if (!sv.empty() && sv.front() == '"') return {unescape(sv), span(*inner), true};
+        const bool quoted = !sv.empty() && sv.front() == '"';
+        if (sv.size() > max_name_bytes + (quoted ? 2 : 0))
+            error(span(*inner), "a name is at most " + std::to_string(max_name_bytes) + " bytes long; this one is " +
+                                    std::to_string(sv.size() - (quoted ? 2 : 0)));
+        if (quoted) return {unescape(sv), span(*inner), true};
         return {std::string(sv), span(*inner), false};
     }
 

@@ -12,7 +12,9 @@
 //   resumes at the next statement, so independent mistakes are all reported
 //   (at most ParseLimits::max_errors of them);
 // - dates and times that do not exist (2027-02-30, 25:00), numbers too
-//   large to be meant, conditions nested deeper than ParseLimits::max_depth.
+//   large to be meant, conditions nested deeper than ParseLimits::max_depth,
+//   conditions of more than 256 parts in all (`and`/`or` chains count one
+//   part a term).
 #pragma once
 
 #include <cstddef>

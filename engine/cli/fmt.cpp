@@ -156,6 +156,10 @@ int fmt(const std::vector<std::string>& arguments, bool check_only, bool in_plac
         }
     }
     std::cout.flush();
+    if (!std::cout) {  // a full disk or a closed pipe: the formatted text did not arrive
+        std::cerr << "meso fmt: cannot write to standard output: " << std::strerror(errno) << "\n";
+        return 2;
+    }
     if (could_not_run) return 2;
     return findings ? 1 : 0;
 }

@@ -1,7 +1,10 @@
 // meso: a compiler and linter for training programs. See ../shared/design/cli.md.
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <new>
 #include <iostream>
 
 #include "engine/cli/commands.h"
@@ -68,12 +71,24 @@ int main(int argc, char** argv)
             return code == 0 ? 0 : 2;
         }
 
-        if (*check) return meso::cli::check(files, common);
-        if (*schedule) return meso::cli::schedule(file, common);
-        if (*compile) return meso::cli::compile(file, compile_options, common);
-        if (*fmt) return meso::cli::fmt(files, fmt_check, fmt_in_place);
-        if (*rules) return meso::cli::list_rules(rules_file, common);
-        if (*explain) return meso::cli::explain(rule_id, common);
+        int status = 2;
+        if (*check) status = meso::cli::check(files, common);
+        else if (*schedule) status = meso::cli::schedule(file, common);
+        else if (*compile) status = meso::cli::compile(file, compile_options, common);
+        else if (*fmt) status = meso::cli::fmt(files, fmt_check, fmt_in_place);
+        else if (*rules) status = meso::cli::list_rules(rules_file, common);
+        else if (*explain) status = meso::cli::explain(rule_id, common);
+        // Whatever the command, output that did not arrive (a full disk, a
+        // closed pipe) is a command that could not run, not a success.
+        std::cout.flush();
+        if (!std::cout && status != 2) {
+            std::cerr << "meso: cannot write to standard output: " << std::strerror(errno) << "\n";
+            return 2;
+        }
+        return status;
+    }
+    catch (const std::bad_alloc&) {
+        std::cerr << "meso: out of memory\n";
         return 2;
     }
     catch (const std::exception& e) {

@@ -120,10 +120,29 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule)
     }
 }
 
+// Written one session at a time, so that memory does not grow with the
+// number of sessions (a million of them is allowed); the bytes are those of
+// the whole document dumped with an indent of 2.
 void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
 {
-    json programs = json::array();
-    for (const auto& p : schedule.programs) {
+    auto dump = [](const json& j, int indent) {
+        std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+        std::string shifted;
+        shifted.reserve(text.size());
+        for (char c : text) {
+            shifted += c;
+            if (c == '\n') shifted.append(static_cast<std::size_t>(indent), ' ');
+        }
+        return shifted;
+    };
+    out << "{\n  \"programs\": ";
+    if (schedule.programs.empty()) {
+        out << "[]\n}\n";
+        return;
+    }
+    out << "[\n";
+    for (std::size_t pi = 0; pi < schedule.programs.size(); ++pi) {
+        const auto& p = schedule.programs[pi];
         json program;
         program["name"] = p.name;
         program["athlete"] = p.athlete.empty() ? json(nullptr) : json(p.athlete);
@@ -142,8 +161,11 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
                               {"sessions", b.session_count}});
         }
         program["blocks"] = blocks;
-        json sessions = json::array();
-        for (const auto& s : p.sessions) {
+        std::string head = dump(program, 4);  // ends with "\n    }"
+        head.resize(head.size() - 6);
+        out << "    " << head << ",\n      \"sessions\": " << (p.sessions.empty() ? "[]" : "[\n");
+        for (std::size_t si = 0; si < p.sessions.size(); ++si) {
+            const auto& s = p.sessions[si];
             const auto& content = p.contents[s.content];
             json exercises = json::array();
             for (const auto& e : content.exercises) {
@@ -173,12 +195,11 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
                 session["cuff"] = {{"pressure", json_number(content.cuff_pressure->value)},
                                    {"unit", content.cuff_pressure->percent_aop ? "% AOP" : "mmHg"}};
             if (!content.notes.empty()) session["notes"] = content.notes;
-            sessions.push_back(session);
+            out << "        " << dump(session, 8) << (si + 1 < p.sessions.size() ? ",\n" : "\n");
         }
-        program["sessions"] = sessions;
-        programs.push_back(program);
+        out << (p.sessions.empty() ? "" : "      ]") << "\n    }" << (pi + 1 < schedule.programs.size() ? ",\n" : "\n");
     }
-    out << json{{"programs", programs}}.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    out << "  ]\n}\n";
 }
 
 void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)

@@ -406,6 +406,8 @@ private:
             }
             if (convert({out.from, unit}, ir::MassUnit::kg) > max_mass_kg)
                 report(l.from.span, "a load of " + l.from.amount.text + " " + l.from.unit_text + " is beyond any human; meso accepts at most 2000 kg");
+            else if (l.to && convert({*out.to, unit}, ir::MassUnit::kg) > max_mass_kg)
+                report(l.to->span, "a load of " + l.to->amount.text + " " + l.to->unit_text + " is beyond any human; meso accepts at most 2000 kg");
             return out;
         }
         }
@@ -512,10 +514,14 @@ private:
                             else
                                 report(span_of(inner), "a split holds exercises and 'sessions'; write occlusion and cuff in the block");
                         }
-                        for (const auto& other : content.splits)
-                            if ((other.days & split.days).any())
-                                report(n.span, "these weekdays already have a split", Severity::error, {{other.span, "the other split"}});
-                        content.splits.push_back(std::move(split));
+                        // One error, naming the first split it overlaps; the
+                        // overlapping split is left out, so a block keeps at most
+                        // seven splits and a file of thousands of them stays linear.
+                        const auto overlap = std::find_if(content.splits.begin(), content.splits.end(),
+                                                          [&](const auto& other) { return (other.days & split.days).any(); });
+                        if (overlap != content.splits.end())
+                            report(n.span, "these weekdays already have a split", Severity::error, {{overlap->span, "the other split"}});
+                        else content.splits.push_back(std::move(split));
                     }
                     else if constexpr (std::is_same_v<T, syntax::WeekOverride>) {
                         if (!ctx.allow_weeks || !ctx.weeks) {

@@ -16,6 +16,12 @@ using namespace std::chrono;
 namespace {
 
 constexpr long long max_program_days = 366LL * 1000;  // a program spans at most a thousand years
+// Sessions share their content, one per block week and split; the sets of
+// all those contents are bounded too, or a short file (thousands of
+// exercises in a block of a thousand weeks) would expand to gigabytes.
+constexpr long long max_planned_sets = 2'000'000;
+constexpr double max_percent = 1000;   // as resolve checks a load as written
+constexpr double max_mass_kg = 2000;
 constexpr minutes default_session_time{8 * 60};
 constexpr minutes default_session_length{60};
 
@@ -94,6 +100,9 @@ struct Planner {
     std::set<std::uint32_t> reported_negative;
     bool over_budget = false;  // run() failed on --max-sessions
     long long session_count = 0;
+    long long planned_sets = 0;                 // counted by walk(false)
+    std::vector<ir::DateRange> skips_by_start;  // program.skips, sorted and merged, for in_skip
+
 
     void error(const Span& span, std::string message)
     {
@@ -102,9 +111,11 @@ struct Planner {
 
     bool in_skip(sys_days d) const
     {
-        for (const auto& s : program.skips)
-            if (d >= s.first && d <= s.last) return true;
-        return false;
+        // Binary search in the merged ranges: a hostile file has tens of
+        // thousands of skips, and a scan of them per day is quadratic.
+        auto it = std::upper_bound(skips_by_start.begin(), skips_by_start.end(), d,
+                                   [](sys_days day, const ir::DateRange& r) { return day < r.first; });
+        return it != skips_by_start.begin() && d <= std::prev(it)->last;
     }
 
     const ir::DateRange* pause_at(sys_days d) const
@@ -221,6 +232,21 @@ struct Planner {
                 error(l.span, fmt::format("the progression takes this load below zero in block week {}", week));
             value = 0;
         }
+        // The limits resolve puts on a load as written hold for every week
+        // a progression reaches, so no load grows past what can be meant
+        // (nor, over a thousand weeks, towards what a double cannot hold).
+        const double unit_kg = program.athlete && program.athlete->unit == ir::MassUnit::lb ? ir::kg_per_lb : 1.0;
+        if (l.kind == ir::Load::Kind::percent && value > max_percent) {
+            if (reported_negative.insert(e.span.begin).second)
+                error(l.span, fmt::format("the progression takes this load above {}% of one-rep max in block week {}", max_percent, week));
+            value = max_percent;
+        }
+        if (l.kind == ir::Load::Kind::mass && value * unit_kg > max_mass_kg) {
+            if (reported_negative.insert(e.span.begin).second)
+                error(l.span, fmt::format("the progression takes this load beyond any human (more than {} kg) in block week {}",
+                                          max_mass_kg, week));
+            value = max_mass_kg / unit_kg;
+        }
         SetPlan set;
         switch (l.kind) {
         case ir::Load::Kind::none: break;
@@ -312,6 +338,7 @@ struct Planner {
                 if (overridden) merged = week_content(block, week, deload);
                 const ir::Content& c = overridden ? merged : block.content;
                 const auto trains = training_days(c);
+                std::set<int> splits_counted;
                 for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
                     const sys_days date = plan_dates[static_cast<std::size_t>(day + d)];
                     const unsigned wd = weekday{date}.c_encoding();
@@ -319,7 +346,16 @@ struct Planner {
                     const int split = split_of(c, wd);
                     const auto& times = times_of(c, split);
                     count += static_cast<long long>(times.size());
-                    if (!build) continue;
+                    if (!build) {
+                        if (splits_counted.insert(split).second) {
+                            for (const auto& e : c.exercises) planned_sets += static_cast<long long>(e.reps.size());
+                            if (split >= 0)
+                                for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises)
+                                    planned_sets += static_cast<long long>(e.reps.size());
+                            if (planned_sets > max_planned_sets) return count;  // run() reports it
+                        }
+                        continue;
+                    }
                     const std::uint32_t content = content_for(b, block, week, block_weeks, c, deload, split);
                     const minutes length = length_of(c, split);
                     for (std::size_t k = 0; k < times.size(); ++k) {
@@ -370,8 +406,21 @@ struct Planner {
         if (!place_days(total)) return false;
         out.start = plan_dates.front();
         out.end = plan_dates.back();
+        auto skips = program.skips;
+        std::sort(skips.begin(), skips.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& r : skips) {
+            if (!skips_by_start.empty() && r.first <= skips_by_start.back().last + days{1})
+                skips_by_start.back().last = std::max(skips_by_start.back().last, r.last);
+            else skips_by_start.push_back({r.first, r.last, {}, {}});
+        }
         const long long count = walk(false);
         session_count = count;
+        if (planned_sets > max_planned_sets) {
+            error(program.span, fmt::format("this program plans more than {} sets (the prescriptions of every block week, "
+                                            "counted once per week and split); write fewer exercises or shorter blocks",
+                                            max_planned_sets));
+            return false;
+        }
         if (count > options.max_sessions) {
             over_budget = true;
             error(program.span, fmt::format("this program expands to {} sessions, more than --max-sessions allows ({})", count,
@@ -397,7 +446,7 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
     for (const auto& program : module.programs) {
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
-        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0};
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}};
         if (planner.run()) {
             budget -= static_cast<long long>(planner.out.sessions.size());
             result.programs.push_back(std::move(planner.out));

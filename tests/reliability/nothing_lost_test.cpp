@@ -1,0 +1,215 @@
+// Nothing lost: a command that writes a file (`meso compile -o`) writes a
+// temporary file and renames it, so whatever goes wrong the old file is
+// still there, byte for byte. These run the meso binary end to end; the
+// writer itself is tested in tests/cli/output_test.cpp.
+//
+// `meso fmt -i` likewise.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "tests/support/support.h"
+
+using meso::test::read_file;
+using meso::test::run_meso;
+using meso::test::write_file;
+
+namespace {
+
+const std::string precious = "BEGIN:VCALENDAR\r\nX-OLD:the calendar the athlete subscribed to\r\nEND:VCALENDAR\r\n";
+
+std::string example(const std::string& name) { return meso::test::source_dir() + "/examples/" + name; }
+
+std::size_t entries(const std::string& dir)
+{
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("compile -o of a program with errors writes nothing: the old calendar survives byte for byte")
+{
+    const auto dir = meso::test::temp_dir("lost-errors");
+    write_file(dir + "/plan.meso", "athlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  3 weeks kaatzu\n}\n");
+    write_file(dir + "/plan.ics", precious);
+    auto run = run_meso({"compile", dir + "/plan.meso", "-o", dir + "/plan.ics"});
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find("unknown template 'kaatzu'") != std::string::npos);
+    CHECK(read_file(dir + "/plan.ics") == precious);
+    CHECK(entries(dir) == 2);  // no temporary file left beside it
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("compile -o onto a disk that fills up mid-write keeps the old calendar and says why")
+{
+    const auto dir = meso::test::temp_dir("lost-full");
+    write_file(dir + "/plan.ics", precious);
+    // At most 4 KiB per file (ulimit -f counts 512-byte blocks) and the
+    // signal for a file too large ignored: the write fails with EFBIG, the
+    // way a full disk fails it with ENOSPC.
+    auto run = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", dir + "/plan.ics"},
+                        "trap '' XFSZ; ulimit -f 8;");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("cannot write '" + dir + "/plan.ics': File too large") != std::string::npos);
+    CHECK(read_file(dir + "/plan.ics") == precious);
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("compile -o /dev/full fails with the reason and exit 2")
+{
+    auto run = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", "/dev/full"});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("cannot write '/dev/full': No space left on device") != std::string::npos);
+}
+
+TEST_CASE("compile to standard output on /dev/full fails with exit 2, not a crash")
+{
+    auto run = run_meso({"compile", example("kaatsu-then-powerlifting.meso")});
+    CHECK(run.exit_code == 0);  // the baseline: standard output is a file here
+    CHECK(run.out.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+    const auto dir = meso::test::temp_dir("lost-stdout");
+    const std::string command = "'" + std::string(MESO_BINARY) + "' compile '" + example("kaatsu-then-powerlifting.meso") +
+                                "' >/dev/full 2>'" + dir + "/err'";
+    const int status = std::system(command.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(read_file(dir + "/err").find("No space left on device") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("compile -o into a directory meso may not write in keeps the old file and says why")
+{
+    // Root may write in any directory whatever its mode, so the directory
+    // nobody may write in is /proc, whose files exist and cannot be replaced.
+    const std::string target = "/proc/version";
+    const auto before = read_file(target);
+    REQUIRE_FALSE(before.empty());
+    auto run = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", target});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("cannot write '/proc/version'") != std::string::npos);
+    CHECK(read_file(target) == before);
+
+    if (geteuid() != 0) {  // a directory made read-only by its mode
+        const auto dir = meso::test::temp_dir("lost-readonly");
+        write_file(dir + "/plan.ics", precious);
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+        auto denied = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", dir + "/plan.ics"});
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+        CHECK(denied.exit_code == 2);
+        CHECK(denied.err.find("Permission denied") != std::string::npos);
+        CHECK(read_file(dir + "/plan.ics") == precious);
+        CHECK(entries(dir) == 1);
+        std::filesystem::remove_all(dir);
+    }
+}
+
+TEST_CASE("compile -o that succeeds replaces the old calendar whole, with no temporary file left")
+{
+    const auto dir = meso::test::temp_dir("lost-ok");
+    write_file(dir + "/plan.ics", precious);
+    auto run = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", dir + "/plan.ics"}, "SOURCE_DATE_EPOCH=1798761600");
+    CHECK(run.exit_code == 0);
+    const auto written = read_file(dir + "/plan.ics");
+    CHECK(written.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+    CHECK(written.size() > 1000);
+    CHECK(written.substr(written.size() - 15) == "END:VCALENDAR\r\n");
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// A program that parses but is not in the canonical layout, and is longer
+// than 512 bytes (one block of `ulimit -f`).
+std::string unformatted()
+{
+    std::string text = "athlete \"A\" {   max squat 180 kg ;  round 2.5 kg }\n";
+    text += "program \"P\" {\n      start 2027-01-04\n";
+    for (int i = 0; i < 20; ++i) text += "      1 week \"Block " + std::to_string(i) + "\" {  days mon ; squat   5x5  @  75% }\n";
+    return text + "}\n";
+}
+
+}  // namespace
+
+TEST_CASE("fmt -i of a file with a syntax error leaves it byte for byte")
+{
+    const auto dir = meso::test::temp_dir("lost-fmt-errors");
+    const std::string broken = "athlete \"A\" {   max squat 180 kg }\nprogram \"P\" {\n  start 2027-02-30\n  3 weeks\n}\n";
+    write_file(dir + "/plan.meso", broken);
+    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"});
+    CHECK(run.exit_code == 1);
+    CHECK(read_file(dir + "/plan.meso") == broken);
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("fmt -i onto a disk that fills up mid-write keeps the old file and says why")
+{
+    const auto dir = meso::test::temp_dir("lost-fmt-full");
+    const auto text = unformatted();
+    REQUIRE(text.size() > 512);
+    write_file(dir + "/plan.meso", text);
+    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"}, "trap '' XFSZ; ulimit -f 1;");
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("File too large") != std::string::npos);
+    CHECK(read_file(dir + "/plan.meso") == text);
+    CHECK(entries(dir) == 1);
+
+    auto ok = run_meso({"fmt", "-i", dir + "/plan.meso"});  // the baseline: without the limit it rewrites the file
+    CHECK(ok.exit_code == 0);
+    CHECK(read_file(dir + "/plan.meso") != text);
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("fmt to standard output on /dev/full fails with exit 2")
+{
+    const auto dir = meso::test::temp_dir("lost-fmt-stdout");
+    write_file(dir + "/plan.meso", unformatted());
+    const std::string command = "'" + std::string(MESO_BINARY) + "' fmt '" + dir + "/plan.meso' >/dev/full 2>'" + dir + "/err'";
+    const int status = std::system(command.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(read_file(dir + "/err").find("No space left on device") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("fmt -i in a directory meso may not write in keeps the old file and says why")
+{
+    if (geteuid() == 0) {
+        // Root writes in any directory whatever its mode, and /proc holds
+        // no program to format; the mode-0555 case runs for other users.
+        WARN("running as root: the read-only directory case of fmt -i is not exercised");
+        return;
+    }
+    const auto dir = meso::test::temp_dir("lost-fmt-readonly");
+    const auto text = unformatted();
+    write_file(dir + "/plan.meso", text);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"});
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("Permission denied") != std::string::npos);
+    CHECK(read_file(dir + "/plan.meso") == text);
+    CHECK(entries(dir) == 1);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("check --format json to a full standard output is exit 2, not a silent success")
+{
+    const auto dir = meso::test::temp_dir("lost-check-stdout");
+    const std::string command = "'" + std::string(MESO_BINARY) + "' check --format json '" +
+                                example("kaatsu-then-powerlifting.meso") + "' >/dev/full 2>'" + dir + "/err'";
+    const int status = std::system(command.c_str());
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(read_file(dir + "/err") == "meso: cannot write to standard output: No space left on device\n");
+    std::filesystem::remove_all(dir);
+}
