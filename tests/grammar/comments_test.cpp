@@ -13,13 +13,6 @@ using namespace meso::grammar_test;
 
 namespace {
 
-template <typename T, typename Variant>
-const T& as(const Variant& v)
-{
-    REQUIRE(std::holds_alternative<T>(v));
-    return std::get<T>(v);
-}
-
 std::vector<std::string> texts(const std::vector<Comment>& comments)
 {
     std::vector<std::string> out;

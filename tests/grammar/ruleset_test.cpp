@@ -12,13 +12,6 @@ using namespace meso::grammar_test;
 
 namespace {
 
-template <typename T, typename Variant>
-const T& as(const Variant& v)
-{
-    REQUIRE(std::holds_alternative<T>(v));
-    return std::get<T>(v);
-}
-
 // The condition of `require C` in a one-rule rule set. Its spans point into
 // the parsed source, which is kept for the rest of the run.
 Condition required(const std::string& condition)

@@ -10,12 +10,23 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <variant>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "engine/report/report.h"
 #include "grammar/parse.h"
 
 namespace meso::grammar_test {
+
+// The alternative T of a variant, failing the test when it holds another.
+template <typename T, typename Variant>
+const T& as(const Variant& v)
+{
+    REQUIRE(std::holds_alternative<T>(v));
+    return std::get<T>(v);
+}
 
 inline std::string read_file(const std::filesystem::path& path)
 {

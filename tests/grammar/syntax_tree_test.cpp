@@ -13,13 +13,6 @@ using namespace std::chrono;
 
 namespace {
 
-template <typename T, typename Variant>
-const T& as(const Variant& v)
-{
-    REQUIRE(std::holds_alternative<T>(v));
-    return std::get<T>(v);
-}
-
 // The prescriptions of `template t { ... }` in a parsed text.
 std::vector<Prescription> prescriptions_of(const Parsed& parsed)
 {
