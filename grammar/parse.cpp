@@ -27,9 +27,6 @@ struct errors {
 };
 
 template <typename Rule>
-using control = tao::pegtl::must_if<errors>::control<Rule>;
-
-template <typename Rule>
 using selector = pt::selector<
     Rule,
     pt::store_content::on<
@@ -60,7 +57,138 @@ using selector = pt::selector<
         g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition,
         g::condition, g::parenthesized>>;
 
-using node = pt::node;
+// The parse tree, kept flat: the nodes of the selected rules in preorder in
+// one vector, each followed by its descendants. PEGTL's own parse_tree
+// allocates a node (and a vector of children) for every rule it tries, and
+// that was half of the parse's time and most of its memory; here trying a
+// rule costs a push, and failing it a truncation. The tree is the same as
+// parse_tree<selector> would build: selected rules make nodes, the nodes
+// of the other rules' successes go to their parent, a failure (or an
+// exception, for the rules that recover) drops what the rule made.
+struct node {
+    const void* type = nullptr;      // &type_tag<Rule>
+    const char* data = nullptr;      // the text where the rule began
+    std::uint32_t begin = 0, end = 0;  // byte offsets in the source
+    std::uint32_t line = 0, column = 0, end_line = 0;
+    std::uint32_t descendants = 0;   // the next sibling is this + 1 + descendants
+
+    template <typename Rule>
+    static constexpr char type_tag = 0;
+
+    template <typename Rule>
+    bool is_type() const noexcept { return type == &type_tag<Rule>; }
+    std::string_view string_view() const noexcept { return {data, end - begin}; }
+
+    class Children {
+    public:
+        class iterator {
+        public:
+            explicit iterator(const node* at) : at_(at) {}
+            const node* operator*() const { return at_; }
+            iterator& operator++()
+            {
+                at_ += 1 + at_->descendants;
+                return *this;
+            }
+            bool operator!=(const iterator& other) const { return at_ != other.at_; }
+
+        private:
+            const node* at_;
+        };
+        explicit Children(const node& parent) : first_(&parent + 1), last_(&parent + 1 + parent.descendants) {}
+        iterator begin() const { return iterator(first_); }
+        iterator end() const { return iterator(last_); }
+        bool empty() const { return first_ == last_; }
+        const node* front() const { return first_; }
+        const node* back() const
+        {
+            const node* last = first_;
+            for (const node* c : *this) last = c;
+            return last;
+        }
+        std::vector<const node*> all() const
+        {
+            std::vector<const node*> out;
+            for (const node* c : *this) out.push_back(c);
+            return out;
+        }
+
+    private:
+        const node* first_;
+        const node* last_;
+    };
+    Children children() const { return Children(*this); }
+};
+
+struct Tape {
+    std::vector<node> nodes;          // nodes[0] is the root, the whole file
+    std::vector<std::uint32_t> open;  // where each rule being tried began on the tape
+};
+
+template <typename Rule>
+inline constexpr bool makes_node = pt::internal::is_selected_node<Rule, selector>;
+// A rule none of whose sub-rules (to 8 levels) makes a node cannot leave
+// one behind when it fails: nothing to track.
+template <typename Rule>
+inline constexpr bool may_leave_nodes = !makes_node<Rule> && !pt::internal::is_leaf<8, typename Rule::subs_t, selector>;
+
+template <typename Rule>
+struct control : tao::pegtl::must_if<errors>::control<Rule> {
+    using base = tao::pegtl::must_if<errors>::control<Rule>;
+
+    template <typename ParseInput, typename... States>
+    static void start(const ParseInput& in, grammar::ParserState&, Tape& tape, States&&...)
+    {
+        if constexpr (makes_node<Rule> || may_leave_nodes<Rule>)
+            tape.open.push_back(static_cast<std::uint32_t>(tape.nodes.size()));
+        if constexpr (makes_node<Rule>) {
+            const auto& at = in.iterator();
+            node n;
+            n.type = &node::type_tag<Rule>;
+            n.data = at.data;
+            n.begin = static_cast<std::uint32_t>(at.byte);
+            n.line = static_cast<std::uint32_t>(at.line);
+            n.column = static_cast<std::uint32_t>(at.column);
+            tape.nodes.push_back(n);
+        }
+    }
+
+    template <typename ParseInput, typename... States>
+    static void success(const ParseInput& in, grammar::ParserState&, Tape& tape, States&&...)
+    {
+        if constexpr (makes_node<Rule>) {
+            const std::uint32_t i = tape.open.back();
+            node& n = tape.nodes[i];
+            const auto& at = in.iterator();
+            n.end = static_cast<std::uint32_t>(at.byte);
+            n.end_line = static_cast<std::uint32_t>(at.line);
+            n.descendants = static_cast<std::uint32_t>(tape.nodes.size() - i - 1);
+        }
+        if constexpr (makes_node<Rule> || may_leave_nodes<Rule>) tape.open.pop_back();
+    }
+
+    template <typename ParseInput, typename... States>
+    static void failure(const ParseInput& in, grammar::ParserState& state, Tape& tape, States&&... st)
+    {
+        drop(tape);
+        base::failure(in, state, tape, st...);  // raises inside must<>
+    }
+
+    template <typename ParseInput, typename... States>
+    static void unwind(const ParseInput&, grammar::ParserState&, Tape& tape, States&&...)
+    {
+        drop(tape);
+    }
+
+private:
+    static void drop(Tape& tape)
+    {
+        if constexpr (makes_node<Rule> || may_leave_nodes<Rule>) {
+            tape.nodes.resize(tape.open.back());
+            tape.open.pop_back();
+        }
+    }
+};
 
 // ---------------------------------------------------------------- encoding
 
@@ -169,26 +297,26 @@ private:
     {
         Span s;
         s.source = &source_;
-        s.line = static_cast<std::uint32_t>(n.m_begin.line);
-        s.column = static_cast<std::uint32_t>(n.m_begin.column);
-        s.begin = static_cast<std::uint32_t>(n.m_begin.byte);
-        s.end = static_cast<std::uint32_t>(n.m_end.byte);
+        s.line = n.line;
+        s.column = n.column;
+        s.begin = n.begin;
+        s.end = n.end;
         return s;
     }
 
     template <typename Rule>
     static const node* child(const node& n)
     {
-        for (const auto& c : n.children)
-            if (c->is_type<Rule>()) return c.get();
+        for (const node* c : n.children())
+            if (c->is_type<Rule>()) return c;
         return nullptr;
     }
     template <typename Rule>
     static std::vector<const node*> children(const node& n)
     {
         std::vector<const node*> out;
-        for (const auto& c : n.children)
-            if (c->is_type<Rule>()) out.push_back(c.get());
+        for (const node* c : n.children())
+            if (c->is_type<Rule>()) out.push_back(c);
         return out;
     }
 
@@ -227,9 +355,10 @@ private:
     syntax::Name name(const node& n)
     {
         const node* inner = &n;
-        if (!n.children.empty()) inner = n.children.front().get();
+        const auto kids = n.children();
+        if (!kids.empty()) inner = kids.front();
         // A rule reference (`bfr.min-gap`) is stored as its identifiers: the name is all of them.
-        if (n.children.size() > 1 && inner->is_type<g::identifier>()) inner = &n;
+        if (!kids.empty() && 1 + inner->descendants < n.descendants && inner->is_type<g::identifier>()) inner = &n;
         const auto sv = inner->string_view();
         const bool quoted = !sv.empty() && sv.front() == '"';
         if (sv.size() > max_name_bytes + (quoted ? 2 : 0))
@@ -521,7 +650,7 @@ private:
     {
         syntax::Braces b;
         b.span = span(n);
-        b.single_line = n.m_begin.line == n.m_end.line;
+        b.single_line = n.line == n.end_line;
         return b;
     }
 
@@ -529,7 +658,7 @@ private:
     {
         syntax::Body b;
         b.braces = braces(n);
-        for (const auto& c : n.children) {
+        for (const node* c : n.children()) {
             if (auto s = block_statement(*c)) b.statements.push_back(std::move(*s));
         }
         return b;
@@ -609,7 +738,7 @@ private:
         a.name = text(*child<g::athlete_name>(n));
         const node& b = *child<g::athlete_body>(n);
         a.braces = braces(b);
-        for (const auto& c : b.children) {
+        for (const node* c : b.children()) {
             const Span sp = span(*c);
             if (c->is_type<g::max_statement>()) {
                 auto m = quantity_of(*child<g::mass>(*c), Dimension::mass, "a one-rep max needs a mass such as '180 kg'");
@@ -671,7 +800,7 @@ private:
         const node& b = *child<g::program_body>(n);
         p.braces = braces(b);
         std::size_t previous_block_line = 0;
-        for (const auto& c : b.children) {
+        for (const node* c : b.children()) {
             const Span sp = span(*c);
             if (c->is_type<g::start_statement>()) p.statements.push_back({Start{date(*child<g::date>(*c)), sp, {}}});
             else if (c->is_type<g::end_statement>()) p.statements.push_back({End{date(*child<g::date>(*c)), sp, {}}});
@@ -702,10 +831,10 @@ private:
                 else p.statements.push_back({Pause{range, why, sp, {}}});
             }
             else if (c->is_type<g::block_use>()) {
-                const bool joined = previous_block_line != 0 && c->m_begin.line == previous_block_line &&
+                const bool joined = previous_block_line != 0 && c->line == previous_block_line &&
                                     child<g::then_keyword>(*c) != nullptr;
                 p.statements.push_back({block_use(*c, joined)});
-                previous_block_line = c->m_end.line;
+                previous_block_line = c->end_line;
             }
         }
         return p;
@@ -752,16 +881,17 @@ private:
         if (depth >= max_condition_depth) return too_deep(n);
         if (n.is_type<g::condition>() || n.is_type<g::and_condition>()) {
             const bool is_and = n.is_type<g::and_condition>();
-            std::size_t parts = n.children.size();
+            const auto kids = n.children().all();
+            std::size_t parts = kids.size();
             if (depth + static_cast<int>(parts) > max_condition_depth) {
                 parts = static_cast<std::size_t>(max_condition_depth - depth);
-                too_deep(*n.children.at(parts));
+                too_deep(*kids.at(parts));
             }
             // Left-deep: the first part is parts-1 levels down, part i is parts-i.
             const int last = depth + static_cast<int>(parts) - 1;
-            Condition result = condition_at(*n.children.at(0), last);
+            Condition result = condition_at(*kids.at(0), last);
             for (std::size_t i = 1; i < parts; ++i) {
-                Condition right = condition_at(*n.children[i], last - static_cast<int>(i) + 1);
+                Condition right = condition_at(*kids[i], last - static_cast<int>(i) + 1);
                 Span joined = join(result.span, right.span);
                 result = Condition{Logical{is_and, Box<Condition>(std::move(result)), Box<Condition>(std::move(right))}, joined};
             }
@@ -781,10 +911,10 @@ private:
             return Condition{Between{name(*child<g::metric>(n)), value(*values.at(0)), value(*values.at(1))}, sp};
         }
         if (n.is_type<g::quantified>())
-            return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
+            return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
         if (n.is_type<g::athlete_has>()) return Condition{AthleteHas{name(*child<g::condition_name>(n))}, sp};
-        if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
-        if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition_at(*n.children.back(), depth + 1))}, sp};
+        if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
+        if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
         return Condition{AthleteHas{}, sp};  // not reached: every condition node is one of the above
     }
 
@@ -804,7 +934,7 @@ private:
         r.message = text(*child<g::rule_message>(n));
         const node& b = *child<g::rule_body>(n);
         r.braces = braces(b);
-        for (const auto& c : b.children) {
+        for (const node* c : b.children()) {
             const Span sp = span(*c);
             if (c->is_type<g::require_statement>()) r.statements.push_back({Require{condition(*condition_child(*c)), sp, {}}});
             else if (c->is_type<g::forbid_statement>()) r.statements.push_back({Forbid{condition(*condition_child(*c)), sp, {}}});
@@ -823,7 +953,7 @@ private:
         if (const node* t = child<g::title>(n)) rs.title = text(*t);
         const node& b = *child<g::ruleset_body>(n);
         rs.braces = braces(b);
-        for (const auto& c : b.children) {
+        for (const node* c : b.children()) {
             const Span sp = span(*c);
             if (c->is_type<g::source_statement>()) rs.statements.push_back({SourceStatement{text(*child<g::citation>(*c)), sp, {}}});
             else if (c->is_type<g::applies_statement>()) {
@@ -843,7 +973,7 @@ syntax::File Builder::file(const node& root)
 {
     syntax::File f;
     f.source = &source_;
-    for (const auto& c : root.children) {
+    for (const node* c : root.children()) {
         const Span sp = span(*c);
         if (c->is_type<g::use_statement>()) f.statements.push_back({syntax::Use{name(*child<g::module_reference>(*c)), sp, {}}});
         else if (c->is_type<g::athlete_definition>()) f.statements.push_back({athlete(*c)});
@@ -1091,9 +1221,12 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     state.max_errors = limits.max_errors;
     tao::pegtl::memory_input<> in(source.text.data() + encoding.start, source.text.data() + source.text.size(), "",
                                   encoding.start, 1, 1 + encoding.start);
-    std::unique_ptr<node> root;
+    Tape tape;
+    tape.nodes.reserve(source.text.size() / 32 + 16);
+    tape.nodes.emplace_back();  // the root
+    bool parsed = false;
     try {
-        root = pt::parse<grammar::file, selector, tao::pegtl::nothing, control>(in, state);
+        parsed = tao::pegtl::parse<grammar::file, tao::pegtl::nothing, control>(in, state, tape);
     }
     catch (const tao::pegtl::parse_error& e) {  // outside any statement: cannot happen, but never escapes
         const auto& where = e.positions().front();
@@ -1110,9 +1243,10 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     }
     if (state.errors.size() >= limits.max_errors)
         result.diagnostics.push_back({Severity::note, {}, "too many errors; the rest of the file was not read", {}, {}, {}});
-    if (root) {
+    if (parsed) {
+        tape.nodes[0].descendants = static_cast<std::uint32_t>(tape.nodes.size() - 1);
         Builder builder(source, result.diagnostics);
-        result.file = builder.file(*root);
+        result.file = builder.file(tape.nodes[0]);
         TriviaAttacher attacher(source, scan_comments(source, encoding.start));
         attacher.file(result.file);
     }

@@ -34,24 +34,15 @@ OUTPUT_LIMIT = 64 * MB       # standard output kept by the test (the rest is dra
 # Cases that do not yet fit the budget of 1 s and 100 MB, with the reason.
 # For these only the clean exit is asserted: under the 100 MB limit meso
 # says "meso: out of memory" and exits 2 — never a signal, never a hang.
-# The cause is the same for all: the parser keeps a PEGTL parse tree of the
-# whole file (about 100 bytes a node, a dozen nodes a statement), so a 1 MB
-# file of tens of thousands of short statements needs 100-150 MB at its
-# peak. Fixing it means building the syntax tree while parsing; until then
-# they are listed in docs/reliability.md. Remove a case from here when it
+# They are listed in docs/reliability.md. Remove a case from here when it
 # fits (the run prints "now within budget").
 KNOWN_OVER_BUDGET = {
-    'many-long-numbers': 'parse tree of ~19,000 statements',
-    'many-listed-sets': 'parse tree of ~500,000 rep numbers',
     'many-tiny-blocks': 'parse tree of ~35,000 blocks',
     'many-tiny-template-blocks': 'parse tree of ~100,000 block uses',
-    'many-exercises-many-weeks': 'parse tree of ~33,000 prescriptions',
     'many-session-times': 'parse tree of ~130,000 session times',
     'many-week-overrides': 'parse tree of ~30,000 week overrides',
     'many-week-deloads': 'parse tree of ~45,000 week deloads',
     'many-splits': 'parse tree of ~34,000 splits',
-    'many-conditions': 'parse tree of ~350,000 condition names',
-    'many-rules': 'parse tree of ~19,000 rules',
     'many-templates': 'parse tree of ~43,000 templates',
     'many-allows': 'parse tree of ~40,000 allows',
 }
