@@ -100,6 +100,12 @@ struct node {
         iterator end() const { return iterator(last_); }
         bool empty() const { return first_ == last_; }
         const node* front() const { return first_; }
+        std::size_t size() const
+        {
+            std::size_t n = 0;
+            for (const node* c : *this) (void)c, ++n;
+            return n;
+        }
         const node* back() const
         {
             const node* last = first_;
@@ -658,6 +664,9 @@ private:
     {
         syntax::Body b;
         b.braces = braces(n);
+        // Statements are large (a variant of the largest); reserving the
+        // exact room spares the copy that growing would make of them all.
+        b.statements.reserve(n.children().size());
         for (const node* c : n.children()) {
             if (auto s = block_statement(*c)) b.statements.push_back(std::move(*s));
         }
@@ -738,6 +747,7 @@ private:
         a.name = text(*child<g::athlete_name>(n));
         const node& b = *child<g::athlete_body>(n);
         a.braces = braces(b);
+        a.statements.reserve(b.children().size());
         for (const node* c : b.children()) {
             const Span sp = span(*c);
             if (c->is_type<g::max_statement>()) {
@@ -799,6 +809,7 @@ private:
         if (const node* a = child<g::program_athlete>(n)) p.athlete = text(*a);
         const node& b = *child<g::program_body>(n);
         p.braces = braces(b);
+        p.statements.reserve(b.children().size());
         std::size_t previous_block_line = 0;
         for (const node* c : b.children()) {
             const Span sp = span(*c);
@@ -934,6 +945,7 @@ private:
         r.message = text(*child<g::rule_message>(n));
         const node& b = *child<g::rule_body>(n);
         r.braces = braces(b);
+        r.statements.reserve(b.children().size());
         for (const node* c : b.children()) {
             const Span sp = span(*c);
             if (c->is_type<g::require_statement>()) r.statements.push_back({Require{condition(*condition_child(*c)), sp, {}}});
@@ -953,6 +965,7 @@ private:
         if (const node* t = child<g::title>(n)) rs.title = text(*t);
         const node& b = *child<g::ruleset_body>(n);
         rs.braces = braces(b);
+        rs.statements.reserve(b.children().size());
         for (const node* c : b.children()) {
             const Span sp = span(*c);
             if (c->is_type<g::source_statement>()) rs.statements.push_back({SourceStatement{text(*child<g::citation>(*c)), sp, {}}});
@@ -973,6 +986,7 @@ syntax::File Builder::file(const node& root)
 {
     syntax::File f;
     f.source = &source_;
+    f.statements.reserve(root.children().size());
     for (const node* c : root.children()) {
         const Span sp = span(*c);
         if (c->is_type<g::use_statement>()) f.statements.push_back({syntax::Use{name(*child<g::module_reference>(*c)), sp, {}}});

@@ -39,6 +39,49 @@ private:
     std::unique_ptr<T> ptr_;
 };
 
+// An optional value kept on the heap, with std::optional's interface: for
+// parts of a statement that are large and often absent. A statement
+// variant is as large as its largest alternative, and a 1 MB file holds
+// tens of thousands of statements: inline, a load and a trailing comment
+// made every statement near a kilobyte.
+template <typename T>
+class HeapOptional {
+public:
+    HeapOptional() = default;
+    HeapOptional(std::nullopt_t) {}
+    HeapOptional(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
+    HeapOptional(const HeapOptional& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}
+    HeapOptional(HeapOptional&&) noexcept = default;
+    HeapOptional& operator=(const HeapOptional& other)
+    {
+        ptr_ = other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr;
+        return *this;
+    }
+    HeapOptional& operator=(HeapOptional&&) noexcept = default;
+    HeapOptional& operator=(T value)
+    {
+        ptr_ = std::make_unique<T>(std::move(value));
+        return *this;
+    }
+    HeapOptional& operator=(std::nullopt_t)
+    {
+        ptr_.reset();
+        return *this;
+    }
+    ~HeapOptional() = default;
+
+    explicit operator bool() const noexcept { return ptr_ != nullptr; }
+    bool has_value() const noexcept { return ptr_ != nullptr; }
+    T& operator*() { return *ptr_; }
+    const T& operator*() const { return *ptr_; }
+    T* operator->() { return ptr_.get(); }
+    const T* operator->() const { return ptr_.get(); }
+    void reset() noexcept { ptr_.reset(); }
+
+private:
+    std::unique_ptr<T> ptr_;
+};
+
 // ---------------------------------------------------------------- trivia
 
 struct Comment {
@@ -50,7 +93,7 @@ struct Comment {
 struct Trivia {
     bool blank_line_before = false;       // an empty line separates this statement from the one before
     std::vector<Comment> leading;         // comment lines just above the statement
-    std::optional<Comment> trailing;      // a comment after the statement on its last line
+    HeapOptional<Comment> trailing;       // a comment after the statement on its last line
 };
 
 // ---------------------------------------------------------------- tokens
@@ -156,9 +199,9 @@ struct Scheme {
 struct Prescription {
     Name exercise;
     Scheme scheme;
-    std::optional<Load> load;
+    HeapOptional<Load> load;
     bool load_first = false;           // `squat 20% x 30,15,15,15` rather than `squat 30,15,15,15 @ 20%`
-    std::optional<Quantity> rest;
+    HeapOptional<Quantity> rest;
     Span span;
     Trivia trivia;
 };
@@ -171,7 +214,7 @@ struct BlockStatement;
 // than to a statement inside.
 struct Braces {
     std::vector<Comment> end_comments;    // comments after the last statement, before '}'
-    std::optional<Comment> open_comment;  // a comment on the line of '{'
+    HeapOptional<Comment> open_comment;   // a comment on the line of '{'
     bool single_line = false;             // `{ days mon wed fri }`
     Span span;                            // from '{' to '}'
 };
@@ -191,15 +234,15 @@ struct Sessions {
 };
 struct Occlusion { Name mode; Span span; Trivia trivia; };  // continuous | intermittent | none
 struct Cuff {
-    std::optional<Quantity> pressure;  // `cuff 160 mmHg`, `cuff 50% AOP`
-    std::optional<Quantity> width;     // `cuff width 5 cm`
+    HeapOptional<Quantity> pressure;    // `cuff 160 mmHg`, `cuff 50% AOP`
+    HeapOptional<Quantity> width;       // `cuff width 5 cm`
     Span span;
     Trivia trivia;
 };
 struct WeekOverride {  // `week 4 { ... }`, `week 2..3 deload`, `week 4, 8 { ... }`
     std::vector<WeekItem> weeks;
     bool deload = false;
-    std::optional<Body> body;
+    HeapOptional<Body> body;
     Span span;
     Trivia trivia;
 };
@@ -261,8 +304,8 @@ struct BlockUse {
     bool joined = false;          // on the same line as the block before (`3 weeks a then 2 weeks b`)
     Quantity length;              // `3 weeks`, `10 days`
     Name target;                  // a template (identifier) or, quoted, the name of an inline block
-    std::optional<Text> as_name;  // `as "Name"`
-    std::optional<Body> body;     // overrides, or the inline block's statements
+    HeapOptional<Text> as_name;    // `as "Name"`
+    HeapOptional<Body> body;       // overrides, or the inline block's statements
     Span span;
     Trivia trivia;
 };

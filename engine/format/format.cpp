@@ -266,7 +266,7 @@ private:
         align_prescriptions(chunks);
         // Joined blocks continue the line of the block before.
         std::vector<Chunk*> merged;
-        std::vector<std::optional<Comment>> trailing;
+        std::vector<syntax::HeapOptional<Comment>> trailing;
         for (auto& c : chunks) {
             Chunk* previous = merged.empty() ? nullptr : merged.back();
             // (`3 weeks a; start 2027-01-04; then 2 weeks b` has a joined block after

@@ -19,6 +19,19 @@ const char* to_string(Occlusion occlusion)
     return "unspecified";
 }
 
+bool WeekOverride::covers(int week) const
+{
+    auto after = std::upper_bound(weeks.begin(), weeks.end(), week, [](int w, const WeekRange& r) { return w < r.first; });
+    return after != weeks.begin() && std::prev(after)->last >= week;
+}
+
+bool WeekOverride::changes_content() const
+{
+    const Content& c = content;
+    return c.method || c.days || c.session_times || c.session_length || c.occlusion || c.cuff_pressure || c.cuff_width_cm ||
+           !c.exercises.empty() || !c.splits.empty() || !c.notes.empty();
+}
+
 std::string method_of(const Block& block) { return block.content.method.value_or(""); }
 
 std::vector<std::string> exercise_names(const Content& content)
@@ -58,6 +71,7 @@ void merge_content(Content& base, const Content& over, const std::string& where,
     if (over.occlusion) base.occlusion = over.occlusion, base.occlusion_span = over.occlusion_span;
     if (over.cuff_pressure) base.cuff_pressure = over.cuff_pressure, base.cuff_span = over.cuff_span;
     if (over.cuff_width_cm) base.cuff_width_cm = over.cuff_width_cm, base.cuff_width_span = over.cuff_width_span;
+    if (over.exercises.empty() && over.splits.empty() && over.notes.empty()) return;
     const auto known = exercise_names(base);
     std::vector<std::string> done;
     for (const auto& e : over.exercises) {

@@ -90,11 +90,21 @@ struct Content {
     std::vector<std::string> notes;
 };
 
+struct WeekRange {
+    int first = 1;            // block weeks, 1-based, both included
+    int last = 1;
+};
+
 struct WeekOverride {
-    std::vector<int> weeks;   // block weeks, 1-based, sorted, unique
+    // Ranges, not a list of weeks: `week 1..1000` is one range however many
+    // weeks it names, so neither memory nor a lookup grows with its length.
+    std::vector<WeekRange> weeks;  // sorted, disjoint, not adjacent
     bool deload = false;      // half the sets (rounded up), 90% of each load
     Content content;          // replaces the block's statements of the same kind
     Span span;
+
+    bool covers(int week) const;
+    bool changes_content() const;  // more than a deload: statements to merge
 };
 
 struct Allow {

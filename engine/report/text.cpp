@@ -1,5 +1,8 @@
 #include "engine/report/report.h"
 
+#include <cstring>
+#include <sstream>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -31,23 +34,37 @@ void print_source_line(std::ostream& out, const Span& span, bool colour)
 {
     const auto& text = span.source->text;
     if (span.begin > text.size()) return;
-    std::size_t line_start = text.rfind('\n', span.begin == 0 ? 0 : span.begin - 1);
-    line_start = (line_start == std::string::npos || span.begin == 0) ? 0 : line_start + 1;
-    if (span.begin > 0 && text[span.begin - 1] == '\n') line_start = span.begin;
-    std::size_t line_end = text.find('\n', span.begin);
-    if (line_end == std::string::npos) line_end = text.size();
     // A very long line is shown as a window around the span, cut at
-    // character boundaries and marked with '…' where it was cut.
+    // character boundaries and marked with '…' where it was cut. The line's
+    // ends are looked for only within the window: a file of one long line
+    // and many findings must not be scanned whole for each of them.
     constexpr std::size_t window = 160;
+    const std::size_t back_limit = span.begin > window ? span.begin - window : 0;
+    std::size_t line_start = back_limit;
+    bool start_found = back_limit == 0;
+    for (std::size_t i = span.begin; i > back_limit; --i)
+        if (text[i - 1] == '\n') {
+            line_start = i;
+            start_found = true;
+            break;
+        }
+    const std::size_t forward_limit = std::min(text.size(), span.begin + window);
+    std::size_t line_end = forward_limit;
+    bool end_found = forward_limit == text.size();
+    if (const void* nl = std::memchr(text.data() + span.begin, '\n', forward_limit - span.begin)) {
+        line_end = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+        end_found = true;
+    }
     auto at_boundary = [&](std::size_t i) { return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
     std::size_t shown_start = line_start, shown_end = line_end;
-    if (line_end - line_start > window) {
+    if (!start_found || !end_found || line_end - line_start > window) {
         shown_start = span.begin > line_start + window / 2 ? span.begin - window / 2 : line_start;
         while (shown_start > line_start && !at_boundary(shown_start)) --shown_start;
         shown_end = std::min(line_end, shown_start + window);
         while (shown_end < line_end && !at_boundary(shown_end)) ++shown_end;
     }
-    const bool cut_before = shown_start > line_start, cut_after = shown_end < line_end;
+    const bool cut_before = !start_found || shown_start > line_start;
+    const bool cut_after = !end_found || shown_end < line_end;
     std::string_view line(text.data() + shown_start, shown_end - shown_start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const std::string number = std::to_string(span.line);
@@ -77,9 +94,18 @@ std::string location(const Span& span)
     return fmt::format("{}:{}:{}", span.path(), span.line, span.column);
 }
 
-void print_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const TextReportOptions& options)
+void print_text(std::ostream& stream, const std::vector<Diagnostic>& diagnostics, const TextReportOptions& options)
 {
+    // std::cerr writes every insertion at once: thousands of findings were
+    // tens of thousands of system calls. They are written a batch at a time.
+    std::ostringstream out;
+    auto flush = [&] {
+        const std::string batch = out.str();
+        stream.write(batch.data(), static_cast<std::streamsize>(batch.size()));
+        out.str({});
+    };
     for (const auto& d : diagnostics) {
+        if (static_cast<std::size_t>(out.tellp()) > (64u << 10)) flush();
         if (d.suppressed_by && !options.show_suppressed) continue;
         const char* bold = options.colour ? "\033[1m" : "";
         const char* reset = options.colour ? "\033[0m" : "";
@@ -94,6 +120,8 @@ void print_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, c
                 << "note:" << reset << " " << n.message << '\n';
         }
     }
+    flush();
+    stream.flush();
 }
 
 std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_suppressed)

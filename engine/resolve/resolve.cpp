@@ -447,13 +447,18 @@ private:
     void sessions_of(const syntax::Sessions& s, std::optional<std::vector<minutes>>& times,
                      std::optional<minutes>& length, Span& span)
     {
+        // One error for the repeated times of a statement, at the first:
+        // a line of thousands of them is one mistake, not thousands.
         std::vector<minutes> list;
+        const syntax::ClockTime* first_repeat = nullptr;
+        std::size_t repeats = 0;
         for (const auto& t : s.times) {
-            if (std::find(list.begin(), list.end(), t.since_midnight) != list.end())
-                report(t.span, "the session time " + std::string(t.span.text()) + " is given twice");
-            else
-                list.push_back(t.since_midnight);
+            if (std::find(list.begin(), list.end(), t.since_midnight) == list.end()) list.push_back(t.since_midnight);
+            else if (repeats++ == 0) first_repeat = &t;
         }
+        if (first_repeat)
+            report(first_repeat->span, "the session time " + std::string(first_repeat->span.text()) + " is given twice" +
+                                           (repeats > 1 ? " (and " + std::to_string(repeats - 1) + " more times of this line are repeats)" : ""));
         std::sort(list.begin(), list.end());
         if (times && span.valid() && span.source == s.span.source && span.begin != s.span.begin)
             report(s.span, "'sessions' is given twice in this block", Severity::error, {{span, "first given here"}});
@@ -531,10 +536,15 @@ private:
                         ir::WeekOverride w;
                         w.span = n.span;
                         w.deload = n.deload;
-                        std::set<int> weeks;
                         for (const auto& item : n.weeks)
-                            for (int k = item.first; k <= item.last && k - item.first <= max_block_weeks; ++k) weeks.insert(k);
-                        w.weeks.assign(weeks.begin(), weeks.end());
+                            w.weeks.push_back({item.first, std::min(item.last, item.first + max_block_weeks)});
+                        std::sort(w.weeks.begin(), w.weeks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+                        std::vector<ir::WeekRange> joined;
+                        for (const auto& r : w.weeks) {
+                            if (!joined.empty() && r.first <= joined.back().last + 1) joined.back().last = std::max(joined.back().last, r.last);
+                            else joined.push_back(r);
+                        }
+                        w.weeks = std::move(joined);
                         if (n.body) {
                             ContentContext inner = ctx;
                             inner.allow_weeks = false;
@@ -552,6 +562,17 @@ private:
                 statement.node);
         }
         return content;
+    }
+
+    // One warning an override, however many of its weeks lie past the end.
+    void report_weeks_past_end(const ir::WeekOverride& w, int block_weeks)
+    {
+        if (w.weeks.empty() || w.weeks.back().last <= block_weeks) return;
+        const auto first_past = std::find_if(w.weeks.begin(), w.weeks.end(), [&](const auto& r) { return r.last > block_weeks; });
+        const int from = std::max(first_past->first, block_weeks + 1), to = w.weeks.back().last;
+        const std::string block = " past the end of this " + std::to_string(block_weeks) + "-week block";
+        if (from == to) report(w.span, "week " + std::to_string(from) + " is" + block, Severity::warning);
+        else report(w.span, "weeks " + std::to_string(from) + " to " + std::to_string(to) + " are" + block, Severity::warning);
     }
 
     std::optional<ir::Block> block_of(const syntax::BlockUse& use, const ir::Athlete* athlete)
@@ -607,10 +628,7 @@ private:
                 auto over = content_of(use.body->statements, over_ctx);
                 ir::merge_content(block.content, over, "this use of '" + t.name.text + "'", &c_.diagnostics);
                 for (auto& w : use_weeks) {
-                    for (int k : w.weeks)
-                        if (k > (block.length_days + 6) / 7)
-                            report(w.span, "week " + std::to_string(k) + " is past the end of this " +
-                                               std::to_string((block.length_days + 6) / 7) + "-week block", Severity::warning);
+                    report_weeks_past_end(w, (block.length_days + 6) / 7);
                     block.weeks.push_back(std::move(w));
                 }
             }
@@ -626,11 +644,7 @@ private:
                     report(e.span, "unknown exercise '" + e.name + "' in this week override; did you mean '" + *near + "'?");
             }
             // A template's weeks past the end of a shorter use are simply not reached; a block's own are a mistake.
-            if (use.target.quoted)
-                for (int k : w.weeks)
-                    if (k > weeks)
-                        report(w.span, "week " + std::to_string(k) + " is past the end of this " + std::to_string(weeks) + "-week block",
-                               Severity::warning);
+            if (use.target.quoted) report_weeks_past_end(w, weeks);
         }
         return block;
     }
@@ -650,6 +664,7 @@ private:
             program.span = p->span;
             program.athlete = find_athlete(*p);
             std::optional<Span> start_span, end_span;
+            bool too_many_blocks = false;  // reported once, at the first block past the bound
             for (const auto& s : p->statements) {
                 std::visit(
                     [&](const auto& n) {
@@ -680,8 +695,9 @@ private:
                         }
                         else if constexpr (std::is_same_v<T, syntax::BlockUse>) {
                             if (program.blocks.size() >= static_cast<std::size_t>(max_blocks)) {
-                                if (program.blocks.size() == static_cast<std::size_t>(max_blocks))
+                                if (!too_many_blocks)
                                     report(n.span, "a program holds at most " + std::to_string(max_blocks) + " blocks");
+                                too_many_blocks = true;
                                 return;
                             }
                             if (auto b = block_of(n, program.athlete)) program.blocks.push_back(std::move(*b));

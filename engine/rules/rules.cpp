@@ -1117,6 +1117,9 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
                     findings.push_back(std::move(d));
                 }
             }
+            // The rules' findings of this block, at most one a rule: an allow
+            // looks only at them, not at the warnings about allows before it.
+            const std::size_t block_rule_findings_end = findings.size();
             for (const auto& allow : block.allows) {
                 if (!book.find(allow.rule)) {
                     findings.push_back({Severity::error, allow.span,
@@ -1125,7 +1128,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
                     continue;
                 }
                 bool used = false;
-                for (std::size_t i = block_first_finding; i < findings.size(); ++i) {
+                for (std::size_t i = block_first_finding; i < block_rule_findings_end; ++i) {
                     auto& f = findings[i];
                     if (f.rule && *f.rule == allow.rule && !f.suppressed_by) {
                         f.suppressed_by = allow.reason;

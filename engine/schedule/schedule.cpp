@@ -157,18 +157,21 @@ struct Planner {
         return true;
     }
 
-    // The block's content in block week `week`: its own, with every week
-    // override of that week applied in order.
-    ir::Content week_content(const ir::Block& block, int week, bool& deload) const
+    // A block week's content: the block's own, with the week overrides that
+    // cover the week (`covering`, indices into block.weeks) applied in order.
+    struct WeekContent {
+        ir::Content content;
+        bool deload = false;
+    };
+    static WeekContent week_content(const ir::Block& block, const std::vector<std::uint32_t>& covering)
     {
-        ir::Content content = block.content;
-        deload = false;
-        for (const auto& w : block.weeks) {
-            if (!std::binary_search(w.weeks.begin(), w.weeks.end(), week)) continue;
-            ir::merge_content(content, w.content, "", nullptr);
-            deload = deload || w.deload;
+        WeekContent out{block.content, false};
+        for (const std::uint32_t i : covering) {
+            const auto& w = block.weeks[i];
+            if (w.changes_content()) ir::merge_content(out.content, w.content, "", nullptr);
+            out.deload = out.deload || w.deload;
         }
-        return content;
+        return out;
     }
 
     static std::bitset<7> training_days(const ir::Content& c)
@@ -328,15 +331,25 @@ struct Planner {
                 plan.occurrence = occurrences[block.name]++;
                 plan.first_session = static_cast<std::uint32_t>(out.sessions.size());
             }
+            // Weeks covered by the same overrides have the same content: it
+            // is merged once (`week 1..1000 { ... }` written many times
+            // would otherwise cost its length times their number).
+            std::map<std::vector<std::uint32_t>, WeekContent> merged_weeks;
+            std::vector<std::uint32_t> covering;
             for (int week = 1; week <= block_weeks; ++week) {
-                bool deload = false;
+                covering.clear();
+                for (std::uint32_t i = 0; i < block.weeks.size(); ++i)
+                    if (block.weeks[i].covers(week)) covering.push_back(i);
                 // Most weeks have no override: their content is the block's, not a copy of it.
-                const bool overridden = std::any_of(block.weeks.begin(), block.weeks.end(), [&](const auto& w) {
-                    return std::binary_search(w.weeks.begin(), w.weeks.end(), week);
-                });
-                ir::Content merged;
-                if (overridden) merged = week_content(block, week, deload);
-                const ir::Content& c = overridden ? merged : block.content;
+                const ir::Content* content = &block.content;
+                bool deload = false;
+                if (!covering.empty()) {
+                    auto found = merged_weeks.find(covering);
+                    if (found == merged_weeks.end()) found = merged_weeks.emplace(covering, week_content(block, covering)).first;
+                    content = &found->second.content;
+                    deload = found->second.deload;
+                }
+                const ir::Content& c = *content;
                 const auto trains = training_days(c);
                 std::set<int> splits_counted;
                 for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {

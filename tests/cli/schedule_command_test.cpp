@@ -115,3 +115,24 @@ TEST_CASE("a very long source line is shown as a window around the error, cut at
     };
     CHECK(column_of(out[1], out[1].find("kgs")) == column_of(out[2], out[2].find('^')));
 }
+
+TEST_CASE("an error in the middle of a line longer than the window is shown cut on both sides")
+{
+    const auto dir = meso::test::temp_dir("very-long-line");
+    // One line: 10,000 statements separated by ';', the 5,000th misspelt.
+    std::string line = "athlete \"A\" { ";
+    for (int i = 0; i < 10000; ++i) line += (i == 5000 ? "max squat 100 kgs; " : "max squat 100 kg; ");
+    line += "}";
+    meso::test::write_file(dir + "/p.meso", line + "\n");
+    auto run = run_meso({"check", dir + "/p.meso"});
+    CHECK(run.exit_code == 1);
+    const auto out = lines(run.err);
+    REQUIRE(out.size() >= 3);
+    CHECK(out[0].find("error: unknown unit 'kgs'") != std::string::npos);
+    CHECK(out[1].rfind("   1 | …", 0) == 0);
+    CHECK(out[1].size() < 200);
+    CHECK(out[1].substr(out[1].size() - 3) == "…");
+    CHECK(out[1].find("kgs") != std::string::npos);
+    // The caret stands under 'kgs' ('…' is three bytes, one column).
+    CHECK(out[1].find("kgs") - 2 == out[2].find('^'));
+}

@@ -37,14 +37,6 @@ OUTPUT_LIMIT = 64 * MB       # standard output kept by the test (the rest is dra
 # They are listed in docs/reliability.md. Remove a case from here when it
 # fits (the run prints "now within budget").
 KNOWN_OVER_BUDGET = {
-    'many-tiny-blocks': 'parse tree of ~35,000 blocks',
-    'many-tiny-template-blocks': 'parse tree of ~100,000 block uses',
-    'many-session-times': 'parse tree of ~130,000 session times',
-    'many-week-overrides': 'parse tree of ~30,000 week overrides',
-    'many-week-deloads': 'parse tree of ~45,000 week deloads',
-    'many-splits': 'parse tree of ~34,000 splits',
-    'many-templates': 'parse tree of ~43,000 templates',
-    'many-allows': 'parse tree of ~40,000 allows',
 }
 
 ATHLETE = 'athlete "A" {\n  max squat 180 kg\n  max deadlift 220 kg\n  round 2.5 kg\n}\n'

@@ -98,7 +98,7 @@ TEST_CASE("an 'or' chain of exactly the bound is accepted, one more term is not"
 
 TEST_CASE("a program of more blocks than the bound is one located error")
 {
-    auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n" + repeat("  1 day \"b\" { days mon }\n", 10001) + "}\n");
+    auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n" + repeat("  1 day \"b\" { days mon }\n", 10005) + "}\n");
     const auto* d = find(c.diagnostics, "a program holds at most 10000 blocks");
     REQUIRE(d);
     CHECK(d->span.line == 6 + 10000);

@@ -221,6 +221,55 @@ program "P" {
     CHECK(p.contents[p.sessions[3].content].exercises.size() == 3);  // a new exercise is added
 }
 
+TEST_CASE("overlapping week overrides apply in the order they are written, week by week")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  6 weeks "B" {
+    days mon
+    squat 5x5 @ 70%
+    week 1..4, 6 { squat 4x4 @ 75% }
+    week 3..5 { squat 3x3 @ 80% }
+    week 2, 4 deload
+  }
+}
+)");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    const std::size_t sets[] = {4, 2, 3, 2, 3, 4};   // deloads halve, rounded up
+    const double percent[] = {75, 67.5, 80, 72, 80, 75};
+    for (std::size_t w = 0; w < 6; ++w) {
+        INFO("week " << w + 1);
+        CHECK(exercise_of(p, w, "squat").sets.size() == sets[w]);
+        CHECK(*exercise_of(p, w, "squat").sets[0].percent == Approx(percent[w]));
+        CHECK(p.contents[p.sessions[w].content].deload == (w == 1 || w == 3));
+    }
+}
+
+TEST_CASE("week overrides past a block's end give one warning each, naming the weeks")
+{
+    auto c = compile(alex + R"(
+program "P" {
+  start 2027-01-04
+  3 weeks "B" {
+    days mon
+    squat 5x5 @ 70%
+    week 2..1000 deload
+    week 5 deload
+  }
+}
+)");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(c.diagnostics.size() == 2);
+    CHECK(meso::test::has_message(c.diagnostics, "weeks 4 to 1000 are past the end of this 3-week block"));
+    CHECK(meso::test::has_message(c.diagnostics, "week 5 is past the end of this 3-week block"));
+    CHECK(c.program().sessions.size() == 3);
+    CHECK(c.program().contents[c.program().sessions[2].content].deload);
+}
+
 TEST_CASE("a misspelt exercise in a week override is an error with did-you-mean")
 {
     auto c = compile(alex + R"(
