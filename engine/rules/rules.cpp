@@ -1061,12 +1061,9 @@ std::map<sys_days, int> consecutive_runs(const ProgramSchedule& program)
 
 }  // namespace
 
-std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
+void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings)
 {
-    (void)module;
-    std::vector<Diagnostic> findings;
-    std::vector<std::string> known_ids = book.ids();
-    for (const auto& program : schedule.programs) {
+    {
         const auto runs = consecutive_runs(program);
         const ir::Athlete* athlete = program.program ? program.program->athlete : nullptr;
         for (const auto& plan : program.blocks) {
@@ -1120,7 +1117,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
             for (const auto& allow : block.allows) {
                 if (!book.find(allow.rule)) {
                     findings.push_back({Severity::error, allow.span,
-                                        "no rule '" + allow.rule + "' is in force" + did_you_mean(allow.rule, known_ids),
+                                        "no rule '" + allow.rule + "' is in force" + did_you_mean(allow.rule, book.ids()),
                                         std::nullopt, {}, std::nullopt});
                     continue;
                 }
@@ -1140,6 +1137,13 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
             }
         }
     }
+}
+
+std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
+{
+    (void)module;
+    std::vector<Diagnostic> findings;
+    for (const auto& program : schedule.programs) check_program_rules(book, program, findings);
     return findings;
 }
 

@@ -102,6 +102,8 @@ struct Planner {
     long long session_count = 0;
     long long planned_sets = 0;                 // counted by walk(false)
     std::vector<ir::DateRange> skips_by_start;  // program.skips, sorted and merged, for in_skip
+    std::optional<sys_days> first_session_date;  // seen by walk(false)
+    std::optional<sys_days> last_session_date;
 
 
     void error(const Span& span, std::string message)
@@ -346,6 +348,10 @@ struct Planner {
                     const int split = split_of(c, wd);
                     const auto& times = times_of(c, split);
                     count += static_cast<long long>(times.size());
+                    if (!times.empty()) {
+                        if (!first_session_date) first_session_date = date;
+                        last_session_date = date;
+                    }
                     if (!build) {
                         if (splits_counted.insert(split).second) {
                             for (const auto& e : c.exercises) planned_sets += static_cast<long long>(e.reps.size());
@@ -381,7 +387,10 @@ struct Planner {
         return count;
     }
 
-    bool run()
+    // Places the program's days and counts its sessions against the bounds,
+    // allocating nothing per session. False (and reported) when the program
+    // cannot be expanded; over_budget when it is --max-sessions that stops it.
+    bool plan()
     {
         out.program = &program;
         out.name = program.name;
@@ -427,12 +436,32 @@ struct Planner {
                                             options.max_sessions));
             return false;
         }
-        out.sessions.reserve(static_cast<std::size_t>(count));
+        return true;
+    }
+
+    // After plan(): the sessions and their contents.
+    void build()
+    {
+        if (plan_dates.empty()) return;  // a program of no days
+        out.sessions.reserve(static_cast<std::size_t>(session_count));
         walk(true);
         out.contents.shrink_to_fit();  // the contents are most of the schedule's memory: no spare capacity
+    }
+
+    bool run()
+    {
+        if (!plan()) return false;
+        build();
         return true;
     }
 };
+
+std::string over_budget_message(long long max_sessions, long long sessions, long long used_before)
+{
+    return fmt::format("the programs of this file expand to more than --max-sessions ({}) sessions: this program's {} do not "
+                       "fit after the {} of the programs before it; the programs after it were not expanded",
+                       max_sessions, sessions, used_before);
+}
 
 }  // namespace
 
@@ -446,20 +475,57 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
     for (const auto& program : module.programs) {
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
-        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}};
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
         if (planner.run()) {
             budget -= static_cast<long long>(planner.out.sessions.size());
             result.programs.push_back(std::move(planner.out));
         }
         else if (planner.over_budget && budget < options.max_sessions) {
-            result.diagnostics.back().message =
-                fmt::format("the programs of this file expand to more than --max-sessions ({}) sessions: this program's {} do not "
-                            "fit after the {} of the programs before it; the programs after it were not expanded",
-                            options.max_sessions, planner.session_count, options.max_sessions - budget);
+            result.diagnostics.back().message = over_budget_message(options.max_sessions, planner.session_count, options.max_sessions - budget);
             break;
         }
     }
     return result;
+}
+
+SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& options)
+{
+    SchedulePlan result;
+    long long budget = options.max_sessions;
+    for (std::size_t index = 0; index < module.programs.size(); ++index) {
+        const ir::Program& program = module.programs[index];
+        ScheduleOptions remaining = options;
+        remaining.max_sessions = budget;
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+        const bool planned = planner.plan();
+        result.diagnostic_program.resize(result.diagnostics.size(), index);
+        if (planned) {
+            budget -= planner.session_count;
+            ProgramPlan plan;
+            plan.program = &program;
+            plan.index = index;
+            plan.start = planner.out.start;
+            plan.end = planner.out.end;
+            plan.sessions = planner.session_count;
+            plan.first_session = planner.first_session_date;
+            plan.last_session = planner.last_session_date;
+            result.programs.push_back(plan);
+        }
+        else if (planner.over_budget && budget < options.max_sessions) {
+            result.diagnostics.back().message = over_budget_message(options.max_sessions, planner.session_count, options.max_sessions - budget);
+            break;
+        }
+    }
+    return result;
+}
+
+ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic>& diagnostics)
+{
+    ScheduleOptions options;
+    options.max_sessions = plan.sessions;
+    Planner planner{*plan.program, options, diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+    if (planner.plan()) planner.build();  // planned before, so it fits
+    return std::move(planner.out);
 }
 
 std::string format_date(sys_days day)
