@@ -84,7 +84,7 @@ TEST_CASE("compile -o of a file whose last program has an error writes nothing, 
     write_file(dir + "/plan.ics", precious);
     auto run = run_meso({"compile", dir + "/plan.meso", "-o", dir + "/plan.ics"}, "SOURCE_DATE_EPOCH=1798761600");
     CHECK(run.exit_code == 1);
-    CHECK(run.err.find(dir + "/plan.meso:1") != std::string::npos);
+    CHECK(run.err.find(dir + "/plan.meso:15:") != std::string::npos);
     CHECK(run.err.find(": error: ") != std::string::npos);
     CHECK(run.err.find("has errors; nothing written") != std::string::npos);
     CHECK(read_file(dir + "/plan.ics") == precious);
