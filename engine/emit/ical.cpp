@@ -366,12 +366,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 // ---- the events, fast: most of a session's text is the same for every
 // session of its block or its content, and is made once ----
 
-void append_two(std::string& out, long value)
-{
-    out += static_cast<char>('0' + value / 10);
-    out += static_cast<char>('0' + value % 10);
-}
-
 void append_number(std::string& out, long long value)
 {
     char digits[24];
@@ -379,7 +373,14 @@ void append_number(std::string& out, long long value)
     out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
-// date_time(t), appended.
+// Two digits of `value` (0..99) at `at`.
+void put_two(char* at, long value)
+{
+    at[0] = static_cast<char>('0' + value / 10);
+    at[1] = static_cast<char>('0' + value % 10);
+}
+
+// date_time(t), appended: formatted in place, appended at once.
 void append_date_time(std::string& out, sys_seconds t)
 {
     const auto day = std::chrono::floor<days>(t);
@@ -390,14 +391,16 @@ void append_date_time(std::string& out, sys_seconds t)
         return;
     }
     const long s = static_cast<long>((t - day).count());
-    append_two(out, y / 100);
-    append_two(out, y % 100);
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.month())));
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.day())));
-    out += 'T';
-    append_two(out, s / 3600);
-    append_two(out, s / 60 % 60);
-    append_two(out, s % 60);
+    char text[15];
+    put_two(text, y / 100);
+    put_two(text + 2, y % 100);
+    put_two(text + 4, static_cast<long>(static_cast<unsigned>(ymd.month())));
+    put_two(text + 6, static_cast<long>(static_cast<unsigned>(ymd.day())));
+    text[8] = 'T';
+    put_two(text + 9, s / 3600);
+    put_two(text + 11, s / 60 % 60);
+    put_two(text + 13, s % 60);
+    out.append(text, sizeof text);
 }
 
 // clock_text(m), appended.
@@ -408,9 +411,11 @@ void append_clock(std::string& out, minutes since_midnight)
         out += clock_text(since_midnight);
         return;
     }
-    append_two(out, m / 60);
-    out += ':';
-    append_two(out, m % 60);
+    char text[5];
+    put_two(text, m / 60);
+    text[2] = ':';
+    put_two(text + 3, m % 60);
+    out.append(text, sizeof text);
 }
 
 // format_date(d), appended.
@@ -422,12 +427,14 @@ void append_date(std::string& out, sys_days d)
         out += format_date(d);
         return;
     }
-    append_two(out, y / 100);
-    append_two(out, y % 100);
-    out += '-';
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.month())));
-    out += '-';
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.day())));
+    char text[10];
+    put_two(text, y / 100);
+    put_two(text + 2, y % 100);
+    text[4] = '-';
+    put_two(text + 5, static_cast<long>(static_cast<unsigned>(ymd.month())));
+    text[7] = '-';
+    put_two(text + 8, static_cast<long>(static_cast<unsigned>(ymd.day())));
+    out.append(text, sizeof text);
 }
 
 std::string block_title(const BlockPlan& block)

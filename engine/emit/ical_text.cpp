@@ -1,5 +1,6 @@
 #include "engine/emit/ical_text.h"
 
+#include <array>
 #include <cstdint>
 
 namespace meso::ical {
@@ -61,8 +62,19 @@ std::string escape_text(std::string_view text)
     const auto flush = [&](std::size_t i) {
         out.append(text.data() + plain, i - plain);
     };
+    // What each byte needs: 0 nothing (most of any text), 1 a look.
+    static constexpr auto needs_look = [] {
+        std::array<unsigned char, 256> table{};
+        for (int c = 0; c < 256; ++c)
+            table[static_cast<std::size_t>(c)] = c >= 0x80 || c < 0x20 || c == 0x7F || c == '\\' || c == ';' || c == ',';
+        return table;
+    }();
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
+        if (needs_look[c] == 0) {
+            ++i;
+            continue;
+        }
         if (c >= 0x80) {
             const std::size_t n = utf8_length(text, i);
             if (n != 0) {

@@ -627,6 +627,20 @@ struct ExerciseUse {
     const ir::Exercise* written;  // the prescription in the IR, when found
 };
 
+// The training days of a program in a row up to each day, by day from the
+// first training day: a lookup per session, linear in the program's days
+// (a std::map of them was n log n on a program of two hundred years).
+struct TrainingRuns {
+    sys_days first{};
+    std::vector<int> by_day;  // 0 on a day without training
+    int ending_on(sys_days day) const
+    {
+        const auto i = (day - first).count();
+        if (i < 0 || static_cast<std::size_t>(i) >= by_day.size() || by_day[static_cast<std::size_t>(i)] == 0) return 1;
+        return by_day[static_cast<std::size_t>(i)];
+    }
+};
+
 struct BlockView {
     const ProgramSchedule& program;
     const BlockPlan& plan;
@@ -635,7 +649,7 @@ struct BlockView {
     std::vector<const Session*> sessions;
     std::vector<ContentUse> contents;
     std::vector<ExerciseUse> exercises;
-    const std::map<sys_days, int>* runs;  // consecutive training days ending on each training day of the program
+    const TrainingRuns* runs;  // consecutive training days ending on each training day of the program
 };
 
 Span or_else(const Span& span, const Span& fallback) { return span.valid() ? span : fallback; }
@@ -679,6 +693,15 @@ public:
             return unknown;
         }
         case Op::any_of: {
+            // Most `any of` hold through one operand after others failed
+            // (`(load-kind = mass and max-known = no) or load <= 110%` for
+            // every exercise loaded in percent): the failures are described
+            // only when none holds, by evaluating them again. A value that
+            // cannot be known is told the same either way.
+            if (text) {
+                const Outcome quiet = evaluate(c, exercise, false);
+                if (quiet.truth != Truth::no) return quiet;
+            }
             std::vector<Outcome> failures;
             Outcome unknown;
             for (const auto& operand : c.operands) {
@@ -847,8 +870,7 @@ private:
                 if (any && session->date == previous) continue;
                 any = true;
                 previous = session->date;
-                auto it = view_.runs->find(session->date);
-                s.number = it == view_.runs->end() ? 1 : it->second;
+                s.number = view_.runs->ending_on(session->date);
                 s.date = session->date;
                 s.run_start = session->date - days{static_cast<int>(s.number) - 1};
                 s.span = or_else(block.content.days_span, block.span);
@@ -1048,14 +1070,20 @@ void collect_written(const ir::Content& content, std::vector<const ir::Exercise*
         for (const auto& e : split.exercises) out.push_back(&e);
 }
 
-std::map<sys_days, int> consecutive_runs(const ProgramSchedule& program)
+TrainingRuns consecutive_runs(const ProgramSchedule& program)
 {
-    std::map<sys_days, int> runs;
-    for (const auto& session : program.sessions) runs.emplace(session.date, 1);
-    for (auto it = runs.begin(); it != runs.end(); ++it) {
-        auto before = runs.find(it->first - days{1});
-        if (before != runs.end()) it->second = before->second + 1;
+    TrainingRuns runs;
+    if (program.sessions.empty()) return runs;
+    sys_days last = program.sessions.front().date;
+    runs.first = last;
+    for (const auto& session : program.sessions) {
+        runs.first = std::min(runs.first, session.date);
+        last = std::max(last, session.date);
     }
+    runs.by_day.assign(static_cast<std::size_t>((last - runs.first).count()) + 1, 0);
+    for (const auto& session : program.sessions) runs.by_day[static_cast<std::size_t>((session.date - runs.first).count())] = 1;
+    for (std::size_t i = 1; i < runs.by_day.size(); ++i)
+        if (runs.by_day[i] != 0) runs.by_day[i] = runs.by_day[i - 1] + 1;
     return runs;
 }
 

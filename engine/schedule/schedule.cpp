@@ -340,7 +340,7 @@ struct Planner {
                 if (overridden) merged = week_content(block, week, deload);
                 const ir::Content& c = overridden ? merged : block.content;
                 const auto trains = training_days(c);
-                std::set<int> splits_counted;
+                std::vector<bool> splits_counted;  // by split + 1 (-1: none)
                 for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
                     const sys_days date = plan_dates[static_cast<std::size_t>(day + d)];
                     const unsigned wd = weekday{date}.c_encoding();
@@ -353,7 +353,10 @@ struct Planner {
                         last_session_date = date;
                     }
                     if (!build) {
-                        if (splits_counted.insert(split).second) {
+                        if (splits_counted.size() <= static_cast<std::size_t>(split + 1))
+                            splits_counted.resize(static_cast<std::size_t>(split + 2), false);
+                        if (!splits_counted[static_cast<std::size_t>(split + 1)]) {
+                            splits_counted[static_cast<std::size_t>(split + 1)] = true;
                             for (const auto& e : c.exercises) planned_sets += static_cast<long long>(e.reps.size());
                             if (split >= 0)
                                 for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises)
@@ -390,7 +393,9 @@ struct Planner {
     // Places the program's days and counts its sessions against the bounds,
     // allocating nothing per session. False (and reported) when the program
     // cannot be expanded; over_budget when it is --max-sessions that stops it.
-    bool plan()
+    // `known_count`: the session count of an earlier plan() of this program
+    // (schedule_program), so that the days need not be walked again.
+    bool plan(std::optional<long long> known_count = std::nullopt)
     {
         out.program = &program;
         out.name = program.name;
@@ -421,6 +426,10 @@ struct Planner {
             if (!skips_by_start.empty() && r.first <= skips_by_start.back().last + days{1})
                 skips_by_start.back().last = std::max(skips_by_start.back().last, r.last);
             else skips_by_start.push_back({r.first, r.last, {}, {}});
+        }
+        if (known_count) {
+            session_count = *known_count;
+            return true;
         }
         const long long count = walk(false);
         session_count = count;
@@ -524,7 +533,7 @@ ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic
     ScheduleOptions options;
     options.max_sessions = plan.sessions;
     Planner planner{*plan.program, options, diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
-    if (planner.plan()) planner.build();  // planned before, so it fits
+    if (planner.plan(plan.sessions)) planner.build();  // planned before, so it fits
     return std::move(planner.out);
 }
 
