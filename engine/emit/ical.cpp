@@ -456,17 +456,26 @@ struct ContentText {
     std::string tail;          // the escaped DESCRIPTION after its first line and "\n"; empty: none
 };
 
+// `scratch` is a buffer the caller keeps from content to content: the texts
+// are built there and escaped into the cache entry's own strings, so that a
+// content's text costs no allocation once the buffers have grown.
 void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block,
-                       const SessionContent& content, bool name_athlete, const std::string& unit)
+                       const SessionContent& content, bool name_athlete, const std::string& unit, std::string& scratch)
 {
-    std::string summary = name_athlete ? program.athlete + " — " : "";
-    summary += block_title(block);
-    for (std::size_t i = 0; i < content.exercises.size(); ++i) summary += (i == 0 ? ": " : ", ") + content.exercises[i].name;
-    text.summary = ical::escape_text(summary);
+    scratch.clear();
+    if (name_athlete) scratch.append(program.athlete).append(" — ");
+    scratch += block_title(block);
+    for (std::size_t i = 0; i < content.exercises.size(); ++i) scratch.append(i == 0 ? ": " : ", ").append(content.exercises[i].name);
+    text.summary.clear();
+    ical::append_escaped(text.summary, scratch);
+    scratch.assign("SUMMARY:").append(text.summary);
     text.summary_line.clear();
-    ical::append_line(text.summary_line, "SUMMARY:" + text.summary);
+    ical::append_line(text.summary_line, scratch);
 
-    std::string tail = program.name + (program.athlete.empty() ? "" : " for " + program.athlete) + "\n";
+    std::string& tail = scratch;
+    tail.assign(program.name);
+    if (!program.athlete.empty()) tail.append(" for ").append(program.athlete);
+    tail += '\n';
     if (content.deload) tail += "Deload week: half the sets, 90% of the loads\n";
     if (!content.exercises.empty()) tail += "\n";
     for (const auto& exercise : content.exercises) {
@@ -474,27 +483,29 @@ void make_content_text(ContentText& text, const ProgramSchedule& program, const 
         tail += '\n';
     }
     if (content.occlusion != ir::Occlusion::unspecified || content.cuff_pressure || content.cuff_width_cm) tail += "\n";
-    if (content.occlusion != ir::Occlusion::unspecified)
-        tail += std::string("Occlusion: ") + ir::to_string(content.occlusion) + "\n";
+    if (content.occlusion != ir::Occlusion::unspecified) tail.append("Occlusion: ").append(ir::to_string(content.occlusion)).append("\n");
     if (content.cuff_pressure || content.cuff_width_cm) {
         tail += "Cuff:";
-        if (content.cuff_pressure) tail += " " + pressure_text(*content.cuff_pressure);
+        if (content.cuff_pressure) tail.append(" ").append(pressure_text(*content.cuff_pressure));
         if (content.cuff_pressure && content.cuff_width_cm) tail += ",";
-        if (content.cuff_width_cm) tail += " " + format_number(*content.cuff_width_cm) + " cm wide";
+        if (content.cuff_width_cm) tail.append(" ").append(format_number(*content.cuff_width_cm)).append(" cm wide");
         tail += "\n";
     }
     if (!content.notes.empty()) {
         tail += "\n";
-        for (const auto& note : content.notes) tail += note + "\n";
+        for (const auto& note : content.notes) tail.append(note).append("\n");
     }
     if (program.program != nullptr && program.program->coach) {
         const auto& c = *program.program->coach;
-        tail += "\nCoach: " + c.name + (c.email.empty() ? "" : " <" + c.email + ">") + "\n";
+        tail.append("\nCoach: ").append(c.name);
+        if (!c.email.empty()) tail.append(" <").append(c.email).append(">");
+        tail += "\n";
     }
     // The description loses its trailing newlines; when nothing else is
     // left of the tail, it ends with the first line.
     while (!tail.empty() && tail.back() == '\n') tail.pop_back();
-    text.tail = ical::escape_text(tail);
+    text.tail.clear();
+    ical::append_escaped(text.tail, tail);
 }
 
 // What a session's text owes to its block.
@@ -692,6 +703,7 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
     // the number of contents.
     std::array<ContentText, 64> cache;
     ContentText uncached;
+    std::string scratch;
     for (const auto& session : program.sessions) {
         static const BlockPlan no_block;
         static const SessionContent no_content;
@@ -702,13 +714,13 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
         if (session.content < program.contents.size()) {
             text = &cache[session.content % cache.size()];
             if (text->content != session.content || text->block != session.block) {
-                make_content_text(*text, program, block, program.contents[session.content], stream.name_athlete, unit);
+                make_content_text(*text, program, block, program.contents[session.content], stream.name_athlete, unit, scratch);
                 text->content = session.content;
                 text->block = session.block;
             }
         }
         else
-            make_content_text(uncached, program, block, no_content, stream.name_athlete, unit);
+            make_content_text(uncached, program, block, no_content, stream.name_athlete, unit, scratch);
 
         // Two sessions get one UID only if their hashes collide; then the
         // later ones get "-2", "-3", ... in order. Every UID is remembered,

@@ -53,11 +53,17 @@ std::string valid_utf8(std::string_view text)
 
 std::string escape_text(std::string_view text)
 {
+    std::string out;
+    append_escaped(out, text);
+    return out;
+}
+
+void append_escaped(std::string& out, std::string_view text)
+{
     // valid_utf8, then the escapes, in one pass: the calendar escapes every
     // summary and description, and the copy in between was a third of the
     // emitter's time. U+FFFD's bytes need no escape, so the result is the same.
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
+    out.reserve(out.size() + text.size() + text.size() / 8);
     std::size_t plain = 0;  // start of the run of bytes copied as they are
     const auto flush = [&](std::size_t i) {
         out.append(text.data() + plain, i - plain);
@@ -105,7 +111,6 @@ std::string escape_text(std::string_view text)
         ++i;
     }
     flush(text.size());
-    return out;
 }
 
 std::string param_value(std::string_view text)

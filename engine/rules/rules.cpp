@@ -702,19 +702,19 @@ public:
                 const Outcome quiet = evaluate(c, exercise, false);
                 if (quiet.truth != Truth::no) return quiet;
             }
-            std::vector<Outcome> failures;
+            Outcome failure;  // the first failure, with the others' texts joined to it
+            bool failed = false;
             Outcome unknown;
             for (const auto& operand : c.operands) {
                 Outcome o = evaluate(operand, exercise, text);
                 if (o.truth == Truth::yes) return o;
                 if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
-                if (o.truth == Truth::no) failures.push_back(o);
+                if (o.truth != Truth::no) continue;
+                if (!failed) failure = std::move(o), failed = true;
+                else if (o.what != failure.what) failure.what += ", and " + o.what;
             }
             if (unknown.truth == Truth::unknown) return unknown;
-            Outcome out = failures.front();
-            for (std::size_t i = 1; i < failures.size(); ++i)
-                if (failures[i].what != out.what) out.what += ", and " + failures[i].what;
-            return out;
+            return failure;
         }
         case Op::every_exercise: {
             Outcome unknown;
@@ -1093,6 +1093,7 @@ void check_program_rules(const RuleBook& book, const ProgramSchedule& program, s
 {
     {
         const auto runs = consecutive_runs(program);
+        std::vector<bool> content_seen(program.contents.size(), false);  // in the block at hand
         const ir::Athlete* athlete = program.program ? program.program->athlete : nullptr;
         for (const auto& plan : program.blocks) {
             if (!plan.block) continue;
@@ -1100,13 +1101,16 @@ void check_program_rules(const RuleBook& book, const ProgramSchedule& program, s
             BlockView view{program, plan, block, athlete, {}, {}, {}, &runs};
             const std::size_t first = plan.first_session;
             const std::size_t last = std::min<std::size_t>(program.sessions.size(), first + plan.session_count);
-            std::set<std::uint32_t> contents_seen;
+            view.sessions.reserve(last - first);
             for (std::size_t i = first; i < last; ++i) {
                 const Session& session = program.sessions[i];
                 view.sessions.push_back(&session);
-                if (session.content < program.contents.size() && contents_seen.insert(session.content).second)
+                if (session.content < program.contents.size() && !content_seen[session.content]) {
+                    content_seen[session.content] = true;
                     view.contents.push_back({&program.contents[session.content], &session});
+                }
             }
+            for (const auto& use : view.contents) content_seen[static_cast<std::size_t>(use.content - program.contents.data())] = false;
             std::vector<const ir::Exercise*> written;
             collect_written(block.content, written);
             for (const auto& week : block.weeks) collect_written(week.content, written);
