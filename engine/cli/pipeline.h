@@ -27,12 +27,12 @@ enum class Stages { resolve, schedule, rules };
 // ones found no error.
 Pipeline run_pipeline(const std::string& path, const CommonOptions& options, Stages last = Stages::rules);
 
-// The same stages a program at a time, for meso compile: every program is
-// planned first (its days counted; --max-sessions over the whole file),
-// then each is scheduled, checked and, while nothing in the file so far is
-// an error, handed to `take` (with the plan and its index in plan.programs)
-// and let go before the next: memory grows with the largest program, not
-// the file. After an error the programs left are still scheduled (and, until
+// The same stages a program at a time, for meso compile and meso check:
+// every program is planned first (its days counted; --max-sessions over the
+// whole file), then each is scheduled, checked and, while nothing in the
+// file so far is an error, handed to `take` (with the plan and its index in
+// plan.programs) and let go before the next: memory grows with the largest
+// program, not the file. After an error the programs left are still scheduled (and, until
 // a schedule error, checked) for their diagnostics, but not handed on; so a
 // caller that wrote what it was given must throw it away when the result
 // has errors. The diagnostics are those run_pipeline gives, in its order.

@@ -724,7 +724,7 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
 
         // Two sessions get one UID only if their hashes collide; then the
         // later ones get "-2", "-3", ... in order. Every UID is remembered,
-        // as the hash of its text: 8 to 10 bytes per session.
+        // as the hash of its text: 10 to 20 bytes per session.
         char id_buffer[24];
         std::string id(id_buffer, uid_into(id_buffer, block_text.uid, session));
         if (!stream.uids.insert(std::hash<std::string>{}(id))) {

@@ -69,7 +69,7 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
 // needs every program, so begin_calendar takes an outline of each, made
 // from its schedule or from its plan before it is scheduled; write_events
 // must then get the programs of the outlines, in order. What is kept from
-// one program to the next is the hash of every UID written (8 to 10 bytes
+// one program to the next is the hash of every UID written (10 to 20 bytes
 // per session), which keeps UIDs unique across the calendar.
 struct ProgramOutline {
     const ir::Program* program = nullptr;
