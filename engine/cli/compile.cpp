@@ -80,11 +80,9 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
             streamed = true;
             if (replacing) {
                 bool writing = true;
-                stream_programs(pipeline, options, [&](const SchedulePlan& plan, std::size_t index, const ProgramSchedule& program) {
-                    if (index == 0) {
-                        long long sessions = 0;
-                        for (const auto& p : plan.programs) sessions += p.sessions;
-                        writing = sessions > 0;  // nothing to write; said below
+                stream_programs(pipeline, options, [&](const SchedulePlan&, std::size_t index, const ProgramSchedule& program) {
+                    if (index == 0) {  // the plan is complete: the head can be written
+                        writing = planned_sessions() > 0;  // else nothing to write; said below
                         if (writing) head = begin_calendar(stream, out, outlines(), calendar);
                         writing = writing && head.diagnostics.empty();
                     }

@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "engine/emit/ical.h"
 #include "tests/support/support.h"
 
 using namespace std::chrono;
@@ -601,6 +602,18 @@ program "C" for "Alex" {
     }
     CHECK(plan.programs[2].sessions == 0);  // the one day it trains is skipped
     CHECK(plan.programs[1].last_session == date(2027, 6, 27));  // planned backward, the last session on the last day
+
+    // The calendar's head (VTIMEZONE ranges) from the plans is what it is from the schedules.
+    for (std::size_t i = 0; i < plan.programs.size(); ++i) {
+        const auto from_plan = meso::outline_of(plan.programs[i]);
+        const auto from_schedule = meso::outline_of(c.schedule.programs[i]);
+        CHECK(from_plan.program == from_schedule.program);
+        CHECK(from_plan.name == from_schedule.name);
+        CHECK(from_plan.athlete == from_schedule.athlete);
+        CHECK(from_plan.first == from_schedule.first);
+        CHECK(from_plan.last == from_schedule.last);
+    }
+    CHECK(meso::outline_of(plan.programs[1]).last == date(2027, 6, 28));  // a session may end after midnight
 }
 
 TEST_CASE("planning bounds --max-sessions over the whole file as schedule does, before expanding anything")
