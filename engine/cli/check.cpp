@@ -27,11 +27,14 @@ int not_built_yet(const std::string& command)
 
 int check(const std::vector<std::string>& files, const CommonOptions& options)
 {
-    std::vector<Pipeline> runs;  // kept alive: diagnostics point into their sources
+    // Each file a program at a time, as meso compile does: the diagnostics
+    // of run_pipeline, in its order, without holding a file's whole schedule.
+    std::vector<StreamedPipeline> runs;  // kept alive: diagnostics point into their sources
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
     for (const auto& path : files) {
-        runs.push_back(run_pipeline(path, options));
+        runs.push_back(resolve_for_streaming(path, options));
+        stream_programs(runs.back(), options, nullptr);
         if (runs.back().unreadable) {
             std::cerr << "meso: " << runs.back().diagnostics.front().message << "\n";
             unreadable = true;

@@ -58,11 +58,11 @@ std::string cannot_write(const std::string& path, int error)
 }
 
 // Writes through `fd`; the errno of the first failure, or 0.
-int write_to(int fd, const std::function<bool(std::ostream&)>& write, bool& completed)
+int write_to(int fd, const ReplacingWrite& write, bool replacing, bool& completed)
 {
     FdBuffer buffer(fd);
     std::ostream out(&buffer);
-    completed = write(out);
+    completed = write(out, replacing);
     out.flush();
     if (buffer.error() != 0) return buffer.error();
     return out ? 0 : EIO;
@@ -72,10 +72,15 @@ int write_to(int fd, const std::function<bool(std::ostream&)>& write, bool& comp
 
 OutputResult write_output(const std::string& path, const std::function<bool(std::ostream&)>& write)
 {
+    return write_output(path, ReplacingWrite([&](std::ostream& out, bool) { return write(out); }));
+}
+
+OutputResult write_output(const std::string& path, const ReplacingWrite& write)
+{
     OutputResult result;
     bool completed = false;
     if (path.empty() || path == "-") {
-        if (const int error = write_to(STDOUT_FILENO, write, completed); error != 0)
+        if (const int error = write_to(STDOUT_FILENO, write, false, completed); error != 0)
             result.error = std::string("cannot write to standard output: ") + std::strerror(error);
         result.written = completed && result.error.empty();
         return result;
@@ -101,7 +106,7 @@ OutputResult write_output(const std::string& path, const std::function<bool(std:
             result.error = cannot_write(path, errno);
             return result;
         }
-        int error = write_to(fd, write, completed);
+        int error = write_to(fd, write, false, completed);
         if (close(fd) != 0 && error == 0) error = errno;
         if (error != 0) result.error = cannot_write(path, error);
         result.written = completed && error == 0;
@@ -124,7 +129,7 @@ OutputResult write_output(const std::string& path, const std::function<bool(std:
         umask(mask);
         mode = 0666 & ~mask;
     }
-    int error = write_to(fd, write, completed);
+    int error = write_to(fd, write, true, completed);
     if (error == 0 && fchmod(fd, mode) != 0) error = errno;
     if (error == 0 && completed && fsync(fd) != 0) error = errno;
     if (close(fd) != 0 && error == 0) error = errno;

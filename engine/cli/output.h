@@ -23,4 +23,10 @@ struct OutputResult {
 // device such as /dev/full, a pipe) is written to directly.
 OutputResult write_output(const std::string& path, const std::function<bool(std::ostream&)>& write);
 
+// The same, telling `write` whether what it writes goes to a temporary file
+// that only becomes the target when `write` returns true (`replacing`):
+// only then may it write what it could still have to take back.
+using ReplacingWrite = std::function<bool(std::ostream& out, bool replacing)>;
+OutputResult write_output(const std::string& path, const ReplacingWrite& write);
+
 }  // namespace meso::cli

@@ -8,6 +8,26 @@
 
 namespace meso::cli {
 
+namespace {
+
+bool is_error(const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed_by; }
+
+// In order of file (the main file first, as loaded) and position.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const Compilation& compilation)
+{
+    std::vector<const Source*> order;
+    for (const auto& s : compilation.sources) order.push_back(&s);
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        auto rank = [&](const Diagnostic& d) {
+            auto it = std::find(order.begin(), order.end(), d.span.source);
+            return std::make_pair(static_cast<std::size_t>(it - order.begin()), d.span.begin);
+        };
+        return rank(a) < rank(b);
+    });
+}
+
+}  // namespace
+
 ResolveOptions resolve_options(const CommonOptions& options)
 {
     ResolveOptions r;
@@ -35,17 +55,76 @@ Pipeline run_pipeline(const std::string& path, const CommonOptions& options, Sta
     if (last == Stages::schedule || has_errors(p.diagnostics)) return p;
     auto findings = check_rules(p.compilation->module, p.schedule);
     p.diagnostics.insert(p.diagnostics.end(), findings.begin(), findings.end());
-    // In order of file (the main file first, as loaded) and position.
-    std::vector<const Source*> order;
-    for (const auto& s : p.compilation->sources) order.push_back(&s);
-    std::stable_sort(p.diagnostics.begin(), p.diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-        auto rank = [&](const Diagnostic& d) {
-            auto it = std::find(order.begin(), order.end(), d.span.source);
-            return std::make_pair(static_cast<std::size_t>(it - order.begin()), d.span.begin);
-        };
-        return rank(a) < rank(b);
-    });
+    sort_diagnostics(p.diagnostics, *p.compilation);
     return p;
+}
+
+StreamedPipeline resolve_for_streaming(const std::string& path, const CommonOptions& options)
+{
+    StreamedPipeline p;
+    const auto resolve = resolve_options(options);
+    auto read = read_source(path, resolve.limits.max_bytes);
+    if (!read.source) {
+        p.unreadable = true;
+        p.diagnostics.push_back({Severity::error, Span{}, read.error, {}, {}, {}});
+        return p;
+    }
+    p.compilation = resolve_source(std::move(*read.source), resolve);
+    p.diagnostics = p.compilation->diagnostics;
+    return p;
+}
+
+void stream_programs(StreamedPipeline& p, const CommonOptions& options, const TakeProgram& take)
+{
+    if (p.unreadable || !p.compilation || has_errors(p.diagnostics)) return;
+    const ir::Module& module = p.compilation->module;
+    p.plan = plan_schedule(module, {options.max_sessions});
+    // run_pipeline's order: resolve, schedule (in the order schedule() finds
+    // them: program by program, what planning finds before what expanding
+    // does), then, only when the schedule has no error, the rule files'
+    // errors and each program's findings, sorted by position.
+    struct Found {
+        std::size_t program;
+        int step;  // 0 planning, 1 expanding
+        Diagnostic diagnostic;
+    };
+    std::vector<Found> schedule_diagnostics;
+    for (std::size_t k = 0; k < p.plan.diagnostics.size(); ++k)
+        schedule_diagnostics.push_back({p.plan.diagnostic_program[k], 0, std::move(p.plan.diagnostics[k])});
+    p.plan.diagnostics.clear();
+    p.plan.diagnostic_program.clear();
+    bool schedule_failed = !schedule_diagnostics.empty() && std::any_of(schedule_diagnostics.begin(), schedule_diagnostics.end(),
+                                                                        [](const Found& f) { return is_error(f.diagnostic); });
+    RuleBook book = load_rules(module.rulesets);
+    std::vector<Diagnostic> rule_diagnostics = std::move(book.diagnostics);
+    book.diagnostics.clear();
+    bool failed = schedule_failed || has_errors(rule_diagnostics);
+    std::vector<Diagnostic> found;
+    for (std::size_t i = 0; i < p.plan.programs.size(); ++i) {
+        found.clear();
+        const ProgramSchedule program = schedule_program(p.plan.programs[i], found);
+        for (auto& d : found) {
+            schedule_failed = schedule_failed || is_error(d);
+            schedule_diagnostics.push_back({p.plan.programs[i].index, 1, std::move(d)});
+        }
+        failed = failed || schedule_failed;
+        if (schedule_failed) continue;  // the rules will not be reported
+        const std::size_t first_finding = rule_diagnostics.size();
+        check_program_rules(book, program, rule_diagnostics);
+        for (std::size_t k = first_finding; k < rule_diagnostics.size() && !failed; ++k) failed = is_error(rule_diagnostics[k]);
+        if (!failed && take) take(p.plan, i, program);
+    }
+    if (schedule_failed) {
+        std::stable_sort(schedule_diagnostics.begin(), schedule_diagnostics.end(), [](const Found& a, const Found& b) {
+            return std::make_pair(a.program, a.step) < std::make_pair(b.program, b.step);
+        });
+        for (auto& f : schedule_diagnostics) p.diagnostics.push_back(std::move(f.diagnostic));
+        return;  // unsorted, as run_pipeline leaves them after a schedule error
+    }
+    for (auto& f : schedule_diagnostics) p.diagnostics.push_back(std::move(f.diagnostic));  // none but errors so far
+    p.diagnostics.insert(p.diagnostics.end(), std::make_move_iterator(rule_diagnostics.begin()),
+                         std::make_move_iterator(rule_diagnostics.end()));
+    sort_diagnostics(p.diagnostics, *p.compilation);
 }
 
 }  // namespace meso::cli

@@ -3,6 +3,7 @@
 // on what the one before produced.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,28 @@ enum class Stages { resolve, schedule, rules };
 // Runs the stages up to `last`; later stages run only where the earlier
 // ones found no error.
 Pipeline run_pipeline(const std::string& path, const CommonOptions& options, Stages last = Stages::rules);
+
+// The same stages a program at a time, for meso compile and meso check:
+// every program is planned first (its days counted; --max-sessions over the
+// whole file), then each is scheduled, checked and, while nothing in the
+// file so far is an error, handed to `take` (with the plan and its index in
+// plan.programs) and let go before the next: memory grows with the largest
+// program, not the file. After an error the programs left are still scheduled (and, until
+// a schedule error, checked) for their diagnostics, but not handed on; so a
+// caller that wrote what it was given must throw it away when the result
+// has errors. The diagnostics are those run_pipeline gives, in its order.
+struct StreamedPipeline {
+    std::unique_ptr<Compilation> compilation;
+    SchedulePlan plan;
+    std::vector<Diagnostic> diagnostics;
+    bool unreadable = false;
+};
+using TakeProgram = std::function<void(const SchedulePlan& plan, std::size_t index, const ProgramSchedule& program)>;
+
+// In two steps: read and resolve the file, then (when that found no error)
+// plan, schedule, check and hand on its programs; `take` may be empty.
+StreamedPipeline resolve_for_streaming(const std::string& path, const CommonOptions& options);
+void stream_programs(StreamedPipeline& pipeline, const CommonOptions& options, const TakeProgram& take);
 
 ResolveOptions resolve_options(const CommonOptions& options);
 

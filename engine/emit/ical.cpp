@@ -340,16 +340,16 @@ std::string mailto(std::string_view address)
     return out;
 }
 
-std::string zone_of(const ProgramSchedule& program, const CalendarOptions& options)
+std::string zone_of(const ir::Program* program, const CalendarOptions& options)
 {
-    if (program.program != nullptr && !program.program->timezone.empty()) return program.program->timezone;
+    if (program != nullptr && !program->timezone.empty()) return program->timezone;
     return options.default_timezone;
 }
 
-const ir::Coach* organizer(const ProgramSchedule& program)
+const ir::Coach* organizer(const ir::Program* program)
 {
-    if (program.program == nullptr || !program.program->coach || program.program->coach->email.empty()) return nullptr;
-    return &*program.program->coach;
+    if (program == nullptr || !program->coach || program->coach->email.empty()) return nullptr;
+    return &*program->coach;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator)
@@ -366,12 +366,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 // ---- the events, fast: most of a session's text is the same for every
 // session of its block or its content, and is made once ----
 
-void append_two(std::string& out, long value)
-{
-    out += static_cast<char>('0' + value / 10);
-    out += static_cast<char>('0' + value % 10);
-}
-
 void append_number(std::string& out, long long value)
 {
     char digits[24];
@@ -379,7 +373,14 @@ void append_number(std::string& out, long long value)
     out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
-// date_time(t), appended.
+// Two digits of `value` (0..99) at `at`.
+void put_two(char* at, long value)
+{
+    at[0] = static_cast<char>('0' + value / 10);
+    at[1] = static_cast<char>('0' + value % 10);
+}
+
+// date_time(t), appended: formatted in place, appended at once.
 void append_date_time(std::string& out, sys_seconds t)
 {
     const auto day = std::chrono::floor<days>(t);
@@ -390,14 +391,16 @@ void append_date_time(std::string& out, sys_seconds t)
         return;
     }
     const long s = static_cast<long>((t - day).count());
-    append_two(out, y / 100);
-    append_two(out, y % 100);
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.month())));
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.day())));
-    out += 'T';
-    append_two(out, s / 3600);
-    append_two(out, s / 60 % 60);
-    append_two(out, s % 60);
+    char text[15];
+    put_two(text, y / 100);
+    put_two(text + 2, y % 100);
+    put_two(text + 4, static_cast<long>(static_cast<unsigned>(ymd.month())));
+    put_two(text + 6, static_cast<long>(static_cast<unsigned>(ymd.day())));
+    text[8] = 'T';
+    put_two(text + 9, s / 3600);
+    put_two(text + 11, s / 60 % 60);
+    put_two(text + 13, s % 60);
+    out.append(text, sizeof text);
 }
 
 // clock_text(m), appended.
@@ -408,9 +411,11 @@ void append_clock(std::string& out, minutes since_midnight)
         out += clock_text(since_midnight);
         return;
     }
-    append_two(out, m / 60);
-    out += ':';
-    append_two(out, m % 60);
+    char text[5];
+    put_two(text, m / 60);
+    text[2] = ':';
+    put_two(text + 3, m % 60);
+    out.append(text, sizeof text);
 }
 
 // format_date(d), appended.
@@ -422,12 +427,14 @@ void append_date(std::string& out, sys_days d)
         out += format_date(d);
         return;
     }
-    append_two(out, y / 100);
-    append_two(out, y % 100);
-    out += '-';
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.month())));
-    out += '-';
-    append_two(out, static_cast<long>(static_cast<unsigned>(ymd.day())));
+    char text[10];
+    put_two(text, y / 100);
+    put_two(text + 2, y % 100);
+    text[4] = '-';
+    put_two(text + 5, static_cast<long>(static_cast<unsigned>(ymd.month())));
+    text[7] = '-';
+    put_two(text + 8, static_cast<long>(static_cast<unsigned>(ymd.day())));
+    out.append(text, sizeof text);
 }
 
 std::string block_title(const BlockPlan& block)
@@ -449,17 +456,26 @@ struct ContentText {
     std::string tail;          // the escaped DESCRIPTION after its first line and "\n"; empty: none
 };
 
+// `scratch` is a buffer the caller keeps from content to content: the texts
+// are built there and escaped into the cache entry's own strings, so that a
+// content's text costs no allocation once the buffers have grown.
 void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block,
-                       const SessionContent& content, bool name_athlete, const std::string& unit)
+                       const SessionContent& content, bool name_athlete, const std::string& unit, std::string& scratch)
 {
-    std::string summary = name_athlete ? program.athlete + " — " : "";
-    summary += block_title(block);
-    for (std::size_t i = 0; i < content.exercises.size(); ++i) summary += (i == 0 ? ": " : ", ") + content.exercises[i].name;
-    text.summary = ical::escape_text(summary);
+    scratch.clear();
+    if (name_athlete) scratch.append(program.athlete).append(" — ");
+    scratch += block_title(block);
+    for (std::size_t i = 0; i < content.exercises.size(); ++i) scratch.append(i == 0 ? ": " : ", ").append(content.exercises[i].name);
+    text.summary.clear();
+    ical::append_escaped(text.summary, scratch);
+    scratch.assign("SUMMARY:").append(text.summary);
     text.summary_line.clear();
-    ical::append_line(text.summary_line, "SUMMARY:" + text.summary);
+    ical::append_line(text.summary_line, scratch);
 
-    std::string tail = program.name + (program.athlete.empty() ? "" : " for " + program.athlete) + "\n";
+    std::string& tail = scratch;
+    tail.assign(program.name);
+    if (!program.athlete.empty()) tail.append(" for ").append(program.athlete);
+    tail += '\n';
     if (content.deload) tail += "Deload week: half the sets, 90% of the loads\n";
     if (!content.exercises.empty()) tail += "\n";
     for (const auto& exercise : content.exercises) {
@@ -467,27 +483,29 @@ void make_content_text(ContentText& text, const ProgramSchedule& program, const 
         tail += '\n';
     }
     if (content.occlusion != ir::Occlusion::unspecified || content.cuff_pressure || content.cuff_width_cm) tail += "\n";
-    if (content.occlusion != ir::Occlusion::unspecified)
-        tail += std::string("Occlusion: ") + ir::to_string(content.occlusion) + "\n";
+    if (content.occlusion != ir::Occlusion::unspecified) tail.append("Occlusion: ").append(ir::to_string(content.occlusion)).append("\n");
     if (content.cuff_pressure || content.cuff_width_cm) {
         tail += "Cuff:";
-        if (content.cuff_pressure) tail += " " + pressure_text(*content.cuff_pressure);
+        if (content.cuff_pressure) tail.append(" ").append(pressure_text(*content.cuff_pressure));
         if (content.cuff_pressure && content.cuff_width_cm) tail += ",";
-        if (content.cuff_width_cm) tail += " " + format_number(*content.cuff_width_cm) + " cm wide";
+        if (content.cuff_width_cm) tail.append(" ").append(format_number(*content.cuff_width_cm)).append(" cm wide");
         tail += "\n";
     }
     if (!content.notes.empty()) {
         tail += "\n";
-        for (const auto& note : content.notes) tail += note + "\n";
+        for (const auto& note : content.notes) tail.append(note).append("\n");
     }
     if (program.program != nullptr && program.program->coach) {
         const auto& c = *program.program->coach;
-        tail += "\nCoach: " + c.name + (c.email.empty() ? "" : " <" + c.email + ">") + "\n";
+        tail.append("\nCoach: ").append(c.name);
+        if (!c.email.empty()) tail.append(" <").append(c.email).append(">");
+        tail += "\n";
     }
     // The description loses its trailing newlines; when nothing else is
     // left of the tail, it ends with the first line.
     while (!tail.empty() && tail.back() == '\n') tail.pop_back();
-    text.tail = ical::escape_text(tail);
+    text.tail.clear();
+    ical::append_escaped(text.tail, tail);
 }
 
 // What a session's text owes to its block.
@@ -535,15 +553,70 @@ std::optional<minutes> parse_alarm(std::string_view text)
     return minutes{n * per};
 }
 
-CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs,
+bool UidSet::insert(std::uint64_t key)
+{
+    if (key == 0) {  // 0 marks an empty slot
+        const bool inserted = !has_zero;
+        has_zero = true;
+        return inserted;
+    }
+    if ((used + 1) * 5 > slots.size() * 4) {  // keep it at most 80 % full
+        std::vector<std::uint64_t> old(slots.size() < 1024 ? 1024 : slots.size() * 2, 0);
+        old.swap(slots);
+        used = 0;
+        for (const std::uint64_t k : old)
+            if (k != 0) insert(k);
+    }
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(key * 0x9e3779b97f4a7c15ull >> 20) & mask;; i = (i + 1) & mask) {
+        if (slots[i] == key) return false;
+        if (slots[i] == 0) {
+            slots[i] = key;
+            ++used;
+            return true;
+        }
+    }
+}
+
+ProgramOutline outline_of(const ProgramSchedule& program)
+{
+    ProgramOutline o;
+    o.program = program.program;
+    o.name = program.name;
+    o.athlete = program.athlete;
+    o.first = program.start;
+    o.last = program.end;
+    if (!program.sessions.empty()) {
+        o.first = std::min(o.first, program.sessions.front().date);
+        o.last = std::max(o.last, program.sessions.back().date + days{1});  // a session may end after midnight
+    }
+    return o;
+}
+
+ProgramOutline outline_of(const ProgramPlan& plan)
+{
+    ProgramOutline o;
+    o.program = plan.program;
+    o.name = plan.program->name;
+    o.athlete = plan.program->athlete != nullptr ? plan.program->athlete->name : "";
+    o.first = plan.start;
+    o.last = plan.end;
+    if (plan.first_session) o.first = std::min(o.first, *plan.first_session);
+    if (plan.last_session) o.last = std::max(o.last, *plan.last_session + days{1});
+    return o;
+}
+
+CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const std::vector<ProgramOutline>& programs,
                               const CalendarOptions& options)
 {
     CalendarResult result;
+    stream = CalendarStream{};
+    stream.options = options;
 
     // Every zone first: an unknown one writes nothing.
     std::map<std::string, ZoneUse> zones;
     for (const auto& program : programs) {
-        const std::string zone = zone_of(program, options);
+        const std::string zone = zone_of(program.program, options);
         if (is_floating(zone)) continue;
         auto [it, inserted] = zones.try_emplace(zone);
         if (inserted) {
@@ -564,12 +637,8 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
             }
         }
         auto& use = it->second;
-        use.first = std::min({use.first, program.start});
-        use.last = std::max({use.last, program.end});
-        if (!program.sessions.empty()) {
-            use.first = std::min(use.first, program.sessions.front().date);
-            use.last = std::max(use.last, program.sessions.back().date + days{1});  // a session may end after midnight
-        }
+        use.first = std::min(use.first, program.first);
+        use.last = std::max(use.last, program.last);
     }
     if (!result.diagnostics.empty()) return result;
 
@@ -581,7 +650,7 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
     for (const auto& program : programs) {
         if (named.insert(program.name).second) names.push_back(program.name);
         athletes.insert(program.athlete);
-        if (organizer(program) == nullptr) every_program_has_organizer = false;
+        if (organizer(program.program) == nullptr) every_program_has_organizer = false;
     }
     const std::string calendar_name = names.empty() ? "meso" : join(names, ", ");
     ical::write_line(out, "BEGIN:VCALENDAR");
@@ -597,132 +666,135 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
     ical::write_line(out, "X-PUBLISHED-TTL:P1D");
     for (const auto& [name, use] : zones) write_vtimezone(out, name, use);
 
-    std::string stamp_line;
-    ical::append_line(stamp_line, "DTSTAMP:" + date_time(options.stamp) + "Z");
-    const bool name_athlete = athletes.size() > 1;
-    std::vector<int> program_occurrences;
+    ical::append_line(stream.stamp_line, "DTSTAMP:" + date_time(options.stamp) + "Z");
+    stream.name_athlete = athletes.size() > 1;
     std::map<std::pair<std::string, std::string>, int> seen_programs;
-    for (const auto& program : programs) program_occurrences.push_back(seen_programs[{program.name, program.athlete}]++);
+    for (const auto& program : programs) stream.program_occurrences.push_back(seen_programs[{program.name, program.athlete}]++);
+    stream.started = true;
+    return result;
+}
 
-    // Two sessions get one UID only if their hashes collide; then the later
-    // ones get "-2", "-3", ... in order. Whether that happens is settled
-    // first, over a sorted list of the UIDs' hashes rather than a set of
-    // them, which would cost more time and memory for every session.
-    std::vector<std::vector<BlockText>> block_texts(programs.size());
-    bool colliding = false;
-    {
-        std::vector<std::uint64_t> hashes;
-        std::size_t total = 0;
-        for (const auto& program : programs) total += program.sessions.size();
-        hashes.reserve(total);
-        for (std::size_t p = 0; p < programs.size(); ++p) {
-            const auto& program = programs[p];
-            auto& texts = block_texts[p];
-            texts.resize(program.blocks.size() + 1);  // the last: sessions outside every block
-            for (std::uint32_t b = 0; b <= program.blocks.size(); ++b) {
-                texts[b].uid = uid_prefix(program, b, program_occurrences[p]);
-                if (b == program.blocks.size()) continue;
-                const auto& block = program.blocks[b];
-                texts[b].title = ical::escape_text(block_title(block));
-                if (!block.method.empty()) ical::append_line(texts[b].categories, "CATEGORIES:" + ical::escape_text(block.method));
-            }
-            for (const auto& session : program.sessions) {
-                char id[24];
-                const auto& prefix = texts[std::min<std::size_t>(session.block, program.blocks.size())].uid;
-                hashes.push_back(std::hash<std::string_view>{}(std::string_view(id, uid_into(id, prefix, session))));
-            }
-        }
-        std::sort(hashes.begin(), hashes.end());
-        colliding = std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end();
+void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedule& program)
+{
+    const std::size_t p = stream.next_program++;
+    const CalendarOptions& options = stream.options;
+    const int program_occurrence = p < stream.program_occurrences.size() ? stream.program_occurrences[p] : 0;
+
+    std::vector<BlockText> block_texts(program.blocks.size() + 1);  // the last: sessions outside every block
+    for (std::uint32_t b = 0; b <= program.blocks.size(); ++b) {
+        block_texts[b].uid = uid_prefix(program, b, program_occurrence);
+        if (b == program.blocks.size()) continue;
+        const auto& block = program.blocks[b];
+        block_texts[b].title = ical::escape_text(block_title(block));
+        if (!block.method.empty()) ical::append_line(block_texts[b].categories, "CATEGORIES:" + ical::escape_text(block.method));
     }
-    std::unordered_set<std::uint64_t> uids;
 
     std::string event;  // one event's lines, written at once
     std::string line;
-    for (std::size_t p = 0; p < programs.size(); ++p) {
-        const auto& program = programs[p];
-        const std::string zone = zone_of(program, options);
-        const std::string tzid = is_floating(zone) ? "" : ";TZID=" + ical::param_value(zone);
-        const ir::Coach* coach = organizer(program);
-        std::string organizer_line;
-        if (coach != nullptr)
-            ical::append_line(organizer_line, "ORGANIZER;CN=" + ical::param_value(coach->name) + ":" + mailto(coach->email));
-        const std::string unit = ir::to_string(program.unit);
-        // Sessions of a content mostly follow each other: a small cache of
-        // content texts by index holds them while they are used, whatever
-        // the number of contents.
-        std::array<ContentText, 64> cache;
-        ContentText uncached;
-        for (const auto& session : program.sessions) {
-            static const BlockPlan no_block;
-            static const SessionContent no_content;
-            const bool in_block = session.block < program.blocks.size();
-            const BlockPlan& block = in_block ? program.blocks[session.block] : no_block;
-            const BlockText& block_text = block_texts[p][in_block ? session.block : program.blocks.size()];
-            ContentText* text = &uncached;
-            if (session.content < program.contents.size()) {
-                text = &cache[session.content % cache.size()];
-                if (text->content != session.content || text->block != session.block) {
-                    make_content_text(*text, program, block, program.contents[session.content], name_athlete, unit);
-                    text->content = session.content;
-                    text->block = session.block;
-                }
+    const std::string zone = zone_of(program.program, options);
+    const std::string tzid = is_floating(zone) ? "" : ";TZID=" + ical::param_value(zone);
+    const ir::Coach* coach = organizer(program.program);
+    std::string organizer_line;
+    if (coach != nullptr)
+        ical::append_line(organizer_line, "ORGANIZER;CN=" + ical::param_value(coach->name) + ":" + mailto(coach->email));
+    const std::string unit = ir::to_string(program.unit);
+    // Sessions of a content mostly follow each other: a small cache of
+    // content texts by index holds them while they are used, whatever
+    // the number of contents.
+    std::array<ContentText, 64> cache;
+    ContentText uncached;
+    std::string scratch;
+    for (const auto& session : program.sessions) {
+        static const BlockPlan no_block;
+        static const SessionContent no_content;
+        const bool in_block = session.block < program.blocks.size();
+        const BlockPlan& block = in_block ? program.blocks[session.block] : no_block;
+        const BlockText& block_text = block_texts[in_block ? session.block : program.blocks.size()];
+        ContentText* text = &uncached;
+        if (session.content < program.contents.size()) {
+            text = &cache[session.content % cache.size()];
+            if (text->content != session.content || text->block != session.block) {
+                make_content_text(*text, program, block, program.contents[session.content], stream.name_athlete, unit, scratch);
+                text->content = session.content;
+                text->block = session.block;
             }
-            else
-                make_content_text(uncached, program, block, no_content, name_athlete, unit);
-
-            char id_buffer[24];
-            std::string id(id_buffer, uid_into(id_buffer, block_text.uid, session));
-            if (colliding) {
-                const std::string first = id;
-                for (int n = 2; !uids.insert(std::hash<std::string>{}(id)).second; ++n) id = first + "-" + std::to_string(n);
-            }
-
-            const sys_seconds start{sys_days{session.date}.time_since_epoch() + session.start};
-            const sys_seconds end = start + session.length;
-
-            event.clear();
-            event += "BEGIN:VEVENT\r\n";
-            line.assign("UID:").append(id);
-            ical::append_line(event, line);
-            event += stamp_line;
-            line.assign("DTSTART").append(tzid).append(":");
-            append_date_time(line, start);
-            ical::append_line(event, line);
-            line.assign("DTEND").append(tzid).append(":");
-            append_date_time(line, end);
-            ical::append_line(event, line);
-            event += text->summary_line;
-            // "<block>, week 3, Mon 2027-01-04, 08:00-09:00\n<tail>", escaped.
-            line.assign("DESCRIPTION:").append(in_block ? block_text.title : ical::escape_text(block_title(block)));
-            line += "\\, week ";
-            append_number(line, session.week);
-            line += "\\, ";
-            line += weekday_name(session.weekday());
-            line += ' ';
-            append_date(line, session.date);
-            line += "\\, ";
-            append_clock(line, session.start);
-            line += '-';
-            append_clock(line, session.start + session.length);
-            if (!text->tail.empty()) line.append("\\n").append(text->tail);
-            ical::append_line(event, line);
-            event += block_text.categories;
-            event += organizer_line;
-            if (options.alarm) {
-                event += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n";
-                ical::append_line(event, "TRIGGER:-" + duration(*options.alarm));
-                line.assign("DESCRIPTION:").append(text->summary).append(" at ");
-                append_clock(line, session.start);
-                ical::append_line(event, line);
-                event += "END:VALARM\r\n";
-            }
-            event += "END:VEVENT\r\n";
-            out.write(event.data(), static_cast<std::streamsize>(event.size()));
-            ++result.events;
         }
+        else
+            make_content_text(uncached, program, block, no_content, stream.name_athlete, unit, scratch);
+
+        // Two sessions get one UID only if their hashes collide; then the
+        // later ones get "-2", "-3", ... in order. Every UID is remembered,
+        // as the hash of its text: 10 to 20 bytes per session.
+        char id_buffer[24];
+        std::string id(id_buffer, uid_into(id_buffer, block_text.uid, session));
+        if (!stream.uids.insert(std::hash<std::string>{}(id))) {
+            const std::string first = id;
+            for (int n = 2; !stream.uids.insert(std::hash<std::string>{}(id)); ++n) id = first + "-" + std::to_string(n);
+        }
+
+        const sys_seconds start{sys_days{session.date}.time_since_epoch() + session.start};
+        const sys_seconds end = start + session.length;
+
+        event.clear();
+        event += "BEGIN:VEVENT\r\n";
+        line.assign("UID:").append(id);
+        ical::append_line(event, line);
+        event += stream.stamp_line;
+        line.assign("DTSTART").append(tzid).append(":");
+        append_date_time(line, start);
+        ical::append_line(event, line);
+        line.assign("DTEND").append(tzid).append(":");
+        append_date_time(line, end);
+        ical::append_line(event, line);
+        event += text->summary_line;
+        // "<block>, week 3, Mon 2027-01-04, 08:00-09:00\n<tail>", escaped.
+        line.assign("DESCRIPTION:").append(in_block ? block_text.title : ical::escape_text(block_title(block)));
+        line += "\\, week ";
+        append_number(line, session.week);
+        line += "\\, ";
+        line += weekday_name(session.weekday());
+        line += ' ';
+        append_date(line, session.date);
+        line += "\\, ";
+        append_clock(line, session.start);
+        line += '-';
+        append_clock(line, session.start + session.length);
+        if (!text->tail.empty()) line.append("\\n").append(text->tail);
+        ical::append_line(event, line);
+        event += block_text.categories;
+        event += organizer_line;
+        if (options.alarm) {
+            event += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n";
+            ical::append_line(event, "TRIGGER:-" + duration(*options.alarm));
+            line.assign("DESCRIPTION:").append(text->summary).append(" at ");
+            append_clock(line, session.start);
+            ical::append_line(event, line);
+            event += "END:VALARM\r\n";
+        }
+        event += "END:VEVENT\r\n";
+        out.write(event.data(), static_cast<std::streamsize>(event.size()));
+        ++stream.events;
     }
+}
+
+std::size_t end_calendar(CalendarStream& stream, std::ostream& out)
+{
     ical::write_line(out, "END:VCALENDAR");
+    return stream.events;
+}
+
+CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs,
+                              const CalendarOptions& options)
+{
+    std::vector<ProgramOutline> outlines;
+    outlines.reserve(programs.size());
+    for (const auto& program : programs) outlines.push_back(outline_of(program));
+    CalendarStream stream;
+    CalendarResult result = begin_calendar(stream, out, outlines, options);
+    if (!result.diagnostics.empty()) return result;
+    outlines = {};
+    for (const auto& program : programs) write_events(stream, out, program);
+    result.events = end_calendar(stream, out);
     return result;
 }
 

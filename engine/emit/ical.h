@@ -30,6 +30,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -54,6 +55,56 @@ struct CalendarResult {
 
 CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs,
                               const CalendarOptions& options);
+
+// The same, a program at a time, for a caller that schedules, writes and
+// lets go of one program before the next (meso compile):
+//
+//   CalendarStream stream;
+//   if (begin_calendar(stream, out, outlines, options).diagnostics.empty()) {
+//       for (each program, in the order of `outlines`) write_events(stream, out, program);
+//       end_calendar(stream, out);
+//   }
+//
+// The calendar's head (its name, the VTIMEZONEs and their date ranges)
+// needs every program, so begin_calendar takes an outline of each, made
+// from its schedule or from its plan before it is scheduled; write_events
+// must then get the programs of the outlines, in order. What is kept from
+// one program to the next is the hash of every UID written (10 to 20 bytes
+// per session), which keeps UIDs unique across the calendar.
+struct ProgramOutline {
+    const ir::Program* program = nullptr;
+    std::string name;
+    std::string athlete;
+    std::chrono::sys_days first;  // its first day (or session, when earlier)
+    std::chrono::sys_days last;   // its last day, or the day after its last session when later
+};
+ProgramOutline outline_of(const ProgramSchedule& program);
+ProgramOutline outline_of(const ProgramPlan& plan);
+
+// The hashes of the UIDs written so far: open addressing, at most 80 % full.
+struct UidSet {
+    std::vector<std::uint64_t> slots;  // 0: empty
+    std::size_t used = 0;
+    bool has_zero = false;
+    bool insert(std::uint64_t key);    // false when it was there
+};
+
+struct CalendarStream {
+    CalendarOptions options;
+    std::string stamp_line;                 // DTSTAMP, folded
+    bool name_athlete = false;              // the calendar holds more than one athlete
+    std::vector<int> program_occurrences;   // per outline: how many programs of its name and athlete came before
+    std::size_t next_program = 0;
+    std::size_t events = 0;
+    bool started = false;                   // begin_calendar wrote the head
+    UidSet uids;
+};
+
+// Writes the head, or nothing when a zone is unknown (then the result holds the error).
+CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const std::vector<ProgramOutline>& programs,
+                              const CalendarOptions& options);
+void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedule& program);
+std::size_t end_calendar(CalendarStream& stream, std::ostream& out);  // the number of events written
 
 // The stable UID of a program's session: "<16 hex digits>@meso".
 std::string session_uid(const ProgramSchedule& program, const Session& session);

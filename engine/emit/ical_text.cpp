@@ -1,5 +1,6 @@
 #include "engine/emit/ical_text.h"
 
+#include <array>
 #include <cstdint>
 
 namespace meso::ical {
@@ -52,17 +53,34 @@ std::string valid_utf8(std::string_view text)
 
 std::string escape_text(std::string_view text)
 {
+    std::string out;
+    append_escaped(out, text);
+    return out;
+}
+
+void append_escaped(std::string& out, std::string_view text)
+{
     // valid_utf8, then the escapes, in one pass: the calendar escapes every
     // summary and description, and the copy in between was a third of the
     // emitter's time. U+FFFD's bytes need no escape, so the result is the same.
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
+    out.reserve(out.size() + text.size() + text.size() / 8);
     std::size_t plain = 0;  // start of the run of bytes copied as they are
     const auto flush = [&](std::size_t i) {
         out.append(text.data() + plain, i - plain);
     };
+    // What each byte needs: 0 nothing (most of any text), 1 a look.
+    static constexpr auto needs_look = [] {
+        std::array<unsigned char, 256> table{};
+        for (int c = 0; c < 256; ++c)
+            table[static_cast<std::size_t>(c)] = c >= 0x80 || c < 0x20 || c == 0x7F || c == '\\' || c == ';' || c == ',';
+        return table;
+    }();
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
+        if (needs_look[c] == 0) {
+            ++i;
+            continue;
+        }
         if (c >= 0x80) {
             const std::size_t n = utf8_length(text, i);
             if (n != 0) {
@@ -93,7 +111,6 @@ std::string escape_text(std::string_view text)
         ++i;
     }
     flush(text.size());
-    return out;
 }
 
 std::string param_value(std::string_view text)

@@ -17,6 +17,8 @@ std::string valid_utf8(std::string_view text);
 // returns dropped, other control characters (not allowed in TEXT) turned
 // into spaces, invalid UTF-8 replaced.
 std::string escape_text(std::string_view text);
+// The same, appended to `out` (whose buffer the emitter reuses).
+void append_escaped(std::string& out, std::string_view text);
 
 // A parameter value (CN=...): double quotes (not allowed inside one) become
 // single quotes; quoted when it holds `:` `;` or `,`.

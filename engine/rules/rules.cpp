@@ -627,6 +627,20 @@ struct ExerciseUse {
     const ir::Exercise* written;  // the prescription in the IR, when found
 };
 
+// The training days of a program in a row up to each day, by day from the
+// first training day: a lookup per session, linear in the program's days
+// (a std::map of them was n log n on a program of two hundred years).
+struct TrainingRuns {
+    sys_days first{};
+    std::vector<int> by_day;  // 0 on a day without training
+    int ending_on(sys_days day) const
+    {
+        const auto i = (day - first).count();
+        if (i < 0 || static_cast<std::size_t>(i) >= by_day.size() || by_day[static_cast<std::size_t>(i)] == 0) return 1;
+        return by_day[static_cast<std::size_t>(i)];
+    }
+};
+
 struct BlockView {
     const ProgramSchedule& program;
     const BlockPlan& plan;
@@ -635,7 +649,7 @@ struct BlockView {
     std::vector<const Session*> sessions;
     std::vector<ContentUse> contents;
     std::vector<ExerciseUse> exercises;
-    const std::map<sys_days, int>* runs;  // consecutive training days ending on each training day of the program
+    const TrainingRuns* runs;  // consecutive training days ending on each training day of the program
 };
 
 Span or_else(const Span& span, const Span& fallback) { return span.valid() ? span : fallback; }
@@ -679,19 +693,28 @@ public:
             return unknown;
         }
         case Op::any_of: {
-            std::vector<Outcome> failures;
+            // Most `any of` hold through one operand after others failed
+            // (`(load-kind = mass and max-known = no) or load <= 110%` for
+            // every exercise loaded in percent): the failures are described
+            // only when none holds, by evaluating them again. A value that
+            // cannot be known is told the same either way.
+            if (text) {
+                const Outcome quiet = evaluate(c, exercise, false);
+                if (quiet.truth != Truth::no) return quiet;
+            }
+            Outcome failure;  // the first failure, with the others' texts joined to it
+            bool failed = false;
             Outcome unknown;
             for (const auto& operand : c.operands) {
                 Outcome o = evaluate(operand, exercise, text);
                 if (o.truth == Truth::yes) return o;
                 if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
-                if (o.truth == Truth::no) failures.push_back(o);
+                if (o.truth != Truth::no) continue;
+                if (!failed) failure = std::move(o), failed = true;
+                else if (o.what != failure.what) failure.what += ", and " + o.what;
             }
             if (unknown.truth == Truth::unknown) return unknown;
-            Outcome out = failures.front();
-            for (std::size_t i = 1; i < failures.size(); ++i)
-                if (failures[i].what != out.what) out.what += ", and " + failures[i].what;
-            return out;
+            return failure;
         }
         case Op::every_exercise: {
             Outcome unknown;
@@ -847,8 +870,7 @@ private:
                 if (any && session->date == previous) continue;
                 any = true;
                 previous = session->date;
-                auto it = view_.runs->find(session->date);
-                s.number = it == view_.runs->end() ? 1 : it->second;
+                s.number = view_.runs->ending_on(session->date);
                 s.date = session->date;
                 s.run_start = session->date - days{static_cast<int>(s.number) - 1};
                 s.span = or_else(block.content.days_span, block.span);
@@ -1048,26 +1070,30 @@ void collect_written(const ir::Content& content, std::vector<const ir::Exercise*
         for (const auto& e : split.exercises) out.push_back(&e);
 }
 
-std::map<sys_days, int> consecutive_runs(const ProgramSchedule& program)
+TrainingRuns consecutive_runs(const ProgramSchedule& program)
 {
-    std::map<sys_days, int> runs;
-    for (const auto& session : program.sessions) runs.emplace(session.date, 1);
-    for (auto it = runs.begin(); it != runs.end(); ++it) {
-        auto before = runs.find(it->first - days{1});
-        if (before != runs.end()) it->second = before->second + 1;
+    TrainingRuns runs;
+    if (program.sessions.empty()) return runs;
+    sys_days last = program.sessions.front().date;
+    runs.first = last;
+    for (const auto& session : program.sessions) {
+        runs.first = std::min(runs.first, session.date);
+        last = std::max(last, session.date);
     }
+    runs.by_day.assign(static_cast<std::size_t>((last - runs.first).count()) + 1, 0);
+    for (const auto& session : program.sessions) runs.by_day[static_cast<std::size_t>((session.date - runs.first).count())] = 1;
+    for (std::size_t i = 1; i < runs.by_day.size(); ++i)
+        if (runs.by_day[i] != 0) runs.by_day[i] = runs.by_day[i - 1] + 1;
     return runs;
 }
 
 }  // namespace
 
-std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
+void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings)
 {
-    (void)module;
-    std::vector<Diagnostic> findings;
-    std::vector<std::string> known_ids = book.ids();
-    for (const auto& program : schedule.programs) {
+    {
         const auto runs = consecutive_runs(program);
+        std::vector<bool> content_seen(program.contents.size(), false);  // in the block at hand
         const ir::Athlete* athlete = program.program ? program.program->athlete : nullptr;
         for (const auto& plan : program.blocks) {
             if (!plan.block) continue;
@@ -1075,13 +1101,16 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
             BlockView view{program, plan, block, athlete, {}, {}, {}, &runs};
             const std::size_t first = plan.first_session;
             const std::size_t last = std::min<std::size_t>(program.sessions.size(), first + plan.session_count);
-            std::set<std::uint32_t> contents_seen;
+            view.sessions.reserve(last - first);
             for (std::size_t i = first; i < last; ++i) {
                 const Session& session = program.sessions[i];
                 view.sessions.push_back(&session);
-                if (session.content < program.contents.size() && contents_seen.insert(session.content).second)
+                if (session.content < program.contents.size() && !content_seen[session.content]) {
+                    content_seen[session.content] = true;
                     view.contents.push_back({&program.contents[session.content], &session});
+                }
             }
+            for (const auto& use : view.contents) content_seen[static_cast<std::size_t>(use.content - program.contents.data())] = false;
             std::vector<const ir::Exercise*> written;
             collect_written(block.content, written);
             for (const auto& week : block.weeks) collect_written(week.content, written);
@@ -1123,7 +1152,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
             for (const auto& allow : block.allows) {
                 if (!book.find(allow.rule)) {
                     findings.push_back({Severity::error, allow.span,
-                                        "no rule '" + allow.rule + "' is in force" + did_you_mean(allow.rule, known_ids),
+                                        "no rule '" + allow.rule + "' is in force" + did_you_mean(allow.rule, book.ids()),
                                         std::nullopt, {}, std::nullopt});
                     continue;
                 }
@@ -1143,6 +1172,13 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
             }
         }
     }
+}
+
+std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
+{
+    (void)module;
+    std::vector<Diagnostic> findings;
+    for (const auto& program : schedule.programs) check_program_rules(book, program, findings);
     return findings;
 }
 

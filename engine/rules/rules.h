@@ -90,6 +90,10 @@ RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets);
 // about `allow` statements.
 std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule);
 
+// The same for one program, appended to `findings`: check_rules is this for
+// each program in turn (no rule looks at more than one program).
+void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings);
+
 // load_rules(module.rulesets), then check_rules: the rule files' errors first.
 std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule);
 

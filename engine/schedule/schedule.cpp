@@ -102,6 +102,8 @@ struct Planner {
     long long session_count = 0;
     long long planned_sets = 0;                 // counted by walk(false)
     std::vector<ir::DateRange> skips_by_start;  // program.skips, sorted and merged, for in_skip
+    std::optional<sys_days> first_session_date;  // seen by walk(false)
+    std::optional<sys_days> last_session_date;
 
 
     void error(const Span& span, std::string message)
@@ -351,7 +353,7 @@ struct Planner {
                 }
                 const ir::Content& c = *content;
                 const auto trains = training_days(c);
-                std::set<int> splits_counted;
+                std::vector<bool> splits_counted;  // by split + 1 (-1: none)
                 for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
                     const sys_days date = plan_dates[static_cast<std::size_t>(day + d)];
                     const unsigned wd = weekday{date}.c_encoding();
@@ -359,8 +361,15 @@ struct Planner {
                     const int split = split_of(c, wd);
                     const auto& times = times_of(c, split);
                     count += static_cast<long long>(times.size());
+                    if (!times.empty()) {
+                        if (!first_session_date) first_session_date = date;
+                        last_session_date = date;
+                    }
                     if (!build) {
-                        if (splits_counted.insert(split).second) {
+                        if (splits_counted.size() <= static_cast<std::size_t>(split + 1))
+                            splits_counted.resize(static_cast<std::size_t>(split + 2), false);
+                        if (!splits_counted[static_cast<std::size_t>(split + 1)]) {
+                            splits_counted[static_cast<std::size_t>(split + 1)] = true;
                             for (const auto& e : c.exercises) planned_sets += static_cast<long long>(e.reps.size());
                             if (split >= 0)
                                 for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises)
@@ -394,7 +403,12 @@ struct Planner {
         return count;
     }
 
-    bool run()
+    // Places the program's days and counts its sessions against the bounds,
+    // allocating nothing per session. False (and reported) when the program
+    // cannot be expanded; over_budget when it is --max-sessions that stops it.
+    // `known_count`: the session count of an earlier plan() of this program
+    // (schedule_program), so that the days need not be walked again.
+    bool plan(std::optional<long long> known_count = std::nullopt)
     {
         out.program = &program;
         out.name = program.name;
@@ -426,6 +440,10 @@ struct Planner {
                 skips_by_start.back().last = std::max(skips_by_start.back().last, r.last);
             else skips_by_start.push_back({r.first, r.last, {}, {}});
         }
+        if (known_count) {
+            session_count = *known_count;
+            return true;
+        }
         const long long count = walk(false);
         session_count = count;
         if (planned_sets > max_planned_sets) {
@@ -440,12 +458,32 @@ struct Planner {
                                             options.max_sessions));
             return false;
         }
-        out.sessions.reserve(static_cast<std::size_t>(count));
+        return true;
+    }
+
+    // After plan(): the sessions and their contents.
+    void build()
+    {
+        if (plan_dates.empty()) return;  // a program of no days
+        out.sessions.reserve(static_cast<std::size_t>(session_count));
         walk(true);
         out.contents.shrink_to_fit();  // the contents are most of the schedule's memory: no spare capacity
+    }
+
+    bool run()
+    {
+        if (!plan()) return false;
+        build();
         return true;
     }
 };
+
+std::string over_budget_message(long long max_sessions, long long sessions, long long used_before)
+{
+    return fmt::format("the programs of this file expand to more than --max-sessions ({}) sessions: this program's {} do not "
+                       "fit after the {} of the programs before it; the programs after it were not expanded",
+                       max_sessions, sessions, used_before);
+}
 
 }  // namespace
 
@@ -459,20 +497,57 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
     for (const auto& program : module.programs) {
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
-        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}};
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
         if (planner.run()) {
             budget -= static_cast<long long>(planner.out.sessions.size());
             result.programs.push_back(std::move(planner.out));
         }
         else if (planner.over_budget && budget < options.max_sessions) {
-            result.diagnostics.back().message =
-                fmt::format("the programs of this file expand to more than --max-sessions ({}) sessions: this program's {} do not "
-                            "fit after the {} of the programs before it; the programs after it were not expanded",
-                            options.max_sessions, planner.session_count, options.max_sessions - budget);
+            result.diagnostics.back().message = over_budget_message(options.max_sessions, planner.session_count, options.max_sessions - budget);
             break;
         }
     }
     return result;
+}
+
+SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& options)
+{
+    SchedulePlan result;
+    long long budget = options.max_sessions;
+    for (std::size_t index = 0; index < module.programs.size(); ++index) {
+        const ir::Program& program = module.programs[index];
+        ScheduleOptions remaining = options;
+        remaining.max_sessions = budget;
+        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+        const bool planned = planner.plan();
+        result.diagnostic_program.resize(result.diagnostics.size(), index);
+        if (planned) {
+            budget -= planner.session_count;
+            ProgramPlan plan;
+            plan.program = &program;
+            plan.index = index;
+            plan.start = planner.out.start;
+            plan.end = planner.out.end;
+            plan.sessions = planner.session_count;
+            plan.first_session = planner.first_session_date;
+            plan.last_session = planner.last_session_date;
+            result.programs.push_back(plan);
+        }
+        else if (planner.over_budget && budget < options.max_sessions) {
+            result.diagnostics.back().message = over_budget_message(options.max_sessions, planner.session_count, options.max_sessions - budget);
+            break;
+        }
+    }
+    return result;
+}
+
+ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic>& diagnostics)
+{
+    ScheduleOptions options;
+    options.max_sessions = plan.sessions;
+    Planner planner{*plan.program, options, diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+    if (planner.plan(plan.sessions)) planner.build();  // planned before, so it fits
+    return std::move(planner.out);
 }
 
 std::string format_date(sys_days day)

@@ -104,6 +104,38 @@ struct ScheduleResult {
 
 ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options = {});
 
+// The same in two steps, for a caller that handles one program at a time
+// and lets it go before the next (meso compile), so that memory grows with
+// the largest program rather than the file:
+//
+//   SchedulePlan plan = plan_schedule(module, {.max_sessions = n});
+//   for (const auto& p : plan.programs) use(schedule_program(p, diagnostics));
+//
+// plan_schedule places every program's days and counts its sessions, with
+// every bound of schedule() (--max-sessions over the whole file) checked
+// before anything is allocated per session; it reports what schedule()
+// reports before expanding a program. schedule_program expands one planned
+// program and reports the rest (a progression that takes a load out of
+// range). Together they give what schedule() gives, program by program.
+struct ProgramPlan {
+    const ir::Program* program = nullptr;
+    std::size_t index = 0;                             // in module.programs
+    std::chrono::sys_days start;                       // as ProgramSchedule::start and end
+    std::chrono::sys_days end;
+    long long sessions = 0;
+    std::optional<std::chrono::sys_days> first_session;  // its date; none without sessions
+    std::optional<std::chrono::sys_days> last_session;
+};
+
+struct SchedulePlan {
+    std::vector<ProgramPlan> programs;  // the programs schedule() would expand, in order
+    std::vector<Diagnostic> diagnostics;
+    std::vector<std::size_t> diagnostic_program;  // for each diagnostic, the index in module.programs of its program
+};
+
+SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& options = {});
+ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic>& diagnostics);
+
 // Helpers for the emitters.
 std::string format_date(std::chrono::sys_days day);           // 2027-01-04
 std::string format_time(std::chrono::minutes since_midnight);  // 08:00

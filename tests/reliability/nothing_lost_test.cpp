@@ -46,6 +46,80 @@ TEST_CASE("compile -o of a program with errors writes nothing: the old calendar 
     std::filesystem::remove_all(dir);
 }
 
+// meso compile writes each program as soon as it is checked; an error
+// found only in a later program must still leave nothing written.
+const std::string three_programs = R"(athlete "A" { max squat 100 kg }
+athlete "B" { max squat 120 kg }
+program "First" for "A" {
+  start 2027-01-04
+  3 weeks "Base" { days mon thu; squat 3x5 @ 70% }
+}
+program "Second" for "B" {
+  start 2027-01-04
+  2 weeks "Base" { days tue; squat 3x5 @ 60% }
+}
+program "Last" for "A" {
+  start 2027-02-01
+  4 weeks "Down" {
+    days wed
+    squat 3x5 @ 10 kg -5 kg per week
+  }
+}
+)";
+
+TEST_CASE("compile -o of a file whose last program has an error writes nothing, though the programs before were fine")
+{
+    const auto dir = meso::test::temp_dir("lost-last-program");
+    SECTION("an error found when expanding the last program")
+    {
+        write_file(dir + "/plan.meso", three_programs);
+    }
+    SECTION("an error found by the rules in the last program")
+    {
+        std::string text = three_programs;
+        text.replace(text.find("    squat 3x5 @ 10 kg -5 kg per week"), std::string::npos,
+                     "    allow no.such-rule \"why\"\n    squat 3x5 @ 10 kg\n  }\n}\n");
+        write_file(dir + "/plan.meso", text);
+    }
+    write_file(dir + "/plan.ics", precious);
+    auto run = run_meso({"compile", dir + "/plan.meso", "-o", dir + "/plan.ics"}, "SOURCE_DATE_EPOCH=1798761600");
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find(dir + "/plan.meso:15:") != std::string::npos);
+    CHECK(run.err.find(": error: ") != std::string::npos);
+    CHECK(run.err.find("has errors; nothing written") != std::string::npos);
+    CHECK(read_file(dir + "/plan.ics") == precious);
+    CHECK(entries(dir) == 2);  // no temporary file left beside it
+    // Standard output cannot take back what it was given: nothing reaches it.
+    auto to_stdout = run_meso({"compile", dir + "/plan.meso"}, "SOURCE_DATE_EPOCH=1798761600");
+    CHECK(to_stdout.exit_code == 1);
+    CHECK(to_stdout.out.empty());
+    CHECK(to_stdout.err == run.err);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("compile gives the same calendar and the same messages into a file as to standard output")
+{
+    const auto dir = meso::test::temp_dir("lost-same-bytes");
+    std::string text = three_programs;
+    text.replace(text.find("squat 3x5 @ 10 kg -5 kg per week"), std::string("squat 3x5 @ 10 kg -5 kg per week").size(),
+                 "squat 3x5 @ 10 kg +5 kg per week");
+    write_file(dir + "/plan.meso", text);
+    const std::string env = "SOURCE_DATE_EPOCH=1798761600 TZ=Europe/Berlin";
+    auto to_file = run_meso({"compile", dir + "/plan.meso", "-o", dir + "/plan.ics"}, env);
+    auto to_stdout = run_meso({"compile", dir + "/plan.meso"}, env);
+    REQUIRE(to_file.exit_code == 0);
+    REQUIRE(to_stdout.exit_code == 0);
+    const std::string calendar = read_file(dir + "/plan.ics");
+    CHECK(calendar == to_stdout.out);
+    CHECK(to_file.err == to_stdout.err);
+    std::size_t events = 0;
+    for (std::size_t at = calendar.find("BEGIN:VEVENT"); at != std::string::npos; at = calendar.find("BEGIN:VEVENT", at + 1)) ++events;
+    CHECK(events == 6 + 2 + 4);
+    CHECK(calendar.find("X-WR-CALNAME:First\\, Second\\, Last\r\n") != std::string::npos);
+    CHECK(calendar.rfind("END:VCALENDAR\r\n") == calendar.size() - 15);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("compile -o onto a disk that fills up mid-write keeps the old calendar and says why")
 {
     const auto dir = meso::test::temp_dir("lost-full");

@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 
+#include "engine/emit/ical.h"
 #include "tests/support/support.h"
 
 using namespace std::chrono;
@@ -599,4 +600,86 @@ TEST_CASE("the bound on sessions counts every program of the file and stops at t
     CHECK(c.diagnostics[0].message ==
           "the programs of this file expand to more than --max-sessions (120) sessions: this program's 50 do not fit after the "
           "100 of the programs before it; the programs after it were not expanded");
+}
+
+// meso compile expands a program at a time: plan_schedule, then
+// schedule_program for each plan, must give what schedule() gives.
+TEST_CASE("planning every program and then expanding each gives what schedule gives, program by program")
+{
+    auto c = compile(alex + R"(
+program "A" for "Alex" {
+  start 2027-01-04
+  3 weeks "Ramp" { days mon thu; sessions 07:00, 18:00 for 45 min; squat 4x6 @ 70%..85% }
+  pause 2027-01-10..2027-01-20
+  then 2 weeks "Flat" { days sun; bench-press 3x5 @ 60 kg }
+}
+program "B" for "Alex" {
+  end 2027-06-27
+  2 weeks "Back" { days sun; deadlift 3x5 @ 100 kg +5 kg per week }
+}
+program "C" for "Alex" {
+  start 2027-03-01
+  skip 2027-03-01
+  1 week "Empty" { days mon; squat 3x5 @ 70% }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto plan = meso::plan_schedule(c.compilation->module);
+    CHECK(plan.diagnostics.empty());
+    REQUIRE(plan.programs.size() == c.schedule.programs.size());
+    for (std::size_t i = 0; i < plan.programs.size(); ++i) {
+        const auto& whole = c.schedule.programs[i];
+        const auto& p = plan.programs[i];
+        CHECK(p.index == i);
+        CHECK(p.start == whole.start);
+        CHECK(p.end == whole.end);
+        CHECK(p.sessions == static_cast<long long>(whole.sessions.size()));
+        CHECK(p.first_session == (whole.sessions.empty() ? std::nullopt : std::optional(whole.sessions.front().date)));
+        CHECK(p.last_session == (whole.sessions.empty() ? std::nullopt : std::optional(whole.sessions.back().date)));
+        std::vector<meso::Diagnostic> diagnostics;
+        const auto one = meso::schedule_program(p, diagnostics);
+        CHECK(diagnostics.empty());
+        REQUIRE(one.sessions.size() == whole.sessions.size());
+        for (std::size_t k = 0; k < one.sessions.size(); ++k) {
+            CHECK(one.sessions[k].date == whole.sessions[k].date);
+            CHECK(one.sessions[k].start == whole.sessions[k].start);
+            CHECK(one.sessions[k].content == whole.sessions[k].content);
+            CHECK(one.sessions[k].week == whole.sessions[k].week);
+        }
+        CHECK(one.contents.size() == whole.contents.size());
+        CHECK(one.blocks.size() == whole.blocks.size());
+    }
+    CHECK(plan.programs[2].sessions == 0);  // the one day it trains is skipped
+    CHECK(plan.programs[1].last_session == date(2027, 6, 27));  // planned backward, the last session on the last day
+
+    // The calendar's head (VTIMEZONE ranges) from the plans is what it is from the schedules.
+    for (std::size_t i = 0; i < plan.programs.size(); ++i) {
+        const auto from_plan = meso::outline_of(plan.programs[i]);
+        const auto from_schedule = meso::outline_of(c.schedule.programs[i]);
+        CHECK(from_plan.program == from_schedule.program);
+        CHECK(from_plan.name == from_schedule.name);
+        CHECK(from_plan.athlete == from_schedule.athlete);
+        CHECK(from_plan.first == from_schedule.first);
+        CHECK(from_plan.last == from_schedule.last);
+    }
+    CHECK(meso::outline_of(plan.programs[1]).last == date(2027, 6, 28));  // a session may end after midnight
+}
+
+TEST_CASE("planning bounds --max-sessions over the whole file as schedule does, before expanding anything")
+{
+    const std::string text = alex + R"(
+program "A" for "Alex" { start 2027-01-04
+  4 weeks "B" { days mon tue wed thu fri; squat 3x5 @ 70% } }
+program "B" for "Alex" { start 2027-01-04
+  4 weeks "B" { days mon tue wed thu fri; squat 3x5 @ 70% } }
+program "C" for "Alex" { start 2027-01-04
+  1 weeks "B" { days mon; squat 3x5 @ 70% } }
+)";
+    auto c = compile(text, "test.meso", false, 30);
+    const auto plan = meso::plan_schedule(c.compilation->module, {30});
+    CHECK(plan.programs.size() == 1);  // A fits (20), B does not, C is not expanded
+    REQUIRE(plan.diagnostics.size() == 1);
+    CHECK(plan.diagnostic_program == std::vector<std::size_t>{1});
+    CHECK(messages(plan.diagnostics) == messages(c.schedule.diagnostics));
+    CHECK(messages(plan.diagnostics).find("this program's 20 do not fit after the 20 of the programs before it") != std::string::npos);
 }
