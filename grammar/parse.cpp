@@ -126,10 +126,21 @@ struct node {
     Children children() const { return Children(*this); }
 };
 
+class Builder;
+
+// The tape holds one top-level statement at a time: once a statement is
+// parsed for good (its recovery rule succeeded), it is built into the
+// syntax tree and dropped from the tape, so that the tape stays small and
+// in cache whatever the size of the file.
 struct Tape {
     std::vector<node> nodes;          // nodes[0] is the root, the whole file
     std::vector<std::uint32_t> open;  // where each rule being tried began on the tape
+    Builder* builder = nullptr;
+    syntax::File* file = nullptr;
 };
+
+// Builds the top-level statements on the tape into tape.file; leaves the root only.
+void build_finished_statements(Tape& tape);
 
 template <typename Rule>
 inline constexpr bool makes_node = pt::internal::is_selected_node<Rule, selector>;
@@ -171,6 +182,7 @@ struct control : tao::pegtl::must_if<errors>::control<Rule> {
             n.descendants = static_cast<std::uint32_t>(tape.nodes.size() - i - 1);
         }
         if constexpr (makes_node<Rule> || may_leave_nodes<Rule>) tape.open.pop_back();
+        if constexpr (std::is_same_v<Rule, grammar::recover<grammar::top_statement, true>>) build_finished_statements(tape);
     }
 
     template <typename ParseInput, typename... States>
@@ -288,7 +300,8 @@ class Builder {
 public:
     Builder(const Source& source, std::vector<Diagnostic>& diagnostics) : source_(source), diagnostics_(diagnostics) {}
 
-    syntax::File file(const node& root);
+    // Adds the top-level statement `n` to `file`.
+    void top_level_statement(const node& n, syntax::File& file);
 
 private:
     const Source& source_;
@@ -982,20 +995,21 @@ private:
     }
 };
 
-syntax::File Builder::file(const node& root)
+void Builder::top_level_statement(const node& n, syntax::File& f)
 {
-    syntax::File f;
-    f.source = &source_;
-    f.statements.reserve(root.children().size());
-    for (const node* c : root.children()) {
-        const Span sp = span(*c);
-        if (c->is_type<g::use_statement>()) f.statements.push_back({syntax::Use{name(*child<g::module_reference>(*c)), sp, {}}});
-        else if (c->is_type<g::athlete_definition>()) f.statements.push_back({athlete(*c)});
-        else if (c->is_type<g::program_definition>()) f.statements.push_back({program(*c)});
-        else if (c->is_type<g::template_definition>()) f.statements.push_back({template_definition(*c)});
-        else if (c->is_type<g::ruleset_definition>()) f.statements.push_back({ruleset(*c)});
-    }
-    return f;
+    const Span sp = span(n);
+    if (n.is_type<g::use_statement>()) f.statements.push_back({syntax::Use{name(*child<g::module_reference>(n)), sp, {}}});
+    else if (n.is_type<g::athlete_definition>()) f.statements.push_back({athlete(n)});
+    else if (n.is_type<g::program_definition>()) f.statements.push_back({program(n)});
+    else if (n.is_type<g::template_definition>()) f.statements.push_back({template_definition(n)});
+    else if (n.is_type<g::ruleset_definition>()) f.statements.push_back({ruleset(n)});
+}
+
+void build_finished_statements(Tape& tape)
+{
+    tape.nodes[0].descendants = static_cast<std::uint32_t>(tape.nodes.size() - 1);
+    for (const node* c : tape.nodes[0].children()) tape.builder->top_level_statement(*c, *tape.file);
+    tape.nodes.resize(1);
 }
 
 // ---------------------------------------------------------------- comments and blank lines
@@ -1235,8 +1249,15 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     state.max_errors = limits.max_errors;
     tao::pegtl::memory_input<> in(source.text.data() + encoding.start, source.text.data() + source.text.size(), "",
                                   encoding.start, 1, 1 + encoding.start);
+    // Errors found while building (a date that does not exist, a number
+    // too long) come after the syntax errors, as when the tree was built
+    // after the parse.
+    std::vector<Diagnostic> build_diagnostics;
+    Builder builder(source, build_diagnostics);
     Tape tape;
-    tape.nodes.reserve(source.text.size() / 32 + 16);
+    tape.builder = &builder;
+    tape.file = &result.file;
+    tape.nodes.reserve(1024);
     tape.nodes.emplace_back();  // the root
     bool parsed = false;
     try {
@@ -1257,10 +1278,13 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     }
     if (state.errors.size() >= limits.max_errors)
         result.diagnostics.push_back({Severity::note, {}, "too many errors; the rest of the file was not read", {}, {}, {}});
+    if (!parsed) {  // as if nothing had been built
+        result.file.statements.clear();
+        build_diagnostics.clear();
+    }
+    result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(build_diagnostics.begin()),
+                              std::make_move_iterator(build_diagnostics.end()));
     if (parsed) {
-        tape.nodes[0].descendants = static_cast<std::uint32_t>(tape.nodes.size() - 1);
-        Builder builder(source, result.diagnostics);
-        result.file = builder.file(tape.nodes[0]);
         TriviaAttacher attacher(source, scan_comments(source, encoding.start));
         attacher.file(result.file);
     }
