@@ -15,15 +15,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json json_number(double value)
-{
-    const double r = std::round(value * 1000.0) / 1000.0;
-    if (r == std::floor(r) && std::abs(r) < 1e15) return json(static_cast<long long>(r));
-    return json(r);
-}
-
-json optional_number(const std::optional<double>& value) { return value ? json_number(*value) : json(nullptr); }
-
 std::optional<double> in_kg(const std::optional<double>& mass, ir::MassUnit unit)
 {
     if (!mass) return std::nullopt;
@@ -194,33 +185,110 @@ std::string dump_indented(const json& j, int indent)
     return shifted;
 }
 
+// A number as nlohmann::json dumps json_number(value).
+void append_json_number(std::string& out, const std::optional<double>& value)
+{
+    if (!value) {
+        out += "null";
+        return;
+    }
+    const double r = std::round(*value * 1000.0) / 1000.0;
+    if (r == std::floor(r) && std::abs(r) < 1e15) append_integer(out, static_cast<long long>(r));
+    else out += json(r).dump();
+}
+
+// One set's object, at the depth of a session's exercises.
+void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
+{
+    out += "                {\n                  \"reps\": ";
+    append_integer(out, set.reps);
+    out += ",\n                  \"load_percent\": ";
+    append_json_number(out, set.percent);
+    out += ",\n                  \"load_kg\": ";
+    append_json_number(out, in_kg(set.mass, unit));
+    if (unit == ir::MassUnit::lb) {
+        out += ",\n                  \"load_lb\": ";
+        append_json_number(out, set.mass);
+    }
+    if (set.rpe) {
+        out += ",\n                  \"rpe\": ";
+        append_json_number(out, set.rpe);
+    }
+    out += "\n                }";
+}
+
+bool same_set(const SetPlan& a, const SetPlan& b)
+{
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
+}
+
 // What a session's JSON object holds from its content on ("deload",
 // "occlusion", "exercises", "cuff", "notes"), through its closing brace:
-// the same for every session of a block week and split.
-std::string json_content_keys(const SessionContent& content, ir::MassUnit unit)
+// the same for every session of a block week and split. Written directly,
+// without a DOM: a content may hold two million sets. With `buffer` (whose
+// text `out` is), handed on as it grows.
+void append_json_content_keys(std::string& out, const SessionContent& content, ir::MassUnit unit, Buffered* buffer)
 {
-    json exercises = json::array();
-    for (const auto& e : content.exercises) {
-        json sets = json::array();
-        for (const auto& set : e.sets) {
-            json j{{"reps", set.reps},
-                   {"load_percent", optional_number(set.percent)},
-                   {"load_kg", optional_number(in_kg(set.mass, unit))}};
-            if (unit == ir::MassUnit::lb) j["load_lb"] = optional_number(set.mass);
-            if (set.rpe) j["rpe"] = json_number(*set.rpe);
-            sets.push_back(j);
+    out += "          \"deload\": ";
+    out += content.deload ? "true" : "false";
+    out += ",\n          \"occlusion\": ";
+    if (content.occlusion == ir::Occlusion::unspecified) out += "null";
+    else append_json_string(out, ir::to_string(content.occlusion));
+    out += ",\n          \"exercises\": ";
+    if (content.exercises.empty()) out += "[]";
+    else {
+        out += "[\n";
+        for (std::size_t ei = 0; ei < content.exercises.size(); ++ei) {
+            const auto& e = content.exercises[ei];
+            out += "            {\n              \"name\": ";
+            append_json_string(out, e.name);
+            out += ",\n              \"sets\": ";
+            if (e.sets.empty()) out += "[]";
+            else {
+                out += "[\n";
+                std::string previous;  // the text of the set before, reused while the sets repeat
+                for (std::size_t si = 0; si < e.sets.size(); ++si) {
+                    if (si == 0 || !same_set(e.sets[si], e.sets[si - 1])) {
+                        previous.clear();
+                        append_json_set(previous, e.sets[si], unit);
+                    }
+                    out += previous;
+                    out += si + 1 < e.sets.size() ? ",\n" : "\n";
+                    if (buffer) buffer->maybe_flush();
+                }
+                out += "              ]";
+            }
+            out += ",\n              \"rest_s\": ";
+            append_json_number(out, e.rest_s);
+            out += ei + 1 < content.exercises.size() ? "\n            },\n" : "\n            }\n";
         }
-        exercises.push_back({{"name", e.name}, {"sets", sets}, {"rest_s", optional_number(e.rest_s)}});
+        out += "          ]";
     }
-    json keys{{"deload", content.deload},
-              {"occlusion", content.occlusion == ir::Occlusion::unspecified ? json(nullptr) : json(ir::to_string(content.occlusion))},
-              {"exercises", exercises}};
-    if (content.cuff_pressure)
-        keys["cuff"] = {{"pressure", json_number(content.cuff_pressure->value)},
-                        {"unit", content.cuff_pressure->percent_aop ? "% AOP" : "mmHg"}};
-    if (!content.notes.empty()) keys["notes"] = content.notes;
-    std::string text = dump_indented(keys, 8);  // "{\n          \"deload\": ...\n        }"
-    return text.substr(2);
+    if (content.cuff_pressure) {
+        out += ",\n          \"cuff\": {\n            \"pressure\": ";
+        append_json_number(out, content.cuff_pressure->value);
+        out += ",\n            \"unit\": ";
+        out += content.cuff_pressure->percent_aop ? "\"% AOP\"" : "\"mmHg\"";
+        out += "\n          }";
+    }
+    if (!content.notes.empty()) {
+        out += ",\n          \"notes\": [\n";
+        for (std::size_t ni = 0; ni < content.notes.size(); ++ni) {
+            out += "            ";
+            append_json_string(out, content.notes[ni]);
+            out += ni + 1 < content.notes.size() ? ",\n" : "\n";
+        }
+        out += "          ]";
+    }
+    out += "\n        }";
+}
+
+// The sets of a content, the size of its JSON text.
+std::size_t set_count(const SessionContent& content)
+{
+    std::size_t n = 0;
+    for (const auto& e : content.exercises) n += e.sets.size();
+    return n;
 }
 
 }  // namespace
@@ -309,8 +377,16 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
             block_names.emplace_back();
             append_json_string(block_names.back(), b.name);
         }
+        // Each content's keys made once, unless it is too large to keep
+        // (about 150 bytes a set): those are written anew for each session.
+        constexpr std::size_t kept_sets = 500;
         std::vector<std::string> contents;
-        for (const auto& content : p.contents) contents.push_back(json_content_keys(content, p.unit));
+        std::vector<bool> kept;
+        for (const auto& content : p.contents) {
+            contents.emplace_back();
+            kept.push_back(set_count(content) <= kept_sets);
+            if (kept.back()) append_json_content_keys(contents.back(), content, p.unit, nullptr);
+        }
         for (std::size_t si = 0; si < p.sessions.size(); ++si) {
             const auto& s = p.sessions[si];
             o += "        {\n          \"date\": \"";
@@ -330,7 +406,8 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
             o += ",\n          \"session_of_day\": ";
             append_integer(o, s.session_of_day + 1);
             o += ",\n";
-            o += contents[s.content];
+            if (kept[s.content]) o += contents[s.content];
+            else append_json_content_keys(o, p.contents[s.content], p.unit, &buffer);
             o += si + 1 < p.sessions.size() ? ",\n" : "\n";
             buffer.maybe_flush();
         }
