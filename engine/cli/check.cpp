@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "engine/cli/commands.h"
-#include "engine/cli/io.h"
 #include "engine/cli/pipeline.h"
 #include "engine/emit/sessions.h"
 #include "engine/report/report.h"

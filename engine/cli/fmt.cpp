@@ -10,7 +10,7 @@
 #include <iostream>
 
 #include "engine/cli/commands.h"
-#include "engine/cli/io.h"
+#include "engine/resolve/resolve.h"
 #include "engine/format/format.h"
 #include "engine/report/report.h"
 #include "grammar/parse.h"

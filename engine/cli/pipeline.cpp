@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "engine/cli/io.h"
 #include "engine/rules/rules.h"
 
 namespace meso::cli {

@@ -5,21 +5,15 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 namespace meso {
 
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json json_number(double value)
-{
-    const double r = std::round(value * 1000.0) / 1000.0;
-    if (r == std::floor(r) && std::abs(r) < 1e15) return json(static_cast<long long>(r));
-    return json(r);
-}
-
-json optional_number(const std::optional<double>& value) { return value ? json_number(*value) : json(nullptr); }
 
 std::optional<double> in_kg(const std::optional<double>& mass, ir::MassUnit unit)
 {
@@ -28,7 +22,7 @@ std::optional<double> in_kg(const std::optional<double>& mass, ir::MassUnit unit
     return std::round(*mass * ir::kg_per_lb * 100.0) / 100.0;
 }
 
-std::string end_time(const Session& s) { return format_time((s.start + s.length) % std::chrono::minutes{24 * 60}); }
+std::chrono::minutes end_of(const Session& s) { return (s.start + s.length) % std::chrono::minutes{24 * 60}; }
 
 bool same_load(const ExercisePlan& e)
 {
@@ -118,47 +112,257 @@ std::string describe_sets(const ExercisePlan& e, ir::MassUnit unit)
     return out;
 }
 
+namespace {
+
+// Output gathered in a string and handed to the stream in large pieces.
+class Buffered {
+public:
+    explicit Buffered(std::ostream& out) : out_(out) { text_.reserve(capacity + 4096); }
+    ~Buffered() { flush(); }
+    std::string& text() { return text_; }
+    void maybe_flush()
+    {
+        if (text_.size() >= capacity) flush();
+    }
+    void flush()
+    {
+        out_.write(text_.data(), static_cast<std::streamsize>(text_.size()));
+        text_.clear();
+    }
+
+private:
+    static constexpr std::size_t capacity = 1u << 20;
+    std::ostream& out_;
+    std::string text_;
+};
+
+void append_integer(std::string& out, long long value)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out.append(digits, end);
+}
+
+// The dates and times of the sessions, formatted once each: sessions come
+// in order of date, many a day, at a few times of day.
+class Clock {
+public:
+    const std::string& date(std::chrono::sys_days day)
+    {
+        if (!last_date_ || *last_date_ != day) {
+            last_date_ = day;
+            date_text_ = format_date(day);
+        }
+        return date_text_;
+    }
+    const std::string& time(std::chrono::minutes since_midnight)
+    {
+        const auto m = since_midnight.count();
+        if (m < 0 || m >= 24 * 60) {
+            other_ = format_time(since_midnight);
+            return other_;
+        }
+        auto& text = times_[static_cast<std::size_t>(m)];
+        if (text.empty()) text = format_time(since_midnight);
+        return text;
+    }
+
+private:
+    std::optional<std::chrono::sys_days> last_date_;
+    std::string date_text_;
+    std::vector<std::string> times_ = std::vector<std::string>(24 * 60);
+    std::string other_;
+};
+
+// A JSON string: plain ASCII is quoted as it is; anything else (quotes,
+// backslashes, control characters, UTF-8, invalid bytes) goes through
+// nlohmann's escaping, so the bytes are those of the document dumped whole.
+void append_json_string(std::string& out, std::string_view s)
+{
+    bool plain = true;
+    for (unsigned char c : s) plain = plain && c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    if (plain) {
+        out += '"';
+        out.append(s);
+        out += '"';
+        return;
+    }
+    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// `j` dumped with an indent of 2, every line after the first shifted right by `indent`.
+std::string dump_indented(const json& j, int indent)
+{
+    std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+    std::string shifted;
+    shifted.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        shifted += c;
+        if (c == '\n') shifted.append(static_cast<std::size_t>(indent), ' ');
+    }
+    return shifted;
+}
+
+// A number as nlohmann::json dumps json_number(value).
+void append_json_number(std::string& out, const std::optional<double>& value)
+{
+    if (!value) {
+        out += "null";
+        return;
+    }
+    const double r = std::round(*value * 1000.0) / 1000.0;
+    if (r == std::floor(r) && std::abs(r) < 1e15) append_integer(out, static_cast<long long>(r));
+    else out += json(r).dump();
+}
+
+// One set's object, at the depth of a session's exercises.
+void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
+{
+    out += "                {\n                  \"reps\": ";
+    append_integer(out, set.reps);
+    out += ",\n                  \"load_percent\": ";
+    append_json_number(out, set.percent);
+    out += ",\n                  \"load_kg\": ";
+    append_json_number(out, in_kg(set.mass, unit));
+    if (unit == ir::MassUnit::lb) {
+        out += ",\n                  \"load_lb\": ";
+        append_json_number(out, set.mass);
+    }
+    if (set.rpe) {
+        out += ",\n                  \"rpe\": ";
+        append_json_number(out, set.rpe);
+    }
+    out += "\n                }";
+}
+
+bool same_set(const SetPlan& a, const SetPlan& b)
+{
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
+}
+
+// What a session's JSON object holds from its content on ("deload",
+// "occlusion", "exercises", "cuff", "notes"), through its closing brace:
+// the same for every session of a block week and split. Written directly,
+// without a DOM: a content may hold two million sets. With `buffer` (whose
+// text `out` is), handed on as it grows.
+void append_json_content_keys(std::string& out, const SessionContent& content, ir::MassUnit unit, Buffered* buffer)
+{
+    out += "          \"deload\": ";
+    out += content.deload ? "true" : "false";
+    out += ",\n          \"occlusion\": ";
+    if (content.occlusion == ir::Occlusion::unspecified) out += "null";
+    else append_json_string(out, ir::to_string(content.occlusion));
+    out += ",\n          \"exercises\": ";
+    if (content.exercises.empty()) out += "[]";
+    else {
+        out += "[\n";
+        for (std::size_t ei = 0; ei < content.exercises.size(); ++ei) {
+            const auto& e = content.exercises[ei];
+            out += "            {\n              \"name\": ";
+            append_json_string(out, e.name);
+            out += ",\n              \"sets\": ";
+            if (e.sets.empty()) out += "[]";
+            else {
+                out += "[\n";
+                std::string previous;  // the text of the set before, reused while the sets repeat
+                for (std::size_t si = 0; si < e.sets.size(); ++si) {
+                    if (si == 0 || !same_set(e.sets[si], e.sets[si - 1])) {
+                        previous.clear();
+                        append_json_set(previous, e.sets[si], unit);
+                    }
+                    out += previous;
+                    out += si + 1 < e.sets.size() ? ",\n" : "\n";
+                    if (buffer) buffer->maybe_flush();
+                }
+                out += "              ]";
+            }
+            out += ",\n              \"rest_s\": ";
+            append_json_number(out, e.rest_s);
+            out += ei + 1 < content.exercises.size() ? "\n            },\n" : "\n            }\n";
+        }
+        out += "          ]";
+    }
+    if (content.cuff_pressure) {
+        out += ",\n          \"cuff\": {\n            \"pressure\": ";
+        append_json_number(out, content.cuff_pressure->value);
+        out += ",\n            \"unit\": ";
+        out += content.cuff_pressure->percent_aop ? "\"% AOP\"" : "\"mmHg\"";
+        out += "\n          }";
+    }
+    if (!content.notes.empty()) {
+        out += ",\n          \"notes\": [\n";
+        for (std::size_t ni = 0; ni < content.notes.size(); ++ni) {
+            out += "            ";
+            append_json_string(out, content.notes[ni]);
+            out += ni + 1 < content.notes.size() ? ",\n" : "\n";
+        }
+        out += "          ]";
+    }
+    out += "\n        }";
+}
+
+// The sets of a content, the size of its JSON text.
+std::size_t set_count(const SessionContent& content)
+{
+    std::size_t n = 0;
+    for (const auto& e : content.exercises) n += e.sets.size();
+    return n;
+}
+
+}  // namespace
+
 void write_sessions_text(std::ostream& out, const ScheduleResult& schedule)
 {
+    Buffered buffer(out);
+    std::string& o = buffer.text();
+    Clock clock;
     for (const auto& p : schedule.programs) {
-        out << fmt::format("{}{} — {} to {}, {} session{}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
-                           format_date(p.start), format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s");
-        for (const auto& s : p.sessions) {
-            const auto& block = p.blocks[s.block];
-            const auto& content = p.contents[s.content];
+        o += fmt::format("{}{} — {} to {}, {} session{}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
+                         format_date(p.start), format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s");
+        // "  Block  week " and "  (deload)  squat 5×5 @ 135 kg (75%)\n", made once each.
+        std::vector<std::string> blocks;
+        for (const auto& b : p.blocks) blocks.push_back("  " + b.name + "  week ");
+        std::vector<std::string> contents;
+        for (const auto& content : p.contents) {
             std::string exercises;
             for (const auto& e : content.exercises) {
                 if (!exercises.empty()) exercises += ", ";
                 exercises += e.name + " " + describe_sets(e, p.unit);
             }
-            out << fmt::format("{} {} {}-{}  {}  week {}{}  {}\n", weekday_name(s.weekday()), format_date(s.date),
-                               format_time(s.start), end_time(s), block.name, s.week, content.deload ? " (deload)" : "",
-                               exercises);
+            contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
+        }
+        for (const auto& s : p.sessions) {
+            o += weekday_name(s.weekday());
+            o += ' ';
+            o += clock.date(s.date);
+            o += ' ';
+            o += clock.time(s.start);
+            o += '-';
+            o += clock.time(end_of(s));
+            o += blocks[s.block];
+            append_integer(o, s.week);
+            o += contents[s.content];
+            buffer.maybe_flush();
         }
     }
 }
 
 // Written one session at a time, so that memory does not grow with the
 // number of sessions (a million of them is allowed); the bytes are those of
-// the whole document dumped with an indent of 2.
+// the whole document dumped by nlohmann::json with an indent of 2. A
+// session's own keys are written directly; its block's name and its
+// content's keys are made once and copied.
 void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
 {
-    auto dump = [](const json& j, int indent) {
-        std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
-        std::string shifted;
-        shifted.reserve(text.size());
-        for (char c : text) {
-            shifted += c;
-            if (c == '\n') shifted.append(static_cast<std::size_t>(indent), ' ');
-        }
-        return shifted;
-    };
-    out << "{\n  \"programs\": ";
+    Buffered buffer(out);
+    std::string& o = buffer.text();
+    Clock clock;
+    o += "{\n  \"programs\": ";
     if (schedule.programs.empty()) {
-        out << "[]\n}\n";
+        o += "[]\n}\n";
         return;
     }
-    out << "[\n";
+    o += "[\n";
     for (std::size_t pi = 0; pi < schedule.programs.size(); ++pi) {
         const auto& p = schedule.programs[pi];
         json program;
@@ -179,63 +383,100 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
                               {"sessions", b.session_count}});
         }
         program["blocks"] = blocks;
-        std::string head = dump(program, 4);  // ends with "\n    }"
+        std::string head = dump_indented(program, 4);  // ends with "\n    }"
         head.resize(head.size() - 6);
-        out << "    " << head << ",\n      \"sessions\": " << (p.sessions.empty() ? "[]" : "[\n");
+        o += "    ";
+        o += head;
+        o += ",\n      \"sessions\": ";
+        o += p.sessions.empty() ? "[]" : "[\n";
+
+        std::vector<std::string> block_names;
+        for (const auto& b : p.blocks) {
+            block_names.emplace_back();
+            append_json_string(block_names.back(), b.name);
+        }
+        // Each content's keys made once, unless it is too large to keep
+        // (about 150 bytes a set): those are written anew for each session.
+        constexpr std::size_t kept_sets = 500;
+        std::vector<std::string> contents;
+        std::vector<bool> kept;
+        for (const auto& content : p.contents) {
+            contents.emplace_back();
+            kept.push_back(set_count(content) <= kept_sets);
+            if (kept.back()) append_json_content_keys(contents.back(), content, p.unit, nullptr);
+        }
         for (std::size_t si = 0; si < p.sessions.size(); ++si) {
             const auto& s = p.sessions[si];
-            const auto& content = p.contents[s.content];
-            json exercises = json::array();
-            for (const auto& e : content.exercises) {
-                json sets = json::array();
-                for (const auto& set : e.sets) {
-                    json j{{"reps", set.reps},
-                           {"load_percent", optional_number(set.percent)},
-                           {"load_kg", optional_number(in_kg(set.mass, p.unit))}};
-                    if (p.unit == ir::MassUnit::lb) j["load_lb"] = optional_number(set.mass);
-                    if (set.rpe) j["rpe"] = json_number(*set.rpe);
-                    sets.push_back(j);
-                }
-                exercises.push_back({{"name", e.name}, {"sets", sets}, {"rest_s", optional_number(e.rest_s)}});
-            }
-            json session{{"date", format_date(s.date)},
-                         {"weekday", weekday_name(s.weekday())},
-                         {"start", format_time(s.start)},
-                         {"end", end_time(s)},
-                         {"minutes", s.length.count()},
-                         {"block", p.blocks[s.block].name},
-                         {"week", s.week},
-                         {"session_of_day", s.session_of_day + 1},
-                         {"deload", content.deload},
-                         {"occlusion", content.occlusion == ir::Occlusion::unspecified ? json(nullptr) : json(ir::to_string(content.occlusion))},
-                         {"exercises", exercises}};
-            if (content.cuff_pressure)
-                session["cuff"] = {{"pressure", json_number(content.cuff_pressure->value)},
-                                   {"unit", content.cuff_pressure->percent_aop ? "% AOP" : "mmHg"}};
-            if (!content.notes.empty()) session["notes"] = content.notes;
-            out << "        " << dump(session, 8) << (si + 1 < p.sessions.size() ? ",\n" : "\n");
+            o += "        {\n          \"date\": \"";
+            o += clock.date(s.date);
+            o += "\",\n          \"weekday\": \"";
+            o += weekday_name(s.weekday());
+            o += "\",\n          \"start\": \"";
+            o += clock.time(s.start);
+            o += "\",\n          \"end\": \"";
+            o += clock.time(end_of(s));
+            o += "\",\n          \"minutes\": ";
+            append_integer(o, s.length.count());
+            o += ",\n          \"block\": ";
+            o += block_names[s.block];
+            o += ",\n          \"week\": ";
+            append_integer(o, s.week);
+            o += ",\n          \"session_of_day\": ";
+            append_integer(o, s.session_of_day + 1);
+            o += ",\n";
+            if (kept[s.content]) o += contents[s.content];
+            else append_json_content_keys(o, p.contents[s.content], p.unit, &buffer);
+            o += si + 1 < p.sessions.size() ? ",\n" : "\n";
+            buffer.maybe_flush();
         }
-        out << (p.sessions.empty() ? "" : "      ]") << "\n    }" << (pi + 1 < schedule.programs.size() ? ",\n" : "\n");
+        o += p.sessions.empty() ? "" : "      ]";
+        o += "\n    }";
+        o += pi + 1 < schedule.programs.size() ? ",\n" : "\n";
     }
-    out << "  ]\n}\n";
+    o += "  ]\n}\n";
 }
 
 void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
 {
-    out << "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n";
+    Buffered buffer(out);
+    std::string& o = buffer.text();
+    Clock clock;
+    o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n";
     for (const auto& p : schedule.programs) {
-        for (const auto& s : p.sessions) {
-            const auto& content = p.contents[s.content];
+        const std::string program = "," + csv_field(p.name) + "," + csv_field(p.athlete) + ",";
+        std::vector<std::string> blocks;
+        for (const auto& b : p.blocks) blocks.push_back(csv_field(b.name) + ",");
+        // Per content, the end of each exercise's row: ",squat,5,5,135,75,\n".
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& content : p.contents) {
+            rows.emplace_back();
             for (const auto& e : content.exercises) {
                 const SetPlan first = e.sets.empty() ? SetPlan{} : e.sets.front();
                 const bool uniform = same_load(e);
-                auto kg = in_kg(first.mass, p.unit);
-                out << format_date(s.date) << ',' << format_time(s.start) << ',' << end_time(s) << ',' << csv_field(p.name) << ','
-                    << csv_field(p.athlete) << ',' << csv_field(p.blocks[s.block].name) << ',' << s.week << ',' << csv_field(e.name)
-                    << ',' << e.sets.size() << ',' << reps_of(e, "/") << ',' << (uniform && kg ? format_number(*kg) : "") << ','
-                    << (uniform && first.percent ? format_number(*first.percent) : "") << ','
-                    << (e.rest_s ? format_number(*e.rest_s) : "") << '\n';
+                const auto kg = in_kg(first.mass, p.unit);
+                rows.back().push_back("," + csv_field(e.name) + "," + std::to_string(e.sets.size()) + "," + reps_of(e, "/") + "," +
+                                      (uniform && kg ? format_number(*kg) : "") + "," +
+                                      (uniform && first.percent ? format_number(*first.percent) : "") + "," +
+                                      (e.rest_s ? format_number(*e.rest_s) : "") + "\n");
             }
+        }
+        std::string start;  // "2027-01-04,08:00,09:00,P,A,Block,1"
+        for (const auto& s : p.sessions) {
+            if (rows[s.content].empty()) continue;
+            start.clear();
+            start += clock.date(s.date);
+            start += ',';
+            start += clock.time(s.start);
+            start += ',';
+            start += clock.time(end_of(s));
+            start += program;
+            start += blocks[s.block];
+            append_integer(start, s.week);
+            for (const auto& row : rows[s.content]) {
+                o += start;
+                o += row;
+            }
+            buffer.maybe_flush();
         }
     }
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -75,13 +74,12 @@ public:
             for (const char* module : {"std/bfr.meso", "std/general.meso"}) load_library(module, {}, 0, /*quiet=*/true);
         }
         for (const auto& path : options_.rule_files) {
-            std::string error;
-            auto source = read_file(path, error);
-            if (!source) {
-                report({}, "cannot read the rule file '" + path + "': " + error);
+            auto read = read_file(path);
+            if (!read.source) {
+                report({}, std::move(read.error));
                 continue;
             }
-            load(std::move(*source), 1);
+            load(std::move(*read.source), 1);
         }
         collect();
         resolve_athletes();
@@ -106,26 +104,10 @@ private:
 
     // ---- reading and importing
 
-    std::optional<Source> read_file(const std::string& path, std::string& error)
+    // Imports and library modules are files by name; "-" is not standard input here.
+    ReadResult read_file(const std::string& path) const
     {
-        std::error_code ec;
-        const auto size = fs::file_size(path, ec);
-        if (ec) {
-            error = ec.message();
-            return std::nullopt;
-        }
-        if (size > options_.limits.max_bytes) {
-            error = "the file is larger than " + std::to_string(options_.limits.max_bytes >> 20) + " MiB";
-            return std::nullopt;
-        }
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            error = "cannot open it";
-            return std::nullopt;
-        }
-        std::ostringstream text;
-        text << in.rdbuf();
-        return Source{path, text.str()};
+        return read_source(path == "-" ? "./-" : path, options_.limits.max_bytes);
     }
 
     const syntax::File* load(Source source, int depth)
@@ -162,14 +144,13 @@ private:
             }
             if (loaded_.count(key)) return;
             loaded_.insert(key);
-            std::string error;
-            auto source = read_file(target.string(), error);
-            if (!source) {
-                report(use.module.span, "cannot read '" + target.string() + "': " + error);
+            auto read = read_file(target.string());
+            if (!read.source) {
+                report(use.module.span, std::move(read.error));
                 return;
             }
             loading_.push_back(key);
-            load(std::move(*source), depth);
+            load(std::move(*read.source), depth);
             loading_.pop_back();
             return;
         }
@@ -198,13 +179,12 @@ private:
             std::error_code ec;
             if (fs::is_regular_file(candidate, ec)) {
                 loaded_.insert(relative);
-                std::string error;
-                auto source = read_file(candidate.string(), error);
-                if (!source) {
-                    report(name.span, "cannot read '" + candidate.string() + "': " + error);
+                auto read = read_file(candidate.string());
+                if (!read.source) {
+                    report(name.span, std::move(read.error));
                     return;
                 }
-                load(std::move(*source), depth);
+                load(std::move(*read.source), depth);
                 return;
             }
         }
@@ -761,24 +741,15 @@ std::unique_ptr<Compilation> resolve_source(Source source, const ResolveOptions&
 
 std::unique_ptr<Compilation> resolve_file(const std::string& path, const ResolveOptions& options)
 {
-    std::error_code ec;
     auto c = std::make_unique<Compilation>();
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-        c->diagnostics.push_back({Severity::error, Span{}, "cannot read '" + path + "': " + ec.message(), {}, {}, {}});
+    auto read = read_source(path, options.limits.max_bytes);
+    if (!read.source) {
+        c->diagnostics.push_back({Severity::error, Span{}, std::move(read.error), {}, {}, {}});
         return c;
     }
-    if (size > options.limits.max_bytes) {
-        c->diagnostics.push_back({Severity::error, Span{}, "'" + path + "' is larger than " + std::to_string(options.limits.max_bytes >> 20) + " MiB", {}, {}, {}});
-        return c;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
     Resolver resolver(*c, options);
-    resolver.run(Source{path, text.str()});
+    resolver.run(std::move(*read.source));
     return c;
 }
-
 
 }  // namespace meso

@@ -23,6 +23,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,20 @@ struct Compilation {
 
 std::unique_ptr<Compilation> resolve_file(const std::string& path, const ResolveOptions& options);
 std::unique_ptr<Compilation> resolve_source(Source source, const ResolveOptions& options);
+
+// Reading a file, the one way meso reads program, import and rule files:
+// its text, or why it cannot be read —
+//   cannot read 'x.meso': No such file or directory
+//   cannot read 'x.meso': it is a directory
+//   cannot read 'x.meso': Permission denied
+//   'x.meso' is 200 MiB; meso reads files of at most 64 MiB
+// The size of a regular file is checked before a byte is read; a pipe or a
+// device is read to at most one byte past max_bytes. "-" is standard input
+// (its Source is named "<stdin>").
+struct ReadResult {
+    std::optional<Source> source;
+    std::string error;
+};
+ReadResult read_source(const std::string& path, std::size_t max_bytes);
 
 }  // namespace meso

@@ -24,6 +24,19 @@ const std::string precious = "BEGIN:VCALENDAR\r\nX-OLD:the calendar the athlete 
 
 std::string example(const std::string& name) { return meso::test::source_dir() + "/examples/" + name; }
 
+namespace fs = std::filesystem;
+
+// r-x for everyone: nobody but root may create, rename or remove a file in it.
+constexpr auto read_only_directory = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                                     fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
+
+std::string quoted(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 std::size_t entries(const std::string& dir)
 {
     std::size_t n = 0;
@@ -158,10 +171,8 @@ TEST_CASE("compile to standard output on /dev/full fails with exit 2, not a cras
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("compile -o into a directory meso may not write in keeps the old file and says why")
+TEST_CASE("compile -o onto a file in /proc, which cannot be replaced, keeps it and says why")
 {
-    // Root may write in any directory whatever its mode, so the directory
-    // nobody may write in is /proc, whose files exist and cannot be replaced.
     const std::string target = "/proc/version";
     const auto before = read_file(target);
     REQUIRE_FALSE(before.empty());
@@ -169,19 +180,39 @@ TEST_CASE("compile -o into a directory meso may not write in keeps the old file 
     CHECK(run.exit_code == 2);
     CHECK(run.err.find("cannot write '/proc/version'") != std::string::npos);
     CHECK(read_file(target) == before);
+}
 
-    if (geteuid() != 0) {  // a directory made read-only by its mode
-        const auto dir = meso::test::temp_dir("lost-readonly");
-        write_file(dir + "/plan.ics", precious);
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-        auto denied = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", dir + "/plan.ics"});
-        std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
-        CHECK(denied.exit_code == 2);
-        CHECK(denied.err.find("Permission denied") != std::string::npos);
-        CHECK(read_file(dir + "/plan.ics") == precious);
-        CHECK(entries(dir) == 1);
-        std::filesystem::remove_all(dir);
+TEST_CASE("compile -o into a read-only directory keeps the old file byte for byte and says why")
+{
+    const auto& user = meso::test::unprivileged();
+    if (!user.available) {
+        WARN("the read-only directory case of compile -o is not exercised: " << user.why_not);
+        return;
     }
+    const auto dir = meso::test::temp_dir("lost-readonly");
+    write_file(dir + "/plan.meso", read_file(example("kaatsu-then-powerlifting.meso")));
+    write_file(dir + "/plan.ics", precious);
+    // The calendar itself may be written by anyone: a meso that wrote it in
+    // place instead of renaming a temporary file over it would destroy it.
+    fs::permissions(dir + "/plan.meso", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(dir + "/plan.ics", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                                           fs::perms::group_write | fs::perms::others_read | fs::perms::others_write);
+    fs::permissions(dir, read_only_directory);
+    CHECK(meso::test::run_unprivileged("sh -c " + quoted("[ -w " + quoted(dir + "/plan.ics") + " ]")) == 0);
+    CHECK(meso::test::run_unprivileged("sh -c " + quoted("[ -w " + quoted(dir) + " ]")) != 0);
+
+    auto run = run_meso({"compile", dir + "/plan.meso", "-o", dir + "/plan.ics"}, user.prefix);
+    fs::permissions(dir, fs::perms::owner_all);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("cannot write '" + dir + "/plan.ics': cannot create a file in '" + dir + "': Permission denied") !=
+          std::string::npos);
+    CHECK(read_file(dir + "/plan.ics") == precious);
+    CHECK(entries(dir) == 2);  // no temporary file left beside it
+
+    auto baseline = run_meso({"compile", dir + "/plan.meso", "-o", dir + "/plan.ics"});  // a directory it may write in
+    CHECK(baseline.exit_code == 0);
+    CHECK(read_file(dir + "/plan.ics").rfind("BEGIN:VCALENDAR\r\nVERSION:2.0", 0) == 0);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("compile -o that succeeds replaces the old calendar whole, with no temporary file left")
@@ -255,25 +286,35 @@ TEST_CASE("fmt to standard output on /dev/full fails with exit 2")
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("fmt -i in a directory meso may not write in keeps the old file and says why")
+TEST_CASE("fmt -i in a read-only directory keeps the old file byte for byte and says why")
 {
-    if (geteuid() == 0) {
-        // Root writes in any directory whatever its mode, and /proc holds
-        // no program to format; the mode-0555 case runs for other users.
-        WARN("running as root: the read-only directory case of fmt -i is not exercised");
+    const auto& user = meso::test::unprivileged();
+    if (!user.available) {
+        WARN("the read-only directory case of fmt -i is not exercised: " << user.why_not);
         return;
     }
     const auto dir = meso::test::temp_dir("lost-fmt-readonly");
     const auto text = unformatted();
     write_file(dir + "/plan.meso", text);
-    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"});
-    std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+    // Writable by anyone, in a directory nobody may write in: formatting it
+    // in place would succeed, replacing it cannot.
+    fs::permissions(dir + "/plan.meso", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                                            fs::perms::group_write | fs::perms::others_read | fs::perms::others_write);
+    fs::permissions(dir, read_only_directory);
+    CHECK(meso::test::run_unprivileged("sh -c " + quoted("[ -w " + quoted(dir + "/plan.meso") + " ]")) == 0);
+
+    auto run = run_meso({"fmt", "-i", dir + "/plan.meso"}, user.prefix);
+    fs::permissions(dir, fs::perms::owner_all);
     CHECK(run.exit_code == 2);
-    CHECK(run.err.find("Permission denied") != std::string::npos);
+    CHECK(run.err.find("cannot write '" + dir + "/plan.meso': cannot create a temporary file in '" + dir +
+                       "': Permission denied; the file is left as it was") != std::string::npos);
     CHECK(read_file(dir + "/plan.meso") == text);
     CHECK(entries(dir) == 1);
-    std::filesystem::remove_all(dir);
+
+    auto baseline = run_meso({"fmt", "-i", dir + "/plan.meso"});  // a directory it may write in: the file changes
+    CHECK(baseline.exit_code == 0);
+    CHECK(read_file(dir + "/plan.meso") != text);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("check --format json to a full standard output is exit 2, not a silent success")

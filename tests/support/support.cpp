@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -92,5 +93,49 @@ std::string temp_dir(const std::string& name)
 }
 
 std::string source_dir() { return MESO_SOURCE_DIR; }
+
+namespace {
+
+Unprivileged find_unprivileged()
+{
+    Unprivileged u;
+    if (::geteuid() != 0) {
+        u.available = true;
+        return u;
+    }
+    u.prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+    const std::string dir = temp_dir("unprivileged");
+    write_file(dir + "/probe", "x");
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                          std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                          std::filesystem::perms::others_exec);
+    std::filesystem::permissions(dir + "/probe", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                                                     std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    const int who = std::system((u.prefix + " sh -c '[ \"$(id -u)\" = 65534 ]' 2>/dev/null").c_str());
+    const int sees = std::system((u.prefix + " sh -c '[ -x " + quote(MESO_BINARY) + " ] && [ -r " + quote(dir + "/probe") +
+                                  " ]' 2>/dev/null")
+                                     .c_str());
+    std::filesystem::remove_all(dir);
+    if (who != 0) u.why_not = "running as root, and '" + u.prefix + "' does not run a command as nobody here";
+    else if (sees != 0)
+        u.why_not = "running as root, and nobody cannot run " + std::string(MESO_BINARY) + " or read " +
+                    std::filesystem::temp_directory_path().string() + " (a directory above them is closed to others)";
+    u.available = who == 0 && sees == 0;
+    return u;
+}
+
+}  // namespace
+
+const Unprivileged& unprivileged()
+{
+    static const Unprivileged u = find_unprivileged();
+    return u;
+}
+
+int run_unprivileged(const std::string& command)
+{
+    const int status = std::system((unprivileged().prefix + " " + command).c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 
 }  // namespace meso::test

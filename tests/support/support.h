@@ -43,4 +43,21 @@ std::string temp_dir(const std::string& name);
 
 std::string source_dir();  // the repository
 
+// Running meso as a user without root's privileges, for what a user may not
+// do — read a mode-000 file, write in a mode-0555 directory — which root may
+// do whatever the modes say. As root, meso runs as nobody through setpriv
+// (util-linux); as anyone else, as that user. `available` is false, with the
+// reason, where neither works (setpriv missing or refused, as in a user
+// namespace without uid 65534; the binary or the temporary directory closed
+// to others). The files meso is to see must be readable by others.
+struct Unprivileged {
+    bool available = false;
+    std::string prefix;   // a shell prefix for the command: "" or "setpriv --reuid=65534 ..."
+    std::string why_not;
+};
+const Unprivileged& unprivileged();
+
+// `command` (a shell command line) run with the prefix; its exit status.
+int run_unprivileged(const std::string& command);
+
 }  // namespace meso::test

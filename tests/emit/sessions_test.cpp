@@ -1,0 +1,118 @@
+// The schedule writers (meso schedule --format json|csv|text): the JSON is
+// written directly, a session at a time, and must stay byte for byte the
+// document nlohmann::json dumps whole — escaping included.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "engine/emit/sessions.h"
+#include "tests/support/support.h"
+
+using meso::test::compile;
+
+namespace {
+
+const std::string athlete = "athlete \"A\" {\n  max squat 100 kg\n  round 2.5 kg\n}\n";
+
+std::string json_of(const meso::ScheduleResult& schedule)
+{
+    std::ostringstream out;
+    meso::write_sessions_json(out, schedule);
+    return out.str();
+}
+
+std::string csv_of(const meso::ScheduleResult& schedule)
+{
+    std::ostringstream out;
+    meso::write_sessions_csv(out, schedule);
+    return out.str();
+}
+
+std::string text_of(const meso::ScheduleResult& schedule)
+{
+    std::ostringstream out;
+    meso::write_sessions_text(out, schedule);
+    return out.str();
+}
+
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("schedule JSON escapes names and notes as JSON does: quotes, backslashes, control bytes, UTF-8, invalid bytes")
+{
+    auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; squat 1x1 @ 50%; note \"n\" }\n}\n");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    auto schedule = c.schedule;
+    auto& p = schedule.programs.at(0);
+    REQUIRE(p.sessions.size() == 1);
+    // Names the language cannot write (a control byte, an invalid byte) may
+    // still reach the writer through the API: they are escaped or replaced.
+    p.blocks.at(0).name = "q\"b\\s/\n\t\x01\x1f é ✓ \xff.";
+    p.contents.at(0).exercises.at(0).name = "plain";
+    p.contents.at(0).notes.at(0) = "line\r\nbreak\b\f";
+    const auto json = json_of(schedule);
+    INFO(json);
+    const std::string block = "\"q\\\"b\\\\s/\\n\\t\\u0001\\u001f é ✓ \xef\xbf\xbd.\"";
+    CHECK(json.find("      \"name\": " + block + ",\n") != std::string::npos);     // in the blocks
+    CHECK(json.find("          \"block\": " + block + ",\n") != std::string::npos);  // in the session
+    CHECK(json.find("\"name\": \"plain\",\n") != std::string::npos);
+    CHECK(json.find("          \"notes\": [\n            \"line\\r\\nbreak\\b\\f\"\n          ]\n        }\n") != std::string::npos);
+    // The whole document is what one dump gives.
+    CHECK(json == nlohmann::ordered_json::parse(json).dump(2) + "\n");
+}
+
+TEST_CASE("schedule CSV quotes a field with a comma, a quote or a line break, and no other")
+{
+    auto c = compile(athlete + "program \"P, \\\"the\\\" plan\" for \"A\" {\n  start 2027-01-04\n"
+                               "  1 week \"two\\nlines\" { days mon; squat 5x5 @ 50% rest 90 s; \"a/b\" 3x8 }\n}\n");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(csv_of(c.schedule) ==
+          "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n"
+          "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90\n"
+          "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,\n");
+}
+
+TEST_CASE("a large schedule is written whole in every format: each session once, the JSON one document")
+{
+    // 10 weeks, every day, 24 sessions a day, two exercises: 1,680 sessions,
+    // 1.6 MB of JSON — more than the writer's buffer of 1 MiB.
+    std::string hours;
+    for (int h = 0; h < 24; ++h) hours += (h ? ", " : "") + std::string(h < 10 ? "0" : "") + std::to_string(h) + ":00";
+    auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n  5 weeks \"B\" { days mon..sun; sessions " + hours +
+                     " for 30 min; squat 5x5 @ 50% +1% per week; deadlift 3 @ 60%\n week 3 deload }\n"
+                     "  5 weeks \"C\" { days mon..sun; sessions " + hours + " for 30 min; squat 1x1 @ 90% }\n}\n");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    REQUIRE(p.sessions.size() == 10 * 7 * 24);
+
+    const auto json = json_of(c.schedule);
+    CHECK(json.size() > (1u << 20));
+    const auto doc = nlohmann::ordered_json::parse(json);
+    CHECK(json == doc.dump(2) + "\n");
+    const auto& sessions = doc["programs"][0]["sessions"];
+    REQUIRE(sessions.size() == p.sessions.size());
+    CHECK(sessions[0]["date"] == "2027-01-04");
+    CHECK(sessions[0]["start"] == "00:00");
+    CHECK(sessions[0]["end"] == "00:30");
+    CHECK(sessions[23]["start"] == "23:00");
+    CHECK(sessions[23]["end"] == "23:30");
+    CHECK(sessions[23]["session_of_day"] == 24);
+    CHECK(sessions[24]["date"] == "2027-01-05");
+    CHECK(sessions[2 * 7 * 24]["week"] == 3);
+    CHECK(sessions[2 * 7 * 24]["deload"] == true);
+    CHECK(sessions[3 * 7 * 24]["deload"] == false);
+    CHECK(sessions[3 * 7 * 24]["exercises"][0]["sets"][0]["load_percent"] == 53);
+    CHECK(sessions[5 * 7 * 24]["block"] == "C");
+    CHECK(sessions[5 * 7 * 24]["week"] == 1);
+    CHECK(sessions.back()["date"] == "2027-03-14");
+
+    const auto csv = csv_of(c.schedule);
+    CHECK(lines(csv) == 1 + 5 * 7 * 24 * 2 + 5 * 7 * 24);  // the header, a row per exercise of each session
+    const auto text = text_of(c.schedule);
+    CHECK(lines(text) == 1 + p.sessions.size());
+    CHECK(text.find("\nSun 2027-03-14 23:00-23:30  C  week 5  squat 1×1 @ 90 kg (90%)\n") != std::string::npos);
+}
