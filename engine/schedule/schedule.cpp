@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -19,7 +20,7 @@ constexpr long long max_program_days = 366LL * 1000;  // a program spans at most
 // Sessions share their content, one per block week and split; the sets of
 // all those contents are bounded too, or a short file (thousands of
 // exercises in a block of a thousand weeks) would expand to gigabytes.
-constexpr long long max_planned_sets = 2'000'000;
+constexpr long long max_planned_sets = 1'000'000;
 constexpr double max_percent = 1000;   // as resolve checks a load as written
 constexpr double max_mass_kg = 2000;
 constexpr minutes default_session_time{8 * 60};
@@ -89,6 +90,16 @@ std::size_t hash_content(const SessionContent& c)
     return h;
 }
 
+// The file's budget of sets written: max_sets_per_session for every session
+// --max-sessions allows.
+long long sets_budget_of(const ScheduleOptions& options)
+{
+    const long long per = std::max(1LL, options.max_sets_per_session);
+    if (options.max_sessions > std::numeric_limits<long long>::max() / per) return std::numeric_limits<long long>::max();
+    return options.max_sessions * per;
+}
+std::string sets_budget_message(const ScheduleOptions& options);
+
 struct Planner {
     const ir::Program& program;
     const ScheduleOptions& options;
@@ -104,6 +115,13 @@ struct Planner {
     std::vector<ir::DateRange> skips_by_start;  // program.skips, sorted and merged, for in_skip
     std::optional<sys_days> first_session_date;  // seen by walk(false)
     std::optional<sys_days> last_session_date;
+    // What the sessions write is linear in their sets, not in their number
+    // (a session of 2000 sets is 2000 lines of JSON): counted by walk(false)
+    // against the file's budget, ScheduleOptions::max_sets_per_session
+    // times --max-sessions.
+    long long written_sets = 0;
+    long long sets_budget = std::numeric_limits<long long>::max();
+    bool over_sets_budget = false;
 
 
     void error(const Span& span, std::string message)
@@ -354,6 +372,7 @@ struct Planner {
                 const ir::Content& c = *content;
                 const auto trains = training_days(c);
                 std::vector<bool> splits_counted;  // by split + 1 (-1: none)
+                std::vector<long long> split_sets;  // the sets of a session of that split this week
                 for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
                     const sys_days date = plan_dates[static_cast<std::size_t>(day + d)];
                     const unsigned wd = weekday{date}.c_encoding();
@@ -366,16 +385,22 @@ struct Planner {
                         last_session_date = date;
                     }
                     if (!build) {
-                        if (splits_counted.size() <= static_cast<std::size_t>(split + 1))
-                            splits_counted.resize(static_cast<std::size_t>(split + 2), false);
-                        if (!splits_counted[static_cast<std::size_t>(split + 1)]) {
-                            splits_counted[static_cast<std::size_t>(split + 1)] = true;
-                            for (const auto& e : c.exercises) planned_sets += static_cast<long long>(e.reps.size());
+                        const auto at = static_cast<std::size_t>(split + 1);
+                        if (splits_counted.size() <= at) {
+                            splits_counted.resize(at + 1, false);
+                            split_sets.resize(at + 1, 0);
+                        }
+                        if (!splits_counted[at]) {
+                            splits_counted[at] = true;
+                            for (const auto& e : c.exercises) split_sets[at] += static_cast<long long>(e.reps.size());
                             if (split >= 0)
                                 for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises)
-                                    planned_sets += static_cast<long long>(e.reps.size());
-                            if (planned_sets > max_planned_sets) return count;  // run() reports it
+                                    split_sets[at] += static_cast<long long>(e.reps.size());
+                            planned_sets += split_sets[at];
+                            if (planned_sets > max_planned_sets) return count;  // plan() reports it
                         }
+                        written_sets += static_cast<long long>(times.size()) * split_sets[at];
+                        if (written_sets > sets_budget) return count;  // plan() reports it
                         continue;
                     }
                     const std::uint32_t content = content_for(b, block, week, block_weeks, c, deload, split);
@@ -458,6 +483,11 @@ struct Planner {
                                             options.max_sessions));
             return false;
         }
+        if (written_sets > sets_budget) {
+            over_sets_budget = true;
+            error(program.span, sets_budget_message(options));
+            return false;
+        }
         return true;
     }
 
@@ -478,6 +508,13 @@ struct Planner {
     }
 };
 
+std::string sets_budget_message(const ScheduleOptions& options)
+{
+    return fmt::format("the sessions of this file hold more than {} sets in all ({} a session of --max-sessions, {}); "
+                       "write fewer sets or fewer sessions, or raise --max-sessions",
+                       sets_budget_of(options), options.max_sets_per_session, options.max_sessions);
+}
+
 std::string over_budget_message(long long max_sessions, long long sessions, long long used_before)
 {
     return fmt::format("the programs of this file expand to more than --max-sessions ({}) sessions: this program's {} do not "
@@ -494,13 +531,20 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
 {
     ScheduleResult result;
     long long budget = options.max_sessions;
+    long long sets_budget = sets_budget_of(options);
     for (const auto& program : module.programs) {
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
         Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+        planner.sets_budget = sets_budget;
         if (planner.run()) {
             budget -= static_cast<long long>(planner.out.sessions.size());
+            sets_budget -= planner.written_sets;
             result.programs.push_back(std::move(planner.out));
+        }
+        else if (planner.over_sets_budget) {
+            result.diagnostics.back().message = sets_budget_message(options);
+            break;
         }
         else if (planner.over_budget && budget < options.max_sessions) {
             result.diagnostics.back().message = over_budget_message(options.max_sessions, planner.session_count, options.max_sessions - budget);
@@ -514,15 +558,20 @@ SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& opti
 {
     SchedulePlan result;
     long long budget = options.max_sessions;
+    long long sets_budget = sets_budget_of(options);
     for (std::size_t index = 0; index < module.programs.size(); ++index) {
         const ir::Program& program = module.programs[index];
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
         Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+        planner.sets_budget = sets_budget;
         const bool planned = planner.plan();
+        if (!planned && planner.over_sets_budget) result.diagnostics.back().message = sets_budget_message(options);
         result.diagnostic_program.resize(result.diagnostics.size(), index);
+        if (!planned && planner.over_sets_budget) break;
         if (planned) {
             budget -= planner.session_count;
+            sets_budget -= planner.written_sets;
             ProgramPlan plan;
             plan.program = &program;
             plan.index = index;

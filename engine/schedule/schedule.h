@@ -95,6 +95,11 @@ struct ProgramSchedule {
 
 struct ScheduleOptions {
     long long max_sessions = 1'000'000;
+    // What is written grows with the sets of the sessions, not their number:
+    // the sessions of a file hold at most this many sets for each session
+    // max_sessions allows (10 million by default: about 1.4 GB of JSON),
+    // counted with the sessions before any is made.
+    long long max_sets_per_session = 10;
 };
 
 struct ScheduleResult {

@@ -119,6 +119,13 @@ def cases():
                                          ' for 59 min\n    squat 5x5 @ 75% +0.5% per week rest 30 s\n  }\n')
     c['every-day-24-sessions-many-blocks'] = program(''.join(
         f'  1000 weeks "B{i}" {{ days {DAYS}; sessions {ALL_HOURS}; squat 5x5 @ 75% }}\n' for i in range(50)))
+    # Output grows with the sets of the sessions: a session of 700,000 sets
+    # written 14 times is 9.8 million sets, just under the default budget
+    # (10 a session of --max-sessions); 99 lines make it 13.9 million, over.
+    c['sets-just-under-budget'] = program('  1 week "B" {\n    days ' + DAYS + '\n    sessions 00:00, 12:00\n' +
+                                          '    squat 10000x1 @ 50%\n' * 70 + '  }\n')
+    c['sets-over-budget'] = program('  1 week "B" {\n    days ' + DAYS + '\n    sessions 00:00, 12:00\n' +
+                                    '    squat 10000x1 @ 50%\n' * 99 + '  }\n')
     c['many-session-times'] = program(fill('  1000 weeks "B" {\n    days ' + DAYS + '\n    sessions 00:00', ', 12:00',
                                            ' for 1 min\n    squat 1x1\n  }\n'))
     c['many-week-overrides'] = program(fill('  1000 weeks "B" {\n    days ' + DAYS + '\n    sessions ' + ALL_HOURS + '\n',

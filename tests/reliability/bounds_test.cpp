@@ -139,18 +139,64 @@ TEST_CASE("the --max-sessions bound on expansion is a located error")
 
 TEST_CASE("the sets a program plans are bounded before any is made")
 {
-    // 2001 exercises of 1 set, with a weekly progression: 1000 different
-    // weeks of 2001 sets is more than two million.
+    // 1001 exercises of 1 set, with a weekly progression: 1000 different
+    // weeks of 1001 sets is more than a million.
     auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n  1000 weeks \"B\" {\n    days mon\n" +
-                     repeat("    squat 1x1 @ 50% +0.01% per week\n", 2001) + "  }\n}\n");
-    const auto* d = find(c.diagnostics, "this program plans more than 2000000 sets");
+                     repeat("    squat 1x1 @ 50% +0.01% per week\n", 1001) + "  }\n}\n");
+    const auto* d = find(c.diagnostics, "this program plans more than 1000000 sets");
     REQUIRE(d);
     CHECK(d->span.line == 4);
     CHECK(c.schedule.programs.empty());
 
     auto fits = compile(athlete + "program \"P\" {\n  start 2027-01-04\n  1000 weeks \"B\" {\n    days mon\n" +
-                        repeat("    squat 1x1 @ 50% +0.01% per week\n", 1999) + "  }\n}\n");
+                        repeat("    squat 1x1 @ 50% +0.01% per week\n", 999) + "  }\n}\n");
     CHECK_FALSE(meso::has_errors(fits.diagnostics));
+}
+
+TEST_CASE("the sets the sessions of a file hold are bounded, ten a session of --max-sessions, before any is made")
+{
+    // --max-sessions 100 allows 1000 sets in all. One session a day for a
+    // week, each of 150 sets: 1050.
+    auto week_of = [](const std::string& name, int sets) {
+        return "program \"" + name + "\" {\n  start 2027-01-04\n  1 week \"B\" {\n    days mon..sun\n    squat " +
+               std::to_string(sets) + "x1 @ 50%\n  }\n}\n";
+    };
+    auto over = compile(athlete + week_of("P", 150), "test.meso", false, 100);
+    const auto* d = find(over.diagnostics, "the sessions of this file hold more than 1000 sets in all");
+    REQUIRE(d);
+    CHECK(d->message.find("raise --max-sessions") != std::string::npos);
+    CHECK(d->span.line == 4);
+    CHECK(over.schedule.programs.empty());
+
+    auto fits = compile(athlete + week_of("P", 142), "test.meso", false, 100);  // 994
+    CHECK_FALSE(meso::has_errors(fits.diagnostics));
+    CHECK(fits.program().sessions.size() == 7);
+
+    // Counted over the whole file: the second program does not fit after
+    // the first, and the ones after it are not expanded.
+    auto two = compile(athlete + week_of("P1", 100) + week_of("P2", 100) + week_of("P3", 1), "test.meso", false, 100);
+    const auto* second = find(two.diagnostics, "the sessions of this file hold more than 1000 sets in all");
+    REQUIRE(second);
+    CHECK(second->span.line == 4 + 7);
+    REQUIRE(two.schedule.programs.size() == 1);
+    CHECK(two.program().name == "P1");
+
+    // The budget grows with --max-sessions.
+    CHECK_FALSE(meso::has_errors(compile(athlete + week_of("P", 150), "test.meso", false, 105).diagnostics));
+}
+
+TEST_CASE("meso compile and meso schedule refuse a file whose sessions hold too many sets, and write nothing")
+{
+    const auto dir = meso::test::temp_dir("sets-budget");
+    meso::test::write_file(dir + "/p.meso", athlete + "program \"P\" {\n  start 2027-01-04\n  1 week \"B\" {\n"
+                                                      "    days mon..sun\n    squat 150x1 @ 50%\n  }\n}\n");
+    auto schedule = meso::test::run_meso({"schedule", dir + "/p.meso", "--max-sessions", "100"});
+    CHECK(schedule.exit_code == 1);
+    CHECK(schedule.out.empty());
+    CHECK(schedule.err.find("error: the sessions of this file hold more than 1000 sets in all") != std::string::npos);
+    auto compile_run = meso::test::run_meso({"compile", dir + "/p.meso", "-o", dir + "/p.ics", "--max-sessions", "100"});
+    CHECK(compile_run.exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir + "/p.ics"));
 }
 
 TEST_CASE("thousands of overlapping splits give one error each, naming the first split, in linear time")
