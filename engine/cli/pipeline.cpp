@@ -39,16 +39,11 @@ ResolveOptions resolve_options(const CommonOptions& options)
 Pipeline run_pipeline(const std::string& path, const CommonOptions& options, Stages last)
 {
     Pipeline p;
-    const auto resolve = resolve_options(options);
-    auto read = read_source(path, resolve.limits.max_bytes);
-    if (!read.source) {
-        p.unreadable = true;
-        p.diagnostics.push_back({Severity::error, Span{}, read.error, {}, {}, {}});
-        return p;
-    }
-    p.compilation = resolve_source(std::move(*read.source), resolve);
-    p.diagnostics = p.compilation->diagnostics;
-    if (last == Stages::resolve || has_errors(p.diagnostics)) return p;
+    StreamedPipeline resolved = resolve_for_streaming(path, options);
+    p.compilation = std::move(resolved.compilation);
+    p.diagnostics = std::move(resolved.diagnostics);
+    p.unreadable = resolved.unreadable;
+    if (p.unreadable || last == Stages::resolve || has_errors(p.diagnostics)) return p;
     p.schedule = meso::schedule(p.compilation->module, {options.max_sessions});
     p.diagnostics.insert(p.diagnostics.end(), p.schedule.diagnostics.begin(), p.schedule.diagnostics.end());
     if (last == Stages::schedule || has_errors(p.diagnostics)) return p;
