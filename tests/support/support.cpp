@@ -53,12 +53,12 @@ std::string quote(const std::string& s)
 }
 }  // namespace
 
-Run run_meso(const std::vector<std::string>& args, const std::string& env)
+Run run_meso(const std::vector<std::string>& args, const std::string& env, const std::string& stdout_to)
 {
     const std::string dir = temp_dir("run");
     std::string command = env + (env.empty() ? "" : " ") + quote(MESO_BINARY);
     for (const auto& a : args) command += " " + quote(a);
-    command += " >" + quote(dir + "/out") + " 2>" + quote(dir + "/err") + " </dev/null";
+    command += " >" + quote(stdout_to.empty() ? dir + "/out" : stdout_to) + " 2>" + quote(dir + "/err") + " </dev/null";
     Run run;
     const int status = std::system(command.c_str());
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

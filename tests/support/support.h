@@ -33,7 +33,8 @@ struct Run {
 };
 
 // Runs the meso binary with `args` (shell-quoted here), optional stdin text and environment prefix.
-Run run_meso(const std::vector<std::string>& args, const std::string& env = "");
+// With `stdout_to`, standard output goes to that file instead (Run::out stays empty).
+Run run_meso(const std::vector<std::string>& args, const std::string& env = "", const std::string& stdout_to = "");
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
