@@ -133,7 +133,7 @@ class Builder;
 // syntax tree and dropped from the tape, so that the tape stays small and
 // in cache whatever the size of the file.
 struct Tape {
-    std::vector<node> nodes;          // nodes[0] is the root, the whole file
+    std::vector<node> nodes;          // nodes[0] is the root; after it, the statement being parsed
     std::vector<std::uint32_t> open;  // where each rule being tried began on the tape
     Builder* builder = nullptr;
     syntax::File* file = nullptr;

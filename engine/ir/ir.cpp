@@ -25,13 +25,6 @@ bool WeekOverride::covers(int week) const
     return after != weeks.begin() && std::prev(after)->last >= week;
 }
 
-bool WeekOverride::changes_content() const
-{
-    const Content& c = content;
-    return c.method || c.days || c.session_times || c.session_length || c.occlusion || c.cuff_pressure || c.cuff_width_cm ||
-           !c.exercises.empty() || !c.splits.empty() || !c.notes.empty();
-}
-
 std::string method_of(const Block& block) { return block.content.method.value_or(""); }
 
 std::vector<std::string> exercise_names(const Content& content)

@@ -104,7 +104,6 @@ struct WeekOverride {
     Span span;
 
     bool covers(int week) const;
-    bool changes_content() const;  // more than a deload: statements to merge
 };
 
 struct Allow {

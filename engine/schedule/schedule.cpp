@@ -120,7 +120,8 @@ struct Planner {
     // against the file's budget, ScheduleOptions::max_sets_per_session
     // times --max-sessions.
     long long written_sets = 0;
-    long long sets_budget = std::numeric_limits<long long>::max();
+    long long sets_budget = std::numeric_limits<long long>::max();  // what the programs before left
+    const ScheduleOptions* file_options = &options;  // the whole file's, for the message (options is what is left)
     bool over_sets_budget = false;
 
 
@@ -188,7 +189,7 @@ struct Planner {
         WeekContent out{block.content, false};
         for (const std::uint32_t i : covering) {
             const auto& w = block.weeks[i];
-            if (w.changes_content()) ir::merge_content(out.content, w.content, "", nullptr);
+            ir::merge_content(out.content, w.content, "", nullptr);
             out.deload = out.deload || w.deload;
         }
         return out;
@@ -485,7 +486,7 @@ struct Planner {
         }
         if (written_sets > sets_budget) {
             over_sets_budget = true;
-            error(program.span, sets_budget_message(options));
+            error(program.span, sets_budget_message(*file_options));
             return false;
         }
         return true;
@@ -537,15 +538,13 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
         remaining.max_sessions = budget;
         Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
         planner.sets_budget = sets_budget;
+        planner.file_options = &options;
         if (planner.run()) {
             budget -= static_cast<long long>(planner.out.sessions.size());
             sets_budget -= planner.written_sets;
             result.programs.push_back(std::move(planner.out));
         }
-        else if (planner.over_sets_budget) {
-            result.diagnostics.back().message = sets_budget_message(options);
-            break;
-        }
+        else if (planner.over_sets_budget) break;
         else if (planner.over_budget && budget < options.max_sessions) {
             result.diagnostics.back().message = over_budget_message(options.max_sessions, planner.session_count, options.max_sessions - budget);
             break;
@@ -565,8 +564,8 @@ SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& opti
         remaining.max_sessions = budget;
         Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
         planner.sets_budget = sets_budget;
+        planner.file_options = &options;
         const bool planned = planner.plan();
-        if (!planned && planner.over_sets_budget) result.diagnostics.back().message = sets_budget_message(options);
         result.diagnostic_program.resize(result.diagnostics.size(), index);
         if (!planned && planner.over_sets_budget) break;
         if (planned) {
