@@ -369,6 +369,21 @@ TEST_CASE("generated pauses: the sessions hold the same contents in the same ord
         else CHECK(p.end <= a.end);
         CHECK(p.start == p.blocks.front().start);
         CHECK(p.end == p.blocks.back().end);
+        // meso compile plans, then expands a program at a time: the same dates
+        const auto plan = meso::plan_schedule(paused.compilation->module);
+        REQUIRE(plan.programs.size() == 1);
+        CHECK(plan.programs[0].start == p.start);
+        CHECK(plan.programs[0].end == p.end);
+        CHECK(plan.programs[0].sessions == static_cast<long long>(p.sessions.size()));
+        if (!p.sessions.empty()) {
+            CHECK(plan.programs[0].first_session == p.sessions.front().date);
+            CHECK(plan.programs[0].last_session == p.sessions.back().date);
+        }
+        std::vector<meso::Diagnostic> expanding;
+        const auto one = meso::schedule_program(plan.programs[0], expanding);
+        CHECK(expanding.empty());
+        REQUIRE(one.sessions.size() == p.sessions.size());
+        for (std::size_t i = 0; i < one.sessions.size(); ++i) CHECK(one.sessions[i].date == p.sessions[i].date);
     }
     CHECK(moved_programs > 100);  // the pauses did fall on training days
 }
