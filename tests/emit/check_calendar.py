@@ -247,6 +247,7 @@ def parser_instants(path, parser, command):
     """Each event's start and end as another parser computes them (lines of
     UID, start, end, TZID) equal the instants RFC 5545 gives with zoneinfo."""
     import subprocess
+    failures_before = len(failures)
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     by_uid = {}
     for line in out.splitlines():
@@ -266,7 +267,8 @@ def parser_instants(path, parser, command):
                        f"zoneinfo from {start} to {end}")
     if len(by_uid) != len(events):
         fail(path, f"{parser} saw {len(by_uid)} events, icalendar {len(events)}")
-    print(f"{parser} instants agree with zoneinfo: {path} ({zoned} zoned events)")
+    if len(failures) == failures_before:
+        print(f"{parser} instants agree with zoneinfo: {path} ({zoned} zoned events)")
 
 
 def main():

@@ -208,5 +208,13 @@ TEST_CASE("TZ gives the machine's zone in each of its forms, and a TZ that names
         const auto m = machine_zone();
         CHECK(m.error.empty());
         CHECK((m.zone.source == ZoneSource::localtime || m.zone.source == ZoneSource::fallback));
+        if (m.zone.source == ZoneSource::localtime) {
+            // A path to a link into the database, as some containers set TZ, is the zone the link names.
+            TzVariable link(std::string(":/etc/localtime"));
+            const auto through_link = machine_zone();
+            CHECK(through_link.error.empty());
+            CHECK(through_link.zone.source == ZoneSource::tz_variable);
+            CHECK(through_link.zone.name == m.zone.name);
+        }
     }
 }
