@@ -28,9 +28,14 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
 {
     // Each file a program at a time, as meso compile does: the diagnostics
     // of run_pipeline, in its order, without holding a file's whole schedule.
+    if (auto problem = timezone_option_error(options)) {
+        std::cerr << "meso check: " << *problem << "\n";
+        return 2;
+    }
     std::vector<StreamedPipeline> runs;  // kept alive: diagnostics point into their sources
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
+    bool zone_said = false;
     for (const auto& path : files) {
         runs.push_back(resolve_for_streaming(path, options));
         stream_programs(runs.back(), options, nullptr);
@@ -38,6 +43,12 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
             std::cerr << "meso: " << runs.back().diagnostics.front().message << "\n";
             unreadable = true;
             continue;
+        }
+        // The file is not checked in full without a zone for its programs.
+        if (!runs.back().zone_error.empty()) {
+            if (!zone_said) std::cerr << "meso check: " << runs.back().zone_error << "\n";
+            zone_said = true;
+            unreadable = true;
         }
         diagnostics.insert(diagnostics.end(), runs.back().diagnostics.begin(), runs.back().diagnostics.end());
     }
@@ -62,6 +73,10 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
 
 int schedule(const std::string& file, const CommonOptions& options)
 {
+    if (auto problem = timezone_option_error(options)) {
+        std::cerr << "meso schedule: " << *problem << "\n";
+        return 2;
+    }
     auto run = run_pipeline(file, options, Stages::schedule);
     if (run.unreadable) {
         std::cerr << "meso: " << run.diagnostics.front().message << "\n";
@@ -69,9 +84,13 @@ int schedule(const std::string& file, const CommonOptions& options)
     }
     print_text(std::cerr, run.diagnostics, {use_colour(2), false});
     if (has_errors(run.diagnostics)) return 1;
-    if (options.format == "json") write_sessions_json(std::cout, run.schedule);
+    if (!run.zone_error.empty()) {
+        std::cerr << "meso schedule: " << run.zone_error << "\n";
+        return 2;
+    }
+    if (options.format == "json") write_sessions_json(std::cout, run.schedule, run.default_zone);
     else if (options.format == "csv") write_sessions_csv(std::cout, run.schedule);
-    else write_sessions_text(std::cout, run.schedule);
+    else write_sessions_text(std::cout, run.schedule, run.default_zone);
     std::cout.flush();
     if (!std::cout) {
         std::cerr << "meso: cannot write the schedule to standard output\n";

@@ -23,15 +23,10 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
             return 2;
         }
     }
-    if (!options.timezone.empty()) {
-        if (auto problem = unknown_timezone_message(options.timezone)) {
-            std::cerr << "meso compile: --timezone: " << *problem << "\n";
-            return 2;
-        }
-        calendar.default_timezone = options.timezone;
+    if (auto problem = timezone_option_error(options)) {
+        std::cerr << "meso compile: " << *problem << "\n";
+        return 2;
     }
-    else
-        calendar.default_timezone = machine_timezone();
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
         const auto stamp = parse_source_date_epoch(epoch);
         if (!stamp) {
@@ -53,6 +48,8 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
     // whole first (a program at a time) and then scheduled again to be
     // written, so that a file with errors writes nothing there either.
     StreamedPipeline pipeline = resolve_for_streaming(file, options);
+    // --timezone, else the machine's zone, looked up only when a program names none.
+    calendar.default_timezone = pipeline.default_zone.name;
     const TextReportOptions report{use_colour(2), options.show_suppressed};
     bool diagnostics_printed = false;
     const auto print_diagnostics = [&] {
@@ -70,6 +67,12 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
         for (const auto& program : pipeline.plan.programs) all.push_back(outline_of(program));
         return all;
     };
+
+    if (!pipeline.zone_error.empty()) {
+        print_diagnostics();
+        std::cerr << "meso compile: " << pipeline.zone_error << "\n";
+        return 2;
+    }
 
     CalendarStream stream;
     CalendarResult head;  // begin_calendar's errors: an unknown time zone

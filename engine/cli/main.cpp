@@ -26,6 +26,7 @@ int main(int argc, char** argv)
         check->add_option("--rules", common.rule_files, "add a rule-set file");
         check->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
         check->add_flag("--show-suppressed", common.show_suppressed, "show findings an 'allow' accepted");
+        check->add_option("--timezone", common.timezone, "the zone of programs that name none (default: the machine's)");
 
         std::string file;
         auto* schedule = app.add_subcommand("schedule", "the dated sessions, as a table");
@@ -33,6 +34,7 @@ int main(int argc, char** argv)
         schedule->add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
         schedule->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
         schedule->add_flag("--no-default-rules", common.no_default_rules, "do not load std.bfr and std.general");
+        schedule->add_option("--timezone", common.timezone, "the zone of programs that name none (default: the machine's)");
 
         meso::cli::CompileOptions compile_options;
         auto* compile = app.add_subcommand("compile", "iCalendar (stdout when -o is left out)");

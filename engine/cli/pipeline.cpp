@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "engine/emit/clock_changes.h"
 #include "engine/rules/rules.h"
 
 namespace meso::cli {
@@ -25,7 +26,50 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const Compilation& c
     });
 }
 
+// The zone of the programs that name none, when one does, with a warning
+// at each such program when that zone is one like 'EST' (see timezone.h).
+void choose_default_zone(StreamedPipeline& p, const CommonOptions& options)
+{
+    const auto& programs = p.compilation->module.programs;
+    const bool needed = std::any_of(programs.begin(), programs.end(), [](const ir::Program& program) { return program.timezone.empty(); });
+    if (!needed) return;
+    if (!options.timezone.empty()) p.default_zone = {options.timezone, ZoneSource::option};
+    else {
+        MachineZone machine = machine_zone();
+        if (!machine.error.empty()) {
+            p.zone_error = std::move(machine.error);
+            return;
+        }
+        p.default_zone = machine.zone;
+    }
+    for (const auto& program : programs) {
+        if (!program.timezone.empty()) continue;
+        const auto around = program.start ? program.start : program.end;
+        if (!around) continue;
+        if (auto warning = zone_without_daylight_saving(p.default_zone.name, *around)) {
+            Diagnostic d;
+            d.severity = Severity::warning;
+            d.span = program.span;
+            d.message = "this program's times are in " + p.default_zone.name + ", from " + to_string(p.default_zone.source) +
+                        ", and " + *warning;
+            p.diagnostics.push_back(std::move(d));
+        }
+    }
+}
+
+std::string zone_name(const ProgramSchedule& program, const ZoneChoice& default_zone)
+{
+    return zone_for(program.program != nullptr ? std::string_view(program.program->timezone) : std::string_view(), default_zone).name;
+}
+
 }  // namespace
+
+std::optional<std::string> timezone_option_error(const CommonOptions& options)
+{
+    if (options.timezone.empty()) return std::nullopt;
+    if (auto problem = unknown_timezone_message(options.timezone)) return "--timezone: " + *problem;
+    return std::nullopt;
+}
 
 ResolveOptions resolve_options(const CommonOptions& options)
 {
@@ -43,10 +87,17 @@ Pipeline run_pipeline(const std::string& path, const CommonOptions& options, Sta
     p.compilation = std::move(resolved.compilation);
     p.diagnostics = std::move(resolved.diagnostics);
     p.unreadable = resolved.unreadable;
-    if (p.unreadable || last == Stages::resolve || has_errors(p.diagnostics)) return p;
+    p.default_zone = resolved.default_zone;
+    p.zone_error = resolved.zone_error;
+    if (p.unreadable || last == Stages::resolve || has_errors(p.diagnostics) || !p.zone_error.empty()) return p;
     p.schedule = meso::schedule(p.compilation->module, {options.max_sessions});
     p.diagnostics.insert(p.diagnostics.end(), p.schedule.diagnostics.begin(), p.schedule.diagnostics.end());
-    if (last == Stages::schedule || has_errors(p.diagnostics)) return p;
+    if (has_errors(p.diagnostics)) return p;
+    for (const auto& program : p.schedule.programs) check_clock_changes(program, zone_name(program, p.default_zone), p.diagnostics);
+    if (last == Stages::schedule) {
+        sort_diagnostics(p.diagnostics, *p.compilation);
+        return p;
+    }
     auto findings = check_rules(p.compilation->module, p.schedule);
     p.diagnostics.insert(p.diagnostics.end(), findings.begin(), findings.end());
     sort_diagnostics(p.diagnostics, *p.compilation);
@@ -65,12 +116,13 @@ StreamedPipeline resolve_for_streaming(const std::string& path, const CommonOpti
     }
     p.compilation = resolve_source(std::move(*read.source), resolve);
     p.diagnostics = p.compilation->diagnostics;
+    if (!has_errors(p.diagnostics)) choose_default_zone(p, options);
     return p;
 }
 
 void stream_programs(StreamedPipeline& p, const CommonOptions& options, const TakeProgram& take)
 {
-    if (p.unreadable || !p.compilation || has_errors(p.diagnostics)) return;
+    if (p.unreadable || !p.compilation || has_errors(p.diagnostics) || !p.zone_error.empty()) return;
     const ir::Module& module = p.compilation->module;
     p.plan = plan_schedule(module, {options.max_sessions});
     // run_pipeline's order: resolve, schedule (in the order schedule() finds
@@ -104,6 +156,7 @@ void stream_programs(StreamedPipeline& p, const CommonOptions& options, const Ta
         failed = failed || schedule_failed;
         if (schedule_failed) continue;  // the rules will not be reported
         const std::size_t first_finding = rule_diagnostics.size();
+        check_clock_changes(program, zone_name(program, p.default_zone), rule_diagnostics);
         check_program_rules(book, program, rule_diagnostics);
         for (std::size_t k = first_finding; k < rule_diagnostics.size() && !failed; ++k) failed = is_error(rule_diagnostics[k]);
         if (!failed && take) take(p.plan, i, program);

@@ -5,10 +5,12 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/cli/commands.h"
+#include "engine/emit/timezone.h"
 #include "engine/resolve/resolve.h"
 #include "engine/schedule/schedule.h"
 
@@ -19,12 +21,18 @@ struct Pipeline {
     ScheduleResult schedule;
     std::vector<Diagnostic> diagnostics;  // every stage's, in order of file and line
     bool unreadable = false;              // the file itself could not be read: exit 2
+    ZoneChoice default_zone;              // of the programs that name none
+    std::string zone_error;               // TZ names no zone, and a program needs it: exit 2
 };
 
 enum class Stages { resolve, schedule, rules };
 
 // Runs the stages up to `last`; later stages run only where the earlier
-// ones found no error.
+// ones found no error. The schedule stage adds a warning for each session
+// a clock change touches (engine/emit/clock_changes.h), in the zone of its
+// program: its own, else --timezone, else the machine's. The machine's zone
+// is looked up only when a program needs it; a TZ that names no zone then
+// stops the run before the schedule (zone_error).
 Pipeline run_pipeline(const std::string& path, const CommonOptions& options, Stages last = Stages::rules);
 
 // The same stages a program at a time, for meso compile and meso check:
@@ -41,6 +49,8 @@ struct StreamedPipeline {
     SchedulePlan plan;
     std::vector<Diagnostic> diagnostics;
     bool unreadable = false;
+    ZoneChoice default_zone;
+    std::string zone_error;  // as Pipeline's: nothing is scheduled
 };
 using TakeProgram = std::function<void(const SchedulePlan& plan, std::size_t index, const ProgramSchedule& program)>;
 
@@ -50,5 +60,9 @@ StreamedPipeline resolve_for_streaming(const std::string& path, const CommonOpti
 void stream_programs(StreamedPipeline& pipeline, const CommonOptions& options, const TakeProgram& take);
 
 ResolveOptions resolve_options(const CommonOptions& options);
+
+// --timezone's error ("--timezone: unknown time zone 'X'; did you mean
+// 'Y'?"), for the commands to refuse before reading anything: exit 2.
+std::optional<std::string> timezone_option_error(const CommonOptions& options);
 
 }  // namespace meso::cli

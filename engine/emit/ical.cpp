@@ -1,17 +1,5 @@
 #include "engine/emit/ical.h"
 
-#include <date/tz.h>
-// ptz.h (POSIX time-zone rules) names `hh_mm_ss` unqualified under both
-// `using namespace date` and `using namespace std::chrono`, which C++20
-// makes ambiguous; one alias that only namespace date has settles it.
-namespace date {
-template <class Duration>
-using hh_mm_ss_ptz = hh_mm_ss<Duration>;
-}
-#define hh_mm_ss hh_mm_ss_ptz
-#include <date/ptz.h>
-#undef hh_mm_ss
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -20,12 +8,11 @@ using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_set>
 
+#include "engine/emit/clock_changes.h"
 #include "engine/emit/ical_text.h"
 #include "engine/emit/sessions.h"
 #include "engine/emit/timezone.h"
@@ -238,53 +225,15 @@ std::string uid(const ProgramSchedule& program, const Session& session, int prog
 
 // ---- time zones ----
 
-// The rule a zoneinfo file ends with (RFC 8536 footer, "CET-1CEST,M3.5.0,M10.5.0/3"):
-// the files list changes only up to 2037 and say how later years go in that
-// rule, which the date library does not read; its ptz.h does.
-std::optional<Posix::time_zone> footer_rule(const std::string& zone)
-{
-    std::ifstream in("/usr/share/zoneinfo/" + zone, std::ios::binary);
-    if (!in) return std::nullopt;
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (bytes.size() < 6 || bytes.compare(0, 4, "TZif") != 0 || bytes[4] < '2' || bytes.back() != '\n')
-        return std::nullopt;
-    const std::size_t start = bytes.rfind('\n', bytes.size() - 2);
-    if (start == std::string::npos) return std::nullopt;
-    const std::string rule = bytes.substr(start + 1, bytes.size() - start - 2);
-    if (rule.empty()) return std::nullopt;
-    try {
-        Posix::time_zone posix{rule};
-        // A rule without daylight saving changes nothing after the last listed
-        // change (and ptz.h reports a bogus one-hour `save` for it).
-        const auto january = posix.get_info(sys_days{std::chrono::year{2100} / 1 / 1});
-        const auto july = posix.get_info(sys_days{std::chrono::year{2100} / 7 / 1});
-        if (january.offset == july.offset) return std::nullopt;
-        return posix;
-    }
-    catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-
 struct ZoneUse {
-    const date::time_zone* zone = nullptr;
-    std::optional<Posix::time_zone> rule;  // for instants after the file's last listed change
+    std::optional<ZoneRules> rules;
     sys_days first = sys_days::max();
     sys_days last = sys_days::min();
 
-    date::sys_info info(sys_seconds t) const
-    {
-        auto listed = zone->get_info(t);
-        // The last listed period runs "forever" (to year 32767) in the date library.
-        const sys_seconds forever{sys_days{std::chrono::year{10000} / 1 / 1}.time_since_epoch()};
-        if (!rule || listed.end < forever) return listed;
-        auto ruled = rule->get_info(t);
-        if (ruled.begin < listed.begin) ruled.begin = listed.begin;
-        return ruled;
-    }
+    ZonePeriod info(sys_seconds t) const { return rules->info(t); }
 };
 
-void write_observance(std::ostream& out, const date::sys_info& info, seconds offset_before, sys_seconds onset_utc,
+void write_observance(std::ostream& out, const ZonePeriod& info, seconds offset_before, sys_seconds onset_utc,
                       bool before_any_transition)
 {
     const bool daylight = info.save != minutes{0};
@@ -615,9 +564,13 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
 
     // Every zone first: an unknown one writes nothing.
     std::map<std::string, ZoneUse> zones;
+    bool any_floating = false;
     for (const auto& program : programs) {
         const std::string zone = zone_of(program.program, options);
-        if (is_floating(zone)) continue;
+        if (is_floating(zone)) {
+            any_floating = true;
+            continue;
+        }
         auto [it, inserted] = zones.try_emplace(zone);
         if (inserted) {
             const Span span = program.program != nullptr && !program.program->timezone.empty()
@@ -627,12 +580,9 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
                 result.diagnostics.push_back(*problem);
                 continue;
             }
-            try {
-                it->second.zone = date::locate_zone(zone);
-                it->second.rule = footer_rule(zone);
-            }
-            catch (const std::exception& e) {
-                result.diagnostics.push_back({Severity::error, span, "time zone '" + zone + "': " + e.what(), {}, {}, {}});
+            it->second.rules = ZoneRules::load(zone);
+            if (!it->second.rules) {
+                result.diagnostics.push_back({Severity::error, span, "time zone '" + zone + "' cannot be read from the tz database", {}, {}, {}});
                 continue;
             }
         }
@@ -661,7 +611,10 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
     if (every_program_has_organizer) ical::write_line(out, "METHOD:PUBLISH");
     ical::write_line(out, "NAME:" + ical::escape_text(calendar_name));
     ical::write_line(out, "X-WR-CALNAME:" + ical::escape_text(calendar_name));
-    if (zones.size() == 1) ical::write_line(out, "X-WR-TIMEZONE:" + ical::escape_text(zones.begin()->first));
+    // X-WR-TIMEZONE is the zone Google and Apple show floating times in:
+    // with a floating program beside a zoned one it would pin the floating
+    // times to that zone, so it goes out only when every program has the one zone.
+    if (zones.size() == 1 && !any_floating) ical::write_line(out, "X-WR-TIMEZONE:" + ical::escape_text(zones.begin()->first));
     ical::write_line(out, "REFRESH-INTERVAL;VALUE=DURATION:P1D");
     ical::write_line(out, "X-PUBLISHED-TTL:P1D");
     for (const auto& [name, use] : zones) write_vtimezone(out, name, use);
@@ -670,6 +623,7 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
     stream.name_athlete = athletes.size() > 1;
     std::map<std::pair<std::string, std::string>, int> seen_programs;
     for (const auto& program : programs) stream.program_occurrences.push_back(seen_programs[{program.name, program.athlete}]++);
+    for (const auto& [name, use] : zones) stream.zones.emplace(name, *use.rules);
     stream.started = true;
     return result;
 }
@@ -693,6 +647,15 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
     std::string line;
     const std::string zone = zone_of(program.program, options);
     const std::string tzid = is_floating(zone) ? "" : ";TZID=" + ical::param_value(zone);
+    // Sessions a clock change touches: DTEND (and for a start that does not
+    // exist or happens twice, DTSTART too) as the UTC instant, which every
+    // reader takes the same way; the others keep their local times.
+    const auto zone_rules = stream.zones.find(zone);
+    std::chrono::minutes longest{0};
+    for (const auto& session : program.sessions) longest = std::max(longest, session.length);
+    const SessionClock clock(zone_rules != stream.zones.end() ? &zone_rules->second : nullptr,
+                             program.sessions.empty() ? program.start : std::min(program.start, program.sessions.front().date),
+                             program.sessions.empty() ? program.end : std::max(program.end, program.sessions.back().date), longest);
     const ir::Coach* coach = organizer(program.program);
     std::string organizer_line;
     if (coach != nullptr)
@@ -734,17 +697,34 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
 
         const sys_seconds start{sys_days{session.date}.time_since_epoch() + session.start};
         const sys_seconds end = start + session.length;
+        const SessionTimes times = clock.times(session);
+        const bool utc_start = times.kind == SessionTimes::Kind::start_skipped || times.kind == SessionTimes::Kind::start_repeated;
+        const bool utc_end = times.kind != SessionTimes::Kind::plain;
 
         event.clear();
         event += "BEGIN:VEVENT\r\n";
         line.assign("UID:").append(id);
         ical::append_line(event, line);
         event += stream.stamp_line;
-        line.assign("DTSTART").append(tzid).append(":");
-        append_date_time(line, start);
+        if (utc_start) {
+            line.assign("DTSTART:");
+            append_date_time(line, times.start);
+            line += 'Z';
+        }
+        else {
+            line.assign("DTSTART").append(tzid).append(":");
+            append_date_time(line, start);
+        }
         ical::append_line(event, line);
-        line.assign("DTEND").append(tzid).append(":");
-        append_date_time(line, end);
+        if (utc_end) {
+            line.assign("DTEND:");
+            append_date_time(line, times.end);
+            line += 'Z';
+        }
+        else {
+            line.assign("DTEND").append(tzid).append(":");
+            append_date_time(line, end);
+        }
         ical::append_line(event, line);
         event += text->summary_line;
         // "<block>, week 3, Mon 2027-01-04, 08:00-09:00\n<tail>", escaped.
@@ -759,6 +739,7 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
         append_clock(line, session.start);
         line += '-';
         append_clock(line, session.start + session.length);
+        if (times.warn) line.append("\\n").append(ical::escape_text(clock.describe(session, times)));
         if (!text->tail.empty()) line.append("\\n").append(text->tail);
         ical::append_line(event, line);
         event += block_text.categories;
@@ -767,7 +748,7 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
             event += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n";
             ical::append_line(event, "TRIGGER:-" + duration(*options.alarm));
             line.assign("DESCRIPTION:").append(text->summary).append(" at ");
-            append_clock(line, session.start);
+            append_clock(line, times.kind == SessionTimes::Kind::plain ? session.start : times.start_clock);
             ical::append_line(event, line);
             event += "END:VALARM\r\n";
         }

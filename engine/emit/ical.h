@@ -9,14 +9,21 @@
 // out (docs/calendars.md says it for coaches, ../shared/design/cli.md is the
 // contract): UTF-8 without BOM, CRLF, lines folded at 75 octets without
 // splitting a character, TEXT escaped; VERSION, PRODID, CALSCALE, NAME,
-// X-WR-CALNAME, REFRESH-INTERVAL, X-PUBLISHED-TTL (X-WR-TIMEZONE when there
-// is one zone); one VTIMEZONE per zone, before the events, holding the
-// zone's real changes from the tz database from a month before the first
-// date to a month after the last (after 2037 from the rule the zoneinfo
-// file ends with), starting in standard time; per event UID, DTSTAMP,
-// DTSTART/DTEND with TZID, SUMMARY, DESCRIPTION, CATEGORIES, and ORGANIZER
-// when the program names a coach with an address (METHOD:PUBLISH then too,
-// when every program has one); a VALARM per event when asked.
+// X-WR-CALNAME, REFRESH-INTERVAL, X-PUBLISHED-TTL (X-WR-TIMEZONE when every
+// program has the one zone, none floating); one VTIMEZONE per zone, before
+// the events, holding the zone's real changes from the tz database from a
+// month before the first date to a month after the last (after 2037 from
+// the rule the zoneinfo file ends with), starting in standard time; per
+// event UID, DTSTAMP, DTSTART/DTEND with TZID, SUMMARY, DESCRIPTION,
+// CATEGORIES, and ORGANIZER when the program names a coach with an address
+// (METHOD:PUBLISH then too, when every program has one); a VALARM per event
+// when asked.
+//
+// Where a clock change touches a session (engine/emit/clock_changes.h), its
+// DTEND is the UTC instant its length after its start, and when its local
+// start does not exist or happens twice, its DTSTART is the instant RFC 5545
+// reads that time as, in UTC too: libical, ical.js and Python's icalendar
+// each read such local times their own way (docs/calendars.md).
 //
 // UIDs come from the program, athlete, block name and occurrence, and the
 // session's place in the block (week, day of the week in the block, session
@@ -31,12 +38,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/emit/timezone.h"
 #include "engine/schedule/schedule.h"
 #include "grammar/diagnostic.h"
 
@@ -97,6 +106,7 @@ struct CalendarStream {
     std::size_t next_program = 0;
     std::size_t events = 0;
     bool started = false;                   // begin_calendar wrote the head
+    std::map<std::string, ZoneRules> zones; // the calendar's zones, by name
     UidSet uids;
 };
 

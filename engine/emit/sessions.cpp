@@ -301,6 +301,26 @@ void append_json_content_keys(std::string& out, const SessionContent& content, i
     out += "\n        }";
 }
 
+ZoneChoice zone_of(const ProgramSchedule& program, const ZoneChoice& default_zone)
+{
+    return zone_for(program.program != nullptr ? std::string_view(program.program->timezone) : std::string_view(), default_zone);
+}
+
+// "times in Europe/Berlin (the program's timezone)", "floating times (no zone)".
+std::string zone_words(const ZoneChoice& zone)
+{
+    if (is_floating(zone.name)) return "floating times (no zone)";
+    std::string words = "times in " + zone.name + " (";
+    switch (zone.source) {
+    case ZoneSource::program: words += "the program's timezone"; break;
+    case ZoneSource::option: words += "from --timezone"; break;
+    case ZoneSource::tz_variable: words += "from TZ"; break;
+    case ZoneSource::localtime: words += "the machine's, from /etc/localtime"; break;
+    case ZoneSource::fallback: words += "no TZ, no /etc/localtime"; break;
+    }
+    return words + ")";
+}
+
 // The sets of a content, the size of its JSON text.
 std::size_t set_count(const SessionContent& content)
 {
@@ -311,14 +331,15 @@ std::size_t set_count(const SessionContent& content)
 
 }  // namespace
 
-void write_sessions_text(std::ostream& out, const ScheduleResult& schedule)
+void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone)
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
     Clock clock;
     for (const auto& p : schedule.programs) {
-        o += fmt::format("{}{} — {} to {}, {} session{}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
-                         format_date(p.start), format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s");
+        o += fmt::format("{}{} — {} to {}, {} session{}; {}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
+                         format_date(p.start), format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s",
+                         zone_words(zone_of(p, default_zone)));
         // "  Block  week " and "  (deload)  squat 5×5 @ 135 kg (75%)\n", made once each.
         std::vector<std::string> blocks;
         for (const auto& b : p.blocks) blocks.push_back("  " + b.name + "  week ");
@@ -352,7 +373,7 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule)
 // the whole document dumped by nlohmann::json with an indent of 2. A
 // session's own keys are written directly; its block's name and its
 // content's keys are made once and copied.
-void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
+void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone)
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
@@ -371,7 +392,9 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule)
         program["unit"] = ir::to_string(p.unit);
         program["start"] = format_date(p.start);
         program["end"] = format_date(p.end);
-        program["timezone"] = p.program && !p.program->timezone.empty() ? json(p.program->timezone) : json(nullptr);
+        const ZoneChoice zone = zone_of(p, default_zone);
+        program["timezone"] = zone.name;
+        program["timezone_source"] = to_string(zone.source);
         json blocks = json::array();
         for (const auto& b : p.blocks) {
             blocks.push_back({{"name", b.name},

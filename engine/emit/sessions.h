@@ -5,16 +5,23 @@
 
 #include <ostream>
 
+#include "engine/emit/timezone.h"
 #include "engine/schedule/schedule.h"
 
 namespace meso {
 
-// One line per session: weekday, date, time, block, week, and each
-// exercise as sets × reps @ load (percent).
-void write_sessions_text(std::ostream& out, const ScheduleResult& schedule);
+// `default_zone` is the zone of programs that name none (--timezone, else
+// the machine's), and where it came from: each program's header says the
+// zone its times are in.
 
-// { "programs": [ { name, athlete, unit, start, end, blocks: [...], sessions: [...] } ] }
-void write_sessions_json(std::ostream& out, const ScheduleResult& schedule);
+// A header per program (its name, dates, sessions and zone), then one line
+// per session: weekday, date, time, block, week, and each exercise as
+// sets × reps @ load (percent).
+void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone = {});
+
+// { "programs": [ { name, athlete, unit, start, end, timezone, blocks: [...], sessions: [...],
+//   timezone_source } ] }
+void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone = {});
 
 // date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s
 void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule);

@@ -2,15 +2,39 @@
 
 #include <date/tz.h>
 
+// ptz.h (POSIX time-zone rules) names `hh_mm_ss` unqualified under both
+// `using namespace date` and `using namespace std::chrono`, which C++20
+// makes ambiguous; one alias that only namespace date has settles it.
+namespace date {
+template <class Duration>
+using hh_mm_ss_ptz = hh_mm_ss<Duration>;
+}
+#define hh_mm_ss hh_mm_ss_ptz
+#include <date/ptz.h>
+#undef hh_mm_ss
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <vector>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
 
 #include "grammar/suggest.h"
 
 namespace meso {
 
 namespace {
+
+using std::chrono::days;
+using std::chrono::seconds;
+using std::chrono::sys_days;
+using std::chrono::sys_seconds;
+
+constexpr std::string_view zoneinfo_directory = "/usr/share/zoneinfo/";
 
 bool known_zone(std::string_view name)
 {
@@ -40,13 +64,116 @@ const std::vector<std::string>& zone_names()
     return names;
 }
 
+// The place a legacy or abbreviated name stands for. Only this mapping is
+// written here; whether either changes its clocks comes from the database.
+// EST, MST and HST are zones of the database with one offset all year; the
+// POSIX-style ones (EST5EDT, ...) change their clocks as the places do; the
+// rest are abbreviations, not zones, which only the suggestion for an
+// unknown name uses (edit distance alone would offer 'EST' for 'PST').
+struct LegacyName {
+    std::string_view name;
+    std::string_view place;
+    std::string_view also;  // said after the suggestion, when the name fits another place
+};
+constexpr LegacyName legacy_names[] = {
+    {"EST", "America/New_York", ""},
+    {"MST", "America/Denver", " (in Arizona, which keeps UTC-07:00 all year, say 'America/Phoenix')"},
+    {"HST", "Pacific/Honolulu", ""},
+    {"EST5EDT", "America/New_York", ""},
+    {"CST6CDT", "America/Chicago", ""},
+    {"MST7MDT", "America/Denver", ""},
+    {"PST8PDT", "America/Los_Angeles", ""},
+    {"EDT", "America/New_York", ""},
+    {"CST", "America/Chicago", ""},
+    {"CDT", "America/Chicago", ""},
+    {"MDT", "America/Denver", ""},
+    {"PST", "America/Los_Angeles", ""},
+    {"PDT", "America/Los_Angeles", ""},
+    {"AKST", "America/Anchorage", ""},
+    {"AKDT", "America/Anchorage", ""},
+    {"HDT", "America/Adak", ""},
+};
+
+const LegacyName* legacy_name(std::string_view name)
+{
+    for (const auto& legacy : legacy_names) {
+        if (legacy.name.size() != name.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < name.size() && same; ++i)
+            same = std::toupper(static_cast<unsigned char>(name[i])) == static_cast<unsigned char>(legacy.name[i]);
+        if (same) return &legacy;
+    }
+    return nullptr;
+}
+
+// UTC-05:00, UTC+05:30, UTC+00:00.
+std::string utc_offset_text(seconds offset)
+{
+    long s = static_cast<long>(offset.count());
+    const char sign = s < 0 ? '-' : '+';
+    if (s < 0) s = -s;
+    char buffer[32];
+    if (s % 60 != 0) std::snprintf(buffer, sizeof buffer, "UTC%c%02ld:%02ld:%02ld", sign, s / 3600, s / 60 % 60, s % 60);
+    else std::snprintf(buffer, sizeof buffer, "UTC%c%02ld:%02ld", sign, s / 3600, s / 60 % 60);
+    return buffer;
+}
+
+// The rule a zoneinfo file ends with, when it changes the clocks: the files
+// list changes only up to 2037 and say how later years go in that rule.
+std::shared_ptr<const Posix::time_zone> footer_rule(const std::string& zone)
+{
+    std::ifstream in(std::string(zoneinfo_directory) + zone, std::ios::binary);
+    if (!in) return nullptr;
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (bytes.size() < 6 || bytes.compare(0, 4, "TZif") != 0 || bytes[4] < '2' || bytes.back() != '\n') return nullptr;
+    const std::size_t start = bytes.rfind('\n', bytes.size() - 2);
+    if (start == std::string::npos) return nullptr;
+    const std::string rule = bytes.substr(start + 1, bytes.size() - start - 2);
+    if (rule.empty()) return nullptr;
+    try {
+        auto posix = std::make_shared<const Posix::time_zone>(rule);
+        // A rule without daylight saving changes nothing after the last listed
+        // change (and ptz.h reports a bogus one-hour `save` for it).
+        const auto january = posix->get_info(sys_days{std::chrono::year{2100} / 1 / 1});
+        const auto july = posix->get_info(sys_days{std::chrono::year{2100} / 7 / 1});
+        if (january.offset == july.offset) return nullptr;
+        return posix;
+    }
+    catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+// TZ's value as a name of the database: ":Europe/Berlin", a path into
+// /usr/share/zoneinfo, or a path to a link to such a file (":/etc/localtime").
+std::optional<std::string> zone_of_tz_value(std::string_view value)
+{
+    if (!value.empty() && value.front() == ':') value.remove_prefix(1);
+    if (value.substr(0, zoneinfo_directory.size()) == zoneinfo_directory) value.remove_prefix(zoneinfo_directory.size());
+    if (known_zone(value)) return std::string(value);
+    if (value.empty() || value.front() != '/') return std::nullopt;
+    std::error_code error;
+    const auto file = std::filesystem::canonical(std::filesystem::path(value), error);
+    if (error) return std::nullopt;
+    const auto directory = std::filesystem::canonical(std::filesystem::path(zoneinfo_directory), error);
+    if (error) return std::nullopt;
+    const auto relative = file.lexically_relative(directory);
+    const std::string name = relative.generic_string();
+    if (relative.empty() || name.substr(0, 2) == "..") return std::nullopt;
+    if (known_zone(name)) return name;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> unknown_timezone_message(std::string_view name)
 {
     if (name.empty() || is_floating(name) || known_zone(name)) return std::nullopt;
     std::string message = "unknown time zone '" + std::string(name) + "'";
-    std::string suggestion = did_you_mean(name, zone_names());
+    std::string suggestion;
+    if (const auto* legacy = legacy_name(name); legacy != nullptr && known_zone(legacy->place))
+        suggestion = "; did you mean '" + std::string(legacy->place) + "'?" + std::string(legacy->also);
+    if (suggestion.empty()) suggestion = did_you_mean(name, zone_names());
     if (suggestion.empty()) suggestion = "; expected a name of the tz database such as 'Europe/Berlin', or 'floating'";
     return message + suggestion;
 }
@@ -62,22 +189,118 @@ std::optional<Diagnostic> check_timezone(std::string_view name, const Span& span
     return d;
 }
 
-std::string machine_timezone()
+const char* to_string(ZoneSource source)
 {
+    switch (source) {
+    case ZoneSource::program: return "program";
+    case ZoneSource::option: return "--timezone";
+    case ZoneSource::tz_variable: return "TZ";
+    case ZoneSource::localtime: return "/etc/localtime";
+    case ZoneSource::fallback: return "default";
+    }
+    return "default";
+}
+
+ZoneChoice zone_for(std::string_view program_timezone, const ZoneChoice& otherwise)
+{
+    if (program_timezone.empty()) return otherwise;
+    return {std::string(program_timezone), ZoneSource::program};
+}
+
+MachineZone machine_zone()
+{
+    MachineZone machine;
     if (const char* tz = std::getenv("TZ"); tz != nullptr && *tz != '\0') {
-        std::string_view name = tz;
-        if (name.front() == ':') name.remove_prefix(1);
-        constexpr std::string_view zoneinfo = "/usr/share/zoneinfo/";
-        if (name.substr(0, zoneinfo.size()) == zoneinfo) name.remove_prefix(zoneinfo.size());
-        if (known_zone(name)) return std::string(name);
+        if (auto name = zone_of_tz_value(tz)) {
+            machine.zone = {std::move(*name), ZoneSource::tz_variable};
+            return machine;
+        }
+        std::string_view shown = tz;
+        if (!shown.empty() && shown.front() == ':') shown.remove_prefix(1);
+        auto message = unknown_timezone_message(shown);
+        machine.error = "TZ='" + std::string(tz) + "': " +
+                        (message ? *message : "unknown time zone '" + std::string(shown) + "'") +
+                        " (set TZ to a zone of the tz database, or give --timezone)";
+        return machine;
     }
     try {
-        if (const auto* zone = date::current_zone()) return std::string(zone->name());
+        if (const auto* zone = date::current_zone()) {
+            machine.zone = {std::string(zone->name()), ZoneSource::localtime};
+            return machine;
+        }
     }
     catch (const std::exception&) {
         // No /etc/localtime: the machine keeps UTC.
     }
-    return "UTC";
+    return machine;
+}
+
+std::string machine_timezone() { return machine_zone().zone.name; }
+
+struct ZoneRules::Data {
+    const date::time_zone* zone = nullptr;
+    std::shared_ptr<const Posix::time_zone> rule;  // none when the file has no rule with clock changes
+};
+
+std::optional<ZoneRules> ZoneRules::load(std::string_view name)
+{
+    if (name.empty() || is_floating(name)) return std::nullopt;
+    auto data = std::make_shared<Data>();
+    try {
+        data->zone = date::locate_zone(name);
+    }
+    catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (data->zone == nullptr) return std::nullopt;
+    ZoneRules rules;
+    rules.name_ = std::string(name);
+    data->rule = footer_rule(rules.name_);
+    rules.data_ = std::move(data);
+    return rules;
+}
+
+ZonePeriod ZoneRules::info(sys_seconds t) const
+{
+    auto period = [](const date::sys_info& i) { return ZonePeriod{i.begin, i.end, i.offset, i.save, i.abbrev}; };
+    const auto listed = data_->zone->get_info(t);
+    // The last listed period runs "forever" (to year 32767) in the date library.
+    const sys_seconds forever{sys_days{std::chrono::year{10000} / 1 / 1}.time_since_epoch()};
+    if (!data_->rule || listed.end < forever) return period(listed);
+    auto ruled = data_->rule->get_info(t);
+    if (ruled.begin < listed.begin) ruled.begin = listed.begin;
+    return period(ruled);
+}
+
+std::vector<ClockChange> clock_changes(const ZoneRules& zone, sys_days first, sys_days last)
+{
+    std::vector<ClockChange> changes;
+    const sys_seconds from{first.time_since_epoch()};
+    const sys_seconds to{(last + days{1}).time_since_epoch()};
+    auto period = zone.info(from);
+    while (period.end < to) {
+        auto next = zone.info(period.end);
+        if (next.begin <= period.begin) break;  // no progress: a period the library cannot place
+        // A change of name or of `save` alone moves no clock.
+        if (next.offset != period.offset) changes.push_back({next.begin, period.offset, next.offset});
+        period = next;
+    }
+    return changes;
+}
+
+std::optional<std::string> zone_without_daylight_saving(std::string_view zone, sys_days around)
+{
+    const LegacyName* legacy = legacy_name(zone);
+    if (legacy == nullptr || legacy->name != zone) return std::nullopt;
+    const auto rules = ZoneRules::load(zone);
+    const auto place = ZoneRules::load(legacy->place);
+    if (!rules || !place) return std::nullopt;
+    const sys_days until = around + days{366};
+    if (!clock_changes(*rules, around, until).empty() || clock_changes(*place, around, until).empty()) return std::nullopt;
+    const seconds offset = rules->info(sys_seconds{around.time_since_epoch()}).offset;
+    return "time zone '" + std::string(zone) + "' is " + utc_offset_text(offset) +
+           " all year, without daylight saving time; did you mean '" + std::string(legacy->place) + "'?" +
+           std::string(legacy->also);
 }
 
 }  // namespace meso

@@ -770,6 +770,10 @@ private:
                        Severity::error, {{*start_span, "'start' is here"}});
             if (!start_span && !end_span && !syntax_error_within(p->span))
                 report(p->name.span, "the program needs 'start DATE' (or 'end DATE' to plan backward from a competition)");
+            // 'EST' where the place changes its clocks: the sessions would move an hour in summer.
+            if (const auto around = program.start ? program.start : program.end; around && !program.timezone.empty())
+                if (auto fixed = zone_without_daylight_saving(program.timezone, *around))
+                    report(program.timezone_span, *fixed, Severity::warning);
             c_.module.programs.push_back(std::move(program));
         }
     }

@@ -14,8 +14,14 @@
                                          (else ZONE), at the instant zoneinfo gives,
                                          naming every exercise
   check_calendar.py libical FILE LIBICAL_CHECK
-                                         each event's start as libical computes it
-                                         from the file's VTIMEZONE equals zoneinfo's
+                                         each event's start and end as libical computes
+                                         them from the file's VTIMEZONE equal zoneinfo's
+  check_calendar.py icaljs FILE NODE_SCRIPT
+                                         the same with ical.js (tests/emit/node/instants.mjs)
+
+Times with a TZID are read as RFC 5545 3.3.5 says: zoneinfo's fold=0 (the
+offset before a change) is that reading. Every local time meso writes with
+a TZID must exist, and happen once: a reader may not have to choose.
 """
 import datetime
 import json
@@ -106,26 +112,38 @@ def meaning(directory):
                     fail(path, f"{wanted['uid']}: DTSTART {start!r}, expected floating {local}")
                 continue
             tzid = event["DTSTART"].params.get("TZID")
-            if start.tzinfo is None or tzid != wanted["zone"]:
-                fail(path, f"{wanted['uid']}: DTSTART {start!r} is not in {wanted['zone']}")
-                continue
-            # icalendar 4 attaches pytz zones, which stop at 2037 as zoneinfo
-            # files list changes; zoneinfo also reads the rule for later years.
-            start = start.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid))
-            if start.replace(tzinfo=None) != local:
-                fail(path, f"{wanted['uid']}: starts at {start}, expected {local} local")
+            # RFC 5545 3.3.5's reading of the local start: zoneinfo's fold=0.
             expected = local.replace(tzinfo=zoneinfo.ZoneInfo(wanted["zone"])).astimezone(UTC)
-            via_vtimezone = utc_with_vtimezone(calendar, wanted["zone"], local)
-            if via_vtimezone != expected:
-                fail(path, f"{wanted['uid']}: the file's VTIMEZONE puts {local} at {via_vtimezone}, expected {expected}")
+            check_local_times(path, event)
+            if tzid is None and start.tzinfo is not None:
+                # A start that does not exist, or happens twice, is written as its instant.
+                if exists_once(local, wanted["zone"]):
+                    fail(path, f"{wanted['uid']}: {local} happens once in {wanted['zone']}, but DTSTART is in UTC")
+                if start.astimezone(UTC) != expected:
+                    fail(path, f"{wanted['uid']}: starts at {start.astimezone(UTC)}, expected {expected}")
+                start = start.astimezone(UTC)
+            else:
+                if start.tzinfo is None or tzid != wanted["zone"]:
+                    fail(path, f"{wanted['uid']}: DTSTART {start!r} is not in {wanted['zone']}")
+                    continue
+                # icalendar 4 attaches pytz zones, which stop at 2037 as zoneinfo
+                # files list changes; zoneinfo also reads the rule for later years.
+                start = start.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid))
+                if start.replace(tzinfo=None) != local:
+                    fail(path, f"{wanted['uid']}: starts at {start}, expected {local} local")
+                via_vtimezone = utc_with_vtimezone(calendar, wanted["zone"], local)
+                if via_vtimezone != expected:
+                    fail(path, f"{wanted['uid']}: the file's VTIMEZONE puts {local} at {via_vtimezone}, expected {expected}")
             starts[(wanted["local"], wanted["zone"])] = start.astimezone(UTC)
-            if event["DTEND"].dt.replace(tzinfo=None) <= local:
-                fail(path, f"{wanted['uid']}: ends before it starts")
-        for instant in expect.get("instants", []):
-            zone = instant.get("zone", expect["events"][0]["zone"])
-            got = starts.get((instant["local"], zone))
-            if got is None or got.isoformat() != instant["utc"]:
-                fail(path, f"the session at {instant['local']} {zone} starts at {got}, expected {instant['utc']}")
+            end = instant(event["DTEND"])
+            if end is None or end - start.astimezone(UTC) != datetime.timedelta(minutes=wanted["minutes"]):
+                fail(path, f"{wanted['uid']}: lasts {end - start.astimezone(UTC) if end else '?'} of elapsed time, "
+                           f"expected {wanted['minutes']} min")
+        for known in expect.get("instants", []):
+            zone = known.get("zone", expect["events"][0]["zone"])
+            got = starts.get((known["local"], zone))
+            if got is None or got.isoformat() != known["utc"]:
+                fail(path, f"the session at {known['local']} {zone} starts at {got}, expected {known['utc']}")
         descriptions = [str(e.get("DESCRIPTION", "")) for e in events]
         for text in expect.get("texts", []):
             if not all(text in d for d in descriptions):
@@ -144,69 +162,113 @@ def meaning(directory):
         print(f"icalendar meaning checked: {path} ({len(events)} events)")
 
 
+def instant(prop):
+    """The UTC instant of a DTSTART or DTEND as RFC 5545 reads it, or None when floating."""
+    tzid = prop.params.get("TZID")
+    value = prop.dt
+    if tzid is not None:
+        return value.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(UTC)
+    if value.tzinfo is not None:
+        return value.astimezone(UTC)
+    return None
+
+
+def exists_once(local, zone):
+    """Whether the local time happens exactly once in the zone."""
+    first = local.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=0)
+    second = local.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=1)
+    if first.utcoffset() != second.utcoffset():
+        return False  # it happens twice, or (for a gap) not at all
+    return first.astimezone(UTC).astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None) == local
+
+
+def check_local_times(path, event):
+    for key in ("DTSTART", "DTEND"):
+        prop = event[key]
+        tzid = prop.params.get("TZID")
+        if tzid is not None and not exists_once(prop.dt.replace(tzinfo=None), tzid):
+            fail(path, f"{event['UID']}: {key} {prop.dt.replace(tzinfo=None)} does not happen exactly once in {tzid}")
+
+
 def against_schedule(path, schedule_path, default_zone):
+    """Events and sessions in the same order: each event starts at its session's
+    local time in its zone (or, where the clocks change, at the instant RFC 5545
+    reads it as), lasts its length in elapsed time, and names its exercises."""
     schedule = json.loads(pathlib.Path(schedule_path).read_text(encoding="utf-8"))
     calendar = parse(path)
     events = calendar.walk("VEVENT")
-    by_start = {}
     for event in events:
         start = event["DTSTART"]
         tzid = start.params.get("TZID")
-        local = start.dt.replace(tzinfo=None)
-        by_start.setdefault((local.isoformat(timespec="minutes"), tzid), []).append(event)
+        check_local_times(path, event)
         if tzid is not None:
-            expected = local.replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(UTC)
+            local = start.dt.replace(tzinfo=None)
+            expected = instant(start)
             via_vtimezone = utc_with_vtimezone(calendar, tzid, local)
             if via_vtimezone != expected:
                 fail(path, f"{event['UID']}: the file's VTIMEZONE puts {local} at {via_vtimezone}, zoneinfo at {expected}")
-    sessions = 0
-    for program in schedule["programs"]:
+    sessions = [(program, session) for program in schedule["programs"] for session in program["sessions"]]
+    for (program, session), event in zip(sessions, events):
         zone = program.get("timezone") or default_zone
         zone = None if zone == "floating" else zone
-        for session in program["sessions"]:
-            sessions += 1
-            key = (f"{session['date']}T{session['start']}", zone)
-            candidates = by_start.get(key, [])
-            if not candidates:
-                fail(path, f"no event for the session at {key}")
-                continue
-            event = candidates.pop(0)
-            length = event["DTEND"].dt - event["DTSTART"].dt
-            if event["DTSTART"].params.get("TZID") is not None:
-                length = event["DTEND"].dt.replace(tzinfo=None) - event["DTSTART"].dt.replace(tzinfo=None)
-            if length != datetime.timedelta(minutes=session["minutes"]):
-                fail(path, f"{key}: lasts {length}, expected {session['minutes']} min")
-            description = str(event.get("DESCRIPTION", ""))
-            for exercise in session["exercises"]:
-                if exercise["name"] + ":" not in description or exercise["name"] not in str(event["SUMMARY"]):
-                    fail(path, f"{key}: {exercise['name']} missing from the event")
-    if len(events) != sessions:
-        fail(path, f"{len(events)} events, {sessions} sessions")
-    print(f"icalendar against the schedule: {path} ({len(events)} events, {sessions} sessions)")
+        local = datetime.datetime.fromisoformat(f"{session['date']}T{session['start']}")
+        key = f"{session['date']}T{session['start']} {zone}"
+        start, end = event["DTSTART"], event["DTEND"]
+        length = datetime.timedelta(minutes=session["minutes"])
+        if zone is None:
+            if start.dt.tzinfo is not None or start.dt != local:
+                fail(path, f"{key}: DTSTART {start.dt!r}, expected the floating {local}")
+            elif end.dt - start.dt != length:
+                fail(path, f"{key}: lasts {end.dt - start.dt}, expected {session['minutes']} min")
+        else:
+            expected = local.replace(tzinfo=zoneinfo.ZoneInfo(zone)).astimezone(UTC)  # fold=0: RFC 5545's reading
+            tzid = start.params.get("TZID")
+            if tzid is not None and (tzid != zone or start.dt.replace(tzinfo=None) != local):
+                fail(path, f"{key}: DTSTART is {start.dt.replace(tzinfo=None)} in {tzid}")
+            if instant(start) != expected:
+                fail(path, f"{key}: starts at {instant(start)}, expected {expected}")
+            if instant(end) is None or instant(end) - instant(start) != length:
+                fail(path, f"{key}: lasts {instant(end) - instant(start) if instant(end) else '?'} of elapsed time, "
+                           f"expected {session['minutes']} min")
+            # As icalendar itself attaches zones (pytz): the same instants.
+            own_start, own_end = start.dt.astimezone(UTC), end.dt.astimezone(UTC)
+            if own_start != expected or own_end - own_start != length:
+                fail(path, f"{key}: icalendar reads {own_start} to {own_end}, expected {expected} for {session['minutes']} min")
+        description = str(event.get("DESCRIPTION", ""))
+        for exercise in session["exercises"]:
+            if exercise["name"] + ":" not in description or exercise["name"] not in str(event["SUMMARY"]):
+                fail(path, f"{key}: {exercise['name']} missing from the event")
+    if len(events) != len(sessions):
+        fail(path, f"{len(events)} events, {len(sessions)} sessions")
+    print(f"icalendar against the schedule: {path} ({len(events)} events, {len(sessions)} sessions)")
 
 
-def libical_instants(path, tool):
+def parser_instants(path, parser, command):
+    """Each event's start and end as another parser computes them (lines of
+    UID, start, end, TZID) equal the instants RFC 5545 gives with zoneinfo."""
     import subprocess
-    out = subprocess.run([tool, "--instants", path], capture_output=True, text=True, check=True).stdout
+    failures_before = len(failures)
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     by_uid = {}
     for line in out.splitlines():
-        uid, seconds, _ = line.split("\t")
-        by_uid[uid] = datetime.datetime.fromtimestamp(int(seconds), UTC)
+        uid, start, end, _ = line.split("\t")
+        by_uid[uid] = (datetime.datetime.fromtimestamp(int(start), UTC), datetime.datetime.fromtimestamp(int(end), UTC))
     events = parse(path).walk("VEVENT")
     zoned = 0
     for event in events:
-        start = event["DTSTART"]
-        tzid = start.params.get("TZID")
-        if tzid is None:
+        check_local_times(path, event)
+        start, end = instant(event["DTSTART"]), instant(event["DTEND"])
+        if start is None:
             continue
         zoned += 1
-        expected = start.dt.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(UTC)
         got = by_uid.get(str(event["UID"]))
-        if got != expected:
-            fail(path, f"{event['UID']}: libical starts it at {got}, zoneinfo at {expected}")
+        if got != (start, end):
+            fail(path, f"{event['UID']}: {parser} has it from {got[0] if got else None} to {got[1] if got else None}, "
+                       f"zoneinfo from {start} to {end}")
     if len(by_uid) != len(events):
-        fail(path, f"libical saw {len(by_uid)} events, icalendar {len(events)}")
-    print(f"libical instants agree with zoneinfo: {path} ({zoned} zoned events)")
+        fail(path, f"{parser} saw {len(by_uid)} events, icalendar {len(events)}")
+    if len(failures) == failures_before:
+        print(f"{parser} instants agree with zoneinfo: {path} ({zoned} zoned events)")
 
 
 def main():
@@ -220,7 +282,9 @@ def main():
     elif mode == "meaning":
         meaning(args[0])
     elif mode == "libical":
-        libical_instants(args[0], args[1])
+        parser_instants(args[0], "libical", [args[1], "--instants", args[0]])
+    elif mode == "icaljs":
+        parser_instants(args[0], "ical.js", ["node", args[1], args[0]])
     elif mode == "schedule":
         against_schedule(*args[:3])
     else:

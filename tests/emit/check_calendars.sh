@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # The emitter's end-to-end checks, run by CTest:
-#   check_calendars.sh fixtures|examples|cli MESO TOOLS_DIR SOURCE_DIR
+#   check_calendars.sh fixtures|examples|cli|icaljs MESO TOOLS_DIR SOURCE_DIR
 # fixtures: calendars from hand-built schedules (ical_fixtures) through the
 #           four checks: our byte lint, libical, Python icalendar's structure,
 #           and the meaning check (instants via icalendar + zoneinfo).
 # examples: every examples/*.meso compiled by `meso compile`, through the same
-#           checks; its event count must equal `meso schedule --format json`'s sessions.
-# cli:      UID stability, reproducibility, atomic writes, error exits.
-# Exit 77 (skipped) when there is nothing to check yet.
+#           checks; its events must be `meso schedule --format json`'s sessions.
+# cli:      UID stability, reproducibility, atomic writes, error exits, and
+#           sessions the clocks change under (each lasting its length).
+# icaljs:   the calendars of fixtures, examples and the clock changes read by
+#           ical.js (npm, installed from tests/emit/node/package-lock.json):
+#           every event's start and end at the instants zoneinfo gives.
+# Exit 77 (skipped) when there is nothing to check yet, or for icaljs when
+# node or npm is missing.
 set -uo pipefail
 mode=$1 meso=$2 tools=$3 src=$4
 python=/usr/bin/python3
@@ -24,6 +29,30 @@ four_checks() {  # FILE...
   local file
   for file in "$@"; do
     $python "$checker" libical "$file" "$tools/libical_check" || fail "libical and zoneinfo disagree on $file"
+  done
+}
+
+# Sessions at 00:30, 01:30 and 02:30 on the nights the clocks change in
+# Berlin and New York in 2027, an hour each: starts that do not exist or
+# happen twice, sessions across a change and ending at one.
+night_programs() {
+  cat <<MESO
+athlete "Alex" {
+  max squat 180 kg
+}
+MESO
+  for zone_start in Europe/Berlin:2027-03-22 Europe/Berlin:2027-10-25 America/New_York:2027-03-08 America/New_York:2027-11-01; do
+    cat <<MESO
+program "Nights from ${zone_start#*:}" for "Alex" {
+  start ${zone_start#*:}
+  timezone ${zone_start%%:*}
+  1 week "Nights" {
+    days sun
+    sessions 00:30, 01:30, 02:30 for 60 min
+    squat 5x5 @ 75%
+  }
+}
+MESO
   done
 }
 
@@ -46,7 +75,7 @@ examples)
       continue
     fi
     four_checks "$tmp/$name.ics"
-    "$meso" schedule --format json "$f" > "$tmp/$name.json" || { fail "meso schedule --format json $f"; continue; }
+    "$meso" schedule --format json --timezone America/New_York "$f" > "$tmp/$name.json" || { fail "meso schedule --format json $f"; continue; }
     $python "$checker" schedule "$tmp/$name.ics" "$tmp/$name.json" America/New_York || fail "$f: events and sessions differ"
   done
   ;;
@@ -108,6 +137,16 @@ MESO
     $python "$checker" schedule "$tmp/dst.ics" "$tmp/dst.json" UTC || fail "$zone_start: events and sessions differ"
   done
 
+  # Sessions the clocks change under: each event at the instant RFC 5545
+  # reads its local start as, lasting its length, in libical and icalendar.
+  night_programs > "$tmp/nights.meso"
+  "$meso" compile "$tmp/nights.meso" -o "$tmp/nights.ics" 2> "$tmp/err" || fail "compile nights: $(cat "$tmp/err")"
+  [ "$(grep -c 'warning: .*\(does not exist\|happens twice\|runs across\)' "$tmp/err")" = 6 ] ||
+    fail "expected 6 clock change warnings: $(cat "$tmp/err")"
+  four_checks "$tmp/nights.ics"
+  "$meso" schedule --format json "$tmp/nights.meso" > "$tmp/nights.json" 2>/dev/null || fail "schedule nights"
+  $python "$checker" schedule "$tmp/nights.ics" "$tmp/nights.json" UTC || fail "nights: events and sessions differ"
+
   # Unicode names and a 300-character note come through folding and escaping exactly.
   $python "$src/tests/emit/unicode_roundtrip.py" "$meso" "$tmp" || fail "unicode names and a long note"
 
@@ -166,8 +205,27 @@ MESO
   [ "$(stat -c %a "$tmp/out/cal.ics")" = 640 ] || fail "replacing a calendar changed its mode"
   [ "$(ls -A "$tmp/out")" = cal.ics ] || fail "compile left files behind: $(ls -A "$tmp/out")"
   ;;
+icaljs)
+  for program in node npm; do
+    if ! command -v $program >/dev/null 2>&1; then echo "skipped: $program is not installed (scripts/setup installs it)"; exit 77; fi
+  done
+  node_dir=$src/tests/emit/node
+  if [ ! -d "$node_dir/node_modules/ical.js" ]; then
+    (cd "$node_dir" && npm ci --engine-strict --no-audit --no-fund --loglevel=error) || { echo "FAIL: npm ci in $node_dir" >&2; exit 1; }
+  fi
+  "$tools/ical_fixtures" "$tmp" || fail "ical_fixtures"
+  night_programs > "$tmp/nights.meso"
+  SOURCE_DATE_EPOCH=1798761600 "$meso" compile "$tmp/nights.meso" -o "$tmp/nights.ics" 2>/dev/null || fail "compile nights"
+  for f in "$src"/examples/*.meso; do
+    SOURCE_DATE_EPOCH=1798761600 "$meso" compile "$f" --timezone America/New_York -o "$tmp/example-$(basename "$f" .meso).ics" ||
+      fail "meso compile $f"
+  done
+  for file in "$tmp"/*.ics; do
+    $python "$checker" icaljs "$file" "$node_dir/instants.mjs" || fail "ical.js and zoneinfo disagree on $file"
+  done
+  ;;
 *)
-  echo "usage: $0 fixtures|examples|cli MESO TOOLS_DIR SOURCE_DIR" >&2
+  echo "usage: $0 fixtures|examples|cli|icaljs MESO TOOLS_DIR SOURCE_DIR" >&2
   exit 2
   ;;
 esac

@@ -1,5 +1,5 @@
 # The emitter's checks against parsers nobody on the team wrote (libical,
-# Python's icalendar) and our own byte lint, over calendars made from
+# Python's icalendar, and ical.js) and our own byte lint, over calendars made from
 # hand-built schedules (ical_fixtures) and over every example compiled by
 # `meso compile` (check_calendars.sh).
 find_package(PkgConfig REQUIRED)
@@ -13,8 +13,9 @@ add_executable(libical_check ${CMAKE_CURRENT_SOURCE_DIR}/emit/libical_check.cpp)
 target_link_libraries(libical_check PRIVATE PkgConfig::LIBICAL)
 
 set(MESO_EMIT_CHECK ${CMAKE_CURRENT_SOURCE_DIR}/emit/check_calendars.sh)
-foreach(check fixtures examples cli)
+# emit.icaljs reads them with ical.js too (node; npm ci from tests/emit/node's lock file).
+foreach(check fixtures examples cli icaljs)
   add_test(NAME emit.${check}
     COMMAND ${MESO_EMIT_CHECK} ${check} $<TARGET_FILE:meso> $<TARGET_FILE_DIR:ical_fixtures> ${CMAKE_SOURCE_DIR})
 endforeach()
-set_tests_properties(emit.fixtures emit.examples emit.cli PROPERTIES SKIP_RETURN_CODE 77)
+set_tests_properties(emit.fixtures emit.examples emit.cli emit.icaljs PROPERTIES SKIP_RETURN_CODE 77)

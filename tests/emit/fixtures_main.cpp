@@ -51,6 +51,7 @@ bool write(const std::string& dir, const std::string& name, const Fixture& f, co
             expect["events"].push_back({{"uid", session_uid(program, session)},
                                         {"local", iso_local(session)},
                                         {"zone", zone == "floating" ? json(nullptr) : json(zone)},
+                                        {"minutes", session.length.count()},
                                         {"summary", summary}});
         }
     }
@@ -109,6 +110,28 @@ int main(int argc, char** argv)
                                    {{"local", "2027-11-08T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-08T12:00:00+00:00"}},
                                    {{"local", "2027-10-30T18:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-10-30T16:00:00+00:00"}},
                                    {{"local", "2027-11-01T18:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-11-01T17:00:00+00:00"}}}}});
+    }
+    {  // Sessions the clocks change under: starts that do not exist (02:30 in
+       // spring), happen twice (02:30 in autumn in Berlin, 01:30 in New York),
+       // sessions across a change and ending at one; each must last its length.
+        Fixture f;
+        auto& berlin_spring = f.program("Berlin spring", "Europe/Berlin");
+        auto& berlin_autumn = f.program("Berlin autumn", "Europe/Berlin");
+        auto& new_york_spring = f.program("New York spring", "America/New_York");
+        auto& new_york_fall = f.program("New York fall", "America/New_York");
+        const SessionContent strength = holding({exercise("squat", {set(5, 75, 135)}, 180)});
+        const std::vector<std::chrono::minutes> night = {at(0, 30), at(1, 30), at(2, 30)};
+        f.schedule(berlin_spring, "Alex", day(2027, 3, 22), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        f.schedule(berlin_autumn, "Alex", day(2027, 10, 25), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        f.schedule(new_york_spring, "Alex", day(2027, 3, 8), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        f.schedule(new_york_fall, "Alex", day(2027, 11, 1), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        ok &= write(dir, "clock-changes", f, options,
+                    {{"calendar_name", "Berlin spring, Berlin autumn, New York spring, New York fall"},
+                     {"texts", json::array()},
+                     {"instants", {{{"local", "2027-03-28T02:30:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-03-28T01:30:00+00:00"}},
+                                   {{"local", "2027-10-31T02:30:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-10-31T00:30:00+00:00"}},
+                                   {{"local", "2027-03-14T02:30:00"}, {"zone", "America/New_York"}, {"utc", "2027-03-14T07:30:00+00:00"}},
+                                   {{"local", "2027-11-07T01:30:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-07T05:30:00+00:00"}}}}});
     }
     {  // Floating times.
         Fixture f;

@@ -1,9 +1,10 @@
 /* libical_check FILE...: parses each calendar with libical, runs
  * icalrestriction_check, and fails on any X-LIC-ERROR anywhere (libical
  * adds one for every property, value or component it cannot accept).
- * libical_check --instants FILE: prints each event's UID and its start as
- * seconds since 1970 UTC, as libical computes it from the file's own
- * VTIMEZONE, for check_calendar.py to compare with zoneinfo. */
+ * libical_check --instants FILE: prints each event's UID, its start and its
+ * end as seconds since 1970 UTC, as libical computes them from the file's
+ * own VTIMEZONE, and the start's TZID, for check_calendar.py to compare
+ * with zoneinfo. */
 #include <libical/ical.h>
 #include <cstdio>
 #include <string>
@@ -58,9 +59,11 @@ int print_instants(const char* path)
     for (icalcomponent* event = icalcomponent_get_first_component(calendar, ICAL_VEVENT_COMPONENT); event;
          event = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT)) {
         const icaltimetype start = icalcomponent_get_dtstart(event);  // zone from the calendar's VTIMEZONE
+        const icaltimetype end = icalcomponent_get_dtend(event);
         const char* tzid = start.zone ? icaltimezone_get_tzid(const_cast<icaltimezone*>(start.zone)) : "floating";
-        printf("%s\t%lld\t%s\n", icalcomponent_get_uid(event),
-               static_cast<long long>(icaltime_as_timet_with_zone(start, start.zone)), tzid ? tzid : "?");
+        printf("%s\t%lld\t%lld\t%s\n", icalcomponent_get_uid(event),
+               static_cast<long long>(icaltime_as_timet_with_zone(start, start.zone)),
+               static_cast<long long>(icaltime_as_timet_with_zone(end, end.zone)), tzid ? tzid : "?");
     }
     icalcomponent_free(calendar);
     return 0;
