@@ -385,7 +385,7 @@ std::vector<Diagnostic> findings_of(const Compiled& compiled, const std::string&
 
 }  // namespace
 
-TEST_CASE("two 1-week BFR blocks in a row, 24 sessions together, meet the minimum duration: it counts the run")
+TEST_CASE("two BFR blocks of one week in a row, 24 sessions together, meet the minimum duration counted over the run")
 {
     const std::string text = program_of(bfr_block("1 week", "Kaatsu A") + bfr_block("1 week", "Kaatsu B"));
     CHECK(rule_ids(text).empty());
