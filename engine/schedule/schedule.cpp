@@ -30,13 +30,12 @@ const sys_days earliest_date = sys_days{year{1900} / January / 1};
 const sys_days latest_date = sys_days{year{9999} / December / 31};
 
 // Loads the compiler computes are rounded to the athlete's step, to the
-// nearest and halves up. A load that already is a whole number of the
-// athlete's unit (36 kg) is kept: dumbbells, machines and the cuff
-// protocols' light loads come in whole kilograms, and the step stands for
-// the plates that fractional results need (106.875 kg → 107.5 kg).
+// nearest and halves up, whole numbers included: the step stands for what
+// the bar can be loaded with, and 36 kg cannot be made of 2.5 kg steps.
+// (The small epsilon keeps 106.875 / 2.5 + 0.5 from landing just below a
+// whole number through binary fractions.)
 double round_load(double value, double step)
 {
-    if (std::abs(value - std::round(value)) < 1e-9) return std::round(value);
     if (step <= 0) return value;
     const double steps = std::floor(value / step + 0.5 + 1e-9);
     return std::round(steps * step * 1e6) / 1e6;
@@ -123,11 +122,26 @@ struct Planner {
     long long sets_budget = std::numeric_limits<long long>::max();  // what the programs before left
     const ScheduleOptions* file_options = &options;  // the whole file's, for the message (options is what is left)
     bool over_sets_budget = false;
+    std::set<std::uint32_t> reported_zero{};  // prescriptions whose load rounds to 0, by span
 
 
     void error(const Span& span, std::string message)
     {
         diagnostics.push_back({Severity::error, span, std::move(message), {}, {}, {}});
+    }
+
+    // A relative load lighter than half the athlete's step rounds to 0: the
+    // calendar would say "0 kg", which no one means. Said once per
+    // prescription (its contents repeat week after week).
+    void warn_rounds_to_zero(const ir::Exercise& e, double max, double percent, double step)
+    {
+        if (!reported_zero.insert(e.span.begin).second) return;
+        const char* unit = program.athlete ? ir::to_string(program.athlete->unit) : "kg";
+        diagnostics.push_back({Severity::warning, e.load.span,
+                               fmt::format("{:g}% of {}'s {} max ({:g} {}) is {:g} {}, which rounds to 0 {} with a step of {:g} {}; "
+                                           "write a smaller 'round' step for the athlete, or an absolute load",
+                                           percent, out.athlete, e.name, max, unit, max * percent / 100.0, unit, unit, step, unit),
+                               {}, {}, {}});
     }
 
     bool in_skip(sys_days d) const
@@ -277,7 +291,10 @@ struct Planner {
         case ir::Load::Kind::rpe: set.rpe = value; break;
         case ir::Load::Kind::percent:
             set.percent = value;
-            if (max) set.mass = round_load(*max * value / 100.0, step);
+            if (max) {
+                set.mass = round_load(*max * value / 100.0, step);
+                if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, *max, value, step);
+            }
             else plan.percent_without_max = true;
             break;
         case ir::Load::Kind::mass:

@@ -26,7 +26,7 @@ TEST_CASE("meso schedule prints the flagship's 66 sessions, one line each")
     const auto out = lines(run.out);
     REQUIRE(out.size() == 67);
     CHECK(out[0] == "Off-season 2027 for Alex — 2027-01-04 to 2027-04-04, 66 sessions");
-    CHECK(out[1] == "Mon 2027-01-04 08:00-08:30  Kaatsu  week 1  squat 4×30/15/15/15 @ 36 kg (20%), knee-extension 4×30/15/15/15 @ 20%");
+    CHECK(out[1] == "Mon 2027-01-04 08:00-08:30  Kaatsu  week 1  squat 4×30/15/15/15 @ 35 kg (20%), knee-extension 4×30/15/15/15 @ 20%");
     CHECK(out[66] == "Fri 2027-04-02 18:00-19:30  Powerlifting  week 10  deadlift 1×1 @ 220 kg (100%)");
 }
 
@@ -55,7 +55,7 @@ TEST_CASE("meso schedule --format json holds the keys of cli.md")
     const auto& squat = s.at("exercises").at(0);
     CHECK(squat.at("name") == "squat");
     CHECK(squat.at("rest_s") == 30);
-    CHECK(squat.at("sets").at(0) == nlohmann::json{{"reps", 30}, {"load_percent", 20}, {"load_kg", 36}});
+    CHECK(squat.at("sets").at(0) == nlohmann::json{{"reps", 30}, {"load_percent", 20}, {"load_kg", 35}});
     const auto& knee = s.at("exercises").at(1);
     CHECK(knee.at("sets").at(0).at("load_kg").is_null());  // no max for knee-extension
 }
@@ -68,7 +68,7 @@ TEST_CASE("meso schedule --format csv has the header of cli.md and one row per e
     CHECK(out[0] == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s");
     // 36 kaatsu sessions × 2 exercises + 27 powerlifting sessions × 2 + 3 test-week sessions × 1
     CHECK(out.size() == 1 + 72 + 54 + 3);
-    CHECK(out[1] == "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,squat,4,30/15/15/15,36,20,30");
+    CHECK(out[1] == "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,squat,4,30/15/15/15,35,20,30");
     CHECK(out[2] == "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,knee-extension,4,30/15/15/15,,20,30");
 }
 

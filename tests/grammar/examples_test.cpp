@@ -112,11 +112,11 @@ TEST_CASE("meso check accepts the program, template and prescription examples of
         check_accepts(path);
 }
 
-// The §5 example defines `ruleset bfr`, as std.bfr (applied by default)
-// does: the file's own rule set replaces the library's of the same name.
+// The §5 example defines a clinic's own rule set, checked beside the
+// standard ones applied by default.
 TEST_CASE("meso check accepts the rule set example of the design document")
 {
-    check_accepts(fixtures_dir() / "bfr_ruleset.meso");
+    check_accepts(fixtures_dir() / "clinic_ruleset.meso");
 }
 
 TEST_CASE("every meso example of the user reference docs/language.md parses with no diagnostic")
@@ -146,4 +146,13 @@ TEST_CASE("the snapshot of the design's language.md in tests/design is the desig
     const auto snapshot = read_file(MESO_DESIGN_SNAPSHOT);
     REQUIRE_FALSE(design.empty());
     CHECK(snapshot == design);  // cp ../shared/design/language.md tests/design/language.md
+}
+
+TEST_CASE("the snapshot of the design's cli.md in tests/design is the design's own text")
+{
+    const auto snapshot_dir = std::filesystem::path(MESO_DESIGN_SNAPSHOT).parent_path();
+    const auto design = read_file(design_language_md().parent_path() / "cli.md");
+    const auto snapshot = read_file(snapshot_dir / "cli.md");
+    REQUIRE_FALSE(design.empty());
+    CHECK(snapshot == design);  // cp ../shared/design/cli.md tests/design/cli.md
 }

@@ -48,18 +48,18 @@ std::string shape(const Condition& c)
 
 }  // namespace
 
-TEST_CASE("the bfr rule set of the design document, field by field")
+TEST_CASE("the clinic rule set of the design document, field by field")
 {
-    const auto parsed = parse_fixture("bfr_ruleset.meso");
+    const auto parsed = parse_fixture("clinic_ruleset.meso");
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     const auto& rs = as<Ruleset>(parsed.file().statements.at(0).node);
-    CHECK(rs.name.text == "bfr");
+    CHECK(rs.name.text == "clinic");
     REQUIRE(rs.title);
-    CHECK(rs.title->value == "Blood-flow-restriction guidelines");
+    CHECK(rs.title->value == "Our clinic's BFR rules");
     REQUIRE(rs.statements.size() == 5);
 
-    CHECK(as<SourceStatement>(rs.statements[0].node).citation.value == "Abe et al., IJKTR 2005; Fujita et al., 2008");
+    CHECK(as<SourceStatement>(rs.statements[0].node).citation.value == "Clinic protocol 2027, based on Patterson et al. 2019");
 
     const auto& applies = as<Applies>(rs.statements[1].node);
     REQUIRE(applies.where);
@@ -71,19 +71,19 @@ TEST_CASE("the bfr rule set of the design document, field by field")
     const auto& min_gap = as<Rule>(rs.statements[2].node);
     CHECK(min_gap.id.text == "min-gap");
     CHECK(min_gap.severity.text == "error");
-    CHECK(min_gap.message.value == "at least 4 hours between BFR sessions");
+    CHECK(min_gap.message.value == "at least 6 hours between BFR sessions");
     REQUIRE(min_gap.statements.size() == 1);
     const auto& gap = as<Comparison>(as<Require>(min_gap.statements[0].node).condition.node);
     CHECK(gap.metric.text == "gap");
     CHECK(gap.op == Comparator::ge);
-    const auto& four_hours = as<Quantity>(gap.value.node);
-    CHECK(four_hours.amount.value == 4);
-    CHECK(four_hours.unit == Unit::hour);
+    const auto& six_hours = as<Quantity>(gap.value.node);
+    CHECK(six_hours.amount.value == 6);
+    CHECK(six_hours.unit == Unit::hour);
 
     const auto& load = as<Rule>(rs.statements[3].node);
     CHECK(load.id.text == "load");
     CHECK(load.severity.text == "warning");
-    CHECK(load.message.value == "BFR loads are about 20% of 1RM");
+    CHECK(load.message.value == "our BFR loads stay between 20% and 30% of 1RM");
     const auto& every = as<Quantified>(as<Require>(load.statements.at(0).node).condition.node);
     CHECK(every.every);
     const auto& between = as<Between>(every.body->node);

@@ -147,7 +147,7 @@ TEST_CASE("the kaatsu template of the design document, field by field")
     const auto& s = t.body.statements;
     REQUIRE(s.size() == 7);
 
-    CHECK(as<Method>(s[0].node).value.text == "bfr");
+    CHECK(as<Method>(s[0].node).value.text == "kaatsu");
 
     const auto& days = as<Days>(s[1].node).days;
     REQUIRE(days.items.size() == 1);

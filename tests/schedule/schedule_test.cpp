@@ -62,12 +62,13 @@ TEST_CASE("the flagship runs kaatsu for three weeks, then powerlifting for ten, 
     CHECK(p.blocks[1].end == date(2027, 4, 4));
     CHECK(p.blocks[1].session_count == 30);
     CHECK(p.sessions.size() == 66);
-    // squat at 20% of 180 kg is 36 kg, in four sets of 30, 15, 15, 15
+    // squat at 20% of 180 kg is 36 kg, which rounds to 35 kg (language.md
+    // §2), in four sets of 30, 15, 15, 15; the percent stays as written
     const auto& squat = exercise_of(p, 0, "squat");
     REQUIRE(squat.sets.size() == 4);
     CHECK(squat.sets[0].reps == 30);
     CHECK(squat.sets[3].reps == 15);
-    CHECK(*squat.sets[0].mass == 36.0);
+    CHECK(*squat.sets[0].mass == 35.0);
     CHECK(*squat.sets[0].percent == 20.0);
     CHECK(squat.rest_s == 30.0);
     // twice a day at 08:00 and 16:00 for 30 minutes
@@ -95,22 +96,74 @@ program "P" {
     CHECK(*mass_of(c.program(), 0, "bench-press") == 107.5); // 106.25 lies halfway between 105 and 107.5: halves go up
 }
 
-TEST_CASE("a computed load that is a whole number of kilograms is kept, a fractional one is rounded")
+TEST_CASE("a computed load is rounded to the athlete's step even when it is a whole number")
 {
     auto c = compile(R"(
-athlete "A" { max squat 180 kg; max deadlift 225 kg }
+athlete "A" { max squat 180 kg; max deadlift 225 kg; max bench-press 120 kg }
 program "P" {
   start 2027-01-04
   1 week "B" {
     days mon
     squat 1x5 @ 20%
     deadlift 1x5 @ 45%
+    bench-press 1x5 @ 30%
   }
 }
 )");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    CHECK(*mass_of(c.program(), 0, "squat") == 36.0);      // 36 kg: whole, kept
-    CHECK(*mass_of(c.program(), 0, "deadlift") == 102.5);  // 101.25 kg: rounded to the 2.5 kg step
+    CHECK(*mass_of(c.program(), 0, "squat") == 35.0);        // 36 kg: not a multiple of 2.5 kg, rounds to 35
+    CHECK(*mass_of(c.program(), 0, "deadlift") == 102.5);    // 101.25 kg → 102.5
+    CHECK(*mass_of(c.program(), 0, "bench-press") == 35.0);  // 36 kg → 35
+    // the percent the rules and load_percent see is the one written, not 35/180
+    CHECK(*exercise_of(c.program(), 0, "squat").sets[0].percent == 20.0);
+}
+
+TEST_CASE("with round 5 kg, 70% of 180 kg is 125 kg")
+{
+    auto c = compile(R"(
+athlete "A" { max squat 180 kg; round 5 kg }
+program "P" { start 2027-01-04; 1 week "B" { days mon; squat 1x5 @ 70% } }
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(*mass_of(c.program(), 0, "squat") == 125.0);  // 126 kg → 125
+}
+
+TEST_CASE("an absolute load is used as written, off the athlete's step too")
+{
+    auto c = compile(R"(
+athlete "A" { max squat 180 kg; round 5 kg }
+program "P" { start 2027-01-04; 1 week "B" { days mon; squat 1x5 @ 142.5 kg; "goblet squat" 3x10 @ 22 kg } }
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(*mass_of(c.program(), 0, "squat") == 142.5);
+    CHECK(*mass_of(c.program(), 0, "goblet squat") == 22.0);
+}
+
+TEST_CASE("a relative load that rounds to 0 is a located warning, once per prescription")
+{
+    auto c = compile(R"(
+athlete "A" { max wrist-curl 10 kg; max squat 180 kg }
+program "P" {
+  start 2027-01-04
+  2 weeks "B" {
+    days mon wed
+    wrist-curl 3x15 @ 10%
+    squat 3x5 @ 0%
+  }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(*mass_of(c.program(), 0, "wrist-curl") == 0.0);
+    std::vector<const meso::Diagnostic*> warnings;
+    for (const auto& d : c.diagnostics)
+        if (d.severity == meso::Severity::warning) warnings.push_back(&d);
+    INFO(messages(c.diagnostics));
+    REQUIRE(warnings.size() == 1);  // four sessions, one prescription; 0% is meant as written
+    CHECK(warnings[0]->span.line == 7);
+    CHECK(warnings[0]->span.column == 23);  // the load, 10%
+    CHECK(warnings[0]->message ==
+          "10% of A's wrist-curl max (10 kg) is 1 kg, which rounds to 0 kg with a step of 2.5 kg; "
+          "write a smaller 'round' step for the athlete, or an absolute load");
 }
 
 TEST_CASE("a percent progression adds its step each block week")
@@ -500,6 +553,12 @@ program "P" {
     CHECK(lb.program().unit == meso::ir::MassUnit::lb);
     CHECK(*mass_of(lb.program(), 0, "squat") == 220.0);       // 220.5 lb → 220
     CHECK(*mass_of(lb.program(), 0, "bench-press") == 115.0); // 112.5 lb: halfway, up to 115
+    auto whole = compile(R"(
+athlete "Pat" { max squat 200 lb }
+program "P" { start 2027-01-04; 1 week "A" { days mon; squat 1x5 @ 71% } }
+)");
+    REQUIRE_FALSE(meso::has_errors(whole.diagnostics));
+    CHECK(*mass_of(whole.program(), 0, "squat") == 140.0);    // 142 lb, a whole number, still rounds to 5 lb: 140
 }
 
 TEST_CASE("the number of sessions is bounded before they are made")
