@@ -1,6 +1,7 @@
 #include "engine/resolve/resolve.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -70,6 +71,7 @@ public:
         loading_.pop_back();
         if (!file) return;
         main_ = file;
+        warn_if_empty(*file);
         if (options_.default_rules) {
             for (const char* module : {"std/bfr.meso", "std/general.meso"}) load_library(module, {}, 0, /*quiet=*/true);
         }
@@ -100,6 +102,16 @@ private:
     void report(const Span& span, std::string message, Severity severity = Severity::error, std::vector<Note> notes = {})
     {
         c_.diagnostics.push_back({severity, span, std::move(message), {}, std::move(notes), {}});
+    }
+
+    // A file without a statement (empty, or comments only) is most likely
+    // the wrong file; one of templates or rule sets alone is a library.
+    void warn_if_empty(const syntax::File& file)
+    {
+        if (!file.statements.empty() || !file.source) return;
+        for (const auto& d : c_.diagnostics)
+            if (d.severity == Severity::error && d.span.source == file.source) return;  // a syntax error says more
+        report(span_at(*file.source, 0, 0), "this file has no statements: nothing to check or schedule", Severity::warning);
     }
 
     // ---- reading and importing
@@ -606,7 +618,9 @@ private:
                 ContentContext over_ctx = ctx;
                 over_ctx.weeks = &use_weeks;
                 auto over = content_of(use.body->statements, over_ctx);
+                const std::size_t template_weeks = block.weeks.size();
                 ir::merge_content(block.content, over, "this use of '" + t.name.text + "'", &c_.diagnostics);
+                move_template_splits(block, template_weeks, over, use_weeks, t);
                 for (auto& w : use_weeks) {
                     report_weeks_past_end(w, (block.length_days + 6) / 7);
                     block.weeks.push_back(std::move(w));
@@ -627,6 +641,72 @@ private:
             if (use.target.quoted) report_weeks_past_end(w, weeks);
         }
         return block;
+    }
+
+    // `10 weeks powerlifting { days tue thu sat }`: the template's splits
+    // are on mon, wed and fri, none of which trains any more. Rather than
+    // sessions without exercises, the splits move in order onto the new days
+    // (mon → tue, wed → thu, fri → sat), in the template's week overrides
+    // too, and an info says so. When a split day stays a training day, or
+    // the use writes splits of its own, nothing moves: a day left without
+    // exercises is std.general's finding (general.no-exercises).
+    void move_template_splits(ir::Block& block, std::size_t template_weeks, const ir::Content& over,
+                              const std::vector<ir::WeekOverride>& use_weeks, const syntax::Template& t)
+    {
+        if (!over.days || !over.splits.empty()) return;
+        for (const auto& w : use_weeks)
+            if (!w.content.splits.empty()) return;
+        std::bitset<7> split_days;
+        for (const auto& split : block.content.splits) split_days |= split.days;
+        for (std::size_t i = 0; i < template_weeks; ++i)
+            for (const auto& split : block.weeks[i].content.splits) split_days |= split.days;
+        if (split_days.none() || (split_days & *over.days).any()) return;
+        static const char* const names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+        const auto in_order = [](const std::bitset<7>& bits) {  // Monday first, as weeks are written
+            std::vector<unsigned> out;
+            for (unsigned k = 1; k <= 7; ++k)
+                if (bits.test(k % 7)) out.push_back(k % 7);
+            return out;
+        };
+        const auto listed = [&](const std::vector<unsigned>& list, std::size_t from, std::size_t to) {
+            std::string text;
+            for (std::size_t i = from; i < to; ++i) text += std::string(i > from ? ", " : "") + names[list[i]];
+            return text;
+        };
+        const auto old_days = in_order(split_days);
+        const auto new_days = in_order(*over.days);
+        const std::size_t moved = std::min(old_days.size(), new_days.size());
+        std::array<int, 7> image;
+        image.fill(-1);
+        std::string moves;
+        for (std::size_t i = 0; i < moved; ++i) {
+            image[old_days[i]] = static_cast<int>(new_days[i]);
+            moves += std::string(i ? ", " : "") + names[old_days[i]] + " → " + names[new_days[i]];
+        }
+        const auto move = [&](std::vector<ir::Content::Split>& splits) {
+            for (auto& split : splits) {
+                std::bitset<7> days;
+                for (unsigned d = 0; d < 7; ++d)
+                    if (split.days.test(d) && image[d] >= 0) days.set(static_cast<std::size_t>(image[d]));
+                split.days = days;
+            }
+            splits.erase(std::remove_if(splits.begin(), splits.end(), [](const ir::Content::Split& split) { return split.days.none(); }),
+                         splits.end());
+        };
+        move(block.content.splits);
+        for (std::size_t i = 0; i < template_weeks; ++i) move(block.weeks[i].content.splits);
+        const std::string template_days = listed(old_days, 0, old_days.size());
+        report(over.days_span,
+               "none of the template's split days (" + template_days + ") is a training day here: its splits move in order, " + moves,
+               Severity::info, {{t.span, "template '" + t.name.text + "' is defined here"}});
+        if (old_days.size() > new_days.size()) {
+            const std::size_t left = old_days.size() - moved;
+            report(over.days_span,
+                   std::to_string(new_days.size()) + (new_days.size() == 1 ? " training day" : " training days") + " for the template's " + std::to_string(old_days.size()) +
+                       " split days (" + template_days + "): the split" + (left > 1 ? "s of " : " of ") +
+                       listed(old_days, moved, old_days.size()) + (left > 1 ? " are left out" : " is left out"),
+                   Severity::warning);
+        }
     }
 
     // ---- programs

@@ -22,6 +22,7 @@ enum class Kind { count, time, relative_load, pressure, length, name };
 enum class Metric {
     method, weeks, days, sessions, run_weeks, run_sessions, sessions_per_day, days_per_week, gap, overlap, session_length,
     consecutive_training_days, occlusion, cuff_pressure, cuff_width,
+    exercises_per_session,
     load, sets, reps, rest, load_kind, max_known,
 };
 
@@ -57,6 +58,8 @@ const std::vector<MetricSpec>& metric_specs()
         {Metric::session_length, "session-length", Kind::time, false, {}, 0, "each session's duration"},
         {Metric::consecutive_training_days, "consecutive-training-days", Kind::count, false, {}, 0,
          "for each training day: how many training days in a row end on it, counting the program's earlier blocks"},
+        {Metric::exercises_per_session, "exercises-per-session", Kind::count, false, {}, 0,
+         "for each session: how many exercises it holds"},
         {Metric::occlusion, "occlusion", Kind::name, false, {"continuous", "intermittent", "none", "unspecified"}, 0,
          "the sessions' occlusion as written (unspecified when the block says nothing)"},
         {Metric::cuff_pressure, "cuff-pressure", Kind::pressure, false, {}, 0,
@@ -1018,6 +1021,16 @@ private:
             }
             return;
         }
+        case Metric::exercises_per_session:
+            // At the `days` that made the day a training day: what is missing is a split for it.
+            for (const auto* session : sessions) {
+                s.number = static_cast<double>(view_.program.contents[session->content].exercises.size());
+                s.first = session;
+                s.date = session->date;
+                s.span = or_else(block.content.days_span, block.span);
+                if (!f(s)) return;
+            }
+            return;
         case Metric::occlusion:
         case Metric::cuff_pressure:
         case Metric::cuff_width:
@@ -1166,6 +1179,9 @@ private:
         case Metric::consecutive_training_days:
             return plural(static_cast<long long>(s.number), "training day", "training days") + " in a row, " +
                    iso_date(s.run_start) + ".." + iso_date(s.date);
+        case Metric::exercises_per_session:
+            return (s.number == 0 ? std::string("no exercise") : plural(static_cast<long long>(s.number), "exercise", "exercises")) +
+                   " in the session" + on + " (" + session_times(s.first) + ")";
         case Metric::occlusion:
             if (s.name == "unspecified") return "no occlusion given" + on;
             return "occlusion " + s.name + on;

@@ -104,7 +104,22 @@ struct Planner {
     const ScheduleOptions& options;
     std::vector<Diagnostic>& diagnostics;
     ProgramSchedule out;
-    std::vector<sys_days> plan_dates;  // calendar date of each plan day
+    // A training day of the plan: its date (without the pauses until
+    // place_training_days, then where they put it) and the weekdays its
+    // block week trains on (bit i: weekday i, 0 = Sunday), the weekly
+    // pattern a pause moves it along. In order of plan, and so of date.
+    struct TrainingDay {
+        std::int32_t date = 0;  // days since 1970-01-01
+        std::uint8_t pattern = 0;
+    };
+    std::vector<TrainingDay> plan_days;
+    std::vector<std::size_t> first_plan_day;  // by block: its first in plan_days; one more for the end
+    std::vector<sys_days> planned_starts;     // by block: its first day without the pauses
+    std::vector<sys_days> block_starts;       // by block: its first and last day, with them
+    std::vector<sys_days> block_ends;
+    std::vector<ir::DateRange> pauses_by_start;  // program.pauses, sorted, overlapping and adjacent ones merged
+    std::vector<std::vector<std::size_t>> pause_statements;  // by merged pause: the program.pauses it is made of
+    std::vector<bool> pause_moved_something;  // by program.pauses index: a training day fell in it
     std::map<std::tuple<std::uint32_t, int, int>, std::uint32_t> content_index;  // (block, week, split) → content
     std::unordered_multimap<std::size_t, std::uint32_t> same_hash;  // hash_content → contents made
     std::set<std::uint32_t> reported_negative;
@@ -124,6 +139,10 @@ struct Planner {
     bool over_sets_budget = false;
     std::set<std::uint32_t> reported_zero{};  // prescriptions whose load rounds to 0, by span
 
+    Planner(const ir::Program& program_, const ScheduleOptions& options_, std::vector<Diagnostic>& diagnostics_)
+        : program(program_), options(options_), diagnostics(diagnostics_)
+    {
+    }
 
     void error(const Span& span, std::string message)
     {
@@ -153,43 +172,219 @@ struct Planner {
         return it != skips_by_start.begin() && d <= std::prev(it)->last;
     }
 
-    const ir::DateRange* pause_at(sys_days d) const
+    // Date ranges sorted by their first day, overlapping and adjacent ones merged.
+    static std::vector<ir::DateRange> merged(std::vector<ir::DateRange> ranges)
     {
-        for (const auto& p : program.pauses)
-            if (d >= p.first && d <= p.last) return &p;
-        return nullptr;
+        std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<ir::DateRange> out;
+        for (const auto& r : ranges) {
+            if (!out.empty() && r.first <= out.back().last + days{1}) out.back().last = std::max(out.back().last, r.last);
+            else out.push_back({r.first, r.last, {}, {}});
+        }
+        return out;
     }
 
-    // The calendar date of every plan day: forward from `start`, or backward
-    // from `end`; the days of a pause are not plan days.
-    bool place_days(long long total)
+    // The merged range of `by_start` that holds `day`, if any.
+    static const ir::DateRange* range_holding(const std::vector<ir::DateRange>& by_start, sys_days day)
     {
-        plan_dates.resize(static_cast<std::size_t>(total));
-        if (program.start) {
-            sys_days cursor = *program.start;
-            for (long long d = 0; d < total; ++d) {
-                while (const auto* p = pause_at(cursor)) cursor = p->last + days{1};
-                if (cursor > latest_date) {
-                    error(program.span, "the plan runs past the year 9999");
-                    return false;
-                }
-                plan_dates[static_cast<std::size_t>(d)] = cursor;
-                cursor += days{1};
-            }
+        auto it = std::upper_bound(by_start.begin(), by_start.end(), day, [](sys_days d, const ir::DateRange& r) { return d < r.first; });
+        if (it == by_start.begin() || day > std::prev(it)->last) return nullptr;
+        return &*std::prev(it);
+    }
+
+    void merge_pauses()
+    {
+        pauses_by_start = merged(program.pauses);
+        pause_statements.assign(pauses_by_start.size(), {});
+        for (std::size_t i = 0; i < program.pauses.size(); ++i) {
+            const auto* holder = range_holding(pauses_by_start, program.pauses[i].first);
+            pause_statements[static_cast<std::size_t>(holder - pauses_by_start.data())].push_back(i);
         }
-        else {
-            sys_days cursor = *program.end;
-            for (long long d = total - 1; d >= 0; --d) {
-                while (const auto* p = pause_at(cursor)) cursor = p->first - days{1};
-                if (cursor < earliest_date) {
-                    error(program.span, "planned backward, the program would start before 1900");
-                    return false;
+        pause_moved_something.assign(program.pauses.size(), false);
+    }
+
+    // The program's training days without the pauses, its first day `first_day`.
+    void collect_plan_days(sys_days first_day)
+    {
+        sys_days block_start = first_day;
+        for (const auto& block : program.blocks) {
+            planned_starts.push_back(block_start);
+            first_plan_day.push_back(plan_days.size());
+            for_each_week(block, [&](int week, const ir::Content& c, bool) {
+                const auto trains = training_days(c);
+                const auto pattern = static_cast<std::uint8_t>(trains.to_ulong());
+                for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
+                    const sys_days date = block_start + days{d};
+                    if (trains.test(weekday{date}.c_encoding()))
+                        plan_days.push_back({static_cast<std::int32_t>(date.time_since_epoch().count()), pattern});
                 }
-                plan_dates[static_cast<std::size_t>(d)] = cursor;
-                cursor -= days{1};
+                return true;
+            });
+            block_start += days{block.length_days};
+        }
+        first_plan_day.push_back(plan_days.size());
+    }
+
+    // Where the pauses put the training days and the blocks, planning along
+    // "steps": days forward from `start`, or backward from `end` (a step is
+    // then a day earlier), so that one walk does both; with `end` every
+    // "later" below reads "earlier".
+    //
+    // The training days, in order, each take the first step that is at or
+    // after their own (a pause never moves a session the other way), after
+    // the training day before, not before their block may begin, on a
+    // weekday their block week trains on and in no pause. So the block in
+    // progress resumes on the first of its training days after a pause with
+    // the session it stopped at, and every later session moves by as many
+    // training days as fell in the pause; a pause of whole weeks, by those
+    // weeks. A block begins as many days before its first session as that
+    // session had after the block's first day without the pauses, and not
+    // before the block before it has ended: its last session, and before a
+    // block without sessions the rest days that followed it (the last block
+    // keeps them too).
+    bool place_training_days()
+    {
+        const long long direction = program.start ? 1 : -1;
+        const auto step_of = [direction](sys_days d) { return direction * static_cast<long long>(d.time_since_epoch().count()); };
+        const auto date_of = [direction](long long step) { return sys_days{days{static_cast<int>(direction * step)}}; };
+        const long long last_step = step_of(direction > 0 ? latest_date : earliest_date);
+        const auto out_of_range = [&] {
+            error(program.span, direction > 0 ? "the plan runs past the year 9999" : "planned backward, the program would start before 1900");
+            return false;
+        };
+        struct Stretch {
+            long long first, last;  // in steps
+            std::size_t merged;     // index in pauses_by_start
+        };
+        std::vector<Stretch> stretches;  // the pauses in the order planning meets them
+        stretches.reserve(pauses_by_start.size());
+        for (std::size_t i = 0; i < pauses_by_start.size(); ++i) {
+            const auto& p = pauses_by_start[i];
+            stretches.push_back(direction > 0 ? Stretch{step_of(p.first), step_of(p.last), i} : Stretch{step_of(p.last), step_of(p.first), i});
+        }
+        if (direction < 0) std::reverse(stretches.begin(), stretches.end());
+
+        const long long anchor = step_of(direction > 0 ? *program.start : *program.end);
+        long long previous = anchor - 1;   // the step of the training day placed last
+        long long sessions_from = anchor;  // the next block's sessions come here or later
+        long long empty_from = anchor;     // where the next block begins when it has no sessions
+        std::size_t pause = 0;             // the first stretch not wholly behind the last step
+        const std::size_t n = program.blocks.size();
+        std::vector<long long> begin(n), end(n);  // each block's first and last step
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t b = direction > 0 ? k : n - 1 - k;
+            const long long length = program.blocks[b].length_days;
+            const long long planned_begin =
+                step_of(direction > 0 ? planned_starts[b] : planned_starts[b] + days{program.blocks[b].length_days - 1});
+            const long long planned_end = planned_begin + length - 1;
+            const std::size_t count = first_plan_day[b + 1] - first_plan_day[b];
+            std::optional<long long> first_step, first_planned, final_step, final_planned;
+            for (std::size_t j = 0; j < count; ++j) {
+                TrainingDay& day = plan_days[direction > 0 ? first_plan_day[b] + j : first_plan_day[b + 1] - 1 - j];
+                const long long planned = direction * day.date;
+                long long step = std::max({planned, previous + 1, sessions_from});
+                for (;;) {
+                    // The pattern holds the day's own weekday: at most six steps.
+                    while (step <= last_step && ((day.pattern >> weekday{date_of(step)}.c_encoding()) & 1u) == 0) ++step;
+                    if (step > last_step) return out_of_range();
+                    while (pause < stretches.size() && stretches[pause].last < step) ++pause;
+                    if (pause == stretches.size() || stretches[pause].first > step) break;
+                    note_moved(stretches[pause].merged, date_of(step), day.pattern, direction > 0);
+                    step = stretches[pause].last + 1;
+                }
+                day.date = static_cast<std::int32_t>(date_of(step).time_since_epoch().count());
+                previous = step;
+                if (!first_step) first_step = step, first_planned = planned;
+                final_step = step;
+                final_planned = planned;
             }
+            const long long first = first_step ? std::max(sessions_from, *first_step - (*first_planned - planned_begin)) : empty_from;
+            if (k > 0) end[direction > 0 ? b - 1 : b + 1] = first - 1;
+            const long long full_length = first + length - 1;
+            begin[b] = first;
+            end[b] = final_step ? std::max(full_length, *final_step + (planned_end - *final_planned)) : full_length;
+            sessions_from = std::max(full_length, final_step.value_or(full_length)) + 1;
+            empty_from = end[b] + 1;
+        }
+        if (n > 0 && end[direction > 0 ? n - 1 : 0] > last_step) return out_of_range();
+        block_starts.resize(n);
+        block_ends.resize(n);
+        for (std::size_t b = 0; b < n; ++b) {
+            block_starts[b] = date_of(direction > 0 ? begin[b] : end[b]);
+            block_ends[b] = date_of(direction > 0 ? end[b] : begin[b]);
         }
         return true;
+    }
+
+    // A training day reached the merged pause `merged` on `reached`: each
+    // pause statement of it that holds a day of `pattern` from there on
+    // (in the direction of planning) moved something.
+    void note_moved(std::size_t merged, sys_days reached, std::uint8_t pattern, bool forward)
+    {
+        for (const std::size_t i : pause_statements[merged]) {
+            if (pause_moved_something[i]) continue;
+            const auto& p = program.pauses[i];
+            sys_days from = forward ? std::max(p.first, reached) : p.first;
+            const sys_days to = forward ? p.last : std::min(p.last, reached);
+            for (int k = 0; k < 7 && from <= to; ++k, from += days{1}) {
+                if ((pattern >> weekday{from}.c_encoding()) & 1u) {
+                    pause_moved_something[i] = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    // A skip or a pause that changes nothing is most likely a mistake (a
+    // wrong year, a weekend): each says why it changes nothing, in the
+    // order they are written.
+    void report_idle_ranges()
+    {
+        std::vector<Diagnostic> found;
+        const auto warn = [&](const ir::DateRange& r, std::string message, std::vector<Note> notes = {}) {
+            found.push_back({Severity::warning, r.span, std::move(message), {}, std::move(notes), {}});
+        };
+        const auto trains_within = [&](const ir::DateRange& r) {
+            const auto first = r.first.time_since_epoch().count();
+            auto it = std::lower_bound(plan_days.begin(), plan_days.end(), first, [](const TrainingDay& t, auto d) { return t.date < d; });
+            return it != plan_days.end() && it->date <= r.last.time_since_epoch().count();
+        };
+        const auto outside = [&](const ir::DateRange& r) { return r.last < out.start || r.first > out.end; };
+        const auto dates_of = [](const ir::DateRange& r) {
+            return r.first == r.last ? format_date(r.first) : format_date(r.first) + ".." + format_date(r.last);
+        };
+        const std::string program_dates = format_date(out.start) + ".." + format_date(out.end);
+        for (const auto& skip : program.skips) {
+            if (trains_within(skip)) continue;
+            const std::string why = "this skip drops nothing: ";
+            if (outside(skip)) {
+                warn(skip, why + "it lies outside the program's dates, " + program_dates);
+                continue;
+            }
+            const auto* pause = range_holding(pauses_by_start, skip.first);
+            if (pause && pause->last >= skip.last) {
+                std::vector<Note> notes;
+                for (const std::size_t i : pause_statements[static_cast<std::size_t>(pause - pauses_by_start.data())]) {
+                    const auto& p = program.pauses[i];
+                    if (p.last >= skip.first && p.first <= skip.last) {
+                        notes.push_back({p.span, "the pause is here"});
+                        break;
+                    }
+                }
+                warn(skip, why + "it lies within a pause, which has no sessions", std::move(notes));
+                continue;
+            }
+            warn(skip, why + "no training day of the program falls on " + dates_of(skip));
+        }
+        for (std::size_t i = 0; i < program.pauses.size(); ++i) {
+            if (pause_moved_something[i]) continue;
+            const auto& pause = program.pauses[i];
+            const std::string why = "this pause moves nothing: ";
+            if (outside(pause)) warn(pause, why + "it lies outside the program's dates, " + program_dates);
+            else warn(pause, why + "no training day of the program falls on " + dates_of(pause));
+        }
+        std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
+        diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
 
     // A block week's content: the block's own, with the week overrides that
@@ -207,6 +402,36 @@ struct Planner {
             out.deload = out.deload || w.deload;
         }
         return out;
+    }
+
+    // Calls f(week, content, deload) for each week of the block in order,
+    // until f returns false (then so does this): the content is the
+    // block's with the week's overrides applied. Weeks covered by the same
+    // overrides have the same content: it is merged once (`week 1..1000
+    // { ... }` written many times would otherwise cost its length times
+    // their number).
+    template <typename F>
+    static bool for_each_week(const ir::Block& block, F&& f)
+    {
+        const int block_weeks = (block.length_days + 6) / 7;
+        std::map<std::vector<std::uint32_t>, WeekContent> merged_weeks;
+        std::vector<std::uint32_t> covering;
+        for (int week = 1; week <= block_weeks; ++week) {
+            covering.clear();
+            for (std::uint32_t i = 0; i < block.weeks.size(); ++i)
+                if (block.weeks[i].covers(week)) covering.push_back(i);
+            // Most weeks have no override: their content is the block's, not a copy of it.
+            const ir::Content* content = &block.content;
+            bool deload = false;
+            if (!covering.empty()) {
+                auto found = merged_weeks.find(covering);
+                if (found == merged_weeks.end()) found = merged_weeks.emplace(covering, week_content(block, covering)).first;
+                content = &found->second.content;
+                deload = found->second.deload;
+            }
+            if (!f(week, *content, deload)) return false;
+        }
+        return true;
     }
 
     static std::bitset<7> training_days(const ir::Content& c)
@@ -348,53 +573,40 @@ struct Planner {
         return index;
     }
 
-    // Walks every plan day; with `build` false only counts the sessions, so
-    // that the bound is checked before any memory is spent on them.
+    // Walks every training day, at the date place_training_days gave it;
+    // with `build` false only counts the sessions, so that the bound is
+    // checked before any memory is spent on them.
     long long walk(bool build)
     {
         long long count = 0;
-        long long day = 0;
+        std::size_t next_day = 0;  // in plan_days
         std::map<std::string, int> occurrences;
         for (std::uint32_t b = 0; b < program.blocks.size(); ++b) {
             const ir::Block& block = program.blocks[b];
             const int block_weeks = (block.length_days + 6) / 7;
+            const sys_days planned_start = planned_starts[b];
             BlockPlan plan;
             if (build) {
                 plan.block = &block;
                 plan.name = block.name;
                 plan.method = ir::method_of(block);
-                plan.start = plan_dates[static_cast<std::size_t>(day)];
-                plan.end = plan_dates[static_cast<std::size_t>(day + block.length_days - 1)];
+                plan.start = block_starts[b];
+                plan.end = block_ends[b];
+                plan.planned_start = planned_start;
                 plan.weeks = block_weeks;
                 plan.occurrence = occurrences[block.name]++;
                 plan.first_session = static_cast<std::uint32_t>(out.sessions.size());
             }
-            // Weeks covered by the same overrides have the same content: it
-            // is merged once (`week 1..1000 { ... }` written many times
-            // would otherwise cost its length times their number).
-            std::map<std::vector<std::uint32_t>, WeekContent> merged_weeks;
-            std::vector<std::uint32_t> covering;
-            for (int week = 1; week <= block_weeks; ++week) {
-                covering.clear();
-                for (std::uint32_t i = 0; i < block.weeks.size(); ++i)
-                    if (block.weeks[i].covers(week)) covering.push_back(i);
-                // Most weeks have no override: their content is the block's, not a copy of it.
-                const ir::Content* content = &block.content;
-                bool deload = false;
-                if (!covering.empty()) {
-                    auto found = merged_weeks.find(covering);
-                    if (found == merged_weeks.end()) found = merged_weeks.emplace(covering, week_content(block, covering)).first;
-                    content = &found->second.content;
-                    deload = found->second.deload;
-                }
-                const ir::Content& c = *content;
+            const bool walked = for_each_week(block, [&](int week, const ir::Content& c, bool deload) {
                 const auto trains = training_days(c);
                 std::vector<bool> splits_counted;  // by split + 1 (-1: none)
                 std::vector<long long> split_sets;  // the sets of a session of that split this week
                 for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
-                    const sys_days date = plan_dates[static_cast<std::size_t>(day + d)];
-                    const unsigned wd = weekday{date}.c_encoding();
-                    if (!trains.test(wd) || in_skip(date)) continue;
+                    // The weekday without the pauses names the split; the date is where the pauses put it.
+                    const unsigned wd = weekday{planned_start + days{d}}.c_encoding();
+                    if (!trains.test(wd)) continue;
+                    const sys_days date{days{plan_days[next_day++].date}};
+                    if (in_skip(date)) continue;
                     const int split = split_of(c, wd);
                     const auto& times = times_of(c, split);
                     count += static_cast<long long>(times.size());
@@ -415,10 +627,10 @@ struct Planner {
                                 for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises)
                                     split_sets[at] += static_cast<long long>(e.reps.size());
                             planned_sets += split_sets[at];
-                            if (planned_sets > max_planned_sets) return count;  // plan() reports it
+                            if (planned_sets > max_planned_sets) return false;  // plan() reports it
                         }
                         written_sets += static_cast<long long>(times.size()) * split_sets[at];
-                        if (written_sets > sets_budget) return count;  // plan() reports it
+                        if (written_sets > sets_budget) return false;  // plan() reports it
                         continue;
                     }
                     const std::uint32_t content = content_for(b, block, week, block_weeks, c, deload, split);
@@ -436,12 +648,13 @@ struct Planner {
                         out.sessions.push_back(s);
                     }
                 }
-            }
+                return true;
+            });
+            if (!walked) return count;
             if (build) {
                 plan.session_count = static_cast<std::uint32_t>(out.sessions.size()) - plan.first_session;
                 out.blocks.push_back(std::move(plan));
             }
-            day += block.length_days;
         }
         return count;
     }
@@ -473,20 +686,17 @@ struct Planner {
             out.start = out.end = anchor;
             return true;
         }
-        if (!place_days(total)) return false;
-        out.start = plan_dates.front();
-        out.end = plan_dates.back();
-        auto skips = program.skips;
-        std::sort(skips.begin(), skips.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& r : skips) {
-            if (!skips_by_start.empty() && r.first <= skips_by_start.back().last + days{1})
-                skips_by_start.back().last = std::max(skips_by_start.back().last, r.last);
-            else skips_by_start.push_back({r.first, r.last, {}, {}});
-        }
-        if (known_count) {
+        merge_pauses();
+        collect_plan_days(program.start ? *program.start : *program.end - days{static_cast<int>(total) - 1});
+        if (!place_training_days()) return false;
+        out.start = block_starts.front();
+        out.end = block_ends.back();
+        skips_by_start = merged(program.skips);
+        if (known_count) {  // planned before, by plan_schedule, which reported what is idle
             session_count = *known_count;
             return true;
         }
+        report_idle_ranges();
         const long long count = walk(false);
         session_count = count;
         if (planned_sets > max_planned_sets) {
@@ -512,7 +722,7 @@ struct Planner {
     // After plan(): the sessions and their contents.
     void build()
     {
-        if (plan_dates.empty()) return;  // a program of no days
+        if (planned_starts.empty()) return;  // a program of no days
         out.sessions.reserve(static_cast<std::size_t>(session_count));
         walk(true);
         out.contents.shrink_to_fit();  // the contents are most of the schedule's memory: no spare capacity
@@ -553,7 +763,7 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
     for (const auto& program : module.programs) {
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
-        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+        Planner planner{program, remaining, result.diagnostics};
         planner.sets_budget = sets_budget;
         planner.file_options = &options;
         if (planner.run()) {
@@ -579,7 +789,7 @@ SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& opti
         const ir::Program& program = module.programs[index];
         ScheduleOptions remaining = options;
         remaining.max_sessions = budget;
-        Planner planner{program, remaining, result.diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+        Planner planner{program, remaining, result.diagnostics};
         planner.sets_budget = sets_budget;
         planner.file_options = &options;
         const bool planned = planner.plan();
@@ -610,7 +820,7 @@ ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic
 {
     ScheduleOptions options;
     options.max_sessions = plan.sessions;
-    Planner planner{*plan.program, options, diagnostics, {}, {}, {}, {}, {}, false, 0, 0, {}, {}, {}};
+    Planner planner{*plan.program, options, diagnostics};
     if (planner.plan(plan.sessions)) planner.build();  // planned before, so it fits
     return std::move(planner.out);
 }

@@ -5,10 +5,14 @@
 // Each program's blocks follow each other from `start` (or end on `end`,
 // planned backward). Block week n is the seven days from
 // block start + 7(n-1). A training day (from `days`, else the weekdays of
-// the splits) gets one session per `sessions` time. `skip` drops the
-// sessions of those dates; `pause` stops the plan and moves everything after
-// it later by the pause's length (with `end`: earlier). Loads become masses
-// from the athlete's max, rounded to the athlete's step (halves up).
+// the splits) gets one session per `sessions` time. `pause` moves training
+// days: the block in progress resumes on its first training weekday after
+// the pause with the session it stopped at, and every later training day
+// moves by as many training days as fell in the pause (with `end`: the
+// earlier ones, earlier); a moved session keeps its block week, split, times
+// and Session::day. `skip` then drops the sessions of those dates. Loads
+// become masses from the athlete's max, rounded to the athlete's step
+// (halves up). docs/schedule.md tells the rules in full.
 //
 // Sessions are small and share their content: every session of a block
 // week and split points at one SessionContent. Dates and times are local to
@@ -16,7 +20,9 @@
 //
 // What can go wrong, reported as Diagnostics: no start or end (or both),
 // more sessions than max_sessions (checked before they are made), a week
-// override past the block's end, a date outside the years 1900..9999.
+// override past the block's end, a date outside the years 1900..9999; and,
+// as warnings, a skip or a pause that changes nothing (outside the
+// program's dates, on rest days, a skip inside a pause).
 #pragma once
 
 #include <chrono>
@@ -64,7 +70,8 @@ struct Session {
     std::uint32_t block = 0;           // index into ProgramSchedule::blocks
     std::uint32_t content = 0;         // index into ProgramSchedule::contents
     std::uint16_t week = 1;            // block week, 1-based
-    std::uint16_t day = 0;             // day of the block, 0-based, counted in plan days (a pause does not count)
+    std::uint16_t day = 0;             // day of the block without the pauses, 0-based: BlockPlan::planned_start + day
+                                       // is the session's date had no pause moved it (its weekday names its split)
     std::uint8_t session_of_day = 0;   // 0-based, in order of time
     std::chrono::weekday weekday() const { return std::chrono::weekday{date}; }
 };
@@ -74,7 +81,8 @@ struct BlockPlan {
     std::string name;
     std::string method;
     std::chrono::sys_days start;       // first day
-    std::chrono::sys_days end;         // last day, included (later than start + length when a pause falls inside)
+    std::chrono::sys_days end;         // last day, included (later than start + length when a pause moved its sessions)
+    std::chrono::sys_days planned_start;  // its first day had no pause moved anything
     int weeks = 0;                     // block weeks, the last one possibly partial
     int occurrence = 0;                // 0 for the first block of this name in the program, 1 for the next, ...
     std::uint32_t first_session = 0;   // its sessions are [first_session, first_session + session_count)

@@ -223,3 +223,24 @@ TEST_CASE("a misspelt start is one syntax error, not also a missing start")
     REQUIRE(c.diagnostics.size() == 1);
     CHECK(c.diagnostics[0].span.line == 2);
 }
+
+TEST_CASE("a file with no statements at all is a warning; a file of templates or rule sets alone is not")
+{
+    for (const char* text : {"", "# only a comment\n\n"}) {
+        auto c = compile(text, "empty.meso");
+        INFO(messages(c.diagnostics));
+        REQUIRE(c.diagnostics.size() == 1);
+        CHECK(c.diagnostics[0].severity == meso::Severity::warning);
+        CHECK(c.diagnostics[0].message == "this file has no statements: nothing to check or schedule");
+        CHECK(c.diagnostics[0].span.path() == "empty.meso");
+        CHECK(c.diagnostics[0].span.line == 1);
+        CHECK(c.diagnostics[0].span.column == 1);
+    }
+    auto templates = compile("template light \"Light\" {\n  days mon\n  squat 3x5 @ 50%\n}\n", "library.meso");
+    CHECK(templates.diagnostics.empty());
+    auto rules = compile("ruleset clinic \"Clinic\" {\n  source \"ours\"\n  rule short warning \"short\" {\n    require weeks <= 12\n  }\n}\n",
+                         "rules.meso");
+    CHECK(rules.diagnostics.empty());
+    auto broken = compile("progrm \"P\" {}\n", "broken.meso");
+    CHECK_FALSE(has_message(broken.diagnostics, "this file has no statements"));  // the syntax error says enough
+}
