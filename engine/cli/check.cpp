@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
+#include <string>
 
 #include "engine/cli/commands.h"
 #include "engine/cli/pipeline.h"
@@ -77,17 +79,40 @@ int schedule(const std::string& file, const CommonOptions& options)
         std::cerr << "meso schedule: " << *problem << "\n";
         return 2;
     }
+    // Syntax, meaning and schedule errors leave no plan to print: they are
+    // printed in full, and nothing goes to standard output.
     auto run = run_pipeline(file, options, Stages::schedule);
     if (run.unreadable) {
         std::cerr << "meso: " << run.diagnostics.front().message << "\n";
         return 2;
     }
-    print_text(std::cerr, run.diagnostics, {use_colour(2), false});
-    if (has_errors(run.diagnostics)) return 1;
+    if (has_errors(run.diagnostics)) {
+        print_text(std::cerr, run.diagnostics, {use_colour(2), false});
+        return 1;
+    }
     if (!run.zone_error.empty()) {
+        print_text(std::cerr, run.diagnostics, {use_colour(2), false});
         std::cerr << "meso schedule: " << run.zone_error << "\n";
         return 2;
     }
+    // The rules' findings do not stop the plan (cli.md): it is printed, and
+    // the findings are counted on standard error for `meso check` to show.
+    // What is not a rule's finding (a warning of the schedule, an error in
+    // a rule file, an `allow` of an unknown rule) is printed in full.
+    std::vector<Diagnostic> shown;
+    long long errors = 0, warnings = 0;
+    bool failing = false;
+    auto rule_diagnostics = check_rules(run.compilation->module, run.schedule);
+    run.diagnostics.insert(run.diagnostics.end(), std::make_move_iterator(rule_diagnostics.begin()),
+                           std::make_move_iterator(rule_diagnostics.end()));
+    for (auto& d : run.diagnostics) {
+        if (d.suppressed_by) continue;
+        if (d.severity == Severity::error || (options.strict && d.severity == Severity::warning)) failing = true;
+        if (!d.rule) shown.push_back(std::move(d));
+        else if (d.severity == Severity::error) ++errors;
+        else if (d.severity == Severity::warning) ++warnings;
+    }
+    print_text(std::cerr, shown, {use_colour(2), false});
     if (options.format == "json") write_sessions_json(std::cout, run.schedule, run.default_zone);
     else if (options.format == "csv") write_sessions_csv(std::cout, run.schedule);
     else write_sessions_text(std::cout, run.schedule, run.default_zone);
@@ -96,7 +121,13 @@ int schedule(const std::string& file, const CommonOptions& options)
         std::cerr << "meso: cannot write the schedule to standard output\n";
         return 2;
     }
-    return 0;
+    if (errors > 0 || warnings > 0) {
+        const auto count = [](long long n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+        std::string what = errors > 0 ? count(errors, "error", "errors") : "";
+        if (warnings > 0) what += (what.empty() ? "" : " and ") + count(warnings, "warning", "warnings");
+        std::cerr << "meso schedule: " << what << " in the plan: see meso check" << (options.strict ? " --strict " : " ") << file << "\n";
+    }
+    return failing ? 1 : 0;
 }
 
 }  // namespace meso::cli

@@ -33,7 +33,9 @@ int main(int argc, char** argv)
         schedule->add_option("file", file, "program file")->required();
         schedule->add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
         schedule->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
-        schedule->add_flag("--no-default-rules", common.no_default_rules, "do not load std.bfr and std.general");
+        schedule->add_flag("--strict", common.strict, "warnings of the rules fail too (exit 1)");
+        schedule->add_flag("--no-default-rules", common.no_default_rules, "do not apply std.bfr and std.general");
+        schedule->add_option("--rules", common.rule_files, "add a rule-set file");
         schedule->add_option("--timezone", common.timezone, "the zone of programs that name none (default: the machine's)");
 
         meso::cli::CompileOptions compile_options;

@@ -20,7 +20,7 @@ namespace {
 enum class Kind { count, time, relative_load, pressure, length, name };
 
 enum class Metric {
-    method, weeks, days, sessions, sessions_per_day, days_per_week, gap, overlap, session_length,
+    method, weeks, days, sessions, run_weeks, run_sessions, sessions_per_day, days_per_week, gap, overlap, session_length,
     consecutive_training_days, occlusion, cuff_pressure, cuff_width,
     exercises_per_session,
     load, sets, reps, rest, load_kind, max_known,
@@ -43,6 +43,10 @@ const std::vector<MetricSpec>& metric_specs()
         {Metric::weeks, "weeks", Kind::count, false, {}, 7 * 86400.0, "the block's length in weeks (10 days are 1.43 weeks)"},
         {Metric::days, "days", Kind::count, false, {}, 86400.0, "the block's length in days"},
         {Metric::sessions, "sessions", Kind::count, false, {}, 0, "how many sessions the block has after `skip`"},
+        {Metric::run_weeks, "run-weeks", Kind::count, false, {}, 7 * 86400.0,
+         "on the first block of a run of consecutive blocks of one method: the run's length in weeks (none on the blocks that continue it)"},
+        {Metric::run_sessions, "run-sessions", Kind::count, false, {}, 0,
+         "on the first block of a run of consecutive blocks of one method: the run's sessions after `skip` (none on the blocks that continue it)"},
         {Metric::sessions_per_day, "sessions-per-day", Kind::count, false, {}, 0,
          "for each training day: its number of sessions"},
         {Metric::days_per_week, "days-per-week", Kind::count, false, {}, 0,
@@ -581,6 +585,9 @@ std::string duration_text(double seconds)
 
 std::string plural(long long n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
+// "1 week", "1.43 weeks", "2 weeks".
+std::string weeks_text(double weeks) { return trim_number(weeks) + (trim_number(weeks) == "1" ? " week" : " weeks"); }
+
 // Local spellings (the IR's to_string lives with resolve).
 const char* occlusion_name(ir::Occlusion o)
 {
@@ -602,6 +609,7 @@ struct Outcome {
     std::string what;  // the value that failed, or why it cannot be evaluated
     Span span;         // the statement that produced it
     bool about_athlete = false;  // the athlete's health conditions made it
+    std::string exercise{};  // the exercise a finding is about, "" for the block: one finding for each
 };
 
 // One value of a metric, with what it takes to describe it.
@@ -616,12 +624,26 @@ struct Sample {
     sys_days run_start{};
     int week = 0;
     int set = 0;
+    long long weight = 1;  // how many sessions a value of a session content stands for
     Span span;
 };
 
 struct ContentUse {
     const SessionContent* content;
     const Session* first;  // the first session that holds it
+    long long sessions = 0;  // how many sessions of the block hold it
+};
+
+// The consecutive blocks of one method that a block starts (run-weeks,
+// run-sessions): a minimum duration counts them together, and is reported
+// once, at the run's first block.
+struct BlockRun {
+    bool starts = true;  // false: the block continues the run of the block before it
+    int blocks = 1;
+    int length_days = 0;
+    long long sessions = 0;
+    sys_days first{};
+    sys_days last{};
 };
 
 struct ExerciseUse {
@@ -653,6 +675,7 @@ struct BlockView {
     std::vector<ContentUse> contents;
     std::vector<ExerciseUse> exercises;
     const TrainingRuns* runs;  // consecutive training days ending on each training day of the program
+    BlockRun run;
 };
 
 Span or_else(const Span& span, const Span& fallback) { return span.valid() ? span : fallback; }
@@ -671,9 +694,37 @@ bool compare(double a, Comparator op, double b)
     return false;
 }
 
+// The failing values of a metric after the first one, which a finding
+// names: ", and on 17 more days". The values of an exercise or of a session
+// content are counted in the sessions that hold them.
+std::string and_more(long long more, Metric metric)
+{
+    if (more <= 0) return "";
+    switch (metric) {
+    case Metric::sessions_per_day:
+    case Metric::consecutive_training_days: return ", and on " + plural(more, "more day", "more days");
+    case Metric::days_per_week: return ", and in " + plural(more, "more block week", "more block weeks");
+    case Metric::gap:
+    case Metric::overlap: return ", and " + plural(more, "more time", "more times");
+    default: return ", and in " + plural(more, "more session", "more sessions");
+    }
+}
+
 class Evaluator {
 public:
     explicit Evaluator(const BlockView& view) : view_(view) {}
+
+    // What a rule's requirement finds wrong in the block: one outcome (not
+    // yes) for each exercise that an `every exercise` of the requirement, or
+    // of one of its `and`s, fails for, named by its first failing value and
+    // date with the count of the sessions that fail after it; and one for
+    // the rest of the block, naming the first failing value of each metric.
+    std::vector<Outcome> findings(const CompiledCondition& c) const
+    {
+        std::vector<Outcome> out;
+        collect(c, out);
+        return out;
+    }
 
     // `text` false: the caller only wants the truth, and a failing value is
     // not described (most are thrown away: describing them was a third of
@@ -749,6 +800,77 @@ public:
 private:
     const BlockView& view_;
 
+    void collect(const CompiledCondition& c, std::vector<Outcome>& out) const
+    {
+        switch (c.op) {
+        case Op::all_of:
+            for (const auto& operand : c.operands) collect(operand, out);
+            return;
+        case Op::every_exercise: each_exercise(c, out); return;
+        default: {
+            Outcome o = evaluate(c);
+            if (o.truth != Truth::yes) add(out, std::move(o));
+            return;
+        }
+        }
+    }
+
+    // One outcome a subject (an exercise, or "" for the block): what fails
+    // is told before what cannot be known, and two failures together.
+    static void add(std::vector<Outcome>& out, Outcome o)
+    {
+        for (auto& f : out) {
+            if (f.exercise != o.exercise) continue;
+            if (f.truth == Truth::unknown && o.truth == Truth::no) f = std::move(o);
+            else if (f.truth == Truth::no && o.truth == Truth::no && f.what != o.what) {
+                f.what += ", and " + o.what;
+                f.about_athlete = f.about_athlete || o.about_athlete;
+            }
+            return;
+        }
+        out.push_back(std::move(o));
+    }
+
+    // `every exercise C` exercise by exercise: an exercise is its
+    // prescriptions of one name in every session content of the block (the
+    // weeks of a progression, the splits), in order of date.
+    void each_exercise(const CompiledCondition& c, std::vector<Outcome>& out) const
+    {
+        std::vector<std::string> names;
+        std::map<std::string, std::vector<const ExerciseUse*>> uses;
+        for (const auto& e : view_.exercises) {
+            auto& list = uses[e.plan->name];
+            if (list.empty()) names.push_back(e.plan->name);
+            list.push_back(&e);
+        }
+        const CompiledCondition& body = c.operands.front();
+        for (const auto& name : names) {
+            Outcome failure;
+            Outcome unknown;
+            long long more = 0;
+            for (const auto* e : uses[name]) {
+                Outcome o = evaluate(body, e, false);
+                if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+                if (o.truth != Truth::no) continue;
+                if (failure.truth == Truth::no) {
+                    more += e->use->sessions;
+                    continue;
+                }
+                failure = evaluate(body, e, true);  // only the first failure is described
+                more += e->use->sessions - 1;
+            }
+            if (failure.truth == Truth::no) {
+                failure.what += and_more(more, Metric::load);  // counted in sessions, as every exercise metric
+                failure.exercise = name;
+                add(out, std::move(failure));
+            }
+            else if (unknown.truth == Truth::unknown) {
+                unknown.exercise = name;
+                add(out, std::move(unknown));
+            }
+        }
+    }
+
     std::string athlete_name() const { return view_.athlete ? "'" + view_.athlete->name + "'" : "the athlete"; }
 
     Outcome health(const CompiledCondition& c) const
@@ -776,16 +898,27 @@ private:
     {
         const MetricSpec& spec = spec_of(c.metric);
         Outcome result;
+        bool failed = false;
+        long long more = 0;  // failing values after the first, in sessions, days, weeks or pairs
+        // The values of an exercise are counted by each_exercise, in sessions.
+        const bool count = text && !spec.per_exercise;
         for_each_sample(c.metric, exercise, [&](const Sample& s) {
             if (spec.kind == Kind::pressure && s.percent_aop != c.percent_aop) return true;  // another unit: not this rule's
             if (!s.unknown.empty()) {
-                if (result.truth != Truth::unknown) result = {Truth::unknown, s.unknown, s.span};
+                if (!failed && result.truth != Truth::unknown) result = {Truth::unknown, s.unknown, s.span};
                 return true;
             }
             if (holds(c, s, spec)) return true;
+            if (failed) {
+                more += s.weight;
+                return true;
+            }
             result = {Truth::no, text ? describe(c.metric, s, exercise) : std::string(), s.span};
-            return false;
+            failed = true;
+            more += s.weight - 1;
+            return count;
         });
+        if (failed && count) result.what += and_more(more, c.metric);
         return result;
     }
 
@@ -813,6 +946,13 @@ private:
         case Metric::days:
         case Metric::sessions:
             s.number = metric == Metric::days ? block.length_days : static_cast<double>(sessions.size());
+            s.span = block.span;
+            f(s);
+            return;
+        case Metric::run_weeks:
+        case Metric::run_sessions:
+            if (!view_.run.starts) return;  // counted, and reported, at the run's first block
+            s.number = metric == Metric::run_weeks ? view_.run.length_days / 7.0 : static_cast<double>(view_.run.sessions);
             s.span = block.span;
             f(s);
             return;
@@ -899,6 +1039,7 @@ private:
                 s = Sample{};
                 s.first = use.first;
                 s.date = use.first->date;
+                s.weight = use.sessions;
                 if (metric == Metric::occlusion) {
                     s.name = occlusion_name(content.occlusion);
                     s.span = or_else(content.occlusion_span, block.span);
@@ -988,6 +1129,15 @@ private:
         return e.plan->sets.empty() || (!e.plan->sets.front().mass && !e.plan->sets.front().percent) ? "none" : "mass";
     }
 
+    // The block, or the blocks of one method in a row that it starts.
+    std::string run_text() const
+    {
+        if (view_.run.blocks == 1) return "the block";
+        const std::string method = view_.plan.method.empty() ? "without a method" : "of method " + view_.plan.method;
+        return "the " + std::to_string(view_.run.blocks) + " blocks " + method + " in a row (" + iso_date(view_.run.first) + ".." +
+               iso_date(view_.run.last) + ")";
+    }
+
     std::string session_times(const Session* s) const
     {
         return clock(s->start) + "-" + clock(s->start + s->length);
@@ -1000,7 +1150,11 @@ private:
         case Metric::method:
             return s.name.empty() ? "the block has no method" : "the block's method is " + s.name;
         case Metric::weeks:
-            return "the block is " + plural(view_.block.length_days, "day", "days") + " (" + trim_number(s.number) + " weeks) long";
+            return "the block is " + plural(view_.block.length_days, "day", "days") + " (" + weeks_text(s.number) + ") long";
+        case Metric::run_weeks:
+            return run_text() + (view_.run.blocks == 1 ? " is " : " are ") + plural(view_.run.length_days, "day", "days") + " (" +
+                   weeks_text(s.number) + ") long";
+        case Metric::run_sessions: return plural(static_cast<long long>(s.number), "session", "sessions") + " in " + run_text();
         case Metric::days: return "the block is " + plural(view_.block.length_days, "day", "days") + " long";
         case Metric::sessions: return plural(static_cast<long long>(s.number), "session", "sessions") + " in the block";
         case Metric::sessions_per_day: return plural(static_cast<long long>(s.number), "session", "sessions") + on;
@@ -1029,11 +1183,10 @@ private:
             return (s.number == 0 ? std::string("no exercise") : plural(static_cast<long long>(s.number), "exercise", "exercises")) +
                    " in the session" + on + " (" + session_times(s.first) + ")";
         case Metric::occlusion:
-            if (s.name == "unspecified") return "no occlusion given for the sessions from " + date_text(s.date);
-            return "occlusion " + s.name + " in the sessions from " + date_text(s.date);
-        case Metric::cuff_pressure:
-            return "cuff " + trim_number(s.number) + (s.percent_aop ? "% AOP" : " mmHg") + " in the sessions from " + date_text(s.date);
-        case Metric::cuff_width: return "cuff width " + trim_number(s.number) + " cm in the sessions from " + date_text(s.date);
+            if (s.name == "unspecified") return "no occlusion given" + on;
+            return "occlusion " + s.name + on;
+        case Metric::cuff_pressure: return "cuff " + trim_number(s.number) + (s.percent_aop ? "% AOP" : " mmHg") + on;
+        case Metric::cuff_width: return "cuff width " + trim_number(s.number) + " cm" + on;
         default: break;
         }
         const ExercisePlan& plan = *exercise->plan;
@@ -1060,23 +1213,39 @@ private:
     }
 };
 
-// Where a span lies: inside the block's template rather than in the program.
+// Where a span lies: inside the template the block is made from, rather
+// than in the program.
 bool in_template(const Span& span, const ir::Block& block)
 {
     if (block.template_name.empty() || !block.template_span.valid() || !span.valid()) return false;
-    if (span.source != block.template_span.source || span.begin < block.template_span.begin) return false;
-    if (block.span.source == span.source && block.span.begin >= block.template_span.begin && span.begin >= block.span.begin)
-        return false;  // the block is written after the template in the same file, and the span is in the block
-    return true;
+    return span.source == block.template_span.source && span.begin >= block.template_span.begin &&
+           span.begin < block.template_span.end;
 }
 
-std::vector<Note> template_notes(const Span& primary, const ir::Block& block)
+// The first line of a span: a block or a template is pointed at by its head.
+Span first_line(Span span)
 {
-    if (block.template_name.empty()) return {};
-    if (in_template(primary, block)) return {{block.span, "in template '" + block.template_name + "', used here"}};
-    if (block.template_span.valid())
-        return {{block.template_span, "block '" + block.name + "' is made from template '" + block.template_name + "', defined here"}};
-    return {};
+    const auto text = span.text();
+    if (const auto newline = text.find('\n'); newline != std::string_view::npos)
+        span.end = span.begin + static_cast<std::uint32_t>(newline);
+    return span;
+}
+
+// Where a finding points: at the line of the user's program that produced
+// the value (the statement, or the block's line when the statement is the
+// template's), with the template's line as a note when the block comes from
+// a template (the statement's line in it, or else the template's head).
+void locate(Diagnostic& d, const Span& produced, const ir::Block& block)
+{
+    d.span = or_else(produced, block.span);
+    if (block.template_name.empty()) return;
+    const std::string note = "the template '" + block.template_name + "' is defined here";
+    if (in_template(d.span, block)) {
+        d.notes.push_back({d.span, note});
+        d.span = first_line(block.span);
+    }
+    else if (block.template_span.valid())
+        d.notes.push_back({first_line(block.template_span), note});
 }
 
 void collect_written(const ir::Content& content, std::vector<const ir::Exercise*>& out)
@@ -1103,30 +1272,59 @@ TrainingRuns consecutive_runs(const ProgramSchedule& program)
     return runs;
 }
 
+// For each block of the program: the run of consecutive blocks of its
+// method that it starts, or that it continues (starts false).
+std::vector<BlockRun> runs_of_blocks(const ProgramSchedule& program)
+{
+    const auto& blocks = program.blocks;
+    std::vector<BlockRun> out(blocks.size());
+    for (std::size_t i = 1; i < blocks.size(); ++i)
+        out[i].starts = !(blocks[i].block && blocks[i - 1].block && blocks[i].method == blocks[i - 1].method);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!out[i].starts) continue;
+        BlockRun& run = out[i];
+        run.blocks = 0;
+        run.first = blocks[i].start;
+        for (std::size_t j = i; j < blocks.size() && (j == i || !out[j].starts); ++j) {
+            ++run.blocks;
+            run.length_days += blocks[j].block ? blocks[j].block->length_days : 0;
+            run.sessions += blocks[j].session_count;
+            run.last = blocks[j].end;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings)
 {
     {
         const auto runs = consecutive_runs(program);
-        std::vector<bool> content_seen(program.contents.size(), false);  // in the block at hand
+        const auto block_runs = runs_of_blocks(program);
+        // For each session content: 1 + its place in view.contents, 0 when the block at hand has not used it yet.
+        std::vector<std::size_t> content_slot(program.contents.size(), 0);
         const ir::Athlete* athlete = program.program ? program.program->athlete : nullptr;
-        for (const auto& plan : program.blocks) {
+        for (std::size_t b = 0; b < program.blocks.size(); ++b) {
+            const BlockPlan& plan = program.blocks[b];
             if (!plan.block) continue;
             const ir::Block& block = *plan.block;
-            BlockView view{program, plan, block, athlete, {}, {}, {}, &runs};
+            BlockView view{program, plan, block, athlete, {}, {}, {}, &runs, block_runs[b]};
             const std::size_t first = plan.first_session;
             const std::size_t last = std::min<std::size_t>(program.sessions.size(), first + plan.session_count);
             view.sessions.reserve(last - first);
             for (std::size_t i = first; i < last; ++i) {
                 const Session& session = program.sessions[i];
                 view.sessions.push_back(&session);
-                if (session.content < program.contents.size() && !content_seen[session.content]) {
-                    content_seen[session.content] = true;
-                    view.contents.push_back({&program.contents[session.content], &session});
+                if (session.content >= program.contents.size()) continue;
+                std::size_t& slot = content_slot[session.content];
+                if (slot == 0) {
+                    view.contents.push_back({&program.contents[session.content], &session, 0});
+                    slot = view.contents.size();
                 }
+                ++view.contents[slot - 1].sessions;
             }
-            for (const auto& use : view.contents) content_seen[static_cast<std::size_t>(use.content - program.contents.data())] = false;
+            for (const auto& use : view.contents) content_slot[static_cast<std::size_t>(use.content - program.contents.data())] = 0;
             std::vector<const ir::Exercise*> written;
             collect_written(block.content, written);
             for (const auto& week : block.weeks) collect_written(week.content, written);
@@ -1143,26 +1341,25 @@ void check_program_rules(const RuleBook& book, const ProgramSchedule& program, s
             for (const auto& set : book.sets) {
                 if (set.applies && evaluator.evaluate(*set.applies, nullptr, false).truth != Truth::yes) continue;
                 for (const auto& rule : set.rules) {
-                    const Outcome outcome = evaluator.evaluate(*rule.requirement);
-                    if (outcome.truth == Truth::yes) continue;
-                    Diagnostic d;
-                    d.rule = rule.id;
-                    d.span = or_else(outcome.span, block.span);
-                    if (outcome.truth == Truth::no) {
-                        d.severity = rule.severity;
-                        d.message = outcome.what + "; " + rule.message;
+                    for (const Outcome& outcome : evaluator.findings(*rule.requirement)) {
+                        Diagnostic d;
+                        d.rule = rule.id;
+                        if (outcome.truth == Truth::no) {
+                            d.severity = rule.severity;
+                            d.message = outcome.what + "; " + rule.message;
+                        }
+                        else {
+                            d.severity = Severity::info;
+                            d.message = "cannot check '" + rule.message + "': " + outcome.what;
+                        }
+                        locate(d, outcome.span, block);
+                        if (outcome.about_athlete && athlete && athlete->span.valid())
+                            d.notes.push_back({athlete->span, "athlete '" + athlete->name + "' is defined here"});
+                        findings.push_back(std::move(d));
                     }
-                    else {
-                        d.severity = Severity::info;
-                        d.message = "cannot check '" + rule.message + "': " + outcome.what;
-                    }
-                    d.notes = template_notes(d.span, block);
-                    if (outcome.about_athlete && athlete && athlete->span.valid())
-                        d.notes.push_back({athlete->span, "athlete '" + athlete->name + "' is defined here"});
-                    findings.push_back(std::move(d));
                 }
             }
-            // The rules' findings of this block, at most one a rule: an allow
+            // The rules' findings of this block, one a rule and exercise: an allow
             // looks only at them, not at the warnings about allows before it.
             const std::size_t block_rule_findings_end = findings.size();
             for (const auto& allow : block.allows) {

@@ -24,12 +24,20 @@
 // where C is false, `forbid C` where C is true. A metric with a value per
 // day, week, session, pair of sessions, exercise or set holds only if every
 // value holds (`forbid gap < 4 h` means `require gap >= 4 h`). A rule gives
-// at most one finding per block, naming the first value that fails with its
-// date, and pointing at the statement that produced the value, with a note
-// at the block's line when that statement is in a template (or at the
-// template when it is in the program). A rule that cannot be evaluated (a
-// load in kg with no max, a load by RPE) says so at `info`:
-// "cannot check 'MESSAGE': why".
+// one finding per block, and one per exercise that an `every exercise` of
+// it fails for (an exercise: its prescriptions of one name in the block),
+// naming the first value that fails with its date and how many fail after
+// it (", and in 35 more sessions"). A finding points at the line of the
+// user's program that produced the value: the statement, or the block's
+// line when the statement is in the template the block is made from; the
+// template's line is then a note (its head when the statement is the
+// program's). A rule that cannot be evaluated (a load in kg with no max, a
+// load by RPE) says so at `info`: "cannot check 'MESSAGE': why".
+//
+// run-weeks and run-sessions measure the run of consecutive blocks of one
+// method that a block starts, and have no value on the blocks that
+// continue it: a minimum duration is counted over the run and reported
+// once, at its first block.
 //
 // `allow RULE-ID "reason"` in a block marks that rule's finding in that
 // block as suppressed (Diagnostic::suppressed_by holds the reason); an

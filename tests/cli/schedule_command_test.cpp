@@ -136,3 +136,85 @@ TEST_CASE("an error in the middle of a line longer than the window is shown cut 
     // The caret stands under 'kgs' ('…' is three bytes, one column).
     CHECK(out[1].find("kgs") - 2 == out[2].find('^'));
 }
+
+namespace {
+// 3 weeks of BFR with 2.5 h between the two sessions of a day: bfr.min-gap, an error.
+const std::string gap_program = R"(athlete "Alex" {
+  max squat 180 kg
+}
+program "P" {
+  start 2027-03-01
+  3 weeks "Kaatsu" {
+    method bfr
+    days mon..sat
+    sessions 08:00, 11:00 for 30 min
+    occlusion continuous
+    cuff 160 mmHg
+    squat 20% x 30,15,15,15 rest 30 s
+  }
+}
+)";
+}  // namespace
+
+TEST_CASE("meso schedule of a program with error findings prints the plan, counts the errors on stderr and exits 1")
+{
+    const auto dir = meso::test::temp_dir("schedule-findings");
+    const std::string path = dir + "/plan.meso";
+    meso::test::write_file(path, gap_program);
+    auto run = run_meso({"schedule", path});
+    CHECK(run.exit_code == 1);
+    const auto out = lines(run.out);
+    REQUIRE(out.size() == 37);  // the heading and 36 sessions
+    CHECK(out[0] == "P for Alex — 2027-03-01 to 2027-03-21, 36 sessions");
+    CHECK(run.err == "meso schedule: 1 error in the plan: see meso check " + path + "\n");
+
+    auto json_run = run_meso({"schedule", "--format", "json", path});
+    CHECK(json_run.exit_code == 1);
+    CHECK(nlohmann::json::parse(json_run.out).at("programs").at(0).at("sessions").size() == 36);
+    auto csv_run = run_meso({"schedule", "--format", "csv", path});
+    CHECK(csv_run.exit_code == 1);
+    CHECK(lines(csv_run.out).size() == 1 + 36);
+
+    // Two errors and a warning: counted, in the plural and the singular.
+    std::string text = gap_program;
+    text.replace(text.find("    squat 20%"), std::string::npos,
+                 "    squat 20% x 30,15,15,15 rest 90 s\n  }\n  3 weeks \"Kaatsu 2\" {\n    method bfr\n    days mon..sat\n"
+                 "    sessions 08:00, 11:00 for 30 min\n    occlusion continuous\n    squat 20% x 30,15,15,15 rest 30 s\n  }\n}\n");
+    meso::test::write_file(path, text);
+    run = run_meso({"schedule", path});
+    CHECK(run.exit_code == 1);
+    CHECK(run.err == "meso schedule: 2 errors and 1 warning in the plan: see meso check " + path + "\n");
+}
+
+TEST_CASE("meso schedule with only warnings exits 0, and 1 with --strict, as meso check does")
+{
+    const auto dir = meso::test::temp_dir("schedule-warnings");
+    const std::string path = dir + "/plan.meso";
+    std::string text = gap_program;
+    text.replace(text.find("08:00, 11:00"), 12, "08:00, 16:00");
+    text.replace(text.find("rest 30 s"), 9, "rest 90 s");  // bfr.rest, a warning
+    meso::test::write_file(path, text);
+    auto run = run_meso({"schedule", path});
+    CHECK(run.exit_code == 0);
+    CHECK(lines(run.out).size() == 37);
+    CHECK(run.err == "meso schedule: 1 warning in the plan: see meso check " + path + "\n");
+    CHECK(run_meso({"check", path}).exit_code == 0);
+
+    auto strict = run_meso({"schedule", "--strict", path});
+    CHECK(strict.exit_code == 1);
+    CHECK(strict.out == run.out);
+    CHECK(strict.err == "meso schedule: 1 warning in the plan: see meso check --strict " + path + "\n");
+    CHECK(run_meso({"check", "--strict", path}).exit_code == 1);
+}
+
+TEST_CASE("meso compile keeps refusing a program whose errors are the rules' findings: nothing written, exit 1")
+{
+    const auto dir = meso::test::temp_dir("compile-findings");
+    const std::string path = dir + "/plan.meso";
+    meso::test::write_file(path, gap_program);
+    auto run = run_meso({"compile", path}, "SOURCE_DATE_EPOCH=1798761600");
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.empty());
+    CHECK(run.err.find("error: 2.5 h between sessions") != std::string::npos);
+    CHECK(run.err.find("has errors; nothing written") != std::string::npos);
+}

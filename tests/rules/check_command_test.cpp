@@ -87,7 +87,7 @@ TEST_CASE("the flagship example triggers no warning and no error")
     CHECK(run.exit_code == 0);
 }
 
-TEST_CASE("a template's violation, used from the standard library, points at the template and at the program's line")
+TEST_CASE("a template's violation, used from the standard library, points at the program's line with the template's line as a note")
 {
     auto path = program_file("plan.meso", "use std.templates\n"
                                           "athlete \"Alex\" {\n  max squat 180 kg\n  max knee-extension 80 kg\n}\n"
@@ -96,19 +96,58 @@ TEST_CASE("a template's violation, used from the standard library, points at the
     auto run = run_meso({"check", path});
     CHECK(run.exit_code == 1);
     INFO(run.err);
-    CHECK(run.err.find(path + ":8:20: error: 2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00); "
+    // The statement that made the gap is the program's: the finding points at it.
+    CHECK(run.err.find(path + ":8:20: error: 2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; "
                               "at least 4 hours between BFR sessions [bfr.min-gap]") != std::string::npos);
-    CHECK(run.err.find("std/templates.meso:17:1: note: block 'Kaatsu' is made from template 'kaatsu', defined here") !=
-          std::string::npos);
+    CHECK(run.err.find("std/templates.meso:17:1: note: the template 'kaatsu' is defined here") != std::string::npos);
 
     auto in_template = program_file("plan.meso", "use std.templates\n"
                                                  "athlete \"Alex\" {\n  max squat 180 kg\n  condition arterial-hardening\n}\n"
                                                  "program \"P\" {\n  start 2027-03-01\n  3 weeks kaatsu\n}\n");
     run = run_meso({"check", in_template});
     INFO(run.err);
-    CHECK(run.err.find("std/templates.meso:24:3: info: knee-extension is loaded in % of 1RM") != std::string::npos);
-    CHECK(run.err.find(in_template + ":8:3: note: in template 'kaatsu', used here") != std::string::npos);
+    // The template's statement made the value: the finding points at the program's line, the template's line is a note.
+    CHECK(run.err.find(in_template + ":8:3: info: knee-extension is loaded in % of 1RM on Mon 2027-03-01") !=
+          std::string::npos);
+    CHECK(run.err.find("std/templates.meso:24:3: note: the template 'kaatsu' is defined here") != std::string::npos);
+    CHECK(run.err.find("std/templates.meso:24:3: info:") == std::string::npos);
     CHECK(run.err.find(in_template + ":8:3: error: athlete 'Alex' has the condition arterial-hardening") != std::string::npos);
+}
+
+TEST_CASE("in JSON and SARIF too, a template's finding is located in the user's program and the template's line is a note")
+{
+    auto path = program_file("plan.meso", "use std.templates\n"
+                                          "athlete \"Alex\" {\n  max squat 180 kg\n}\n"
+                                          "program \"P\" {\n  start 2027-03-01\n  3 weeks kaatsu\n}\n");
+    auto run = run_meso({"check", "--format", "json", path});
+    json findings = json::parse(run.out);
+    const json* percent = nullptr;
+    for (const auto& f : findings)
+        if (f["rule"] == "general.percent-without-max") percent = &f;
+    REQUIRE(percent);
+    CHECK((*percent)["file"] == path);
+    CHECK((*percent)["line"] == 7);
+    CHECK((*percent)["column"] == 3);
+    CHECK((*percent)["end_line"] == 7);
+    REQUIRE((*percent)["notes"].size() == 1);
+    CHECK((*percent)["notes"][0]["file"] == "std/templates.meso");
+    CHECK((*percent)["notes"][0]["line"] == 24);
+    CHECK((*percent)["notes"][0]["message"] == "the template 'kaatsu' is defined here");
+
+    run = run_meso({"check", "--format", "sarif", path});
+    json log = json::parse(run.out);
+    const json* result = nullptr;
+    for (const auto& r : log["runs"][0]["results"])
+        if (r["ruleId"] == "general.percent-without-max") result = &r;
+    REQUIRE(result);
+    const json& where = (*result)["locations"][0]["physicalLocation"];
+    CHECK(where["artifactLocation"]["uri"].get<std::string>().find("plan.meso") != std::string::npos);
+    CHECK(where["region"]["startLine"] == 7);
+    REQUIRE((*result)["relatedLocations"].size() == 1);
+    const json& note = (*result)["relatedLocations"][0];
+    CHECK(note["physicalLocation"]["artifactLocation"]["uri"] == "std/templates.meso");
+    CHECK(note["physicalLocation"]["region"]["startLine"] == 24);
+    CHECK(note["message"]["text"] == "the template 'kaatsu' is defined here");
 }
 
 TEST_CASE("meso check exits 1 on an error, 0 on warnings, 1 on warnings with --strict")
@@ -130,7 +169,7 @@ program "P" {
 )");
     auto run = run_meso({"check", rest});
     CHECK(run.exit_code == 0);
-    CHECK(run.err.find("warning: squat rests 90 s between sets on Mon 2027-03-01; 30 to 60 s of rest between BFR sets [bfr.rest]") !=
+    CHECK(run.err.find("warning: squat rests 90 s between sets on Mon 2027-03-01, and in 35 more sessions; 30 to 60 s of rest between BFR sets [bfr.rest]") !=
           std::string::npos);
     CHECK(run_meso({"check", "--strict", rest}).exit_code == 1);
     CHECK(run_meso({"check", "--no-default-rules", program_file("gap.meso", kaatsu_gap)}).exit_code == 0);
@@ -147,7 +186,7 @@ TEST_CASE("a clinic's rule file given with --rules fires on a cuff above its lim
     write_file(dir + "/plan.meso", text);
     auto run = run_meso({"check", "--rules", dir + "/clinic.meso", dir + "/plan.meso"});
     CHECK(run.exit_code == 1);
-    CHECK(run.err.find(dir + "/plan.meso:11:5: error: cuff 220 mmHg in the sessions from Mon 2027-03-01; at most 180 mmHg in our clinic [clinic.cuff]") !=
+    CHECK(run.err.find(dir + "/plan.meso:11:5: error: cuff 220 mmHg on Mon 2027-03-01, and in 35 more sessions; at most 180 mmHg in our clinic [clinic.cuff]") !=
           std::string::npos);
     CHECK(run_meso({"check", dir + "/plan.meso"}).exit_code == 0);
 }
@@ -187,7 +226,8 @@ TEST_CASE("meso check --format json gives every finding's fields, suppressed one
     CHECK(findings[0]["severity"] == "error");
     CHECK(findings[0]["line"] == 9);
     CHECK(findings[0]["suppressed"] == "a camp with fixed hours");
-    CHECK(findings[0]["message"] == "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00); at least 4 hours between BFR sessions");
+    CHECK(findings[0]["message"] ==
+          "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between BFR sessions");
 }
 
 TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and suppressions")
@@ -226,7 +266,8 @@ TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and 
     CHECK(gap["ruleId"] == "bfr.min-gap");
     CHECK(gap["ruleIndex"] == gap_index);
     CHECK(gap["level"] == "error");
-    CHECK(gap["message"]["text"] == "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00); at least 4 hours between BFR sessions");
+    CHECK(gap["message"]["text"] ==
+          "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between BFR sessions");
     const json& where = gap["locations"][0]["physicalLocation"];
     CHECK(where["artifactLocation"]["uri"].get<std::string>().find("plan%20file.meso") != std::string::npos);
     CHECK(where["region"]["startLine"] == 9);
@@ -239,7 +280,7 @@ TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and 
     CHECK(occlusion["ruleId"] == "bfr.occlusion");
     CHECK(occlusion["level"] == "warning");
     CHECK(occlusion["message"]["text"] ==
-          "no occlusion given for the sessions from Mon 2027-03-01; BFR occlusion continuous: the cuff stays on for the whole session");
+          "no occlusion given on Mon 2027-03-01, and in 35 more sessions; BFR occlusion continuous: the cuff stays on for the whole session");
     CHECK(!occlusion.contains("suppressions"));
 }
 
@@ -315,4 +356,86 @@ TEST_CASE("a skipped day is not a training day: it has no sessions to count, and
     REQUIRE(findings.size() == 1);
     CHECK(*findings.front().rule == "bfr.days-per-week");
     CHECK(findings.front().message == "5 training days in block week 2 (2027-03-08..2027-03-14); 6 training days in every BFR block week");
+}
+
+namespace {
+
+// A BFR block of `length` (mon..sat, twice a day), as in the examples.
+std::string bfr_block(const std::string& length, const std::string& name, const std::string& method = "bfr")
+{
+    return "  " + length + " \"" + name + "\" {\n    method " + method +
+           "\n    days mon..sat\n    sessions 08:00, 16:00 for 30 min\n    occlusion continuous\n    cuff 160 mmHg\n"
+           "    squat 20% x 30,15,15,15 rest 30 s\n  }\n";
+}
+
+std::string program_of(const std::string& blocks)
+{
+    return "athlete \"Alex\" {\n  max squat 180 kg\n}\nprogram \"P\" {\n  start 2027-03-01\n" + blocks + "}\n";
+}
+
+std::vector<Diagnostic> findings_of(const Compiled& compiled, const std::string& id)
+{
+    INFO(messages(compiled.diagnostics));
+    REQUIRE(!has_errors(compiled.diagnostics));
+    std::vector<Diagnostic> out;
+    for (auto& f : check_rules(compiled.compilation->module, compiled.schedule))
+        if (f.rule && *f.rule == id) out.push_back(f);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("two BFR blocks of one week in a row, 24 sessions together, meet the minimum duration counted over the run")
+{
+    const std::string text = program_of(bfr_block("1 week", "Kaatsu A") + bfr_block("1 week", "Kaatsu B"));
+    CHECK(rule_ids(text).empty());
+}
+
+TEST_CASE("a run of BFR blocks too short is reported once, at its first block; a block of another method ends the run")
+{
+    SECTION("1 week and 3 days in a row: one finding, at the first block")
+    {
+        auto compiled = compile(program_of(bfr_block("1 week", "Kaatsu A") + bfr_block("3 days", "Kaatsu B")), "run.meso", true);
+        auto found = findings_of(compiled, "bfr.min-duration");
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].span.line == 6);
+        CHECK(found[0].message ==
+              "the 2 blocks of method bfr in a row (2027-03-01..2027-03-10) are 10 days (1.43 weeks) long, and 18 sessions in the 2 "
+              "blocks of method bfr in a row (2027-03-01..2027-03-10); "
+              "BFR training needs at least 2 weeks and 24 sessions, counted over consecutive BFR blocks");
+    }
+    SECTION("a rest week between two 1-week blocks: each is a run of its own")
+    {
+        auto compiled = compile(program_of(bfr_block("1 week", "Kaatsu A") + "  1 week \"Off\" { method rest }\n" +
+                                           bfr_block("1 week", "Kaatsu B")),
+                                "run.meso", true);
+        auto found = findings_of(compiled, "bfr.min-duration");
+        REQUIRE(found.size() == 2);
+        CHECK(found[0].span.line == 6);
+        CHECK(found[1].span.line == 15);
+        for (const auto& f : found)
+            CHECK(f.message == "the block is 7 days (1 week) long, and 12 sessions in the block; "
+                               "BFR training needs at least 2 weeks and 24 sessions, counted over consecutive BFR blocks");
+    }
+}
+
+TEST_CASE("an exercise that fails in several weeks of a progression is reported once, from its first failing week")
+{
+    // Weeks 1-2 at 20%, week 3 at 40%: the 12 sessions of week 3 fail, the first on Mon 2027-03-15.
+    std::string text = program_of(bfr_block("3 weeks", "Kaatsu"));
+    text.replace(text.find("    squat 20%"), 0, "    week 3 { squat 40% x 30,15,15,15 rest 30 s }\n");
+    auto compiled = compile(text, "weeks.meso", true);
+    auto found = findings_of(compiled, "bfr.load");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.rfind("squat at 40% of 1RM (", 0) == 0);
+    CHECK(found[0].message.find(") in set 1 on Mon 2027-03-15, and in 11 more sessions; ") != std::string::npos);
+
+    // 30% then 40% a week later: both weeks fail, one finding from the first.
+    text = program_of(bfr_block("3 weeks", "Kaatsu"));
+    text.replace(text.find("    squat 20%"), 0, "    week 2 { squat 45% x 30,15,15,15 rest 30 s }\n    week 3 { squat 40% x 30,15,15,15 rest 30 s }\n");
+    compiled = compile(text, "weeks.meso", true);
+    found = findings_of(compiled, "bfr.load");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.rfind("squat at 45% of 1RM (", 0) == 0);
+    CHECK(found[0].message.find(") in set 1 on Mon 2027-03-08, and in 23 more sessions; ") != std::string::npos);
 }

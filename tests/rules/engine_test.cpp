@@ -42,7 +42,8 @@ TEST_CASE("a finding names the measured value, its date and the rule's threshold
     const auto& f = findings.front();
     CHECK(f.severity == Severity::error);
     CHECK(*f.rule == "bfr.min-gap");
-    CHECK(f.message == "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00); at least 4 hours between BFR sessions");
+    CHECK(f.message ==
+          "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between BFR sessions");
     CHECK(f.span.line == static_cast<std::uint32_t>(built->line_of("sessions 08:00")));
     CHECK(f.span.column == 5);
     CHECK(f.notes.empty());  // written in place: no template to point at
@@ -60,7 +61,8 @@ TEST_CASE("a gap is measured across days too, from the end of the evening sessio
     auto findings = check(*build(b));
     REQUIRE(fired(findings) == Ids{"bfr.min-gap"});
     CHECK(findings.front().message ==
-          "2.5 h between sessions from Mon 2027-03-01 23:00-23:30 to Tue 2027-03-02 02:00; at least 4 hours between BFR sessions");
+          "2.5 h between sessions from Mon 2027-03-01 23:00-23:30 to Tue 2027-03-02 02:00, and 14 more times; "
+          "at least 4 hours between BFR sessions");
 }
 
 TEST_CASE("a load finding points at the exercise line and names set, percent and kilograms")
@@ -70,7 +72,8 @@ TEST_CASE("a load finding points at the exercise line and names set, percent and
     auto built = build(b);
     auto findings = check(*built);
     REQUIRE(findings.size() == 1);
-    CHECK(findings.front().message == "squat at 40% of 1RM (72.5 kg) in set 1 on Mon 2027-03-01; BFR loads are about 20% of 1RM (20% to 30%)");
+    CHECK(findings.front().message ==
+          "squat at 40% of 1RM (72.5 kg) in set 1 on Mon 2027-03-01, and in 35 more sessions; BFR loads are about 20% of 1RM (20% to 30%)");
     CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("    squat ")));
 }
 
@@ -104,7 +107,7 @@ TEST_CASE("a contraindication points at the block and notes the athlete")
     CHECK(findings.front().notes.front().span.line == 1);
 }
 
-TEST_CASE("a violation made by a template points at the template's line and notes the line that used it")
+TEST_CASE("a violation made by a template points at the program's line that uses it, with the template's line as a note")
 {
     TestBlock b;
     b.from_template = true;
@@ -114,14 +117,15 @@ TEST_CASE("a violation made by a template points at the template's line and note
     REQUIRE(findings.size() == 1);
     const auto& f = findings.front();
     CHECK(*f.rule == "bfr.min-gap");
-    CHECK(f.span.line == static_cast<std::uint32_t>(built->line_of("  sessions 08:00")));
+    CHECK(f.span.line == static_cast<std::uint32_t>(built->line_of("  21 days kaatsu")));
+    CHECK(f.span.column == 3);
     REQUIRE(f.notes.size() == 1);
-    CHECK(f.notes.front().message == "in template 'kaatsu', used here");
-    CHECK(f.notes.front().span.line == static_cast<std::uint32_t>(built->line_of("  21 days kaatsu")));
+    CHECK(f.notes.front().message == "the template 'kaatsu' is defined here");
+    CHECK(f.notes.front().span.line == static_cast<std::uint32_t>(built->line_of("  sessions 08:00")));
     std::ostringstream text;
     print_text(text, findings);
     CHECK(text.str().find("plan.meso:" + std::to_string(f.span.line) + ":3: error: 2.5 h between sessions") != std::string::npos);
-    CHECK(text.str().find("plan.meso:" + std::to_string(f.notes.front().span.line) + ":3: note: in template 'kaatsu', used here") !=
+    CHECK(text.str().find("plan.meso:" + std::to_string(f.notes.front().span.line) + ":3: note: the template 'kaatsu' is defined here") !=
           std::string::npos);
 }
 
@@ -140,7 +144,7 @@ TEST_CASE("a clinic's own rule set in the program file fires on a cuff above its
     REQUIRE(built->parse_diagnostics.empty());
     auto findings = check(*built);
     CHECK(fired(findings) == Ids{"clinic.cuff"});
-    CHECK(findings.front().message == "cuff 220 mmHg in the sessions from Mon 2027-03-01; at most 180 mmHg in our clinic");
+    CHECK(findings.front().message == "cuff 220 mmHg on Mon 2027-03-01, and in 35 more sessions; at most 180 mmHg in our clinic");
     CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("    cuff 220")));
     b.cuff = ir::Pressure{170, false};
     CHECK(check(*build(b)).empty());
@@ -201,7 +205,7 @@ TEST_CASE("forbid C finds a problem wherever require not C would: not is pushed 
         auto findings = check(*built, false);
         return findings.empty() ? std::string("clean") : findings.front().message;
     };
-    const std::string gap_fails = "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00); m";
+    const std::string gap_fails = "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; m";
     CHECK(with("require gap >= 4 h") == gap_fails);
     CHECK(with("forbid gap < 4 h") == gap_fails);
     CHECK(with("require not (gap < 4 h)") == gap_fails);
@@ -209,16 +213,16 @@ TEST_CASE("forbid C finds a problem wherever require not C would: not is pushed 
     CHECK(with("require gap between 2 h and 3 h or sessions-per-day = 2") == "clean");
     CHECK(with("require gap >= 4 h and sessions >= 1") == gap_fails);
     CHECK(with("require every exercise load < 25%") == "clean");
-    CHECK(with("forbid any exercise load < 25%") == "squat at 20% of 1RM (35 kg) in set 1 on Mon 2027-03-01; m");
+    CHECK(with("forbid any exercise load < 25%") == "squat at 20% of 1RM (35 kg) in set 1 on Mon 2027-03-01, and in 35 more sessions; m");
     CHECK(with("require any exercise reps >= 15") == "clean");
     CHECK(with("require any exercise reps >= 20") == "no exercise qualifies: squat set 2 has 15 reps on Mon 2027-03-01; m");
-    CHECK(with("require every exercise reps >= 20") == "squat set 2 has 15 reps on Mon 2027-03-01; m");
+    CHECK(with("require every exercise reps >= 20") == "squat set 2 has 15 reps on Mon 2027-03-01, and in 35 more sessions; m");
     CHECK(with("forbid athlete has condition pregnancy") == "clean");
     CHECK(with("require athlete has condition pregnancy") == "athlete 'Alex' does not have the condition pregnancy; m");
-    CHECK(with("require session-length <= 20 min") == "a session of 30 min on Mon 2027-03-01 (08:00-08:30); m");
+    CHECK(with("require session-length <= 20 min") == "a session of 30 min on Mon 2027-03-01 (08:00-08:30), and in 35 more sessions; m");
     CHECK(with("require days <= 14") == "the block is 21 days long; m");
     CHECK(with("require weeks >= 4 weeks") == "the block is 21 days (3 weeks) long; m");
-    CHECK(with("require days-per-week <= 5") == "6 training days in block week 1 (2027-03-01..2027-03-07); m");
+    CHECK(with("require days-per-week <= 5") == "6 training days in block week 1 (2027-03-01..2027-03-07), and in 2 more block weeks; m");
 }
 
 TEST_CASE("applies to blocks where selects the blocks a rule set checks")
@@ -277,4 +281,90 @@ TEST_CASE("two rule sets of one name are an error, the same one given twice is l
                               "ruleset a {\n  rule r info \"m\" {\n    require sessions >= 0\n  }\n}\n");
     REQUIRE(errors.size() == 1);
     CHECK(errors.front().message == "rule set 'a' is defined twice");
+}
+
+TEST_CASE("two exercises too heavy give two findings, each at its own line with its first date and how many sessions more")
+{
+    TestBlock b;
+    b.exercises = {TestExercise{"squat", {30, 15, 15, 15}, 40, {}, {}, 30}, TestExercise{"knee-extension", {30, 15, 15, 15}, 45, {}, {}, 30}};
+    b.maxes = {{"squat", 180}, {"knee-extension", 80}};
+    auto built = build(b);
+    auto findings = check(*built);
+    REQUIRE(fired(findings) == Ids{"bfr.load", "bfr.load"});
+    // 3 weeks of 6 days with 2 sessions: 36 sessions, the first named, 35 more.
+    const auto& squat = findings[0];
+    CHECK(squat.message.rfind("squat at 40% of 1RM (", 0) == 0);
+    CHECK(squat.message.find(") in set 1 on Mon 2027-03-01, and in 35 more sessions; BFR loads are about 20% of 1RM (20% to 30%)") !=
+          std::string::npos);
+    CHECK(squat.span.line == static_cast<std::uint32_t>(built->line_of("    squat ")));
+    const auto& knee = findings[1];
+    CHECK(knee.message.rfind("knee-extension at 45% of 1RM (", 0) == 0);
+    CHECK(knee.message.find(") in set 1 on Mon 2027-03-01, and in 35 more sessions; ") != std::string::npos);
+    CHECK(knee.span.line == static_cast<std::uint32_t>(built->line_of("    knee-extension ")));
+}
+
+TEST_CASE("a value that fails again is reported once: its first date, and how many days, weeks or gaps fail after it")
+{
+    TestBlock b;
+    SECTION("a gap on each of 18 days")
+    {
+        b.times = {8 * 60, 11 * 60};
+        auto findings = check(*build(b));
+        REQUIRE(fired(findings) == Ids{"bfr.min-gap"});
+        CHECK(findings.front().message == "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; "
+                                          "at least 4 hours between BFR sessions");
+    }
+    SECTION("one session on each of 24 days")
+    {
+        b.times = {8 * 60};
+        b.length_days = 28;
+        auto findings = check(*build(b));
+        REQUIRE(fired(findings) == Ids{"bfr.sessions-per-day"});
+        CHECK(findings.front().message == "1 session on Mon 2027-03-01, and on 23 more days; 2 sessions on every BFR training day");
+    }
+    SECTION("five training days in each of 3 weeks")
+    {
+        b.days = "mon..fri";
+        b.day_bits = std::bitset<7>{0b0011'1110};
+        auto findings = check(*build(b));
+        REQUIRE(fired(findings) == Ids{"bfr.days-per-week"});
+        CHECK(findings.front().message ==
+              "5 training days in block week 1 (2027-03-01..2027-03-07), and in 2 more block weeks; 6 training days in every BFR block week");
+    }
+    SECTION("one more is one, in the singular")
+    {
+        b.days = "mon..fri";
+        b.day_bits = std::bitset<7>{0b0011'1110};
+        b.length_days = 14;
+        auto findings = check(*build(b));
+        const auto* days = first_with_rule(findings, "bfr.days-per-week");
+        REQUIRE(days);
+        CHECK(days->message ==
+              "5 training days in block week 1 (2027-03-01..2027-03-07), and in 1 more block week; 6 training days in every BFR block week");
+    }
+}
+
+TEST_CASE("a block of one week reads 1 week, one session reads 1 session")
+{
+    TestBlock b;
+    b.length_days = 7;
+    b.days = "mon";
+    b.day_bits = std::bitset<7>{0b0000'0010};
+    b.times = {8 * 60};
+    b.extra_text = "ruleset mine {\n  rule r warning \"m\" {\n    require weeks >= 2 and sessions >= 2\n  }\n}\n";
+    auto built = build(b);
+    auto findings = check(*built, false);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.front().message == "the block is 7 days (1 week) long, and 1 session in the block; m");
+}
+
+TEST_CASE("the standard minimum duration names both what is short, in the singular where it is one")
+{
+    TestBlock b;
+    b.length_days = 7;
+    auto findings = check(*build(b));
+    REQUIRE(fired(findings) == Ids{"bfr.min-duration"});
+    CHECK(findings.front().message ==
+          "the block is 7 days (1 week) long, and 12 sessions in the block; "
+          "BFR training needs at least 2 weeks and 24 sessions, counted over consecutive BFR blocks");
 }

@@ -165,7 +165,10 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     block.span = out->span_of(length + (b.from_template ? " kaatsu" : " \"Block\""));
     if (b.from_template) {
         block.template_name = "kaatsu";
-        block.template_span = out->span_of("template kaatsu");
+        // The whole template, as the resolver gives it: the statements inside it are the template's.
+        const auto at = out->source->text.find("template kaatsu");
+        const auto end = out->source->text.find("\n}\n", at) + 2;
+        block.template_span = span_at(*out->source, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end - at));
     }
     auto& content = block.content;
     content.method = b.method;

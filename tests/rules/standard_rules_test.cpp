@@ -173,7 +173,7 @@ TEST_CASE("each general rule is found alone on a block that breaks only it")
         auto findings = check(*build(b));
         REQUIRE(fired(findings) == Ids{"general.overlap"});
         CHECK(findings.front().message ==
-              "sessions overlap by 30 min on Mon 2027-03-01 (17:00-18:00, then 17:30); sessions must not overlap in time");
+              "sessions overlap by 30 min on Mon 2027-03-01 (17:00-18:00, then 17:30), and 8 more times; sessions must not overlap in time");
     }
     SECTION("general.no-sessions: no training days")
     {
@@ -187,7 +187,7 @@ TEST_CASE("each general rule is found alone on a block that breaks only it")
         auto findings = check(*build(b));
         REQUIRE(fired(findings) == Ids{"general.rest-day"});
         CHECK(findings.front().message ==
-              "7 training days in a row, 2027-03-01..2027-03-07; at least one rest day in every 7 days");
+              "7 training days in a row, 2027-03-01..2027-03-07, and on 14 more days; at least one rest day in every 7 days");
     }
 }
 
