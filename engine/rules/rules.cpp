@@ -975,7 +975,7 @@ private:
             for (int w = 1; w <= whole; ++w) {
                 s.number = static_cast<double>(days_of_week[static_cast<std::size_t>(w)].size());
                 s.week = w;
-                s.date = view_.plan.start + days{7 * (w - 1)};
+                s.date = view_.plan.planned_start + days{7 * (w - 1)};  // block week w as planned, before any pause moved its days
                 s.span = or_else(block.content.days_span, block.span);
                 if (!f(s)) return;
             }

@@ -161,11 +161,11 @@ TEST_CASE("meso schedule of a program with error findings prints the plan, count
     const auto dir = meso::test::temp_dir("schedule-findings");
     const std::string path = dir + "/plan.meso";
     meso::test::write_file(path, gap_program);
-    auto run = run_meso({"schedule", path});
+    auto run = run_meso({"schedule", path}, "TZ=UTC");
     CHECK(run.exit_code == 1);
     const auto out = lines(run.out);
     REQUIRE(out.size() == 37);  // the heading and 36 sessions
-    CHECK(out[0] == "P for Alex — 2027-03-01 to 2027-03-21, 36 sessions");
+    CHECK(out[0] == "P for Alex — 2027-03-01 to 2027-03-21, 36 sessions; times in UTC (from TZ)");
     CHECK(run.err == "meso schedule: 1 error in the plan: see meso check " + path + "\n");
 
     auto json_run = run_meso({"schedule", "--format", "json", path});

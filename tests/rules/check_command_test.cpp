@@ -439,3 +439,26 @@ TEST_CASE("an exercise that fails in several weeks of a progression is reported 
     CHECK(found[0].message.rfind("squat at 45% of 1RM (", 0) == 0);
     CHECK(found[0].message.find(") in set 1 on Mon 2027-03-08, and in 23 more sessions; ") != std::string::npos);
 }
+
+TEST_CASE("a block week a pause moved is named by its dates as planned, not by where the pause put its first session")
+{
+    auto compiled = compile(R"(athlete "Alex" { max squat 180 kg }
+program "P" {
+  start 2027-03-01
+  pause 2027-03-01..2027-03-02 "travel"
+  1 week "B" {
+    method bfr
+    days mon wed fri
+    sessions 08:00, 16:00 for 30 min
+    occlusion continuous
+    squat 20% x 30,15,15,15 rest 30 s
+  }
+}
+)", "example.meso", true);
+    REQUIRE(!has_errors(compiled.diagnostics));
+    REQUIRE(compiled.program().blocks.at(0).start == std::chrono::sys_days{std::chrono::year{2027} / 3 / 3});  // the pause moved it
+    auto findings = check_rules(compiled.compilation->module, compiled.schedule);
+    const auto days_per_week = std::find_if(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.rule == "bfr.days-per-week"; });
+    REQUIRE(days_per_week != findings.end());
+    CHECK(days_per_week->message.find("block week 1 (2027-03-01..2027-03-07)") != std::string::npos);
+}
