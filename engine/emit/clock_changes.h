@@ -21,7 +21,7 @@
 
 #include "engine/emit/timezone.h"
 #include "engine/schedule/schedule.h"
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 
 namespace meso {
 

@@ -23,7 +23,7 @@ using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 #include <iterator>
 #include <system_error>
 
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 namespace meso {
 

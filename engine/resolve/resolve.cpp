@@ -11,7 +11,7 @@
 
 #include "engine/emit/timezone.h"
 #include "engine/resolve/stdlib.h"
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 namespace meso {
 

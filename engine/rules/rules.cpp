@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 namespace meso {
 

@@ -43,7 +43,7 @@
 
 #include "engine/ir/ir.h"
 #include "engine/schedule/schedule.h"
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 #include "grammar/syntax.h"
 
 namespace meso {

@@ -32,7 +32,7 @@
 #include <vector>
 
 #include "engine/ir/ir.h"
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 
 namespace meso {
 

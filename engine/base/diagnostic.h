@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "grammar/source.h"
+#include "engine/base/source.h"
 
 namespace meso {
 
