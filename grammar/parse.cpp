@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/base/text.h"
 #include "grammar/grammar.h"
 
 namespace meso {
@@ -294,8 +295,6 @@ EncodingCheck check_encoding(const Source& source, std::vector<Diagnostic>& out)
 
 // ---------------------------------------------------------------- from parse tree to syntax tree
 
-const char* const weekday_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-
 class Builder {
 public:
     Builder(const Source& source, std::vector<Diagnostic>& diagnostics) : source_(source), diagnostics_(diagnostics) {}
@@ -549,7 +548,7 @@ private:
     static std::chrono::weekday weekday_of(std::string_view sv)
     {
         for (unsigned i = 0; i < 7; ++i)
-            if (sv.substr(0, 3) == weekday_names[i]) return std::chrono::weekday{i};
+            if (sv.substr(0, 3) == weekday_keyword(std::chrono::weekday{i})) return std::chrono::weekday{i};
         return std::chrono::weekday{0};
     }
 
