@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
 #include "engine/base/diagnostic.h"
 

@@ -15,7 +15,7 @@
 #include "engine/emit/clock_changes.h"
 #include "engine/emit/ical_text.h"
 #include "engine/emit/sessions.h"
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 
 namespace meso {
 

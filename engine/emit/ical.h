@@ -45,7 +45,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
 #include "engine/base/diagnostic.h"
 

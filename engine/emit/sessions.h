@@ -5,7 +5,7 @@
 
 #include <ostream>
 
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
 
 namespace meso {

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/resolve/stdlib.h"
 #include "engine/base/suggest.h"
 #include "engine/base/text.h"

@@ -1,4 +1,4 @@
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 
 #include <date/tz.h>
 
