@@ -251,7 +251,7 @@ EncodingCheck check_encoding(const Source& source, std::vector<Diagnostic>& out)
     const auto* p = reinterpret_cast<const unsigned char*>(source.text.data());
     const std::size_t n = source.text.size();
     auto report = [&](std::size_t at, std::string message) {
-        out.push_back({Severity::error, span_at(source, static_cast<std::uint32_t>(at)), std::move(message), {}, {}, {}});
+        out.push_back(Diagnostic::error(span_at(source, static_cast<std::uint32_t>(at)), std::move(message)));
     };
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
         report(0, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM");
@@ -308,7 +308,7 @@ private:
 
     void error(const Span& span, std::string message)
     {
-        diagnostics_.push_back({Severity::error, span, std::move(message), {}, {}, {}});
+        diagnostics_.push_back(Diagnostic::error(span, std::move(message)));
     }
 
     Span span(const node& n) const
@@ -1251,10 +1251,10 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         std::string message = e.message;
         if (message.rfind("expected", 0) == 0 && message.find(", found") == std::string::npos)
             message += ", found " + found_at(source.text, e.byte);
-        result.diagnostics.push_back({Severity::error, s, message, {}, {}, {}});
+        result.diagnostics.push_back(Diagnostic::error(s, message));
     }
     if (state.errors.size() >= limits.max_errors)
-        result.diagnostics.push_back({Severity::note, {}, "too many errors; the rest of the file was not read", {}, {}, {}});
+        result.diagnostics.push_back(Diagnostic::note({}, "too many errors; the rest of the file was not read"));
     if (!parsed) {  // as if nothing had been built
         result.file.statements.clear();
         build_diagnostics.clear();

@@ -828,7 +828,7 @@ std::unique_ptr<Compilation> resolve_file(const std::string& path, const Resolve
     auto c = std::make_unique<Compilation>();
     auto read = read_source(path, options.limits.max_bytes);
     if (!read.source) {
-        c->diagnostics.push_back({Severity::error, Span{}, std::move(read.error), {}, {}, {}});
+        c->diagnostics.push_back(Diagnostic::error(Span{}, std::move(read.error)));
         return c;
     }
     Resolver resolver(*c, options);

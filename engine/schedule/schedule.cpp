@@ -146,7 +146,7 @@ struct Planner {
 
     void error(const Span& span, std::string message)
     {
-        diagnostics.push_back({Severity::error, span, std::move(message), {}, {}, {}});
+        diagnostics.push_back(Diagnostic::error(span, std::move(message)));
     }
 
     // A relative load lighter than half the athlete's step rounds to 0: the
