@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 namespace meso::grammar {
 

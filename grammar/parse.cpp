@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/base/text.h"
 #include "grammar/grammar.h"
 
 namespace meso {
@@ -250,7 +251,7 @@ EncodingCheck check_encoding(const Source& source, std::vector<Diagnostic>& out)
     const auto* p = reinterpret_cast<const unsigned char*>(source.text.data());
     const std::size_t n = source.text.size();
     auto report = [&](std::size_t at, std::string message) {
-        out.push_back({Severity::error, span_at(source, static_cast<std::uint32_t>(at)), std::move(message), {}, {}, {}});
+        out.push_back(Diagnostic::error(span_at(source, static_cast<std::uint32_t>(at)), std::move(message)));
     };
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
         report(0, "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM");
@@ -294,8 +295,6 @@ EncodingCheck check_encoding(const Source& source, std::vector<Diagnostic>& out)
 
 // ---------------------------------------------------------------- from parse tree to syntax tree
 
-const char* const weekday_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-
 class Builder {
 public:
     Builder(const Source& source, std::vector<Diagnostic>& diagnostics) : source_(source), diagnostics_(diagnostics) {}
@@ -309,7 +308,7 @@ private:
 
     void error(const Span& span, std::string message)
     {
-        diagnostics_.push_back({Severity::error, span, std::move(message), {}, {}, {}});
+        diagnostics_.push_back(Diagnostic::error(span, std::move(message)));
     }
 
     Span span(const node& n) const
@@ -549,7 +548,7 @@ private:
     static std::chrono::weekday weekday_of(std::string_view sv)
     {
         for (unsigned i = 0; i < 7; ++i)
-            if (sv.substr(0, 3) == weekday_names[i]) return std::chrono::weekday{i};
+            if (sv.substr(0, 3) == weekday_keyword(std::chrono::weekday{i})) return std::chrono::weekday{i};
         return std::chrono::weekday{0};
     }
 
@@ -1204,28 +1203,6 @@ std::string found_at(const std::string& t, std::size_t at)
 
 }  // namespace
 
-Span span_at(const Source& source, std::uint32_t offset, std::uint32_t length)
-{
-    Span s;
-    s.source = &source;
-    s.begin = offset;
-    s.end = offset + length;
-    if (s.end > source.text.size()) s.end = static_cast<std::uint32_t>(source.text.size());
-    std::uint32_t line = 1, column = 1;
-    for (std::uint32_t i = 0; i < offset && i < source.text.size(); ++i) {
-        if (source.text[i] == '\n') {
-            ++line;
-            column = 1;
-        }
-        else {
-            ++column;
-        }
-    }
-    s.line = line;
-    s.column = column;
-    return s;
-}
-
 ParseResult parse(const Source& source, const ParseLimits& limits)
 {
     ParseResult result;
@@ -1274,10 +1251,10 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         std::string message = e.message;
         if (message.rfind("expected", 0) == 0 && message.find(", found") == std::string::npos)
             message += ", found " + found_at(source.text, e.byte);
-        result.diagnostics.push_back({Severity::error, s, message, {}, {}, {}});
+        result.diagnostics.push_back(Diagnostic::error(s, message));
     }
     if (state.errors.size() >= limits.max_errors)
-        result.diagnostics.push_back({Severity::note, {}, "too many errors; the rest of the file was not read", {}, {}, {}});
+        result.diagnostics.push_back(Diagnostic::note({}, "too many errors; the rest of the file was not read"));
     if (!parsed) {  // as if nothing had been built
         result.file.statements.clear();
         build_diagnostics.clear();

@@ -20,8 +20,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "grammar/diagnostic.h"
-#include "grammar/source.h"
+#include "engine/base/diagnostic.h"
+#include "engine/base/source.h"
 #include "grammar/syntax.h"
 
 namespace meso {

@@ -16,7 +16,7 @@
 #include <variant>
 #include <vector>
 
-#include "grammar/source.h"
+#include "engine/base/source.h"
 
 namespace meso::syntax {
 

@@ -7,7 +7,7 @@
 #include "engine/cli/output.h"
 #include "engine/cli/pipeline.h"
 #include "engine/emit/ical.h"
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/report/report.h"
 
 namespace meso::cli {

@@ -111,7 +111,7 @@ StreamedPipeline resolve_for_streaming(const std::string& path, const CommonOpti
     auto read = read_source(path, resolve.limits.max_bytes);
     if (!read.source) {
         p.unreadable = true;
-        p.diagnostics.push_back({Severity::error, Span{}, read.error, {}, {}, {}});
+        p.diagnostics.push_back(Diagnostic::error(Span{}, read.error));
         return p;
     }
     p.compilation = resolve_source(std::move(*read.source), resolve);

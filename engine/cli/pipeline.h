@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/cli/commands.h"
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/resolve/resolve.h"
 #include "engine/schedule/schedule.h"
 

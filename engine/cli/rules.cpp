@@ -10,7 +10,7 @@
 #include "engine/report/report.h"
 #include "engine/resolve/stdlib.h"
 #include "engine/rules/rules.h"
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 namespace meso::cli {
 

@@ -78,7 +78,7 @@ std::string SessionClock::describe(const Session& session, const SessionTimes& t
 {
     const sys_seconds start = local_start(session);
     const std::string at = clock_text(start);
-    const std::string day = std::string(weekday_name(session.weekday())) + " " + format_date(session.date);
+    const std::string day = format_weekday_date(session.date);
     const std::string zone = zone_ != nullptr ? zone_->name() : "";
     switch (t.kind) {
     case SessionTimes::Kind::plain: return {};

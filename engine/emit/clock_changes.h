@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 
 namespace meso {
 

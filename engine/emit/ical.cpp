@@ -15,7 +15,7 @@
 #include "engine/emit/clock_changes.h"
 #include "engine/emit/ical_text.h"
 #include "engine/emit/sessions.h"
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 
 namespace meso {
 
@@ -582,7 +582,7 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
             }
             it->second.rules = ZoneRules::load(zone);
             if (!it->second.rules) {
-                result.diagnostics.push_back({Severity::error, span, "time zone '" + zone + "' cannot be read from the tz database", {}, {}, {}});
+                result.diagnostics.push_back(Diagnostic::error(span, "time zone '" + zone + "' cannot be read from the tz database"));
                 continue;
             }
         }

@@ -55,39 +55,6 @@ std::string csv_field(const std::string& s)
 
 }  // namespace
 
-std::string format_number(double value)
-{
-    const double r = std::round(value * 1000.0) / 1000.0;
-    if (r == std::floor(r)) {
-        // Whole numbers are most loads, reps and minutes: to_chars writes
-        // what fmt's "{}" does, without its formatting machinery.
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<long long>(r)).ptr;
-        return std::string(digits, end);
-    }
-    // The rest have at most three decimals: their thousandths, a whole
-    // number, are the digits "{:.3f}" writes (the double nearest to n/1000
-    // is within far less than half a thousandth of it while |n| < 2^51).
-    const double thousandths = std::round(r * 1000.0);
-    if (std::fabs(thousandths) < 1e15) {
-        auto n = static_cast<long long>(thousandths);
-        char digits[32];
-        char* at = digits;
-        if (n < 0) *at++ = '-', n = -n;
-        at = std::to_chars(at, digits + sizeof digits, n / 1000).ptr;
-        *at++ = '.';
-        long long fraction = n % 1000;  // not 0: r is not whole
-        for (long long unit = 100; unit > 0 && fraction > 0; unit /= 10) {
-            *at++ = static_cast<char>('0' + fraction / unit);
-            fraction %= unit;
-        }
-        return std::string(digits, at);
-    }
-    std::string s = fmt::format("{:.3f}", r);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    return s;
-}
-
 std::string describe_load(const SetPlan& set, ir::MassUnit unit)
 {
     if (set.rpe) return "RPE " + format_number(*set.rpe);

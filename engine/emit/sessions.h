@@ -5,7 +5,7 @@
 
 #include <ostream>
 
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
 
 namespace meso {
@@ -31,8 +31,5 @@ std::string describe_load(const SetPlan& set, ir::MassUnit unit);
 
 // "4×30/15/15/15 @ 36 kg (20%)" — sets and reps of an exercise, with its load when all sets share one.
 std::string describe_sets(const ExercisePlan& exercise, ir::MassUnit unit);
-
-// A quantity without needless decimals: 36, 107.5, 0.25.
-std::string format_number(double value);
 
 }  // namespace meso

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cctype>
-#include <cstdio>
 #include <map>
 
+#include "engine/base/text.h"
 #include "grammar/parse.h"
 
 namespace meso::format {
@@ -44,34 +44,13 @@ std::string quantity(const Quantity& q)
     return q.amount.text + (unit_follows_directly(q.unit) ? "" : " ") + q.unit_text;
 }
 
-std::string two_digits(unsigned n)
-{
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "%02u", n % 100);
-    return buffer;
-}
-
-std::string date(const Date& d)
-{
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d", static_cast<int>(d.value.year()));
-    return std::string(buffer) + "-" + two_digits(static_cast<unsigned>(d.value.month())) + "-" +
-           two_digits(static_cast<unsigned>(d.value.day()));
-}
+std::string date(const Date& d) { return format_date(d.value); }
 
 std::string date_range(const DateRange& r) { return r.is_range ? date(r.first) + ".." + date(r.last) : date(r.first); }
 
-std::string clock_time(const ClockTime& t)
-{
-    const auto minutes = static_cast<unsigned>(t.since_midnight.count());
-    return two_digits(minutes / 60) + ":" + two_digits(minutes % 60);
-}
+std::string clock_time(const ClockTime& t) { return format_time(t.since_midnight); }
 
-const char* weekday(std::chrono::weekday d)
-{
-    static const char* const names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-    return names[d.c_encoding() % 7];
-}
+const char* weekday(std::chrono::weekday d) { return weekday_keyword(d); }
 
 std::string weekdays(const Weekdays& w)
 {

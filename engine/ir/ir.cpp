@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 namespace meso::ir {
 

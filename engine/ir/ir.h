@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "grammar/diagnostic.h"
-#include "grammar/source.h"
+#include "engine/base/diagnostic.h"
+#include "engine/base/source.h"
 #include "grammar/syntax.h"
 
 namespace meso::ir {

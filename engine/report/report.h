@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 
 namespace meso {
 

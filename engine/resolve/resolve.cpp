@@ -9,9 +9,10 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "engine/resolve/stdlib.h"
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
+#include "engine/base/text.h"
 
 namespace meso {
 
@@ -661,7 +662,6 @@ private:
         for (std::size_t i = 0; i < template_weeks; ++i)
             for (const auto& split : block.weeks[i].content.splits) split_days |= split.days;
         if (split_days.none() || (split_days & *over.days).any()) return;
-        static const char* const names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
         const auto in_order = [](const std::bitset<7>& bits) {  // Monday first, as weeks are written
             std::vector<unsigned> out;
             for (unsigned k = 1; k <= 7; ++k)
@@ -670,7 +670,7 @@ private:
         };
         const auto listed = [&](const std::vector<unsigned>& list, std::size_t from, std::size_t to) {
             std::string text;
-            for (std::size_t i = from; i < to; ++i) text += std::string(i > from ? ", " : "") + names[list[i]];
+            for (std::size_t i = from; i < to; ++i) text += std::string(i > from ? ", " : "") + weekday_keyword(std::chrono::weekday{list[i]});
             return text;
         };
         const auto old_days = in_order(split_days);
@@ -681,7 +681,7 @@ private:
         std::string moves;
         for (std::size_t i = 0; i < moved; ++i) {
             image[old_days[i]] = static_cast<int>(new_days[i]);
-            moves += std::string(i ? ", " : "") + names[old_days[i]] + " → " + names[new_days[i]];
+            moves += std::string(i ? ", " : "") + weekday_keyword(std::chrono::weekday{old_days[i]}) + " → " + weekday_keyword(std::chrono::weekday{new_days[i]});
         }
         const auto move = [&](std::vector<ir::Content::Split>& splits) {
             for (auto& split : splits) {
@@ -828,7 +828,7 @@ std::unique_ptr<Compilation> resolve_file(const std::string& path, const Resolve
     auto c = std::make_unique<Compilation>();
     auto read = read_source(path, options.limits.max_bytes);
     if (!read.source) {
-        c->diagnostics.push_back({Severity::error, Span{}, std::move(read.error), {}, {}, {}});
+        c->diagnostics.push_back(Diagnostic::error(Span{}, std::move(read.error)));
         return c;
     }
     Resolver resolver(*c, options);

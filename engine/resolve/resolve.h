@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "engine/ir/ir.h"
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 #include "grammar/parse.h"
 #include "grammar/syntax.h"
 

@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
+#include "engine/base/text.h"
 
 namespace meso {
 
@@ -534,46 +534,6 @@ using std::chrono::days;
 using std::chrono::minutes;
 using std::chrono::sys_days;
 
-std::string trim_number(double v, int decimals = 2)
-{
-    if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(v)));
-    std::string s = fmt::format("{:.{}f}", v, decimals);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-}
-
-std::string date_text(sys_days day)
-{
-    static const char* const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    const std::chrono::year_month_day ymd{day};
-    const int y = static_cast<int>(ymd.year());
-    const unsigned m = static_cast<unsigned>(ymd.month());
-    const unsigned d = static_cast<unsigned>(ymd.day());
-    if (y < 0 || y > 9999)
-        return fmt::format("{} {:04}-{:02}-{:02}", names[std::chrono::weekday{day}.c_encoding()], y, m, d);
-    // Called for most values a rule looks at (bench/, docs/performance.md):
-    // written by hand, fmt::format took a third of the rules' time.
-    char text[15];
-    std::memcpy(text, names[std::chrono::weekday{day}.c_encoding()], 3);
-    const auto digit = [](unsigned v) { return static_cast<char>('0' + v % 10); };
-    text[3] = ' ';
-    text[4] = digit(static_cast<unsigned>(y) / 1000), text[5] = digit(static_cast<unsigned>(y) / 100);
-    text[6] = digit(static_cast<unsigned>(y) / 10), text[7] = digit(static_cast<unsigned>(y));
-    text[8] = '-', text[9] = digit(m / 10), text[10] = digit(m), text[11] = '-', text[12] = digit(d / 10), text[13] = digit(d);
-    return std::string(text, 14);
-}
-
-std::string iso_date(sys_days day) { return date_text(day).substr(4); }
-
-std::string clock(minutes since_midnight)
-{
-    long long m = since_midnight.count();
-    const long long day = 24 * 60;
-    m = ((m % day) + day) % day;
-    return fmt::format("{:02}:{:02}", m / 60, m % 60);
-}
-
 std::string duration_text(double seconds)
 {
     const double a = std::fabs(seconds);
@@ -1073,10 +1033,10 @@ private:
                 s.set = static_cast<int>(i) + 1;
                 s.unknown.clear();
                 if (set.percent) s.number = *set.percent;
-                else if (set.rpe) s.unknown = plan.name + " is loaded by RPE on " + date_text(s.date) + ", not in % of 1RM";
+                else if (set.rpe) s.unknown = plan.name + " is loaded by RPE on " + format_weekday_date(s.date) + ", not in % of 1RM";
                 else if (set.mass)
                     s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + unit_name(view_.program.unit) +
-                                " on " + date_text(s.date) + ", and " + athlete_name() + " has no max for " + plan.name +
+                                " on " + format_weekday_date(s.date) + ", and " + athlete_name() + " has no max for " + plan.name +
                                 " to relate it to";
                 else continue;  // no load written
                 if (!f(s)) return;
@@ -1134,18 +1094,18 @@ private:
     {
         if (view_.run.blocks == 1) return "the block";
         const std::string method = view_.plan.method.empty() ? "without a method" : "of method " + view_.plan.method;
-        return "the " + std::to_string(view_.run.blocks) + " blocks " + method + " in a row (" + iso_date(view_.run.first) + ".." +
-               iso_date(view_.run.last) + ")";
+        return "the " + std::to_string(view_.run.blocks) + " blocks " + method + " in a row (" + format_date(view_.run.first) + ".." +
+               format_date(view_.run.last) + ")";
     }
 
     std::string session_times(const Session* s) const
     {
-        return clock(s->start) + "-" + clock(s->start + s->length);
+        return format_time_of_day(s->start) + "-" + format_time_of_day(s->start + s->length);
     }
 
     std::string describe(Metric metric, const Sample& s, const ExerciseUse* exercise) const
     {
-        const std::string on = " on " + date_text(s.date);
+        const std::string on = " on " + format_weekday_date(s.date);
         switch (metric) {
         case Metric::method:
             return s.name.empty() ? "the block has no method" : "the block's method is " + s.name;
@@ -1160,17 +1120,17 @@ private:
         case Metric::sessions_per_day: return plural(static_cast<long long>(s.number), "session", "sessions") + on;
         case Metric::days_per_week:
             return plural(static_cast<long long>(s.number), "training day", "training days") + " in block week " +
-                   std::to_string(s.week) + " (" + iso_date(s.date) + ".." + iso_date(s.date + days{6}) + ")";
+                   std::to_string(s.week) + " (" + format_date(s.date) + ".." + format_date(s.date + days{6}) + ")";
         case Metric::gap:
         case Metric::overlap: {
             const std::string amount = duration_text(s.number);
             if (s.first->date == s.second->date) {
-                const std::string pair = " (" + session_times(s.first) + ", then " + clock(s.second->start) + ")";
+                const std::string pair = " (" + session_times(s.first) + ", then " + format_time_of_day(s.second->start) + ")";
                 if (metric == Metric::overlap) return "sessions overlap by " + amount + on + pair;
                 return amount + " between sessions" + on + pair;
             }
-            const std::string pair = " from " + date_text(s.first->date) + " " + session_times(s.first) + " to " +
-                                     date_text(s.second->date) + " " + clock(s.second->start);
+            const std::string pair = " from " + format_weekday_date(s.first->date) + " " + session_times(s.first) + " to " +
+                                     format_weekday_date(s.second->date) + " " + format_time_of_day(s.second->start);
             if (metric == Metric::overlap) return "sessions overlap by " + amount + pair;
             return amount + " between sessions" + pair;
         }
@@ -1178,7 +1138,7 @@ private:
             return "a session of " + duration_text(s.number) + on + " (" + session_times(s.first) + ")";
         case Metric::consecutive_training_days:
             return plural(static_cast<long long>(s.number), "training day", "training days") + " in a row, " +
-                   iso_date(s.run_start) + ".." + iso_date(s.date);
+                   format_date(s.run_start) + ".." + format_date(s.date);
         case Metric::exercises_per_session:
             return (s.number == 0 ? std::string("no exercise") : plural(static_cast<long long>(s.number), "exercise", "exercises")) +
                    " in the session" + on + " (" + session_times(s.first) + ")";

@@ -51,7 +51,7 @@
 
 #include "engine/ir/ir.h"
 #include "engine/schedule/schedule.h"
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 #include "grammar/syntax.h"
 
 namespace meso {

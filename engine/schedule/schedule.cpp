@@ -146,7 +146,7 @@ struct Planner {
 
     void error(const Span& span, std::string message)
     {
-        diagnostics.push_back({Severity::error, span, std::move(message), {}, {}, {}});
+        diagnostics.push_back(Diagnostic::error(span, std::move(message)));
     }
 
     // A relative load lighter than half the athlete's step rounds to 0: the
@@ -823,25 +823,6 @@ ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic
     Planner planner{*plan.program, options, diagnostics};
     if (planner.plan(plan.sessions)) planner.build();  // planned before, so it fits
     return std::move(planner.out);
-}
-
-std::string format_date(sys_days day)
-{
-    const year_month_day ymd{day};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()));
-}
-
-std::string format_time(minutes since_midnight)
-{
-    const long m = since_midnight.count();
-    return fmt::format("{:02}:{:02}", m / 60, m % 60);
-}
-
-const char* weekday_name(weekday day)
-{
-    static const char* const names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return names[day.c_encoding() % 7];
 }
 
 }  // namespace meso

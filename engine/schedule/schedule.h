@@ -32,7 +32,8 @@
 #include <vector>
 
 #include "engine/ir/ir.h"
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
+#include "engine/base/text.h"  // format_date, format_time, weekday_name: what the emitters write sessions with
 
 namespace meso {
 
@@ -148,10 +149,5 @@ struct SchedulePlan {
 
 SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& options = {});
 ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic>& diagnostics);
-
-// Helpers for the emitters.
-std::string format_date(std::chrono::sys_days day);           // 2027-01-04
-std::string format_time(std::chrono::minutes since_midnight);  // 08:00
-const char* weekday_name(std::chrono::weekday day);            // Mon
 
 }  // namespace meso

@@ -85,6 +85,7 @@ struct Fixture {
             plan.name = spec.name;
             plan.method = spec.method;
             plan.start = block_start;
+            plan.planned_start = block_start;  // no pause in a fixture
             plan.end = block_start + std::chrono::days{spec.length_days - 1};
             plan.weeks = (spec.length_days + 6) / 7;
             for (const auto& earlier : s.blocks)

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "engine/emit/clock_changes.h"
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "tests/emit/builder.h"
 
 using namespace meso;

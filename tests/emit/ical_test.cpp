@@ -6,7 +6,7 @@
 
 #include "engine/emit/ical.h"
 #include "engine/emit/ical_text.h"
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 #include "tests/emit/builder.h"
 #include "tests/emit/lint.h"
 

@@ -1,7 +1,7 @@
 // Did-you-mean: the distance behind every suggestion meso makes.
 #include <catch2/catch.hpp>
 
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 using meso::closest_match;
 using meso::edit_distance;

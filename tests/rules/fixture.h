@@ -237,6 +237,7 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     bp.name = p.blocks.front().name;
     bp.method = b.method;
     bp.start = b.start;
+    bp.planned_start = b.start;  // no pause in a fixture
     bp.end = ps.end;
     bp.weeks = (b.length_days + 6) / 7;
     for (int d = 0; d < b.length_days; ++d) {

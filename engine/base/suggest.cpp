@@ -1,4 +1,4 @@
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 #include <algorithm>
 

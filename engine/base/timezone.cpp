@@ -1,4 +1,4 @@
-#include "engine/emit/timezone.h"
+#include "engine/base/timezone.h"
 
 #include <date/tz.h>
 
@@ -23,7 +23,7 @@ using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 #include <iterator>
 #include <system_error>
 
-#include "grammar/suggest.h"
+#include "engine/base/suggest.h"
 
 namespace meso {
 

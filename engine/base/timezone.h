@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include "grammar/diagnostic.h"
+#include "engine/base/diagnostic.h"
 
 namespace meso {
 

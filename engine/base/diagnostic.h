@@ -7,9 +7,10 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "grammar/source.h"
+#include "engine/base/source.h"
 
 namespace meso {
 
@@ -29,6 +30,12 @@ struct Diagnostic {
     std::optional<std::string> rule;  // "bfr.min-gap"; empty for syntax and meaning errors
     std::vector<Note> notes;
     std::optional<std::string> suppressed_by;  // the reason of the `allow` that accepted it
+
+    // Diagnostic::error(span, "...") reads as what it is, where a brace list
+    // of six fields hides the severity among empty braces.
+    static Diagnostic error(const Span& at, std::string message) { return {Severity::error, at, std::move(message), {}, {}, {}}; }
+    static Diagnostic warning(const Span& at, std::string message) { return {Severity::warning, at, std::move(message), {}, {}, {}}; }
+    static Diagnostic note(const Span& at, std::string message) { return {Severity::note, at, std::move(message), {}, {}, {}}; }
 };
 
 inline bool has_errors(const std::vector<Diagnostic>& diagnostics)

@@ -1,0 +1,40 @@
+// Text of dates, clock times, weekdays and numbers: one spelling of each,
+// shared by every stage that writes them (messages, reports, emitters, the
+// formatter), so that a date reads the same in a warning and in a calendar.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace meso {
+
+// 2027-01-04. Years outside 0..9999 keep their sign and digits (-001, 10000).
+std::string format_date(std::chrono::sys_days day);
+std::string format_date(std::chrono::year_month_day date);
+
+// Mon 2027-01-04: the date with its short English weekday, as messages write it.
+std::string format_weekday_date(std::chrono::sys_days day);
+
+// 08:00, for a time of day (0 <= since_midnight < 24 h).
+std::string format_time(std::chrono::minutes since_midnight);
+
+// 08:00 for any number of minutes, brought into the day first: a rule's
+// clock arithmetic (a session's end, a gap) may cross midnight.
+std::string format_time_of_day(std::chrono::minutes since_midnight);
+
+// Mon: the short English name, as reports and calendars write it.
+const char* weekday_name(std::chrono::weekday day);
+
+// mon: the keyword the language spells a weekday with.
+const char* weekday_keyword(std::chrono::weekday day);
+
+// A load, a percentage, a rest as the emitters write them: whole numbers
+// without a point, others with at most three decimals and no trailing zero
+// (82.5, 72.125, 100).
+std::string format_number(double value);
+
+// A number as a rule message writes it: rounded to `decimals` places,
+// trailing zeros and a trailing point dropped (87.5, 2, 0.33).
+std::string trim_number(double value, int decimals = 2);
+
+}  // namespace meso
