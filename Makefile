@@ -1,7 +1,8 @@
 # The two commands of the README: `make demo` and `make test`. Both install
 # what is missing (scripts/setup), then build with CMake. `make bench` runs
 # the benchmark (bench/run.py, docs/performance.md); it is not part of
-# `make test`, which holds no timing assertion.
+# `make test`, which holds no timing assertion. `make lint` runs the checks
+# of CONTRIBUTING.md (layering, comments, clang-tidy against its baseline).
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
@@ -11,7 +12,7 @@ RELEASE_BUILD ?= build-release
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup build test demo bench clean test-sanitize fuzz fuzz-build release
+.PHONY: all setup build test demo bench clean test-sanitize fuzz fuzz-build release lint
 
 all: build
 
@@ -29,6 +30,20 @@ test: build
 
 demo: build
 	@scripts/demo $(BUILD)/meso
+
+# Needs only a configured $(BUILD) (its compile_commands.json), not a
+# build; configuring again (keeping the cache's options) picks up the .cpp
+# files added since. Every check runs even when one fails. clang-tidy's
+# results are cached per file in $(BUILD)/lint-cache/ (scripts/lint/tidy.py
+# says by what); `make lint JOBS=1` leaves the other cores alone.
+lint: setup $(BUILD)/CMakeCache.txt
+	@cmake -S . -B $(BUILD) >/dev/null
+	@status=0; \
+	/usr/bin/python3 -m unittest discover -q -s scripts/lint -p 'test_*.py' || status=1; \
+	/usr/bin/python3 scripts/lint/layering.py || status=1; \
+	/usr/bin/python3 scripts/lint/references.py || status=1; \
+	/usr/bin/python3 scripts/lint/tidy.py --build $(BUILD) --jobs $(JOBS) || status=1; \
+	exit $$status
 
 # The npm package `ics` the benchmark compares against, at the version of
 # bench/node/package-lock.json; Debian's nodejs and npm when node is missing.
