@@ -2,7 +2,7 @@
 # what is missing (scripts/setup), then build with CMake. `make bench` runs
 # the benchmark (bench/run.py, docs/performance.md); it is not part of
 # `make test`, which holds no timing assertion. `make lint` runs the checks
-# of CONTRIBUTING.md (layering, comments, clang-tidy against its baseline).
+# of CONTRIBUTING.md (layering, comments, file sizes, clang-tidy against its baseline).
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
@@ -42,6 +42,7 @@ lint: setup $(BUILD)/CMakeCache.txt
 	/usr/bin/python3 -m unittest discover -q -s scripts/lint -p 'test_*.py' || status=1; \
 	/usr/bin/python3 scripts/lint/layering.py || status=1; \
 	/usr/bin/python3 scripts/lint/references.py || status=1; \
+	/usr/bin/python3 scripts/lint/sizes.py || status=1; \
 	/usr/bin/python3 scripts/lint/tidy.py --build $(BUILD) --jobs $(JOBS) || status=1; \
 	exit $$status
 

@@ -13,11 +13,11 @@ in the list and on a list entry that no longer occurs, so the list only
 shrinks. Run from anywhere: scripts/lint/layering.py [--root DIR].
 """
 
-import argparse
 import os
 import re
 import sys
 
+import allow_list
 from allow_list import AllowList
 
 # The stages in pipeline order: a folder and its rank. Folders of the same
@@ -137,22 +137,8 @@ def check(root, allow_path):
 
 
 def main(argv):
-    here = os.path.dirname(os.path.abspath(__file__))
-    parser = argparse.ArgumentParser(description="No stage of the pipeline includes a later one.")
-    parser.add_argument("--root", default=os.path.dirname(os.path.dirname(here)), help="the repository")
-    parser.add_argument("--allow", help="the allow-list (default: scripts/lint/layering-allow.txt in the repository)")
-    args = parser.parse_args(argv)
-    root = os.path.abspath(args.root)
-    allow_path = args.allow or os.path.join(root, "scripts", "lint", "layering-allow.txt")
-    files, allowed, problems = check(root, allow_path)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"layering: {len(problems)} problem(s) in {files} files", file=sys.stderr)
-        return 1
-    print(f"layering: {files} files follow {pipeline_order()}; {allowed} known exception(s) left in "
-          f"{os.path.relpath(allow_path, root)}")
-    return 0
+    return allow_list.run(argv, "layering", "No stage of the pipeline includes a later one.", "layering-allow.txt", check,
+                          lambda files, allowed, shown: (f"layering: {files} files follow {pipeline_order()}; {allowed} known exception(s) left in {shown}"))
 
 
 if __name__ == "__main__":

@@ -14,12 +14,12 @@ and on a list entry that no longer occurs, so the list only shrinks.
 Run from anywhere: scripts/lint/references.py [--root DIR].
 """
 
-import argparse
 import bisect
 import os
 import re
 import sys
 
+import allow_list
 from allow_list import AllowList
 
 SCANNED_ROOTS = ("engine", "grammar", "tests", "bench")
@@ -134,22 +134,9 @@ def check(root, allow_path):
 
 
 def main(argv):
-    here = os.path.dirname(os.path.abspath(__file__))
-    parser = argparse.ArgumentParser(description="Comments point inside the repository.")
-    parser.add_argument("--root", default=os.path.dirname(os.path.dirname(here)), help="the repository")
-    parser.add_argument("--allow", help="the allow-list (default: scripts/lint/references-allow.txt in the repository)")
-    args = parser.parse_args(argv)
-    root = os.path.abspath(args.root)
-    allow_path = args.allow or os.path.join(root, "scripts", "lint", "references-allow.txt")
-    files, allowed, problems = check(root, allow_path)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"references: {len(problems)} problem(s) in {files} files", file=sys.stderr)
-        return 1
-    print(f"references: the comments of {files} files point inside the repository; {allowed} known exception(s) "
-          f"left in {os.path.relpath(allow_path, root)}")
-    return 0
+    return allow_list.run(argv, "references", "Comments point inside the repository.", "references-allow.txt", check,
+                          lambda files, allowed, shown: (f"references: the comments of {files} files point inside the repository; "
+                                    f"{allowed} known exception(s) left in {shown}"))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import layering  # noqa: E402
 import references  # noqa: E402
+import sizes  # noqa: E402
 import tidy  # noqa: E402
 
 
@@ -48,6 +49,15 @@ def layering_problems(files, allow=""):
 def reference_problems(files, allow=""):
     with Repository(dict(files, **{"allow.txt": allow})) as repo:
         return references.check(repo.root, repo.path("allow.txt"))[2]
+
+
+def size_problems(files, allow=""):
+    with Repository(dict(files, **{"allow.txt": allow})) as repo:
+        return sizes.check(repo.root, repo.path("allow.txt"))[2]
+
+
+def lines(n):
+    return "".join(f"int x{i};\n" for i in range(n))
 
 
 class Layering(unittest.TestCase):
@@ -169,6 +179,35 @@ class References(unittest.TestCase):
                                       allow="grammar/grammar.h ../shared/design/language.md\n")
         self.assertEqual(problems, ["allow.txt:1: error: grammar/grammar.h no longer mentions "
                                     "../shared/design/language.md: delete this line (the list only shrinks)"])
+
+
+class Sizes(unittest.TestCase):
+    def test_a_file_of_600_lines_passes_and_one_of_601_is_an_error_located_past_the_limit(self):
+        self.assertEqual(size_problems({"engine/rules/check.cpp": lines(600)}), [])
+        self.assertEqual(size_problems({"engine/rules/check.cpp": lines(601)}),
+                         ["engine/rules/check.cpp:601:1: error: 601 lines, over the limit of 600: split the file "
+                          "by what is inside it (CONTRIBUTING.md, Layout)"])
+
+    def test_tests_and_scripts_count_but_downloaded_and_built_files_do_not(self):
+        problems = size_problems({"tests/schedule/long_test.cpp": lines(700), "scripts/lint/long.py": lines(700),
+                                  "tests/emit/node/node_modules/x/big.h": lines(900),
+                                  "tests/build-x/generated.cpp": lines(900), "docs/long.h": lines(900)})
+        self.assertEqual(sorted(p.split(":")[0] for p in problems), ["scripts/lint/long.py",
+                                                                      "tests/schedule/long_test.cpp"])
+
+    def test_a_listed_file_may_shrink_but_not_grow_and_leaves_the_list_under_the_limit(self):
+        allow = "grammar/parse.cpp 700  # split by construct\n"
+        self.assertEqual(size_problems({"grammar/parse.cpp": lines(650)}, allow), [])
+        grew = size_problems({"grammar/parse.cpp": lines(701)}, allow)
+        self.assertEqual(len(grew), 1)
+        self.assertIn("701 lines, more than the 700 of allow.txt:1", grew[0])
+        self.assertEqual(size_problems({"grammar/parse.cpp": lines(600)}, allow),
+                         ["allow.txt:1: error: grammar/parse.cpp is no longer over 600 lines: delete this line "
+                          "(the list only shrinks)"])
+
+    def test_an_entry_without_a_number_of_lines_is_an_error(self):
+        self.assertEqual(size_problems({}, "grammar/parse.cpp big\n"),
+                         ["allow.txt:1: expected a number of lines, found big"])
 
 
 
