@@ -1,12 +1,16 @@
-// The commands of `meso`, one function each; main.cpp parses the command
-// line with CLI11 and calls them. Each returns the exit status of cli.md:
-// 0 done, 1 findings at error (or a file fmt --check would change),
-// 2 the command could not run.
+// The commands of `meso`, one function each, in a file named for it
+// (check.cpp, schedule.cpp, compile.cpp, fmt.cpp, rules.cpp for `rules` and
+// `explain`); main.cpp parses the command line with CLI11 and calls them.
+// They drive engine/pipeline/ and print what it gives. Each returns the
+// exit status of docs/commands.md: 0 done, 1 findings at error (or a file
+// fmt --check would change), 2 the command could not run.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "engine/pipeline/pipeline.h"
 
 namespace meso {
 struct RuleBook;
@@ -15,14 +19,12 @@ struct RuleDescription;
 
 namespace meso::cli {
 
+// The flags the commands share: how to print, and what reaches the pipeline.
 struct CommonOptions {
     std::string format = "text";
     bool strict = false;
-    bool no_default_rules = false;
-    std::vector<std::string> rule_files;
-    long long max_sessions = 1'000'000;
     bool show_suppressed = false;
-    std::string timezone;  // --timezone
+    pipeline::Options pipeline;  // --no-default-rules, --rules, --max-sessions, --timezone
 };
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
@@ -52,9 +54,6 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
 // in_place rewrites them atomically. A file with a syntax error is reported
 // and left alone (exit 1).
 int fmt(const std::vector<std::string>& files, bool check_only, bool in_place);
-
-// Said by a command whose issue has not landed yet; exit 2.
-int not_built_yet(const std::string& command);
 
 // Whether diagnostics on stderr/stdout get colour: a terminal and no NO_COLOR.
 bool use_colour(int fd);

@@ -2,140 +2,174 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
+#include "engine/base/timezone.h"
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
-#include "engine/cli/pipeline.h"
 #include "engine/emit/ical.h"
-#include "engine/base/timezone.h"
+#include "engine/pipeline/pipeline.h"
 #include "engine/report/report.h"
 
 namespace meso::cli {
 
-int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options)
+namespace {
+
+// --alarm, --timezone and SOURCE_DATE_EPOCH (the calendar's time stamp,
+// else now), in that order; a wrong one is said and stops the command (exit 2).
+std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_options, const pipeline::Options& options)
 {
     CalendarOptions calendar;
     if (!compile_options.alarm.empty()) {
         calendar.alarm = parse_alarm(compile_options.alarm);
         if (!calendar.alarm) {
-            std::cerr << "meso compile: --alarm '" << compile_options.alarm
-                      << "': expected a duration such as 30m, 2h or 1d\n";
-            return 2;
+            std::cerr << "meso compile: --alarm '" << compile_options.alarm << "': expected a duration such as 30m, 2h or 1d\n";
+            return std::nullopt;
         }
     }
-    if (auto problem = timezone_option_error(options)) {
+    if (auto problem = pipeline::timezone_option_error(options)) {
         std::cerr << "meso compile: " << *problem << "\n";
-        return 2;
+        return std::nullopt;
     }
+    calendar.stamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
         const auto stamp = parse_source_date_epoch(epoch);
         if (!stamp) {
-            std::cerr << "meso compile: SOURCE_DATE_EPOCH='" << epoch
-                      << "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)\n";
-            return 2;
+            std::cerr << "meso compile: SOURCE_DATE_EPOCH='" << epoch << "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)\n";
+            return std::nullopt;
         }
         calendar.stamp = *stamp;
     }
-    else
-        calendar.stamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return calendar;
+}
 
-    // The programs are scheduled, checked and written one at a time, and
-    // each is let go before the next (memory grows with the largest
-    // program, not the file). Into a temporary file that only replaces the
-    // target when the whole file turns out free of errors, they are
-    // written as soon as they are checked. Standard output, a pipe or a
-    // device cannot take back what they were given: the file is checked
-    // whole first (a program at a time) and then scheduled again to be
-    // written, so that a file with errors writes nothing there either.
-    StreamedPipeline pipeline = resolve_for_streaming(file, options);
-    // --timezone, else the machine's zone, looked up only when a program names none.
-    calendar.default_timezone = pipeline.default_zone.name;
-    const TextReportOptions report{use_colour(2), options.show_suppressed};
-    bool diagnostics_printed = false;
-    const auto print_diagnostics = [&] {
-        if (!diagnostics_printed) print_text(std::cerr, pipeline.diagnostics, report);
-        diagnostics_printed = true;
-    };
-    const auto planned_sessions = [&] {
-        long long sessions = 0;
-        for (const auto& program : pipeline.plan.programs) sessions += program.sessions;
-        return sessions;
-    };
-    const auto outlines = [&] {
-        std::vector<ProgramOutline> all;
-        all.reserve(pipeline.plan.programs.size());
-        for (const auto& program : pipeline.plan.programs) all.push_back(outline_of(program));
-        return all;
-    };
+long long planned_sessions(const SchedulePlan& plan)
+{
+    long long sessions = 0;
+    for (const auto& program : plan.programs) sessions += program.sessions;
+    return sessions;
+}
 
-    if (!pipeline.zone_error.empty()) {
-        print_diagnostics();
-        std::cerr << "meso compile: " << pipeline.zone_error << "\n";
-        return 2;
-    }
+std::vector<ProgramOutline> outlines(const SchedulePlan& plan)
+{
+    std::vector<ProgramOutline> all;
+    all.reserve(plan.programs.size());
+    for (const auto& program : plan.programs) all.push_back(outline_of(program));
+    return all;
+}
 
+// One compile: the file on its way, and the calendar being written.
+struct Compiling {
+    pipeline::FileRun run;
+    const pipeline::Options& options;
+    CalendarOptions calendar;
+    TextReportOptions report;
     CalendarStream stream;
     CalendarResult head;  // begin_calendar's errors: an unknown time zone
+    bool diagnostics_printed = false;
+};
+
+void print_diagnostics(Compiling& c)
+{
+    if (!c.diagnostics_printed) print_text(std::cerr, c.run.diagnostics, c.report);
+    c.diagnostics_printed = true;
+}
+
+// Into a temporary file that only replaces the target when the whole file
+// turns out free of errors, the programs are written as soon as they are
+// checked (each let go before the next).
+bool write_while_checking(Compiling& c, std::ostream& out)
+{
+    bool writing = true;
+    pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, [&](std::size_t index, ProgramSchedule& program) {
+        if (index == 0) {  // the plan is complete: the head can be written
+            writing = planned_sessions(c.run.plan) > 0;  // else nothing to write; said by compile()
+            if (writing) c.head = begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
+            writing = writing && c.head.diagnostics.empty();
+        }
+        if (writing) write_events(c.stream, out, program);
+    });
+    if (has_errors(c.run.diagnostics) || planned_sessions(c.run.plan) == 0 || !c.head.diagnostics.empty() || !c.stream.started)
+        return false;
+    end_calendar(c.stream, out);
+    return true;
+}
+
+// Standard output, a pipe or a device cannot take back what they were
+// given: the file is checked whole first (a program at a time) and then
+// scheduled again to be written, so that a file with errors writes nothing
+// there either.
+bool write_after_checking(Compiling& c, std::ostream& out)
+{
+    pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, nullptr);
+    if (has_errors(c.run.diagnostics) || planned_sessions(c.run.plan) == 0) return false;
+    print_diagnostics(c);  // before the calendar, as when nothing was streamed
+    c.head = begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
+    if (!c.head.diagnostics.empty()) return false;
+    std::vector<Diagnostic> again;  // none: the file was checked
+    for (const auto& plan : c.run.plan.programs) write_events(c.stream, out, schedule_program(plan, again));
+    end_calendar(c.stream, out);
+    return true;
+}
+
+OutputResult write_calendar(Compiling& c, const std::string& output)
+{
     bool streamed = false;
-    OutputResult output;
-    if (!pipeline.unreadable && !has_errors(pipeline.diagnostics)) {
-        output = write_output(compile_options.output, ReplacingWrite([&](std::ostream& out, bool replacing) {
-            streamed = true;
-            if (replacing) {
-                bool writing = true;
-                stream_programs(pipeline, options, [&](const SchedulePlan&, std::size_t index, const ProgramSchedule& program) {
-                    if (index == 0) {  // the plan is complete: the head can be written
-                        writing = planned_sessions() > 0;  // else nothing to write; said below
-                        if (writing) head = begin_calendar(stream, out, outlines(), calendar);
-                        writing = writing && head.diagnostics.empty();
-                    }
-                    if (writing) write_events(stream, out, program);
-                });
-                if (has_errors(pipeline.diagnostics) || planned_sessions() == 0 || !head.diagnostics.empty() || !stream.started)
-                    return false;
-                end_calendar(stream, out);
-                return true;
-            }
-            stream_programs(pipeline, options, nullptr);
-            if (has_errors(pipeline.diagnostics) || planned_sessions() == 0) return false;
-            print_diagnostics();  // before the calendar, as when nothing was streamed
-            head = begin_calendar(stream, out, outlines(), calendar);
-            if (!head.diagnostics.empty()) return false;
-            std::vector<Diagnostic> again;  // none: the file was checked
-            for (const auto& plan : pipeline.plan.programs) write_events(stream, out, schedule_program(plan, again));
-            end_calendar(stream, out);
-            return true;
-        }));
-        // The target could not even be opened: the file's own errors, when
-        // it has any, still come first (exit 1 rather than 2).
-        if (!streamed) stream_programs(pipeline, options, nullptr);
-    }
-    print_diagnostics();
-    if (pipeline.unreadable) return 2;
-    if (has_errors(pipeline.diagnostics)) {
+    OutputResult result = write_output(output, ReplacingWrite([&](std::ostream& out, bool replacing) {
+        streamed = true;
+        return replacing ? write_while_checking(c, out) : write_after_checking(c, out);
+    }));
+    // The target could not even be opened: the file's own errors, when
+    // it has any, still come first (exit 1 rather than 2).
+    if (!streamed) pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, nullptr);
+    return result;
+}
+
+// What the command says after writing (or not), and its exit status.
+int conclude(Compiling& c, const std::string& file, const OutputResult& output)
+{
+    print_diagnostics(c);
+    if (c.run.unreadable) return 2;
+    if (has_errors(c.run.diagnostics)) {
         std::cerr << "meso compile: " << file << " has errors; nothing written\n";
         return 1;
     }
-
     // RFC 5545 wants at least one component in a calendar, and a calendar
     // with no training in it is a mistake worth saying.
-    if (planned_sessions() == 0) {
-        std::cerr << "meso compile: " << file
-                  << (pipeline.plan.programs.empty() ? " holds no program" : " has no sessions")
+    if (planned_sessions(c.run.plan) == 0) {
+        std::cerr << "meso compile: " << file << (c.run.plan.programs.empty() ? " holds no program" : " has no sessions")
                   << "; nothing to put in a calendar, nothing written\n";
         return 1;
     }
-
-    if (!head.diagnostics.empty()) {
-        print_text(std::cerr, head.diagnostics, report);
+    if (!c.head.diagnostics.empty()) {
+        print_text(std::cerr, c.head.diagnostics, c.report);
         std::cerr << "meso compile: nothing written\n";
         return 1;
     }
-    if (!output.error.empty()) {
-        std::cerr << "meso compile: " << output.error << "\n";
+    if (output.failure) {
+        std::cerr << "meso compile: " << cannot_write(*output.failure) << "\n";
         return 2;
     }
     return 0;
+}
+
+}  // namespace
+
+int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options)
+{
+    auto calendar = calendar_options(compile_options, options.pipeline);
+    if (!calendar) return 2;
+    Compiling c{pipeline::resolve_file(file, options.pipeline), options.pipeline, *calendar, {use_colour(2), options.show_suppressed}, {}, {}, false};
+    // --timezone, else the machine's zone, looked up only when a program names none.
+    c.calendar.default_timezone = c.run.default_zone.name;
+    if (!c.run.zone_error.empty()) {
+        print_diagnostics(c);
+        std::cerr << "meso compile: " << c.run.zone_error << "\n";
+        return 2;
+    }
+    OutputResult output;
+    if (!c.run.unreadable && !has_errors(c.run.diagnostics)) output = write_calendar(c, compile_options.output);
+    return conclude(c, file, output);
 }
 
 }  // namespace meso::cli

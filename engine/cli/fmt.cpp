@@ -1,8 +1,4 @@
 // meso fmt FILE... [--check | -i]: see docs/fmt.md.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -10,6 +6,7 @@
 #include <iostream>
 
 #include "engine/cli/commands.h"
+#include "engine/cli/output.h"
 #include "engine/resolve/resolve.h"
 #include "engine/format/format.h"
 #include "engine/report/report.h"
@@ -20,6 +17,13 @@ namespace meso::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+enum class Mode { to_standard_output, check, in_place };
+
+struct Outcome {
+    bool findings = false;       // a file would change (--check) or has a syntax error: exit 1
+    bool could_not_run = false;  // exit 2
+};
 
 // The files named on the command line, each directory replaced by the
 // .meso files under it (sorted, so the output does not depend on the
@@ -49,55 +53,76 @@ std::vector<std::string> expand(const std::vector<std::string>& arguments, bool&
     return files;
 }
 
-// Writes `text` to `path` through a temporary file in the same directory,
-// flushed to disk and renamed over the original, so that `path` holds
-// either the old text or the new, never a part. Returns why it failed, or
-// an empty string.
-std::string write_atomically(const std::string& path, const std::string& text)
+// fmt's own wording of what failed, after "cannot write 'PATH': ".
+std::string why_not_written(const WriteFailure& failure)
 {
-    std::error_code error;
-    const fs::path target = fs::is_symlink(path, error) ? fs::canonical(path, error) : fs::path(path);  // keep the link
-    const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string temporary = (directory / ("." + target.filename().string() + ".fmt-XXXXXX")).string();
-    const int fd = mkstemp(temporary.data());
-    if (fd < 0) return "cannot create a temporary file in '" + directory.string() + "': " + std::strerror(errno);
-    auto fail = [&](const std::string& what) {
-        const std::string message = what + ": " + std::strerror(errno);
-        close(fd);
-        unlink(temporary.c_str());
-        return message;
-    };
-    struct stat original {};
-    if (stat(target.c_str(), &original) == 0) {
-        if (fchmod(fd, original.st_mode & 07777) != 0) return fail("cannot keep the file's permissions");
-        if (fchown(fd, original.st_uid, original.st_gid) != 0) { /* not the owner: the file becomes ours, as with any editor */ }
+    std::string reason = std::strerror(failure.error);
+    switch (failure.step) {
+    case WriteStep::create_temporary: {
+        const fs::path target(failure.target);
+        const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+        return "cannot create a temporary file in '" + directory.string() + "': " + reason;
     }
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = write(fd, text.data() + written, text.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("cannot write '" + temporary + "'");
-        }
-        written += static_cast<std::size_t>(n);
+    case WriteStep::keep_permissions: return "cannot keep the file's permissions: " + reason;
+    case WriteStep::write: return "cannot write '" + failure.file + "': " + reason;
+    case WriteStep::flush: return "cannot flush '" + failure.file + "' to disk: " + reason;
+    case WriteStep::close: return "cannot close '" + failure.file + "': " + reason;
+    case WriteStep::replace: return "cannot replace '" + failure.target + "': " + reason;
+    case WriteStep::is_directory: return "it is a directory";
+    case WriteStep::open: return reason;
     }
-    if (fsync(fd) != 0) return fail("cannot flush '" + temporary + "' to disk");
-    if (close(fd) != 0) {
-        const std::string message = "cannot close '" + temporary + "': " + std::strerror(errno);
-        unlink(temporary.c_str());
-        return message;
+    return reason;
+}
+
+// Replaces the file with its formatted text, whole or not at all.
+void rewrite(const std::string& path, const std::string& formatted, Outcome& outcome)
+{
+    const OutputResult result = write_output(path, [&](std::ostream& out) { return static_cast<bool>(out << formatted); });
+    if (!result.failure) return;
+    std::cerr << "meso fmt: cannot write '" << path << "': " << why_not_written(*result.failure) << "; the file is left as it was\n";
+    outcome.could_not_run = true;
+}
+
+// Formats one file; sets `findings` or `could_not_run` as cli.md says.
+void format_file(const std::string& path, Mode mode, Outcome& outcome)
+{
+    if (mode == Mode::in_place && path == "-") {
+        std::cerr << "meso fmt: -i cannot rewrite standard input; leave out -i to format it to standard output\n";
+        outcome.could_not_run = true;
+        return;
     }
-    if (rename(temporary.c_str(), target.c_str()) != 0) {
-        const std::string message = "cannot replace '" + target.string() + "': " + std::strerror(errno);
-        unlink(temporary.c_str());
-        return message;
+    const ParseLimits limits;
+    auto read = read_source(path, limits.max_bytes);
+    if (!read.source) {
+        std::cerr << "meso fmt: " << read.error << "\n";
+        outcome.could_not_run = true;
+        return;
     }
-    const int dir = open(directory.c_str(), O_RDONLY | O_DIRECTORY);  // make the rename itself durable
-    if (dir >= 0) {
-        fsync(dir);
-        close(dir);
+    const Source& source = *read.source;
+    const ParseResult parsed = parse(source, limits);
+    if (has_errors(parsed.diagnostics)) {  // never format a tree with holes
+        print_text(std::cerr, parsed.diagnostics, {use_colour(2), false});
+        outcome.findings = true;
+        return;
     }
-    return {};
+    const std::string formatted = format::format(parsed.file);
+    if (auto problem = format::verify(parsed.file, formatted)) {
+        std::cerr << "meso fmt: internal error: " << *problem << " in '" << path << "'; the file is left as it is (please report this)\n";
+        outcome.could_not_run = true;
+        return;
+    }
+    switch (mode) {
+    case Mode::to_standard_output: std::cout << formatted; return;
+    case Mode::check:
+        if (formatted == source.text) return;
+        std::cout << path << "\n";
+        outcome.findings = true;
+        return;
+    case Mode::in_place:
+        if (formatted == source.text) return;  // untouched: keeps its time stamp
+        rewrite(path, formatted, outcome);
+        return;
+    }
 }
 
 }  // namespace
@@ -108,60 +133,17 @@ int fmt(const std::vector<std::string>& arguments, bool check_only, bool in_plac
         std::cerr << "meso fmt: --check and -i cannot be used together\n";
         return 2;
     }
-    bool could_not_run = false, findings = false;
-    const auto files = expand(arguments, could_not_run);
-    const ParseLimits limits;
-    for (const auto& path : files) {
-        if (in_place && path == "-") {
-            std::cerr << "meso fmt: -i cannot rewrite standard input; leave out -i to format it to standard output\n";
-            could_not_run = true;
-            continue;
-        }
-        auto read = read_source(path, limits.max_bytes);
-        if (!read.source) {
-            std::cerr << "meso fmt: " << read.error << "\n";
-            could_not_run = true;
-            continue;
-        }
-        const Source& source = *read.source;
-        const ParseResult parsed = parse(source, limits);
-        if (has_errors(parsed.diagnostics)) {  // never format a tree with holes
-            print_text(std::cerr, parsed.diagnostics, {use_colour(2), false});
-            findings = true;
-            continue;
-        }
-        const std::string formatted = format::format(parsed.file);
-        if (auto problem = format::verify(parsed.file, formatted)) {
-            std::cerr << "meso fmt: internal error: " << *problem << " in '" << path
-                      << "'; the file is left as it is (please report this)\n";
-            could_not_run = true;
-            continue;
-        }
-        if (check_only) {
-            if (formatted != source.text) {
-                std::cout << path << "\n";
-                findings = true;
-            }
-        }
-        else if (in_place) {
-            if (formatted == source.text) continue;  // untouched: keeps its time stamp
-            const std::string error = write_atomically(path, formatted);
-            if (!error.empty()) {
-                std::cerr << "meso fmt: cannot write '" << path << "': " << error << "; the file is left as it was\n";
-                could_not_run = true;
-            }
-        }
-        else {
-            std::cout << formatted;
-        }
-    }
+    Outcome outcome;
+    const auto files = expand(arguments, outcome.could_not_run);
+    const Mode mode = check_only ? Mode::check : in_place ? Mode::in_place : Mode::to_standard_output;
+    for (const auto& path : files) format_file(path, mode, outcome);
     std::cout.flush();
     if (!std::cout) {  // a full disk or a closed pipe: the formatted text did not arrive
         std::cerr << "meso fmt: cannot write to standard output: " << std::strerror(errno) << "\n";
         return 2;
     }
-    if (could_not_run) return 2;
-    return findings ? 1 : 0;
+    if (outcome.could_not_run) return 2;
+    return outcome.findings ? 1 : 0;
 }
 
 }  // namespace meso::cli

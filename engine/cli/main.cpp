@@ -1,95 +1,167 @@
-// meso: a compiler and linter for training programs. See ../shared/design/cli.md.
+// meso: a compiler and linter for training programs. The commands are
+// described in docs/commands.md; each is one function (commands.h), called
+// from here once CLI11 has parsed its flags.
 #include <CLI/CLI.hpp>
 
 #include <cerrno>
 #include <cstring>
 #include <exception>
-#include <new>
+#include <initializer_list>
 #include <iostream>
+#include <new>
 
 #include "engine/cli/commands.h"
+
+namespace {
+
+using meso::cli::CommonOptions;
+
+// What the command line says, filled in by CLI11.
+struct Arguments {
+    CommonOptions common;
+    std::vector<std::string> files;  // check, fmt
+    std::string file;                // schedule, compile
+    meso::cli::CompileOptions compile;
+    bool fmt_check = false, fmt_in_place = false;
+    std::string rules_file;  // rules [FILE]
+    std::string rule_id;     // explain RULE-ID
+};
+
+struct Commands {
+    CLI::App* check = nullptr;
+    CLI::App* schedule = nullptr;
+    CLI::App* compile = nullptr;
+    CLI::App* fmt = nullptr;
+    CLI::App* rules = nullptr;
+    CLI::App* explain = nullptr;
+};
+
+// The options several commands share, added in the order given: the order
+// --help lists them in.
+enum class Shared { max_sessions, timezone, rule_files };
+
+void add_shared(CLI::App* command, CommonOptions& common, std::initializer_list<Shared> options, const char* no_default_rules_help = "")
+{
+    for (const Shared option : options) switch (option) {
+        case Shared::max_sessions:
+            command->add_option("--max-sessions", common.pipeline.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
+            break;
+        case Shared::timezone:
+            command->add_option("--timezone", common.pipeline.timezone, "the zone of programs that name none (default: the machine's)");
+            break;
+        case Shared::rule_files:
+            command->add_flag("--no-default-rules", common.pipeline.no_default_rules, no_default_rules_help);
+            command->add_option("--rules", common.pipeline.rule_files, "add a rule-set file");
+            break;
+        }
+}
+
+const char* const do_not_apply = "do not apply std.bfr and std.general";
+const char* const leave_out = "leave out std.bfr and std.general";
+
+CLI::App* add_check(CLI::App& app, Arguments& a)
+{
+    auto* check = app.add_subcommand("check", "lint: syntax, meaning, and every rule set in force");
+    check->add_option("files", a.files, "program files")->required();
+    check->add_option("--format", a.common.format, "text, json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
+    check->add_flag("--strict", a.common.strict, "warnings fail too");
+    add_shared(check, a.common, {Shared::rule_files, Shared::max_sessions}, do_not_apply);
+    check->add_flag("--show-suppressed", a.common.show_suppressed, "show findings an 'allow' accepted");
+    add_shared(check, a.common, {Shared::timezone});
+    return check;
+}
+
+CLI::App* add_schedule(CLI::App& app, Arguments& a)
+{
+    auto* schedule = app.add_subcommand("schedule", "the dated sessions, as a table");
+    schedule->add_option("file", a.file, "program file")->required();
+    schedule->add_option("--format", a.common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+    add_shared(schedule, a.common, {Shared::max_sessions});
+    schedule->add_flag("--strict", a.common.strict, "warnings of the rules fail too (exit 1)");
+    add_shared(schedule, a.common, {Shared::rule_files, Shared::timezone}, do_not_apply);
+    return schedule;
+}
+
+CLI::App* add_compile(CLI::App& app, Arguments& a)
+{
+    auto* compile = app.add_subcommand("compile", "iCalendar (stdout when -o is left out)");
+    compile->add_option("file", a.file, "program file")->required();
+    compile->add_option("-o,--output", a.compile.output, "the .ics file to write");
+    compile->add_option("--alarm", a.compile.alarm, "a reminder this long before each session, e.g. 30m");
+    add_shared(compile, a.common, {Shared::timezone, Shared::rule_files, Shared::max_sessions}, do_not_apply);
+    return compile;
+}
+
+CLI::App* add_fmt(CLI::App& app, Arguments& a)
+{
+    auto* fmt = app.add_subcommand("fmt", "canonical layout (stdout, check only, or in place)");
+    fmt->add_option("files", a.files, "program files")->required();
+    fmt->add_flag("--check", a.fmt_check, "list the files that would change; exit 1 if any");
+    fmt->add_flag("-i", a.fmt_in_place, "rewrite the files in place");
+    return fmt;
+}
+
+CLI::App* add_rules(CLI::App& app, Arguments& a)
+{
+    auto* rules = app.add_subcommand("rules", "every rule in force: id, severity, message, source");
+    rules->add_option("file", a.rules_file, "a program file: its rules in force (default: the standard ones)");
+    rules->add_option("--format", a.common.format, "text, json or markdown (the rule reference)")
+        ->check(CLI::IsMember({"text", "json", "markdown"}));
+    add_shared(rules, a.common, {Shared::rule_files}, leave_out);
+    return rules;
+}
+
+CLI::App* add_explain(CLI::App& app, Arguments& a)
+{
+    auto* explain = app.add_subcommand("explain", "one rule in full, with the rule set's source");
+    explain->add_option("rule", a.rule_id, "a rule id such as bfr.min-gap")->required();
+    add_shared(explain, a.common, {Shared::rule_files}, leave_out);
+    return explain;
+}
+
+int run_command(const Commands& commands, const Arguments& a)
+{
+    if (*commands.check) return meso::cli::check(a.files, a.common);
+    if (*commands.schedule) return meso::cli::schedule(a.file, a.common);
+    if (*commands.compile) return meso::cli::compile(a.file, a.compile, a.common);
+    if (*commands.fmt) return meso::cli::fmt(a.files, a.fmt_check, a.fmt_in_place);
+    if (*commands.rules) return meso::cli::list_rules(a.rules_file, a.common);
+    if (*commands.explain) return meso::cli::explain(a.rule_id, a.common);
+    return 2;
+}
+
+int run(int argc, char** argv)
+{
+    CLI::App app{"meso: a compiler and linter for training programs"};
+    app.set_version_flag("--version", std::string("meso ") + MESO_VERSION);
+    app.require_subcommand(1);
+    Arguments arguments;
+    const Commands commands{add_check(app, arguments),   add_schedule(app, arguments), add_compile(app, arguments),
+                            add_fmt(app, arguments),     add_rules(app, arguments),    add_explain(app, arguments)};
+    try {
+        app.parse(argc, argv);
+    }
+    catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    const int status = run_command(commands, arguments);
+    // Whatever the command, output that did not arrive (a full disk, a
+    // closed pipe) is a command that could not run, not a success.
+    std::cout.flush();
+    if (!std::cout && status != 2) {
+        std::cerr << "meso: cannot write to standard output: " << std::strerror(errno) << "\n";
+        return 2;
+    }
+    return status;
+}
+
+}  // namespace
 
 int main(int argc, char** argv)
 {
     try {
-        CLI::App app{"meso: a compiler and linter for training programs"};
-        app.set_version_flag("--version", std::string("meso ") + MESO_VERSION);
-        app.require_subcommand(1);
-        meso::cli::CommonOptions common;
-
-        std::vector<std::string> files;
-        auto* check = app.add_subcommand("check", "lint: syntax, meaning, and every rule set in force");
-        check->add_option("files", files, "program files")->required();
-        check->add_option("--format", common.format, "text, json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
-        check->add_flag("--strict", common.strict, "warnings fail too");
-        check->add_flag("--no-default-rules", common.no_default_rules, "do not apply std.bfr and std.general");
-        check->add_option("--rules", common.rule_files, "add a rule-set file");
-        check->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
-        check->add_flag("--show-suppressed", common.show_suppressed, "show findings an 'allow' accepted");
-        check->add_option("--timezone", common.timezone, "the zone of programs that name none (default: the machine's)");
-
-        std::string file;
-        auto* schedule = app.add_subcommand("schedule", "the dated sessions, as a table");
-        schedule->add_option("file", file, "program file")->required();
-        schedule->add_option("--format", common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
-        schedule->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
-        schedule->add_flag("--strict", common.strict, "warnings of the rules fail too (exit 1)");
-        schedule->add_flag("--no-default-rules", common.no_default_rules, "do not apply std.bfr and std.general");
-        schedule->add_option("--rules", common.rule_files, "add a rule-set file");
-        schedule->add_option("--timezone", common.timezone, "the zone of programs that name none (default: the machine's)");
-
-        meso::cli::CompileOptions compile_options;
-        auto* compile = app.add_subcommand("compile", "iCalendar (stdout when -o is left out)");
-        compile->add_option("file", file, "program file")->required();
-        compile->add_option("-o,--output", compile_options.output, "the .ics file to write");
-        compile->add_option("--alarm", compile_options.alarm, "a reminder this long before each session, e.g. 30m");
-        compile->add_option("--timezone", common.timezone, "the zone of programs that name none (default: the machine's)");
-        compile->add_flag("--no-default-rules", common.no_default_rules, "do not apply std.bfr and std.general");
-        compile->add_option("--rules", common.rule_files, "add a rule-set file");
-        compile->add_option("--max-sessions", common.max_sessions, "a safety bound on expansion")->check(CLI::PositiveNumber);
-
-        bool fmt_check = false, fmt_in_place = false;
-        auto* fmt = app.add_subcommand("fmt", "canonical layout (stdout, check only, or in place)");
-        fmt->add_option("files", files, "program files")->required();
-        fmt->add_flag("--check", fmt_check, "list the files that would change; exit 1 if any");
-        fmt->add_flag("-i", fmt_in_place, "rewrite the files in place");
-
-        auto* rules = app.add_subcommand("rules", "every rule in force: id, severity, message, source");
-        std::string rules_file;
-        rules->add_option("file", rules_file, "a program file: its rules in force (default: the standard ones)");
-        rules->add_option("--format", common.format, "text, json or markdown (the rule reference)")
-            ->check(CLI::IsMember({"text", "json", "markdown"}));
-        rules->add_flag("--no-default-rules", common.no_default_rules, "leave out std.bfr and std.general");
-        rules->add_option("--rules", common.rule_files, "add a rule-set file");
-        std::string rule_id;
-        auto* explain = app.add_subcommand("explain", "one rule in full, with the rule set's source");
-        explain->add_option("rule", rule_id, "a rule id such as bfr.min-gap")->required();
-        explain->add_flag("--no-default-rules", common.no_default_rules, "leave out std.bfr and std.general");
-        explain->add_option("--rules", common.rule_files, "add a rule-set file");
-
-        try {
-            app.parse(argc, argv);
-        }
-        catch (const CLI::ParseError& e) {
-            const int code = app.exit(e);
-            return code == 0 ? 0 : 2;
-        }
-
-        int status = 2;
-        if (*check) status = meso::cli::check(files, common);
-        else if (*schedule) status = meso::cli::schedule(file, common);
-        else if (*compile) status = meso::cli::compile(file, compile_options, common);
-        else if (*fmt) status = meso::cli::fmt(files, fmt_check, fmt_in_place);
-        else if (*rules) status = meso::cli::list_rules(rules_file, common);
-        else if (*explain) status = meso::cli::explain(rule_id, common);
-        // Whatever the command, output that did not arrive (a full disk, a
-        // closed pipe) is a command that could not run, not a success.
-        std::cout.flush();
-        if (!std::cout && status != 2) {
-            std::cerr << "meso: cannot write to standard output: " << std::strerror(errno) << "\n";
-            return 2;
-        }
-        return status;
+        return run(argc, argv);
     }
     catch (const std::bad_alloc&) {
         std::cerr << "meso: out of memory\n";

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <streambuf>
 
+#include "engine/cli/commands.h"
+
 namespace meso::cli {
 
 namespace {
@@ -22,39 +24,38 @@ public:
     int error() const { return error_; }
 
 protected:
-    int_type overflow(int_type ch) override
-    {
-        if (!drain()) return traits_type::eof();
-        if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-            *pptr() = traits_type::to_char_type(ch);
-            pbump(1);
-        }
-        return traits_type::not_eof(ch);
-    }
+    int_type overflow(int_type ch) override;
     int sync() override { return drain() ? 0 : -1; }
 
 private:
-    bool drain()
-    {
-        const char* p = pbase();
-        while (error_ == 0 && p < pptr()) {
-            const ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) error_ = n < 0 ? errno : EIO;
-            else p += n;
-        }
-        setp(buffer_, buffer_ + sizeof buffer_);
-        return error_ == 0;
-    }
+    bool drain();
 
     int fd_;
     int error_ = 0;
     char buffer_[1 << 16];
 };
 
-std::string cannot_write(const std::string& path, int error)
+FdBuffer::int_type FdBuffer::overflow(int_type ch)
 {
-    return "cannot write '" + path + "': " + std::strerror(error);
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+        *pptr() = traits_type::to_char_type(ch);
+        pbump(1);
+    }
+    return traits_type::not_eof(ch);
+}
+
+bool FdBuffer::drain()
+{
+    const char* p = pbase();
+    while (error_ == 0 && p < pptr()) {
+        const ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) error_ = n < 0 ? errno : EIO;
+        else p += n;
+    }
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return error_ == 0;
 }
 
 // Writes through `fd`; the errno of the first failure, or 0.
@@ -68,6 +69,110 @@ int write_to(int fd, const ReplacingWrite& write, bool replacing, bool& complete
     return out ? 0 : EIO;
 }
 
+OutputResult failed(WriteStep step, int error, const std::string& path, const std::string& target, const std::string& file)
+{
+    return {false, WriteFailure{step, error, path, target, file}};
+}
+
+OutputResult write_to_standard_output(const std::string& path, const ReplacingWrite& write)
+{
+    bool completed = false;
+    if (const int error = write_to(STDOUT_FILENO, write, false, completed); error != 0)
+        return failed(WriteStep::write, error, path, path, path);
+    return {completed, std::nullopt};
+}
+
+// A device or a pipe: nothing to rename over.
+OutputResult write_directly(const std::string& path, const std::string& target, const ReplacingWrite& write)
+{
+    const int fd = open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return failed(WriteStep::open, errno, path, target, target);
+    bool completed = false;
+    const int error = write_to(fd, write, false, completed);
+    if (close(fd) != 0 && error == 0) return failed(WriteStep::close, errno, path, target, target);
+    if (error != 0) return failed(WriteStep::write, error, path, target, target);
+    return {completed, std::nullopt};
+}
+
+// The file a path names: what its symbolic link points at, if it is one.
+std::string followed(const std::string& path)
+{
+    struct stat link_info {};
+    if (lstat(path.c_str(), &link_info) != 0 || !S_ISLNK(link_info.st_mode)) return path;
+    char* resolved = realpath(path.c_str(), nullptr);
+    if (resolved == nullptr) return path;
+    std::string target = resolved;
+    std::free(resolved);
+    return target;
+}
+
+std::string directory_of(const std::string& target)
+{
+    const std::size_t slash = target.rfind('/');
+    return slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
+}
+
+// The mode and owner a new file gets: the old file's, or what the umask leaves.
+void give_attributes(int fd, const struct stat* old, int& error)
+{
+    if (old != nullptr) {
+        if (fchmod(fd, old->st_mode & 07777) != 0) error = errno;
+        // Not the owner: the file becomes ours, as with any editor.
+        else if (fchown(fd, old->st_uid, old->st_gid) != 0) { /* nothing to do */ }
+        return;
+    }
+    const mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) error = errno;
+}
+
+// Closes `fd` and renames the temporary over the target when `completed`;
+// the step that failed, or nullopt.
+std::optional<std::pair<WriteStep, int>> finish(int fd, const std::string& temporary, const std::string& target, bool completed)
+{
+    if (completed && fsync(fd) != 0) {
+        const int error = errno;
+        close(fd);
+        return std::pair{WriteStep::flush, error};
+    }
+    if (close(fd) != 0) return std::pair{WriteStep::close, errno};
+    if (completed && rename(temporary.c_str(), target.c_str()) != 0) return std::pair{WriteStep::replace, errno};
+    return std::nullopt;
+}
+
+// Into a temporary file beside the target, renamed over it at the end.
+OutputResult write_replacing(const std::string& path, const std::string& target, const struct stat* old, const ReplacingWrite& write)
+{
+    const std::string directory = directory_of(target);
+    const std::string name = target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
+    std::string temporary = directory + "/." + name + ".XXXXXX";
+    const int fd = mkstemp(temporary.data());
+    if (fd < 0) return failed(WriteStep::create_temporary, errno, path, target, directory);
+    int error = 0;
+    give_attributes(fd, old, error);
+    if (error != 0) {
+        close(fd);
+        unlink(temporary.c_str());
+        return failed(WriteStep::keep_permissions, error, path, target, temporary);
+    }
+    bool completed = false;
+    error = write_to(fd, write, true, completed);
+    auto failure = error != 0 ? std::optional{std::pair{WriteStep::write, error}} : std::nullopt;
+    if (failure) close(fd);
+    else failure = finish(fd, temporary, target, completed);
+    if (failure || !completed) {
+        unlink(temporary.c_str());
+        if (failure) return failed(failure->first, failure->second, path, target, failure->first == WriteStep::replace ? target : temporary);
+        return {};
+    }
+    // The rename itself reaches the disk with the directory.
+    if (const int dir = open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        fsync(dir);
+        close(dir);
+    }
+    return {true, std::nullopt};
+}
+
 }  // namespace
 
 OutputResult write_output(const std::string& path, const std::function<bool(std::ostream&)>& write)
@@ -77,75 +182,36 @@ OutputResult write_output(const std::string& path, const std::function<bool(std:
 
 OutputResult write_output(const std::string& path, const ReplacingWrite& write)
 {
-    OutputResult result;
-    bool completed = false;
-    if (path.empty() || path == "-") {
-        if (const int error = write_to(STDOUT_FILENO, write, false, completed); error != 0)
-            result.error = std::string("cannot write to standard output: ") + std::strerror(error);
-        result.written = completed && result.error.empty();
-        return result;
-    }
-
-    std::string target = path;
-    struct stat link_info {};
-    if (lstat(path.c_str(), &link_info) == 0 && S_ISLNK(link_info.st_mode)) {
-        if (char* resolved = realpath(path.c_str(), nullptr)) {
-            target = resolved;
-            std::free(resolved);
-        }
-    }
+    if (path.empty() || path == "-") return write_to_standard_output(path, write);
+    const std::string target = followed(path);
     struct stat info {};
     const bool exists = stat(target.c_str(), &info) == 0;
-    if (exists && S_ISDIR(info.st_mode)) {
-        result.error = "cannot write '" + path + "': it is a directory";
-        return result;
-    }
-    if (exists && !S_ISREG(info.st_mode)) {  // a device or a pipe: nothing to rename over
-        const int fd = open(target.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0) {
-            result.error = cannot_write(path, errno);
-            return result;
-        }
-        int error = write_to(fd, write, false, completed);
-        if (close(fd) != 0 && error == 0) error = errno;
-        if (error != 0) result.error = cannot_write(path, error);
-        result.written = completed && error == 0;
-        return result;
-    }
+    if (exists && S_ISDIR(info.st_mode)) return failed(WriteStep::is_directory, 0, path, target, target);
+    if (exists && !S_ISREG(info.st_mode)) return write_directly(path, target, write);
+    return write_replacing(path, target, exists ? &info : nullptr, write);
+}
 
-    const std::size_t slash = target.rfind('/');
-    const std::string directory = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
-    const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
-    std::string temporary = directory + "/." + name + ".XXXXXX";
-    const int fd = mkstemp(temporary.data());
-    if (fd < 0) {
-        result.error = "cannot write '" + path + "': cannot create a file in '" + directory + "': " + std::strerror(errno);
-        return result;
+std::string cannot_write(const WriteFailure& failure)
+{
+    if (failure.path.empty() || failure.path == "-") return std::string("cannot write to standard output: ") + std::strerror(failure.error);
+    const std::string prefix = "cannot write '" + failure.path + "': ";
+    switch (failure.step) {
+    case WriteStep::is_directory: return prefix + "it is a directory";
+    case WriteStep::create_temporary: return prefix + "cannot create a file in '" + failure.file + "': " + std::strerror(failure.error);
+    case WriteStep::open:
+    case WriteStep::keep_permissions:
+    case WriteStep::write:
+    case WriteStep::flush:
+    case WriteStep::close:
+    case WriteStep::replace: return prefix + std::strerror(failure.error);
     }
-    mode_t mode = 0;
-    if (exists) mode = info.st_mode & 07777;
-    else {
-        const mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-    int error = write_to(fd, write, true, completed);
-    if (error == 0 && fchmod(fd, mode) != 0) error = errno;
-    if (error == 0 && completed && fsync(fd) != 0) error = errno;
-    if (close(fd) != 0 && error == 0) error = errno;
-    if (error == 0 && completed && rename(temporary.c_str(), target.c_str()) != 0) error = errno;
-    if (error != 0 || !completed) {
-        unlink(temporary.c_str());
-        if (error != 0) result.error = cannot_write(path, error);
-        return result;
-    }
-    // The rename itself reaches the disk with the directory.
-    if (const int dir = open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        fsync(dir);
-        close(dir);
-    }
-    result.written = true;
-    return result;
+    return prefix + std::strerror(failure.error);
+}
+
+bool use_colour(int fd)
+{
+    const char* no_colour = std::getenv("NO_COLOR");
+    return isatty(fd) && (no_colour == nullptr || *no_colour == '\0');
 }
 
 }  // namespace meso::cli

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/cli/commands.h"
-#include "engine/cli/pipeline.h"
+#include "engine/pipeline/pipeline.h"
 #include "engine/report/report.h"
 #include "engine/resolve/stdlib.h"
 #include "engine/rules/rules.h"
@@ -24,10 +24,10 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 }
 
 // The rules in force: the default rule sets and --rules files, or those of
-// a program file when one is named. The Pipeline owns what the book's spans
+// a program file when one is named. The run owns what the book's spans
 // point into.
 struct RulesInForce {
-    Pipeline run;
+    pipeline::FileRun run;
     RuleBook book;
     bool ok = true;
 };
@@ -35,17 +35,11 @@ struct RulesInForce {
 RulesInForce rules_in_force(const std::string& file, const CommonOptions& options)
 {
     RulesInForce r;
-    if (!file.empty()) {
-        r.run = run_pipeline(file, options, Stages::resolve);
-        if (r.run.unreadable) {
-            std::cerr << "meso: " << r.run.diagnostics.front().message << "\n";
-            r.ok = false;
-            return r;
-        }
-    }
-    else {
-        r.run.compilation = resolve_source(Source{"<rules>", ""}, resolve_options(options));
-        r.run.diagnostics = r.run.compilation->diagnostics;
+    r.run = file.empty() ? pipeline::resolve_rules_only(options.pipeline) : pipeline::resolve_file(file, options.pipeline);
+    if (r.run.unreadable) {
+        std::cerr << "meso: " << r.run.diagnostics.front().message << "\n";
+        r.ok = false;
+        return r;
     }
     r.book = load_rules(r.run.compilation->module.rulesets);
     auto errors = r.run.diagnostics;

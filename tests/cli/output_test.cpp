@@ -12,6 +12,7 @@
 
 #include "engine/cli/output.h"
 
+using meso::cli::cannot_write;
 using meso::cli::write_output;
 namespace fs = std::filesystem;
 
@@ -56,7 +57,7 @@ TEST_CASE("output to a new file holds exactly what was written, and nothing else
     const auto target = dir.path / "cal.ics";
     const auto result = write_output(target.string(), writing("BEGIN:VCALENDAR\r\n"));
     CHECK(result.written);
-    CHECK(result.error.empty());
+    CHECK_FALSE(result.failure);
     CHECK(read(target) == "BEGIN:VCALENDAR\r\n");
     CHECK(dir.entries() == 1);
 }
@@ -85,7 +86,7 @@ TEST_CASE("a writer that gives up leaves the old file byte-identical")
         return false;
     });
     CHECK_FALSE(result.written);
-    CHECK(result.error.empty());
+    CHECK_FALSE(result.failure);
     CHECK(read(target) == "precious");
     CHECK(dir.entries() == 1);
 }
@@ -106,7 +107,8 @@ TEST_CASE("a disk that fills up mid-write leaves the old file byte-identical and
     setrlimit(RLIMIT_FSIZE, &old);
     std::signal(SIGXFSZ, previous);
     CHECK_FALSE(result.written);
-    CHECK(result.error.find("cannot write '" + target.string() + "': File too large") == 0);
+    REQUIRE(result.failure);
+    CHECK(cannot_write(*result.failure).find("cannot write '" + target.string() + "': File too large") == 0);
     CHECK(read(target) == "precious");
     CHECK(dir.entries() == 1);
 }
@@ -115,15 +117,18 @@ TEST_CASE("/dev/full fails with the reason, and a directory nobody may write in 
 {
     const auto full = write_output("/dev/full", writing(std::string(1 << 17, 'x')));
     CHECK_FALSE(full.written);
-    CHECK(full.error == "cannot write '/dev/full': No space left on device");
+    REQUIRE(full.failure);
+    CHECK(cannot_write(*full.failure) == "cannot write '/dev/full': No space left on device");
 
     const auto proc = write_output("/proc/meso-test.ics", writing("x"));
     CHECK_FALSE(proc.written);
-    CHECK(proc.error.find("cannot write '/proc/meso-test.ics': cannot create a file in '/proc'") == 0);
+    REQUIRE(proc.failure);
+    CHECK(cannot_write(*proc.failure).find("cannot write '/proc/meso-test.ics': cannot create a file in '/proc'") == 0);
 
     TempDir dir;
     const auto is_dir = write_output(dir.path.string(), writing("x"));
-    CHECK(is_dir.error.find("it is a directory") != std::string::npos);
+    REQUIRE(is_dir.failure);
+    CHECK(cannot_write(*is_dir.failure).find("it is a directory") != std::string::npos);
 }
 
 TEST_CASE("a symbolic link is followed: the file it points at is replaced, the link stays")

@@ -1,0 +1,218 @@
+#include "engine/pipeline/pipeline.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <utility>
+
+#include "engine/emit/clock_changes.h"
+#include "engine/rules/rules.h"
+
+namespace meso::pipeline {
+
+namespace {
+
+bool is_error(const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed_by; }
+
+ResolveOptions resolve_options(const Options& options)
+{
+    ResolveOptions r;
+    r.default_rules = !options.no_default_rules;
+    r.rule_files = options.rule_files;
+    if (const char* path = std::getenv("MESO_PATH")) r.meso_path = path;
+    return r;
+}
+
+// In order of file (the main file first, as loaded) and position.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const Compilation& compilation)
+{
+    std::vector<const Source*> order;
+    for (const auto& s : compilation.sources) order.push_back(&s);
+    const auto rank = [&](const Diagnostic& d) {
+        auto it = std::find(order.begin(), order.end(), d.span.source);
+        return std::make_pair(static_cast<std::size_t>(it - order.begin()), d.span.begin);
+    };
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+}
+
+// A warning at each program that names no zone, when the default zone is
+// one like 'EST' that keeps no daylight-saving time (see timezone.h).
+void warn_of_zones_without_daylight_saving(FileRun& run)
+{
+    for (const auto& program : run.compilation->module.programs) {
+        if (!program.timezone.empty()) continue;
+        const auto around = program.start ? program.start : program.end;
+        if (!around) continue;
+        if (auto warning = zone_without_daylight_saving(run.default_zone.name, *around)) {
+            run.diagnostics.push_back(Diagnostic::warning(program.span, "this program's times are in " + run.default_zone.name +
+                                                                            ", from " + to_string(run.default_zone.source) +
+                                                                            ", and " + *warning));
+        }
+    }
+}
+
+// The zone of the programs that name none, when one does: --timezone, else
+// the machine's (looked up only then; a TZ that names no zone is zone_error).
+void choose_default_zone(FileRun& run, const Options& options)
+{
+    const auto& programs = run.compilation->module.programs;
+    const bool needed = std::any_of(programs.begin(), programs.end(), [](const ir::Program& program) { return program.timezone.empty(); });
+    if (!needed) return;
+    if (!options.timezone.empty()) run.default_zone = {options.timezone, ZoneSource::option};
+    else {
+        MachineZone machine = machine_zone();
+        if (!machine.error.empty()) {
+            run.zone_error = std::move(machine.error);
+            return;
+        }
+        run.default_zone = machine.zone;
+    }
+    warn_of_zones_without_daylight_saving(run);
+}
+
+std::string zone_name(const ProgramSchedule& program, const ZoneChoice& default_zone)
+{
+    return zone_for(program.program != nullptr ? std::string_view(program.program->timezone) : std::string_view(), default_zone).name;
+}
+
+// One pass over a file's programs. The schedule's diagnostics are kept
+// apart, with where they came from, so that after a schedule error they
+// can be given in schedule()'s order: program by program, what planning
+// finds before what expanding does.
+enum class Step { planning, expanding };
+struct ScheduleDiagnostic {
+    std::size_t program;  // index in module.programs
+    Step step;
+    Diagnostic diagnostic;
+};
+
+struct Pass {
+    std::vector<ScheduleDiagnostic> schedule_diagnostics;
+    std::vector<Diagnostic> later;  // the rule files' errors, clock changes and findings
+    RuleBook book;                  // empty when the rules are not checked
+    bool schedule_failed = false;
+    bool failed = false;  // anything in the file so far is an error: nothing more is handed on
+};
+
+Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
+{
+    Pass pass;
+    for (std::size_t k = 0; k < plan.diagnostics.size(); ++k) {
+        pass.schedule_failed = pass.schedule_failed || is_error(plan.diagnostics[k]);
+        pass.schedule_diagnostics.push_back({plan.diagnostic_program[k], Step::planning, std::move(plan.diagnostics[k])});
+    }
+    plan.diagnostics.clear();
+    plan.diagnostic_program.clear();
+    if (last == Stages::rules) {
+        pass.book = load_rules(module.rulesets);
+        pass.later = std::move(pass.book.diagnostics);
+        pass.book.diagnostics.clear();
+    }
+    pass.failed = pass.schedule_failed || has_errors(pass.later);
+    return pass;
+}
+
+// Schedules one program and, while the schedule has no error, checks it;
+// the program is handed on while the file has no error.
+void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, const TakeProgram& take)
+{
+    const ProgramPlan& planned = run.plan.programs[i];
+    std::vector<Diagnostic> found;
+    ProgramSchedule program = schedule_program(planned, found);
+    for (auto& d : found) {
+        pass.schedule_failed = pass.schedule_failed || is_error(d);
+        pass.schedule_diagnostics.push_back({planned.index, Step::expanding, std::move(d)});
+    }
+    pass.failed = pass.failed || pass.schedule_failed;
+    if (pass.schedule_failed) return;  // the rules will not be reported
+    const std::size_t first_finding = pass.later.size();
+    check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
+    if (last == Stages::rules) check_program_rules(pass.book, program, pass.later);
+    for (std::size_t k = first_finding; k < pass.later.size() && !pass.failed; ++k) pass.failed = is_error(pass.later[k]);
+    if (!pass.failed && take) take(i, program);
+}
+
+void end_pass(Pass& pass, FileRun& run)
+{
+    if (pass.schedule_failed) {
+        std::stable_sort(pass.schedule_diagnostics.begin(), pass.schedule_diagnostics.end(),
+                         [](const ScheduleDiagnostic& a, const ScheduleDiagnostic& b) {
+                             return std::make_pair(a.program, a.step) < std::make_pair(b.program, b.step);
+                         });
+    }
+    for (auto& d : pass.schedule_diagnostics) run.diagnostics.push_back(std::move(d.diagnostic));
+    if (pass.schedule_failed) return;  // unsorted, as schedule() gives them
+    run.diagnostics.insert(run.diagnostics.end(), std::make_move_iterator(pass.later.begin()), std::make_move_iterator(pass.later.end()));
+    sort_diagnostics(run.diagnostics, *run.compilation);
+}
+
+bool stopped(const FileRun& run) { return run.unreadable || !run.compilation || has_errors(run.diagnostics) || !run.zone_error.empty(); }
+
+}  // namespace
+
+FileRun resolve_file(const std::string& path, const Options& options)
+{
+    FileRun run;
+    const auto resolve = resolve_options(options);
+    auto read = read_source(path, resolve.limits.max_bytes);
+    if (!read.source) {
+        run.unreadable = true;
+        run.diagnostics.push_back(Diagnostic::error(Span{}, read.error));
+        return run;
+    }
+    run.compilation = resolve_source(std::move(*read.source), resolve);
+    run.diagnostics = run.compilation->diagnostics;
+    if (!has_errors(run.diagnostics)) choose_default_zone(run, options);
+    return run;
+}
+
+FileRun resolve_rules_only(const Options& options)
+{
+    FileRun run;
+    run.compilation = resolve_source(Source{"<rules>", ""}, resolve_options(options));
+    run.diagnostics = run.compilation->diagnostics;
+    return run;
+}
+
+void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take)
+{
+    if (stopped(run)) return;
+    run.plan = plan_schedule(run.compilation->module, {options.max_sessions});
+    Pass pass = begin_pass(run.plan, run.compilation->module, last);
+    for (std::size_t i = 0; i < run.plan.programs.size(); ++i) pass_program(pass, run, last, i, take);
+    end_pass(pass, run);
+}
+
+FileRun check_file(const std::string& path, const Options& options)
+{
+    FileRun run = resolve_file(path, options);
+    stream_programs(run, options, Stages::rules, nullptr);
+    return run;
+}
+
+ScheduledFile schedule_file(const std::string& path, const Options& options)
+{
+    ScheduledFile file;
+    file.run = resolve_file(path, options);
+    stream_programs(file.run, options, Stages::schedule,
+                    [&](std::size_t, ProgramSchedule& program) { file.schedule.programs.push_back(std::move(program)); });
+    if (stopped(file.run)) return file;
+    file.rule_diagnostics = check_rules(file.run.compilation->module, file.schedule);
+    return file;
+}
+
+std::optional<std::string> timezone_option_error(const Options& options)
+{
+    if (options.timezone.empty()) return std::nullopt;
+    if (auto problem = unknown_timezone_message(options.timezone)) return "--timezone: " + *problem;
+    return std::nullopt;
+}
+
+bool fails(const Diagnostic& diagnostic, bool strict)
+{
+    if (diagnostic.suppressed_by) return false;
+    return diagnostic.severity == Severity::error || (strict && diagnostic.severity == Severity::warning);
+}
+
+}  // namespace meso::pipeline

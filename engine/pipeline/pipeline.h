@@ -1,0 +1,110 @@
+// The pipeline every command runs (stage 6; docs/performance.md says how
+// it streams): a file is read, parsed and resolved, its programs planned,
+// then scheduled, checked against the rules in force and handed on a
+// program at a time, and the diagnostics of every stage come out in one
+// order. `meso check`, `compile`, `schedule`, `rules` and the benchmark
+// drive it; engine/cli/ only parses flags and prints.
+//
+//   FileRun run = resolve_file("plan.meso", options);
+//   stream_programs(run, options, Stages::rules, [&](std::size_t, ProgramSchedule& program) {
+//       write_events(stream, out, program);        // a program at a time
+//   });
+//   if (run.unreadable) ...                        // exit 2: the file could not be read
+//   else if (!run.zone_error.empty()) ...          // exit 2: no zone for a program that needs one
+//   else if (has_errors(run.diagnostics)) ...      // exit 1: whatever `take` was given is void
+//
+// What goes in: a path ("-" for standard input) and Options. What comes
+// out: the resolved Compilation (its sources own what every diagnostic's
+// span points into: keep the FileRun alive while you print), the plan, the
+// diagnostics, and each program handed to `take` while nothing in the file
+// so far is an error. What can go wrong is said in the result, never
+// thrown: an unreadable file, a diagnostic at error, or a zone that cannot
+// be found (TZ naming no zone while a program names none).
+//
+// The order of the diagnostics: resolve's (and a warning at each program
+// whose default zone keeps no daylight-saving time), then, after a
+// schedule error, the schedule's program by program, planning before
+// expanding (as schedule() gives them), unsorted; otherwise everything
+// sorted by file (the main file first, as loaded) and position.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/diagnostic.h"
+#include "engine/base/timezone.h"
+#include "engine/resolve/resolve.h"
+#include "engine/schedule/schedule.h"
+
+namespace meso::pipeline {
+
+// What the commands share (the flags of docs/cli.md that reach the pipeline).
+struct Options {
+    bool no_default_rules = false;        // --no-default-rules
+    std::vector<std::string> rule_files;  // --rules
+    long long max_sessions = 1'000'000;   // --max-sessions, over the whole file
+    std::string timezone;                 // --timezone: of the programs that name none; "" for the machine's
+};
+
+// A file on its way through the stages.
+struct FileRun {
+    std::unique_ptr<Compilation> compilation;  // null only when the file could not be read
+    SchedulePlan plan;                         // filled by stream_programs
+    std::vector<Diagnostic> diagnostics;       // every stage's, in the order above
+    bool unreadable = false;                   // the file itself could not be read: its one diagnostic says why
+    ZoneChoice default_zone;                   // of the programs that name none
+    std::string zone_error;                    // TZ names no zone, and a program needs it: nothing is scheduled
+};
+
+// The last stage stream_programs runs: `schedule` includes the warnings of
+// clock changes (engine/emit/clock_changes.h), `rules` adds the rule files'
+// errors and the findings.
+enum class Stages { schedule, rules };
+
+// Called with each program (its index in run.plan.programs) once it is
+// scheduled and checked; it may move the program away.
+using TakeProgram = std::function<void(std::size_t index, ProgramSchedule& program)>;
+
+// Reads and resolves the file, and chooses the default zone (--timezone,
+// else the machine's, looked up only when a program names none).
+FileRun resolve_file(const std::string& path, const Options& options);
+
+// The rule sets in force without a program: the standard ones (unless
+// --no-default-rules) and the --rules files, resolved as an empty file.
+FileRun resolve_rules_only(const Options& options);
+
+// When resolving found no error: plans every program (its days counted,
+// --max-sessions over the whole file), then schedules each, checks it up
+// to `last`, hands it to `take` (which may be empty) while the file so far
+// has no error, and lets it go: memory grows with the largest program, not
+// the file. After an error the programs left are still scheduled (and,
+// until a schedule error, checked) for their diagnostics, not handed on.
+void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take);
+
+// resolve_file, then stream_programs with nothing to take: `meso check`.
+FileRun check_file(const std::string& path, const Options& options);
+
+// `meso schedule`: the whole schedule, to be printed whole. The diagnostics
+// of run are the stages' up to the schedule (clock changes included);
+// rule_diagnostics, in check_rules's order after them, are the rule files'
+// errors and the findings, empty when the schedule has an error.
+struct ScheduledFile {
+    FileRun run;
+    ScheduleResult schedule;
+    std::vector<Diagnostic> rule_diagnostics;
+};
+ScheduledFile schedule_file(const std::string& path, const Options& options);
+
+// --timezone's error ("--timezone: unknown time zone 'X'; did you mean
+// 'Y'?"), for a command to refuse before reading anything: exit 2.
+std::optional<std::string> timezone_option_error(const Options& options);
+
+// Whether a diagnostic makes the command fail (exit 1): an error not
+// suppressed by an `allow`, or with --strict a warning too.
+bool fails(const Diagnostic& diagnostic, bool strict);
+
+}  // namespace meso::pipeline
