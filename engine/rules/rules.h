@@ -39,6 +39,12 @@
 // continue it: a minimum duration is counted over the run and reported
 // once, at its first block.
 //
+// Inside engine/rules (private headers): condition.h is the typed IR that
+// loading makes (load.cpp) and checking reads (check.cpp, over the view of
+// a block of block_view.h); metrics.h is the metric table, one row per
+// metric with its kind, scope, description, sampler and describer
+// (metrics_block.cpp, metrics_exercise.cpp); units.h converts values.
+//
 // `allow RULE-ID "reason"` in a block marks that rule's finding in that
 // block as suppressed (Diagnostic::suppressed_by holds the reason); an
 // allow that suppresses nothing is a warning, an allow of a rule not in
@@ -56,7 +62,9 @@
 
 namespace meso {
 
-struct CompiledCondition;  // the typed condition tree, private to engine/rules
+namespace rules {
+struct Condition;  // the typed condition tree, private to engine/rules (condition.h)
+}
 
 struct Rule {
     std::string id;                     // "bfr.min-gap"
@@ -67,7 +75,7 @@ struct Rule {
     std::vector<std::string> notes;     // the rule's `note` lines: why it exists
     std::string condition_text;         // "require gap >= 4 h", as written
     Span span;
-    std::shared_ptr<const CompiledCondition> requirement;  // holds where the block is fine
+    std::shared_ptr<const rules::Condition> requirement;  // holds where the block is fine
 };
 
 struct RuleSet {
@@ -77,7 +85,7 @@ struct RuleSet {
     std::vector<std::string> notes;
     std::string applies_text;           // "method = bfr", or "" for every block
     Span span;
-    std::shared_ptr<const CompiledCondition> applies;  // null: every block
+    std::shared_ptr<const rules::Condition> applies;  // null: every block
     std::vector<Rule> rules;
 };
 

@@ -1,0 +1,80 @@
+// What the rules see of one block, private to engine/rules: its dated
+// sessions, the session contents they hold, its exercises, and the runs it
+// is part of. The checker builds one per block (block_view.cpp); the metric
+// samplers (metrics.h) read their values from it.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <vector>
+
+#include "engine/ir/ir.h"
+#include "engine/schedule/schedule.h"
+
+namespace meso::rules {
+
+// A session content used by the block.
+struct ContentUse {
+    const SessionContent* content;
+    const Session* first;    // the first session that holds it
+    long long sessions = 0;  // how many sessions of the block hold it
+};
+
+// The consecutive blocks of one method that a block starts (run-weeks,
+// run-sessions): a minimum duration counts them together, and is reported
+// once, at the run's first block.
+struct BlockRun {
+    bool starts = true;  // false: the block continues the run of the block before it
+    int blocks = 1;
+    int length_days = 0;
+    long long sessions = 0;
+    std::chrono::sys_days first{};
+    std::chrono::sys_days last{};
+};
+
+// An exercise of a session content of the block.
+struct ExerciseUse {
+    const ExercisePlan* plan;
+    const ContentUse* use;
+    const ir::Exercise* written;  // the prescription in the IR, when found
+};
+
+// The training days of a program in a row up to each day, by day from the
+// first training day: a lookup per session, linear in the program's days
+// (a std::map of them was n log n on a program of two hundred years).
+struct TrainingRuns {
+    std::chrono::sys_days first{};
+    std::vector<int> by_day;  // 0 on a day without training
+
+    int ending_on(std::chrono::sys_days day) const;
+};
+
+struct BlockView {
+    const ProgramSchedule& program;
+    const BlockPlan& plan;
+    const ir::Block& block;
+    const ir::Athlete* athlete;
+    std::vector<const Session*> sessions;
+    std::vector<ContentUse> contents;
+    std::vector<ExerciseUse> exercises;
+    const TrainingRuns* runs;  // consecutive training days ending on each training day of the program
+    BlockRun run;
+};
+
+// What is computed once per program for all its blocks' views.
+struct ProgramViews {
+    const ProgramSchedule& program;
+    const ir::Athlete* athlete;
+    TrainingRuns runs;
+    std::vector<BlockRun> block_runs;  // by block of the program
+    // For each session content: 1 + its place in a view's contents, 0 when
+    // the block at hand has not used it yet.
+    std::vector<std::size_t> content_slot;
+};
+
+ProgramViews program_views(const ProgramSchedule& program);
+
+// The view of block `b` of the program (whose plan has a block).
+BlockView block_view(ProgramViews& views, std::size_t b);
+
+}  // namespace meso::rules

@@ -1,0 +1,391 @@
+// Checking: the typed rule sets (condition.h) evaluated on the view of
+// each block (block_view.h), with the values the metric table samples
+// (metrics.h); then the block's `allow`s applied to what the rules found.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine/base/suggest.h"
+#include "engine/rules/block_view.h"
+#include "engine/rules/condition.h"
+#include "engine/rules/metrics.h"
+#include "engine/rules/rules.h"
+
+namespace meso::rules {
+
+namespace {
+
+enum class Truth { yes, no, unknown };
+
+struct Outcome {
+    Truth truth = Truth::yes;
+    std::string what;            // the value that failed, or why it cannot be evaluated
+    Span span;                   // the statement that produced it
+    bool about_athlete = false;  // the athlete's health conditions made it
+    std::string exercise{};      // the exercise a finding is about, "" for the block: one finding for each
+};
+
+bool compare(double a, Comparator op, double b)
+{
+    const double eps = 1e-9 * std::max(1.0, std::max(std::fabs(a), std::fabs(b)));
+    switch (op) {
+    case Comparator::eq: return std::fabs(a - b) <= eps;
+    case Comparator::ne: return std::fabs(a - b) > eps;
+    case Comparator::lt: return a < b - eps;
+    case Comparator::le: return a <= b + eps;
+    case Comparator::gt: return a > b + eps;
+    case Comparator::ge: return a >= b - eps;
+    }
+    return false;
+}
+
+// A comparison of one metric's values: it holds when every value holds
+// (`holds`). A pressure is compared only with a value of its own unit
+// (`percent_aop`); a value that cannot be known makes it unknown unless one
+// fails. `text` false: the caller only wants the truth, and a failing value
+// is not described (most are thrown away: describing them was a third of
+// the rules' time, see docs/performance.md).
+template <typename Holds>
+Outcome atom(const BlockView& view, const MetricRow& row, bool percent_aop, const ExerciseUse* exercise, bool text, Holds holds)
+{
+    Outcome result;
+    bool failed = false;
+    long long more = 0;  // failing values after the first, in sessions, days, weeks or pairs
+    // The values of an exercise are counted by each_exercise, in sessions.
+    const bool count = text && !per_exercise(row.scope);
+    auto take = [&](const Sample& s) {
+        if (row.kind == Kind::pressure && s.percent_aop != percent_aop) return true;  // another unit: not this rule's
+        if (!s.unknown.empty()) {
+            if (!failed && result.truth != Truth::unknown) result = {Truth::unknown, s.unknown, s.span};
+            return true;
+        }
+        if (holds(s)) return true;
+        if (failed) {
+            more += s.weight;
+            return true;
+        }
+        result = {Truth::no, text ? row.describe(view, s, exercise) : std::string(), s.span};
+        failed = true;
+        more += s.weight - 1;
+        return count;
+    };
+    if (!per_exercise(row.scope) || exercise) row.sample(view, exercise, SampleSink(take));
+    if (failed && count) result.what += and_more(more, row.scope);
+    return result;
+}
+
+Outcome health(const BlockView& view, const AthleteCondition& c)
+{
+    const bool has = view.athlete &&
+                     std::find(view.athlete->conditions.begin(), view.athlete->conditions.end(), c.condition) != view.athlete->conditions.end();
+    if (has == c.has) return {};
+    return {Truth::no, "athlete " + athlete_name(view) + (has ? " has the condition " : " does not have the condition ") + c.condition,
+            view.block.span, true};
+}
+
+Outcome evaluate(const BlockView& view, const Condition& c, const ExerciseUse* exercise, bool text);
+
+Outcome all_of(const BlockView& view, const AllOf& c, const ExerciseUse* exercise, bool text)
+{
+    Outcome unknown;
+    for (const auto& operand : c.operands) {
+        Outcome o = evaluate(view, operand, exercise, text);
+        if (o.truth == Truth::no) return o;
+        if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+    }
+    return unknown;
+}
+
+Outcome any_of(const BlockView& view, const AnyOf& c, const ExerciseUse* exercise, bool text)
+{
+    // Most `any of` hold through one operand after others failed
+    // (`(load-kind = mass and max-known = no) or load <= 110%` for every
+    // exercise loaded in percent): the failures are described only when
+    // none holds, by evaluating them again. A value that cannot be known is
+    // told the same either way.
+    if (text) {
+        Outcome quiet = any_of(view, c, exercise, false);
+        if (quiet.truth != Truth::no) return quiet;
+    }
+    Outcome failure;  // the first failure, with the others' texts joined to it
+    bool failed = false;
+    Outcome unknown;
+    for (const auto& operand : c.operands) {
+        Outcome o = evaluate(view, operand, exercise, text);
+        if (o.truth == Truth::yes) return o;
+        if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+        if (o.truth != Truth::no) continue;
+        if (!failed) failure = std::move(o), failed = true;
+        else if (o.what != failure.what) failure.what += ", and " + o.what;
+    }
+    if (unknown.truth == Truth::unknown) return unknown;
+    return failure;
+}
+
+Outcome every_exercise(const BlockView& view, const EveryExercise& c, bool text)
+{
+    Outcome unknown;
+    for (const auto& e : view.exercises) {
+        Outcome o = evaluate(view, *c.body, &e, text);
+        if (o.truth == Truth::no) return o;
+        if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+    }
+    return unknown;
+}
+
+Outcome any_exercise(const BlockView& view, const AnyExercise& c, bool text)
+{
+    Outcome first_failure{Truth::no, "the block has no exercise", view.block.span};
+    Outcome unknown;
+    bool failed = false;
+    for (const auto& e : view.exercises) {
+        Outcome o = evaluate(view, *c.body, &e, text && !failed);  // only the first failure is told
+        if (o.truth == Truth::yes) return o;
+        if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+        if (o.truth == Truth::no && !failed) first_failure = o, failed = true;
+    }
+    if (unknown.truth == Truth::unknown) return unknown;
+    if (failed) first_failure.what = "no exercise qualifies: " + first_failure.what;
+    return first_failure;
+}
+
+// Whether the condition holds on the block (for the exercise at hand inside
+// `every exercise`/`any exercise`), and if not, the first value that fails.
+Outcome evaluate(const BlockView& view, const Condition& c, const ExerciseUse* exercise, bool text)
+{
+    return std::visit(
+        Overloaded{
+            [&](const NameIs& n) {
+                return atom(view, *n.metric, false, exercise, text, [&](const Sample& s) { return (s.name == n.name) == n.equal; });
+            },
+            [&](const CompareAmount& n) {
+                return atom(view, *n.metric, n.amount.percent_aop, exercise, text,
+                            [&](const Sample& s) { return compare(s.number, n.comparator, n.amount.value); });
+            },
+            [&](const InRange& n) {
+                return atom(view, *n.metric, n.low.percent_aop, exercise, text, [&](const Sample& s) {
+                    if (n.inside) return compare(s.number, Comparator::ge, n.low.value) && compare(s.number, Comparator::le, n.high.value);
+                    return compare(s.number, Comparator::lt, n.low.value) || compare(s.number, Comparator::gt, n.high.value);
+                });
+            },
+            [&](const AthleteCondition& n) { return health(view, n); },
+            [&](const AllOf& n) { return all_of(view, n, exercise, text); },
+            [&](const AnyOf& n) { return any_of(view, n, exercise, text); },
+            [&](const EveryExercise& n) { return every_exercise(view, n, text); },
+            [&](const AnyExercise& n) { return any_exercise(view, n, text); },
+        },
+        c.node);
+}
+
+// One outcome a subject (an exercise, or "" for the block): what fails is
+// told before what cannot be known, and two failures together.
+void add(std::vector<Outcome>& out, Outcome o)
+{
+    for (auto& f : out) {
+        if (f.exercise != o.exercise) continue;
+        if (f.truth == Truth::unknown && o.truth == Truth::no) f = std::move(o);
+        else if (f.truth == Truth::no && o.truth == Truth::no && f.what != o.what) {
+            f.what += ", and " + o.what;
+            f.about_athlete = f.about_athlete || o.about_athlete;
+        }
+        return;
+    }
+    out.push_back(std::move(o));
+}
+
+// The first failure of an exercise's prescriptions (in order of date), with
+// how many sessions fail after it; or else the first unknown.
+Outcome exercise_outcome(const BlockView& view, const Condition& body, const std::vector<const ExerciseUse*>& uses)
+{
+    Outcome failure;
+    Outcome unknown;
+    long long more = 0;
+    for (const auto* e : uses) {
+        Outcome o = evaluate(view, body, e, false);
+        if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+        if (o.truth != Truth::no) continue;
+        if (failure.truth == Truth::no) {
+            more += e->use->sessions;
+            continue;
+        }
+        failure = evaluate(view, body, e, true);  // only the first failure is described
+        more += e->use->sessions - 1;
+    }
+    if (failure.truth != Truth::no) return unknown;
+    failure.what += and_more(more, Scope::exercise);
+    return failure;
+}
+
+// `every exercise C` exercise by exercise: an exercise is its prescriptions
+// of one name in every session content of the block (the weeks of a
+// progression, the splits), in order of date.
+void each_exercise(const BlockView& view, const EveryExercise& c, std::vector<Outcome>& out)
+{
+    std::vector<std::string> names;
+    std::map<std::string, std::vector<const ExerciseUse*>> uses;
+    for (const auto& e : view.exercises) {
+        auto& list = uses[e.plan->name];
+        if (list.empty()) names.push_back(e.plan->name);
+        list.push_back(&e);
+    }
+    for (const auto& name : names) {
+        Outcome o = exercise_outcome(view, *c.body, uses[name]);
+        if (o.truth == Truth::yes) continue;
+        o.exercise = name;
+        add(out, std::move(o));
+    }
+}
+
+// What a requirement finds wrong in the block: one outcome (not yes) for
+// each exercise that an `every exercise` of it, or of one of its `and`s,
+// fails for, named by its first failing value and date with the count of
+// the sessions that fail after it; and one for the rest of the block,
+// naming the first failing value of each metric.
+void collect(const BlockView& view, const Condition& c, std::vector<Outcome>& out)
+{
+    auto whole = [&] {
+        Outcome o = evaluate(view, c, nullptr, true);
+        if (o.truth != Truth::yes) add(out, std::move(o));
+    };
+    std::visit(Overloaded{
+                   [&](const AllOf& n) {
+                       for (const auto& operand : n.operands) collect(view, operand, out);
+                   },
+                   [&](const EveryExercise& n) { each_exercise(view, n, out); },
+                   [&](const NameIs&) { whole(); },
+                   [&](const CompareAmount&) { whole(); },
+                   [&](const InRange&) { whole(); },
+                   [&](const AthleteCondition&) { whole(); },
+                   [&](const AnyOf&) { whole(); },
+                   [&](const AnyExercise&) { whole(); },
+               },
+               c.node);
+}
+
+// Where a span lies: inside the template the block is made from, rather
+// than in the program.
+bool in_template(const Span& span, const ir::Block& block)
+{
+    if (block.template_name.empty() || !block.template_span.valid() || !span.valid()) return false;
+    return span.source == block.template_span.source && span.begin >= block.template_span.begin && span.begin < block.template_span.end;
+}
+
+// The first line of a span: a block or a template is pointed at by its head.
+Span first_line(Span span)
+{
+    const auto text = span.text();
+    if (const auto newline = text.find('\n'); newline != std::string_view::npos) span.end = span.begin + static_cast<std::uint32_t>(newline);
+    return span;
+}
+
+// Where a finding points: at the line of the user's program that produced
+// the value (the statement, or the block's line when the statement is the
+// template's), with the template's line as a note when the block comes from
+// a template (the statement's line in it, or else the template's head).
+void locate(Diagnostic& d, const Span& produced, const ir::Block& block)
+{
+    d.span = or_else(produced, block.span);
+    if (block.template_name.empty()) return;
+    const std::string note = "the template '" + block.template_name + "' is defined here";
+    if (in_template(d.span, block)) {
+        d.notes.push_back({d.span, note});
+        d.span = first_line(block.span);
+    }
+    else if (block.template_span.valid())
+        d.notes.push_back({first_line(block.template_span), note});
+}
+
+Diagnostic finding(const Rule& rule, const Outcome& outcome, const BlockView& view)
+{
+    Diagnostic d;
+    d.rule = rule.id;
+    if (outcome.truth == Truth::no) {
+        d.severity = rule.severity;
+        d.message = outcome.what + "; " + rule.message;
+    }
+    else {
+        d.severity = Severity::info;
+        d.message = "cannot check '" + rule.message + "': " + outcome.what;
+    }
+    locate(d, outcome.span, view.block);
+    if (outcome.about_athlete && view.athlete && view.athlete->span.valid())
+        d.notes.push_back({view.athlete->span, "athlete '" + view.athlete->name + "' is defined here"});
+    return d;
+}
+
+// The findings of every rule of every set that applies to the block.
+void check_block(const RuleBook& book, const BlockView& view, std::vector<Diagnostic>& findings)
+{
+    for (const auto& set : book.sets) {
+        if (set.applies && evaluate(view, *set.applies, nullptr, false).truth != Truth::yes) continue;
+        for (const auto& rule : set.rules) {
+            std::vector<Outcome> outcomes;
+            collect(view, *rule.requirement, outcomes);
+            for (const Outcome& outcome : outcomes) findings.push_back(finding(rule, outcome, view));
+        }
+    }
+}
+
+// The block's `allow`s, on the rules' findings of this block (from
+// `first` to the end): one a rule and exercise. An allow looks only at
+// them, not at the warnings about allows before it.
+void apply_allows(const RuleBook& book, const ir::Block& block, std::size_t first, std::vector<Diagnostic>& findings)
+{
+    const std::size_t end = findings.size();
+    for (const auto& allow : block.allows) {
+        if (!book.find(allow.rule)) {
+            findings.push_back(
+                Diagnostic::error(allow.span, "no rule '" + allow.rule + "' is in force" + did_you_mean(allow.rule, book.ids())));
+            continue;
+        }
+        bool used = false;
+        for (std::size_t i = first; i < end; ++i) {
+            auto& f = findings[i];
+            if (f.rule && *f.rule == allow.rule && !f.suppressed_by) {
+                f.suppressed_by = allow.reason;
+                used = true;
+            }
+        }
+        if (!used)
+            findings.push_back(Diagnostic::warning(allow.span, "'allow " + allow.rule + "' accepts nothing: the rule finds no problem in block '" +
+                                                                   block.name + "'; remove the allow"));
+    }
+}
+
+}  // namespace
+
+}  // namespace meso::rules
+
+namespace meso {
+
+void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings)
+{
+    rules::ProgramViews views = rules::program_views(program);
+    for (std::size_t b = 0; b < program.blocks.size(); ++b) {
+        if (!program.blocks[b].block) continue;
+        const rules::BlockView view = rules::block_view(views, b);
+        const std::size_t block_first_finding = findings.size();
+        rules::check_block(book, view, findings);
+        rules::apply_allows(book, view.block, block_first_finding, findings);
+    }
+}
+
+std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
+{
+    (void)module;
+    std::vector<Diagnostic> findings;
+    for (const auto& program : schedule.programs) check_program_rules(book, program, findings);
+    return findings;
+}
+
+std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule)
+{
+    RuleBook book = load_rules(module.rulesets);
+    std::vector<Diagnostic> out = std::move(book.diagnostics);
+    book.diagnostics.clear();
+    auto findings = check_rules(book, module, schedule);
+    out.insert(out.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+    return out;
+}
+
+}  // namespace meso

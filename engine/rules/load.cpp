@@ -1,0 +1,417 @@
+// Loading: syntax::Ruleset in, typed rule sets out (condition.h), each
+// condition type-checked against the metric table once. What goes wrong is
+// a located error, and the rule (or the `applies` of its set) is left out.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "engine/base/suggest.h"
+#include "engine/rules/condition.h"
+#include "engine/rules/metrics.h"
+#include "engine/rules/rules.h"
+#include "engine/rules/units.h"
+
+namespace meso {
+
+namespace {
+
+using rules::Amount;
+using rules::Condition;
+using rules::Kind;
+using rules::MetricRow;
+using syntax::Comparator;
+
+using Diagnostics = std::vector<Diagnostic>;
+
+void error(Diagnostics& diagnostics, const Span& span, std::string message)
+{
+    diagnostics.push_back(Diagnostic::error(span, std::move(message)));
+}
+
+Comparator negated(Comparator c)
+{
+    switch (c) {
+    case Comparator::eq: return Comparator::ne;
+    case Comparator::ne: return Comparator::eq;
+    case Comparator::lt: return Comparator::ge;
+    case Comparator::le: return Comparator::gt;
+    case Comparator::gt: return Comparator::le;
+    case Comparator::ge: return Comparator::lt;
+    }
+    return c;
+}
+
+std::vector<std::string> strings(std::span<const std::string_view> views) { return {views.begin(), views.end()}; }
+
+// The metric a condition names, if it is one and is used where it has a value.
+const MetricRow* metric(Diagnostics& diagnostics, const syntax::Name& name, bool in_exercise)
+{
+    const MetricRow* found = rules::metric_named(name.text);
+    if (!found) {
+        std::vector<std::string> candidates;
+        for (const auto& row : rules::metric_table()) candidates.emplace_back(row.name);
+        error(diagnostics, name.span,
+              "unknown metric '" + name.text + "'" + did_you_mean(name.text, candidates) + " (the metrics are listed in docs/rules.md)");
+        return nullptr;
+    }
+    const bool of_exercise = rules::per_exercise(found->scope);
+    if (of_exercise && !in_exercise) {
+        error(diagnostics, name.span,
+              "'" + name.text + "' is a metric of an exercise; write 'every exercise " + name.text + " ...' or 'any exercise " + name.text +
+                  " ...'");
+        return nullptr;
+    }
+    if (!of_exercise && in_exercise) {
+        error(diagnostics, name.span,
+              "'" + name.text + "' is a metric of the block, not of an exercise; take it out of 'every exercise'/'any exercise'");
+        return nullptr;
+    }
+    return found;
+}
+
+// "'gap' is a time", the start of a message about a value of the wrong kind.
+std::string is_a(const MetricRow& row) { return "'" + std::string(row.name) + "' is a " + rules::kind_name(row.kind); }
+
+// A name compared with a metric: it must be a name metric, and one of its
+// closed set of names if it has one.
+std::optional<std::string> name_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Name& name, const Span& span)
+{
+    if (row.kind != Kind::name) {
+        error(diagnostics, span, is_a(row) + ", not a name; write " + rules::kind_example(row.kind));
+        return std::nullopt;
+    }
+    if (!row.names.empty() && std::find(row.names.begin(), row.names.end(), name.text) == row.names.end()) {
+        std::string list;
+        for (const auto& n : row.names) list += (list.empty() ? "" : ", ") + std::string(n);
+        error(diagnostics, span,
+              "'" + std::string(row.name) + "' is one of " + list + ", not '" + name.text + "'" + did_you_mean(name.text, strings(row.names)));
+        return std::nullopt;
+    }
+    return name.text;
+}
+
+// A quantity compared with a metric of a number kind, in the kind's canonical unit.
+std::optional<Amount> quantity_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Quantity& q, const Span& span)
+{
+    const auto dimension = syntax::dimension_of(q.unit);
+    if (row.kind == Kind::count && row.seconds_per_count > 0 && dimension == syntax::Dimension::time)
+        return Amount{q.amount.value * rules::seconds_of(q.unit) / row.seconds_per_count, false};
+    if (dimension == syntax::Dimension::mass || row.kind == Kind::count || rules::kind_of_unit(q.unit) != row.kind) {
+        const std::string given =
+            dimension == syntax::Dimension::mass ? std::string("a mass") : std::string("a ") + rules::kind_name(rules::kind_of_unit(q.unit));
+        std::string advice = "write " + std::string(rules::kind_example(row.kind));
+        if (row.kind == Kind::relative_load && dimension == syntax::Dimension::mass)
+            advice = "loads are compared in % of 1RM (kilograms are converted when the athlete has a max)";
+        error(diagnostics, span, is_a(row) + ", and '" + std::string(q.span.text()) + "' is " + given + "; " + advice);
+        return std::nullopt;
+    }
+    if (row.kind == Kind::time) return Amount{q.amount.value * rules::seconds_of(q.unit), false};
+    return Amount{q.amount.value, row.kind == Kind::pressure && q.unit == syntax::Unit::percent_aop};
+}
+
+// A number or quantity compared with a metric of a number kind.
+std::optional<Amount> amount_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Value& v)
+{
+    if (const auto* number = std::get_if<syntax::Number>(&v.node)) {
+        if (row.kind != Kind::count) {
+            error(diagnostics, v.span, is_a(row) + "; '" + number->text + "' needs a unit: write " + rules::kind_example(row.kind));
+            return std::nullopt;
+        }
+        return Amount{number->value, false};
+    }
+    return quantity_value(diagnostics, row, std::get<syntax::Quantity>(v.node), v.span);
+}
+
+// The value a metric is compared with, typed by the metric's kind: a name,
+// or an amount in its canonical unit.
+using TypedValue = std::variant<Amount, std::string>;
+
+std::optional<TypedValue> typed_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Value& v)
+{
+    if (const auto* name = std::get_if<syntax::Name>(&v.node)) {
+        auto text = name_value(diagnostics, row, *name, v.span);
+        if (!text) return std::nullopt;
+        return TypedValue{std::move(*text)};
+    }
+    if (row.kind == Kind::name) {
+        const std::string hint = row.names.empty() ? "a name such as 'bfr'" : "'" + std::string(row.names.front()) + "'";
+        error(diagnostics, v.span, is_a(row) + "; compare it with " + hint + ", not '" + std::string(v.span.text()) + "'");
+        return std::nullopt;
+    }
+    auto amount = amount_value(diagnostics, row, v);
+    if (!amount) return std::nullopt;
+    return TypedValue{*amount};
+}
+
+// How a condition is loaded: `negate` under an odd number of `not`s (or in
+// a `forbid`), `in_exercise` inside `every exercise`/`any exercise`.
+struct Context {
+    Diagnostics& diagnostics;
+    bool negate = false;
+    bool in_exercise = false;
+};
+
+std::optional<Condition> condition_of(const syntax::Condition& c, const Context& at);
+
+std::optional<Condition> comparison(const syntax::Comparison& n, const Span& span, const Context& at)
+{
+    const MetricRow* row = metric(at.diagnostics, n.metric, at.in_exercise);
+    if (!row) return std::nullopt;
+    auto value = typed_value(at.diagnostics, *row, n.value);
+    if (!value) return std::nullopt;
+    if (auto* name = std::get_if<std::string>(&*value)) {
+        if (n.op != Comparator::eq && n.op != Comparator::ne) {
+            error(at.diagnostics, span, "'" + n.metric.text + "' is a name; compare it with = or !=, not " + syntax::to_string(n.op));
+            return std::nullopt;
+        }
+        return Condition{rules::NameIs{row, (n.op == Comparator::eq) != at.negate, std::move(*name)}};
+    }
+    return Condition{rules::CompareAmount{row, at.negate ? negated(n.op) : n.op, std::get<Amount>(*value)}};
+}
+
+std::optional<Condition> between(const syntax::Between& n, const Span& span, const Context& at)
+{
+    const MetricRow* row = metric(at.diagnostics, n.metric, at.in_exercise);
+    if (!row) return std::nullopt;
+    if (row->kind == Kind::name) {
+        error(at.diagnostics, span, "'" + n.metric.text + "' is a name; 'between' needs numbers");
+        return std::nullopt;
+    }
+    const auto low_value = typed_value(at.diagnostics, *row, n.low);
+    const auto high_value = typed_value(at.diagnostics, *row, n.high);
+    if (!low_value || !high_value) return std::nullopt;
+    const auto* low = std::get_if<Amount>(&*low_value);  // a number kind has amounts only
+    const auto* high = std::get_if<Amount>(&*high_value);
+    if (!low || !high) return std::nullopt;
+    if (low->percent_aop != high->percent_aop) {
+        error(at.diagnostics, n.high.span, "both ends of 'between' need the same unit: mmHg and % AOP cannot be converted into each other");
+        return std::nullopt;
+    }
+    if (low->value > high->value) {
+        error(at.diagnostics, span, "'between' needs the smaller value first");
+        return std::nullopt;
+    }
+    return Condition{rules::InRange{row, !at.negate, *low, *high}};
+}
+
+std::optional<Condition> quantified(const syntax::Quantified& n, const Span& span, const Context& at)
+{
+    if (at.in_exercise) {
+        error(at.diagnostics, span, "'every exercise' and 'any exercise' cannot be nested");
+        return std::nullopt;
+    }
+    auto body = condition_of(*n.body, {at.diagnostics, at.negate, true});
+    if (!body) return std::nullopt;
+    auto shared = std::make_shared<const Condition>(std::move(*body));
+    if (n.every != at.negate) return Condition{rules::EveryExercise{std::move(shared)}};
+    return Condition{rules::AnyExercise{std::move(shared)}};
+}
+
+std::optional<Condition> athlete_has(const syntax::AthleteHas& n, const Span& span, const Context& at)
+{
+    if (at.in_exercise) {
+        error(at.diagnostics, span, "'athlete has condition' is not a metric of an exercise; take it out of 'every exercise'/'any exercise'");
+        return std::nullopt;
+    }
+    return Condition{rules::AthleteCondition{n.condition.text, !at.negate}};
+}
+
+std::optional<Condition> logical(const syntax::Logical& n, const Context& at)
+{
+    auto left = condition_of(*n.left, at);
+    auto right = condition_of(*n.right, at);
+    if (!left || !right) return std::nullopt;
+    std::vector<Condition> operands;
+    operands.push_back(std::move(*left));
+    operands.push_back(std::move(*right));
+    if (n.is_and != at.negate) return Condition{rules::AllOf{std::move(operands)}};
+    return Condition{rules::AnyOf{std::move(operands)}};
+}
+
+std::optional<Condition> condition_of(const syntax::Condition& c, const Context& at)
+{
+    return std::visit(rules::Overloaded{
+                          [&](const syntax::Comparison& n) { return comparison(n, c.span, at); },
+                          [&](const syntax::Between& n) { return between(n, c.span, at); },
+                          [&](const syntax::Quantified& n) { return quantified(n, c.span, at); },
+                          [&](const syntax::AthleteHas& n) { return athlete_has(n, c.span, at); },
+                          [&](const syntax::Not& n) { return condition_of(*n.operand, {at.diagnostics, !at.negate, at.in_exercise}); },
+                          [&](const syntax::Parenthesized& n) { return condition_of(*n.inner, at); },
+                          [&](const syntax::Logical& n) { return logical(n, at); },
+                      },
+                      c.node);
+}
+
+std::optional<Severity> severity_named(const std::string& s)
+{
+    if (s == "error") return Severity::error;
+    if (s == "warning") return Severity::warning;
+    if (s == "info") return Severity::info;
+    return std::nullopt;
+}
+
+// A rule set's `applies to blocks where C`: several are all required. One
+// that cannot be loaded makes the set check nothing rather than everything.
+void add_applies(RuleSet& set, const syntax::Condition& where, Diagnostics& diagnostics, bool& applies_seen)
+{
+    applies_seen = true;
+    auto condition = condition_of(where, {diagnostics});
+    if (!condition) {
+        set.applies = nullptr;
+        set.applies_text = "(invalid)";
+        return;
+    }
+    if (set.applies) {
+        std::vector<Condition> both;
+        both.push_back(*set.applies);
+        both.push_back(std::move(*condition));
+        set.applies = std::make_shared<const Condition>(Condition{rules::AllOf{std::move(both)}});
+        set.applies_text += " and " + std::string(where.span.text());
+    }
+    else {
+        set.applies = std::make_shared<const Condition>(std::move(*condition));
+        set.applies_text = std::string(where.span.text());
+    }
+}
+
+// The set's sources, notes and `applies`; true when it has an `applies`.
+bool load_set_statements(RuleSet& set, const syntax::Ruleset& syntax_set, Diagnostics& diagnostics)
+{
+    bool applies_seen = false;
+    for (const auto& statement : syntax_set.statements) {
+        std::visit(rules::Overloaded{
+                       [&](const syntax::SourceStatement& source) { set.sources.push_back(source.citation.value); },
+                       [&](const syntax::NoteStatement& note) { set.notes.push_back(note.text.value); },
+                       [&](const syntax::Applies& applies) {
+                           if (applies.where) add_applies(set, *applies.where, diagnostics, applies_seen);
+                       },
+                       [](const syntax::Rule&) {},  // loaded after the set's `applies`, by load_rule
+                   },
+                   statement.node);
+    }
+    return applies_seen;
+}
+
+// The rule's sources, notes and the conditions it requires (its
+// `require`s, and its `forbid`s negated); nothing when one cannot be loaded.
+std::optional<std::vector<Condition>> load_rule_statements(Rule& rule, const syntax::Rule& syntax_rule, Diagnostics& diagnostics)
+{
+    bool ok = true;
+    std::vector<Condition> parts;
+    auto add = [&](const syntax::Condition& condition, const Span& statement_span, bool forbid) {
+        rule.condition_text += (rule.condition_text.empty() ? "" : "; ") + std::string(statement_span.text());
+        auto loaded = condition_of(condition, {diagnostics, forbid});
+        if (loaded) parts.push_back(std::move(*loaded));
+        else ok = false;
+    };
+    for (const auto& statement : syntax_rule.statements) {
+        std::visit(rules::Overloaded{
+                       [&](const syntax::Require& r) { add(r.condition, r.span, false); },
+                       [&](const syntax::Forbid& f) { add(f.condition, f.span, true); },
+                       [&](const syntax::SourceStatement& source) { rule.sources.push_back(source.citation.value); },
+                       [&](const syntax::NoteStatement& note) { rule.notes.push_back(note.text.value); },
+                   },
+                   statement.node);
+    }
+    if (!ok) return std::nullopt;
+    return parts;
+}
+
+// One rule of the set, or nothing when it has an error (reported).
+std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string& set_name, Diagnostics& diagnostics)
+{
+    Rule rule;
+    rule.name = syntax_rule.id.text;
+    rule.id = set_name + "." + rule.name;
+    rule.message = syntax_rule.message.value;
+    rule.span = syntax_rule.span;
+    const auto severity = severity_named(syntax_rule.severity.text);
+    if (severity) rule.severity = *severity;
+    else
+        error(diagnostics, syntax_rule.severity.span,
+              "unknown severity '" + syntax_rule.severity.text + "'; a rule is error, warning or info" +
+                  did_you_mean(syntax_rule.severity.text, {"error", "warning", "info"}));
+    auto parts = load_rule_statements(rule, syntax_rule, diagnostics);
+    if (!severity || !parts) return std::nullopt;
+    if (parts->empty()) {
+        error(diagnostics, syntax_rule.id.span, "rule '" + rule.id + "' has no 'require' or 'forbid': it can never find anything");
+        return std::nullopt;
+    }
+    // All are required: the first one that fails is the finding.
+    rule.requirement = std::make_shared<const Condition>(parts->size() == 1 ? std::move(parts->front()) : Condition{rules::AllOf{std::move(*parts)}});
+    return rule;
+}
+
+RuleSet load_set(const syntax::Ruleset& syntax_set, Diagnostics& diagnostics)
+{
+    RuleSet set;
+    set.name = syntax_set.name.text;
+    set.title = syntax_set.title ? syntax_set.title->value : "";
+    set.span = syntax_set.span;
+    const bool applies_invalid = load_set_statements(set, syntax_set, diagnostics) && !set.applies;
+    std::map<std::string, Span> rule_spans;
+    for (const auto& statement : syntax_set.statements) {
+        const auto* syntax_rule = std::get_if<syntax::Rule>(&statement.node);
+        if (!syntax_rule) continue;
+        const std::string id = set.name + "." + syntax_rule->id.text;
+        if (auto it = rule_spans.find(syntax_rule->id.text); it != rule_spans.end()) {
+            Diagnostic d = Diagnostic::error(syntax_rule->id.span, "rule '" + id + "' is defined twice");
+            d.notes.push_back({it->second, "first defined here"});
+            diagnostics.push_back(std::move(d));
+            continue;
+        }
+        rule_spans[syntax_rule->id.text] = syntax_rule->id.span;
+        auto rule = load_rule(*syntax_rule, set.name, diagnostics);
+        if (rule && !applies_invalid) set.rules.push_back(std::move(*rule));
+    }
+    return set;
+}
+
+}  // namespace
+
+const Rule* RuleBook::find(const std::string& id) const
+{
+    for (const auto& set : sets)
+        for (const auto& rule : set.rules)
+            if (rule.id == id) return &rule;
+    return nullptr;
+}
+
+const RuleSet* RuleBook::set_of(const std::string& id) const
+{
+    for (const auto& set : sets)
+        for (const auto& rule : set.rules)
+            if (rule.id == id) return &set;
+    return nullptr;
+}
+
+std::vector<std::string> RuleBook::ids() const
+{
+    std::vector<std::string> out;
+    for (const auto& set : sets)
+        for (const auto& rule : set.rules) out.push_back(rule.id);
+    return out;
+}
+
+RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets)
+{
+    RuleBook book;
+    std::set<const syntax::Ruleset*> seen;
+    std::map<std::string, const syntax::Ruleset*> by_name;
+    for (const auto* syntax_set : rulesets) {
+        if (!syntax_set || !seen.insert(syntax_set).second) continue;
+        const std::string& set_name = syntax_set->name.text;
+        if (auto it = by_name.find(set_name); it != by_name.end()) {
+            Diagnostic d = Diagnostic::error(syntax_set->name.span, "rule set '" + set_name + "' is defined twice");
+            d.notes.push_back({it->second->name.span, "first defined here"});
+            book.diagnostics.push_back(std::move(d));
+            continue;
+        }
+        by_name[set_name] = syntax_set;
+        book.sets.push_back(load_set(*syntax_set, book.diagnostics));
+    }
+    return book;
+}
+
+}  // namespace meso

@@ -1,0 +1,392 @@
+// The metrics of a block: each one's sampler (its values, in order of
+// date, each with its date and the span of the statement that made it) and
+// describer (a failing value in words), then their rows of the metric table.
+#include <algorithm>
+#include <set>
+
+#include "engine/base/text.h"
+#include "engine/rules/metrics.h"
+#include "engine/rules/units.h"
+
+namespace meso::rules {
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+// "1 week", "1.43 weeks", "2 weeks".
+std::string weeks_text(double weeks) { return trim_number(weeks) + (trim_number(weeks) == "1" ? " week" : " weeks"); }
+
+std::string session_times(const Session* s) { return format_time_of_day(s->start) + "-" + format_time_of_day(s->start + s->length); }
+
+long long count_of(const Sample& s) { return static_cast<long long>(s.number); }
+
+// The block, or the blocks of one method in a row that it starts.
+std::string run_text(const BlockView& view)
+{
+    if (view.run.blocks == 1) return "the block";
+    const std::string method = view.plan.method.empty() ? "without a method" : "of method " + view.plan.method;
+    return "the " + std::to_string(view.run.blocks) + " blocks " + method + " in a row (" + format_date(view.run.first) + ".." +
+           format_date(view.run.last) + ")";
+}
+
+// Where the sessions of a session content are written (its `sessions` line).
+Span sessions_span(const BlockView& view, const Session* s)
+{
+    return or_else(view.program.contents[s->content].sessions_span, view.block.span);
+}
+
+// The one value of a metric of the block.
+void take_one(SampleSink take, double number, const Span& span)
+{
+    Sample s;
+    s.number = number;
+    s.span = span;
+    take(s);
+}
+
+// A value of one session; false: stop.
+bool take_session(SampleSink take, const Session* session, double number, const Span& span)
+{
+    Sample s;
+    s.number = number;
+    s.first = session;
+    s.date = session->date;
+    s.span = span;
+    return take(s);
+}
+
+// ---------------------------------------------------------------- the block
+
+void sample_method(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    Sample s;
+    s.name = view.plan.method;
+    s.span = or_else(view.block.content.method_span, view.block.span);
+    take(s);
+}
+
+std::string describe_method(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return s.name.empty() ? "the block has no method" : "the block's method is " + s.name;
+}
+
+void sample_weeks(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    take_one(take, view.block.length_days / 7.0, view.block.span);
+}
+
+std::string describe_weeks(const BlockView& view, const Sample& s, const ExerciseUse*)
+{
+    return "the block is " + plural(view.block.length_days, "day", "days") + " (" + weeks_text(s.number) + ") long";
+}
+
+void sample_days(const BlockView& view, const ExerciseUse*, SampleSink take) { take_one(take, view.block.length_days, view.block.span); }
+
+std::string describe_days(const BlockView& view, const Sample&, const ExerciseUse*)
+{
+    return "the block is " + plural(view.block.length_days, "day", "days") + " long";
+}
+
+void sample_sessions(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    take_one(take, static_cast<double>(view.sessions.size()), view.block.span);
+}
+
+std::string describe_sessions(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return plural(count_of(s), "session", "sessions") + " in the block";
+}
+
+// ---------------------------------------------------------------- the block run
+
+// A run is counted, and reported, at its first block only.
+void sample_run_weeks(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    if (view.run.starts) take_one(take, view.run.length_days / 7.0, view.block.span);
+}
+
+std::string describe_run_weeks(const BlockView& view, const Sample& s, const ExerciseUse*)
+{
+    return run_text(view) + (view.run.blocks == 1 ? " is " : " are ") + plural(view.run.length_days, "day", "days") + " (" +
+           weeks_text(s.number) + ") long";
+}
+
+void sample_run_sessions(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    if (view.run.starts) take_one(take, static_cast<double>(view.run.sessions), view.block.span);
+}
+
+std::string describe_run_sessions(const BlockView& view, const Sample& s, const ExerciseUse*)
+{
+    return plural(count_of(s), "session", "sessions") + " in " + run_text(view);
+}
+
+// ---------------------------------------------------------------- days and weeks
+
+void sample_sessions_per_day(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    const auto& sessions = view.sessions;
+    Sample s;
+    for (std::size_t i = 0; i < sessions.size();) {
+        std::size_t j = i;
+        while (j < sessions.size() && sessions[j]->date == sessions[i]->date) ++j;
+        s.number = static_cast<double>(j - i);
+        s.date = sessions[i]->date;
+        s.span = sessions_span(view, sessions[i]);
+        if (!take(s)) return;
+        i = j;
+    }
+}
+
+std::string describe_sessions_per_day(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return plural(count_of(s), "session", "sessions") + on_date(s);
+}
+
+void sample_days_per_week(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    const int whole = view.block.length_days / 7;
+    std::vector<std::set<sys_days>> days_of_week(static_cast<std::size_t>(whole) + 1);
+    for (const auto* session : view.sessions)
+        if (session->week >= 1 && session->week <= whole) days_of_week[session->week].insert(session->date);
+    Sample s;
+    for (int w = 1; w <= whole; ++w) {
+        s.number = static_cast<double>(days_of_week[static_cast<std::size_t>(w)].size());
+        s.week = w;
+        s.date = view.plan.planned_start + days{7 * (w - 1)};  // block week w as planned, before any pause moved its days
+        s.span = or_else(view.block.content.days_span, view.block.span);
+        if (!take(s)) return;
+    }
+}
+
+std::string describe_days_per_week(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return plural(count_of(s), "training day", "training days") + " in block week " + std::to_string(s.week) + " (" +
+           format_date(s.date) + ".." + format_date(s.date + days{6}) + ")";
+}
+
+void sample_consecutive_training_days(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    sys_days previous{};
+    bool any = false;
+    Sample s;
+    for (const auto* session : view.sessions) {
+        if (any && session->date == previous) continue;
+        any = true;
+        previous = session->date;
+        s.number = view.runs->ending_on(session->date);
+        s.date = session->date;
+        s.run_start = session->date - days{static_cast<int>(s.number) - 1};
+        s.span = or_else(view.block.content.days_span, view.block.span);
+        if (!take(s)) return;
+    }
+}
+
+std::string describe_consecutive_training_days(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return plural(count_of(s), "training day", "training days") + " in a row, " + format_date(s.run_start) + ".." + format_date(s.date);
+}
+
+// ---------------------------------------------------------------- pairs of sessions
+
+// From the end of each session to the start of the next, in seconds
+// (negative when they overlap), as `value` makes it into the metric's value.
+template <typename Value>
+void sample_pairs(const BlockView& view, SampleSink take, Value value)
+{
+    const auto& sessions = view.sessions;
+    Sample s;
+    for (std::size_t i = 1; i < sessions.size(); ++i) {
+        const Session* a = sessions[i - 1];
+        const Session* b = sessions[i];
+        const auto end_a = a->date + a->start + a->length;
+        const auto start_b = b->date + b->start;
+        s.number = value(static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(start_b - end_a).count()));
+        s.first = a;
+        s.second = b;
+        s.date = b->date;
+        s.span = sessions_span(view, b);
+        if (!take(s)) return;
+    }
+}
+
+// Where a pair of sessions is: " on DAY (08:00-08:30, then 09:00)" for two
+// sessions of one day, " from DAY 20:00-20:30 to DAY 08:00" across days.
+std::string pair_text(const Sample& s)
+{
+    if (s.first->date == s.second->date)
+        return on_date(s) + " (" + session_times(s.first) + ", then " + format_time_of_day(s.second->start) + ")";
+    return " from " + format_weekday_date(s.first->date) + " " + session_times(s.first) + " to " + format_weekday_date(s.second->date) +
+           " " + format_time_of_day(s.second->start);
+}
+
+void sample_gap(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    sample_pairs(view, take, [](double gap) { return gap; });
+}
+
+std::string describe_gap(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return duration_text(s.number) + " between sessions" + pair_text(s);
+}
+
+void sample_overlap(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    sample_pairs(view, take, [](double gap) { return std::max(0.0, -gap); });
+}
+
+std::string describe_overlap(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return "sessions overlap by " + duration_text(s.number) + pair_text(s);
+}
+
+// ---------------------------------------------------------------- sessions
+
+void sample_session_length(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    for (const auto* session : view.sessions)
+        if (!take_session(take, session, static_cast<double>(session->length.count()) * 60, sessions_span(view, session))) return;
+}
+
+std::string describe_session_length(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return "a session of " + duration_text(s.number) + on_date(s) + " (" + session_times(s.first) + ")";
+}
+
+// At the `days` that made the day a training day: what is missing is a split for it.
+void sample_exercises_per_session(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    const Span days_span = or_else(view.block.content.days_span, view.block.span);
+    for (const auto* session : view.sessions)
+        if (!take_session(take, session, static_cast<double>(view.program.contents[session->content].exercises.size()), days_span)) return;
+}
+
+std::string describe_exercises_per_session(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return (s.number == 0 ? std::string("no exercise") : plural(count_of(s), "exercise", "exercises")) + " in the session" + on_date(s) +
+           " (" + session_times(s.first) + ")";
+}
+
+// The values of the session contents, each counted in the sessions that
+// hold it; `value` fills in the sample, or answers false when the content
+// has none.
+template <typename Value>
+void sample_contents(const BlockView& view, SampleSink take, Value value)
+{
+    for (const auto& use : view.contents) {
+        Sample s;
+        s.first = use.first;
+        s.date = use.first->date;
+        s.weight = use.sessions;
+        if (!value(*use.content, s)) continue;
+        if (!take(s)) return;
+    }
+}
+
+// Local spellings (the IR's to_string lives with resolve).
+const char* occlusion_name(ir::Occlusion o)
+{
+    switch (o) {
+    case ir::Occlusion::continuous: return "continuous";
+    case ir::Occlusion::intermittent: return "intermittent";
+    case ir::Occlusion::none: return "none";
+    case ir::Occlusion::unspecified: return "unspecified";
+    }
+    return "unspecified";
+}
+
+void sample_occlusion(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    sample_contents(view, take, [&](const SessionContent& content, Sample& s) {
+        s.name = occlusion_name(content.occlusion);
+        s.span = or_else(content.occlusion_span, view.block.span);
+        return true;
+    });
+}
+
+std::string describe_occlusion(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    if (s.name == "unspecified") return "no occlusion given" + on_date(s);
+    return "occlusion " + s.name + on_date(s);
+}
+
+void sample_cuff_pressure(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    sample_contents(view, take, [&](const SessionContent& content, Sample& s) {
+        if (!content.cuff_pressure) return false;
+        s.number = content.cuff_pressure->value;
+        s.percent_aop = content.cuff_pressure->percent_aop;
+        s.span = or_else(content.cuff_span, view.block.span);
+        return true;
+    });
+}
+
+std::string describe_cuff_pressure(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return "cuff " + trim_number(s.number) + (s.percent_aop ? "% AOP" : " mmHg") + on_date(s);
+}
+
+void sample_cuff_width(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    sample_contents(view, take, [&](const SessionContent& content, Sample& s) {
+        if (!content.cuff_width_cm) return false;
+        s.number = *content.cuff_width_cm;
+        s.span = or_else(view.block.content.cuff_width_span, or_else(content.cuff_span, view.block.span));
+        return true;
+    });
+}
+
+std::string describe_cuff_width(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return "cuff width " + trim_number(s.number) + " cm" + on_date(s);
+}
+
+// ---------------------------------------------------------------- the table
+
+constexpr double day_seconds = 86400;
+constexpr double week_seconds = 7 * day_seconds;
+constexpr std::string_view occlusion_names[] = {"continuous", "intermittent", "none", "unspecified"};
+
+constexpr MetricRow rows[] = {
+    {"method", Kind::name, Scope::block, {}, 0, "the block's method (bfr, strength, ...)", sample_method, describe_method},
+    {"weeks", Kind::count, Scope::block, {}, week_seconds, "the block's length in weeks (10 days are 1.43 weeks)", sample_weeks,
+     describe_weeks},
+    {"days", Kind::count, Scope::block, {}, day_seconds, "the block's length in days", sample_days, describe_days},
+    {"sessions", Kind::count, Scope::block, {}, 0, "how many sessions the block has after `skip`", sample_sessions, describe_sessions},
+    {"run-weeks", Kind::count, Scope::block_run, {}, week_seconds,
+     "on the first block of a run of consecutive blocks of one method: the run's length in weeks (none on the blocks that continue it)",
+     sample_run_weeks, describe_run_weeks},
+    {"run-sessions", Kind::count, Scope::block_run, {}, 0,
+     "on the first block of a run of consecutive blocks of one method: the run's sessions after `skip` (none on the blocks that continue it)",
+     sample_run_sessions, describe_run_sessions},
+    {"sessions-per-day", Kind::count, Scope::day, {}, 0, "for each training day: its number of sessions", sample_sessions_per_day,
+     describe_sessions_per_day},
+    {"days-per-week", Kind::count, Scope::week, {}, 0, "for each whole block week: its number of training days", sample_days_per_week,
+     describe_days_per_week},
+    {"gap", Kind::time, Scope::session_pair, {}, 0,
+     "for each pair of consecutive sessions of the block: from the end of one to the start of the next", sample_gap, describe_gap},
+    {"overlap", Kind::time, Scope::session_pair, {}, 0,
+     "for each pair of consecutive sessions of the block: how long they run at the same time (0 min when they do not)", sample_overlap,
+     describe_overlap},
+    {"session-length", Kind::time, Scope::session, {}, 0, "each session's duration", sample_session_length, describe_session_length},
+    {"consecutive-training-days", Kind::count, Scope::day, {}, 0,
+     "for each training day: how many training days in a row end on it, counting the program's earlier blocks",
+     sample_consecutive_training_days, describe_consecutive_training_days},
+    {"exercises-per-session", Kind::count, Scope::session, {}, 0, "for each session: how many exercises it holds",
+     sample_exercises_per_session, describe_exercises_per_session},
+    {"occlusion", Kind::name, Scope::session, occlusion_names, 0,
+     "the sessions' occlusion as written (unspecified when the block says nothing)", sample_occlusion, describe_occlusion},
+    {"cuff-pressure", Kind::pressure, Scope::session, {}, 0,
+     "the sessions' cuff pressure as written; mmHg and % AOP are compared only with their own unit", sample_cuff_pressure,
+     describe_cuff_pressure},
+    {"cuff-width", Kind::length, Scope::session, {}, 0, "the cuff's width as written", sample_cuff_width, describe_cuff_width},
+};
+static_assert(rows_complete(rows), "every metric of the block has a name, a description, a sampler and a describer");
+
+}  // namespace
+
+std::span<const MetricRow> block_metric_rows() { return rows; }
+
+}  // namespace meso::rules

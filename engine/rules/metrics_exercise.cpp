@@ -1,0 +1,162 @@
+// The metrics of an exercise (its prescriptions of one name in one session
+// content of the block) and of its sets: each one's sampler and describer,
+// then their rows of the metric table. They are sampled inside `every
+// exercise`/`any exercise`, for the exercise at hand.
+#include "engine/base/text.h"
+#include "engine/rules/metrics.h"
+#include "engine/rules/units.h"
+
+namespace meso::rules {
+
+namespace {
+
+// A value of the exercise: dated at the first session that holds it, at
+// the exercise's line.
+Sample exercise_sample(const BlockView& view, const ExerciseUse& exercise)
+{
+    Sample s;
+    s.first = exercise.use->first;
+    s.date = s.first->date;
+    s.span = or_else(exercise.plan->span, view.block.span);
+    return s;
+}
+
+void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
+{
+    const ExercisePlan& plan = *exercise->plan;
+    Sample s = exercise_sample(view, *exercise);
+    for (std::size_t i = 0; i < plan.sets.size(); ++i) {
+        const SetPlan& set = plan.sets[i];
+        s.set = static_cast<int>(i) + 1;
+        s.unknown.clear();
+        if (set.percent) s.number = *set.percent;
+        else if (set.rpe) s.unknown = plan.name + " is loaded by RPE on " + format_weekday_date(s.date) + ", not in % of 1RM";
+        else if (set.mass)
+            s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + mass_unit_name(view.program.unit) + " on " +
+                        format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
+        else continue;  // no load written
+        if (!take(s)) return;
+    }
+}
+
+std::string describe_load(const BlockView& view, const Sample& s, const ExerciseUse* exercise)
+{
+    const ExercisePlan& plan = *exercise->plan;
+    const SetPlan& set = plan.sets[static_cast<std::size_t>(s.set - 1)];
+    std::string text = plan.name + " at " + trim_number(s.number) + "% of 1RM";
+    if (set.mass) text += " (" + trim_number(*set.mass) + " " + mass_unit_name(view.program.unit) + ")";
+    if (plan.sets.size() > 1) text += " in set " + std::to_string(s.set);
+    return text + on_date(s);
+}
+
+void sample_sets(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
+{
+    Sample s = exercise_sample(view, *exercise);
+    s.number = static_cast<double>(exercise->plan->sets.size());
+    take(s);
+}
+
+std::string describe_sets(const BlockView&, const Sample& s, const ExerciseUse* exercise)
+{
+    return exercise->plan->name + " has " + plural(static_cast<long long>(s.number), "set", "sets") + on_date(s);
+}
+
+void sample_reps(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
+{
+    const ExercisePlan& plan = *exercise->plan;
+    Sample s = exercise_sample(view, *exercise);
+    for (std::size_t i = 0; i < plan.sets.size(); ++i) {
+        s.number = plan.sets[i].reps;
+        s.set = static_cast<int>(i) + 1;
+        if (!take(s)) return;
+    }
+}
+
+std::string describe_reps(const BlockView&, const Sample& s, const ExerciseUse* exercise)
+{
+    return exercise->plan->name + " set " + std::to_string(s.set) + " has " + plural(static_cast<long long>(s.number), "rep", "reps") +
+           on_date(s);
+}
+
+void sample_rest(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
+{
+    if (!exercise->plan->rest_s) return;
+    Sample s = exercise_sample(view, *exercise);
+    s.number = *exercise->plan->rest_s;
+    take(s);
+}
+
+std::string describe_rest(const BlockView&, const Sample& s, const ExerciseUse* exercise)
+{
+    return exercise->plan->name + " rests " + duration_text(s.number) + " between sets" + on_date(s);
+}
+
+// How the exercise's load is written: as the block's IR says when the
+// prescription is found there, else as its planned sets show.
+std::string load_kind(const ExerciseUse& e)
+{
+    if (e.written) {
+        switch (e.written->load.kind) {
+        case ir::Load::Kind::percent: return "percent";
+        case ir::Load::Kind::mass: return "mass";
+        case ir::Load::Kind::rpe: return "rpe";
+        case ir::Load::Kind::none: return "none";
+        }
+    }
+    if (e.plan->percent_without_max) return "percent";
+    for (const auto& set : e.plan->sets) {
+        if (set.rpe) return "rpe";
+        if (set.mass && !set.percent) return "mass";
+        if (set.percent && !set.mass) return "percent";
+    }
+    return e.plan->sets.empty() || (!e.plan->sets.front().mass && !e.plan->sets.front().percent) ? "none" : "mass";
+}
+
+void sample_load_kind(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
+{
+    Sample s = exercise_sample(view, *exercise);
+    s.name = load_kind(*exercise);
+    take(s);
+}
+
+std::string describe_load_kind(const BlockView&, const Sample& s, const ExerciseUse* exercise)
+{
+    const char* how = s.name == "percent" ? "in % of 1RM" : s.name == "mass" ? "by mass" : s.name == "rpe" ? "by RPE" : "without a load";
+    return exercise->plan->name + " is loaded " + how + on_date(s);
+}
+
+void sample_max_known(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
+{
+    Sample s = exercise_sample(view, *exercise);
+    s.name = view.athlete && view.athlete->maxes.count(exercise->plan->name) ? "yes" : "no";
+    take(s);
+}
+
+std::string describe_max_known(const BlockView& view, const Sample& s, const ExerciseUse* exercise)
+{
+    return "athlete " + athlete_name(view) + (s.name == "yes" ? " has a max for " : " has no max for ") + exercise->plan->name;
+}
+
+// ---------------------------------------------------------------- the table
+
+constexpr std::string_view load_kind_names[] = {"percent", "mass", "rpe", "none"};
+constexpr std::string_view yes_no[] = {"yes", "no"};
+
+constexpr MetricRow rows[] = {
+    {"load", Kind::relative_load, Scope::set, {}, 0,
+     "for each set: its load in % of 1RM (a load in kg is converted when the athlete has a max)", sample_load, describe_load},
+    {"sets", Kind::count, Scope::exercise, {}, 0, "the exercise's number of sets, for the week checked", sample_sets, describe_sets},
+    {"reps", Kind::count, Scope::set, {}, 0, "for each set: its repetitions", sample_reps, describe_reps},
+    {"rest", Kind::time, Scope::exercise, {}, 0, "the rest between sets, as written", sample_rest, describe_rest},
+    {"load-kind", Kind::name, Scope::exercise, load_kind_names, 0,
+     "how the load is written: percent (75%), mass (100 kg), rpe (RPE 8) or none", sample_load_kind, describe_load_kind},
+    {"max-known", Kind::name, Scope::exercise, yes_no, 0, "whether the athlete has a one-rep max for the exercise", sample_max_known,
+     describe_max_known},
+};
+static_assert(rows_complete(rows), "every metric of an exercise has a name, a description, a sampler and a describer");
+
+}  // namespace
+
+std::span<const MetricRow> exercise_metric_rows() { return rows; }
+
+}  // namespace meso::rules

@@ -1,0 +1,50 @@
+#include "engine/rules/units.h"
+
+#include <cmath>
+
+#include "engine/base/text.h"
+
+namespace meso::rules {
+
+double seconds_of(syntax::Unit unit)
+{
+    switch (unit) {
+    case syntax::Unit::second: return 1;
+    case syntax::Unit::minute: return 60;
+    case syntax::Unit::hour: return 3600;
+    case syntax::Unit::day: return 86400;
+    case syntax::Unit::week: return 7 * 86400;
+    case syntax::Unit::kg:
+    case syntax::Unit::lb:
+    case syntax::Unit::percent:
+    case syntax::Unit::mmhg:
+    case syntax::Unit::percent_aop:
+    case syntax::Unit::cm: return 0;
+    }
+    return 0;
+}
+
+Kind kind_of_unit(syntax::Unit unit)
+{
+    switch (syntax::dimension_of(unit)) {
+    case syntax::Dimension::mass: return Kind::count;  // never a metric's kind: reported as a mass
+    case syntax::Dimension::relative_load: return Kind::relative_load;
+    case syntax::Dimension::time: return Kind::time;
+    case syntax::Dimension::pressure: return Kind::pressure;
+    case syntax::Dimension::length: return Kind::length;
+    }
+    return Kind::count;
+}
+
+const char* mass_unit_name(ir::MassUnit unit) { return unit == ir::MassUnit::lb ? "lb" : "kg"; }
+
+std::string duration_text(double seconds)
+{
+    const double a = std::fabs(seconds);
+    if (a >= 3600) return trim_number(seconds / 3600) + " h";
+    const bool whole_minutes = std::fmod(a, 60) < 1e-9;
+    if (a >= 600 || (a >= 60 && whole_minutes)) return trim_number(seconds / 60) + " min";
+    return trim_number(seconds) + " s";  // rests are written in seconds: 90 s, not 1.5 min
+}
+
+}  // namespace meso::rules
