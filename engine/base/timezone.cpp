@@ -107,16 +107,7 @@ const LegacyName* legacy_name(std::string_view name)
 }
 
 // UTC-05:00, UTC+05:30, UTC+00:00.
-std::string utc_offset_text(seconds offset)
-{
-    long s = static_cast<long>(offset.count());
-    const char sign = s < 0 ? '-' : '+';
-    if (s < 0) s = -s;
-    char buffer[32];
-    if (s % 60 != 0) std::snprintf(buffer, sizeof buffer, "UTC%c%02ld:%02ld:%02ld", sign, s / 3600, s / 60 % 60, s % 60);
-    else std::snprintf(buffer, sizeof buffer, "UTC%c%02ld:%02ld", sign, s / 3600, s / 60 % 60);
-    return buffer;
-}
+std::string utc_offset_text(seconds offset) { return "UTC" + signed_clock_digits(offset); }
 
 // The rule a zoneinfo file ends with, when it changes the clocks: the files
 // list changes only up to 2037 and say how later years go in that rule.
@@ -301,6 +292,26 @@ std::optional<std::string> zone_without_daylight_saving(std::string_view zone, s
     return "time zone '" + std::string(zone) + "' is " + utc_offset_text(offset) +
            " all year, without daylight saving time; did you mean '" + std::string(legacy->place) + "'?" +
            std::string(legacy->also);
+}
+
+std::string clock_digits(seconds elapsed, std::string_view separator)
+{
+    const long s = static_cast<long>(elapsed.count());
+    const auto two_digits = [](long value) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%02ld", value);
+        return std::string(buffer);
+    };
+    std::string out = two_digits(s / 3600);
+    out.append(separator).append(two_digits(s / 60 % 60));
+    if (s % 60 != 0) out.append(separator).append(two_digits(s % 60));
+    return out;
+}
+
+std::string signed_clock_digits(seconds offset, std::string_view separator)
+{
+    const bool west = offset < seconds{0};
+    return (west ? "-" : "+") + clock_digits(west ? -offset : offset, separator);
 }
 
 }  // namespace meso

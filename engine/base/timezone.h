@@ -130,4 +130,14 @@ struct ClockChange {
 // The zone's changes of offset from `first` to `last` (whole days, UTC), in order.
 std::vector<ClockChange> clock_changes(const ZoneRules& zone, std::chrono::sys_days first, std::chrono::sys_days last);
 
+// 02:30, or 02:30:15 when the seconds are not zero: a time of day, or the
+// size of an offset from UTC, with `separator` between hours, minutes and
+// seconds. One spelling for the clock-change warnings (02:30), the zone
+// warnings (UTC-05:00) and the calendar's VTIMEZONE (+0100, separator "").
+// `elapsed` is not negative.
+std::string clock_digits(std::chrono::seconds elapsed, std::string_view separator = ":");
+
+// An offset from UTC: '+' (or '-' west of UTC) and the clock_digits of its size.
+std::string signed_clock_digits(std::chrono::seconds offset, std::string_view separator = ":");
+
 }  // namespace meso

@@ -1,29 +1,17 @@
 #include "engine/emit/clock_changes.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 
 namespace meso {
 
 namespace {
 
-using std::chrono::days;
-using std::chrono::minutes;
-using std::chrono::seconds;
 using std::chrono::sys_days;
 using std::chrono::sys_seconds;
 
 // A local time (the sys_seconds of its digits) as the clock shows it: 02:30, or 02:30:15.
-std::string clock_text(sys_seconds local)
-{
-    const auto day = std::chrono::floor<days>(local);
-    const long s = static_cast<long>((local - day).count());
-    char buffer[64];
-    if (s % 60 != 0) std::snprintf(buffer, sizeof buffer, "%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-    else std::snprintf(buffer, sizeof buffer, "%02ld:%02ld", s / 3600, s / 60 % 60);
-    return buffer;
-}
+std::string clock_text(sys_seconds local) { return clock_digits(local - std::chrono::floor<std::chrono::days>(local)); }
 
 sys_seconds local_start(const Session& session) { return sys_seconds{sys_days{session.date}.time_since_epoch()} + session.start; }
 
@@ -36,12 +24,12 @@ std::string change_text(const ClockChange& change)
 
 }  // namespace
 
-SessionClock::SessionClock(const ZoneRules* zone, sys_days first, sys_days last, minutes longest_session) : zone_(zone)
+SessionClock::SessionClock(const ZoneRules* zone, sys_days first, sys_days last, std::chrono::minutes longest_session) : zone_(zone)
 {
     if (zone_ == nullptr) return;
     // Local times lie within a day of UTC; a session ends at most its length after its day.
-    const auto after = std::chrono::ceil<days>(std::max(longest_session, minutes{0}));
-    changes_ = clock_changes(*zone_, first - days{2}, last + days{2} + after);
+    const auto after = std::chrono::ceil<std::chrono::days>(std::max(longest_session, std::chrono::minutes{0}));
+    changes_ = clock_changes(*zone_, first - std::chrono::days{2}, last + std::chrono::days{2} + after);
 }
 
 SessionTimes SessionClock::times(const Session& session) const
@@ -68,7 +56,7 @@ SessionTimes SessionClock::times(const Session& session) const
     t.start = start - change.before;
     t.end = t.start + session.length;
     const sys_seconds shown_start = t.start + zone_->info(t.start).offset;
-    t.start_clock = std::chrono::floor<minutes>(shown_start - std::chrono::floor<days>(shown_start));
+    t.start_clock = std::chrono::floor<std::chrono::minutes>(shown_start - std::chrono::floor<std::chrono::days>(shown_start));
     const sys_seconds shown_end = t.end + zone_->info(t.end).offset;
     t.warn = start_within || shown_end != end;
     return t;
@@ -101,7 +89,7 @@ void check_clock_changes(const ProgramSchedule& program, const std::string& zone
     if (program.sessions.empty() || zone.empty() || is_floating(zone)) return;
     const auto rules = ZoneRules::load(zone);
     if (!rules) return;
-    minutes longest{0};
+    std::chrono::minutes longest{0};
     for (const auto& session : program.sessions) longest = std::max(longest, session.length);
     const sys_days first = std::min(program.start, program.sessions.front().date);
     const sys_days last = std::max(program.end, program.sessions.back().date);

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/emit/date_time_cache.h"
+
 namespace meso {
 
 namespace {
@@ -22,7 +24,9 @@ std::optional<double> in_kg(const std::optional<double>& mass, ir::MassUnit unit
     return std::round(*mass * ir::kg_per_lb * 100.0) / 100.0;
 }
 
-std::chrono::minutes end_of(const Session& s) { return (s.start + s.length) % std::chrono::minutes{24 * 60}; }
+constexpr long minutes_per_day = 24L * 60;
+
+std::chrono::minutes end_of(const Session& s) { return (s.start + s.length) % std::chrono::minutes{minutes_per_day}; }
 
 bool same_load(const ExercisePlan& e)
 {
@@ -110,37 +114,6 @@ void append_integer(std::string& out, long long value)
     out.append(digits, end);
 }
 
-// The dates and times of the sessions, formatted once each: sessions come
-// in order of date, many a day, at a few times of day.
-class Clock {
-public:
-    const std::string& date(std::chrono::sys_days day)
-    {
-        if (!last_date_ || *last_date_ != day) {
-            last_date_ = day;
-            date_text_ = format_date(day);
-        }
-        return date_text_;
-    }
-    const std::string& time(std::chrono::minutes since_midnight)
-    {
-        const auto m = since_midnight.count();
-        if (m < 0 || m >= 24 * 60) {
-            other_ = format_time(since_midnight);
-            return other_;
-        }
-        auto& text = times_[static_cast<std::size_t>(m)];
-        if (text.empty()) text = format_time(since_midnight);
-        return text;
-    }
-
-private:
-    std::optional<std::chrono::sys_days> last_date_;
-    std::string date_text_;
-    std::vector<std::string> times_ = std::vector<std::string>(24 * 60);
-    std::string other_;
-};
-
 // A JSON string: plain ASCII is quoted as it is; anything else (quotes,
 // backslashes, control characters, UTF-8, invalid bytes) goes through
 // nlohmann's escaping, so the bytes are those of the document dumped whole.
@@ -207,6 +180,74 @@ bool same_set(const SetPlan& a, const SetPlan& b)
     return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
 }
 
+// A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
+// the items (append_item(i) writes item i with its indentation) each
+// followed by ",\n", the last by "\n", then `closing`: the "]" at the
+// array's depth.
+template <typename AppendItem>
+void append_json_array(std::string& out, std::size_t count, std::string_view closing, AppendItem append_item)
+{
+    if (count == 0) {
+        out += "[]";
+        return;
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        append_item(i);
+        out += i + 1 < count ? ",\n" : "\n";
+    }
+    out += closing;
+}
+
+// An exercise's "sets" array. A set's text is reused while the sets repeat.
+void append_json_sets(std::string& out, const ExercisePlan& exercise, ir::MassUnit unit, Buffered* buffer)
+{
+    const auto& sets = exercise.sets;
+    std::string previous;  // the text of the set before
+    append_json_array(out, sets.size(), "              ]", [&](std::size_t si) {
+        if (si == 0 || !same_set(sets[si], sets[si - 1])) {
+            previous.clear();
+            append_json_set(previous, sets[si], unit);
+        }
+        out += previous;
+        if (buffer) buffer->maybe_flush();
+    });
+}
+
+// A content's "exercises" array.
+void append_json_exercises(std::string& out, const SessionContent& content, ir::MassUnit unit, Buffered* buffer)
+{
+    append_json_array(out, content.exercises.size(), "          ]", [&](std::size_t ei) {
+        const auto& e = content.exercises[ei];
+        out += "            {\n              \"name\": ";
+        append_json_string(out, e.name);
+        out += ",\n              \"sets\": ";
+        append_json_sets(out, e, unit, buffer);
+        out += ",\n              \"rest_s\": ";
+        append_json_number(out, e.rest_s);
+        out += "\n            }";
+    });
+}
+
+// A content's "cuff" and "notes", when it has them.
+void append_json_cuff_and_notes(std::string& out, const SessionContent& content)
+{
+    if (content.cuff_pressure) {
+        out += ",\n          \"cuff\": {\n            \"pressure\": ";
+        append_json_number(out, content.cuff_pressure->value);
+        out += ",\n            \"unit\": ";
+        out += content.cuff_pressure->percent_aop ? "\"% AOP\"" : "\"mmHg\"";
+        out += "\n          }";
+    }
+    if (!content.notes.empty()) {
+        out += ",\n          \"notes\": ";
+        append_json_array(out, content.notes.size(), "          ]", [&](std::size_t ni) {
+            out += "            ";
+            append_json_string(out, content.notes[ni]);
+        });
+    }
+}
+
 // What a session's JSON object holds from its content on ("deload",
 // "occlusion", "exercises", "cuff", "notes"), through its closing brace:
 // the same for every session of a block week and split. Written directly,
@@ -220,51 +261,8 @@ void append_json_content_keys(std::string& out, const SessionContent& content, i
     if (content.occlusion == ir::Occlusion::unspecified) out += "null";
     else append_json_string(out, ir::to_string(content.occlusion));
     out += ",\n          \"exercises\": ";
-    if (content.exercises.empty()) out += "[]";
-    else {
-        out += "[\n";
-        for (std::size_t ei = 0; ei < content.exercises.size(); ++ei) {
-            const auto& e = content.exercises[ei];
-            out += "            {\n              \"name\": ";
-            append_json_string(out, e.name);
-            out += ",\n              \"sets\": ";
-            if (e.sets.empty()) out += "[]";
-            else {
-                out += "[\n";
-                std::string previous;  // the text of the set before, reused while the sets repeat
-                for (std::size_t si = 0; si < e.sets.size(); ++si) {
-                    if (si == 0 || !same_set(e.sets[si], e.sets[si - 1])) {
-                        previous.clear();
-                        append_json_set(previous, e.sets[si], unit);
-                    }
-                    out += previous;
-                    out += si + 1 < e.sets.size() ? ",\n" : "\n";
-                    if (buffer) buffer->maybe_flush();
-                }
-                out += "              ]";
-            }
-            out += ",\n              \"rest_s\": ";
-            append_json_number(out, e.rest_s);
-            out += ei + 1 < content.exercises.size() ? "\n            },\n" : "\n            }\n";
-        }
-        out += "          ]";
-    }
-    if (content.cuff_pressure) {
-        out += ",\n          \"cuff\": {\n            \"pressure\": ";
-        append_json_number(out, content.cuff_pressure->value);
-        out += ",\n            \"unit\": ";
-        out += content.cuff_pressure->percent_aop ? "\"% AOP\"" : "\"mmHg\"";
-        out += "\n          }";
-    }
-    if (!content.notes.empty()) {
-        out += ",\n          \"notes\": [\n";
-        for (std::size_t ni = 0; ni < content.notes.size(); ++ni) {
-            out += "            ";
-            append_json_string(out, content.notes[ni]);
-            out += ni + 1 < content.notes.size() ? ",\n" : "\n";
-        }
-        out += "          ]";
-    }
+    append_json_exercises(out, content, unit, buffer);
+    append_json_cuff_and_notes(out, content);
     out += "\n        }";
 }
 
@@ -296,13 +294,91 @@ std::size_t set_count(const SessionContent& content)
     return n;
 }
 
+// A program's object up to its "sessions", without the comma before them.
+std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& default_zone)
+{
+    json program;
+    program["name"] = p.name;
+    program["athlete"] = p.athlete.empty() ? json(nullptr) : json(p.athlete);
+    program["unit"] = ir::to_string(p.unit);
+    program["start"] = format_date(p.start);
+    program["end"] = format_date(p.end);
+    const ZoneChoice zone = zone_of(p, default_zone);
+    program["timezone"] = zone.name;
+    program["timezone_source"] = to_string(zone.source);
+    json blocks = json::array();
+    for (const auto& b : p.blocks) {
+        blocks.push_back({{"name", b.name},
+                          {"method", b.method.empty() ? json(nullptr) : json(b.method)},
+                          {"template", b.block && !b.block->template_name.empty() ? json(b.block->template_name) : json(nullptr)},
+                          {"start", format_date(b.start)},
+                          {"end", format_date(b.end)},
+                          {"weeks", b.weeks},
+                          {"sessions", b.session_count}});
+    }
+    program["blocks"] = blocks;
+    std::string head = dump_indented(program, 4);  // ends with "\n    }"
+    head.resize(head.size() - 6);
+    return head;
+}
+
+// A session's own keys, up to its content's.
+void append_json_session_keys(std::string& o, DateTimeCache& clock, const Session& s, const std::string& block_name)
+{
+    o += "        {\n          \"date\": \"";
+    o += clock.date(s.date);
+    o += "\",\n          \"weekday\": \"";
+    o += weekday_name(s.weekday());
+    o += "\",\n          \"start\": \"";
+    o += clock.time(s.start);
+    o += "\",\n          \"end\": \"";
+    o += clock.time(end_of(s));
+    o += "\",\n          \"minutes\": ";
+    append_integer(o, s.length.count());
+    o += ",\n          \"block\": ";
+    o += block_name;
+    o += ",\n          \"week\": ";
+    append_integer(o, s.week);
+    o += ",\n          \"session_of_day\": ";
+    append_integer(o, s.session_of_day + 1);
+    o += ",\n";
+}
+
+// A program's "sessions" array.
+void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramSchedule& p)
+{
+    std::string& o = buffer.text();
+    std::vector<std::string> block_names;
+    for (const auto& b : p.blocks) {
+        block_names.emplace_back();
+        append_json_string(block_names.back(), b.name);
+    }
+    // Each content's keys made once, unless it is too large to keep
+    // (about 150 bytes a set): those are written anew for each session.
+    constexpr std::size_t kept_sets = 500;
+    std::vector<std::string> contents;
+    std::vector<bool> kept;
+    for (const auto& content : p.contents) {
+        contents.emplace_back();
+        kept.push_back(set_count(content) <= kept_sets);
+        if (kept.back()) append_json_content_keys(contents.back(), content, p.unit, nullptr);
+    }
+    append_json_array(o, p.sessions.size(), "      ]", [&](std::size_t si) {
+        const auto& s = p.sessions[si];
+        append_json_session_keys(o, clock, s, block_names[s.block]);
+        if (kept[s.content]) o += contents[s.content];
+        else append_json_content_keys(o, p.contents[s.content], p.unit, &buffer);
+        buffer.maybe_flush();
+    });
+}
+
 }  // namespace
 
 void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone)
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
-    Clock clock;
+    DateTimeCache clock;
     for (const auto& p : schedule.programs) {
         o += fmt::format("{}{} — {} to {}, {} session{}; {}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
                          format_date(p.start), format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s",
@@ -344,93 +420,24 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, cons
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
-    Clock clock;
+    DateTimeCache clock;
     o += "{\n  \"programs\": ";
-    if (schedule.programs.empty()) {
-        o += "[]\n}\n";
-        return;
-    }
-    o += "[\n";
-    for (std::size_t pi = 0; pi < schedule.programs.size(); ++pi) {
+    append_json_array(o, schedule.programs.size(), "  ]", [&](std::size_t pi) {
         const auto& p = schedule.programs[pi];
-        json program;
-        program["name"] = p.name;
-        program["athlete"] = p.athlete.empty() ? json(nullptr) : json(p.athlete);
-        program["unit"] = ir::to_string(p.unit);
-        program["start"] = format_date(p.start);
-        program["end"] = format_date(p.end);
-        const ZoneChoice zone = zone_of(p, default_zone);
-        program["timezone"] = zone.name;
-        program["timezone_source"] = to_string(zone.source);
-        json blocks = json::array();
-        for (const auto& b : p.blocks) {
-            blocks.push_back({{"name", b.name},
-                              {"method", b.method.empty() ? json(nullptr) : json(b.method)},
-                              {"template", b.block && !b.block->template_name.empty() ? json(b.block->template_name) : json(nullptr)},
-                              {"start", format_date(b.start)},
-                              {"end", format_date(b.end)},
-                              {"weeks", b.weeks},
-                              {"sessions", b.session_count}});
-        }
-        program["blocks"] = blocks;
-        std::string head = dump_indented(program, 4);  // ends with "\n    }"
-        head.resize(head.size() - 6);
         o += "    ";
-        o += head;
+        o += json_program_head(p, default_zone);
         o += ",\n      \"sessions\": ";
-        o += p.sessions.empty() ? "[]" : "[\n";
-
-        std::vector<std::string> block_names;
-        for (const auto& b : p.blocks) {
-            block_names.emplace_back();
-            append_json_string(block_names.back(), b.name);
-        }
-        // Each content's keys made once, unless it is too large to keep
-        // (about 150 bytes a set): those are written anew for each session.
-        constexpr std::size_t kept_sets = 500;
-        std::vector<std::string> contents;
-        std::vector<bool> kept;
-        for (const auto& content : p.contents) {
-            contents.emplace_back();
-            kept.push_back(set_count(content) <= kept_sets);
-            if (kept.back()) append_json_content_keys(contents.back(), content, p.unit, nullptr);
-        }
-        for (std::size_t si = 0; si < p.sessions.size(); ++si) {
-            const auto& s = p.sessions[si];
-            o += "        {\n          \"date\": \"";
-            o += clock.date(s.date);
-            o += "\",\n          \"weekday\": \"";
-            o += weekday_name(s.weekday());
-            o += "\",\n          \"start\": \"";
-            o += clock.time(s.start);
-            o += "\",\n          \"end\": \"";
-            o += clock.time(end_of(s));
-            o += "\",\n          \"minutes\": ";
-            append_integer(o, s.length.count());
-            o += ",\n          \"block\": ";
-            o += block_names[s.block];
-            o += ",\n          \"week\": ";
-            append_integer(o, s.week);
-            o += ",\n          \"session_of_day\": ";
-            append_integer(o, s.session_of_day + 1);
-            o += ",\n";
-            if (kept[s.content]) o += contents[s.content];
-            else append_json_content_keys(o, p.contents[s.content], p.unit, &buffer);
-            o += si + 1 < p.sessions.size() ? ",\n" : "\n";
-            buffer.maybe_flush();
-        }
-        o += p.sessions.empty() ? "" : "      ]";
+        append_json_sessions(buffer, clock, p);
         o += "\n    }";
-        o += pi + 1 < schedule.programs.size() ? ",\n" : "\n";
-    }
-    o += "  ]\n}\n";
+    });
+    o += "\n}\n";
 }
 
 void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
-    Clock clock;
+    DateTimeCache clock;
     o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n";
     for (const auto& p : schedule.programs) {
         const std::string program = "," + csv_field(p.name) + "," + csv_field(p.athlete) + ",";

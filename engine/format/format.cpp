@@ -1,98 +1,20 @@
 #include "engine/format/format.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cctype>
-#include <map>
 
-#include "engine/base/text.h"
-#include "grammar/parse.h"
+#include "engine/format/tokens.h"
 
 namespace meso::format {
 
 namespace {
 
 using namespace syntax;
+using namespace tokens;
 
 // A body written on one line stays on one line only if the whole line fits.
 constexpr std::size_t inline_body_width = 80;
 // The least space between code and its trailing comment.
 constexpr const char* comment_gap = "  ";
-
-std::string indentation(int depth) { return std::string(static_cast<std::size_t>(depth) * 2, ' '); }
-
-// ---------------------------------------------------------------- tokens
-
-std::string quote(const std::string& value)
-{
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else out += c;
-    }
-    return out + "\"";
-}
-
-std::string name(const Name& n) { return n.quoted ? quote(n.text) : n.text; }
-
-bool unit_follows_directly(Unit unit) { return unit == Unit::percent || unit == Unit::percent_aop; }
-
-std::string quantity(const Quantity& q)
-{
-    return q.amount.text + (unit_follows_directly(q.unit) ? "" : " ") + q.unit_text;
-}
-
-std::string date(const Date& d) { return format_date(d.value); }
-
-std::string date_range(const DateRange& r) { return r.is_range ? date(r.first) + ".." + date(r.last) : date(r.first); }
-
-std::string clock_time(const ClockTime& t) { return format_time(t.since_midnight); }
-
-const char* weekday(std::chrono::weekday d) { return weekday_keyword(d); }
-
-std::string weekdays(const Weekdays& w)
-{
-    std::string out;
-    for (const auto& item : w.items) {
-        if (!out.empty()) out += w.commas ? ", " : " ";
-        out += weekday(item.first);
-        if (item.is_range) out += std::string("..") + weekday(item.last);
-    }
-    return out;
-}
-
-std::string week_item(const WeekItem& w)
-{
-    return w.is_range ? std::to_string(w.first) + ".." + std::to_string(w.last) : std::to_string(w.first);
-}
-
-// ---------------------------------------------------------------- prescriptions
-
-std::string load(const Load& l)
-{
-    if (l.kind == Load::Kind::rpe) return "RPE " + l.from.amount.text;
-    std::string out = quantity(l.from);
-    if (l.to) out += ".." + quantity(*l.to);
-    if (l.per_week)
-        out += std::string(" ") + (std::signbit(l.per_week->step.amount.value) ? "-" : "+") + quantity(l.per_week->step) +
-               " per week";
-    return out;
-}
-
-std::string rep_list(const Scheme& s)
-{
-    std::string out;
-    for (const auto& r : s.reps) out += (out.empty() ? "" : ",") + r.text;
-    return out;
-}
-
-std::string scheme(const Scheme& s)
-{
-    if (s.form == Scheme::Form::sets_x_reps) return s.sets.text + "x" + (s.reps.empty() ? "" : s.reps.front().text);
-    return rep_list(s);
-}
 
 // A prescription in the columns that line up with its neighbours':
 // `name` `scheme` `@ load` `rest ...`, or for the load-first form
@@ -121,39 +43,6 @@ std::string padded(const std::string& text, std::size_t width)
 {
     const std::size_t w = display_width(text);
     return w >= width ? text : text + std::string(width - w, ' ');
-}
-
-// ---------------------------------------------------------------- conditions
-
-std::string value(const Value& v)
-{
-    return std::visit(
-        [](const auto& n) -> std::string {
-            using T = std::decay_t<decltype(n)>;
-            if constexpr (std::is_same_v<T, Quantity>) return quantity(n);
-            else if constexpr (std::is_same_v<T, Number>) return n.text;
-            else return name(n);
-        },
-        v.node);
-}
-
-std::string condition(const Condition& c)
-{
-    return std::visit(
-        [](const auto& n) -> std::string {
-            using T = std::decay_t<decltype(n)>;
-            if constexpr (std::is_same_v<T, Comparison>) return name(n.metric) + " " + to_string(n.op) + " " + value(n.value);
-            else if constexpr (std::is_same_v<T, Between>)
-                return name(n.metric) + " between " + value(n.low) + " and " + value(n.high);
-            else if constexpr (std::is_same_v<T, Quantified>)
-                return std::string(n.every ? "every" : "any") + " exercise " + condition(*n.body);
-            else if constexpr (std::is_same_v<T, AthleteHas>) return "athlete has condition " + name(n.condition);
-            else if constexpr (std::is_same_v<T, Not>) return "not " + condition(*n.operand);
-            else if constexpr (std::is_same_v<T, Logical>)
-                return condition(*n.left) + (n.is_and ? " and " : " or ") + condition(*n.right);
-            else return "(" + condition(*n.inner) + ")";
-        },
-        c.node);
 }
 
 // ---------------------------------------------------------------- statements and bodies
@@ -483,264 +372,12 @@ private:
     }
 };
 
-// ---------------------------------------------------------------- the dump
-
-class Dumper {
-public:
-    std::string out;
-
-    void file(const File& f)
-    {
-        for (const auto& s : f.statements) std::visit([&](const auto& n) { node(n); }, s.node);
-    }
-
-private:
-    int depth_ = 0;
-
-    void put(const std::string& text) { out += std::string(static_cast<std::size_t>(depth_) * 2, ' ') + text + "\n"; }
-
-    template <typename Statement>
-    void nested(const std::string& head, const std::vector<Statement>& statements)
-    {
-        put(head + " {");
-        ++depth_;
-        for (const auto& s : statements) std::visit([&](const auto& n) { node(n); }, s.node);
-        --depth_;
-        put("}");
-    }
-
-    static std::string n(const Name& x) { return std::string(x.quoted ? "quoted " : "word ") + quote(x.text); }
-    static std::string t(const Text& x) { return quote(x.value); }
-    static std::string num(const Number& x) { return "number(" + x.text + ")"; }
-    static std::string q(const Quantity& x)
-    {
-        return "quantity(" + x.amount.text + (std::signbit(x.amount.value) ? " negative" : "") + " unit " +
-               canonical_spelling(x.unit) + " as '" + x.unit_text + "')";
-    }
-    static std::string days(const Weekdays& w)
-    {
-        std::string s = w.commas ? "weekdays-with-commas(" : "weekdays(";
-        for (const auto& item : w.items)
-            s += std::string(weekday(item.first)) + (item.is_range ? std::string("..") + weekday(item.last) : "") + " ";
-        return s + ")";
-    }
-    static std::string l(const Load& x)
-    {
-        std::string s = x.kind == Load::Kind::rpe ? "rpe " + num(x.from.amount) : x.kind == Load::Kind::mass ? "mass " + q(x.from) : "percent " + q(x.from);
-        if (x.to) s += " to " + q(*x.to);
-        if (x.per_week) s += " per-week " + q(x.per_week->step);
-        return s;
-    }
-    static std::string sch(const Scheme& x)
-    {
-        std::string s = x.form == Scheme::Form::sets_x_reps ? "sets " + num(x.sets) + " reps" : "rep-list";
-        for (const auto& r : x.reps) s += " " + num(r);
-        return s;
-    }
-    static std::string v(const Value& x)
-    {
-        return std::visit(
-            [](const auto& y) -> std::string {
-                using T = std::decay_t<decltype(y)>;
-                if constexpr (std::is_same_v<T, Quantity>) return q(y);
-                else if constexpr (std::is_same_v<T, Number>) return num(y);
-                else return n(y);
-            },
-            x.node);
-    }
-    static std::string c(const Condition& x)
-    {
-        return std::visit(
-            [](const auto& y) -> std::string {
-                using T = std::decay_t<decltype(y)>;
-                if constexpr (std::is_same_v<T, Comparison>) return "(compare " + n(y.metric) + " " + to_string(y.op) + " " + v(y.value) + ")";
-                else if constexpr (std::is_same_v<T, Between>) return "(between " + n(y.metric) + " " + v(y.low) + " " + v(y.high) + ")";
-                else if constexpr (std::is_same_v<T, Quantified>) return std::string(y.every ? "(every " : "(any ") + c(*y.body) + ")";
-                else if constexpr (std::is_same_v<T, AthleteHas>) return "(athlete-has " + n(y.condition) + ")";
-                else if constexpr (std::is_same_v<T, Not>) return "(not " + c(*y.operand) + ")";
-                else if constexpr (std::is_same_v<T, Logical>) return std::string(y.is_and ? "(and " : "(or ") + c(*y.left) + " " + c(*y.right) + ")";
-                else return "(parenthesized " + c(*y.inner) + ")";
-            },
-            x.node);
-    }
-
-    void node(const Method& x) { put("method " + n(x.value)); }
-    void node(const Days& x) { put("days " + days(x.days)); }
-    void node(const Sessions& x)
-    {
-        std::string s = "sessions";
-        for (const auto& time : x.times) s += " " + clock_time(time);
-        if (x.length) s += " for " + q(*x.length);
-        put(s);
-    }
-    void node(const Occlusion& x) { put("occlusion " + n(x.mode)); }
-    void node(const Cuff& x)
-    {
-        put(std::string("cuff") + (x.pressure ? " pressure " + q(*x.pressure) : "") + (x.width ? " width " + q(*x.width) : ""));
-    }
-    void node(const WeekOverride& x)
-    {
-        std::string s = "week";
-        for (const auto& w : x.weeks) s += " " + week_item(w);
-        if (x.deload) s += " deload";
-        if (x.body) nested(s, x.body->statements);
-        else put(s);
-    }
-    void node(const Split& x) { nested("split " + days(x.days), x.body.statements); }
-    void node(const Allow& x) { put("allow " + n(x.rule) + " " + t(x.reason)); }
-    void node(const NoteStatement& x) { put("note " + t(x.text)); }
-    void node(const Prescription& x)
-    {
-        put("prescription " + n(x.exercise) + " " + sch(x.scheme) + (x.load ? " load " + l(*x.load) : "") +
-            (x.load_first ? " load-first" : "") + (x.rest ? " rest " + q(*x.rest) : ""));
-    }
-    void node(const Use& x) { put("use " + n(x.module)); }
-    void node(const Max& x) { put("max " + n(x.exercise) + " " + q(x.mass)); }
-    void node(const Round& x) { put("round " + q(x.step)); }
-    void node(const ConditionList& x)
-    {
-        std::string s = "condition";
-        for (const auto& c : x.names) s += " " + n(c);
-        put(s);
-    }
-    void node(const Athlete& x) { nested("athlete " + t(x.name), x.statements); }
-    void node(const Start& x) { put("start " + date(x.date)); }
-    void node(const End& x) { put("end " + date(x.date)); }
-    void node(const Timezone& x) { put("timezone " + n(x.zone) + (x.floating ? " floating" : "")); }
-    void node(const Coach& x) { put("coach " + t(x.name) + (x.email ? " email " + t(*x.email) : "")); }
-    void node(const Skip& x) { put("skip " + date_range(x.dates) + (x.reason ? " " + t(*x.reason) : "")); }
-    void node(const Pause& x) { put("pause " + date_range(x.dates) + (x.reason ? " " + t(*x.reason) : "")); }
-    void node(const BlockUse& x)
-    {
-        std::string s = std::string("block") + (x.then ? " then" : "") + " " + q(x.length) + " " +
-                        n(x.target) + (x.as_name ? " as " + t(*x.as_name) : "");
-        if (x.body) nested(s, x.body->statements);
-        else put(s);
-    }
-    void node(const Program& x) { nested("program " + t(x.name) + (x.athlete ? " for " + t(*x.athlete) : ""), x.statements); }
-    void node(const Template& x) { nested("template " + n(x.name) + (x.title ? " " + t(*x.title) : ""), x.body.statements); }
-    void node(const SourceStatement& x) { put("source " + t(x.citation)); }
-    void node(const Applies& x) { put("applies" + (x.where ? " where " + c(*x.where) : std::string())); }
-    void node(const Require& x) { put("require " + c(x.condition)); }
-    void node(const Forbid& x) { put("forbid " + c(x.condition)); }
-    void node(const Rule& x) { nested("rule " + n(x.id) + " " + n(x.severity) + " " + t(x.message), x.statements); }
-    void node(const Ruleset& x) { nested("ruleset " + n(x.name) + (x.title ? " " + t(*x.title) : ""), x.statements); }
-};
-
-// The text without what the layout may change, to compare a file with its
-// formatted version: blanks, comments, ',' and ';' dropped, weekdays
-// shortened, '×' as 'x', leading zeros of numbers dropped (`8:00` and
-// `08:00`); strings kept byte for byte. The formatter prints every token
-// from the syntax tree, so this catches a tree that lost a piece of what
-// the user wrote, which the comparison of trees cannot.
-std::string significant_text(std::string_view t)
-{
-    static const std::map<std::string, std::string, std::less<>> weekdays = {
-        {"monday", "mon"}, {"tuesday", "tue"}, {"wednesday", "wed"}, {"thursday", "thu"},
-        {"friday", "fri"}, {"saturday", "sat"}, {"sunday", "sun"}};
-    auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
-    std::string out;
-    for (std::size_t i = 0; i < t.size();) {
-        const char c = t[i];
-        if (c == '"') {
-            std::size_t end = i + 1;
-            while (end < t.size() && t[end] != '"' && t[end] != '\n') end += (t[end] == '\\' && end + 1 < t.size()) ? 2 : 1;
-            end = std::min(end + 1, t.size());
-            out.append(t.substr(i, end - i));
-            i = end;
-        }
-        else if (c == '#') {
-            while (i < t.size() && t[i] != '\n') ++i;
-        }
-        else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == ';') {
-            ++i;
-        }
-        else if (t.compare(i, 2, "\xC3\x97") == 0) {  // ×
-            out += 'x';
-            i += 2;
-        }
-        else if (std::isdigit(static_cast<unsigned char>(c))) {
-            std::size_t end = i;
-            while (end < t.size() && std::isdigit(static_cast<unsigned char>(t[end]))) ++end;
-            std::size_t first = i;
-            while (first + 1 < end && t[first] == '0') ++first;
-            out.append(t.substr(first, end - first));
-            i = end;
-        }
-        else if (std::isalpha(static_cast<unsigned char>(c))) {
-            std::size_t end = i;
-            while (end < t.size() && is_word(t[end])) ++end;
-            const auto word = t.substr(i, end - i);
-            const auto day = weekdays.find(word);
-            out.append(day != weekdays.end() ? std::string_view(day->second) : word);
-            i = end;
-        }
-        else {
-            out += c;
-            ++i;
-        }
-    }
-    return out;
-}
-
-std::map<std::string, int> comment_counts(const File& f)
-{
-    std::map<std::string, int> counts;
-    for (const auto& c : f.all_comments) ++counts[c.text];
-    return counts;
-}
-
 }  // namespace
 
 std::string format(const File& file)
 {
     Printer printer;
     return printer.file(file);
-}
-
-std::string dump(const File& file)
-{
-    Dumper dumper;
-    dumper.file(file);
-    return dumper.out;
-}
-
-std::optional<std::string> verify(const File& original, const std::string& formatted)
-{
-    const Source source{original.source ? original.source->path : std::string("<formatted>"), formatted};
-    const ParseResult again = parse(source);
-    if (has_errors(again.diagnostics)) {
-        const auto& d = again.diagnostics.front();
-        return "the formatted text does not parse (line " + std::to_string(d.span.line) + ": " + d.message + ")";
-    }
-    if (comment_counts(original) != comment_counts(again.file)) return "formatting would lose or duplicate a comment";
-    if (dump(original) != dump(again.file)) return "formatting would change the syntax tree";
-    if (original.source && significant_text(original.source->text) != significant_text(formatted))
-        return "formatting would change the text beyond its layout";
-    return std::nullopt;
-}
-
-std::size_t display_width(std::string_view text)
-{
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-        if (i + length > text.size()) length = 1;
-        std::uint32_t cp = length == 1 ? c : c & (0x7F >> length);
-        for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        i += length;
-        const bool zero = (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
-                          (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0x200B && cp <= 0x200F) ||
-                          (cp >= 0xFE00 && cp <= 0xFE0F);
-        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
-                          (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-                          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-                          (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        width += zero ? 0 : wide ? 2 : 1;
-    }
-    return width;
 }
 
 }  // namespace meso::format

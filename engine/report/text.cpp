@@ -15,7 +15,7 @@ const char* colour_of(Severity s)
     switch (s) {
     case Severity::error: return "\033[1;31m";
     case Severity::warning: return "\033[1;35m";
-    case Severity::info: return "\033[1;36m";
+    case Severity::info:
     case Severity::note: return "\033[1;36m";
     }
     return "";

@@ -1,0 +1,104 @@
+#include "engine/emit/ical_uid.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+
+#include "engine/emit/ical.h"
+
+namespace meso {
+
+namespace ical {
+
+void Fnv1a::add(std::string_view bytes)
+{
+    for (const char c : bytes) {
+        value ^= static_cast<unsigned char>(c);
+        value *= 1099511628211ull;
+    }
+}
+
+void Fnv1a::field(std::string_view text)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, text.size()).ptr;
+    add(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    add(":");
+    add(text);
+}
+
+void Fnv1a::field(long long n)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    field(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+}
+
+Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int program_occurrence)
+{
+    Fnv1a h;
+    h.field("meso session v1");
+    h.field(program.name);
+    h.field(program.athlete);
+    if (program_occurrence > 0) h.field(program_occurrence);
+    if (block_index < program.blocks.size()) {
+        const auto& block = program.blocks[block_index];
+        h.field(block.name);
+        h.field(block.occurrence);
+    }
+    return h;
+}
+
+std::size_t uid_into(char* out, Fnv1a prefix, const Session& session)
+{
+    prefix.field(session.week);
+    prefix.field(session.day % 7);  // the day of the block week, whatever weekday `start` falls on
+    prefix.field(session.session_of_day);
+    // FNV-1a changes few bits for neighbouring sessions; a final mix
+    // (splitmix64's) makes their UIDs look as different as they are.
+    std::uint64_t z = prefix.value + 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    static constexpr char digits[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i, z >>= 4) out[i] = digits[z & 15];
+    constexpr std::string_view domain = "@meso";
+    std::copy(domain.begin(), domain.end(), out + 16);
+    return uid_length;
+}
+
+}  // namespace ical
+
+std::string session_uid(const ProgramSchedule& program, const Session& session)
+{
+    char buffer[ical::uid_length];
+    const std::size_t n = ical::uid_into(buffer, ical::uid_prefix(program, session.block, 0), session);
+    return std::string(buffer, n);
+}
+
+bool UidSet::insert(std::uint64_t key)
+{
+    if (key == 0) {  // 0 marks an empty slot
+        const bool inserted = !has_zero;
+        has_zero = true;
+        return inserted;
+    }
+    if ((used + 1) * 5 > slots.size() * 4) {  // keep it at most 80 % full
+        std::vector<std::uint64_t> old(slots.size() < 1024 ? 1024 : slots.size() * 2, 0);
+        old.swap(slots);
+        used = 0;
+        for (const std::uint64_t k : old)
+            if (k != 0) insert(k);
+    }
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(key * 0x9e3779b97f4a7c15ull >> 20) & mask;; i = (i + 1) & mask) {
+        if (slots[i] == key) return false;
+        if (slots[i] == 0) {
+            slots[i] = key;
+            ++used;
+            return true;
+        }
+    }
+}
+
+}  // namespace meso
