@@ -78,7 +78,8 @@ void merge_content(Content& base, const Content& over, const std::string& where,
         if (replaced) continue;
         if (auto near = closest_match(e.name, known)) {
             if (diagnostics)
-                diagnostics->push_back(Diagnostic::error(e.span, "unknown exercise '" + e.name + "' in " + where + "; did you mean '" + *near +
+                diagnostics->push_back(Diagnostic::error(e.span, "unknown exercise '" + e.name + "' in " + where + "; did you mean '" +
+                                                                     *near +
                                                                      "'? (an exercise the block does not have is added to every session)"));
             continue;
         }

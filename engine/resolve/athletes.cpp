@@ -101,7 +101,8 @@ void Resolver::add_max(ir::Athlete& athlete, const syntax::Max& m)
         return;
     }
     if (convert(*mass, ir::MassUnit::kg) > max_mass_kg) {
-        report(m.mass.span, "a one-rep max of " + m.mass.amount.text + " " + m.mass.unit_text + " is beyond any human; meso accepts at most 2000 kg");
+        report(m.mass.span,
+               "a one-rep max of " + m.mass.amount.text + " " + m.mass.unit_text + " is beyond any human; meso accepts at most 2000 kg");
         return;
     }
     auto [mit, fresh] = athlete.maxes.emplace(m.exercise.text, ir::Mass{convert(*mass, athlete.unit), athlete.unit});
@@ -120,8 +121,8 @@ void Resolver::set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool
     if (round_seen) report(r.span, "'round' is given twice");
     round_seen = true;
     if (mass->amount <= 0) {
-        report(r.step.span, "loads are rounded to a step of more than 0 " + r.step.unit_text + "; to keep loads unrounded, write 'round 0.01 " +
-                                r.step.unit_text + "'");
+        report(r.step.span, "loads are rounded to a step of more than 0 " + r.step.unit_text +
+                                "; to keep loads unrounded, write 'round 0.01 " + r.step.unit_text + "'");
         return;
     }
     if (convert(*mass, ir::MassUnit::kg) > 100) {

@@ -46,7 +46,8 @@ void move_splits(std::vector<ir::Content::Split>& splits, const std::array<int, 
             if (split.days.test(d) && image[d] >= 0) days.set(static_cast<std::size_t>(image[d]));
         split.days = days;
     }
-    splits.erase(std::remove_if(splits.begin(), splits.end(), [](const ir::Content::Split& split) { return split.days.none(); }), splits.end());
+    splits.erase(std::remove_if(splits.begin(), splits.end(), [](const ir::Content::Split& split) { return split.days.none(); }),
+                 splits.end());
 }
 
 }  // namespace
@@ -183,12 +184,14 @@ void Resolver::move_template_splits(ir::Block& block, std::size_t template_weeks
     for (std::size_t i = 0; i < moved; ++i) {
         image[old_days[i]] = static_cast<int>(new_days[i]);
         if (i) moves += ", ";
-        moves += std::string(weekday_keyword(std::chrono::weekday{old_days[i]})) + " → " + weekday_keyword(std::chrono::weekday{new_days[i]});
+        moves +=
+            std::string(weekday_keyword(std::chrono::weekday{old_days[i]})) + " → " + weekday_keyword(std::chrono::weekday{new_days[i]});
     }
     move_splits(block.content.splits, image);
     for (std::size_t i = 0; i < template_weeks; ++i) move_splits(block.weeks[i].content.splits, image);
     const std::string template_days = weekday_list(old_days, 0, old_days.size());
-    report(over.days_span, "none of the template's split days (" + template_days + ") is a training day here: its splits move in order, " + moves,
+    report(over.days_span,
+           "none of the template's split days (" + template_days + ") is a training day here: its splits move in order, " + moves,
            Severity::info, {{t.span, "template '" + t.name.text + "' is defined here"}});
     if (old_days.size() <= new_days.size()) return;
     const std::size_t left = old_days.size() - moved;

@@ -56,29 +56,29 @@ ir::Content Resolver::content_of(const std::vector<syntax::BlockStatement>& stat
 {
     ir::Content content;
     for (const auto& statement : statements) {
-        std::visit(overloaded{
-                       [&](const syntax::Method& n) { once(content.method, n.value.text, content.method_span, n.span, "method"); },
-                       [&](const syntax::Days& n) { once(content.days, weekday_bits(n.days), content.days_span, n.span, "days"); },
-                       [&](const syntax::Sessions& n) { sessions_of(n, content.session_times, content.session_length, content.sessions_span); },
-                       [&](const syntax::Occlusion& n) {
-                           once(content.occlusion, occlusion_of(n.mode.text), content.occlusion_span, n.span, "occlusion");
-                       },
-                       [&](const syntax::Cuff& n) { add_cuff(content, n); },
-                       [&](const syntax::Prescription& n) { content.exercises.push_back(exercise_of(n, ctx)); },
-                       [&](const syntax::Split& n) { add_split(content, n, ctx); },
-                       [&](const syntax::WeekOverride& n) { add_week_override(n, ctx); },
-                       [&](const syntax::Allow& n) {
-                           if (ctx.allows) ctx.allows->push_back({n.rule.text, n.reason.value, n.span});
-                       },
-                       [&](const syntax::NoteStatement& n) { content.notes.push_back(n.text.value); },
-                   },
-                   statement.node);
+        std::visit(
+            overloaded{
+                [&](const syntax::Method& n) { once(content.method, n.value.text, content.method_span, n.span, "method"); },
+                [&](const syntax::Days& n) { once(content.days, weekday_bits(n.days), content.days_span, n.span, "days"); },
+                [&](const syntax::Sessions& n) { sessions_of(n, content.session_times, content.session_length, content.sessions_span); },
+                [&](const syntax::Occlusion& n) {
+                    once(content.occlusion, occlusion_of(n.mode.text), content.occlusion_span, n.span, "occlusion");
+                },
+                [&](const syntax::Cuff& n) { add_cuff(content, n); },
+                [&](const syntax::Prescription& n) { content.exercises.push_back(exercise_of(n, ctx)); },
+                [&](const syntax::Split& n) { add_split(content, n, ctx); },
+                [&](const syntax::WeekOverride& n) { add_week_override(n, ctx); },
+                [&](const syntax::Allow& n) {
+                    if (ctx.allows) ctx.allows->push_back({n.rule.text, n.reason.value, n.span});
+                },
+                [&](const syntax::NoteStatement& n) { content.notes.push_back(n.text.value); },
+            },
+            statement.node);
     }
     return content;
 }
 
-template <typename T>
-void Resolver::once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what)
+template <typename T> void Resolver::once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what)
 {
     if (field && field_span.valid() && field_span.source == span.source && field_span.begin != span.begin)
         report(span, std::string("'") + what + "' is given twice in this block", Severity::error, {{field_span, "first given here"}});
@@ -127,7 +127,8 @@ ir::Load Resolver::mass_load_of(const syntax::Load& l, const ContentContext& ctx
         out.per_week = sign * to_unit(step);
     }
     if (convert({out.from, unit}, ir::MassUnit::kg) > max_mass_kg)
-        report(l.from.span, "a load of " + l.from.amount.text + " " + l.from.unit_text + " is beyond any human; meso accepts at most 2000 kg");
+        report(l.from.span,
+               "a load of " + l.from.amount.text + " " + l.from.unit_text + " is beyond any human; meso accepts at most 2000 kg");
     else if (l.to && convert({*out.to, unit}, ir::MassUnit::kg) > max_mass_kg)
         report(l.to->span, "a load of " + l.to->amount.text + " " + l.to->unit_text + " is beyond any human; meso accepts at most 2000 kg");
     return out;
@@ -154,7 +155,8 @@ ir::Exercise Resolver::exercise_of(const syntax::Prescription& p, const ContentC
     return e;
 }
 
-void Resolver::sessions_of(const syntax::Sessions& s, std::optional<std::vector<minutes>>& times, std::optional<minutes>& length, Span& span)
+void Resolver::sessions_of(const syntax::Sessions& s, std::optional<std::vector<minutes>>& times, std::optional<minutes>& length,
+                           Span& span)
 {
     // One error for the repeated times of a statement, at the first:
     // a line of thousands of them is one mistake, not thousands.
@@ -166,8 +168,9 @@ void Resolver::sessions_of(const syntax::Sessions& s, std::optional<std::vector<
         else if (repeats++ == 0) first_repeat = &t;
     }
     if (first_repeat)
-        report(first_repeat->span, "the session time " + std::string(first_repeat->span.text()) + " is given twice" +
-                                       (repeats > 1 ? " (and " + std::to_string(repeats - 1) + " more times of this line are repeats)" : ""));
+        report(first_repeat->span,
+               "the session time " + std::string(first_repeat->span.text()) + " is given twice" +
+                   (repeats > 1 ? " (and " + std::to_string(repeats - 1) + " more times of this line are repeats)" : ""));
     std::sort(list.begin(), list.end());
     if (times && span.valid() && span.source == s.span.source && span.begin != s.span.begin)
         report(s.span, "'sessions' is given twice in this block", Severity::error, {{span, "first given here"}});
@@ -204,7 +207,9 @@ void Resolver::add_split(ir::Content& content, const syntax::Split& s, const Con
         std::visit(overloaded{
                        [&](const syntax::Prescription& p) { split.exercises.push_back(exercise_of(p, ctx)); },
                        [&](const syntax::Sessions& n) { sessions_of(n, split.session_times, split.session_length, split.sessions_span); },
-                       [&](const syntax::NoteStatement& note) { content.notes.push_back(note.text.value); },  // a split's note goes with the block's
+                       [&](const syntax::NoteStatement& note) {
+                           content.notes.push_back(note.text.value);
+                       },  // a split's note goes with the block's
                        [&](const syntax::Method&) { misplaced(inner); },
                        [&](const syntax::Days&) { misplaced(inner); },
                        [&](const syntax::Occlusion&) { misplaced(inner); },
@@ -218,8 +223,10 @@ void Resolver::add_split(ir::Content& content, const syntax::Split& s, const Con
     // One error, naming the first split it overlaps; the overlapping split
     // is left out, so a block keeps at most seven splits and a file of
     // thousands of them stays linear.
-    const auto overlap = std::find_if(content.splits.begin(), content.splits.end(), [&](const auto& other) { return (other.days & split.days).any(); });
-    if (overlap != content.splits.end()) report(s.span, "these weekdays already have a split", Severity::error, {{overlap->span, "the other split"}});
+    const auto overlap =
+        std::find_if(content.splits.begin(), content.splits.end(), [&](const auto& other) { return (other.days & split.days).any(); });
+    if (overlap != content.splits.end())
+        report(s.span, "these weekdays already have a split", Severity::error, {{overlap->span, "the other split"}});
     else content.splits.push_back(std::move(split));
 }
 

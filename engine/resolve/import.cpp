@@ -33,10 +33,7 @@ std::string canonical_of(const std::string& path)
 }
 
 // Imports and library modules are files by name; "-" is not standard input here.
-ReadResult Resolver::read_file(const std::string& path) const
-{
-    return read_source(path == "-" ? "./-" : path, options_.limits.max_bytes);
-}
+ReadResult Resolver::read_file(const std::string& path) const { return read_source(path == "-" ? "./-" : path, options_.limits.max_bytes); }
 
 const syntax::File* Resolver::load(Source source, int depth)
 {
@@ -126,8 +123,9 @@ void Resolver::report_unknown_module(const syntax::Name& name)
 {
     std::vector<std::string> known;
     for (const auto& embedded : embedded_stdlib()) known.push_back(module_name_of(embedded.path));
-    report(name.span, "unknown module '" + name.text + "'" + did_you_mean(name.text, known) +
-                          (name.text.find('.') == std::string::npos ? " (a file is written in quotes: use \"" + name.text + ".meso\")" : ""));
+    report(name.span,
+           "unknown module '" + name.text + "'" + did_you_mean(name.text, known) +
+               (name.text.find('.') == std::string::npos ? " (a file is written in quotes: use \"" + name.text + ".meso\")" : ""));
 }
 
 // The main file's templates and rule sets shadow the library's (a clinic's

@@ -61,7 +61,9 @@ ir::Program Resolver::program_of(const syntax::Program& p)
                            if (auto unknown = check_timezone(n.zone.text, n.zone.span)) c_.diagnostics.push_back(std::move(*unknown));
                            program.timezone_span = n.zone.span;
                        },
-                       [&](const syntax::Coach& n) { program.coach = ir::Coach{n.name.value, n.email ? n.email->value : "", n.span}; },
+                       [&](const syntax::Coach& n) {
+                           program.coach = ir::Coach{n.name.value, n.email ? n.email->value : "", n.span};
+                       },
                        [&](const syntax::Skip& n) { program.skips.push_back(range_of(n.dates, n.reason, n.span)); },
                        [&](const syntax::Pause& n) { program.pauses.push_back(range_of(n.dates, n.reason, n.span)); },
                        add_block,

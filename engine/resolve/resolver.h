@@ -108,8 +108,7 @@ private:
     void add_cuff(ir::Content& content, const syntax::Cuff& cuff);
     void add_split(ir::Content& content, const syntax::Split& s, const ContentContext& ctx);
     void add_week_override(const syntax::WeekOverride& w, const ContentContext& ctx);
-    template <typename T>
-    void once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what);
+    template <typename T> void once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what);
 };
 
 }  // namespace meso::resolving

@@ -57,11 +57,11 @@ private:
     Planner& p_;
     const long long direction_;  // 1: forward from start, -1: backward from end
     const long long last_step_;
-    std::vector<Stretch> stretches_;  // the pauses in the order planning meets them
-    long long previous_;              // the step of the training day placed last
-    long long sessions_from_;         // the next block's sessions come here or later
-    long long empty_from_;            // where the next block begins when it has no sessions
-    std::size_t pause_ = 0;           // the first stretch not wholly behind the last step
+    std::vector<Stretch> stretches_;      // the pauses in the order planning meets them
+    long long previous_;                  // the step of the training day placed last
+    long long sessions_from_;             // the next block's sessions come here or later
+    long long empty_from_;                // where the next block begins when it has no sessions
+    std::size_t pause_ = 0;               // the first stretch not wholly behind the last step
     std::vector<long long> begin_, end_;  // each block's first and last step
 
     long long step_of(sys_days d) const { return direction_ * static_cast<long long>(d.time_since_epoch().count()); }
@@ -72,26 +72,23 @@ private:
 };
 
 Placement::Placement(Planner& planner)
-    : p_(planner),
-      direction_(planner.program.start ? 1 : -1),
-      last_step_(step_of(direction_ > 0 ? latest_date : earliest_date)),
-      previous_(step_of(direction_ > 0 ? *planner.program.start : *planner.program.end) - 1),
-      sessions_from_(previous_ + 1),
-      empty_from_(previous_ + 1),
-      begin_(planner.program.blocks.size()),
-      end_(planner.program.blocks.size())
+    : p_(planner), direction_(planner.program.start ? 1 : -1), last_step_(step_of(direction_ > 0 ? latest_date : earliest_date)),
+      previous_(step_of(direction_ > 0 ? *planner.program.start : *planner.program.end) - 1), sessions_from_(previous_ + 1),
+      empty_from_(previous_ + 1), begin_(planner.program.blocks.size()), end_(planner.program.blocks.size())
 {
     stretches_.reserve(p_.pauses_by_start.size());
     for (std::size_t i = 0; i < p_.pauses_by_start.size(); ++i) {
         const auto& p = p_.pauses_by_start[i];
-        stretches_.push_back(direction_ > 0 ? Stretch{step_of(p.first), step_of(p.last), i} : Stretch{step_of(p.last), step_of(p.first), i});
+        stretches_.push_back(direction_ > 0 ? Stretch{step_of(p.first), step_of(p.last), i}
+                                            : Stretch{step_of(p.last), step_of(p.first), i});
     }
     if (direction_ < 0) std::reverse(stretches_.begin(), stretches_.end());
 }
 
 bool Placement::out_of_range()
 {
-    p_.error(p_.program.span, direction_ > 0 ? "the plan runs past the year 9999" : "planned backward, the program would start before 1900");
+    p_.error(p_.program.span,
+             direction_ > 0 ? "the plan runs past the year 9999" : "planned backward, the program would start before 1900");
     return false;
 }
 
@@ -195,7 +192,8 @@ void Planner::collect_plan_days(sys_days first_day)
             const auto pattern = static_cast<std::uint8_t>(trains.to_ulong());
             for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
                 const sys_days date = block_start + days{d};
-                if (trains.test(weekday{date}.c_encoding())) plan_days.push_back({static_cast<std::int32_t>(date.time_since_epoch().count()), pattern});
+                if (trains.test(weekday{date}.c_encoding()))
+                    plan_days.push_back({static_cast<std::int32_t>(date.time_since_epoch().count()), pattern});
             }
         }
         block_start += days{block.length_days};
@@ -250,9 +248,12 @@ void Planner::report_idle_ranges()
         if (pause_moved_something[i]) continue;
         const auto& pause = program.pauses[i];
         if (pause.last < out.start || pause.first > out.end)
-            found.push_back(Diagnostic::warning(pause.span, fmt::format("this pause moves nothing: it lies outside the program's dates, {}..{}",
-                                                                        format_date(out.start), format_date(out.end))));
-        else found.push_back(Diagnostic::warning(pause.span, "this pause moves nothing: no training day of the program falls on " + dates_of(pause)));
+            found.push_back(
+                Diagnostic::warning(pause.span, fmt::format("this pause moves nothing: it lies outside the program's dates, {}..{}",
+                                                            format_date(out.start), format_date(out.end))));
+        else
+            found.push_back(
+                Diagnostic::warning(pause.span, "this pause moves nothing: no training day of the program falls on " + dates_of(pause)));
     }
     std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
@@ -268,7 +269,8 @@ void Planner::report_idle_skip(const ir::DateRange& skip, std::vector<Diagnostic
     }
     const auto* pause = range_holding(pauses_by_start, skip.first);
     if (!pause || pause->last < skip.last) {
-        found.push_back(Diagnostic::warning(skip.span, "this skip drops nothing: no training day of the program falls on " + dates_of(skip)));
+        found.push_back(
+            Diagnostic::warning(skip.span, "this skip drops nothing: no training day of the program falls on " + dates_of(skip)));
         return;
     }
     Diagnostic within = Diagnostic::warning(skip.span, "this skip drops nothing: it lies within a pause, which has no sessions");

@@ -84,9 +84,9 @@ struct Planner {
         std::uint8_t pattern = 0;
     };
     std::vector<TrainingDay> plan_days;
-    std::vector<std::size_t> first_plan_day;             // by block: its first in plan_days; one more for the end
-    std::vector<std::chrono::sys_days> planned_starts;   // by block: its first day without the pauses
-    std::vector<std::chrono::sys_days> block_starts;     // by block: its first and last day, with them
+    std::vector<std::size_t> first_plan_day;            // by block: its first in plan_days; one more for the end
+    std::vector<std::chrono::sys_days> planned_starts;  // by block: its first day without the pauses
+    std::vector<std::chrono::sys_days> block_starts;    // by block: its first and last day, with them
     std::vector<std::chrono::sys_days> block_ends;
     std::vector<ir::DateRange> pauses_by_start;              // program.pauses, sorted, overlapping and adjacent ones merged
     std::vector<std::vector<std::size_t>> pause_statements;  // by merged pause: the program.pauses it is made of
@@ -106,14 +106,13 @@ struct Planner {
     // times --max-sessions.
     long long written_sets = 0;
     long long sets_budget = std::numeric_limits<long long>::max();  // what the programs before left
-    const ScheduleOptions* file_options = &options;                  // the whole file's, for the message (options is what is left)
+    const ScheduleOptions* file_options = &options;                 // the whole file's, for the message (options is what is left)
     bool over_sets_budget = false;
     std::set<std::uint32_t> reported_zero{};  // prescriptions whose load rounds to 0, by span
 
     Planner(const ir::Program& program_, const ScheduleOptions& options_, std::vector<Diagnostic>& diagnostics_)
         : program(program_), options(options_), diagnostics(diagnostics_)
-    {
-    }
+    {}
 
     // schedule.cpp
     void error(const Span& span, std::string message);

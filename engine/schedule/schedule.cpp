@@ -89,7 +89,8 @@ bool Planner::plan(std::optional<long long> known_count)
     long long total = 0;
     for (const auto& b : program.blocks) total += b.length_days;
     if (total > max_program_days) {
-        error(program.span, fmt::format("the program lasts {} days; meso plans at most a thousand years ({} days)", total, max_program_days));
+        error(program.span,
+              fmt::format("the program lasts {} days; meso plans at most a thousand years ({} days)", total, max_program_days));
         return false;
     }
     const sys_days anchor = program.start ? *program.start : *program.end;
@@ -127,7 +128,8 @@ bool Planner::check_bounds(long long count)
     }
     if (count > options.max_sessions) {
         over_budget = true;
-        error(program.span, fmt::format("this program expands to {} sessions, more than --max-sessions allows ({})", count, options.max_sessions));
+        error(program.span,
+              fmt::format("this program expands to {} sessions, more than --max-sessions allows ({})", count, options.max_sessions));
         return false;
     }
     if (written_sets > sets_budget) {

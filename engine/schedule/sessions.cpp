@@ -298,7 +298,8 @@ double Planner::bounded_load(const ir::Exercise& e, double value, int week)
     }
     if (l.kind == ir::Load::Kind::mass && value * unit_kg > max_mass_kg) {
         if (reported_negative.insert(e.span.begin).second)
-            error(l.span, fmt::format("the progression takes this load beyond any human (more than {} kg) in block week {}", max_mass_kg, week));
+            error(l.span,
+                  fmt::format("the progression takes this load beyond any human (more than {} kg) in block week {}", max_mass_kg, week));
         value = max_mass_kg / unit_kg;
     }
     return value;
@@ -311,10 +312,10 @@ void Planner::warn_rounds_to_zero(const ir::Exercise& e, double max, double perc
 {
     if (!reported_zero.insert(e.span.begin).second) return;
     const char* unit = program.athlete ? ir::to_string(program.athlete->unit) : "kg";
-    diagnostics.push_back(Diagnostic::warning(e.load.span, fmt::format("{:g}% of {}'s {} max ({:g} {}) is {:g} {}, which rounds to 0 {} with a step of {:g} {}; "
-                                                                       "write a smaller 'round' step for the athlete, or an absolute load",
-                                                                       percent, out.athlete, e.name, max, unit, max * percent / 100.0, unit, unit,
-                                                                       step, unit)));
+    diagnostics.push_back(Diagnostic::warning(
+        e.load.span, fmt::format("{:g}% of {}'s {} max ({:g} {}) is {:g} {}, which rounds to 0 {} with a step of {:g} {}; "
+                                 "write a smaller 'round' step for the athlete, or an absolute load",
+                                 percent, out.athlete, e.name, max, unit, max * percent / 100.0, unit, unit, step, unit)));
 }
 
 }  // namespace meso::scheduling

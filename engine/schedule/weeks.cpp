@@ -43,14 +43,16 @@ int split_of(const ir::Content& c, unsigned weekday)
 const std::vector<minutes>& times_of(const ir::Content& c, int split)
 {
     static const std::vector<minutes> fallback{default_session_time};
-    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_times) return *c.splits[static_cast<std::size_t>(split)].session_times;
+    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_times)
+        return *c.splits[static_cast<std::size_t>(split)].session_times;
     if (c.session_times) return *c.session_times;
     return fallback;
 }
 
 minutes length_of(const ir::Content& c, int split)
 {
-    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_length) return *c.splits[static_cast<std::size_t>(split)].session_length;
+    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_length)
+        return *c.splits[static_cast<std::size_t>(split)].session_length;
     return c.session_length.value_or(default_session_length);
 }
 
