@@ -6,11 +6,9 @@
 
 namespace meso {
 
-template <typename... Lambdas>
-struct overloaded : Lambdas... {
+template <typename... Lambdas> struct overloaded : Lambdas... {
     using Lambdas::operator()...;
 };
-template <typename... Lambdas>
-overloaded(Lambdas...) -> overloaded<Lambdas...>;
+template <typename... Lambdas> overloaded(Lambdas...) -> overloaded<Lambdas...>;
 
 }  // namespace meso

@@ -78,10 +78,9 @@ void merge_content(Content& base, const Content& over, const std::string& where,
         if (replaced) continue;
         if (auto near = closest_match(e.name, known)) {
             if (diagnostics)
-                diagnostics->push_back({Severity::error, e.span,
-                                        "unknown exercise '" + e.name + "' in " + where + "; did you mean '" + *near +
-                                            "'? (an exercise the block does not have is added to every session)",
-                                        {}, {}, {}});
+                diagnostics->push_back(Diagnostic::error(e.span, "unknown exercise '" + e.name + "' in " + where + "; did you mean '" +
+                                                                     *near +
+                                                                     "'? (an exercise the block does not have is added to every session)"));
             continue;
         }
         base.exercises.insert(base.exercises.end(), group.begin(), group.end());

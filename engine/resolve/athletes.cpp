@@ -1,0 +1,135 @@
+// Athletes: the unit their loads are written in, their one-rep maxes and
+// their rounding step. Also the resolver's unit conversions (one place, to
+// move to engine/base/units.h).
+#include "engine/base/overloaded.h"
+#include "engine/resolve/resolver.h"
+
+namespace meso::resolving {
+
+std::optional<ir::Mass> mass_of(const syntax::Quantity& q)
+{
+    if (q.unit == syntax::Unit::kg) return ir::Mass{q.amount.value, ir::MassUnit::kg};
+    if (q.unit == syntax::Unit::lb) return ir::Mass{q.amount.value, ir::MassUnit::lb};
+    return std::nullopt;  // the parser reported the wrong unit
+}
+
+double convert(ir::Mass m, ir::MassUnit to)
+{
+    if (m.unit == to) return m.amount;
+    return to == ir::MassUnit::kg ? m.amount * ir::kg_per_lb : m.amount / ir::kg_per_lb;
+}
+
+double seconds_of(const syntax::Quantity& q)
+{
+    switch (q.unit) {
+    case syntax::Unit::second: return q.amount.value;
+    case syntax::Unit::minute: return q.amount.value * 60;
+    case syntax::Unit::hour: return q.amount.value * 3600;
+    case syntax::Unit::day: return q.amount.value * 86400;
+    case syntax::Unit::week: return q.amount.value * 7 * 86400;
+    default: return q.amount.value;  // not a duration: the parser reported the unit
+    }
+}
+
+namespace {
+
+// The athlete's unit: lb when the rounding step is in lb, or when every max is.
+ir::MassUnit unit_of(const syntax::Athlete& a)
+{
+    std::optional<ir::MassUnit> round_unit;
+    bool any_kg = false, any_lb = false;
+    for (const auto& s : a.statements) {
+        std::visit(overloaded{
+                       [&](const syntax::Round& r) {
+                           if (auto m = mass_of(r.step)) round_unit = m->unit;
+                       },
+                       [&](const syntax::Max& m) {
+                           if (m.mass.unit == syntax::Unit::lb) any_lb = true;
+                           if (m.mass.unit == syntax::Unit::kg) any_kg = true;
+                       },
+                       [](const syntax::ConditionList&) {},
+                   },
+                   s.node);
+    }
+    return round_unit ? *round_unit : (any_lb && !any_kg ? ir::MassUnit::lb : ir::MassUnit::kg);
+}
+
+}  // namespace
+
+void Resolver::resolve_athletes()
+{
+    c_.module.athletes.reserve(athlete_syntax_.size());
+    std::map<std::string, const syntax::Athlete*> seen;
+    for (const auto* a : athlete_syntax_) {
+        auto [it, inserted] = seen.emplace(a->name.value, a);
+        if (!inserted) {
+            report(a->name.span, "athlete \"" + a->name.value + "\" is defined twice", Severity::error,
+                   {{it->second->name.span, "first defined here"}});
+            continue;
+        }
+        c_.module.athletes.push_back(athlete_of(*a));
+    }
+}
+
+ir::Athlete Resolver::athlete_of(const syntax::Athlete& a)
+{
+    ir::Athlete athlete;
+    athlete.name = a.name.value;
+    athlete.span = a.span;
+    athlete.unit = unit_of(a);
+    athlete.round_step = athlete.unit == ir::MassUnit::lb ? ir::Mass{5, ir::MassUnit::lb} : ir::Mass{2.5, ir::MassUnit::kg};
+    bool round_seen = false;
+    for (const auto& s : a.statements) {
+        std::visit(overloaded{
+                       [&](const syntax::Max& m) { add_max(athlete, m); },
+                       [&](const syntax::Round& r) { set_round_step(athlete, r, round_seen); },
+                       [&](const syntax::ConditionList& list) {
+                           for (const auto& n : list.names) athlete.conditions.push_back(n.text);
+                       },
+                   },
+                   s.node);
+    }
+    return athlete;
+}
+
+void Resolver::add_max(ir::Athlete& athlete, const syntax::Max& m)
+{
+    auto mass = mass_of(m.mass);
+    if (!mass) return;
+    if (mass->amount <= 0) {
+        report(m.mass.span, "a one-rep max must be more than 0 " + m.mass.unit_text);
+        return;
+    }
+    if (convert(*mass, ir::MassUnit::kg) > max_mass_kg) {
+        report(m.mass.span,
+               "a one-rep max of " + m.mass.amount.text + " " + m.mass.unit_text + " is beyond any human; meso accepts at most 2000 kg");
+        return;
+    }
+    auto [mit, fresh] = athlete.maxes.emplace(m.exercise.text, ir::Mass{convert(*mass, athlete.unit), athlete.unit});
+    if (!fresh) {
+        report(m.exercise.span, "the max of '" + m.exercise.text + "' is given twice", Severity::error,
+               {{athlete.max_spans[m.exercise.text], "first given here"}});
+        return;
+    }
+    athlete.max_spans[m.exercise.text] = m.span;
+}
+
+void Resolver::set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen)
+{
+    auto mass = mass_of(r.step);
+    if (!mass) return;
+    if (round_seen) report(r.span, "'round' is given twice");
+    round_seen = true;
+    if (mass->amount <= 0) {
+        report(r.step.span, "loads are rounded to a step of more than 0 " + r.step.unit_text +
+                                "; to keep loads unrounded, write 'round 0.01 " + r.step.unit_text + "'");
+        return;
+    }
+    if (convert(*mass, ir::MassUnit::kg) > 100) {
+        report(r.step.span, "a rounding step above 100 kg would round every load away");
+        return;
+    }
+    athlete.round_step = *mass;
+}
+
+}  // namespace meso::resolving

@@ -1,0 +1,252 @@
+// What a block holds: prescriptions and their loads, sessions, occlusion,
+// cuff, splits, week overrides, allows and notes.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/base/overloaded.h"
+#include "engine/resolve/resolver.h"
+
+namespace meso::resolving {
+
+using std::chrono::minutes;
+
+namespace {
+
+std::bitset<7> weekday_bits(const syntax::Weekdays& days)
+{
+    std::bitset<7> bits;
+    for (const auto& item : days.items) {
+        unsigned d = item.first.c_encoding();
+        const unsigned last = item.last.c_encoding();
+        bits.set(d);
+        for (int guard = 0; d != last && guard < 7; ++guard) {  // mon..sun wraps through the week
+            d = (d + 1) % 7;
+            bits.set(d);
+        }
+    }
+    return bits;
+}
+
+ir::Occlusion occlusion_of(const std::string& mode)
+{
+    if (mode == "continuous") return ir::Occlusion::continuous;
+    if (mode == "intermittent") return ir::Occlusion::intermittent;
+    return ir::Occlusion::none;
+}
+
+// Sets and reps are counted, never negative, and bounded so a typo cannot
+// expand to billions of sets.
+int count_of(double value) { return static_cast<int>(std::clamp(value, 0.0, 10000.0)); }
+
+// Ranges sorted by their first week, overlapping and adjacent ones joined.
+std::vector<ir::WeekRange> joined_weeks(std::vector<ir::WeekRange> weeks)
+{
+    std::sort(weeks.begin(), weeks.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<ir::WeekRange> joined;
+    for (const auto& r : weeks) {
+        if (!joined.empty() && r.first <= joined.back().last + 1) joined.back().last = std::max(joined.back().last, r.last);
+        else joined.push_back(r);
+    }
+    return joined;
+}
+
+}  // namespace
+
+ir::Content Resolver::content_of(const std::vector<syntax::BlockStatement>& statements, const ContentContext& ctx)
+{
+    ir::Content content;
+    for (const auto& statement : statements) {
+        std::visit(
+            overloaded{
+                [&](const syntax::Method& n) { once(content.method, n.value.text, content.method_span, n.span, "method"); },
+                [&](const syntax::Days& n) { once(content.days, weekday_bits(n.days), content.days_span, n.span, "days"); },
+                [&](const syntax::Sessions& n) { sessions_of(n, content.session_times, content.session_length, content.sessions_span); },
+                [&](const syntax::Occlusion& n) {
+                    once(content.occlusion, occlusion_of(n.mode.text), content.occlusion_span, n.span, "occlusion");
+                },
+                [&](const syntax::Cuff& n) { add_cuff(content, n); },
+                [&](const syntax::Prescription& n) { content.exercises.push_back(exercise_of(n, ctx)); },
+                [&](const syntax::Split& n) { add_split(content, n, ctx); },
+                [&](const syntax::WeekOverride& n) { add_week_override(n, ctx); },
+                [&](const syntax::Allow& n) {
+                    if (ctx.allows) ctx.allows->push_back({n.rule.text, n.reason.value, n.span});
+                },
+                [&](const syntax::NoteStatement& n) { content.notes.push_back(n.text.value); },
+            },
+            statement.node);
+    }
+    return content;
+}
+
+template <typename T> void Resolver::once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what)
+{
+    if (field && field_span.valid() && field_span.source == span.source && field_span.begin != span.begin)
+        report(span, std::string("'") + what + "' is given twice in this block", Severity::error, {{field_span, "first given here"}});
+    field = std::move(value);
+    field_span = span;
+}
+
+ir::Load Resolver::load_of(const syntax::Load& l, const ContentContext& ctx)
+{
+    ir::Load out;
+    out.span = l.span;
+    switch (l.kind) {
+    case syntax::Load::Kind::rpe:
+        out.kind = ir::Load::Kind::rpe;
+        out.from = l.from.amount.value;
+        return out;
+    case syntax::Load::Kind::percent:
+        out.kind = ir::Load::Kind::percent;
+        out.from = l.from.amount.value;
+        if (l.to) out.to = l.to->amount.value;
+        if (l.per_week) out.per_week = l.per_week->step.amount.value;
+        if (out.from > 1000 || (out.to && *out.to > 1000)) report(l.span, "a load of more than 1000% of one-rep max cannot be meant");
+        return out;
+    case syntax::Load::Kind::mass: return mass_load_of(l, ctx);
+    }
+    return out;
+}
+
+// A mass, in the athlete's unit (kg without an athlete).
+ir::Load Resolver::mass_load_of(const syntax::Load& l, const ContentContext& ctx)
+{
+    ir::Load out;
+    out.span = l.span;
+    out.kind = ir::Load::Kind::mass;
+    const ir::MassUnit unit = ctx.athlete ? ctx.athlete->unit : ir::MassUnit::kg;
+    auto to_unit = [&](const syntax::Quantity& q) {
+        auto m = mass_of(q);
+        return m ? convert(*m, unit) : q.amount.value;
+    };
+    out.from = to_unit(l.from);
+    if (l.to) out.to = to_unit(*l.to);
+    if (l.per_week) {
+        auto step = l.per_week->step;
+        const double sign = step.amount.value < 0 ? -1 : 1;
+        step.amount.value = std::abs(step.amount.value);
+        out.per_week = sign * to_unit(step);
+    }
+    if (convert({out.from, unit}, ir::MassUnit::kg) > max_mass_kg)
+        report(l.from.span,
+               "a load of " + l.from.amount.text + " " + l.from.unit_text + " is beyond any human; meso accepts at most 2000 kg");
+    else if (l.to && convert({*out.to, unit}, ir::MassUnit::kg) > max_mass_kg)
+        report(l.to->span, "a load of " + l.to->amount.text + " " + l.to->unit_text + " is beyond any human; meso accepts at most 2000 kg");
+    return out;
+}
+
+ir::Exercise Resolver::exercise_of(const syntax::Prescription& p, const ContentContext& ctx)
+{
+    ir::Exercise e;
+    e.name = p.exercise.text;
+    e.span = p.span;
+    if (p.scheme.form == syntax::Scheme::Form::sets_x_reps) {
+        const int reps = p.scheme.reps.empty() ? 0 : count_of(p.scheme.reps[0].value);
+        e.reps.assign(static_cast<std::size_t>(count_of(p.scheme.sets.value)), reps);
+    }
+    else {
+        e.reps.reserve(p.scheme.reps.size());
+        for (const auto& r : p.scheme.reps) e.reps.push_back(count_of(r.value));
+    }
+    if (p.load) e.load = load_of(*p.load, ctx);
+    if (p.rest) {
+        e.rest_s = seconds_of(*p.rest);
+        if (*e.rest_s > 86400) report(p.rest->span, "a rest of more than a day between sets cannot be meant");
+    }
+    return e;
+}
+
+void Resolver::sessions_of(const syntax::Sessions& s, std::optional<std::vector<minutes>>& times, std::optional<minutes>& length,
+                           Span& span)
+{
+    // One error for the repeated times of a statement, at the first:
+    // a line of thousands of them is one mistake, not thousands.
+    std::vector<minutes> list;
+    const syntax::ClockTime* first_repeat = nullptr;
+    std::size_t repeats = 0;
+    for (const auto& t : s.times) {
+        if (std::find(list.begin(), list.end(), t.since_midnight) == list.end()) list.push_back(t.since_midnight);
+        else if (repeats++ == 0) first_repeat = &t;
+    }
+    if (first_repeat)
+        report(first_repeat->span,
+               "the session time " + std::string(first_repeat->span.text()) + " is given twice" +
+                   (repeats > 1 ? " (and " + std::to_string(repeats - 1) + " more times of this line are repeats)" : ""));
+    std::sort(list.begin(), list.end());
+    if (times && span.valid() && span.source == s.span.source && span.begin != s.span.begin)
+        report(s.span, "'sessions' is given twice in this block", Severity::error, {{span, "first given here"}});
+    times = list;
+    span = s.span;
+    if (s.length) {
+        const double secs = seconds_of(*s.length);
+        if (secs < 60) report(s.length->span, "a session lasts at least a minute");
+        else if (secs > 86400) report(s.length->span, "a session lasts at most a day");
+        else length = minutes{static_cast<long>(std::lround(secs / 60))};
+    }
+}
+
+void Resolver::add_cuff(ir::Content& content, const syntax::Cuff& cuff)
+{
+    if (cuff.pressure) {
+        ir::Pressure p{cuff.pressure->amount.value, cuff.pressure->unit == syntax::Unit::percent_aop};
+        if ((p.percent_aop && p.value > 150) || (!p.percent_aop && p.value > 500))
+            report(cuff.pressure->span, "a cuff pressure of " + std::string(cuff.pressure->span.text()) + " cannot be meant");
+        once(content.cuff_pressure, p, content.cuff_span, cuff.span, "cuff");
+    }
+    if (cuff.width) once(content.cuff_width_cm, cuff.width->amount.value, content.cuff_width_span, cuff.span, "cuff width");
+}
+
+void Resolver::add_split(ir::Content& content, const syntax::Split& s, const ContentContext& ctx)
+{
+    ir::Content::Split split;
+    split.days = weekday_bits(s.days);
+    split.span = s.span;
+    const auto misplaced = [&](const syntax::BlockStatement& inner) {
+        report(span_of(inner), "a split holds exercises and 'sessions'; write occlusion and cuff in the block");
+    };
+    for (const auto& inner : s.body.statements) {
+        std::visit(overloaded{
+                       [&](const syntax::Prescription& p) { split.exercises.push_back(exercise_of(p, ctx)); },
+                       [&](const syntax::Sessions& n) { sessions_of(n, split.session_times, split.session_length, split.sessions_span); },
+                       [&](const syntax::NoteStatement& note) {
+                           content.notes.push_back(note.text.value);
+                       },  // a split's note goes with the block's
+                       [&](const syntax::Method&) { misplaced(inner); },
+                       [&](const syntax::Days&) { misplaced(inner); },
+                       [&](const syntax::Occlusion&) { misplaced(inner); },
+                       [&](const syntax::Cuff&) { misplaced(inner); },
+                       [&](const syntax::WeekOverride&) { misplaced(inner); },
+                       [&](const syntax::Split&) { misplaced(inner); },
+                       [&](const syntax::Allow&) { misplaced(inner); },
+                   },
+                   inner.node);
+    }
+    // One error, naming the first split it overlaps; the overlapping split
+    // is left out, so a block keeps at most seven splits and a file of
+    // thousands of them stays linear.
+    const auto overlap =
+        std::find_if(content.splits.begin(), content.splits.end(), [&](const auto& other) { return (other.days & split.days).any(); });
+    if (overlap != content.splits.end())
+        report(s.span, "these weekdays already have a split", Severity::error, {{overlap->span, "the other split"}});
+    else content.splits.push_back(std::move(split));
+}
+
+void Resolver::add_week_override(const syntax::WeekOverride& n, const ContentContext& ctx)
+{
+    if (!ctx.allow_weeks || !ctx.weeks) {
+        report(n.span, "a week override cannot stand here");
+        return;
+    }
+    ir::WeekOverride w;
+    w.span = n.span;
+    w.deload = n.deload;
+    for (const auto& item : n.weeks) w.weeks.push_back({item.first, std::min(item.last, item.first + max_block_weeks)});
+    w.weeks = joined_weeks(std::move(w.weeks));
+    if (n.body) {
+        ContentContext inner = ctx;
+        inner.allow_weeks = false;
+        w.content = content_of(n.body->statements, inner);
+    }
+    ctx.weeks->push_back(std::move(w));
+}
+
+}  // namespace meso::resolving

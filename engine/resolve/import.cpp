@@ -1,0 +1,177 @@
+// Reading files and `use`: the import chain, the library, and the names the
+// main file sees.
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "engine/base/overloaded.h"
+#include "engine/base/suggest.h"
+#include "engine/resolve/resolver.h"
+#include "engine/resolve/stdlib.h"
+
+namespace meso::resolving {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// "std/templates.meso" is the module std.templates.
+std::string module_name_of(std::string_view embedded_path)
+{
+    std::string module(embedded_path.substr(0, embedded_path.size() - 5));
+    std::replace(module.begin(), module.end(), '/', '.');
+    return module;
+}
+
+}  // namespace
+
+std::string canonical_of(const std::string& path)
+{
+    std::error_code ec;
+    auto p = fs::weakly_canonical(path, ec);
+    return ec ? path : p.string();
+}
+
+// Imports and library modules are files by name; "-" is not standard input here.
+ReadResult Resolver::read_file(const std::string& path) const { return read_source(path == "-" ? "./-" : path, options_.limits.max_bytes); }
+
+const syntax::File* Resolver::load(Source source, int depth)
+{
+    c_.sources.push_back(std::move(source));
+    const Source& s = c_.sources.back();
+    auto parsed = parse(s, options_.limits);
+    c_.diagnostics.insert(c_.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    c_.files.push_back(std::move(parsed.file));
+    const syntax::File* file = &c_.files.back();
+    c_.module.files.push_back(file);
+    for (const auto& statement : file->statements) {
+        if (const auto* use = std::get_if<syntax::Use>(&statement.node)) import(*use, s, depth + 1);
+    }
+    return file;
+}
+
+void Resolver::import(const syntax::Use& use, const Source& from, int depth)
+{
+    if (depth > options_.max_import_depth) {
+        report(use.span, "imports are nested more than " + std::to_string(options_.max_import_depth) + " deep");
+        return;
+    }
+    if (use.module.quoted) {
+        import_file(use, from, depth);
+        return;
+    }
+    std::string relative = use.module.text;
+    std::replace(relative.begin(), relative.end(), '.', '/');
+    relative += ".meso";
+    load_library(relative, use.module, depth, false);
+}
+
+// `use "file.meso"`, relative to the importing file.
+void Resolver::import_file(const syntax::Use& use, const Source& from, int depth)
+{
+    const fs::path target = fs::path(from.path).parent_path() / use.module.text;
+    const std::string key = canonical_of(target.string());
+    if (std::find(loading_.begin(), loading_.end(), key) != loading_.end()) {
+        std::string chain;
+        for (const auto& p : loading_) chain += fs::path(p).filename().string() + " → ";
+        report(use.module.span, "import cycle: " + chain + use.module.text);
+        return;
+    }
+    if (loaded_.count(key)) return;
+    loaded_.insert(key);
+    auto read = read_file(target.string());
+    if (!read.source) {
+        report(use.module.span, std::move(read.error));
+        return;
+    }
+    loading_.push_back(key);
+    load(std::move(*read.source), depth);
+    loading_.pop_back();
+}
+
+// A module of the library: a directory of MESO_PATH first, then the embedded stdlib.
+void Resolver::load_library(const std::string& relative, const syntax::Name& name, int depth, bool quiet)
+{
+    if (loaded_.count(relative)) return;
+    std::stringstream dirs(options_.meso_path);
+    std::string dir;
+    while (std::getline(dirs, dir, ':')) {
+        if (dir.empty()) continue;
+        const fs::path candidate = fs::path(dir) / relative;
+        std::error_code ec;
+        if (!fs::is_regular_file(candidate, ec)) continue;
+        loaded_.insert(relative);
+        auto read = read_file(candidate.string());
+        if (!read.source) {
+            report(name.span, std::move(read.error));
+            return;
+        }
+        load(std::move(*read.source), depth);
+        return;
+    }
+    for (const auto& embedded : embedded_stdlib()) {
+        if (embedded.path == relative) {
+            loaded_.insert(relative);
+            load(Source{std::string(embedded.path), std::string(embedded.text)}, depth);
+            return;
+        }
+    }
+    if (!quiet) report_unknown_module(name);
+}
+
+void Resolver::report_unknown_module(const syntax::Name& name)
+{
+    std::vector<std::string> known;
+    for (const auto& embedded : embedded_stdlib()) known.push_back(module_name_of(embedded.path));
+    report(name.span,
+           "unknown module '" + name.text + "'" + did_you_mean(name.text, known) +
+               (name.text.find('.') == std::string::npos ? " (a file is written in quotes: use \"" + name.text + ".meso\")" : ""));
+}
+
+// The main file's templates and rule sets shadow the library's (a clinic's
+// own `ruleset bfr` replaces std.bfr); two of the same name elsewhere are an
+// error.
+void Resolver::collect()
+{
+    std::map<std::string, const syntax::Template*> from_main;
+    std::set<std::string> main_rulesets;
+    for (const auto& statement : main_->statements)
+        if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) main_rulesets.insert(r->name.text);
+    for (const auto* file : c_.module.files) {
+        auto& table = file == main_ ? from_main : templates_;
+        for (const auto& statement : file->statements) {
+            std::visit(overloaded{
+                           [&](const syntax::Template& t) {
+                               auto [it, inserted] = table.emplace(t.name.text, &t);
+                               if (!inserted)
+                                   report(t.name.span, "template '" + t.name.text + "' is defined twice", Severity::error,
+                                          {{it->second->name.span, "first defined here"}});
+                           },
+                           [&](const syntax::Athlete& a) { athlete_syntax_.push_back(&a); },
+                           [&](const syntax::Ruleset& r) {
+                               if (file == main_ || !main_rulesets.count(r.name.text)) c_.module.rulesets.push_back(&r);
+                           },
+                           [](const syntax::Use&) {},      // loaded with the file
+                           [](const syntax::Program&) {},  // the main file's, resolved after the athletes
+                       },
+                       statement.node);
+        }
+    }
+    for (auto& [name, t] : from_main) templates_[name] = t;
+}
+
+// The library module that defines template `name`, for "add 'use std.templates'".
+std::optional<std::string> Resolver::library_module_of_template(const std::string& name)
+{
+    for (const auto& embedded : embedded_stdlib()) {
+        if (embedded.text.find("template " + name) == std::string_view::npos) continue;
+        Source probe{std::string(embedded.path), std::string(embedded.text)};
+        auto parsed = parse(probe, options_.limits);
+        for (const auto& statement : parsed.file.statements)
+            if (const auto* t = std::get_if<syntax::Template>(&statement.node); t && t->name.text == name)
+                return module_name_of(embedded.path);
+    }
+    return std::nullopt;
+}
+
+}  // namespace meso::resolving

@@ -1,0 +1,119 @@
+// Programs: their dates, time zone, coach, skips and pauses, blocks, and the
+// athlete they load from.
+#include <unordered_map>
+
+#include "engine/base/overloaded.h"
+#include "engine/base/suggest.h"
+#include "engine/base/timezone.h"
+#include "engine/resolve/resolver.h"
+
+namespace meso::resolving {
+
+namespace {
+
+std::chrono::sys_days day_of(const syntax::Date& d) { return std::chrono::sys_days{d.value}; }
+
+ir::DateRange range_of(const syntax::DateRange& dates, const std::optional<syntax::Text>& reason, const Span& span)
+{
+    return {day_of(dates.first), day_of(dates.last), reason ? reason->value : "", span};
+}
+
+}  // namespace
+
+void Resolver::resolve_programs()
+{
+    if (!main_) return;
+    for (const auto& statement : main_->statements) {
+        if (const auto* p = std::get_if<syntax::Program>(&statement.node)) c_.module.programs.push_back(program_of(*p));
+    }
+}
+
+ir::Program Resolver::program_of(const syntax::Program& p)
+{
+    ir::Program program;
+    program.name = p.name.value;
+    program.span = p.span;
+    program.athlete = find_athlete(p);
+    std::optional<Span> start_span, end_span;
+    bool too_many_blocks = false;  // reported once, at the first block past the bound
+    const auto add_block = [&](const syntax::BlockUse& n) {
+        if (program.blocks.size() >= static_cast<std::size_t>(max_blocks)) {
+            if (!too_many_blocks) report(n.span, "a program holds at most " + std::to_string(max_blocks) + " blocks");
+            too_many_blocks = true;
+            return;
+        }
+        if (auto b = block_of(n, program.athlete)) program.blocks.push_back(std::move(*b));
+    };
+    for (const auto& s : p.statements) {
+        std::visit(overloaded{
+                       [&](const syntax::Start& n) {
+                           if (start_span) report(n.span, "'start' is given twice", Severity::error, {{*start_span, "first given here"}});
+                           program.start = day_of(n.date);
+                           start_span = n.span;
+                       },
+                       [&](const syntax::End& n) {
+                           if (end_span) report(n.span, "'end' is given twice", Severity::error, {{*end_span, "first given here"}});
+                           program.end = day_of(n.date);
+                           end_span = n.span;
+                       },
+                       [&](const syntax::Timezone& n) {
+                           program.timezone = n.zone.text;
+                           if (auto unknown = check_timezone(n.zone.text, n.zone.span)) c_.diagnostics.push_back(std::move(*unknown));
+                           program.timezone_span = n.zone.span;
+                       },
+                       [&](const syntax::Coach& n) {
+                           program.coach = ir::Coach{n.name.value, n.email ? n.email->value : "", n.span};
+                       },
+                       [&](const syntax::Skip& n) { program.skips.push_back(range_of(n.dates, n.reason, n.span)); },
+                       [&](const syntax::Pause& n) { program.pauses.push_back(range_of(n.dates, n.reason, n.span)); },
+                       add_block,
+                   },
+                   s.node);
+    }
+    if (start_span && end_span)
+        report(*end_span, "a program has 'start' or 'end', not both: 'end' plans backward from the last day", Severity::error,
+               {{*start_span, "'start' is here"}});
+    if (!start_span && !end_span && !syntax_error_within(p.span))
+        report(p.name.span, "the program needs 'start DATE' (or 'end DATE' to plan backward from a competition)");
+    // 'EST' where the place changes its clocks: the sessions would move an hour in summer.
+    if (const auto around = program.start ? program.start : program.end; around && !program.timezone.empty())
+        if (auto fixed = zone_without_daylight_saving(program.timezone, *around)) report(program.timezone_span, *fixed, Severity::warning);
+    return program;
+}
+
+// A statement the parser could not read may be the one that is missing;
+// saying it is missing as well would repeat the syntax error.
+bool Resolver::syntax_error_within(const Span& span) const
+{
+    for (const auto& d : c_.diagnostics)
+        if (d.severity == Severity::error && d.span.source == span.source && d.span.begin >= span.begin && d.span.begin < span.end)
+            return true;
+    return false;
+}
+
+const ir::Athlete* Resolver::find_athlete(const syntax::Program& p)
+{
+    auto& athletes = c_.module.athletes;
+    if (p.athlete) {
+        // By name through an index: a federation's file names thousands
+        // of athletes, and a search per program made resolving quadratic.
+        if (indexed_athletes_ != athletes.size() || athlete_index_.empty()) {
+            athlete_index_.clear();
+            for (const auto& a : athletes) athlete_index_.emplace(a.name, &a);  // the first of a name, as a search finds
+            indexed_athletes_ = athletes.size();
+        }
+        if (auto it = athlete_index_.find(p.athlete->value); it != athlete_index_.end()) return it->second;
+        std::vector<std::string> names;
+        names.reserve(athletes.size());
+        for (const auto& a : athletes) names.push_back(a.name);
+        report(p.athlete->span, "unknown athlete \"" + p.athlete->value + "\"" + did_you_mean(p.athlete->value, names));
+        return nullptr;
+    }
+    if (athletes.size() == 1) return &athletes.front();
+    if (athletes.size() > 1)
+        report(p.name.span, "this file has " + std::to_string(athletes.size()) + " athletes; say whose program this is with 'for \"" +
+                                athletes.front().name + "\"'");
+    return nullptr;  // no athlete: loads stay in percent
+}
+
+}  // namespace meso::resolving

@@ -1,0 +1,114 @@
+// The resolver's parts, for the files of engine/resolve only (the stage's
+// public header is resolve.h). One Resolver runs once per Compilation; its
+// methods are defined by construct:
+//
+//   resolve.cpp   the run, in order, and the entry points of resolve.h
+//   import.cpp    reading files, `use`, the library, the definitions the main file sees
+//   athletes.cpp  athletes: their unit, maxes and rounding step
+//   programs.cpp  programs: dates, time zone, coach, skips, pauses, the athlete
+//   blocks.cpp    blocks: their length, the template and the use's overrides
+//   content.cpp   what a block holds: prescriptions, loads, sessions, splits, week overrides
+#pragma once
+
+#include <bitset>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/resolve/resolve.h"
+
+namespace meso::resolving {
+
+// Bounds that keep every program's expansion finite and cheap to count.
+inline constexpr int max_block_weeks = 1000;
+inline constexpr int max_blocks = 10000;
+inline constexpr double max_mass_kg = 2000;
+
+// The weeks of a block of `length_days`, the last one possibly partial.
+inline int weeks_of(int length_days) { return (length_days + 6) / 7; }
+
+// Units, in one place per concern until engine/base/units.h holds them all:
+// a mass as written, a mass in another unit, a duration in seconds.
+std::optional<ir::Mass> mass_of(const syntax::Quantity& q);
+double convert(ir::Mass m, ir::MassUnit to);
+double seconds_of(const syntax::Quantity& q);
+
+// The key an imported file is known by: its canonical path, or the path as
+// given when it has none.
+std::string canonical_of(const std::string& path);
+
+// Where the statements of a block body go besides its content.
+struct ContentContext {
+    const ir::Athlete* athlete = nullptr;
+    bool allow_weeks = true;  // a week override cannot hold another
+    std::vector<ir::WeekOverride>* weeks = nullptr;
+    std::vector<ir::Allow>* allows = nullptr;
+};
+
+class Resolver {
+public:
+    Resolver(Compilation& c, const ResolveOptions& options);
+    void run(Source main);
+
+private:
+    Compilation& c_;
+    const ResolveOptions& options_;
+    const syntax::File* main_ = nullptr;
+    std::vector<std::string> loading_;  // the import chain being loaded, for cycles
+    std::set<std::string> loaded_;      // canonical paths or "std/x.meso" keys
+    std::map<std::string, const syntax::Template*> templates_;
+    std::unordered_map<std::string, const ir::Athlete*> athlete_index_;  // by name, built when first needed
+    std::size_t indexed_athletes_ = 0;
+    std::vector<const syntax::Athlete*> athlete_syntax_;
+
+    void report(const Span& span, std::string message, Severity severity = Severity::error, std::vector<Note> notes = {});
+    void warn_if_empty(const syntax::File& file);
+
+    // import.cpp
+    ReadResult read_file(const std::string& path) const;
+    const syntax::File* load(Source source, int depth);
+    void import(const syntax::Use& use, const Source& from, int depth);
+    void import_file(const syntax::Use& use, const Source& from, int depth);
+    void load_library(const std::string& relative, const syntax::Name& name, int depth, bool quiet);
+    void report_unknown_module(const syntax::Name& name);
+    void collect();
+    std::optional<std::string> library_module_of_template(const std::string& name);
+
+    // athletes.cpp
+    void resolve_athletes();
+    ir::Athlete athlete_of(const syntax::Athlete& a);
+    void add_max(ir::Athlete& athlete, const syntax::Max& m);
+    void set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen);
+
+    // programs.cpp
+    void resolve_programs();
+    ir::Program program_of(const syntax::Program& p);
+    const ir::Athlete* find_athlete(const syntax::Program& p);
+    bool syntax_error_within(const Span& span) const;
+
+    // blocks.cpp
+    std::optional<ir::Block> block_of(const syntax::BlockUse& use, const ir::Athlete* athlete);
+    bool apply_template(ir::Block& block, const syntax::BlockUse& use, const ContentContext& ctx);
+    void report_unknown_template(const syntax::Name& target);
+    void check_week_overrides(ir::Block& block, bool written_in_place);
+    void report_weeks_past_end(const ir::WeekOverride& w, int block_weeks);
+    void move_template_splits(ir::Block& block, std::size_t template_weeks, const ir::Content& over,
+                              const std::vector<ir::WeekOverride>& use_weeks, const syntax::Template& t);
+
+    // content.cpp
+    ir::Content content_of(const std::vector<syntax::BlockStatement>& statements, const ContentContext& ctx);
+    ir::Load load_of(const syntax::Load& l, const ContentContext& ctx);
+    ir::Load mass_load_of(const syntax::Load& l, const ContentContext& ctx);
+    ir::Exercise exercise_of(const syntax::Prescription& p, const ContentContext& ctx);
+    void sessions_of(const syntax::Sessions& s, std::optional<std::vector<std::chrono::minutes>>& times,
+                     std::optional<std::chrono::minutes>& length, Span& span);
+    void add_cuff(ir::Content& content, const syntax::Cuff& cuff);
+    void add_split(ir::Content& content, const syntax::Split& s, const ContentContext& ctx);
+    void add_week_override(const syntax::WeekOverride& w, const ContentContext& ctx);
+    template <typename T> void once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what);
+};
+
+}  // namespace meso::resolving

@@ -1,0 +1,149 @@
+// The scheduler's parts, for the files of engine/schedule only (the stage's
+// public header is schedule.h). One Planner schedules one program:
+//
+//   schedule.cpp  the entry points of schedule.h, the bounds, plan() and build()
+//   place.cpp     where the pauses put the training days and the blocks; idle skips and pauses
+//   weeks.cpp     a block week's content: the block's, with the week overrides that cover it
+//   sessions.cpp  the walk over the training days: sessions counted, or made with their contents and loads
+#pragma once
+
+#include <bitset>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "engine/schedule/schedule.h"
+
+namespace meso::scheduling {
+
+inline constexpr long long max_program_days = 366LL * 1000;  // a program spans at most a thousand years
+// Sessions share their content, one per block week and split; the sets of
+// all those contents are bounded too, or a short file (thousands of
+// exercises in a block of a thousand weeks) would expand to gigabytes.
+inline constexpr long long max_planned_sets = 1'000'000;
+
+// The dates a plan may reach.
+inline constexpr std::chrono::sys_days earliest_date{std::chrono::year{1900} / std::chrono::January / 1};
+inline constexpr std::chrono::sys_days latest_date{std::chrono::year{9999} / std::chrono::December / 31};
+
+// The weeks of a block, the last one possibly partial.
+inline int weeks_of(const ir::Block& block) { return (block.length_days + 6) / 7; }
+
+// ---- a block week (weeks.cpp)
+
+// The weekdays a content trains on (bit i: weekday i, 0 = Sunday): its
+// `days`, else the weekdays of its splits.
+std::bitset<7> training_days(const ir::Content& c);
+// The split of the content that holds `weekday`, or -1.
+int split_of(const ir::Content& c, unsigned weekday);
+// The session times and length of a day of that split (or of no split: -1).
+const std::vector<std::chrono::minutes>& times_of(const ir::Content& c, int split);
+std::chrono::minutes length_of(const ir::Content& c, int split);
+
+// A block week's content: the block's own, with the week overrides that
+// cover the week applied in order.
+struct WeekContent {
+    ir::Content content;
+    bool deload = false;
+};
+
+// The block's weeks in order, each with its content; weeks covered by the
+// same overrides share one merged content (`week 1..1000 { ... }` written
+// many times would otherwise cost its length times their number).
+class BlockWeeks {
+public:
+    explicit BlockWeeks(const ir::Block& block) : block_(block) {}
+    struct Week {
+        const ir::Content* content;
+        bool deload;
+    };
+    Week week(int week);
+
+private:
+    const ir::Block& block_;
+    std::map<std::vector<std::uint32_t>, WeekContent> merged_;
+    std::vector<std::uint32_t> covering_;
+};
+
+// ---- the program
+
+struct Planner {
+    const ir::Program& program;
+    const ScheduleOptions& options;
+    std::vector<Diagnostic>& diagnostics;
+    ProgramSchedule out;
+    // A training day of the plan: its date (without the pauses until
+    // place_training_days, then where they put it) and the weekdays its
+    // block week trains on (bit i: weekday i, 0 = Sunday), the weekly
+    // pattern a pause moves it along. In order of plan, and so of date.
+    struct TrainingDay {
+        std::int32_t date = 0;  // days since 1970-01-01
+        std::uint8_t pattern = 0;
+    };
+    std::vector<TrainingDay> plan_days;
+    std::vector<std::size_t> first_plan_day;            // by block: its first in plan_days; one more for the end
+    std::vector<std::chrono::sys_days> planned_starts;  // by block: its first day without the pauses
+    std::vector<std::chrono::sys_days> block_starts;    // by block: its first and last day, with them
+    std::vector<std::chrono::sys_days> block_ends;
+    std::vector<ir::DateRange> pauses_by_start;              // program.pauses, sorted, overlapping and adjacent ones merged
+    std::vector<std::vector<std::size_t>> pause_statements;  // by merged pause: the program.pauses it is made of
+    std::vector<bool> pause_moved_something;                 // by program.pauses index: a training day fell in it
+    std::map<std::tuple<std::uint32_t, int, int>, std::uint32_t> content_index;  // (block, week, split) → content
+    std::unordered_multimap<std::size_t, std::uint32_t> same_hash;               // hash_content → contents made
+    std::set<std::uint32_t> reported_negative;
+    bool over_budget = false;  // run() failed on --max-sessions
+    long long session_count = 0;
+    long long planned_sets = 0;                               // counted by walk(false)
+    std::vector<ir::DateRange> skips_by_start;                // program.skips, sorted and merged, for in_skip
+    std::optional<std::chrono::sys_days> first_session_date;  // seen by walk(false)
+    std::optional<std::chrono::sys_days> last_session_date;
+    // What the sessions write is linear in their sets, not in their number
+    // (a session of 2000 sets is 2000 lines of JSON): counted by walk(false)
+    // against the file's budget, ScheduleOptions::max_sets_per_session
+    // times --max-sessions.
+    long long written_sets = 0;
+    long long sets_budget = std::numeric_limits<long long>::max();  // what the programs before left
+    const ScheduleOptions* file_options = &options;                 // the whole file's, for the message (options is what is left)
+    bool over_sets_budget = false;
+    std::set<std::uint32_t> reported_zero{};  // prescriptions whose load rounds to 0, by span
+
+    Planner(const ir::Program& program_, const ScheduleOptions& options_, std::vector<Diagnostic>& diagnostics_)
+        : program(program_), options(options_), diagnostics(diagnostics_)
+    {}
+
+    // schedule.cpp
+    void error(const Span& span, std::string message);
+    bool plan(std::optional<long long> known_count = std::nullopt);
+    bool check_bounds(long long count);
+    void build();
+    bool run();
+
+    // place.cpp
+    void merge_pauses();
+    void collect_plan_days(std::chrono::sys_days first_day);
+    bool place_training_days();
+    void note_moved(std::size_t merged, std::chrono::sys_days reached, std::uint8_t pattern, bool forward);
+    bool in_skip(std::chrono::sys_days d) const;
+    void report_idle_ranges();
+    void report_idle_skip(const ir::DateRange& skip, std::vector<Diagnostic>& found) const;
+    bool trains_within(const ir::DateRange& r) const;
+
+    // sessions.cpp
+    long long walk(bool build);
+    BlockPlan block_plan_of(std::uint32_t b, std::map<std::string, int>& occurrences) const;
+    bool walk_week(std::uint32_t b, int week, const BlockWeeks::Week& content, bool build, std::size_t& next_day, long long& count);
+    bool count_sets(const ir::Content& c, int split, std::size_t times, std::vector<long long>& split_sets);
+    void add_sessions(std::uint32_t b, int week, int day, std::chrono::sys_days date, const BlockWeeks::Week& content, int split);
+    std::uint32_t content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, int split);
+    ExercisePlan plan_exercise(const ir::Exercise& e, int week, int block_weeks, bool deload);
+    double bounded_load(const ir::Exercise& e, double value, int week);
+    void warn_rounds_to_zero(const ir::Exercise& e, double max, double percent, double step);
+};
+
+// Date ranges sorted by their first day, overlapping and adjacent ones merged.
+std::vector<ir::DateRange> merged(std::vector<ir::DateRange> ranges);
+
+}  // namespace meso::scheduling

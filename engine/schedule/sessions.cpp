@@ -1,0 +1,321 @@
+// The walk over the training days at the dates the pauses gave them:
+// sessions counted against the bounds, or made, with their shared contents
+// and the loads computed from the athlete's maxes.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/schedule/planner.h"
+
+namespace meso::scheduling {
+
+using namespace std::chrono;
+
+namespace {
+
+constexpr double max_percent = 1000;  // as resolve checks a load as written
+constexpr double max_mass_kg = 2000;
+
+// Loads the compiler computes are rounded to the athlete's step, to the
+// nearest and halves up, whole numbers included: the step stands for what
+// the bar can be loaded with, and 36 kg cannot be made of 2.5 kg steps.
+// (The small epsilon keeps 106.875 / 2.5 + 0.5 from landing just below a
+// whole number through binary fractions.)
+double round_load(double value, double step)
+{
+    if (step <= 0) return value;
+    const double steps = std::floor(value / step + 0.5 + 1e-9);
+    return std::round(steps * step * 1e6) / 1e6;
+}
+
+// Equality of contents, field by field (spans included: the rules point
+// at them), and a hash that agrees with it.
+bool same_span(const Span& a, const Span& b)
+{
+    return a.source == b.source && a.line == b.line && a.column == b.column && a.begin == b.begin && a.end == b.end;
+}
+
+bool same_set(const SetPlan& a, const SetPlan& b)
+{
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
+}
+
+bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)
+{
+    return a.name == b.name && a.rest_s == b.rest_s && a.percent_without_max == b.percent_without_max && same_span(a.span, b.span) &&
+           std::equal(a.sets.begin(), a.sets.end(), b.sets.begin(), b.sets.end(), same_set);
+}
+
+bool same_content(const SessionContent& a, const SessionContent& b)
+{
+    const bool same_pressure = a.cuff_pressure.has_value() == b.cuff_pressure.has_value() &&
+                               (!a.cuff_pressure || (a.cuff_pressure->value == b.cuff_pressure->value &&
+                                                     a.cuff_pressure->percent_aop == b.cuff_pressure->percent_aop));
+    return a.deload == b.deload && a.occlusion == b.occlusion && same_span(a.occlusion_span, b.occlusion_span) && same_pressure &&
+           same_span(a.cuff_span, b.cuff_span) && a.cuff_width_cm == b.cuff_width_cm && a.notes == b.notes &&
+           same_span(a.sessions_span, b.sessions_span) &&
+           std::equal(a.exercises.begin(), a.exercises.end(), b.exercises.begin(), b.exercises.end(), same_exercise);
+}
+
+std::size_t hash_content(const SessionContent& c)
+{
+    std::size_t h = c.exercises.size() * 31 + static_cast<std::size_t>(c.deload);
+    const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2); };
+    const auto number = [&](const std::optional<double>& v) { mix(v ? std::hash<double>{}(*v) : 7); };
+    mix(c.sessions_span.begin);
+    for (const auto& e : c.exercises) {
+        mix(e.span.begin);
+        mix(e.sets.size());
+        for (const auto& s : e.sets) {
+            mix(static_cast<std::size_t>(s.reps));
+            number(s.percent);
+            number(s.mass);
+            number(s.rpe);
+        }
+    }
+    return h;
+}
+
+}  // namespace
+
+// Walks every training day, at the date place_training_days gave it;
+// with `build` false only counts the sessions, so that the bound is
+// checked before any memory is spent on them.
+long long Planner::walk(bool build)
+{
+    long long count = 0;
+    std::size_t next_day = 0;  // in plan_days
+    std::map<std::string, int> occurrences;
+    for (std::uint32_t b = 0; b < program.blocks.size(); ++b) {
+        const ir::Block& block = program.blocks[b];
+        BlockPlan plan;
+        if (build) plan = block_plan_of(b, occurrences);
+        BlockWeeks weeks(block);
+        for (int week = 1; week <= weeks_of(block); ++week)
+            if (!walk_week(b, week, weeks.week(week), build, next_day, count)) return count;
+        if (build) {
+            plan.session_count = static_cast<std::uint32_t>(out.sessions.size()) - plan.first_session;
+            out.blocks.push_back(std::move(plan));
+        }
+    }
+    return count;
+}
+
+BlockPlan Planner::block_plan_of(std::uint32_t b, std::map<std::string, int>& occurrences) const
+{
+    const ir::Block& block = program.blocks[b];
+    BlockPlan plan;
+    plan.block = &block;
+    plan.name = block.name;
+    plan.method = ir::method_of(block);
+    plan.start = block_starts[b];
+    plan.end = block_ends[b];
+    plan.planned_start = planned_starts[b];
+    plan.weeks = weeks_of(block);
+    plan.occurrence = occurrences[block.name]++;
+    plan.first_session = static_cast<std::uint32_t>(out.sessions.size());
+    return plan;
+}
+
+// The training days of one block week; false when a bound stops the walk.
+bool Planner::walk_week(std::uint32_t b, int week, const BlockWeeks::Week& content, bool build, std::size_t& next_day, long long& count)
+{
+    const ir::Block& block = program.blocks[b];
+    const ir::Content& c = *content.content;
+    const auto trains = training_days(c);
+    std::vector<long long> split_sets;  // by split + 1 (0: no split): the sets of a session of it this week, -1 until counted
+    for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
+        // The weekday without the pauses names the split; the date is where the pauses put it.
+        const unsigned wd = weekday{planned_starts[b] + days{d}}.c_encoding();
+        if (!trains.test(wd)) continue;
+        const sys_days date{days{plan_days[next_day++].date}};
+        if (in_skip(date)) continue;
+        const int split = split_of(c, wd);
+        const auto& times = times_of(c, split);
+        count += static_cast<long long>(times.size());
+        if (!times.empty()) {
+            if (!first_session_date) first_session_date = date;
+            last_session_date = date;
+        }
+        if (!build) {
+            if (!count_sets(c, split, times.size(), split_sets)) return false;  // plan() reports it
+            continue;
+        }
+        add_sessions(b, week, d, date, content, split);
+    }
+    return true;
+}
+
+// Counts the sets a day of `split` plans (once per week and split) and
+// writes (every session); false past either bound.
+bool Planner::count_sets(const ir::Content& c, int split, std::size_t times, std::vector<long long>& split_sets)
+{
+    const std::size_t at = split < 0 ? 0 : static_cast<std::size_t>(split) + 1;
+    if (split_sets.size() <= at) split_sets.resize(at + 1, -1);
+    if (split_sets[at] < 0) {
+        long long sets = 0;
+        for (const auto& e : c.exercises) sets += static_cast<long long>(e.reps.size());
+        if (split >= 0)
+            for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises) sets += static_cast<long long>(e.reps.size());
+        split_sets[at] = sets;
+        planned_sets += sets;
+        if (planned_sets > max_planned_sets) return false;
+    }
+    written_sets += static_cast<long long>(times) * split_sets[at];
+    return written_sets <= sets_budget;
+}
+
+void Planner::add_sessions(std::uint32_t b, int week, int day, sys_days date, const BlockWeeks::Week& content, int split)
+{
+    const std::uint32_t content_index = content_for(b, week, content, split);
+    const auto& times = times_of(*content.content, split);
+    const minutes length = length_of(*content.content, split);
+    for (std::size_t k = 0; k < times.size(); ++k) {
+        Session s;
+        s.date = date;
+        s.start = times[k];
+        s.length = length;
+        s.block = b;
+        s.content = content_index;
+        s.week = static_cast<std::uint16_t>(week);
+        s.day = static_cast<std::uint16_t>(day);
+        s.session_of_day = static_cast<std::uint8_t>(std::min<std::size_t>(k, 255));
+        out.sessions.push_back(s);
+    }
+}
+
+// The content of the sessions of block `b`, `week` and `split`: made once,
+// and kept once when equal to one made before (a week without progression,
+// a split like another): the contents are most of the schedule's memory.
+std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, int split)
+{
+    const auto key = std::make_tuple(b, week, split);
+    if (auto it = content_index.find(key); it != content_index.end()) return it->second;
+    const ir::Block& block = program.blocks[b];
+    const ir::Content& c = *content.content;
+    const int block_weeks = weeks_of(block);
+    SessionContent sc;
+    sc.deload = content.deload;
+    sc.occlusion = c.occlusion.value_or(ir::Occlusion::unspecified);
+    sc.occlusion_span = c.occlusion_span;
+    sc.cuff_pressure = c.cuff_pressure;
+    sc.cuff_span = c.cuff_span;
+    sc.cuff_width_cm = c.cuff_width_cm;
+    sc.notes = c.notes;
+    sc.sessions_span = c.sessions_span.valid() ? c.sessions_span : block.span;
+    sc.exercises.reserve(c.exercises.size() + (split >= 0 ? c.splits[static_cast<std::size_t>(split)].exercises.size() : 0));
+    for (const auto& e : c.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, content.deload));
+    if (split >= 0) {
+        const auto& s = c.splits[static_cast<std::size_t>(split)];
+        for (const auto& e : s.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, content.deload));
+        if (s.sessions_span.valid()) sc.sessions_span = s.sessions_span;
+    }
+    const std::size_t hash = hash_content(sc);
+    for (auto [it, last] = same_hash.equal_range(hash); it != last; ++it) {
+        if (same_content(out.contents[it->second], sc)) {
+            content_index.emplace(key, it->second);
+            return it->second;
+        }
+    }
+    const auto index = static_cast<std::uint32_t>(out.contents.size());
+    out.contents.push_back(std::move(sc));
+    content_index.emplace(key, index);
+    same_hash.emplace(hash, index);
+    return index;
+}
+
+ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_weeks, bool deload)
+{
+    ExercisePlan plan;
+    plan.name = e.name;
+    plan.rest_s = e.rest_s;
+    plan.span = e.span;
+    std::size_t sets = e.reps.size();
+    if (deload) sets = (sets + 1) / 2;
+    const ir::Athlete* athlete = program.athlete;
+    std::optional<double> max;
+    if (athlete) {
+        auto it = athlete->maxes.find(e.name);
+        if (it != athlete->maxes.end()) max = it->second.amount;
+    }
+    const double step = athlete ? athlete->round_step.amount : 2.5;
+    const auto& l = e.load;
+    double value = l.from;
+    bool computed = deload;
+    if (l.to) {
+        value = block_weeks > 1 ? l.from + (*l.to - l.from) * (week - 1) / (block_weeks - 1) : l.from;
+        computed = computed || week > 1;
+    }
+    else if (l.per_week != 0) {
+        value = l.from + l.per_week * (week - 1);
+        computed = computed || week > 1;
+    }
+    if (deload && l.kind != ir::Load::Kind::rpe) value *= 0.9;
+    value = bounded_load(e, value, week);
+    SetPlan set;
+    switch (l.kind) {
+    case ir::Load::Kind::none: break;
+    case ir::Load::Kind::rpe: set.rpe = value; break;
+    case ir::Load::Kind::percent:
+        set.percent = value;
+        if (max) {
+            set.mass = round_load(*max * value / 100.0, step);
+            if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, *max, value, step);
+        }
+        else plan.percent_without_max = true;
+        break;
+    case ir::Load::Kind::mass:
+        set.mass = computed ? round_load(value, step) : value;
+        if (max && *max > 0) set.percent = std::round(*set.mass / *max * 1000.0) / 10.0;
+        break;
+    }
+    plan.sets.reserve(sets);
+    for (std::size_t i = 0; i < sets; ++i) {
+        set.reps = e.reps[i];
+        plan.sets.push_back(set);
+    }
+    return plan;
+}
+
+// The limits resolve puts on a load as written hold for every week a
+// progression reaches, so no load grows past what can be meant (nor, over
+// a thousand weeks, towards what a double cannot hold), nor below zero.
+// Said once per prescription.
+double Planner::bounded_load(const ir::Exercise& e, double value, int week)
+{
+    const auto& l = e.load;
+    if (value < 0) {
+        if (reported_negative.insert(e.span.begin).second)
+            error(l.span, fmt::format("the progression takes this load below zero in block week {}", week));
+        value = 0;
+    }
+    const double unit_kg = program.athlete && program.athlete->unit == ir::MassUnit::lb ? ir::kg_per_lb : 1.0;
+    if (l.kind == ir::Load::Kind::percent && value > max_percent) {
+        if (reported_negative.insert(e.span.begin).second)
+            error(l.span, fmt::format("the progression takes this load above {}% of one-rep max in block week {}", max_percent, week));
+        value = max_percent;
+    }
+    if (l.kind == ir::Load::Kind::mass && value * unit_kg > max_mass_kg) {
+        if (reported_negative.insert(e.span.begin).second)
+            error(l.span,
+                  fmt::format("the progression takes this load beyond any human (more than {} kg) in block week {}", max_mass_kg, week));
+        value = max_mass_kg / unit_kg;
+    }
+    return value;
+}
+
+// A relative load lighter than half the athlete's step rounds to 0: the
+// calendar would say "0 kg", which no one means. Said once per
+// prescription (its contents repeat week after week).
+void Planner::warn_rounds_to_zero(const ir::Exercise& e, double max, double percent, double step)
+{
+    if (!reported_zero.insert(e.span.begin).second) return;
+    const char* unit = program.athlete ? ir::to_string(program.athlete->unit) : "kg";
+    diagnostics.push_back(Diagnostic::warning(
+        e.load.span, fmt::format("{:g}% of {}'s {} max ({:g} {}) is {:g} {}, which rounds to 0 {} with a step of {:g} {}; "
+                                 "write a smaller 'round' step for the athlete, or an absolute load",
+                                 percent, out.athlete, e.name, max, unit, max * percent / 100.0, unit, unit, step, unit)));
+}
+
+}  // namespace meso::scheduling

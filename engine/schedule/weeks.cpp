@@ -1,0 +1,71 @@
+// A block week: its content (the block's, with the week overrides that cover
+// it), the days it trains on, and the times and length of its sessions.
+#include "engine/schedule/planner.h"
+
+namespace meso::scheduling {
+
+using std::chrono::minutes;
+
+namespace {
+
+constexpr minutes default_session_time{8 * 60};
+constexpr minutes default_session_length{60};
+
+// The block's content with the overrides `covering` (indices into block.weeks) applied in order.
+WeekContent week_content(const ir::Block& block, const std::vector<std::uint32_t>& covering)
+{
+    WeekContent out{block.content, false};
+    for (const std::uint32_t i : covering) {
+        const auto& w = block.weeks[i];
+        ir::merge_content(out.content, w.content, "", nullptr);
+        out.deload = out.deload || w.deload;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::bitset<7> training_days(const ir::Content& c)
+{
+    if (c.days) return *c.days;
+    std::bitset<7> bits;
+    for (const auto& s : c.splits) bits |= s.days;
+    return bits;
+}
+
+int split_of(const ir::Content& c, unsigned weekday)
+{
+    for (std::size_t i = 0; i < c.splits.size(); ++i)
+        if (c.splits[i].days.test(weekday)) return static_cast<int>(i);
+    return -1;
+}
+
+const std::vector<minutes>& times_of(const ir::Content& c, int split)
+{
+    static const std::vector<minutes> fallback{default_session_time};
+    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_times)
+        return *c.splits[static_cast<std::size_t>(split)].session_times;
+    if (c.session_times) return *c.session_times;
+    return fallback;
+}
+
+minutes length_of(const ir::Content& c, int split)
+{
+    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_length)
+        return *c.splits[static_cast<std::size_t>(split)].session_length;
+    return c.session_length.value_or(default_session_length);
+}
+
+BlockWeeks::Week BlockWeeks::week(int week)
+{
+    covering_.clear();
+    for (std::uint32_t i = 0; i < block_.weeks.size(); ++i)
+        if (block_.weeks[i].covers(week)) covering_.push_back(i);
+    // Most weeks have no override: their content is the block's, not a copy of it.
+    if (covering_.empty()) return {&block_.content, false};
+    auto found = merged_.find(covering_);
+    if (found == merged_.end()) found = merged_.emplace(covering_, week_content(block_, covering_)).first;
+    return {&found->second.content, found->second.deload};
+}
+
+}  // namespace meso::scheduling
