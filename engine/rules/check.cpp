@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "engine/base/overloaded.h"
 #include "engine/base/suggest.h"
 #include "engine/rules/block_view.h"
 #include "engine/rules/condition.h"
@@ -154,7 +155,7 @@ Outcome any_exercise(const BlockView& view, const AnyExercise& c, bool text)
 Outcome evaluate(const BlockView& view, const Condition& c, const ExerciseUse* exercise, bool text)
 {
     return std::visit(
-        Overloaded{
+        overloaded{
             [&](const NameIs& n) {
                 return atom(view, *n.metric, false, exercise, text, [&](const Sample& s) { return (s.name == n.name) == n.equal; });
             },
@@ -247,7 +248,7 @@ void collect(const BlockView& view, const Condition& c, std::vector<Outcome>& ou
         Outcome o = evaluate(view, c, nullptr, true);
         if (o.truth != Truth::yes) add(out, std::move(o));
     };
-    std::visit(Overloaded{
+    std::visit(overloaded{
                    [&](const AllOf& n) {
                        for (const auto& operand : n.operands) collect(view, operand, out);
                    },

@@ -83,13 +83,4 @@ struct Condition {
     std::variant<NameIs, CompareAmount, InRange, AthleteCondition, AllOf, AnyOf, EveryExercise, AnyExercise> node;
 };
 
-// The visitor of std::visit made of one lambda per alternative: a forgotten
-// alternative does not compile.
-template <typename... Lambdas>
-struct Overloaded : Lambdas... {
-    using Lambdas::operator()...;
-};
-template <typename... Lambdas>
-Overloaded(Lambdas...) -> Overloaded<Lambdas...>;
-
 }  // namespace meso::rules

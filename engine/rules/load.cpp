@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "engine/base/overloaded.h"
 #include "engine/base/suggest.h"
 #include "engine/rules/condition.h"
 #include "engine/rules/metrics.h"
@@ -231,7 +232,7 @@ std::optional<Condition> logical(const syntax::Logical& n, const Context& at)
 
 std::optional<Condition> condition_of(const syntax::Condition& c, const Context& at)
 {
-    return std::visit(rules::Overloaded{
+    return std::visit(overloaded{
                           [&](const syntax::Comparison& n) { return comparison(n, c.span, at); },
                           [&](const syntax::Between& n) { return between(n, c.span, at); },
                           [&](const syntax::Quantified& n) { return quantified(n, c.span, at); },
@@ -280,7 +281,7 @@ bool load_set_statements(RuleSet& set, const syntax::Ruleset& syntax_set, Diagno
 {
     bool applies_seen = false;
     for (const auto& statement : syntax_set.statements) {
-        std::visit(rules::Overloaded{
+        std::visit(overloaded{
                        [&](const syntax::SourceStatement& source) { set.sources.push_back(source.citation.value); },
                        [&](const syntax::NoteStatement& note) { set.notes.push_back(note.text.value); },
                        [&](const syntax::Applies& applies) {
@@ -306,7 +307,7 @@ std::optional<std::vector<Condition>> load_rule_statements(Rule& rule, const syn
         else ok = false;
     };
     for (const auto& statement : syntax_rule.statements) {
-        std::visit(rules::Overloaded{
+        std::visit(overloaded{
                        [&](const syntax::Require& r) { add(r.condition, r.span, false); },
                        [&](const syntax::Forbid& f) { add(f.condition, f.span, true); },
                        [&](const syntax::SourceStatement& source) { rule.sources.push_back(source.citation.value); },
