@@ -114,12 +114,7 @@ syntax::Body Builder::body(const node& n)
 {
     syntax::Body b;
     b.braces = braces(n);
-    // Statements are large (a variant of the largest); reserving the
-    // exact room spares the copy that growing would make of them all.
-    b.statements.reserve(n.children().size());
-    for (const node* c : n.children()) {
-        if (auto s = block_statement(*c)) b.statements.push_back(std::move(*s));
-    }
+    b.statements = statements_of<syntax::BlockStatement>(n, [this](const node& c) { return block_statement(c); });
     return b;
 }
 

@@ -29,10 +29,7 @@ syntax::Athlete Builder::athlete(const node& n)
     a.name = text(*child<g::athlete_name>(n));
     const node& b = *child<g::athlete_body>(n);
     a.braces = braces(b);
-    a.statements.reserve(b.children().size());
-    for (const node* c : b.children()) {
-        if (auto s = athlete_statement(*c)) a.statements.push_back(std::move(*s));
-    }
+    a.statements = statements_of<syntax::AthleteStatement>(b, [this](const node& c) { return athlete_statement(c); });
     return a;
 }
 
@@ -80,11 +77,9 @@ syntax::Program Builder::program(const node& n)
     if (const node* a = child<g::program_athlete>(n)) p.athlete = text(*a);
     const node& b = *child<g::program_body>(n);
     p.braces = braces(b);
-    p.statements.reserve(b.children().size());
     std::size_t previous_block_line = 0;
-    for (const node* c : b.children()) {
-        if (auto s = program_statement(*c, previous_block_line)) p.statements.push_back(std::move(*s));
-    }
+    p.statements = statements_of<syntax::ProgramStatement>(
+        b, [&](const node& c) { return program_statement(c, previous_block_line); });
     return p;
 }
 

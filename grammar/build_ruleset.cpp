@@ -19,10 +19,7 @@ syntax::Ruleset Builder::ruleset(const node& n)
     if (const node* t = child<g::title>(n)) rs.title = text(*t);
     const node& b = *child<g::ruleset_body>(n);
     rs.braces = braces(b);
-    rs.statements.reserve(b.children().size());
-    for (const node* c : b.children()) {
-        if (auto s = ruleset_statement(*c)) rs.statements.push_back(std::move(*s));
-    }
+    rs.statements = statements_of<syntax::RulesetStatement>(b, [this](const node& c) { return ruleset_statement(c); });
     return rs;
 }
 
@@ -52,10 +49,7 @@ syntax::Rule Builder::rule(const node& n)
     r.message = text(*child<g::rule_message>(n));
     const node& b = *child<g::rule_body>(n);
     r.braces = braces(b);
-    r.statements.reserve(b.children().size());
-    for (const node* c : b.children()) {
-        if (auto s = rule_statement(*c)) r.statements.push_back(std::move(*s));
-    }
+    r.statements = statements_of<syntax::RuleStatement>(b, [this](const node& c) { return rule_statement(c); });
     return r;
 }
 

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/base/diagnostic.h"
@@ -66,6 +67,21 @@ private:
         std::vector<const node*> out;
         for (const node* c : n.children())
             if (c->is_type<Rule>()) out.push_back(c);
+        return out;
+    }
+
+    // The statements of a body, each made by `make` from its node (nothing
+    // for a node that is not one). Statements are large (a variant of the
+    // largest); reserving the exact room spares the copy that growing
+    // would make of them all.
+    template <typename Statement, typename Make>
+    static std::vector<Statement> statements_of(const node& body, Make make)
+    {
+        std::vector<Statement> out;
+        out.reserve(body.children().size());
+        for (const node* c : body.children()) {
+            if (auto s = make(*c)) out.push_back(std::move(*s));
+        }
         return out;
     }
 
