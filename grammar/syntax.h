@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/base/source.h"
+#include "engine/base/units.h"
 
 namespace meso::syntax {
 
@@ -109,18 +110,12 @@ struct Text {  // a string literal
     Span span;
 };
 
-enum class Unit {
-    kg, lb,                 // mass
-    percent,                // of one-rep max
-    second, minute, hour, day, week,
-    mmhg, percent_aop,      // cuff pressure
-    cm,                     // cuff width
-};
-
-enum class Dimension { mass, relative_load, time, pressure, length };
-
-Dimension dimension_of(Unit unit);
-const char* canonical_spelling(Unit unit);  // "kg", "%", "s", "min", "h", "day", "week", "mmHg", "% AOP", "cm"
+// Units are engine/base's one table: the syntax tree names them as written
+// (Quantity::unit_text) and by what they mean (Quantity::unit).
+using meso::Unit;
+using meso::Dimension;
+using meso::dimension_of;
+using meso::canonical_spelling;
 
 struct Number {
     double value = 0;

@@ -1,0 +1,105 @@
+// The grammar of blocks and templates: method, days, sessions, occlusion,
+// cuff, allow, note, splits (`mon wed { ... }`), week overrides (`week 4
+// { ... }`, `week 2..3 deload`) and exercises. Internal to grammar/: see
+// grammar.h.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "grammar/bodies.h"
+#include "grammar/lexical.h"
+#include "grammar/prescription.h"
+
+namespace meso::grammar {
+
+// ================================================================ block statements
+
+struct block_keywords {
+    static constexpr bool exercises_allowed = true;
+    static std::vector<std::string> words() { return {"method", "days", "sessions", "occlusion", "cuff", "week", "allow", "note"}; }
+};
+
+struct method_name : identifier {};
+template <> inline constexpr auto error_message<method_name> = "expected a method such as 'bfr', 'strength' or 'hypertrophy'";
+struct method_statement : seq<kw<"method">, ws, must<method_name>> {};
+
+struct days_statement : seq<kw<"days">, ws, must<weekdays>> {};
+
+struct session_length : duration {};
+struct sessions_statement : seq<kw<"sessions">, ws, must<clock_time>,
+                                star<ws, opt<one<','>, ws>, clock_time>,
+                                opt<ws, kw<"for">, ws, must<session_length>>> {};
+template <> inline constexpr auto error_message<session_length> = "expected how long each session lasts, such as '30 min'";
+
+struct occlusion_mode : sor<kw<"continuous">, kw<"intermittent">, kw<"none">> {};
+template <> inline constexpr auto error_message<occlusion_mode> = "expected 'continuous', 'intermittent' or 'none'";
+struct occlusion_statement : seq<kw<"occlusion">, ws, must<occlusion_mode>> {};
+
+struct cuff_width : seq<kw<"width">, ws, must<length>> {};
+struct cuff_setting : sor<cuff_width, pressure> {};
+template <> inline constexpr auto error_message<cuff_setting> = "expected a cuff pressure such as '160 mmHg' or '50% AOP', or 'width 5 cm'";
+struct cuff_statement : seq<kw<"cuff">, ws, must<cuff_setting>> {};
+
+struct rule_reference : dotted_name {};
+template <> inline constexpr auto error_message<rule_reference> = "expected a rule id such as 'bfr.min-gap'";
+struct reason : string_literal {};
+template <> inline constexpr auto error_message<reason> = "expected the reason in quotes, such as \"cleared by the physician\"";
+struct allow_statement : seq<kw<"allow">, ws, must<rule_reference>, ws, must<reason>> {};
+
+struct note_text : string_literal {};
+template <> inline constexpr auto error_message<note_text> = "expected the note in quotes, such as \"warm up first\"";
+struct note_statement : seq<kw<"note">, ws, must<note_text>> {};
+
+// A split: what sessions on those weekdays hold. `mon wed { squat 5x5 @ 75% }`
+struct split_statement;
+struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">,
+                                kw<"allow">, weekday> {};
+template <> inline constexpr auto error_message<misplaced_in_split> =
+    "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week' and 'allow' in the block itself";
+struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement,
+                             seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>,
+                             prescription> {};
+template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
+struct split_body : body_of<split_statement> {};
+template <> inline constexpr auto error_message<split_body> = "expected '{' with the exercises of those days, as in 'mon { squat 5x5 @ 75% }'";
+struct split : seq<at<weekday>, weekdays, ws, must<split_body>> {};
+
+// A week override: what those block weeks hold instead.
+struct week_statement;
+struct misplaced_in_week : sor<kw<"week">, kw<"allow">> {};
+template <> inline constexpr auto error_message<misplaced_in_week> =
+    "a week override cannot hold 'week' or 'allow'; write them in the block itself";
+struct week_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
+                            note_statement, split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>,
+                            misspelt_keyword<block_keywords>, prescription> {};
+template <> inline constexpr auto error_message<week_statement> = "expected a statement of the week, such as 'squat 3x5 @ 80%'";
+struct week_body : body_of<week_statement> {};
+struct week_number : number {};
+template <> inline constexpr auto error_message<week_number> = "expected a week number such as '4'";
+struct week_item : seq<week_number, opt<ws, two<'.'>, ws, must<week_number>>> {};
+template <> inline constexpr auto error_message<week_item> = "expected a week number such as '4' or a range such as '2..3' after ','";
+struct week_list : seq<week_item, star<ws, one<','>, ws, must<week_item>>> {};
+struct deload_keyword : kw<"deload"> {};
+struct week_content : sor<deload_keyword, week_body> {};
+template <> inline constexpr auto error_message<week_content> = "expected '{' with what the week holds, or 'deload'";
+struct week_override : seq<kw<"week">, ws, must<week_list>, ws, must<week_content>> {};
+template <> inline constexpr auto error_message<week_list> = "expected a week number such as '4', a range '2..3' or a list '4, 8'";
+
+struct block_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
+                             week_override, split, allow_statement, note_statement, misspelt_keyword<block_keywords>,
+                             prescription> {};
+template <> inline constexpr auto error_message<block_statement> =
+    "expected a block statement: method, days, sessions, occlusion, cuff, week, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
+struct block_body : body_of<block_statement> {};
+template <> inline constexpr auto error_message<block_body> = "expected '{' to open the block";
+
+// ================================================================ templates
+
+struct template_name : identifier {};
+template <> inline constexpr auto error_message<template_name> = "expected the template's name, such as 'kaatsu'";
+struct title : string_literal {};
+struct template_definition : seq<kw<"template">, ws, must<template_name>, ws, opt<title, ws>,
+                                 must<block_body>> {};
+
+}  // namespace meso::grammar

@@ -1,0 +1,159 @@
+// The builder, top level: `use`, athletes, templates and programs with
+// their statements and blocks.
+#include <cmath>
+#include <string>
+
+#include "grammar/builder.h"
+#include "grammar/grammar.h"
+
+namespace meso::grammar {
+
+namespace g = grammar;
+
+void Builder::top_level_statement(const node& n, syntax::File& f)
+{
+    const Span sp = span(n);
+    if (n.is_type<g::use_statement>()) f.statements.push_back({syntax::Use{name(*child<g::module_reference>(n)), sp, {}}});
+    else if (n.is_type<g::athlete_definition>()) f.statements.push_back({athlete(n)});
+    else if (n.is_type<g::program_definition>()) f.statements.push_back({program(n)});
+    else if (n.is_type<g::template_definition>()) f.statements.push_back({template_definition(n)});
+    else if (n.is_type<g::ruleset_definition>()) f.statements.push_back({ruleset(n)});
+}
+
+// ---------------------------------------------------------------- athletes
+
+syntax::Athlete Builder::athlete(const node& n)
+{
+    syntax::Athlete a;
+    a.span = span(n);
+    a.name = text(*child<g::athlete_name>(n));
+    const node& b = *child<g::athlete_body>(n);
+    a.braces = braces(b);
+    a.statements = statements_of<syntax::AthleteStatement>(b, [this](const node& c) { return athlete_statement(c); });
+    return a;
+}
+
+// `max squat 180 kg`, `round 2.5 kg`, `condition arterial-hardening`
+std::optional<syntax::AthleteStatement> Builder::athlete_statement(const node& n)
+{
+    using namespace syntax;
+    const Span sp = span(n);
+    if (n.is_type<g::max_statement>()) {
+        auto m = quantity_of(*child<g::mass>(n), Dimension::mass, "a one-rep max needs a mass such as '180 kg'");
+        return AthleteStatement{Max{name(*child<g::exercise_name>(n)), m, sp, {}}};
+    }
+    if (n.is_type<g::round_statement>()) {
+        auto m = quantity_of(*child<g::round_step>(n), Dimension::mass, "loads are rounded to a mass such as '2.5 kg'");
+        return AthleteStatement{Round{m, sp, {}}};
+    }
+    if (n.is_type<g::condition_statement>()) {
+        ConditionList list;
+        list.span = sp;
+        for (const node* cn : children<g::condition_name>(n)) list.names.push_back(name(*cn));
+        return AthleteStatement{list};
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------- templates
+
+syntax::Template Builder::template_definition(const node& n)
+{
+    syntax::Template t;
+    t.span = span(n);
+    t.name = name(*child<g::template_name>(n));
+    if (const node* ti = child<g::title>(n)) t.title = text(*ti);
+    t.body = body(*child<g::block_body>(n));
+    return t;
+}
+
+// ---------------------------------------------------------------- programs
+
+syntax::Program Builder::program(const node& n)
+{
+    syntax::Program p;
+    p.span = span(n);
+    p.name = text(*child<g::program_name>(n));
+    if (const node* a = child<g::program_athlete>(n)) p.athlete = text(*a);
+    const node& b = *child<g::program_body>(n);
+    p.braces = braces(b);
+    std::size_t previous_block_line = 0;
+    p.statements = statements_of<syntax::ProgramStatement>(
+        b, [&](const node& c) { return program_statement(c, previous_block_line); });
+    return p;
+}
+
+// `previous_block_line` is the last line of the block before (0: none yet),
+// to tell `3 weeks a then 2 weeks b` (joined) from a `then` on a line of its own.
+std::optional<syntax::ProgramStatement> Builder::program_statement(const node& n, std::size_t& previous_block_line)
+{
+    using namespace syntax;
+    const Span sp = span(n);
+    if (n.is_type<g::start_statement>()) return ProgramStatement{Start{date(*child<g::date>(n)), sp, {}}};
+    if (n.is_type<g::end_statement>()) return ProgramStatement{End{date(*child<g::date>(n)), sp, {}}};
+    if (n.is_type<g::timezone_statement>()) return ProgramStatement{timezone(n)};
+    if (n.is_type<g::coach_statement>()) return ProgramStatement{coach(n)};
+    if (n.is_type<g::skip_statement>() || n.is_type<g::pause_statement>()) {
+        auto range = date_range(n);
+        std::optional<Text> why;
+        if (const node* r = child<g::string_literal>(n)) why = text(*r);
+        if (n.is_type<g::skip_statement>()) return ProgramStatement{Skip{range, why, sp, {}}};
+        return ProgramStatement{Pause{range, why, sp, {}}};
+    }
+    if (n.is_type<g::block_use>()) {
+        const bool joined = previous_block_line != 0 && n.line == previous_block_line && child<g::then_keyword>(n) != nullptr;
+        previous_block_line = n.end_line;
+        return ProgramStatement{block_use(n, joined)};
+    }
+    return std::nullopt;
+}
+
+// `timezone Europe/Berlin`, `timezone floating`
+syntax::Timezone Builder::timezone(const node& n)
+{
+    syntax::Timezone tz;
+    tz.span = span(n);
+    tz.zone = name(*child<g::zone_name>(n));
+    tz.floating = tz.zone.text == "floating";
+    return tz;
+}
+
+// `coach "Sam Lee" <sam@example.org>`
+syntax::Coach Builder::coach(const node& n)
+{
+    syntax::Coach co;
+    co.span = span(n);
+    co.name = text(*child<g::coach_name>(n));
+    if (const node* e = child<g::email_address>(n)) {
+        auto sv = e->string_view();
+        co.email = syntax::Text{std::string(sv.substr(0, sv.size() - 1)), span(*e)};
+        if (co.email->value.find('@') == std::string::npos)
+            error(co.email->span, "'" + co.email->value + "' is not an e-mail address; write it as <name@example.org>");
+    }
+    return co;
+}
+
+// `3 weeks kaatsu`, `then 10 weeks powerlifting { ... }`, `2 weeks "Taper" { ... }`
+syntax::BlockUse Builder::block_use(const node& n, bool joined)
+{
+    syntax::BlockUse b;
+    b.span = span(n);
+    b.then = child<g::then_keyword>(n) != nullptr;
+    b.joined = joined;
+    b.length = quantity(*child<g::block_length>(n));
+    if (b.length.unit != Unit::day && b.length.unit != Unit::week)
+        error(b.length.span, "a block lasts whole days or weeks, such as '3 weeks' or '10 days', not '" + b.length.unit_text + "'");
+    else if (b.length.amount.value != std::floor(b.length.amount.value))
+        error(b.length.span, "a block lasts whole " + std::string(b.length.unit == Unit::day ? "days" : "weeks") +
+                                 ", not " + b.length.amount.text);
+    b.target = name(*child<g::block_target>(n));
+    if (const node* as = child<g::block_name>(n)) b.as_name = text(*as);
+    if (const node* body_node = child<g::block_body>(n)) b.body = body(*body_node);
+    if (b.target.quoted && !b.body)
+        error(b.target.span, "a block written in place needs its statements in '{ }'; to use a template, write its name without quotes");
+    if (b.target.quoted && b.as_name)
+        error(b.as_name->span, "'as' names a template's block; a block written in place already has its name");
+    return b;
+}
+
+}  // namespace meso::grammar
