@@ -6,8 +6,8 @@
 //
 // One calendar holds every program given (a file with several programs gives
 // one calendar), one VEVENT per session, written event by event. What comes
-// out (docs/calendars.md says it for coaches, ../shared/design/cli.md is the
-// contract): UTF-8 without BOM, CRLF, lines folded at 75 octets without
+// out (docs/calendars.md, "The file itself", says it for coaches;
+// tests/design/cli.md is the contract): UTF-8 without BOM, CRLF, lines folded at 75 octets without
 // splitting a character, TEXT escaped; VERSION, PRODID, CALSCALE, NAME,
 // X-WR-CALNAME, REFRESH-INTERVAL, X-PUBLISHED-TTL (X-WR-TIMEZONE when every
 // program has the one zone, none floating); one VTIMEZONE per zone, before

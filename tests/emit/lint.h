@@ -1,6 +1,6 @@
 // Our own byte-level lint of an iCalendar file, independent of the emitter's
-// code: what RFC 5545 and ../shared/design/cli.md ask of the bytes. Returns
-// one message per problem, empty when the file is clean.
+// code: what RFC 5545 and the contract (tests/design/cli.md) ask of the
+// bytes. Returns one message per problem, empty when the file is clean.
 #pragma once
 
 #include <map>

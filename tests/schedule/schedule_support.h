@@ -1,0 +1,47 @@
+// What the schedule tests share: a date, the athlete Alex, and the loads
+// of one session's exercise.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "tests/support/support.h"
+
+namespace meso::test::schedule {
+
+using namespace std::chrono;
+
+inline sys_days date(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
+
+inline const std::string alex = R"(
+athlete "Alex" {
+  max squat 180 kg
+  max bench-press 120 kg
+  max deadlift 220 kg
+  round 2.5 kg
+}
+)";
+
+// The mass of set `set` of exercise `exercise` in session `index`.
+inline std::optional<double> mass_of(const meso::ProgramSchedule& p, std::size_t index, const std::string& exercise, std::size_t set = 0)
+{
+    const auto& content = p.contents.at(p.sessions.at(index).content);
+    for (const auto& e : content.exercises)
+        if (e.name == exercise) return e.sets.at(set).mass;
+    return std::nullopt;
+}
+
+inline const meso::ExercisePlan& exercise_of(const meso::ProgramSchedule& p, std::size_t index, const std::string& exercise)
+{
+    const auto& content = p.contents.at(p.sessions.at(index).content);
+    for (const auto& e : content.exercises)
+        if (e.name == exercise) return e;
+    FAIL("no exercise " << exercise << " in session " << index);
+    throw std::logic_error("unreachable");
+}
+
+}  // namespace meso::test::schedule
