@@ -24,8 +24,7 @@ template <> inline constexpr auto error_message<round_step> = "expected the step
 struct round_statement : seq<kw<"round">, ws, must<round_step>> {};
 struct condition_name : identifier {};
 template <> inline constexpr auto error_message<condition_name> = "expected a health condition such as 'arterial-hardening'";
-struct condition_statement : seq<kw<"condition">, ws, must<condition_name>,
-                                 star<ws, opt<one<','>, ws>, condition_name>> {};
+struct condition_statement : seq<kw<"condition">, ws, must<condition_name>, star<ws, opt<one<','>, ws>, condition_name>> {};
 struct athlete_statement : sor<max_statement, round_statement, condition_statement, misspelt_keyword<athlete_keywords>> {};
 template <> inline constexpr auto error_message<athlete_statement> =
     "expected 'max EXERCISE 180 kg', 'round 2.5 kg' or 'condition NAME' inside an athlete";

@@ -27,9 +27,8 @@ struct method_statement : seq<kw<"method">, ws, must<method_name>> {};
 struct days_statement : seq<kw<"days">, ws, must<weekdays>> {};
 
 struct session_length : duration {};
-struct sessions_statement : seq<kw<"sessions">, ws, must<clock_time>,
-                                star<ws, opt<one<','>, ws>, clock_time>,
-                                opt<ws, kw<"for">, ws, must<session_length>>> {};
+struct sessions_statement
+    : seq<kw<"sessions">, ws, must<clock_time>, star<ws, opt<one<','>, ws>, clock_time>, opt<ws, kw<"for">, ws, must<session_length>>> {};
 template <> inline constexpr auto error_message<session_length> = "expected how long each session lasts, such as '30 min'";
 
 struct occlusion_mode : sor<kw<"continuous">, kw<"intermittent">, kw<"none">> {};
@@ -53,16 +52,15 @@ struct note_statement : seq<kw<"note">, ws, must<note_text>> {};
 
 // A split: what sessions on those weekdays hold. `mon wed { squat 5x5 @ 75% }`
 struct split_statement;
-struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">,
-                                kw<"allow">, weekday> {};
+struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, weekday> {};
 template <> inline constexpr auto error_message<misplaced_in_split> =
     "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week' and 'allow' in the block itself";
 struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement,
-                             seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>,
-                             prescription> {};
+                             seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
 struct split_body : body_of<split_statement> {};
-template <> inline constexpr auto error_message<split_body> = "expected '{' with the exercises of those days, as in 'mon { squat 5x5 @ 75% }'";
+template <> inline constexpr auto error_message<split_body> =
+    "expected '{' with the exercises of those days, as in 'mon { squat 5x5 @ 75% }'";
 struct split : seq<at<weekday>, weekdays, ws, must<split_body>> {};
 
 // A week override: what those block weeks hold instead.
@@ -70,9 +68,8 @@ struct week_statement;
 struct misplaced_in_week : sor<kw<"week">, kw<"allow">> {};
 template <> inline constexpr auto error_message<misplaced_in_week> =
     "a week override cannot hold 'week' or 'allow'; write them in the block itself";
-struct week_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
-                            note_statement, split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>,
-                            misspelt_keyword<block_keywords>, prescription> {};
+struct week_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement,
+                            split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<week_statement> = "expected a statement of the week, such as 'squat 3x5 @ 80%'";
 struct week_body : body_of<week_statement> {};
 struct week_number : number {};
@@ -86,9 +83,8 @@ template <> inline constexpr auto error_message<week_content> = "expected '{' wi
 struct week_override : seq<kw<"week">, ws, must<week_list>, ws, must<week_content>> {};
 template <> inline constexpr auto error_message<week_list> = "expected a week number such as '4', a range '2..3' or a list '4, 8'";
 
-struct block_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
-                             week_override, split, allow_statement, note_statement, misspelt_keyword<block_keywords>,
-                             prescription> {};
+struct block_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, week_override,
+                             split, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<block_statement> =
     "expected a block statement: method, days, sessions, occlusion, cuff, week, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
 struct block_body : body_of<block_statement> {};
@@ -99,7 +95,6 @@ template <> inline constexpr auto error_message<block_body> = "expected '{' to o
 struct template_name : identifier {};
 template <> inline constexpr auto error_message<template_name> = "expected the template's name, such as 'kaatsu'";
 struct title : string_literal {};
-struct template_definition : seq<kw<"template">, ws, must<template_name>, ws, opt<title, ws>,
-                                 must<block_body>> {};
+struct template_definition : seq<kw<"template">, ws, must<template_name>, ws, opt<title, ws>, must<block_body>> {};
 
 }  // namespace meso::grammar

@@ -17,10 +17,8 @@ namespace meso::grammar {
 // Keywords lists the statements of one kind of body (see the *_keywords
 // structs below). Where an exercise may stand, a word followed by a number
 // or RPE is left to the prescription rule.
-template <typename Keywords>
-struct misspelt_keyword : hand_written<misspelt_keyword<Keywords>> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in);
+template <typename Keywords> struct misspelt_keyword : hand_written<misspelt_keyword<Keywords>> {
+    template <typename ParseInput> static bool match(ParseInput& in);
 };
 
 // ================================================================ blocks and bodies
@@ -29,25 +27,22 @@ struct misspelt_keyword : hand_written<misspelt_keyword<Keywords>> {
 // and an error in one is reported and skipped (see recover), so that one
 // mistake does not hide the next.
 struct open_brace : hand_written<open_brace> {
-    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-              typename... States>
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput, typename... States>
     static bool match(ParseInput& in, States&... st);
 };
 struct close_brace : hand_written<close_brace> {
-    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-              typename... States>
+    template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput, typename... States>
     static bool match(ParseInput& in, States&... st);
 };
 
 // Parses Statement and its end; on a syntax error, records it and skips to
 // the end of the statement (a new line or ';' outside braces) or to the '}'
 // that closes the enclosing body. At the top level a stray '}' is skipped too.
-template <typename Statement, bool AtTopLevel>
-struct recover {
+template <typename Statement, bool AtTopLevel> struct recover {
     using rule_t = recover;
     using subs_t = type_list<Statement>;
-    template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
-              typename ParseInput, typename... States>
+    template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control, typename ParseInput,
+              typename... States>
     static bool match(ParseInput& in, States&... st);
 };
 
@@ -57,31 +52,26 @@ struct recover {
 struct top_level_start
     : seq<sor<kw<"use">, kw<"athlete">, kw<"program">, kw<"template">, kw<"ruleset">>, plus<blank>, sor<one<'"'>, alpha>> {};
 
-template <typename Statement>
-struct body_of : seq<open_brace, gap,
-                     star<not_at<ws, one<'}'>>, not_at<ws, eof>, not_at<ws, top_level_start>, recover<Statement, false>, gap>,
-                     ws, close_brace> {};
+template <typename Statement> struct body_of
+    : seq<open_brace, gap, star<not_at<ws, one<'}'>>, not_at<ws, eof>, not_at<ws, top_level_start>, recover<Statement, false>, gap>, ws,
+          close_brace> {};
 
 // Conditions nest through parentheses, `not` and `every exercise`; nested<>
 // bounds the depth so that no input can exhaust the stack.
-template <typename Rule>
-struct nested {
+template <typename Rule> struct nested {
     using rule_t = nested;
     using subs_t = type_list<Rule>;
-    template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
-              typename ParseInput, typename... States>
+    template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control, typename ParseInput,
+              typename... States>
     static bool match(ParseInput& in, States&... st);
 };
 
 namespace detail {
 
-template <typename T, typename First, typename... Rest>
-T& find_state(First& first, Rest&... rest)
+template <typename T, typename First, typename... Rest> T& find_state(First& first, Rest&... rest)
 {
-    if constexpr (std::is_same_v<std::decay_t<First>, T>)
-        return first;
-    else
-        return find_state<T>(rest...);
+    if constexpr (std::is_same_v<std::decay_t<First>, T>) return first;
+    else return find_state<T>(rest...);
 }
 
 // Skips from the current position to the end of the statement: a new line
@@ -89,8 +79,7 @@ T& find_state(First& first, Rest&... rest)
 // enclosing body. Strings and comments are skipped whole; a '"' with no
 // closing quote on its line is taken for a typo and the braces after it
 // count (`athlete "Alex {` still opens a body).
-template <typename ParseInput>
-void skip_statement(ParseInput& in)
+template <typename ParseInput> void skip_statement(ParseInput& in)
 {
     const char* p = in.current();
     const std::size_t n = in.size();
@@ -124,9 +113,7 @@ void skip_statement(ParseInput& in)
 
 }  // namespace detail
 
-template <typename Keywords>
-template <typename ParseInput>
-bool misspelt_keyword<Keywords>::match(ParseInput& in)
+template <typename Keywords> template <typename ParseInput> bool misspelt_keyword<Keywords>::match(ParseInput& in)
 {
     const auto word = detail::word_at(in.current(), in.size());
     if (word.empty()) return false;
@@ -142,8 +129,7 @@ bool misspelt_keyword<Keywords>::match(ParseInput& in)
     return false;
 }
 
-template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-          typename... States>
+template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput, typename... States>
 bool open_brace::match(ParseInput& in, States&... st)
 {
     if (in.empty() || in.peek_char() != '{') return false;
@@ -152,29 +138,25 @@ bool open_brace::match(ParseInput& in, States&... st)
     return true;
 }
 
-template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-          typename... States>
+template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput, typename... States>
 bool close_brace::match(ParseInput& in, States&... st)
 {
     auto& state = detail::find_state<ParserState>(st...);
     const std::size_t opened = state.open_brace_lines.empty() ? 0 : state.open_brace_lines.back();
-    if (in.empty() || in.peek_char() != '}')
-        throw unclosed_body("expected '}' to close the '{' of line " + std::to_string(opened), in);
+    if (in.empty() || in.peek_char() != '}') throw unclosed_body("expected '}' to close the '{' of line " + std::to_string(opened), in);
     state.open_brace_lines.pop_back();
     in.bump_in_this_line(1);
     return true;
 }
 
-template <typename Rule>
-template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
-          typename ParseInput, typename... States>
+template <typename Rule> template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
+                                   typename ParseInput, typename... States>
 bool nested<Rule>::match(ParseInput& in, States&... st)
 {
     auto& state = detail::find_state<ParserState>(st...);
     if (state.depth >= state.max_depth)
-        throw located_error("conditions are nested more than " + std::to_string(state.max_depth) +
-                                " deep; split the condition into several rules",
-                            in);
+        throw located_error(
+            "conditions are nested more than " + std::to_string(state.max_depth) + " deep; split the condition into several rules", in);
     ++state.depth;
     struct leave {
         int& depth;
@@ -183,9 +165,8 @@ bool nested<Rule>::match(ParseInput& in, States&... st)
     return pegtl::match<Rule, A, M, Action, Control>(in, st...);
 }
 
-template <typename Statement, bool AtTopLevel>
-template <apply_mode A, rewind_mode, template <typename...> class Action, template <typename...> class Control,
-          typename ParseInput, typename... States>
+template <typename Statement, bool AtTopLevel> template <apply_mode A, rewind_mode, template <typename...> class Action,
+                                                         template <typename...> class Control, typename ParseInput, typename... States>
 bool recover<Statement, AtTopLevel>::match(ParseInput& in, States&... st)
 {
     auto& state = detail::find_state<ParserState>(st...);

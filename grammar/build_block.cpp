@@ -34,8 +34,7 @@ syntax::Load Builder::load(const node& n)
     l.kind = dim == Dimension::mass ? syntax::Load::Kind::mass : syntax::Load::Kind::percent;
     if (const node* to = child<g::ramp_end>(n)) {
         l.to = quantity(*to);
-        if (dimension_of(l.to->unit) != dim)
-            error(l.to->span, "a ramp goes from one load to another of the same kind, such as '70%..85%'");
+        if (dimension_of(l.to->unit) != dim) error(l.to->span, "a ramp goes from one load to another of the same kind, such as '70%..85%'");
     }
     if (const node* p = child<g::progression>(n)) {
         auto pr = progression(*p, dim);
@@ -53,8 +52,7 @@ syntax::Progression Builder::progression(const node& n, Dimension load_dimension
     pr.step = quantity(*child<g::progression_step>(n));
     if (child<g::progression_sign>(n)->string_view() == "-") pr.step.amount.value = -pr.step.amount.value;
     if (dimension_of(pr.step.unit) != load_dimension)
-        error(pr.step.span, std::string("the weekly step must be ") + dimension_name(load_dimension) +
-                                " like the load it changes, as in " +
+        error(pr.step.span, std::string("the weekly step must be ") + dimension_name(load_dimension) + " like the load it changes, as in " +
                                 (load_dimension == Dimension::mass ? "'+5 kg per week'" : "'+2.5% per week'"));
     return pr;
 }

@@ -78,8 +78,7 @@ syntax::Program Builder::program(const node& n)
     const node& b = *child<g::program_body>(n);
     p.braces = braces(b);
     std::size_t previous_block_line = 0;
-    p.statements = statements_of<syntax::ProgramStatement>(
-        b, [&](const node& c) { return program_statement(c, previous_block_line); });
+    p.statements = statements_of<syntax::ProgramStatement>(b, [&](const node& c) { return program_statement(c, previous_block_line); });
     return p;
 }
 
@@ -144,8 +143,8 @@ syntax::BlockUse Builder::block_use(const node& n, bool joined)
     if (b.length.unit != Unit::day && b.length.unit != Unit::week)
         error(b.length.span, "a block lasts whole days or weeks, such as '3 weeks' or '10 days', not '" + b.length.unit_text + "'");
     else if (b.length.amount.value != std::floor(b.length.amount.value))
-        error(b.length.span, "a block lasts whole " + std::string(b.length.unit == Unit::day ? "days" : "weeks") +
-                                 ", not " + b.length.amount.text);
+        error(b.length.span,
+              "a block lasts whole " + std::string(b.length.unit == Unit::day ? "days" : "weeks") + ", not " + b.length.amount.text);
     b.target = name(*child<g::block_target>(n));
     if (const node* as = child<g::block_name>(n)) b.as_name = text(*as);
     if (const node* body_node = child<g::block_body>(n)) b.body = body(*body_node);

@@ -105,7 +105,8 @@ syntax::Condition Builder::condition_at(const node& n, int depth)
         return Condition{Between{name(*child<g::metric>(n)), value(*values.at(0)), value(*values.at(1))}, sp};
     }
     if (n.is_type<g::quantified>())
-        return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
+        return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition_at(*n.children().back(), depth + 1))},
+                         sp};
     if (n.is_type<g::athlete_has>()) return Condition{AthleteHas{name(*child<g::condition_name>(n))}, sp};
     if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
     if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
@@ -141,8 +142,12 @@ syntax::Comparison Builder::comparison(const node& n)
     Comparison c;
     c.metric = name(*child<g::metric>(n));
     const auto op = child<g::comparator>(n)->string_view();
-    c.op = op == "=" ? Comparator::eq : op == "!=" ? Comparator::ne : op == "<" ? Comparator::lt
-         : op == "<=" ? Comparator::le : op == ">" ? Comparator::gt : Comparator::ge;
+    c.op = op == "="    ? Comparator::eq
+           : op == "!=" ? Comparator::ne
+           : op == "<"  ? Comparator::lt
+           : op == "<=" ? Comparator::le
+           : op == ">"  ? Comparator::gt
+                        : Comparator::ge;
     c.value = value(*child<g::value>(n));
     return c;
 }

@@ -39,10 +39,7 @@ std::chrono::weekday weekday_of(std::string_view sv)
 
 }  // namespace
 
-void Builder::error(const Span& span, std::string message)
-{
-    diagnostics_.push_back(Diagnostic::error(span, std::move(message)));
-}
+void Builder::error(const Span& span, std::string message) { diagnostics_.push_back(Diagnostic::error(span, std::move(message))); }
 
 Span Builder::span(const node& n) const
 {
@@ -140,7 +137,6 @@ syntax::Quantity Builder::quantity(const node& n)
     return q;
 }
 
-
 syntax::Quantity Builder::quantity_of(const node& n, Dimension expected, const std::string& what)
 {
     auto q = quantity(n);
@@ -164,8 +160,7 @@ syntax::Date Builder::date(const node& n)
         if (ys.size() == 4 && ms.size() <= 2 && ds.size() <= 2 && !ms.empty() && !ds.empty())
             message += ", here " + std::string(ys) + "-" + (ms.size() == 1 ? "0" : "") + std::string(ms) + "-" +
                        (ds.size() == 1 ? "0" : "") + std::string(ds);
-        else
-            message += ", such as 2027-01-04";
+        else message += ", such as 2027-01-04";
         error(d.span, message);
         return d;
     }
@@ -197,8 +192,7 @@ syntax::DateRange Builder::date_range(const node& n)  // n holds one or two date
     r.last = dates.size() > 1 ? date(*dates[1]) : r.first;
     r.is_range = dates.size() > 1;
     r.span = join(r.first.span, r.last.span);
-    if (r.is_range && r.last.value < r.first.value)
-        error(r.span, "the range ends before it starts; write the earlier date first");
+    if (r.is_range && r.last.value < r.first.value) error(r.span, "the range ends before it starts; write the earlier date first");
     return r;
 }
 
@@ -211,7 +205,8 @@ syntax::ClockTime Builder::clock_time(const node& n)
     // The grammar takes any digits:digits; a time is H:MM or HH:MM.
     if (hs.size() > 2 || ms.size() != 2) {
         std::string message = std::string(sv) + " is not written as a clock time: write HH:MM (24 h)";
-        if (hs.size() <= 2 && ms.size() == 1) message += ", here " + std::string(hs) + ":0" + std::string(ms) + " or " + std::string(hs) + ":" + std::string(ms) + "0";
+        if (hs.size() <= 2 && ms.size() == 1)
+            message += ", here " + std::string(hs) + ":0" + std::string(ms) + " or " + std::string(hs) + ":" + std::string(ms) + "0";
         else message += ", such as 08:00";
         error(t.span, message);
         return t;

@@ -54,15 +54,13 @@ private:
     static const char* dimension_name(Dimension d);        // "a mass", "a duration", ...
 
     // The first child of n made by Rule, or null; all of them.
-    template <typename Rule>
-    static const node* child(const node& n)
+    template <typename Rule> static const node* child(const node& n)
     {
         for (const node* c : n.children())
             if (c->is_type<Rule>()) return c;
         return nullptr;
     }
-    template <typename Rule>
-    static std::vector<const node*> children(const node& n)
+    template <typename Rule> static std::vector<const node*> children(const node& n)
     {
         std::vector<const node*> out;
         for (const node* c : n.children())
@@ -74,8 +72,7 @@ private:
     // for a node that is not one). Statements are large (a variant of the
     // largest); reserving the exact room spares the copy that growing
     // would make of them all.
-    template <typename Statement, typename Make>
-    static std::vector<Statement> statements_of(const node& body, Make make)
+    template <typename Statement, typename Make> static std::vector<Statement> statements_of(const node& body, Make make)
     {
         std::vector<Statement> out;
         out.reserve(body.children().size());

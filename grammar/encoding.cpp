@@ -74,8 +74,8 @@ EncodingCheck check_encoding(const Source& source, std::vector<Diagnostic>& out)
         ++i;
     }
     if (tabs)
-        report(first_tab, "tab character" + std::string(tabs > 1 ? " (and " + std::to_string(tabs - 1) + " more)" : "") +
-                              "; indent with spaces");
+        report(first_tab,
+               "tab character" + std::string(tabs > 1 ? " (and " + std::to_string(tabs - 1) + " more)" : "") + "; indent with spaces");
     if (crs)
         report(first_cr, "carriage return (Windows line ending)" +
                              std::string(crs > 1 ? " (and " + std::to_string(crs - 1) + " more)" : "") +

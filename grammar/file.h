@@ -43,13 +43,12 @@ template <> inline constexpr auto error_message<misplaced_rule_statement> =
 struct stray_close_brace : one<'}'> {};
 template <> inline constexpr auto error_message<stray_close_brace> =
     "this '}' closes nothing: remove it, or add the '{' it was meant to close";
-template <typename Misplaced>
-struct misplaced : seq<at<Misplaced>, raise<Misplaced>> {};
+template <typename Misplaced> struct misplaced : seq<at<Misplaced>, raise<Misplaced>> {};
 
-struct top_statement : sor<use_statement, athlete_definition, program_definition, template_definition, ruleset_definition,
-                           misplaced<misplaced_program_statement>, misplaced<misplaced_block_statement>,
-                           misplaced<misplaced_athlete_statement>, misplaced<misplaced_rule_statement>,
-                           misplaced<stray_close_brace>, misspelt_keyword<top_keywords>> {};
+struct top_statement
+    : sor<use_statement, athlete_definition, program_definition, template_definition, ruleset_definition,
+          misplaced<misplaced_program_statement>, misplaced<misplaced_block_statement>, misplaced<misplaced_athlete_statement>,
+          misplaced<misplaced_rule_statement>, misplaced<stray_close_brace>, misspelt_keyword<top_keywords>> {};
 template <> inline constexpr auto error_message<top_statement> = "expected 'use', 'athlete', 'program', 'template' or 'ruleset'";
 
 struct file : seq<gap, star<not_at<ws, eof>, recover<top_statement, true>, gap>, ws, eof> {};

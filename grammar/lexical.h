@@ -24,8 +24,7 @@ using namespace tao::pegtl;
 
 // Messages of the rules that must match where they stand; rules without one
 // never appear inside must<>.
-template <typename Rule>
-inline constexpr const char* error_message = nullptr;
+template <typename Rule> inline constexpr const char* error_message = nullptr;
 
 // State of the hand-written rules, passed to the parse as an extra state.
 struct ParserState {
@@ -35,9 +34,9 @@ struct ParserState {
         std::size_t column;
         std::string message;
     };
-    std::vector<Error> errors;                 // recovered syntax errors, in order
-    std::vector<std::size_t> open_brace_lines; // lines of the '{' not yet closed
-    int depth = 0;                             // nesting of conditions
+    std::vector<Error> errors;                  // recovered syntax errors, in order
+    std::vector<std::size_t> open_brace_lines;  // lines of the '{' not yet closed
+    int depth = 0;                              // nesting of conditions
     int max_depth = 64;
     std::size_t max_errors = 100;
 };
@@ -47,8 +46,7 @@ struct ParserState {
 // consumed nothing, or throws a located_error with a message that depends
 // on the text. Those that need the parser's state take it as PEGTL passes
 // it (match<A, M, Action, Control>(in, states...)).
-template <typename Rule>
-struct hand_written {
+template <typename Rule> struct hand_written {
     using rule_t = Rule;
     using subs_t = empty_list;
 };
@@ -80,26 +78,23 @@ template <> inline constexpr auto error_message<statement_end> = "expected the e
 
 struct identifier_other : sor<alnum, one<'_', '-'>> {};
 // A keyword, written kw<"coach">: the word, and not the start of a longer one.
-template <std::size_t N>
-struct keyword_text {
+template <std::size_t N> struct keyword_text {
     char letters[N]{};
     constexpr keyword_text(const char (&text)[N])  // implicit: kw<"coach"> reads as the keyword
     {
         for (std::size_t i = 0; i < N; ++i) letters[i] = text[i];
     }
 };
-template <keyword_text Word, typename Letters = std::make_index_sequence<sizeof(Word.letters) - 1>>
-struct kw;
-template <keyword_text Word, std::size_t... I>
-struct kw<Word, std::index_sequence<I...>> : seq<string<Word.letters[I]...>, not_at<identifier_other>> {};
+template <keyword_text Word, typename Letters = std::make_index_sequence<sizeof(Word.letters) - 1>> struct kw;
+template <keyword_text Word, std::size_t... I> struct kw<Word, std::index_sequence<I...>>
+    : seq<string<Word.letters[I]...>, not_at<identifier_other>> {};
 
 struct identifier : seq<alpha, star<identifier_other>> {};
 struct dotted_name : seq<identifier, star<one<'.'>, identifier>> {};
 
 // "..." with \" \\ \n escapes; a string ends on its line.
 struct string_literal : hand_written<string_literal> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in)
+    template <typename ParseInput> static bool match(ParseInput& in)
     {
         if (in.empty() || in.peek_char() != '"') return false;
         const char* p = in.current();
@@ -116,7 +111,8 @@ struct string_literal : hand_written<string_literal> {
                     continue;
                 }
                 in.bump_in_this_line(i);
-                throw located_error("unknown escape in a string: write '\\\\' for a backslash, '\\\"' for a quote, '\\n' for a new line", in);
+                throw located_error("unknown escape in a string: write '\\\\' for a backslash, '\\\"' for a quote, '\\n' for a new line",
+                                    in);
             }
             ++i;
         }
@@ -132,21 +128,18 @@ struct number : seq<plus<digit>, opt<one<'.'>, plus<digit>>> {};
 // `% AOP` (the blanks between '%' and AOP are any). Hand-written so that
 // the table is the one list of spellings.
 struct unit : hand_written<unit> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in);
+    template <typename ParseInput> static bool match(ParseInput& in);
 };
 // A unit of mass or '%' (also the start of `% AOP`): what may follow the
 // number that starts a load.
 struct load_unit : hand_written<load_unit> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in);
+    template <typename ParseInput> static bool match(ParseInput& in);
 };
 
 // A word after a number that is not a unit: `5 kgs`. Words that may follow
 // a bare number (`and`, `x`, `then`, ...) are left alone.
 struct unknown_unit : hand_written<unknown_unit> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in);
+    template <typename ParseInput> static bool match(ParseInput& in);
 };
 
 // A number and its unit, `20%`, `30 s`, `142.5 kg`; the space is optional.
@@ -170,19 +163,19 @@ template <> inline constexpr auto error_message<length> = "expected a length suc
 struct date : seq<plus<digit>, one<'-'>, plus<digit>, one<'-'>, plus<digit>, not_at<identifier_other>> {};
 template <> inline constexpr auto error_message<date> = "expected a date such as '2027-01-04'";
 struct date_range : seq<date, opt<ws, two<'.'>, ws, must<date>>> {};
-template <> inline constexpr auto error_message<date_range> = "expected a date such as '2027-01-04' or a range such as '2027-02-14..2027-02-20'";
+template <> inline constexpr auto error_message<date_range> =
+    "expected a date such as '2027-01-04' or a range such as '2027-02-14..2027-02-20'";
 
 // Likewise `8:5`: parse.cpp checks the two digits of the minutes and the ranges.
 struct clock_time : seq<plus<digit>, one<':'>, plus<digit>, not_at<identifier_other>> {};
 template <> inline constexpr auto error_message<clock_time> = "expected a clock time such as '08:00'";
 
 // Full names are accepted and printed short by fmt.
-struct weekday : sor<kw<"monday">, kw<"tuesday">, kw<"wednesday">, kw<"thursday">, kw<"friday">, kw<"saturday">, kw<"sunday">,
-                     kw<"mon">, kw<"tue">, kw<"wed">, kw<"thu">, kw<"fri">, kw<"sat">, kw<"sun">> {};
+struct weekday : sor<kw<"monday">, kw<"tuesday">, kw<"wednesday">, kw<"thursday">, kw<"friday">, kw<"saturday">, kw<"sunday">, kw<"mon">,
+                     kw<"tue">, kw<"wed">, kw<"thu">, kw<"fri">, kw<"sat">, kw<"sun">> {};
 // A word where a weekday belongs: `days mon wedd fri`.
 struct unknown_weekday : hand_written<unknown_weekday> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in);
+    template <typename ParseInput> static bool match(ParseInput& in);
 };
 struct weekday_range_end : weekday {};
 template <> inline constexpr auto error_message<weekday_range_end> = "expected a weekday (mon, tue, …) to end the range";
@@ -197,26 +190,23 @@ inline std::string_view word_at(const char* p, std::size_t n)
 {
     if (n == 0 || !((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z'))) return {};
     std::size_t i = 1;
-    while (i < n && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') ||
-                     p[i] == '_' || p[i] == '-'))
+    while (i < n &&
+           ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_' || p[i] == '-'))
         ++i;
     return {p, i};
 }
 
-
 // Words that may follow a bare number without being its unit.
 inline bool may_follow_a_number(std::string_view word)
 {
-    static const std::string_view words[] = {"and", "or", "x", "then", "for", "per", "rest", "as", "between",
-                                             "deload", "RPE", "not"};
+    static const std::string_view words[] = {"and", "or", "x", "then", "for", "per", "rest", "as", "between", "deload", "RPE", "not"};
     for (auto w : words)
         if (w == word) return true;
     return word.size() > 1 && word[0] == 'x' && word[1] >= '0' && word[1] <= '9';  // `5x5`
 }
 
 // `1e308`: an exponent written straight after the digits.
-template <typename ParseInput>
-void reject_exponent(ParseInput& in, std::string_view word)
+template <typename ParseInput> void reject_exponent(ParseInput& in, std::string_view word)
 {
     const bool after_digit = in.current() > in.begin() && in.current()[-1] >= '0' && in.current()[-1] <= '9';
     if (after_digit && word.size() > 1 && (word[0] == 'e' || word[0] == 'E') && word[1] >= '0' && word[1] <= '9')
@@ -237,8 +227,7 @@ inline std::size_t percent_aop_length(const char* p, std::size_t n)
 
 }  // namespace detail
 
-template <typename ParseInput>
-bool unit::match(ParseInput& in)
+template <typename ParseInput> bool unit::match(ParseInput& in)
 {
     if (in.empty()) return false;
     if (in.peek_char() == '%') {
@@ -252,8 +241,7 @@ bool unit::match(ParseInput& in)
     return true;
 }
 
-template <typename ParseInput>
-bool load_unit::match(ParseInput& in)
+template <typename ParseInput> bool load_unit::match(ParseInput& in)
 {
     if (in.empty()) return false;
     if (in.peek_char() == '%') {
@@ -267,23 +255,19 @@ bool load_unit::match(ParseInput& in)
     return true;
 }
 
-template <typename ParseInput>
-bool unknown_unit::match(ParseInput& in)
+template <typename ParseInput> bool unknown_unit::match(ParseInput& in)
 {
     const auto word = detail::word_at(in.current(), in.size());
     if (word.empty() || detail::may_follow_a_number(word)) return false;
     detail::reject_exponent(in, word);
     const std::string w(word);
     std::string message = "unknown unit '" + w + "'";
-    if (auto near = closest_match(w, unit_words()))
-        message += "; did you mean '" + *near + "'?";
-    else
-        message += "; the units are " + unit_list();
+    if (auto near = closest_match(w, unit_words())) message += "; did you mean '" + *near + "'?";
+    else message += "; the units are " + unit_list();
     throw located_error(message, in);
 }
 
-template <typename ParseInput>
-bool unknown_weekday::match(ParseInput& in)
+template <typename ParseInput> bool unknown_weekday::match(ParseInput& in)
 {
     const auto word = detail::word_at(in.current(), in.size());
     if (word.empty()) return false;

@@ -14,8 +14,8 @@
 #include "grammar/builder.h"
 #include "grammar/encoding.h"
 #include "grammar/grammar.h"
-#include "grammar/trivia.h"
 #include "grammar/tree.h"
+#include "grammar/trivia.h"
 
 namespace meso {
 
@@ -29,42 +29,35 @@ using grammar::node;
 // ---------------------------------------------------------------- the PEGTL parse
 
 struct errors {
-    template <typename Rule>
-    static constexpr const char* message = g::error_message<Rule>;
-    template <typename Rule>
-    static constexpr bool raise_on_failure = false;  // only must<> raises
+    template <typename Rule> static constexpr const char* message = g::error_message<Rule>;
+    template <typename Rule> static constexpr bool raise_on_failure = false;  // only must<> raises
 };
 
-template <typename Rule>
-using selector = pt::selector<
+template <typename Rule> using selector = pt::selector<
     Rule,
     pt::store_content::on<
         // tokens
-        g::string_literal, g::identifier, g::dotted_name, g::number, g::unit, g::date, g::clock_time, g::weekday,
-        g::weekday_range_end, g::weekday_comma, g::weekday_item, g::weekdays, g::email_address, g::zone_name,
-        g::reason, g::note_text, g::title, g::athlete_name, g::coach_name, g::program_name, g::program_athlete,
-        g::block_name, g::citation, g::rule_message, g::method_name, g::template_name, g::condition_name, g::rule_name,
-        g::severity, g::ruleset_name, g::metric, g::module_reference, g::rule_reference, g::exercise_name,
-        g::block_target, g::sets_count, g::reps_count, g::week_number, g::then_keyword, g::deload_keyword,
-        g::every_keyword, g::any_keyword, g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign,
+        g::string_literal, g::identifier, g::dotted_name, g::number, g::unit, g::date, g::clock_time, g::weekday, g::weekday_range_end,
+        g::weekday_comma, g::weekday_item, g::weekdays, g::email_address, g::zone_name, g::reason, g::note_text, g::title, g::athlete_name,
+        g::coach_name, g::program_name, g::program_athlete, g::block_name, g::citation, g::rule_message, g::method_name, g::template_name,
+        g::condition_name, g::rule_name, g::severity, g::ruleset_name, g::metric, g::module_reference, g::rule_reference, g::exercise_name,
+        g::block_target, g::sets_count, g::reps_count, g::week_number, g::then_keyword, g::deload_keyword, g::every_keyword, g::any_keyword,
+        g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign,
         // quantities
-        g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end,
-        g::progression_step, g::block_length, g::session_length, g::rest_length, g::round_step, g::value_number, g::value,
+        g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end, g::progression_step, g::block_length,
+        g::session_length, g::rest_length, g::round_step, g::value_number, g::value,
         // prescriptions
-        g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form,
-        g::prescription,
+        g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form, g::prescription,
         // statements and bodies
-        g::use_statement, g::athlete_definition, g::program_definition, g::template_definition,
-        g::ruleset_definition, g::max_statement, g::round_statement, g::condition_statement, g::start_statement,
-        g::end_statement, g::timezone_statement, g::coach_statement, g::skip_statement, g::pause_statement,
-        g::block_use, g::method_statement, g::days_statement, g::sessions_statement, g::occlusion_statement,
-        g::cuff_statement, g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement,
-        g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body,
-        g::rule_body, g::ruleset_body, g::rule_definition, g::applies_statement, g::require_statement,
-        g::forbid_statement, g::source_statement,
+        g::use_statement, g::athlete_definition, g::program_definition, g::template_definition, g::ruleset_definition, g::max_statement,
+        g::round_statement, g::condition_statement, g::start_statement, g::end_statement, g::timezone_statement, g::coach_statement,
+        g::skip_statement, g::pause_statement, g::block_use, g::method_statement, g::days_statement, g::sessions_statement,
+        g::occlusion_statement, g::cuff_statement, g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement,
+        g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body,
+        g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement,
         // conditions
-        g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition,
-        g::condition, g::parenthesized>>;
+        g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
+        g::parenthesized>>;
 
 // The tape holds one top-level statement at a time: once a statement is
 // parsed for good (its recovery rule succeeded), it is built into the
@@ -80,22 +73,19 @@ struct Tape {
 // Builds the top-level statements on the tape into tape.file; leaves the root only.
 void build_finished_statements(Tape& tape);
 
-template <typename Rule>
-inline constexpr bool makes_node = pt::internal::is_selected_node<Rule, selector>;
+template <typename Rule> inline constexpr bool makes_node = pt::internal::is_selected_node<Rule, selector>;
 // A rule none of whose sub-rules (to 8 levels) makes a node cannot leave
 // one behind when it fails: nothing to track.
-template <typename Rule>
-inline constexpr bool may_leave_nodes = !makes_node<Rule> && !pt::internal::is_leaf<8, typename Rule::subs_t, selector>;
+template <typename Rule> inline constexpr bool may_leave_nodes =
+    !makes_node<Rule> && !pt::internal::is_leaf<8, typename Rule::subs_t, selector>;
 
-template <typename Rule>
-struct control : tao::pegtl::must_if<errors>::control<Rule> {
+template <typename Rule> struct control : tao::pegtl::must_if<errors>::control<Rule> {
     using base = tao::pegtl::must_if<errors>::control<Rule>;
 
     template <typename ParseInput, typename... States>
     static void start(const ParseInput& in, grammar::ParserState&, Tape& tape, States&&...)
     {
-        if constexpr (makes_node<Rule> || may_leave_nodes<Rule>)
-            tape.open.push_back(static_cast<std::uint32_t>(tape.nodes.size()));
+        if constexpr (makes_node<Rule> || may_leave_nodes<Rule>) tape.open.push_back(static_cast<std::uint32_t>(tape.nodes.size()));
         if constexpr (makes_node<Rule>) {
             const auto& at = in.iterator();
             node n;
@@ -130,8 +120,7 @@ struct control : tao::pegtl::must_if<errors>::control<Rule> {
         base::failure(in, state, tape, st...);  // raises inside must<>
     }
 
-    template <typename ParseInput, typename... States>
-    static void unwind(const ParseInput&, grammar::ParserState&, Tape& tape, States&&...)
+    template <typename ParseInput, typename... States> static void unwind(const ParseInput&, grammar::ParserState&, Tape& tape, States&&...)
     {
         drop(tape);
     }
@@ -176,7 +165,9 @@ std::string found_at(const std::string& t, std::size_t at)
         if (end < t.size() && t[end] == '"') ++end;
         return t.substr(at, end - at);
     }
-    auto is_word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.' || (ch & 0x80); };
+    auto is_word = [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.' || (ch & 0x80);
+    };
     if (is_word(c)) {
         while (end < t.size() && is_word(t[end]) && end - at < 40) ++end;
     }
@@ -197,10 +188,13 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         auto size = [](std::size_t bytes) {
             return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
         };
-        result.diagnostics.push_back({Severity::error, whole,
+        result.diagnostics.push_back({Severity::error,
+                                      whole,
                                       "the file is " + size(source.text.size()) + "; meso reads files of at most " +
                                           size(limits.max_bytes) + "; split it into several files",
-                                      {}, {}, {}});
+                                      {},
+                                      {},
+                                      {}});
         return result;
     }
     const auto encoding = grammar::check_encoding(source, result.diagnostics);
@@ -209,8 +203,8 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     grammar::ParserState state;
     state.max_depth = limits.max_depth;
     state.max_errors = limits.max_errors;
-    tao::pegtl::memory_input<> in(source.text.data() + encoding.start, source.text.data() + source.text.size(), "",
-                                  encoding.start, 1, 1 + encoding.start);
+    tao::pegtl::memory_input<> in(source.text.data() + encoding.start, source.text.data() + source.text.size(), "", encoding.start, 1,
+                                  1 + encoding.start);
     // Errors found while building (a date that does not exist, a number
     // too long) come after the syntax errors, as when the tree was built
     // after the parse.
@@ -246,9 +240,7 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
     }
     result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(build_diagnostics.begin()),
                               std::make_move_iterator(build_diagnostics.end()));
-    if (parsed) {
-        grammar::attach_trivia(source, encoding.start, result.file);
-    }
+    if (parsed) { grammar::attach_trivia(source, encoding.start, result.file); }
     std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
         if (!a.span.valid() || !b.span.valid()) return a.span.valid() && !b.span.valid();
         return a.span.begin < b.span.begin;

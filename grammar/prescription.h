@@ -46,9 +46,9 @@ struct load_start : sor<seq<number, ws, load_unit>, kw<"RPE">> {};
 // `squat 5x5 75%`: a load after the reps without its '@'.
 struct load_without_at : load_start {};
 template <> inline constexpr auto error_message<load_without_at> = "expected '@' before the load, as in 'squat 5x5 @ 75%'";
-struct load_first_form : seq<at<load_start>,
-                             load, ws, must<times_sign>, ws, must<rep_list>> {};
-struct sets_first_form : seq<scheme, sor<seq<ws, one<'@'>, ws, must<load>>, seq<ws, at<load_without_at>, raise<load_without_at>>, success>> {};
+struct load_first_form : seq<at<load_start>, load, ws, must<times_sign>, ws, must<rep_list>> {};
+struct sets_first_form
+    : seq<scheme, sor<seq<ws, one<'@'>, ws, must<load>>, seq<ws, at<load_without_at>, raise<load_without_at>>, success>> {};
 struct prescription_body : sor<load_first_form, sets_first_form> {};
 template <> inline constexpr auto error_message<prescription_body> =
     "expected sets and reps such as '5x5 @ 75%' or '30,15,15,15 @ 20%', or a load first such as '20% x 30,15,15,15'";

@@ -45,8 +45,7 @@ template <> inline constexpr auto error_message<block_name> = "expected the bloc
 // `3 kaatsu`: a word after the number that is not a unit and not near one
 // is the template, and the unit was forgotten.
 struct block_length_without_unit : hand_written<block_length_without_unit> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in);
+    template <typename ParseInput> static bool match(ParseInput& in);
 };
 struct block_length : seq<number, ws, sor<unit, block_length_without_unit, unknown_unit>> {};
 template <> inline constexpr auto error_message<block_length> = "expected a duration such as '3 weeks'";
@@ -64,8 +63,8 @@ template <> inline constexpr auto error_message<exercise_in_program> =
     "an exercise belongs in a block: write it inside the block's '{ }', as in '3 weeks \"Base\" { squat 5x5 @ 75% }', or in a template";
 template <> inline constexpr auto error_message<misplaced_in_program> =
     "this is a block statement; write it inside a block's '{ }', as in '3 weeks kaatsu { days mon wed fri }', or in a template";
-struct program_statement : sor<start_statement, end_statement, timezone_statement, coach_statement, skip_statement,
-                               pause_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
+struct program_statement : sor<start_statement, end_statement, timezone_statement, coach_statement, skip_statement, pause_statement,
+                               block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
                                misspelt_keyword<program_keywords>, seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
     "expected start, end, timezone, coach, skip, pause, or a block such as '3 weeks kaatsu'";
@@ -75,15 +74,13 @@ struct program_name : string_literal {};
 template <> inline constexpr auto error_message<program_name> = "expected the program's name in quotes, such as \"Off-season 2027\"";
 struct program_athlete : string_literal {};
 template <> inline constexpr auto error_message<program_athlete> = "expected the athlete's name in quotes after 'for', such as \"Alex\"";
-struct program_definition : seq<kw<"program">, ws, must<program_name>, ws,
-                                opt<kw<"for">, ws, must<program_athlete>, ws>, must<program_body>> {};
+struct program_definition
+    : seq<kw<"program">, ws, must<program_name>, ws, opt<kw<"for">, ws, must<program_athlete>, ws>, must<program_body>> {};
 
-template <typename ParseInput>
-bool block_length_without_unit::match(ParseInput& in)
+template <typename ParseInput> bool block_length_without_unit::match(ParseInput& in)
 {
     const auto word = detail::word_at(in.current(), in.size());
-    if (word.empty() || detail::may_follow_a_number(word) || closest_match(std::string(word), unit_words()))
-        return false;
+    if (word.empty() || detail::may_follow_a_number(word) || closest_match(std::string(word), unit_words())) return false;
     detail::reject_exponent(in, word);
     // The number just before, to write the fix with it.
     const char* end = in.current();
@@ -91,8 +88,8 @@ bool block_length_without_unit::match(ParseInput& in)
     const char* begin = end;
     while (begin > in.begin() && ((begin[-1] >= '0' && begin[-1] <= '9') || begin[-1] == '.')) --begin;
     const std::string amount(begin, end), w(word);
-    throw located_error("'" + w + "' is not a unit: a block lasts whole weeks or days; write '" + amount + " weeks " + w +
-                            "' or '" + amount + " days " + w + "'",
+    throw located_error("'" + w + "' is not a unit: a block lasts whole weeks or days; write '" + amount + " weeks " + w + "' or '" +
+                            amount + " days " + w + "'",
                         in);
 }
 

@@ -30,12 +30,11 @@ struct metric : identifier {};
 struct comparator_sign : one<'<', '>', '=', '!'> {};
 // A run of comparison signs that is not a comparison: `=>`, `==`, `<>`, `≥`.
 struct unknown_comparator : hand_written<unknown_comparator> {
-    template <typename ParseInput>
-    static bool match(ParseInput& in);
+    template <typename ParseInput> static bool match(ParseInput& in);
 };
-struct comparator : sor<seq<sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'<'>, one<'>'>, one<'='>>,
-                            not_at<comparator_sign>>,
-                        unknown_comparator> {};
+struct comparator
+    : sor<seq<sor<string<'<', '='>, string<'>', '='>, string<'!', '='>, one<'<'>, one<'>'>, one<'='>>, not_at<comparator_sign>>,
+          unknown_comparator> {};
 template <> inline constexpr auto error_message<comparator> = "expected a comparison (=, !=, <, <=, >, >=) or 'between'";
 struct value_number : seq<number, opt<ws, sor<unit, unknown_unit>>> {};
 struct value : sor<value_number, identifier> {};
@@ -57,7 +56,8 @@ struct every_keyword : kw<"every"> {};
 struct any_keyword : kw<"any"> {};
 struct quantified : seq<sor<every_keyword, any_keyword>, ws, must<exercise_keyword>, ws, must<nested_unary>> {};
 struct has_condition : seq<kw<"has">, ws, kw<"condition">> {};
-template <> inline constexpr auto error_message<has_condition> = "expected 'has condition', as in 'athlete has condition arterial-hardening'";
+template <> inline constexpr auto error_message<has_condition> =
+    "expected 'has condition', as in 'athlete has condition arterial-hardening'";
 struct athlete_has : seq<kw<"athlete">, ws, must<has_condition>, ws, must<condition_name>> {};
 struct and_keyword : kw<"and"> {};
 template <> inline constexpr auto error_message<and_keyword> = "expected 'and', as in 'load between 20% and 30%'";
@@ -80,7 +80,8 @@ struct citation : string_literal {};
 template <> inline constexpr auto error_message<citation> = "expected the source in quotes, such as \"Abe et al., IJKTR 2005\"";
 struct source_statement : seq<kw<"source">, ws, must<citation>> {};
 struct rule_statement : sor<require_statement, forbid_statement, source_statement, note_statement, misspelt_keyword<rule_keywords>> {};
-template <> inline constexpr auto error_message<rule_statement> = "expected 'require CONDITION', 'forbid CONDITION', 'source \"...\"' or 'note \"...\"'";
+template <> inline constexpr auto error_message<rule_statement> =
+    "expected 'require CONDITION', 'forbid CONDITION', 'source \"...\"' or 'note \"...\"'";
 struct rule_body : body_of<rule_statement> {};
 template <> inline constexpr auto error_message<rule_body> = "expected '{' with the rule's 'require' or 'forbid'";
 struct rule_name : identifier {};
@@ -90,24 +91,20 @@ struct severity : identifier {};
 template <> inline constexpr auto error_message<severity> = "expected a severity: error, warning or info";
 struct rule_message : string_literal {};
 template <> inline constexpr auto error_message<rule_message> = "expected the rule's message in quotes";
-struct rule_definition : seq<kw<"rule">, ws, must<rule_name>, ws, must<severity>, ws, must<rule_message>, ws,
-                             must<rule_body>> {};
+struct rule_definition : seq<kw<"rule">, ws, must<rule_name>, ws, must<severity>, ws, must<rule_message>, ws, must<rule_body>> {};
 struct blocks_keyword : seq<kw<"to">, ws, kw<"blocks">> {};
 template <> inline constexpr auto error_message<blocks_keyword> = "expected 'to blocks', as in 'applies to blocks where method = bfr'";
-struct applies_statement : seq<kw<"applies">, ws, must<blocks_keyword>,
-                               opt<ws, kw<"where">, ws, must<condition>>> {};
-struct ruleset_statement : sor<source_statement, applies_statement, rule_definition, note_statement,
-                               misspelt_keyword<ruleset_keywords>> {};
-template <> inline constexpr auto error_message<ruleset_statement> = "expected 'source', 'applies to blocks', 'rule' or 'note' inside a rule set";
+struct applies_statement : seq<kw<"applies">, ws, must<blocks_keyword>, opt<ws, kw<"where">, ws, must<condition>>> {};
+struct ruleset_statement : sor<source_statement, applies_statement, rule_definition, note_statement, misspelt_keyword<ruleset_keywords>> {};
+template <> inline constexpr auto error_message<ruleset_statement> =
+    "expected 'source', 'applies to blocks', 'rule' or 'note' inside a rule set";
 struct ruleset_body : body_of<ruleset_statement> {};
 template <> inline constexpr auto error_message<ruleset_body> = "expected '{' to open the rule set";
 struct ruleset_name : identifier {};
 template <> inline constexpr auto error_message<ruleset_name> = "expected the rule set's name, such as 'bfr'";
-struct ruleset_definition : seq<kw<"ruleset">, ws, must<ruleset_name>, ws, opt<title, ws>,
-                                must<ruleset_body>> {};
+struct ruleset_definition : seq<kw<"ruleset">, ws, must<ruleset_name>, ws, opt<title, ws>, must<ruleset_body>> {};
 
-template <typename ParseInput>
-bool unknown_comparator::match(ParseInput& in)
+template <typename ParseInput> bool unknown_comparator::match(ParseInput& in)
 {
     // The signs, and ≥ ≤ ≠ (E2 89 A5, E2 89 A4, E2 89 A0), as one run.
     const char* p = in.current();
@@ -119,8 +116,7 @@ bool unknown_comparator::match(ParseInput& in)
             ascii += p[i];
             ++i;
         }
-        else if (i + 2 < n && p[i] == '\xE2' && p[i + 1] == '\x89' &&
-                 (p[i + 2] == '\xA5' || p[i + 2] == '\xA4' || p[i + 2] == '\xA0')) {
+        else if (i + 2 < n && p[i] == '\xE2' && p[i + 1] == '\x89' && (p[i + 2] == '\xA5' || p[i + 2] == '\xA4' || p[i + 2] == '\xA0')) {
             ascii += p[i + 2] == '\xA5' ? "≥" : p[i + 2] == '\xA4' ? "≤" : "≠";
             i += 3;
         }
@@ -129,9 +125,9 @@ bool unknown_comparator::match(ParseInput& in)
         }
     }
     if (i == 0) return false;
-    static const std::pair<std::string_view, std::string_view> fixes[] = {
-        {"=>", ">="}, {"=<", "<="}, {"==", "="}, {"===", "="}, {"<>", "!="}, {"!", "!="}, {"!==", "!="},
-        {"≥", ">="}, {"≤", "<="}, {"≠", "!="}};
+    static const std::pair<std::string_view, std::string_view> fixes[] = {{"=>", ">="}, {"=<", "<="}, {"==", "="},   {"===", "="},
+                                                                          {"<>", "!="}, {"!", "!="},  {"!==", "!="}, {"≥", ">="},
+                                                                          {"≤", "<="},  {"≠", "!="}};
     std::string message = "unknown comparison '" + ascii + "'";
     for (const auto& [wrong, right] : fixes)
         if (ascii == wrong) message += "; did you mean '" + std::string(right) + "'?";

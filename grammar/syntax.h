@@ -22,13 +22,16 @@
 namespace meso::syntax {
 
 // A heap-allocated value with value semantics, for the recursive condition tree.
-template <typename T>
-class Box {
+template <typename T> class Box {
 public:
     Box(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
     Box(const Box& other) : ptr_(std::make_unique<T>(*other.ptr_)) {}
     Box(Box&&) noexcept = default;
-    Box& operator=(const Box& other) { *ptr_ = *other.ptr_; return *this; }
+    Box& operator=(const Box& other)
+    {
+        *ptr_ = *other.ptr_;
+        return *this;
+    }
     Box& operator=(Box&&) noexcept = default;
     ~Box() = default;
     T& operator*() { return *ptr_; }
@@ -45,8 +48,7 @@ private:
 // variant is as large as its largest alternative, and a 1 MB file holds
 // tens of thousands of statements: inline, a load and a trailing comment
 // made every statement near a kilobyte.
-template <typename T>
-class HeapOptional {
+template <typename T> class HeapOptional {
 public:
     HeapOptional() = default;
     HeapOptional(std::nullopt_t) {}
@@ -92,9 +94,9 @@ struct Comment {
 };
 
 struct Trivia {
-    bool blank_line_before = false;       // an empty line separates this statement from the one before
-    std::vector<Comment> leading;         // comment lines just above the statement
-    HeapOptional<Comment> trailing;       // a comment after the statement on its last line
+    bool blank_line_before = false;  // an empty line separates this statement from the one before
+    std::vector<Comment> leading;    // comment lines just above the statement
+    HeapOptional<Comment> trailing;  // a comment after the statement on its last line
 };
 
 // ---------------------------------------------------------------- tokens
@@ -105,17 +107,17 @@ struct Name {
     bool quoted = false;  // written as a string ("Bulgarian split squat")
 };
 
-struct Text {  // a string literal
+struct Text {           // a string literal
     std::string value;  // unescaped
     Span span;
 };
 
 // Units are engine/base's one table: the syntax tree names them as written
 // (Quantity::unit_text) and by what they mean (Quantity::unit).
-using meso::Unit;
+using meso::canonical_spelling;
 using meso::Dimension;
 using meso::dimension_of;
-using meso::canonical_spelling;
+using meso::Unit;
 
 struct Number {
     double value = 0;
@@ -177,8 +179,8 @@ struct Progression {  // `+2.5% per week`, `+5 kg per week`
 struct Load {
     enum class Kind { percent, mass, rpe };
     Kind kind = Kind::percent;
-    Quantity from;                    // for rpe: amount holds the RPE, unit unused
-    std::optional<Quantity> to;       // a ramp `70%..85%`
+    Quantity from;               // for rpe: amount holds the RPE, unit unused
+    std::optional<Quantity> to;  // a ramp `70%..85%`
     std::optional<Progression> per_week;
     Span span;
 };
@@ -186,8 +188,8 @@ struct Load {
 struct Scheme {
     enum class Form { sets_x_reps, rep_list };
     Form form = Form::sets_x_reps;
-    Number sets;                 // for sets_x_reps
-    std::vector<Number> reps;    // one for sets_x_reps; one per set for rep_list
+    Number sets;               // for sets_x_reps
+    std::vector<Number> reps;  // one for sets_x_reps; one per set for rep_list
     Span span;
 };
 
@@ -195,7 +197,7 @@ struct Prescription {
     Name exercise;
     Scheme scheme;
     HeapOptional<Load> load;
-    bool load_first = false;           // `squat 20% x 30,15,15,15` rather than `squat 30,15,15,15 @ 20%`
+    bool load_first = false;  // `squat 20% x 30,15,15,15` rather than `squat 30,15,15,15 @ 20%`
     HeapOptional<Quantity> rest;
     Span span;
     Trivia trivia;
@@ -208,10 +210,10 @@ struct BlockStatement;
 // The braces of any `{ ... }` and the comments that belong to them rather
 // than to a statement inside.
 struct Braces {
-    std::vector<Comment> end_comments;    // comments after the last statement, before '}'
-    HeapOptional<Comment> open_comment;   // a comment on the line of '{'
-    bool single_line = false;             // `{ days mon wed fri }`
-    Span span;                            // from '{' to '}'
+    std::vector<Comment> end_comments;   // comments after the last statement, before '}'
+    HeapOptional<Comment> open_comment;  // a comment on the line of '{'
+    bool single_line = false;            // `{ days mon wed fri }`
+    Span span;                           // from '{' to '}'
 };
 
 struct Body {  // the `{ ... }` of a template, a block, a week override or a split
@@ -219,18 +221,30 @@ struct Body {  // the `{ ... }` of a template, a block, a week override or a spl
     std::vector<BlockStatement> statements;
 };
 
-struct Method { Name value; Span span; Trivia trivia; };
-struct Days { Weekdays days; Span span; Trivia trivia; };
+struct Method {
+    Name value;
+    Span span;
+    Trivia trivia;
+};
+struct Days {
+    Weekdays days;
+    Span span;
+    Trivia trivia;
+};
 struct Sessions {
     std::vector<ClockTime> times;
     std::optional<Quantity> length;  // `for 30 min`
     Span span;
     Trivia trivia;
 };
-struct Occlusion { Name mode; Span span; Trivia trivia; };  // continuous | intermittent | none
+struct Occlusion {
+    Name mode;
+    Span span;
+    Trivia trivia;
+};  // continuous | intermittent | none
 struct Cuff {
-    HeapOptional<Quantity> pressure;    // `cuff 160 mmHg`, `cuff 50% AOP`
-    HeapOptional<Quantity> width;       // `cuff width 5 cm`
+    HeapOptional<Quantity> pressure;  // `cuff 160 mmHg`, `cuff 50% AOP`
+    HeapOptional<Quantity> width;     // `cuff width 5 cm`
     Span span;
     Trivia trivia;
 };
@@ -247,8 +261,17 @@ struct Split {  // `mon wed { squat 5x5 @ 75% }`
     Span span;
     Trivia trivia;
 };
-struct Allow { Name rule; Text reason; Span span; Trivia trivia; };
-struct NoteStatement { Text text; Span span; Trivia trivia; };
+struct Allow {
+    Name rule;
+    Text reason;
+    Span span;
+    Trivia trivia;
+};
+struct NoteStatement {
+    Text text;
+    Span span;
+    Trivia trivia;
+};
 
 struct BlockStatement {
     std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Allow, NoteStatement, Prescription> node;
@@ -265,10 +288,25 @@ struct Use {
     Trivia trivia;
 };
 
-struct Max { Name exercise; Quantity mass; Span span; Trivia trivia; };
-struct Round { Quantity step; Span span; Trivia trivia; };
-struct ConditionList { std::vector<Name> names; Span span; Trivia trivia; };
-struct AthleteStatement { std::variant<Max, Round, ConditionList> node; };
+struct Max {
+    Name exercise;
+    Quantity mass;
+    Span span;
+    Trivia trivia;
+};
+struct Round {
+    Quantity step;
+    Span span;
+    Trivia trivia;
+};
+struct ConditionList {
+    std::vector<Name> names;
+    Span span;
+    Trivia trivia;
+};
+struct AthleteStatement {
+    std::variant<Max, Round, ConditionList> node;
+};
 
 struct Athlete {
     Text name;
@@ -278,8 +316,16 @@ struct Athlete {
     Trivia trivia;
 };
 
-struct Start { Date date; Span span; Trivia trivia; };
-struct End { Date date; Span span; Trivia trivia; };
+struct Start {
+    Date date;
+    Span span;
+    Trivia trivia;
+};
+struct End {
+    Date date;
+    Span span;
+    Trivia trivia;
+};
 struct Timezone {
     Name zone;  // `Europe/Berlin`, or `floating`
     bool floating = false;
@@ -292,19 +338,31 @@ struct Coach {
     Span span;
     Trivia trivia;
 };
-struct Skip { DateRange dates; std::optional<Text> reason; Span span; Trivia trivia; };
-struct Pause { DateRange dates; std::optional<Text> reason; Span span; Trivia trivia; };
-struct BlockUse {
-    bool then = false;            // written with `then`
-    bool joined = false;          // on the same line as the block before (`3 weeks a then 2 weeks b`)
-    Quantity length;              // `3 weeks`, `10 days`
-    Name target;                  // a template (identifier) or, quoted, the name of an inline block
-    HeapOptional<Text> as_name;    // `as "Name"`
-    HeapOptional<Body> body;       // overrides, or the inline block's statements
+struct Skip {
+    DateRange dates;
+    std::optional<Text> reason;
     Span span;
     Trivia trivia;
 };
-struct ProgramStatement { std::variant<Start, End, Timezone, Coach, Skip, Pause, BlockUse> node; };
+struct Pause {
+    DateRange dates;
+    std::optional<Text> reason;
+    Span span;
+    Trivia trivia;
+};
+struct BlockUse {
+    bool then = false;           // written with `then`
+    bool joined = false;         // on the same line as the block before (`3 weeks a then 2 weeks b`)
+    Quantity length;             // `3 weeks`, `10 days`
+    Name target;                 // a template (identifier) or, quoted, the name of an inline block
+    HeapOptional<Text> as_name;  // `as "Name"`
+    HeapOptional<Body> body;     // overrides, or the inline block's statements
+    Span span;
+    Trivia trivia;
+};
+struct ProgramStatement {
+    std::variant<Start, End, Timezone, Coach, Skip, Pause, BlockUse> node;
+};
 
 struct Program {
     Text name;
@@ -335,28 +393,67 @@ struct Value {  // the right-hand side of a comparison
     Span span;
 };
 
-struct Comparison { Name metric; Comparator op = Comparator::eq; Value value; };
-struct Between { Name metric; Value low; Value high; };
-struct Quantified { bool every = true; Box<Condition> body; };  // `every exercise C` / `any exercise C`
-struct AthleteHas { Name condition; };
-struct Not { Box<Condition> operand; };
-struct Logical { bool is_and = true; Box<Condition> left; Box<Condition> right; };
-struct Parenthesized { Box<Condition> inner; };
+struct Comparison {
+    Name metric;
+    Comparator op = Comparator::eq;
+    Value value;
+};
+struct Between {
+    Name metric;
+    Value low;
+    Value high;
+};
+struct Quantified {
+    bool every = true;
+    Box<Condition> body;
+};  // `every exercise C` / `any exercise C`
+struct AthleteHas {
+    Name condition;
+};
+struct Not {
+    Box<Condition> operand;
+};
+struct Logical {
+    bool is_and = true;
+    Box<Condition> left;
+    Box<Condition> right;
+};
+struct Parenthesized {
+    Box<Condition> inner;
+};
 
 struct Condition {
     std::variant<Comparison, Between, Quantified, AthleteHas, Not, Logical, Parenthesized> node;
     Span span;
 };
 
-struct SourceStatement { Text citation; Span span; Trivia trivia; };
-struct Applies { std::optional<Condition> where; Span span; Trivia trivia; };  // `applies to blocks where ...`
-struct Require { Condition condition; Span span; Trivia trivia; };
-struct Forbid { Condition condition; Span span; Trivia trivia; };
-struct RuleStatement { std::variant<Require, Forbid, SourceStatement, NoteStatement> node; };
+struct SourceStatement {
+    Text citation;
+    Span span;
+    Trivia trivia;
+};
+struct Applies {
+    std::optional<Condition> where;
+    Span span;
+    Trivia trivia;
+};  // `applies to blocks where ...`
+struct Require {
+    Condition condition;
+    Span span;
+    Trivia trivia;
+};
+struct Forbid {
+    Condition condition;
+    Span span;
+    Trivia trivia;
+};
+struct RuleStatement {
+    std::variant<Require, Forbid, SourceStatement, NoteStatement> node;
+};
 
 struct Rule {
-    Name id;         // `min-gap`; the full id is RULESET.RULE
-    Name severity;   // error | warning | info (checked when the rule set is loaded)
+    Name id;        // `min-gap`; the full id is RULESET.RULE
+    Name severity;  // error | warning | info (checked when the rule set is loaded)
     Text message;
     Braces braces;
     std::vector<RuleStatement> statements;
@@ -364,7 +461,9 @@ struct Rule {
     Trivia trivia;
 };
 
-struct RulesetStatement { std::variant<SourceStatement, Applies, Rule, NoteStatement> node; };
+struct RulesetStatement {
+    std::variant<SourceStatement, Applies, Rule, NoteStatement> node;
+};
 
 struct Ruleset {
     Name name;
@@ -375,7 +474,9 @@ struct Ruleset {
     Trivia trivia;
 };
 
-struct TopStatement { std::variant<Use, Athlete, Program, Template, Ruleset> node; };
+struct TopStatement {
+    std::variant<Use, Athlete, Program, Template, Ruleset> node;
+};
 
 struct File {
     const Source* source = nullptr;

@@ -18,17 +18,15 @@ namespace meso::grammar {
 // of the other rules' successes go to their parent, a failure (or an
 // exception, for the rules that recover) drops what the rule made.
 struct node {
-    const void* type = nullptr;      // &type_tag<Rule>
-    const char* data = nullptr;      // the text where the rule began
+    const void* type = nullptr;        // &type_tag<Rule>
+    const char* data = nullptr;        // the text where the rule began
     std::uint32_t begin = 0, end = 0;  // byte offsets in the source
     std::uint32_t line = 0, column = 0, end_line = 0;
-    std::uint32_t descendants = 0;   // the next sibling is this + 1 + descendants
+    std::uint32_t descendants = 0;  // the next sibling is this + 1 + descendants
 
-    template <typename Rule>
-    static constexpr char type_tag = 0;
+    template <typename Rule> static constexpr char type_tag = 0;
 
-    template <typename Rule>
-    bool is_type() const noexcept { return type == &type_tag<Rule>; }
+    template <typename Rule> bool is_type() const noexcept { return type == &type_tag<Rule>; }
     std::string_view string_view() const noexcept { return {data, end - begin}; }
 
     class Children {

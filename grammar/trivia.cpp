@@ -80,14 +80,12 @@ std::uint32_t line_of_end(const Span& s)
 // Statements that hold no statements of their own: nothing to descend
 // into. With the descend() overloads below this covers every statement
 // kind; a new kind is listed here or given an overload, or the build fails.
-template <typename T, typename... Kinds>
-inline constexpr bool is_one_of = (std::is_same_v<T, Kinds> || ...);
-template <typename T>
-inline constexpr bool has_no_body =
+template <typename T, typename... Kinds> inline constexpr bool is_one_of = (std::is_same_v<T, Kinds> || ...);
+template <typename T> inline constexpr bool has_no_body =
     is_one_of<T, syntax::Use, syntax::Max, syntax::Round, syntax::ConditionList, syntax::Start, syntax::End, syntax::Timezone,
-              syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days, syntax::Sessions, syntax::Occlusion,
-              syntax::Cuff, syntax::Allow, syntax::NoteStatement, syntax::Prescription, syntax::SourceStatement,
-              syntax::Applies, syntax::Require, syntax::Forbid>;
+              syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days, syntax::Sessions, syntax::Occlusion, syntax::Cuff,
+              syntax::Allow, syntax::NoteStatement, syntax::Prescription, syntax::SourceStatement, syntax::Applies, syntax::Require,
+              syntax::Forbid>;
 
 // Gives each statement its comments and blank lines, level by level: a
 // body's comments go to the statements of that body, not to those nested
@@ -109,8 +107,7 @@ private:
     void level(std::uint32_t lo, std::uint32_t hi, std::vector<Item>& items, syntax::Braces* braces,
                std::vector<syntax::Comment>& end_comments);
 
-    template <typename Statements>
-    void body_level(syntax::Braces& braces, Statements& statements)
+    template <typename Statements> void body_level(syntax::Braces& braces, Statements& statements)
     {
         std::vector<Item> items;
         for (auto& s : statements) std::visit([&](auto& n) { items.push_back({n.span, &n.trivia}); }, s.node);
@@ -126,11 +123,7 @@ private:
     void descend(syntax::BlockUse& b);
     void descend(syntax::WeekOverride& w);
     void descend(syntax::Split& s) { body_level(s.body.braces, s.body.statements); }
-    template <typename T>
-    void descend(T&)
-    {
-        static_assert(has_no_body<T>, "a statement kind with a body needs its descend()");
-    }
+    template <typename T> void descend(T&) { static_assert(has_no_body<T>, "a statement kind with a body needs its descend()"); }
 };
 
 void TriviaAttacher::file(syntax::File& f)

@@ -35,7 +35,8 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
     for (const auto& candidate : candidates) {
         if (candidate == word) continue;
         // The distance is at least the difference of the lengths.
-        const std::size_t length_difference = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+        const std::size_t length_difference =
+            candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
         if (length_difference >= best_distance) continue;
         const std::size_t distance = edit_distance(word, candidate);
         if (distance < best_distance) {

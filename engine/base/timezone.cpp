@@ -6,8 +6,7 @@
 // `using namespace date` and `using namespace std::chrono`, which C++20
 // makes ambiguous; one alias that only namespace date has settles it.
 namespace date {
-template <class Duration>
-using hh_mm_ss_ptz = hh_mm_ss<Duration>;
+template <class Duration> using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 }
 #define hh_mm_ss hh_mm_ss_ptz
 #include <date/ptz.h>
@@ -209,8 +208,7 @@ MachineZone machine_zone()
         std::string_view shown = tz;
         if (!shown.empty() && shown.front() == ':') shown.remove_prefix(1);
         auto message = unknown_timezone_message(shown);
-        machine.error = "TZ='" + std::string(tz) + "': " +
-                        (message ? *message : "unknown time zone '" + std::string(shown) + "'") +
+        machine.error = "TZ='" + std::string(tz) + "': " + (message ? *message : "unknown time zone '" + std::string(shown) + "'") +
                         " (set TZ to a zone of the tz database, or give --timezone)";
         return machine;
     }
@@ -290,8 +288,7 @@ std::optional<std::string> zone_without_daylight_saving(std::string_view zone, s
     if (!clock_changes(*rules, around, until).empty() || clock_changes(*place, around, until).empty()) return std::nullopt;
     const seconds offset = rules->info(sys_seconds{around.time_since_epoch()}).offset;
     return "time zone '" + std::string(zone) + "' is " + utc_offset_text(offset) +
-           " all year, without daylight saving time; did you mean '" + std::string(legacy->place) + "'?" +
-           std::string(legacy->also);
+           " all year, without daylight saving time; did you mean '" + std::string(legacy->place) + "'?" + std::string(legacy->also);
 }
 
 std::string clock_digits(seconds elapsed, std::string_view separator)

@@ -41,11 +41,11 @@ std::optional<std::string> unknown_timezone_message(std::string_view name);
 
 // Where the zone of a program's times came from.
 enum class ZoneSource {
-    program,     // its own `timezone` statement
-    option,      // --timezone
-    tz_variable, // the TZ environment variable
-    localtime,   // /etc/localtime
-    fallback,    // nothing said: UTC
+    program,      // its own `timezone` statement
+    option,       // --timezone
+    tz_variable,  // the TZ environment variable
+    localtime,    // /etc/localtime
+    fallback,     // nothing said: UTC
 };
 
 // "program", "--timezone", "TZ", "/etc/localtime", "default": the JSON value of timezone_source.
@@ -94,10 +94,10 @@ std::optional<std::string> zone_without_daylight_saving(std::string_view zone, s
 // clash with every `date` of the code that includes it.)
 struct ZonePeriod {
     std::chrono::sys_seconds begin;
-    std::chrono::sys_seconds end;     // excluded
-    std::chrono::seconds offset{0};   // local time = UTC + offset
-    std::chrono::minutes save{0};     // daylight saving time when not 0
-    std::string abbrev;               // CET, CEST, EST, +03
+    std::chrono::sys_seconds end;    // excluded
+    std::chrono::seconds offset{0};  // local time = UTC + offset
+    std::chrono::minutes save{0};    // daylight saving time when not 0
+    std::string abbrev;              // CET, CEST, EST, +03
 };
 
 class ZoneRules {

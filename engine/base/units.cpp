@@ -33,8 +33,8 @@ constexpr std::array<UnitSpelling, 21> table{{
     {"% AOP", Unit::percent_aop, Dimension::pressure, 1},
 }};
 
-constexpr std::array all_units{Unit::kg,   Unit::lb,   Unit::percent, Unit::second,      Unit::minute, Unit::hour,
-                               Unit::day,  Unit::week, Unit::mmhg,    Unit::percent_aop, Unit::cm};
+constexpr std::array all_units{Unit::kg,  Unit::lb,   Unit::percent, Unit::second,      Unit::minute, Unit::hour,
+                               Unit::day, Unit::week, Unit::mmhg,    Unit::percent_aop, Unit::cm};
 
 // The canonical row of a unit: its first. Every unit has one (a test checks it).
 const UnitSpelling& row_of(Unit unit)

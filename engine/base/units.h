@@ -19,11 +19,17 @@
 namespace meso {
 
 enum class Unit {
-    kg, lb,                 // mass
-    percent,                // of one-rep max
-    second, minute, hour, day, week,
-    mmhg, percent_aop,      // cuff pressure
-    cm,                     // cuff width
+    kg,
+    lb,       // mass
+    percent,  // of one-rep max
+    second,
+    minute,
+    hour,
+    day,
+    week,
+    mmhg,
+    percent_aop,  // cuff pressure
+    cm,           // cuff width
 };
 
 enum class Dimension { mass, relative_load, time, pressure, length };

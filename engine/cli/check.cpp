@@ -18,7 +18,8 @@ std::vector<RuleDescription> rules_of(const std::vector<pipeline::FileRun>& runs
 {
     std::vector<const syntax::Ruleset*> rulesets;
     for (const auto& run : runs)
-        if (run.compilation) rulesets.insert(rulesets.end(), run.compilation->module.rulesets.begin(), run.compilation->module.rulesets.end());
+        if (run.compilation)
+            rulesets.insert(rulesets.end(), run.compilation->module.rulesets.begin(), run.compilation->module.rulesets.end());
     return describe_rules(load_rules(rulesets));
 }
 
@@ -60,7 +61,8 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
     }
     print_diagnostics(diagnostics, runs, options);
     if (could_not_run) return 2;
-    const bool failing = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return pipeline::fails(d, options.strict); });
+    const bool failing =
+        std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return pipeline::fails(d, options.strict); });
     return failing ? 1 : 0;
 }
 

@@ -29,8 +29,8 @@ struct CommonOptions {
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
 int schedule(const std::string& file, const CommonOptions& options);
-int list_rules(const std::string& file, const CommonOptions& options);   // meso rules [FILE]
-int explain(const std::string& rule_id, const CommonOptions& options);   // meso explain RULE-ID
+int list_rules(const std::string& file, const CommonOptions& options);  // meso rules [FILE]
+int explain(const std::string& rule_id, const CommonOptions& options);  // meso explain RULE-ID
 
 // The rule reference (docs/rules.md below its introduction): one section
 // per rule of the rule sets in force, with its example program.

@@ -35,7 +35,8 @@ std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_op
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
         const auto stamp = parse_source_date_epoch(epoch);
         if (!stamp) {
-            std::cerr << "meso compile: SOURCE_DATE_EPOCH='" << epoch << "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)\n";
+            std::cerr << "meso compile: SOURCE_DATE_EPOCH='" << epoch
+                      << "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)\n";
             return std::nullopt;
         }
         calendar.stamp = *stamp;
@@ -82,7 +83,7 @@ bool write_while_checking(Compiling& c, std::ostream& out)
 {
     bool writing = true;
     pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, [&](std::size_t index, ProgramSchedule& program) {
-        if (index == 0) {  // the plan is complete: the head can be written
+        if (index == 0) {                                // the plan is complete: the head can be written
             writing = planned_sessions(c.run.plan) > 0;  // else nothing to write; said by compile()
             if (writing) c.head = begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
             writing = writing && c.head.diagnostics.empty();
@@ -116,9 +117,9 @@ OutputResult write_calendar(Compiling& c, const std::string& output)
 {
     bool streamed = false;
     OutputResult result = write_output(output, ReplacingWrite([&](std::ostream& out, bool replacing) {
-        streamed = true;
-        return replacing ? write_while_checking(c, out) : write_after_checking(c, out);
-    }));
+                                           streamed = true;
+                                           return replacing ? write_while_checking(c, out) : write_after_checking(c, out);
+                                       }));
     // The target could not even be opened: the file's own errors, when
     // it has any, still come first (exit 1 rather than 2).
     if (!streamed) pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, nullptr);
@@ -159,7 +160,13 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
 {
     auto calendar = calendar_options(compile_options, options.pipeline);
     if (!calendar) return 2;
-    Compiling c{pipeline::resolve_file(file, options.pipeline), options.pipeline, *calendar, {use_colour(2), options.show_suppressed}, {}, {}, false};
+    Compiling c{pipeline::resolve_file(file, options.pipeline),
+                options.pipeline,
+                *calendar,
+                {use_colour(2), options.show_suppressed},
+                {},
+                {},
+                false};
     // --timezone, else the machine's zone, looked up only when a program names none.
     c.calendar.default_timezone = c.run.default_zone.name;
     if (!c.run.zone_error.empty()) {

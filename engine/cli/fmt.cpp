@@ -7,9 +7,9 @@
 
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
-#include "engine/resolve/resolve.h"
 #include "engine/format/format.h"
 #include "engine/report/report.h"
+#include "engine/resolve/resolve.h"
 #include "grammar/parse.h"
 
 namespace meso::cli {

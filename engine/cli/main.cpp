@@ -136,8 +136,8 @@ int run(int argc, char** argv)
     app.set_version_flag("--version", std::string("meso ") + MESO_VERSION);
     app.require_subcommand(1);
     Arguments arguments;
-    const Commands commands{add_check(app, arguments),   add_schedule(app, arguments), add_compile(app, arguments),
-                            add_fmt(app, arguments),     add_rules(app, arguments),    add_explain(app, arguments)};
+    const Commands commands{add_check(app, arguments), add_schedule(app, arguments), add_compile(app, arguments),
+                            add_fmt(app, arguments),   add_rules(app, arguments),    add_explain(app, arguments)};
     try {
         app.parse(argc, argv);
     }

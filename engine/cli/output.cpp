@@ -162,7 +162,8 @@ OutputResult write_replacing(const std::string& path, const std::string& target,
     else failure = finish(fd, temporary, target, completed);
     if (failure || !completed) {
         unlink(temporary.c_str());
-        if (failure) return failed(failure->first, failure->second, path, target, failure->first == WriteStep::replace ? target : temporary);
+        if (failure)
+            return failed(failure->first, failure->second, path, target, failure->first == WriteStep::replace ? target : temporary);
         return {};
     }
     // The rename itself reaches the disk with the directory.

@@ -32,8 +32,8 @@ struct WriteFailure {
 };
 
 struct OutputResult {
-    bool written = false;                  // false when `write` gave up (it returned false) or on a failure
-    std::optional<WriteFailure> failure;   // empty when nothing failed
+    bool written = false;                 // false when `write` gave up (it returned false) or on a failure
+    std::optional<WriteFailure> failure;  // empty when nothing failed
 };
 
 // Calls `write` with a stream and makes what it wrote the content of `path`

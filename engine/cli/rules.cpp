@@ -5,12 +5,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/base/suggest.h"
 #include "engine/cli/commands.h"
 #include "engine/pipeline/pipeline.h"
 #include "engine/report/report.h"
 #include "engine/resolve/stdlib.h"
 #include "engine/rules/rules.h"
-#include "engine/base/suggest.h"
 
 namespace meso::cli {
 
@@ -51,10 +51,7 @@ RulesInForce rules_in_force(const std::string& file, const CommonOptions& option
     return r;
 }
 
-std::vector<std::string> sources_of(const RuleSet& set, const Rule& rule)
-{
-    return rule.sources.empty() ? set.sources : rule.sources;
-}
+std::vector<std::string> sources_of(const RuleSet& set, const Rule& rule) { return rule.sources.empty() ? set.sources : rule.sources; }
 
 }  // namespace
 

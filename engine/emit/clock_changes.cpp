@@ -18,8 +18,8 @@ sys_seconds local_start(const Session& session) { return sys_seconds{sys_days{se
 // "(clocks go from 02:00 to 03:00)", "(clocks go back from 03:00 to 02:00)".
 std::string change_text(const ClockChange& change)
 {
-    return std::string(change.forward() ? "(clocks go from " : "(clocks go back from ") + clock_text(change.at + change.before) +
-           " to " + clock_text(change.at + change.after) + ")";
+    return std::string(change.forward() ? "(clocks go from " : "(clocks go back from ") + clock_text(change.at + change.before) + " to " +
+           clock_text(change.at + change.after) + ")";
 }
 
 }  // namespace
@@ -39,8 +39,7 @@ SessionTimes SessionClock::times(const Session& session) const
     const sys_seconds start = local_start(session);
     const sys_seconds end = start + session.length;
     // The first change whose local times, [earliest, latest), reach past the start.
-    const auto it = std::partition_point(changes_.begin(), changes_.end(),
-                                         [&](const ClockChange& c) { return c.latest_local() <= start; });
+    const auto it = std::partition_point(changes_.begin(), changes_.end(), [&](const ClockChange& c) { return c.latest_local() <= start; });
     if (it == changes_.end()) return t;
     const ClockChange& change = *it;
     const bool start_within = change.earliest_local() <= start;
@@ -74,11 +73,11 @@ std::string SessionClock::describe(const Session& session, const SessionTimes& t
         return at + " does not exist on " + day + " in " + zone + " " + change_text(t.change) + "; the session starts at " +
                clock_text(t.start + zone_->info(t.start).offset);
     case SessionTimes::Kind::start_repeated:
-        return at + " happens twice on " + day + " in " + zone + " " + change_text(t.change) +
-               "; the session starts at the first " + at + ", before the clocks go back";
+        return at + " happens twice on " + day + " in " + zone + " " + change_text(t.change) + "; the session starts at the first " + at +
+               ", before the clocks go back";
     case SessionTimes::Kind::spans_change:
-        return "the session at " + at + " on " + day + " runs across a clock change in " + zone + " " +
-               change_text(t.change) + ": it lasts " + std::to_string(session.length.count()) + " min and ends at " +
+        return "the session at " + at + " on " + day + " runs across a clock change in " + zone + " " + change_text(t.change) +
+               ": it lasts " + std::to_string(session.length.count()) + " min and ends at " +
                clock_text(t.end + zone_->info(t.end).offset) + ", not " + clock_text(start + session.length);
     }
     return {};

@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/diagnostic.h"
 #include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
-#include "engine/base/diagnostic.h"
 
 namespace meso {
 

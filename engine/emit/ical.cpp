@@ -89,9 +89,7 @@ CalendarZones calendar_zones(const std::vector<ProgramOutline>& programs, const 
         }
         auto [it, inserted] = found.zones.try_emplace(zone);
         if (inserted) {
-            const Span span = program.program != nullptr && !program.program->timezone.empty()
-                                  ? program.program->timezone_span
-                                  : Span{};
+            const Span span = program.program != nullptr && !program.program->timezone.empty() ? program.program->timezone_span : Span{};
             if (auto problem = check_timezone(zone, span)) {
                 diagnostics.push_back(*problem);
                 continue;
@@ -152,9 +150,9 @@ const BlockPlan no_block;
 
 // What a session's text owes to its block.
 struct BlockText {
-    ical::Fnv1a uid;           // the UID's hash up to the session's fields
-    std::string title;         // escaped
-    std::string categories;    // CATEGORIES, folded; empty: none
+    ical::Fnv1a uid;         // the UID's hash up to the session's fields
+    std::string title;       // escaped
+    std::string categories;  // CATEGORIES, folded; empty: none
 };
 
 // What every event of a program shares.
@@ -214,8 +212,8 @@ struct ContentTexts {
     ical::ContentText uncached;  // a session outside every content
     std::string scratch;
 
-    const ical::ContentText& of(const ProgramSchedule& program, const Session& session, const BlockPlan& block,
-                                bool name_athlete, const std::string& unit)
+    const ical::ContentText& of(const ProgramSchedule& program, const Session& session, const BlockPlan& block, bool name_athlete,
+                                const std::string& unit)
     {
         if (session.content >= program.contents.size()) {
             static const SessionContent no_content;
@@ -258,8 +256,7 @@ struct EventText {
 
 // DTSTART or DTEND: the UTC instant when a clock change touches it, else
 // the local time with the zone's TZID (none for floating times).
-void append_time_line(EventText& text, std::string_view property, const std::string& tzid, bool in_utc, sys_seconds utc,
-                      sys_seconds local)
+void append_time_line(EventText& text, std::string_view property, const std::string& tzid, bool in_utc, sys_seconds utc, sys_seconds local)
 {
     text.line.assign(property);
     if (in_utc) {
@@ -307,8 +304,8 @@ void append_alarm(EventText& text, minutes before, const Session& session, const
 }
 
 // One VEVENT into `text.event`.
-void make_event(EventText& text, const CalendarStream& stream, const ProgramEvents& shared, const Session& session,
-                const std::string& uid, const BlockText& block, const ical::ContentText& content)
+void make_event(EventText& text, const CalendarStream& stream, const ProgramEvents& shared, const Session& session, const std::string& uid,
+                const BlockText& block, const ical::ContentText& content)
 {
     const sys_seconds start{std::chrono::sys_days{session.date}.time_since_epoch() + session.start};
     const SessionTimes times = shared.clock.times(session);
@@ -337,8 +334,7 @@ std::optional<sys_seconds> parse_source_date_epoch(std::string_view value)
     if (value.empty() || value.size() > 15) return std::nullopt;
     long long s = 0;
     const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), s);
-    if (error != std::errc{} || end != value.data() + value.size() || value.front() == '-' || value.front() == '+')
-        return std::nullopt;
+    if (error != std::errc{} || end != value.data() + value.size() || value.front() == '-' || value.front() == '+') return std::nullopt;
     // DTSTAMP holds a four-digit year.
     if (s > 253402300799LL) return std::nullopt;  // 9999-12-31T23:59:59Z
     return sys_seconds{std::chrono::seconds{s}};
@@ -442,8 +438,7 @@ std::size_t end_calendar(CalendarStream& stream, std::ostream& out)
     return stream.events;
 }
 
-CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs,
-                              const CalendarOptions& options)
+CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs, const CalendarOptions& options)
 {
     std::vector<ProgramOutline> outlines;
     outlines.reserve(programs.size());

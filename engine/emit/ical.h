@@ -45,16 +45,16 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/diagnostic.h"
 #include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
-#include "engine/base/diagnostic.h"
 
 namespace meso {
 
 struct CalendarOptions {
-    std::string default_timezone = "UTC";        // for programs that name none: --timezone, else machine_timezone()
-    std::chrono::sys_seconds stamp{};            // every event's DTSTAMP (SOURCE_DATE_EPOCH, else now)
-    std::optional<std::chrono::minutes> alarm;   // --alarm: a reminder this long before each session
+    std::string default_timezone = "UTC";       // for programs that name none: --timezone, else machine_timezone()
+    std::chrono::sys_seconds stamp{};           // every event's DTSTAMP (SOURCE_DATE_EPOCH, else now)
+    std::optional<std::chrono::minutes> alarm;  // --alarm: a reminder this long before each session
 };
 
 struct CalendarResult {
@@ -62,8 +62,7 @@ struct CalendarResult {
     std::vector<Diagnostic> diagnostics;
 };
 
-CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs,
-                              const CalendarOptions& options);
+CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs, const CalendarOptions& options);
 
 // The same, a program at a time, for a caller that schedules, writes and
 // lets go of one program before the next (meso compile):
@@ -95,18 +94,18 @@ struct UidSet {
     std::vector<std::uint64_t> slots;  // 0: empty
     std::size_t used = 0;
     bool has_zero = false;
-    bool insert(std::uint64_t key);    // false when it was there
+    bool insert(std::uint64_t key);  // false when it was there
 };
 
 struct CalendarStream {
     CalendarOptions options;
-    std::string stamp_line;                 // DTSTAMP, folded
-    bool name_athlete = false;              // the calendar holds more than one athlete
-    std::vector<int> program_occurrences;   // per outline: how many programs of its name and athlete came before
+    std::string stamp_line;                // DTSTAMP, folded
+    bool name_athlete = false;             // the calendar holds more than one athlete
+    std::vector<int> program_occurrences;  // per outline: how many programs of its name and athlete came before
     std::size_t next_program = 0;
     std::size_t events = 0;
-    bool started = false;                   // begin_calendar wrote the head
-    std::map<std::string, ZoneRules> zones; // the calendar's zones, by name
+    bool started = false;                    // begin_calendar wrote the head
+    std::map<std::string, ZoneRules> zones;  // the calendar's zones, by name
     UidSet uids;
 };
 

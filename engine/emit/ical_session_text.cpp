@@ -25,10 +25,7 @@ std::string rest(double seconds_of_rest)
 
 // ---- what a session holds, in words ----
 
-bool same_load(const SetPlan& a, const SetPlan& b)
-{
-    return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
-}
+bool same_load(const SetPlan& a, const SetPlan& b) { return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe; }
 
 // Appends " @ 75% = 135 kg" (or what the set's load is) to `out`.
 void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
@@ -41,8 +38,7 @@ void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& 
         out.append(lead).append(format_number(*set.percent)).append("%");
         if (exercise.percent_without_max) out.append(" (no max for ").append(exercise.name).append(", so no ").append(unit).append(")");
     }
-    else if (set.mass)
-        out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
+    else if (set.mass) out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
 }
 
 // Appends "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min" to `out`.
@@ -128,8 +124,8 @@ void append_integer(std::string& out, long long value)
     out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
-void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block,
-                       const SessionContent& content, bool name_athlete, const std::string& unit, std::string& scratch)
+void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block, const SessionContent& content,
+                       bool name_athlete, const std::string& unit, std::string& scratch)
 {
     scratch.clear();
     if (name_athlete) scratch.append(program.athlete).append(" — ");

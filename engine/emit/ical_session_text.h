@@ -34,7 +34,7 @@ struct ContentText {
 // keeps from content to content: the texts are built there and escaped
 // into the cache entry's own strings, so that a content's text costs no
 // allocation once the buffers have grown.
-void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block,
-                       const SessionContent& content, bool name_athlete, const std::string& unit, std::string& scratch);
+void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block, const SessionContent& content,
+                       bool name_athlete, const std::string& unit, std::string& scratch);
 
 }  // namespace meso::ical

@@ -65,9 +65,7 @@ void append_escaped(std::string& out, std::string_view text)
     // emitter's time. U+FFFD's bytes need no escape, so the result is the same.
     out.reserve(out.size() + text.size() + text.size() / 8);
     std::size_t plain = 0;  // start of the run of bytes copied as they are
-    const auto flush = [&](std::size_t i) {
-        out.append(text.data() + plain, i - plain);
-    };
+    const auto flush = [&](std::size_t i) { out.append(text.data() + plain, i - plain); };
     // What each byte needs: 0 nothing (most of any text), 1 a look.
     static constexpr auto needs_look = [] {
         std::array<unsigned char, 256> table{};
@@ -94,14 +92,14 @@ void append_escaped(std::string& out, std::string_view text)
         }
         const char* escaped = nullptr;
         switch (c) {
-            case '\\': escaped = "\\\\"; break;
-            case ';': escaped = "\\;"; break;
-            case ',': escaped = "\\,"; break;
-            case '\n': escaped = "\\n"; break;
-            case '\r': escaped = ""; break;
-            case '\t': break;
-            default:
-                if (c < 0x20 || c == 0x7F) escaped = " ";
+        case '\\': escaped = "\\\\"; break;
+        case ';': escaped = "\\;"; break;
+        case ',': escaped = "\\,"; break;
+        case '\n': escaped = "\\n"; break;
+        case '\r': escaped = ""; break;
+        case '\t': break;
+        default:
+            if (c < 0x20 || c == 0x7F) escaped = " ";
         }
         if (escaped != nullptr) {
             flush(i);

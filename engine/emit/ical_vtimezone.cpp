@@ -13,8 +13,7 @@ using std::chrono::sys_days;
 using std::chrono::sys_seconds;
 
 // A STANDARD or DAYLIGHT observance: `info` from its onset on.
-void write_observance(std::ostream& out, const ZonePeriod& info, seconds offset_before, sys_seconds onset_utc,
-                      bool before_any_transition)
+void write_observance(std::ostream& out, const ZonePeriod& info, seconds offset_before, sys_seconds onset_utc, bool before_any_transition)
 {
     const bool daylight = info.save != minutes{0};
     write_line(out, daylight ? "BEGIN:DAYLIGHT" : "BEGIN:STANDARD");

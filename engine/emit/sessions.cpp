@@ -184,8 +184,7 @@ bool same_set(const SetPlan& a, const SetPlan& b)
 // the items (append_item(i) writes item i with its indentation) each
 // followed by ",\n", the last by "\n", then `closing`: the "]" at the
 // array's depth.
-template <typename AppendItem>
-void append_json_array(std::string& out, std::size_t count, std::string_view closing, AppendItem append_item)
+template <typename AppendItem> void append_json_array(std::string& out, std::size_t count, std::string_view closing, AppendItem append_item)
 {
     if (count == 0) {
         out += "[]";
@@ -380,9 +379,8 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
     std::string& o = buffer.text();
     DateTimeCache clock;
     for (const auto& p : schedule.programs) {
-        o += fmt::format("{}{} — {} to {}, {} session{}; {}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete,
-                         format_date(p.start), format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s",
-                         zone_words(zone_of(p, default_zone)));
+        o += fmt::format("{}{} — {} to {}, {} session{}; {}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete, format_date(p.start),
+                         format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s", zone_words(zone_of(p, default_zone)));
         // "  Block  week " and "  (deload)  squat 5×5 @ 135 kg (75%)\n", made once each.
         std::vector<std::string> blocks;
         for (const auto& b : p.blocks) blocks.push_back("  " + b.name + "  week ");

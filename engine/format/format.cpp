@@ -72,11 +72,11 @@ bool blank_line_between(const Span& where, std::uint32_t a, std::uint32_t b)
 struct Chunk {
     const Trivia* trivia = nullptr;
     Span span;
-    bool blank_after_comments = false;          // an empty line between its leading comments and itself
-    bool joined = false;                        // `then` on the line of the block before
-    bool block = false;                         // a block of a program (which a joined block may follow)
-    std::vector<std::string> lines;             // indented; several when it has a spread-out body
-    std::optional<PrescriptionCells> cells;     // for a prescription: lines[0] is rebuilt from them
+    bool blank_after_comments = false;       // an empty line between its leading comments and itself
+    bool joined = false;                     // `then` on the line of the block before
+    bool block = false;                      // a block of a program (which a joined block may follow)
+    std::vector<std::string> lines;          // indented; several when it has a spread-out body
+    std::optional<PrescriptionCells> cells;  // for a prescription: lines[0] is rebuilt from them
     std::string indent;
 };
 
@@ -95,8 +95,7 @@ public:
 private:
     // ---- statement lists
 
-    template <typename Statement>
-    void add(std::vector<Chunk>& chunks, const Statement& s, int depth)
+    template <typename Statement> void add(std::vector<Chunk>& chunks, const Statement& s, int depth)
     {
         std::visit(
             [&](const auto& n) {
@@ -242,8 +241,7 @@ private:
     // `HEADER { ... }`: on one line when it was written so, holds one short
     // statement without a body, and no comment; else spread out.
     template <typename Statement>
-    std::vector<std::string> with_body(const std::string& header, const Braces& braces,
-                                       const std::vector<Statement>& statements, int depth)
+    std::vector<std::string> with_body(const std::string& header, const Braces& braces, const std::vector<Statement>& statements, int depth)
     {
         const std::string indent = indentation(depth);
         const bool has_comments = braces.open_comment || !braces.end_comments.empty();
@@ -293,10 +291,7 @@ private:
         if (n.deload || !n.body) return line(header + " deload", d);
         return with_body(header, n.body->braces, n.body->statements, d);
     }
-    std::vector<std::string> render(const Split& n, int d)
-    {
-        return with_body(weekdays(n.days), n.body.braces, n.body.statements, d);
-    }
+    std::vector<std::string> render(const Split& n, int d) { return with_body(weekdays(n.days), n.body.braces, n.body.statements, d); }
     std::vector<std::string> render(const Allow& n, int d) { return line("allow " + name(n.rule) + " " + quote(n.reason.value), d); }
     std::vector<std::string> render(const NoteStatement& n, int d) { return line("note " + quote(n.text.value), d); }
     // ---- top level

@@ -63,8 +63,7 @@ std::string load(const Load& l)
     std::string out = quantity(l.from);
     if (l.to) out += ".." + quantity(*l.to);
     if (l.per_week)
-        out += std::string(" ") + (std::signbit(l.per_week->step.amount.value) ? "-" : "+") + quantity(l.per_week->step) +
-               " per week";
+        out += std::string(" ") + (std::signbit(l.per_week->step.amount.value) ? "-" : "+") + quantity(l.per_week->step) + " per week";
     return out;
 }
 

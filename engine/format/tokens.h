@@ -21,16 +21,16 @@ std::string quote(const std::string& value);
 std::string name(const syntax::Name& n);
 // 20%, 50% AOP, 30 s, 142.5 kg: the amount as written, then its unit as written.
 std::string quantity(const syntax::Quantity& q);
-std::string date(const syntax::Date& d);               // 2027-01-04
-std::string date_range(const syntax::DateRange& r);    // 2027-01-04..2027-01-10
-std::string clock_time(const syntax::ClockTime& t);    // 08:00
-const char* weekday(std::chrono::weekday d);           // mon
-std::string weekdays(const syntax::Weekdays& w);       // mon wed fri, mon..fri, mon, wed
-std::string week_item(const syntax::WeekItem& w);      // 3, 2..4
-std::string load(const syntax::Load& l);               // 75%, 70%..85%, 60% +2.5% per week, RPE 8
-std::string rep_list(const syntax::Scheme& s);         // 30,15,15,15
-std::string scheme(const syntax::Scheme& s);           // 5x5, or a rep list
-std::string value(const syntax::Value& v);             // the right-hand side of a comparison
-std::string condition(const syntax::Condition& c);     // sets >= 3 and not (athlete has condition knee)
+std::string date(const syntax::Date& d);             // 2027-01-04
+std::string date_range(const syntax::DateRange& r);  // 2027-01-04..2027-01-10
+std::string clock_time(const syntax::ClockTime& t);  // 08:00
+const char* weekday(std::chrono::weekday d);         // mon
+std::string weekdays(const syntax::Weekdays& w);     // mon wed fri, mon..fri, mon, wed
+std::string week_item(const syntax::WeekItem& w);    // 3, 2..4
+std::string load(const syntax::Load& l);             // 75%, 70%..85%, 60% +2.5% per week, RPE 8
+std::string rep_list(const syntax::Scheme& s);       // 30,15,15,15
+std::string scheme(const syntax::Scheme& s);         // 5x5, or a rep list
+std::string value(const syntax::Value& v);           // the right-hand side of a comparison
+std::string condition(const syntax::Condition& c);   // sets >= 3 and not (athlete has condition knee)
 
 }  // namespace meso::format::tokens

@@ -32,8 +32,7 @@ private:
 
     void put(const std::string& text) { out += std::string(static_cast<std::size_t>(depth_) * 2, ' ') + text + "\n"; }
 
-    template <typename Statement>
-    void nested(const std::string& head, const std::vector<Statement>& statements)
+    template <typename Statement> void nested(const std::string& head, const std::vector<Statement>& statements)
     {
         put(head + " {");
         ++depth_;
@@ -47,8 +46,8 @@ private:
     static std::string num(const Number& x) { return "number(" + x.text + ")"; }
     static std::string q(const Quantity& x)
     {
-        return "quantity(" + x.amount.text + (std::signbit(x.amount.value) ? " negative" : "") + " unit " +
-               canonical_spelling(x.unit) + " as '" + x.unit_text + "')";
+        return "quantity(" + x.amount.text + (std::signbit(x.amount.value) ? " negative" : "") + " unit " + canonical_spelling(x.unit) +
+               " as '" + x.unit_text + "')";
     }
     static std::string days(const Weekdays& w)
     {
@@ -59,7 +58,9 @@ private:
     }
     static std::string l(const Load& x)
     {
-        std::string s = x.kind == Load::Kind::rpe ? "rpe " + num(x.from.amount) : x.kind == Load::Kind::mass ? "mass " + q(x.from) : "percent " + q(x.from);
+        std::string s = x.kind == Load::Kind::rpe    ? "rpe " + num(x.from.amount)
+                        : x.kind == Load::Kind::mass ? "mass " + q(x.from)
+                                                     : "percent " + q(x.from);
         if (x.to) s += " to " + q(*x.to);
         if (x.per_week) s += " per-week " + q(x.per_week->step);
         return s;
@@ -142,8 +143,8 @@ private:
     void node(const Pause& x) { put("pause " + date_range(x.dates) + (x.reason ? " " + t(*x.reason) : "")); }
     void node(const BlockUse& x)
     {
-        std::string s = std::string("block") + (x.then ? " then" : "") + " " + q(x.length) + " " +
-                        n(x.target) + (x.as_name ? " as " + t(*x.as_name) : "");
+        std::string s = std::string("block") + (x.then ? " then" : "") + " " + q(x.length) + " " + n(x.target) +
+                        (x.as_name ? " as " + t(*x.as_name) : "");
         if (x.body) nested(s, x.body->statements);
         else put(s);
     }
@@ -165,9 +166,9 @@ private:
 // the user wrote, which the comparison of trees cannot.
 std::string significant_text(std::string_view t)
 {
-    static const std::map<std::string, std::string, std::less<>> weekdays = {
-        {"monday", "mon"}, {"tuesday", "tue"}, {"wednesday", "wed"}, {"thursday", "thu"},
-        {"friday", "fri"}, {"saturday", "sat"}, {"sunday", "sun"}};
+    static const std::map<std::string, std::string, std::less<>> weekdays = {{"monday", "mon"},   {"tuesday", "tue"}, {"wednesday", "wed"},
+                                                                             {"thursday", "thu"}, {"friday", "fri"},  {"saturday", "sat"},
+                                                                             {"sunday", "sun"}};
     auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
     std::string out;
     for (std::size_t i = 0; i < t.size();) {

@@ -32,29 +32,29 @@ struct Mass {
 
 struct Athlete {
     std::string name;
-    std::map<std::string, Mass> maxes;       // one-rep max per exercise, in `unit`
+    std::map<std::string, Mass> maxes;  // one-rep max per exercise, in `unit`
     std::map<std::string, Span> max_spans;
-    Mass round_step{2.5, MassUnit::kg};       // default 2.5 kg (5 lb for lb athletes)
+    Mass round_step{2.5, MassUnit::kg};  // default 2.5 kg (5 lb for lb athletes)
     MassUnit unit = MassUnit::kg;
-    std::vector<std::string> conditions;      // `condition arterial-hardening`
+    std::vector<std::string> conditions;  // `condition arterial-hardening`
     Span span;
 };
 
 struct Load {
     enum class Kind { none, percent, mass, rpe };
     Kind kind = Kind::none;
-    double from = 0;                   // percent (75 for 75%), mass in the athlete's unit, or RPE
-    std::optional<double> to;          // a ramp's last value, reached in the block's last week
-    double per_week = 0;               // a progression's step, same unit as `from`
+    double from = 0;           // percent (75 for 75%), mass in the athlete's unit, or RPE
+    std::optional<double> to;  // a ramp's last value, reached in the block's last week
+    double per_week = 0;       // a progression's step, same unit as `from`
     Span span;
 };
 
 struct Exercise {
     std::string name;
-    std::vector<int> reps;             // one entry per set
+    std::vector<int> reps;  // one entry per set
     Load load;
     std::optional<double> rest_s;
-    Span span;                          // the prescription line
+    Span span;  // the prescription line
 };
 
 enum class Occlusion { unspecified, continuous, intermittent, none };
@@ -62,22 +62,27 @@ const char* to_string(Occlusion occlusion);
 
 struct Pressure {
     double value = 0;
-    bool percent_aop = false;           // false: mmHg
+    bool percent_aop = false;  // false: mmHg
 };
 
 // What the sessions of a block (or of some of its weeks) hold. Each field
 // is optional so that a template's use or a week override can replace just
 // the statements it names.
 struct Content {
-    std::optional<std::string> method;           Span method_span;
-    std::optional<std::bitset<7>> days;          Span days_span;    // bit i: weekday i (0 = Sunday)
+    std::optional<std::string> method;
+    Span method_span;
+    std::optional<std::bitset<7>> days;
+    Span days_span;  // bit i: weekday i (0 = Sunday)
     std::optional<std::vector<std::chrono::minutes>> session_times;
     std::optional<std::chrono::minutes> session_length;
     Span sessions_span;
-    std::optional<Occlusion> occlusion;          Span occlusion_span;
-    std::optional<Pressure> cuff_pressure;       Span cuff_span;
-    std::optional<double> cuff_width_cm;         Span cuff_width_span;
-    std::vector<Exercise> exercises;             // in every session
+    std::optional<Occlusion> occlusion;
+    Span occlusion_span;
+    std::optional<Pressure> cuff_pressure;
+    Span cuff_span;
+    std::optional<double> cuff_width_cm;
+    Span cuff_width_span;
+    std::vector<Exercise> exercises;  // in every session
     struct Split {
         std::bitset<7> days;
         std::vector<Exercise> exercises;
@@ -86,12 +91,12 @@ struct Content {
         Span sessions_span;
         Span span;
     };
-    std::vector<Split> splits;                   // what sessions on those weekdays hold
+    std::vector<Split> splits;  // what sessions on those weekdays hold
     std::vector<std::string> notes;
 };
 
 struct WeekRange {
-    int first = 1;            // block weeks, 1-based, both included
+    int first = 1;  // block weeks, 1-based, both included
     int last = 1;
 };
 
@@ -99,28 +104,28 @@ struct WeekOverride {
     // Ranges, not a list of weeks: `week 1..1000` is one range however many
     // weeks it names, so neither memory nor a lookup grows with its length.
     std::vector<WeekRange> weeks;  // sorted, disjoint, not adjacent
-    bool deload = false;      // half the sets (rounded up), 90% of each load
-    Content content;          // replaces the block's statements of the same kind
+    bool deload = false;           // half the sets (rounded up), 90% of each load
+    Content content;               // replaces the block's statements of the same kind
     Span span;
 
     bool covers(int week) const;
 };
 
 struct Allow {
-    std::string rule;    // "bfr.min-gap"
+    std::string rule;  // "bfr.min-gap"
     std::string reason;
     Span span;
 };
 
 struct Block {
-    std::string name;               // `as "Name"`, an inline block's name, or the template's title/name
-    std::string template_name;      // empty for a block written in place
-    int length_days = 0;            // `3 weeks` is 21
-    Content content;                // the template's content with the use's overrides applied
+    std::string name;           // `as "Name"`, an inline block's name, or the template's title/name
+    std::string template_name;  // empty for a block written in place
+    int length_days = 0;        // `3 weeks` is 21
+    Content content;            // the template's content with the use's overrides applied
     std::vector<WeekOverride> weeks;
     std::vector<Allow> allows;
-    Span span;                      // the block's line in the program
-    Span template_span;             // the template's header, when made from one
+    Span span;           // the block's line in the program
+    Span template_span;  // the template's header, when made from one
 };
 
 std::string method_of(const Block& block);  // the content's method, or "" when none is given
@@ -138,23 +143,23 @@ std::vector<std::string> exercise_names(const Content& content);
 
 struct DateRange {
     std::chrono::sys_days first;
-    std::chrono::sys_days last;     // included
+    std::chrono::sys_days last;  // included
     std::string reason;
     Span span;
 };
 
 struct Coach {
     std::string name;
-    std::string email;   // may be empty
+    std::string email;  // may be empty
     Span span;
 };
 
 struct Program {
     std::string name;
-    const Athlete* athlete = nullptr;   // points into Module::athletes
+    const Athlete* athlete = nullptr;  // points into Module::athletes
     std::optional<std::chrono::sys_days> start;
     std::optional<std::chrono::sys_days> end;
-    std::string timezone;               // IANA name, "floating", or "" (then --timezone or the machine's)
+    std::string timezone;  // IANA name, "floating", or "" (then --timezone or the machine's)
     Span timezone_span;
     std::optional<Coach> coach;
     std::vector<DateRange> skips;
@@ -165,7 +170,7 @@ struct Program {
 
 // A resolved file and everything it uses.
 struct Module {
-    std::vector<Athlete> athletes;      // stable: programs point into it (reserved before filling)
+    std::vector<Athlete> athletes;  // stable: programs point into it (reserved before filling)
     std::vector<Program> programs;
     std::vector<const syntax::Ruleset*> rulesets;  // from the file, its uses and the default rule sets
     std::vector<const syntax::File*> files;        // every parsed file, the main one first

@@ -32,8 +32,7 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const Compilation& c
         auto it = std::find(order.begin(), order.end(), d.span.source);
         return std::make_pair(static_cast<std::size_t>(it - order.begin()), d.span.begin);
     };
-    std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
 }
 
 // A warning at each program that names no zone, when the default zone is
@@ -45,9 +44,8 @@ void warn_of_zones_without_daylight_saving(FileRun& run)
         const auto around = program.start ? program.start : program.end;
         if (!around) continue;
         if (auto warning = zone_without_daylight_saving(run.default_zone.name, *around)) {
-            run.diagnostics.push_back(Diagnostic::warning(program.span, "this program's times are in " + run.default_zone.name +
-                                                                            ", from " + to_string(run.default_zone.source) +
-                                                                            ", and " + *warning));
+            run.diagnostics.push_back(Diagnostic::warning(program.span, "this program's times are in " + run.default_zone.name + ", from " +
+                                                                            to_string(run.default_zone.source) + ", and " + *warning));
         }
     }
 }

@@ -31,11 +31,11 @@ std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_sup
 
 // What SARIF says about a rule in tool.driver.rules.
 struct RuleDescription {
-    std::string id;          // "bfr.min-gap"
+    std::string id;  // "bfr.min-gap"
     Severity severity = Severity::warning;
-    std::string message;     // shortDescription
-    std::string full;        // fullDescription: why the rule exists
-    std::string help;        // the condition and the sources
+    std::string message;  // shortDescription
+    std::string full;     // fullDescription: why the rule exists
+    std::string help;     // the condition and the sources
     std::vector<std::string> sources;
 };
 

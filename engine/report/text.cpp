@@ -74,8 +74,7 @@ void print_source_line(std::ostream& out, const Span& span, bool colour)
     for (auto& c : shown)
         if (c == '\t') c = ' ';
     out << fmt::format("{:>{}} | {}{}{}\n", number, pad.size(), cut_before ? "…" : "", shown, cut_after ? "…" : "");
-    const std::size_t caret_at =
-        (cut_before ? 1 : 0) + display_width(std::string_view(text).substr(shown_start, span.begin - shown_start));
+    const std::size_t caret_at = (cut_before ? 1 : 0) + display_width(std::string_view(text).substr(shown_start, span.begin - shown_start));
     std::size_t width = 1;
     if (span.end > span.begin) {
         const std::size_t end = std::min<std::size_t>(span.end, shown_end);
@@ -109,15 +108,15 @@ void print_text(std::ostream& stream, const std::vector<Diagnostic>& diagnostics
         if (d.suppressed_by && !options.show_suppressed) continue;
         const char* bold = options.colour ? "\033[1m" : "";
         const char* reset = options.colour ? "\033[0m" : "";
-        out << bold << location(d.span) << ":" << reset << " " << (options.colour ? colour_of(d.severity) : "")
-            << to_string(d.severity) << ":" << reset << " " << d.message;
+        out << bold << location(d.span) << ":" << reset << " " << (options.colour ? colour_of(d.severity) : "") << to_string(d.severity)
+            << ":" << reset << " " << d.message;
         if (d.rule) out << " [" << *d.rule << "]";
         if (d.suppressed_by) out << " (allowed: " << *d.suppressed_by << ")";
         out << '\n';
         if (d.span.valid()) print_source_line(out, d.span, options.colour);
         for (const auto& n : d.notes) {
-            out << bold << location(n.span) << ":" << reset << " " << (options.colour ? colour_of(Severity::note) : "")
-                << "note:" << reset << " " << n.message << '\n';
+            out << bold << location(n.span) << ":" << reset << " " << (options.colour ? colour_of(Severity::note) : "") << "note:" << reset
+                << " " << n.message << '\n';
         }
     }
     flush();

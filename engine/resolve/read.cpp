@@ -44,9 +44,7 @@ ReadResult read_source(const std::string& path, std::size_t max_bytes)
     };
 
     Descriptor file;
-    if (standard_input) {
-        file.fd = STDIN_FILENO;
-    }
+    if (standard_input) { file.fd = STDIN_FILENO; }
     else {
         file.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
         file.owned = true;

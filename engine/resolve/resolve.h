@@ -27,17 +27,17 @@
 #include <string>
 #include <vector>
 
-#include "engine/ir/ir.h"
 #include "engine/base/diagnostic.h"
+#include "engine/ir/ir.h"
 #include "grammar/parse.h"
 #include "grammar/syntax.h"
 
 namespace meso {
 
 struct ResolveOptions {
-    bool default_rules = true;                 // std.bfr and std.general
-    std::vector<std::string> rule_files;       // --rules FILE
-    std::string meso_path;                     // the MESO_PATH directories, ':'-separated
+    bool default_rules = true;            // std.bfr and std.general
+    std::vector<std::string> rule_files;  // --rules FILE
+    std::string meso_path;                // the MESO_PATH directories, ':'-separated
     ParseLimits limits;
     int max_import_depth = 32;
 };

@@ -77,8 +77,8 @@ Outcome atom(const BlockView& view, const MetricRow& row, bool percent_aop, cons
 
 Outcome health(const BlockView& view, const AthleteCondition& c)
 {
-    const bool has = view.athlete &&
-                     std::find(view.athlete->conditions.begin(), view.athlete->conditions.end(), c.condition) != view.athlete->conditions.end();
+    const bool has = view.athlete && std::find(view.athlete->conditions.begin(), view.athlete->conditions.end(), c.condition) !=
+                                         view.athlete->conditions.end();
     if (has == c.has) return {};
     return {Truth::no, "athlete " + athlete_name(view) + (has ? " has the condition " : " does not have the condition ") + c.condition,
             view.block.span, true};
@@ -275,7 +275,8 @@ bool in_template(const Span& span, const ir::Block& block)
 Span first_line(Span span)
 {
     const auto text = span.text();
-    if (const auto newline = text.find('\n'); newline != std::string_view::npos) span.end = span.begin + static_cast<std::uint32_t>(newline);
+    if (const auto newline = text.find('\n'); newline != std::string_view::npos)
+        span.end = span.begin + static_cast<std::uint32_t>(newline);
     return span;
 }
 
@@ -292,8 +293,7 @@ void locate(Diagnostic& d, const Span& produced, const ir::Block& block)
         d.notes.push_back({d.span, note});
         d.span = first_line(block.span);
     }
-    else if (block.template_span.valid())
-        d.notes.push_back({first_line(block.template_span), note});
+    else if (block.template_span.valid()) d.notes.push_back({first_line(block.template_span), note});
 }
 
 Diagnostic finding(const Rule& rule, const Outcome& outcome, const BlockView& view)
@@ -348,8 +348,9 @@ void apply_allows(const RuleBook& book, const ir::Block& block, std::size_t firs
             }
         }
         if (!used)
-            findings.push_back(Diagnostic::warning(allow.span, "'allow " + allow.rule + "' accepts nothing: the rule finds no problem in block '" +
-                                                                   block.name + "'; remove the allow"));
+            findings.push_back(Diagnostic::warning(allow.span, "'allow " + allow.rule +
+                                                                   "' accepts nothing: the rule finds no problem in block '" + block.name +
+                                                                   "'; remove the allow"));
     }
 }
 

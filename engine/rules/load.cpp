@@ -86,7 +86,8 @@ std::optional<std::string> name_value(Diagnostics& diagnostics, const MetricRow&
         std::string list;
         for (const auto& n : row.names) list += (list.empty() ? "" : ", ") + std::string(n);
         error(diagnostics, span,
-              "'" + std::string(row.name) + "' is one of " + list + ", not '" + name.text + "'" + did_you_mean(name.text, strings(row.names)));
+              "'" + std::string(row.name) + "' is one of " + list + ", not '" + name.text + "'" +
+                  did_you_mean(name.text, strings(row.names)));
         return std::nullopt;
     }
     return name.text;
@@ -99,8 +100,8 @@ std::optional<Amount> quantity_value(Diagnostics& diagnostics, const MetricRow& 
     if (row.kind == Kind::count && row.seconds_per_count > 0 && dimension == syntax::Dimension::time)
         return Amount{q.amount.value * rules::seconds_of(q.unit) / row.seconds_per_count, false};
     if (dimension == syntax::Dimension::mass || row.kind == Kind::count || rules::kind_of_unit(q.unit) != row.kind) {
-        const std::string given =
-            dimension == syntax::Dimension::mass ? std::string("a mass") : std::string("a ") + rules::kind_name(rules::kind_of_unit(q.unit));
+        const std::string given = dimension == syntax::Dimension::mass ? std::string("a mass")
+                                                                       : std::string("a ") + rules::kind_name(rules::kind_of_unit(q.unit));
         std::string advice = "write " + std::string(rules::kind_example(row.kind));
         if (row.kind == Kind::relative_load && dimension == syntax::Dimension::mass)
             advice = "loads are compared in % of 1RM (kilograms are converted when the athlete has a max)";
@@ -212,7 +213,8 @@ std::optional<Condition> quantified(const syntax::Quantified& n, const Span& spa
 std::optional<Condition> athlete_has(const syntax::AthleteHas& n, const Span& span, const Context& at)
 {
     if (at.in_exercise) {
-        error(at.diagnostics, span, "'athlete has condition' is not a metric of an exercise; take it out of 'every exercise'/'any exercise'");
+        error(at.diagnostics, span,
+              "'athlete has condition' is not a metric of an exercise; take it out of 'every exercise'/'any exercise'");
         return std::nullopt;
     }
     return Condition{rules::AthleteCondition{n.condition.text, !at.negate}};
@@ -237,7 +239,9 @@ std::optional<Condition> condition_of(const syntax::Condition& c, const Context&
                           [&](const syntax::Between& n) { return between(n, c.span, at); },
                           [&](const syntax::Quantified& n) { return quantified(n, c.span, at); },
                           [&](const syntax::AthleteHas& n) { return athlete_has(n, c.span, at); },
-                          [&](const syntax::Not& n) { return condition_of(*n.operand, {at.diagnostics, !at.negate, at.in_exercise}); },
+                          [&](const syntax::Not& n) {
+                              return condition_of(*n.operand, {at.diagnostics, !at.negate, at.in_exercise});
+                          },
                           [&](const syntax::Parenthesized& n) { return condition_of(*n.inner, at); },
                           [&](const syntax::Logical& n) { return logical(n, at); },
                       },
@@ -340,7 +344,8 @@ std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string
         return std::nullopt;
     }
     // All are required: the first one that fails is the finding.
-    rule.requirement = std::make_shared<const Condition>(parts->size() == 1 ? std::move(parts->front()) : Condition{rules::AllOf{std::move(*parts)}});
+    rule.requirement =
+        std::make_shared<const Condition>(parts->size() == 1 ? std::move(parts->front()) : Condition{rules::AllOf{std::move(*parts)}});
     return rule;
 }
 

@@ -101,7 +101,8 @@ const std::vector<MetricInfo>& metrics()
     static const std::vector<MetricInfo> infos = [] {
         std::vector<MetricInfo> out;
         for (const auto& row : rules::metric_table())
-            out.push_back({std::string(row.name), rules::kind_name(row.kind), rules::per_exercise(row.scope), std::string(row.description)});
+            out.push_back(
+                {std::string(row.name), rules::kind_name(row.kind), rules::per_exercise(row.scope), std::string(row.description)});
         return out;
     }();
     return infos;

@@ -71,10 +71,9 @@ struct Sample {
 // checker calls samplers millions of times, without allocating).
 class SampleSink {
 public:
-    template <typename F>
-    explicit SampleSink(F& take) : target_(&take), call_([](void* target, const Sample& s) { return (*static_cast<F*>(target))(s); })
-    {
-    }
+    template <typename F> explicit SampleSink(F& take)
+        : target_(&take), call_([](void* target, const Sample& s) { return (*static_cast<F*>(target))(s); })
+    {}
     bool operator()(const Sample& s) const { return call_(target_, s); }
 
 private:
@@ -90,7 +89,7 @@ using Sampler = void (*)(const BlockView& view, const ExerciseUse* exercise, Sam
 using Describer = std::string (*)(const BlockView& view, const Sample& value, const ExerciseUse* exercise);
 
 struct MetricRow {
-    std::string_view name;                    // "gap", as rules write it
+    std::string_view name;  // "gap", as rules write it
     Kind kind = Kind::count;
     Scope scope = Scope::block;
     std::span<const std::string_view> names;  // the closed set of values of a name metric; empty: any name
@@ -111,8 +110,7 @@ const MetricRow* metric_named(std::string_view name);
 // A table is complete when every row has a name and its two functions: the
 // tables' files static_assert it, so a row without a sampler does not
 // compile.
-template <std::size_t N>
-constexpr bool rows_complete(const MetricRow (&rows)[N])
+template <std::size_t N> constexpr bool rows_complete(const MetricRow (&rows)[N])
 {
     for (const auto& row : rows)
         if (row.name.empty() || row.description.empty() || !row.sample || !row.describe) return false;
@@ -125,7 +123,7 @@ Span or_else(const Span& span, const Span& fallback);
 
 // Words the describers of both tables use.
 std::string plural(long long n, const char* one, const char* many);
-std::string on_date(const Sample& s);  // " on Mon 2027-03-01"
+std::string on_date(const Sample& s);             // " on Mon 2027-03-01"
 std::string athlete_name(const BlockView& view);  // "'Ana'", or "the athlete"
 
 }  // namespace meso::rules

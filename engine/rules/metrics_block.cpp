@@ -163,8 +163,8 @@ void sample_days_per_week(const BlockView& view, const ExerciseUse*, SampleSink 
 
 std::string describe_days_per_week(const BlockView&, const Sample& s, const ExerciseUse*)
 {
-    return plural(count_of(s), "training day", "training days") + " in block week " + std::to_string(s.week) + " (" +
-           format_date(s.date) + ".." + format_date(s.date + days{6}) + ")";
+    return plural(count_of(s), "training day", "training days") + " in block week " + std::to_string(s.week) + " (" + format_date(s.date) +
+           ".." + format_date(s.date + days{6}) + ")";
 }
 
 void sample_consecutive_training_days(const BlockView& view, const ExerciseUse*, SampleSink take)
@@ -193,8 +193,7 @@ std::string describe_consecutive_training_days(const BlockView&, const Sample& s
 
 // From the end of each session to the start of the next, in seconds
 // (negative when they overlap), as `value` makes it into the metric's value.
-template <typename Value>
-void sample_pairs(const BlockView& view, SampleSink take, Value value)
+template <typename Value> void sample_pairs(const BlockView& view, SampleSink take, Value value)
 {
     const auto& sessions = view.sessions;
     Sample s;
@@ -272,8 +271,7 @@ std::string describe_exercises_per_session(const BlockView&, const Sample& s, co
 // The values of the session contents, each counted in the sessions that
 // hold it; `value` fills in the sample, or answers false when the content
 // has none.
-template <typename Value>
-void sample_contents(const BlockView& view, SampleSink take, Value value)
+template <typename Value> void sample_contents(const BlockView& view, SampleSink take, Value value)
 {
     for (const auto& use : view.contents) {
         Sample s;
@@ -351,35 +349,90 @@ constexpr std::string_view occlusion_names[] = {"continuous", "intermittent", "n
 
 constexpr MetricRow rows[] = {
     {"method", Kind::name, Scope::block, {}, 0, "the block's method (bfr, strength, ...)", sample_method, describe_method},
-    {"weeks", Kind::count, Scope::block, {}, week_seconds, "the block's length in weeks (10 days are 1.43 weeks)", sample_weeks,
+    {"weeks",
+     Kind::count,
+     Scope::block,
+     {},
+     week_seconds,
+     "the block's length in weeks (10 days are 1.43 weeks)",
+     sample_weeks,
      describe_weeks},
     {"days", Kind::count, Scope::block, {}, day_seconds, "the block's length in days", sample_days, describe_days},
     {"sessions", Kind::count, Scope::block, {}, 0, "how many sessions the block has after `skip`", sample_sessions, describe_sessions},
-    {"run-weeks", Kind::count, Scope::block_run, {}, week_seconds,
+    {"run-weeks",
+     Kind::count,
+     Scope::block_run,
+     {},
+     week_seconds,
      "on the first block of a run of consecutive blocks of one method: the run's length in weeks (none on the blocks that continue it)",
-     sample_run_weeks, describe_run_weeks},
-    {"run-sessions", Kind::count, Scope::block_run, {}, 0,
+     sample_run_weeks,
+     describe_run_weeks},
+    {"run-sessions",
+     Kind::count,
+     Scope::block_run,
+     {},
+     0,
      "on the first block of a run of consecutive blocks of one method: the run's sessions after `skip` (none on the blocks that continue it)",
-     sample_run_sessions, describe_run_sessions},
-    {"sessions-per-day", Kind::count, Scope::day, {}, 0, "for each training day: its number of sessions", sample_sessions_per_day,
+     sample_run_sessions,
+     describe_run_sessions},
+    {"sessions-per-day",
+     Kind::count,
+     Scope::day,
+     {},
+     0,
+     "for each training day: its number of sessions",
+     sample_sessions_per_day,
      describe_sessions_per_day},
-    {"days-per-week", Kind::count, Scope::week, {}, 0, "for each whole block week: its number of training days", sample_days_per_week,
+    {"days-per-week",
+     Kind::count,
+     Scope::week,
+     {},
+     0,
+     "for each whole block week: its number of training days",
+     sample_days_per_week,
      describe_days_per_week},
-    {"gap", Kind::time, Scope::session_pair, {}, 0,
-     "for each pair of consecutive sessions of the block: from the end of one to the start of the next", sample_gap, describe_gap},
-    {"overlap", Kind::time, Scope::session_pair, {}, 0,
-     "for each pair of consecutive sessions of the block: how long they run at the same time (0 min when they do not)", sample_overlap,
+    {"gap",
+     Kind::time,
+     Scope::session_pair,
+     {},
+     0,
+     "for each pair of consecutive sessions of the block: from the end of one to the start of the next",
+     sample_gap,
+     describe_gap},
+    {"overlap",
+     Kind::time,
+     Scope::session_pair,
+     {},
+     0,
+     "for each pair of consecutive sessions of the block: how long they run at the same time (0 min when they do not)",
+     sample_overlap,
      describe_overlap},
     {"session-length", Kind::time, Scope::session, {}, 0, "each session's duration", sample_session_length, describe_session_length},
-    {"consecutive-training-days", Kind::count, Scope::day, {}, 0,
+    {"consecutive-training-days",
+     Kind::count,
+     Scope::day,
+     {},
+     0,
      "for each training day: how many training days in a row end on it, counting the program's earlier blocks",
-     sample_consecutive_training_days, describe_consecutive_training_days},
-    {"exercises-per-session", Kind::count, Scope::session, {}, 0, "for each session: how many exercises it holds",
-     sample_exercises_per_session, describe_exercises_per_session},
+     sample_consecutive_training_days,
+     describe_consecutive_training_days},
+    {"exercises-per-session",
+     Kind::count,
+     Scope::session,
+     {},
+     0,
+     "for each session: how many exercises it holds",
+     sample_exercises_per_session,
+     describe_exercises_per_session},
     {"occlusion", Kind::name, Scope::session, occlusion_names, 0,
      "the sessions' occlusion as written (unspecified when the block says nothing)", sample_occlusion, describe_occlusion},
-    {"cuff-pressure", Kind::pressure, Scope::session, {}, 0,
-     "the sessions' cuff pressure as written; mmHg and % AOP are compared only with their own unit", sample_cuff_pressure,
+    {"cuff-pressure",
+     Kind::pressure,
+     Scope::session,
+     {},
+     0,
+     "the sessions' cuff pressure as written; mmHg and % AOP are compared only with their own unit",
+     sample_cuff_pressure,
      describe_cuff_pressure},
     {"cuff-width", Kind::length, Scope::session, {}, 0, "the cuff's width as written", sample_cuff_width, describe_cuff_width},
 };

@@ -143,8 +143,14 @@ constexpr std::string_view load_kind_names[] = {"percent", "mass", "rpe", "none"
 constexpr std::string_view yes_no[] = {"yes", "no"};
 
 constexpr MetricRow rows[] = {
-    {"load", Kind::relative_load, Scope::set, {}, 0,
-     "for each set: its load in % of 1RM (a load in kg is converted when the athlete has a max)", sample_load, describe_load},
+    {"load",
+     Kind::relative_load,
+     Scope::set,
+     {},
+     0,
+     "for each set: its load in % of 1RM (a load in kg is converted when the athlete has a max)",
+     sample_load,
+     describe_load},
     {"sets", Kind::count, Scope::exercise, {}, 0, "the exercise's number of sets, for the week checked", sample_sets, describe_sets},
     {"reps", Kind::count, Scope::set, {}, 0, "for each set: its repetitions", sample_reps, describe_reps},
     {"rest", Kind::time, Scope::exercise, {}, 0, "the rest between sets, as written", sample_rest, describe_rest},

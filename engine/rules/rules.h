@@ -55,9 +55,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/diagnostic.h"
 #include "engine/ir/ir.h"
 #include "engine/schedule/schedule.h"
-#include "engine/base/diagnostic.h"
 #include "grammar/syntax.h"
 
 namespace meso {
@@ -67,23 +67,23 @@ struct Condition;  // the typed condition tree, private to engine/rules (conditi
 }
 
 struct Rule {
-    std::string id;                     // "bfr.min-gap"
-    std::string name;                   // "min-gap"
+    std::string id;    // "bfr.min-gap"
+    std::string name;  // "min-gap"
     Severity severity = Severity::warning;
-    std::string message;                // "at least 4 hours between BFR sessions"
-    std::vector<std::string> sources;   // the rule's own `source` lines
-    std::vector<std::string> notes;     // the rule's `note` lines: why it exists
-    std::string condition_text;         // "require gap >= 4 h", as written
+    std::string message;               // "at least 4 hours between BFR sessions"
+    std::vector<std::string> sources;  // the rule's own `source` lines
+    std::vector<std::string> notes;    // the rule's `note` lines: why it exists
+    std::string condition_text;        // "require gap >= 4 h", as written
     Span span;
     std::shared_ptr<const rules::Condition> requirement;  // holds where the block is fine
 };
 
 struct RuleSet {
-    std::string name;                   // "bfr"
-    std::string title;                  // "Blood-flow-restriction guidelines"
-    std::vector<std::string> sources;   // the set's `source` lines
+    std::string name;                  // "bfr"
+    std::string title;                 // "Blood-flow-restriction guidelines"
+    std::vector<std::string> sources;  // the set's `source` lines
     std::vector<std::string> notes;
-    std::string applies_text;           // "method = bfr", or "" for every block
+    std::string applies_text;  // "method = bfr", or "" for every block
     Span span;
     std::shared_ptr<const rules::Condition> applies;  // null: every block
     std::vector<Rule> rules;
@@ -115,10 +115,10 @@ std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResu
 
 // The metrics a rule can use, for documentation and did-you-mean.
 struct MetricInfo {
-    std::string name;         // "gap"
-    std::string kind;         // "time", "count", "% of 1RM", "pressure", "length", "name"
+    std::string name;           // "gap"
+    std::string kind;           // "time", "count", "% of 1RM", "pressure", "length", "name"
     bool per_exercise = false;  // used inside `every exercise` / `any exercise`
-    std::string value;        // what it measures, one line
+    std::string value;          // what it measures, one line
 };
 const std::vector<MetricInfo>& metrics();
 

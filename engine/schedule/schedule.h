@@ -31,16 +31,16 @@
 #include <string>
 #include <vector>
 
-#include "engine/ir/ir.h"
 #include "engine/base/diagnostic.h"
 #include "engine/base/text.h"  // format_date, format_time, weekday_name: what the emitters write sessions with
+#include "engine/ir/ir.h"
 
 namespace meso {
 
 struct SetPlan {
     int reps = 0;
-    std::optional<double> percent;   // of 1RM: as written, or derived from a mass when a max is known
-    std::optional<double> mass;      // in the athlete's unit, rounded to the athlete's step
+    std::optional<double> percent;  // of 1RM: as written, or derived from a mass when a max is known
+    std::optional<double> mass;     // in the athlete's unit, rounded to the athlete's step
     std::optional<double> rpe;
 };
 
@@ -49,7 +49,7 @@ struct ExercisePlan {
     std::vector<SetPlan> sets;
     std::optional<double> rest_s;
     bool percent_without_max = false;  // a % load and no max for the exercise: no mass computed
-    Span span;                          // the prescription that made it
+    Span span;                         // the prescription that made it
 };
 
 struct SessionContent {
@@ -60,20 +60,20 @@ struct SessionContent {
     Span cuff_span;
     std::optional<double> cuff_width_cm;
     std::vector<std::string> notes;
-    Span sessions_span;                 // the `sessions` statement that set the times
+    Span sessions_span;  // the `sessions` statement that set the times
     bool deload = false;
 };
 
 struct Session {
     std::chrono::sys_days date;
-    std::chrono::minutes start{0};     // local time since midnight
+    std::chrono::minutes start{0};  // local time since midnight
     std::chrono::minutes length{60};
-    std::uint32_t block = 0;           // index into ProgramSchedule::blocks
-    std::uint32_t content = 0;         // index into ProgramSchedule::contents
-    std::uint16_t week = 1;            // block week, 1-based
-    std::uint16_t day = 0;             // day of the block without the pauses, 0-based: BlockPlan::planned_start + day
-                                       // is the session's date had no pause moved it (its weekday names its split)
-    std::uint8_t session_of_day = 0;   // 0-based, in order of time
+    std::uint32_t block = 0;          // index into ProgramSchedule::blocks
+    std::uint32_t content = 0;        // index into ProgramSchedule::contents
+    std::uint16_t week = 1;           // block week, 1-based
+    std::uint16_t day = 0;            // day of the block without the pauses, 0-based: BlockPlan::planned_start + day
+                                      // is the session's date had no pause moved it (its weekday names its split)
+    std::uint8_t session_of_day = 0;  // 0-based, in order of time
     std::chrono::weekday weekday() const { return std::chrono::weekday{date}; }
 };
 
@@ -81,12 +81,12 @@ struct BlockPlan {
     const ir::Block* block = nullptr;
     std::string name;
     std::string method;
-    std::chrono::sys_days start;       // first day
-    std::chrono::sys_days end;         // last day, included (later than start + length when a pause moved its sessions)
+    std::chrono::sys_days start;          // first day
+    std::chrono::sys_days end;            // last day, included (later than start + length when a pause moved its sessions)
     std::chrono::sys_days planned_start;  // its first day had no pause moved anything
-    int weeks = 0;                     // block weeks, the last one possibly partial
-    int occurrence = 0;                // 0 for the first block of this name in the program, 1 for the next, ...
-    std::uint32_t first_session = 0;   // its sessions are [first_session, first_session + session_count)
+    int weeks = 0;                        // block weeks, the last one possibly partial
+    int occurrence = 0;                   // 0 for the first block of this name in the program, 1 for the next, ...
+    std::uint32_t first_session = 0;      // its sessions are [first_session, first_session + session_count)
     std::uint32_t session_count = 0;
 };
 
@@ -99,7 +99,7 @@ struct ProgramSchedule {
     std::chrono::sys_days end;
     std::vector<BlockPlan> blocks;
     std::vector<SessionContent> contents;
-    std::vector<Session> sessions;     // by date, then time
+    std::vector<Session> sessions;  // by date, then time
 };
 
 struct ScheduleOptions {
@@ -133,8 +133,8 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
 // range). Together they give what schedule() gives, program by program.
 struct ProgramPlan {
     const ir::Program* program = nullptr;
-    std::size_t index = 0;                             // in module.programs
-    std::chrono::sys_days start;                       // as ProgramSchedule::start and end
+    std::size_t index = 0;        // in module.programs
+    std::chrono::sys_days start;  // as ProgramSchedule::start and end
     std::chrono::sys_days end;
     long long sessions = 0;
     std::optional<std::chrono::sys_days> first_session;  // its date; none without sessions

@@ -13,8 +13,8 @@ using meso::Unit;
 
 TEST_CASE("every unit has a row of the units table, its canonical spelling first among its own")
 {
-    const Unit all[] = {Unit::kg, Unit::lb, Unit::percent, Unit::second, Unit::minute, Unit::hour,
-                        Unit::day, Unit::week, Unit::mmhg, Unit::percent_aop, Unit::cm};
+    const Unit all[] = {Unit::kg,  Unit::lb,   Unit::percent, Unit::second,      Unit::minute, Unit::hour,
+                        Unit::day, Unit::week, Unit::mmhg,    Unit::percent_aop, Unit::cm};
     for (Unit unit : all) {
         const char* canonical = meso::canonical_spelling(unit);
         REQUIRE(meso::unit_of_spelling(canonical) == unit);
@@ -42,7 +42,7 @@ TEST_CASE("a unit's dimension and factor to the base unit come from the table")
 
 TEST_CASE("a misspelt unit is compared with the table's words, AOP standing for % AOP")
 {
-    const std::vector<std::string> words = {"kg", "lb", "lbs", "s", "sec", "second", "seconds", "min", "minute", "minutes",
-                                            "h", "hour", "hours", "day", "days", "week", "weeks", "mmHg", "cm", "AOP"};
+    const std::vector<std::string> words = {"kg", "lb",   "lbs",   "s",   "sec",  "second", "seconds", "min",  "minute", "minutes",
+                                            "h",  "hour", "hours", "day", "days", "week",   "weeks",   "mmHg", "cm",     "AOP"};
     CHECK(meso::unit_words() == words);
 }

@@ -27,10 +27,7 @@ struct TempDir {
         path = pattern;
     }
     ~TempDir() { fs::remove_all(path); }
-    std::size_t entries() const
-    {
-        return static_cast<std::size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator()));
-    }
+    std::size_t entries() const { return static_cast<std::size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator())); }
 };
 
 std::string read(const fs::path& path)

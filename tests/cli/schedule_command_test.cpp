@@ -75,7 +75,9 @@ TEST_CASE("meso schedule --format csv has the header of cli.md and one row per e
 TEST_CASE("meso schedule quotes CSV fields that hold commas or quotes")
 {
     const auto dir = meso::test::temp_dir("csv");
-    meso::test::write_file(dir + "/p.meso", "program \"Spring, \\\"A\\\"\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; \"split squat, rear foot\" 1x5 @ 20 kg }\n}\n");
+    meso::test::write_file(
+        dir + "/p.meso",
+        "program \"Spring, \\\"A\\\"\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; \"split squat, rear foot\" 1x5 @ 20 kg }\n}\n");
     auto run = run_meso({"schedule", "--format", "csv", dir + "/p.meso"});
     REQUIRE(run.exit_code == 0);
     CHECK(lines(run.out).at(1) == "2027-01-04,08:00,09:00,\"Spring, \"\"A\"\"\",,B,1,\"split squat, rear foot\",1,5,20,,");

@@ -16,19 +16,21 @@ using meso::test::run_meso;
 namespace {
 
 // A program with sessions at `times` on the Sundays of two weeks from `start` (a Monday).
-std::string night_program(const std::string& zone, const std::string& start, const std::string& times,
-                          const std::string& length = "60 min")
+std::string night_program(const std::string& zone, const std::string& start, const std::string& times, const std::string& length = "60 min")
 {
-    return "athlete \"Alex\" {\n"                        // 1
-           "  max squat 180 kg\n"                        // 2
-           "}\n"                                         // 3
-           "program \"Night owl\" for \"Alex\" {\n"      // 4
-           "  start " + start + "\n"                     // 5
+    return "athlete \"Alex\" {\n"                    // 1
+           "  max squat 180 kg\n"                    // 2
+           "}\n"                                     // 3
+           "program \"Night owl\" for \"Alex\" {\n"  // 4
+           "  start " +
+           start + "\n"                                                                         // 5
            + (zone.empty() ? std::string("  # no timezone\n") : "  timezone " + zone + "\n") +  // 6
-           "  2 weeks \"Nights\" {\n"                    // 7
-           "    days sun\n"                              // 8
-           "    sessions " + times + " for " + length + "\n"  // 9
-           "    squat 5x5 @ 75%\n"                       // 10
+           "  2 weeks \"Nights\" {\n"                                                           // 7
+           "    days sun\n"                                                                     // 8
+           "    sessions " +
+           times + " for " + length +
+           "\n"                     // 9
+           "    squat 5x5 @ 75%\n"  // 10
            "  }\n"
            "}\n";
 }
@@ -181,7 +183,7 @@ TEST_CASE("a session whose start does not exist is written as the instant RFC 55
     CHECK(times[3] == "DTEND;TZID=Europe/Berlin:20270404T033000");
     // The description says so too, and the reminder's time is the clock's.
     CHECK(unfolded(run.out).find("02:30 does not exist on Sun 2027-03-28 in Europe/Berlin (clocks go from 02:00 to 03:00)\\; "
-                       "the session starts at 03:30") != std::string::npos);
+                                 "the session starts at 03:30") != std::string::npos);
     CHECK(has_line(run.out, "DESCRIPTION:Nights: squat at 03:30"));
     CHECK(has_line(run.out, "DESCRIPTION:Nights: squat at 02:30"));  // the Sunday after
 }
@@ -235,11 +237,13 @@ TEST_CASE("meso schedule's header and JSON name the zone of each program and whe
     const auto none = write_program("shown-none", night_program("", "2027-01-04", "08:00"));
 
     auto text = run_meso({"schedule", own}, "TZ=UTC");
-    CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in Europe/Berlin (the program's timezone)\n", 0) == 0);
+    CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in Europe/Berlin (the program's timezone)\n",
+                         0) == 0);
     text = run_meso({"schedule", none}, "TZ=Asia/Tokyo");
     CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in Asia/Tokyo (from TZ)\n", 0) == 0);
     text = run_meso({"schedule", none, "--timezone", "America/New_York"}, "TZ=Asia/Tokyo");
-    CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in America/New_York (from --timezone)\n", 0) == 0);
+    CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in America/New_York (from --timezone)\n", 0) ==
+          0);
 
     auto program_json = [](const meso::test::Run& run) {
         INFO(run.err);
@@ -282,7 +286,8 @@ TEST_CASE("a TZ that names no zone is an error when the machine's zone is used, 
         const auto run = run_meso({command, none}, "TZ=Europe/Berln");
         CHECK(run.exit_code == 2);
         CHECK(run.out.empty());
-        CHECK(run.err.find("meso " + command + ": TZ='Europe/Berln': unknown time zone 'Europe/Berln'; "
+        CHECK(run.err.find("meso " + command +
+                           ": TZ='Europe/Berln': unknown time zone 'Europe/Berln'; "
                            "did you mean 'Europe/Berlin'?") != std::string::npos);
     }
     // --timezone stands in for the machine's zone: TZ is not used, so not an error.

@@ -131,8 +131,7 @@ inline SessionContent kaatsu_content()
 {
     SessionContent c;
     c.exercises.push_back(exercise("squat", {set(30, 20, 36), set(15, 20, 36), set(15, 20, 36), set(15, 20, 36)}, 30));
-    c.exercises.push_back(
-        exercise("knee-extension", {set(30, 20), set(15, 20), set(15, 20), set(15, 20)}, 30));
+    c.exercises.push_back(exercise("knee-extension", {set(30, 20), set(15, 20), set(15, 20), set(15, 20)}, 30));
     c.exercises.back().percent_without_max = true;
     c.occlusion = ir::Occlusion::continuous;
     c.cuff_pressure = ir::Pressure{160, false};

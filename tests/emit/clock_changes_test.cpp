@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "engine/emit/clock_changes.h"
 #include "engine/base/timezone.h"
+#include "engine/emit/clock_changes.h"
 #include "tests/emit/builder.h"
 
 using namespace meso;

@@ -49,8 +49,8 @@ std::string reference_escape(std::string_view text)
 
 TEST_CASE("format_number writes a number's digits as fmt's {:.3f} does, without trailing zeros")
 {
-    for (double v : {0.5, -0.5, 77.5, 107.25, 0.125, 0.005, -0.005, 1e-4, 99.9999, 12.3456, 2.675, 1e9 + 0.5, -123456.789,
-                     0.0005, 0.0015, 1.0005})
+    for (double v :
+         {0.5, -0.5, 77.5, 107.25, 0.125, 0.005, -0.005, 1e-4, 99.9999, 12.3456, 2.675, 1e9 + 0.5, -123456.789, 0.0005, 0.0015, 1.0005})
         CHECK(meso::format_number(v) == reference_number(v));
     std::mt19937_64 random(8);
     std::uniform_real_distribution<double> wide(-1e7, 1e7);

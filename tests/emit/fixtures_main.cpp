@@ -22,14 +22,12 @@ std::string iso_local(const Session& s)
 {
     const std::chrono::year_month_day ymd{s.date};
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:00", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(s.start.count() / 60), static_cast<int>(s.start.count() % 60));
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:00", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()), static_cast<int>(s.start.count() / 60), static_cast<int>(s.start.count() % 60));
     return buffer;
 }
 
-bool write(const std::string& dir, const std::string& name, const Fixture& f, const CalendarOptions& options,
-           json expect)
+bool write(const std::string& dir, const std::string& name, const Fixture& f, const CalendarOptions& options, json expect)
 {
     std::ofstream ics(dir + "/" + name + ".ics", std::ios::binary);
     const auto result = write_calendar(ics, f.schedules, options);
@@ -46,8 +44,7 @@ bool write(const std::string& dir, const std::string& name, const Fixture& f, co
             const auto& block = program.blocks[session.block];
             std::string summary = athletes.size() > 1 ? program.athlete + " — " + block.name : block.name;
             const auto& content = program.contents[session.content];
-            for (std::size_t i = 0; i < content.exercises.size(); ++i)
-                summary += (i == 0 ? ": " : ", ") + content.exercises[i].name;
+            for (std::size_t i = 0; i < content.exercises.size(); ++i) summary += (i == 0 ? ": " : ", ") + content.exercises[i].name;
             expect["events"].push_back({{"uid", session_uid(program, session)},
                                         {"local", iso_local(session)},
                                         {"zone", zone == "floating" ? json(nullptr) : json(zone)},
@@ -89,8 +86,9 @@ int main(int argc, char** argv)
                      {"texts", {note, "Second note: 100% focus, no ego", "Coach: Lee, Sam <sam@example.org>"}},
                      {"organizer", "mailto:sam@example.org"},
                      {"alarm", "-PT30M"},
-                     {"instants", {{{"local", "2027-03-27T08:00:00"}, {"utc", "2027-03-27T07:00:00+00:00"}},
-                                   {{"local", "2027-03-29T08:00:00"}, {"utc", "2027-03-29T06:00:00+00:00"}}}}});
+                     {"instants",
+                      {{{"local", "2027-03-27T08:00:00"}, {"utc", "2027-03-27T07:00:00+00:00"}},
+                       {{"local", "2027-03-29T08:00:00"}, {"utc", "2027-03-29T06:00:00+00:00"}}}}});
     }
     {  // New York across both changes and Berlin across the autumn one, in one calendar.
         Fixture f;
@@ -98,18 +96,22 @@ int main(int argc, char** argv)
         auto& fall = f.program("Fall NY", "America/New_York");
         auto& autumn = f.program("Autumn Berlin", "Europe/Berlin");
         const SessionContent strength = holding({exercise("squat", {set(5, 75, 135), set(5, 75, 135)}, 180)});
-        f.schedule(spring, "Alex", day(2027, 3, 8), {{"Strength", "strength", 14, days("MTWTFSS"), {at(7)}, std::chrono::minutes{60}, strength}});
-        f.schedule(fall, "Alex", day(2027, 11, 1), {{"Strength", "strength", 14, days("MTWTFSS"), {at(7)}, std::chrono::minutes{60}, strength}});
-        f.schedule(autumn, "Jo", day(2027, 10, 25), {{"Kaatsu", "bfr", 14, days("MTWTFS."), {at(18)}, std::chrono::minutes{30}, kaatsu_content()}});
+        f.schedule(spring, "Alex", day(2027, 3, 8),
+                   {{"Strength", "strength", 14, days("MTWTFSS"), {at(7)}, std::chrono::minutes{60}, strength}});
+        f.schedule(fall, "Alex", day(2027, 11, 1),
+                   {{"Strength", "strength", 14, days("MTWTFSS"), {at(7)}, std::chrono::minutes{60}, strength}});
+        f.schedule(autumn, "Jo", day(2027, 10, 25),
+                   {{"Kaatsu", "bfr", 14, days("MTWTFS."), {at(18)}, std::chrono::minutes{30}, kaatsu_content()}});
         ok &= write(dir, "dst-new-york-berlin", f, options,
                     {{"calendar_name", "Spring NY, Fall NY, Autumn Berlin"},
                      {"texts", json::array()},
-                     {"instants", {{{"local", "2027-03-13T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-03-13T12:00:00+00:00"}},
-                                   {{"local", "2027-03-15T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-03-15T11:00:00+00:00"}},
-                                   {{"local", "2027-11-06T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-06T11:00:00+00:00"}},
-                                   {{"local", "2027-11-08T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-08T12:00:00+00:00"}},
-                                   {{"local", "2027-10-30T18:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-10-30T16:00:00+00:00"}},
-                                   {{"local", "2027-11-01T18:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-11-01T17:00:00+00:00"}}}}});
+                     {"instants",
+                      {{{"local", "2027-03-13T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-03-13T12:00:00+00:00"}},
+                       {{"local", "2027-03-15T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-03-15T11:00:00+00:00"}},
+                       {{"local", "2027-11-06T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-06T11:00:00+00:00"}},
+                       {{"local", "2027-11-08T07:00:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-08T12:00:00+00:00"}},
+                       {{"local", "2027-10-30T18:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-10-30T16:00:00+00:00"}},
+                       {{"local", "2027-11-01T18:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-11-01T17:00:00+00:00"}}}}});
     }
     {  // Sessions the clocks change under: starts that do not exist (02:30 in
        // spring), happen twice (02:30 in autumn in Berlin, 01:30 in New York),
@@ -121,38 +123,46 @@ int main(int argc, char** argv)
         auto& new_york_fall = f.program("New York fall", "America/New_York");
         const SessionContent strength = holding({exercise("squat", {set(5, 75, 135)}, 180)});
         const std::vector<std::chrono::minutes> night = {at(0, 30), at(1, 30), at(2, 30)};
-        f.schedule(berlin_spring, "Alex", day(2027, 3, 22), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
-        f.schedule(berlin_autumn, "Alex", day(2027, 10, 25), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
-        f.schedule(new_york_spring, "Alex", day(2027, 3, 8), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
-        f.schedule(new_york_fall, "Alex", day(2027, 11, 1), {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        f.schedule(berlin_spring, "Alex", day(2027, 3, 22),
+                   {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        f.schedule(berlin_autumn, "Alex", day(2027, 10, 25),
+                   {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        f.schedule(new_york_spring, "Alex", day(2027, 3, 8),
+                   {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
+        f.schedule(new_york_fall, "Alex", day(2027, 11, 1),
+                   {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
         ok &= write(dir, "clock-changes", f, options,
                     {{"calendar_name", "Berlin spring, Berlin autumn, New York spring, New York fall"},
                      {"texts", json::array()},
-                     {"instants", {{{"local", "2027-03-28T02:30:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-03-28T01:30:00+00:00"}},
-                                   {{"local", "2027-10-31T02:30:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-10-31T00:30:00+00:00"}},
-                                   {{"local", "2027-03-14T02:30:00"}, {"zone", "America/New_York"}, {"utc", "2027-03-14T07:30:00+00:00"}},
-                                   {{"local", "2027-11-07T01:30:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-07T05:30:00+00:00"}}}}});
+                     {"instants",
+                      {{{"local", "2027-03-28T02:30:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-03-28T01:30:00+00:00"}},
+                       {{"local", "2027-10-31T02:30:00"}, {"zone", "Europe/Berlin"}, {"utc", "2027-10-31T00:30:00+00:00"}},
+                       {{"local", "2027-03-14T02:30:00"}, {"zone", "America/New_York"}, {"utc", "2027-03-14T07:30:00+00:00"}},
+                       {{"local", "2027-11-07T01:30:00"}, {"zone", "America/New_York"}, {"utc", "2027-11-07T05:30:00+00:00"}}}}});
     }
     {  // Floating times.
         Fixture f;
         auto& p = f.program("Anywhere", "floating");
-        f.schedule(p, "Alex", day(2027, 1, 4), {{"Kaatsu", "bfr", 7, days("MTWTFS."), {at(8), at(16)}, std::chrono::minutes{30}, kaatsu_content()}});
+        f.schedule(p, "Alex", day(2027, 1, 4),
+                   {{"Kaatsu", "bfr", 7, days("MTWTFS."), {at(8), at(16)}, std::chrono::minutes{30}, kaatsu_content()}});
         ok &= write(dir, "floating", f, options, {{"calendar_name", "Anywhere"}, {"texts", json::array()}});
     }
     {  // The default zone, pounds, RPE, no method, a session past midnight.
         Fixture f;
         auto& p = f.program("Night shift", "");
-        const SessionContent content = holding({exercise("bench-press", {set(8, {}, {}, 8), set(8, {}, {}, 8)}, 90),
-                                                exercise("deadlift", {set(5, 70, 315)}, 240)});
+        const SessionContent content =
+            holding({exercise("bench-press", {set(8, {}, {}, 8), set(8, {}, {}, 8)}, 90), exercise("deadlift", {set(5, 70, 315)}, 240)});
         f.schedules.reserve(1);
-        auto& s = f.schedule(p, "Kim", day(2027, 6, 7), {{"Nights", "", 7, days("M.W.F.."), {at(23, 30)}, std::chrono::minutes{60}, content}});
+        auto& s =
+            f.schedule(p, "Kim", day(2027, 6, 7), {{"Nights", "", 7, days("M.W.F.."), {at(23, 30)}, std::chrono::minutes{60}, content}});
         s.unit = ir::MassUnit::lb;
         auto o = options;
         o.default_timezone = "Asia/Kolkata";
-        ok &= write(dir, "default-zone", f, o,
-                    {{"calendar_name", "Night shift"},
-                     {"texts", {"deadlift: 1 set of 5 reps @ 70% = 315 lb; rest 4 min", "bench-press: 2 sets of 8 reps @ RPE 8; rest 90 s"}},
-                     {"instants", {{{"local", "2027-06-07T23:30:00"}, {"utc", "2027-06-07T18:00:00+00:00"}}}}});
+        ok &=
+            write(dir, "default-zone", f, o,
+                  {{"calendar_name", "Night shift"},
+                   {"texts", {"deadlift: 1 set of 5 reps @ 70% = 315 lb; rest 4 min", "bench-press: 2 sets of 8 reps @ RPE 8; rest 90 s"}},
+                   {"instants", {{{"local", "2027-06-07T23:30:00"}, {"utc", "2027-06-07T18:00:00+00:00"}}}}});
     }
     {  // Two years in the southern hemisphere: many transitions.
         Fixture f;
@@ -166,15 +176,18 @@ int main(int argc, char** argv)
         Fixture f;
         auto& berlin = f.program("Berlin 2040", "Europe/Berlin");
         auto& sydney = f.program("Sydney 2041", "Australia/Sydney");
-        f.schedule(berlin, "Alex", day(2040, 3, 19), {{"Strength", "strength", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{60}, {}}});
-        f.schedule(sydney, "Alex", day(2041, 3, 25), {{"Strength", "strength", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{60}, {}}});
+        f.schedule(berlin, "Alex", day(2040, 3, 19),
+                   {{"Strength", "strength", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{60}, {}}});
+        f.schedule(sydney, "Alex", day(2041, 3, 25),
+                   {{"Strength", "strength", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{60}, {}}});
         ok &= write(dir, "after-2037", f, options,
                     {{"calendar_name", "Berlin 2040, Sydney 2041"},
                      {"texts", json::array()},
-                     {"instants", {{{"local", "2040-03-24T08:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2040-03-24T07:00:00+00:00"}},
-                                   {{"local", "2040-03-26T08:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2040-03-26T06:00:00+00:00"}},
-                                   {{"local", "2041-04-06T08:00:00"}, {"zone", "Australia/Sydney"}, {"utc", "2041-04-05T21:00:00+00:00"}},
-                                   {{"local", "2041-04-07T08:00:00"}, {"zone", "Australia/Sydney"}, {"utc", "2041-04-06T22:00:00+00:00"}}}}});
+                     {"instants",
+                      {{{"local", "2040-03-24T08:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2040-03-24T07:00:00+00:00"}},
+                       {{"local", "2040-03-26T08:00:00"}, {"zone", "Europe/Berlin"}, {"utc", "2040-03-26T06:00:00+00:00"}},
+                       {{"local", "2041-04-06T08:00:00"}, {"zone", "Australia/Sydney"}, {"utc", "2041-04-05T21:00:00+00:00"}},
+                       {{"local", "2041-04-07T08:00:00"}, {"zone", "Australia/Sydney"}, {"utc", "2041-04-06T22:00:00+00:00"}}}}});
     }
     return ok ? 0 : 1;
 }

@@ -4,9 +4,9 @@
 #include <set>
 #include <sstream>
 
+#include "engine/base/timezone.h"
 #include "engine/emit/ical.h"
 #include "engine/emit/ical_text.h"
-#include "engine/base/timezone.h"
 #include "tests/emit/builder.h"
 #include "tests/emit/lint.h"
 
@@ -156,14 +156,13 @@ TEST_CASE("the description names every exercise with sets, reps, kilograms, perc
     const auto lines = unfold(emit(f.schedules));
     const auto description = std::find_if(lines.begin(), lines.end(), [](auto& l) { return l.rfind("DESCRIPTION:", 0) == 0; });
     REQUIRE(description != lines.end());
-    CHECK(*description ==
-          "DESCRIPTION:Kaatsu\\, week 1\\, Mon 2027-01-04\\, 08:00-08:30\\nP for Alex\\n\\n"
-          "squat: 4 sets: 30\\, 15\\, 15\\, 15 reps @ 20% = 36 kg\\; rest 30 s\\n"
-          "knee-extension: 4 sets: 30\\, 15\\, 15\\, 15 reps @ 20% (no max for knee-extension\\, so no kg)\\; rest 30 s\\n"
-          "bench-press: 3 sets of 8 reps @ RPE 8\\; rest 2 min\\n"
-          "deadlift: 2 sets of 5 reps @ 75% = 165 kg\\, then 1 set of 3 reps @ 85% = 187.5 kg\\; rest 3 min\\n\\n"
-          "Occlusion: continuous\\nCuff: 160 mmHg\\, 5 cm wide\\n\\n"
-          "Keep the cuff on between sets\\nStop if numb");
+    CHECK(*description == "DESCRIPTION:Kaatsu\\, week 1\\, Mon 2027-01-04\\, 08:00-08:30\\nP for Alex\\n\\n"
+                          "squat: 4 sets: 30\\, 15\\, 15\\, 15 reps @ 20% = 36 kg\\; rest 30 s\\n"
+                          "knee-extension: 4 sets: 30\\, 15\\, 15\\, 15 reps @ 20% (no max for knee-extension\\, so no kg)\\; rest 30 s\\n"
+                          "bench-press: 3 sets of 8 reps @ RPE 8\\; rest 2 min\\n"
+                          "deadlift: 2 sets of 5 reps @ 75% = 165 kg\\, then 1 set of 3 reps @ 85% = 187.5 kg\\; rest 3 min\\n\\n"
+                          "Occlusion: continuous\\nCuff: 160 mmHg\\, 5 cm wide\\n\\n"
+                          "Keep the cuff on between sets\\nStop if numb");
 }
 
 TEST_CASE("a coach with an address makes METHOD:PUBLISH and an ORGANIZER on every event")
@@ -190,11 +189,15 @@ TEST_CASE("an alarm adds a display reminder before each session")
 {
     Fixture f;
     auto& program = f.program("P", "UTC");
-    f.schedule(program, "Alex", day(2027, 1, 4), {{"Kaatsu", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, kaatsu_content()}});
+    f.schedule(program, "Alex", day(2027, 1, 4),
+               {{"Kaatsu", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, kaatsu_content()}});
     auto options = options_at();
     options.alarm = parse_alarm("30m");
     const std::string text = emit(f.schedules, options);
-    CHECK(text.find("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT30M\r\nDESCRIPTION:Kaatsu: squat\\, knee-extension at 08:00\r\nEND:VALARM\r\nEND:VEVENT\r\n") != std::string::npos);
+    CHECK(
+        text.find(
+            "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT30M\r\nDESCRIPTION:Kaatsu: squat\\, knee-extension at 08:00\r\nEND:VALARM\r\nEND:VEVENT\r\n") !=
+        std::string::npos);
     options.alarm = parse_alarm("1 day");
     CHECK(emit(f.schedules, options).find("TRIGGER:-P1D\r\n") != std::string::npos);
 }
@@ -221,9 +224,11 @@ TEST_CASE("a VTIMEZONE from the tz database holds Berlin's real changes around t
     REQUIRE(vtimezone != std::string::npos);
     CHECK(vtimezone < text.find("BEGIN:VEVENT"));
     // In force before the program: winter time since 2026-10-25 03:00 CEST.
-    CHECK(text.find("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD") != std::string::npos);
+    CHECK(text.find("BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD") !=
+          std::string::npos);
     // The change inside the program: 2027-03-28 02:00 CET becomes 03:00 CEST.
-    CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT") != std::string::npos);
+    CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20270328T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT") !=
+          std::string::npos);
     // Local times stay local across the change.
     CHECK(count(text, "DTSTART;TZID=Europe/Berlin:20270327T080000") == 1);
     CHECK(count(text, "DTSTART;TZID=Europe/Berlin:20270329T080000") == 1);
@@ -236,7 +241,10 @@ TEST_CASE("a zone without daylight saving gets one standard observance")
     auto& program = f.program("P", "UTC");
     f.schedule(program, "Alex", day(2027, 3, 22), {{"K", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
     const std::string text = emit(f.schedules);
-    CHECK(text.find("BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") != std::string::npos);
+    CHECK(
+        text.find(
+            "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("the zone is the program's, else the default one; floating times have no zone at all")
@@ -253,8 +261,8 @@ TEST_CASE("the zone is the program's, else the default one; floating times have 
     options.default_timezone = "Asia/Tokyo";
     const std::string text = emit(f.schedules, options);
     CHECK(lint_calendar(text).empty());
-    CHECK(properties(text, "DTSTART") == std::vector<std::string>{";TZID=America/New_York:20270104T080000",
-                                                                  ";TZID=Asia/Tokyo:20270104T080000", ":20270104T080000"});
+    CHECK(properties(text, "DTSTART") ==
+          std::vector<std::string>{";TZID=America/New_York:20270104T080000", ";TZID=Asia/Tokyo:20270104T080000", ":20270104T080000"});
     CHECK(count(text, "BEGIN:VTIMEZONE") == 2);
     CHECK(count(text, "NAME:Zoned\\, Unzoned\\, Floating") == 1);
 
@@ -285,8 +293,7 @@ TEST_CASE("an unknown zone writes nothing and says which zone was meant, where i
     CHECK_FALSE(check_timezone("Europe/Berlin", {}));
     CHECK_FALSE(check_timezone("floating", {}));
     CHECK_FALSE(check_timezone("", {}));
-    CHECK(check_timezone("america/new_york", {})->message ==
-          "unknown time zone 'america/new_york'; did you mean 'America/New_York'?");
+    CHECK(check_timezone("america/new_york", {})->message == "unknown time zone 'america/new_york'; did you mean 'America/New_York'?");
     CHECK(check_timezone("Nowhere", {})->message.rfind("unknown time zone 'Nowhere'; expected a name", 0) == 0);
 }
 
@@ -339,7 +346,8 @@ TEST_CASE("same input, same bytes; DTSTAMP is the given instant in UTC")
 {
     Fixture f;
     auto& program = f.program("Frühjahr – Kraft", "Europe/Berlin");
-    f.schedule(program, "Jürgen", day(2027, 3, 22), {{"Kaatsu", "bfr", 14, days("MTWTFS."), {at(8), at(16)}, std::chrono::minutes{30}, kaatsu_content()}});
+    f.schedule(program, "Jürgen", day(2027, 3, 22),
+               {{"Kaatsu", "bfr", 14, days("MTWTFS."), {at(8), at(16)}, std::chrono::minutes{30}, kaatsu_content()}});
     CHECK(emit(f.schedules) == emit(f.schedules));
     CHECK(properties(emit(f.schedules, options_at(1700000000)), "DTSTAMP").front() == ":20231114T221320Z");
 }
@@ -362,7 +370,8 @@ TEST_CASE("unicode names and a 300-character note survive folding and escaping")
     auto& program = f.program("Frühjahr – Kraft & Ausdauer", "Europe/Berlin");
     auto content = kaatsu_content();
     content.notes = {note};
-    f.schedule(program, "Zoë Ō'Brien", day(2027, 3, 22), {{"Kaatsu — 加圧", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, content}});
+    f.schedule(program, "Zoë Ō'Brien", day(2027, 3, 22),
+               {{"Kaatsu — 加圧", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, content}});
     const std::string text = emit(f.schedules);
     CHECK(lint_calendar(text).empty());
     const auto description = properties(text, "DESCRIPTION").front();
@@ -378,8 +387,10 @@ TEST_CASE("after 2037, where zoneinfo files stop listing changes, the zone's rul
     f.schedule(program, "Alex", day(2040, 3, 19), {{"K", "bfr", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{30}, {}}});
     const std::string text = emit(f.schedules);
     // 2040-03-25 is the last Sunday of March.
-    CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20400325T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT") != std::string::npos);
-    CHECK(text.find("BEGIN:STANDARD\r\nDTSTART:20391030T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD") != std::string::npos);
+    CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20400325T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT") !=
+          std::string::npos);
+    CHECK(text.find("BEGIN:STANDARD\r\nDTSTART:20391030T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD") !=
+          std::string::npos);
 }
 
 TEST_CASE("a program in summer time still describes its zone from standard time on")
@@ -388,8 +399,10 @@ TEST_CASE("a program in summer time still describes its zone from standard time 
     auto& program = f.program("P", "America/New_York");
     f.schedule(program, "Alex", day(2027, 5, 3), {{"K", "bfr", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{30}, {}}});
     const std::string text = emit(f.schedules);
-    const auto standard = text.find("BEGIN:STANDARD\r\nDTSTART:20261101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\n");
-    const auto daylight = text.find("BEGIN:DAYLIGHT\r\nDTSTART:20270314T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n");
+    const auto standard =
+        text.find("BEGIN:STANDARD\r\nDTSTART:20261101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\n");
+    const auto daylight =
+        text.find("BEGIN:DAYLIGHT\r\nDTSTART:20270314T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n");
     CHECK(standard != std::string::npos);
     CHECK(daylight != std::string::npos);
     CHECK(standard < daylight);
@@ -401,7 +414,10 @@ TEST_CASE("a zone that gave up daylight saving long ago has one standard observa
     auto& program = f.program("P", "Asia/Kolkata");
     f.schedule(program, "Alex", day(2040, 6, 4), {{"K", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
     const std::string text = emit(f.schedules);
-    CHECK(text.find("BEGIN:VTIMEZONE\r\nTZID:Asia/Kolkata\r\nBEGIN:STANDARD\r\nDTSTART:19451015T000000\r\nTZOFFSETFROM:+0630\r\nTZOFFSETTO:+0530\r\nTZNAME:IST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") != std::string::npos);
+    CHECK(
+        text.find(
+            "BEGIN:VTIMEZONE\r\nTZID:Asia/Kolkata\r\nBEGIN:STANDARD\r\nDTSTART:19451015T000000\r\nTZOFFSETFROM:+0630\r\nTZOFFSETTO:+0530\r\nTZNAME:IST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("a category with a comma stays one category, and an odd address stays a valid URI")

@@ -5,10 +5,10 @@
  * end as seconds since 1970 UTC, as libical computes them from the file's
  * own VTIMEZONE, and the start's TZID, for check_calendar.py to compare
  * with zoneinfo. */
-#include <libical/ical.h>
 #include <cstdio>
-#include <string>
 #include <cstdlib>
+#include <libical/ical.h>
+#include <string>
 
 namespace {
 
@@ -61,8 +61,7 @@ int print_instants(const char* path)
         const icaltimetype start = icalcomponent_get_dtstart(event);  // zone from the calendar's VTIMEZONE
         const icaltimetype end = icalcomponent_get_dtend(event);
         const char* tzid = start.zone ? icaltimezone_get_tzid(const_cast<icaltimezone*>(start.zone)) : "floating";
-        printf("%s\t%lld\t%lld\t%s\n", icalcomponent_get_uid(event),
-               static_cast<long long>(icaltime_as_timet_with_zone(start, start.zone)),
+        printf("%s\t%lld\t%lld\t%s\n", icalcomponent_get_uid(event), static_cast<long long>(icaltime_as_timet_with_zone(start, start.zone)),
                static_cast<long long>(icaltime_as_timet_with_zone(end, end.zone)), tzid ? tzid : "?");
     }
     icalcomponent_free(calendar);
@@ -95,8 +94,7 @@ int main(int argc, char** argv)
             fprintf(stderr, "%s: icalrestriction_check %s, %d X-LIC-ERROR\n", argv[i], valid ? "passed" : "failed", errors);
             status = 1;
         }
-        else
-            printf("libical ok: %s (%d events)\n", argv[i], events);
+        else printf("libical ok: %s (%d events)\n", argv[i], events);
         icalcomponent_free(calendar);
     }
     return status;

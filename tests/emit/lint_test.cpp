@@ -5,10 +5,9 @@
 using meso::test::lint_calendar;
 
 namespace {
-const std::string clean =
-    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nEND:VTIMEZONE\r\n"
-    "BEGIN:VEVENT\r\nUID:a@meso\r\nDTSTAMP:20270101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20270104T080000\r\n"
-    "DTEND;TZID=Europe/Berlin:20270104T083000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+const std::string clean = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nEND:VTIMEZONE\r\n"
+                          "BEGIN:VEVENT\r\nUID:a@meso\r\nDTSTAMP:20270101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20270104T080000\r\n"
+                          "DTEND;TZID=Europe/Berlin:20270104T083000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
 bool has(const std::vector<std::string>& problems, const std::string& part)
 {

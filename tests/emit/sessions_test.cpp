@@ -57,7 +57,7 @@ TEST_CASE("schedule JSON escapes names and notes as JSON does: quotes, backslash
     const auto json = json_of(schedule);
     INFO(json);
     const std::string block = "\"q\\\"b\\\\s/\\n\\t\\u0001\\u001f é ✓ \xef\xbf\xbd.\"";
-    CHECK(json.find("      \"name\": " + block + ",\n") != std::string::npos);     // in the blocks
+    CHECK(json.find("      \"name\": " + block + ",\n") != std::string::npos);       // in the blocks
     CHECK(json.find("          \"block\": " + block + ",\n") != std::string::npos);  // in the session
     CHECK(json.find("\"name\": \"plain\",\n") != std::string::npos);
     CHECK(json.find("          \"notes\": [\n            \"line\\r\\nbreak\\b\\f\"\n          ]\n        }\n") != std::string::npos);
@@ -70,10 +70,9 @@ TEST_CASE("schedule CSV quotes a field with a comma, a quote or a line break, an
     auto c = compile(athlete + "program \"P, \\\"the\\\" plan\" for \"A\" {\n  start 2027-01-04\n"
                                "  1 week \"two\\nlines\" { days mon; squat 5x5 @ 50% rest 90 s; \"a/b\" 3x8 }\n}\n");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    CHECK(csv_of(c.schedule) ==
-          "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n"
-          "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90\n"
-          "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,\n");
+    CHECK(csv_of(c.schedule) == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n"
+                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90\n"
+                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,\n");
 }
 
 TEST_CASE("a large schedule is written whole in every format: each session once, the JSON one document")
@@ -84,7 +83,8 @@ TEST_CASE("a large schedule is written whole in every format: each session once,
     for (int h = 0; h < 24; ++h) hours += (h ? ", " : "") + std::string(h < 10 ? "0" : "") + std::to_string(h) + ":00";
     auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n  5 weeks \"B\" { days mon..sun; sessions " + hours +
                      " for 30 min; squat 5x5 @ 50% +1% per week; deadlift 3 @ 60%\n week 3 deload }\n"
-                     "  5 weeks \"C\" { days mon..sun; sessions " + hours + " for 30 min; squat 1x1 @ 90% }\n}\n");
+                     "  5 weeks \"C\" { days mon..sun; sessions " +
+                     hours + " for 30 min; squat 1x1 @ 90% }\n}\n");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     const auto& p = c.program();
     REQUIRE(p.sessions.size() == 10 * 7 * 24);

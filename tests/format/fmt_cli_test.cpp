@@ -58,8 +58,8 @@ struct TempDir {
 Run meso(const TempDir& dir, const std::string& args, const std::string& prefix = "")
 {
     const fs::path out = dir.path / ".stdout", err = dir.path / ".stderr";
-    const std::string command = "cd '" + dir.path.string() + "' && " + prefix + "'" + MESO_BINARY + "' fmt " + args + " >'" +
-                                out.string() + "' 2>'" + err.string() + "'";
+    const std::string command = "cd '" + dir.path.string() + "' && " + prefix + "'" + MESO_BINARY + "' fmt " + args + " >'" + out.string() +
+                                "' 2>'" + err.string() + "'";
     Run r;
     const int raw = std::system(command.c_str());
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -127,8 +127,7 @@ TEST_CASE("meso fmt -i rewrites changed files in place and leaves no temporary f
     CHECK(r.out.empty());
     CHECK(slurp(dir.path / "a.meso") == tidy);
     CHECK(slurp(dir.path / "b.meso") == tidy);
-    CHECK(fs::status(dir.path / "a.meso").permissions() ==
-          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    CHECK(fs::status(dir.path / "a.meso").permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
     CHECK(entries(dir.path) == std::vector<std::string>{"a.meso", "b.meso"});
 }
 
@@ -166,8 +165,8 @@ TEST_CASE("meso fmt -i in a directory it cannot write exits 2 with a message and
     write(dir.path / "locked/a.meso", messy);
     fs::permissions(dir.path, fs::perms::all, fs::perm_options::add);  // reachable for the unprivileged user below
     fs::permissions(dir.path / "locked/a.meso", fs::perms::all, fs::perm_options::add);
-    fs::permissions(dir.path / "locked", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
-                                             fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(dir.path / "locked", fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                                             fs::perms::others_read | fs::perms::others_exec);
     // root may write anywhere: run as nobody then, for whom the directory is read-only
     const std::string as_unprivileged = geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "";
     const auto r = meso(dir, "-i locked/a.meso", as_unprivileged);

@@ -166,8 +166,7 @@ TEST_CASE("quantities are spaced one way: percent tight, other units after one s
 {
     CHECK(fmt("template t {\n  squat 5 x 5 @ 75 %\n}\n") == "template t {\n  squat 5x5 @ 75%\n}\n");
     CHECK(fmt("template t {\n  squat 5×5@142.5kg rest 3min\n}\n") == "template t {\n  squat 5x5 @ 142.5 kg rest 3 min\n}\n");
-    CHECK(fmt("template t {\n  squat 20 % x 30 ,15, 15,15 rest 30s\n}\n") ==
-          "template t {\n  squat 20% x 30,15,15,15 rest 30 s\n}\n");
+    CHECK(fmt("template t {\n  squat 20 % x 30 ,15, 15,15 rest 30s\n}\n") == "template t {\n  squat 20% x 30,15,15,15 rest 30 s\n}\n");
     CHECK(fmt("template t {\n  squat 5x5 @ 70 % + 2.5 % per week\n}\n") == "template t {\n  squat 5x5 @ 70% +2.5% per week\n}\n");
     CHECK(fmt("template t {\n  squat 5x5 @ 100kg -5kg per week\n}\n") == "template t {\n  squat 5x5 @ 100 kg -5 kg per week\n}\n");
     CHECK(fmt("template t {\n  squat 4x6 @ 70 % .. 85 %\n}\n") == "template t {\n  squat 4x6 @ 70%..85%\n}\n");
@@ -195,8 +194,7 @@ TEST_CASE("clock times get two-digit hours and session times are separated by co
 
 TEST_CASE("one statement per line: statements joined by ';' are split")
 {
-    CHECK(fmt("program \"P\" { start 2027-01-04; 3 weeks kaatsu }\n") ==
-          "program \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu\n}\n");
+    CHECK(fmt("program \"P\" { start 2027-01-04; 3 weeks kaatsu }\n") == "program \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu\n}\n");
 }
 
 TEST_CASE("blocks joined by 'then' on one line stay on one line; 'then' on its own line stays there")
@@ -232,8 +230,7 @@ TEST_CASE("an empty body is '{ }'")
 
 TEST_CASE("indentation is two spaces per level, whatever was written")
 {
-    CHECK(fmt("template t {\n        week 2 {\nsquat 3x3 @ 80%\n    }\n}\n") ==
-          "template t {\n  week 2 {\n    squat 3x3 @ 80%\n  }\n}\n");
+    CHECK(fmt("template t {\n        week 2 {\nsquat 3x3 @ 80%\n    }\n}\n") == "template t {\n  week 2 {\n    squat 3x3 @ 80%\n  }\n}\n");
 }
 
 TEST_CASE("blank lines are kept but collapsed to one, and dropped after '{', before '}' and around the file")
@@ -244,15 +241,14 @@ TEST_CASE("blank lines are kept but collapsed to one, and dropped after '{', bef
 
 TEST_CASE("comments stay where they were: above, after, on the '{' line, before '}' and at the end of the file")
 {
-    const std::string text =
-        "# above use\n"
-        "use std.bfr  # after use\n"
-        "athlete \"A\" {  # on the brace line\n"
-        "  # above max\n"
-        "  max squat 100 kg  # after max\n"
-        "  # before the closing brace\n"
-        "}  # after the closing brace\n"
-        "# end of file\n";
+    const std::string text = "# above use\n"
+                             "use std.bfr  # after use\n"
+                             "athlete \"A\" {  # on the brace line\n"
+                             "  # above max\n"
+                             "  max squat 100 kg  # after max\n"
+                             "  # before the closing brace\n"
+                             "}  # after the closing brace\n"
+                             "# end of file\n";
     CHECK(fmt(text) == text);
     CHECK(fmt("use std.bfr # a\nuse std.templates    # b\n") == "use std.bfr        # a\nuse std.templates  # b\n");
 }

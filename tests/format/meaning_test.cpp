@@ -48,7 +48,8 @@ std::multimap<std::string, std::string> findings(const meso::test::Compiled& c)
 
 }  // namespace
 
-TEST_CASE("formatting keeps the meaning: the schedule JSON, the diagnostics and the rule findings of x and fmt(x) are equal, over the corpus")
+TEST_CASE(
+    "formatting keeps the meaning: the schedule JSON, the diagnostics and the rule findings of x and fmt(x) are equal, over the corpus")
 {
     int with_sessions = 0;
     for (const auto& file : meso::test::formatter_corpus()) {

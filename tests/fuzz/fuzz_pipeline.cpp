@@ -42,8 +42,8 @@ constexpr long long fuzz_max_sessions = 4000;
 
 [[noreturn]] void violated(const std::string& what, std::string_view input)
 {
-    std::fprintf(stderr, "fuzz_pipeline: invariant violated: %s\n--- input (%zu bytes) ---\n%.*s\n---\n", what.c_str(),
-                 input.size(), static_cast<int>(input.size() < 2000 ? input.size() : 2000), input.data());
+    std::fprintf(stderr, "fuzz_pipeline: invariant violated: %s\n--- input (%zu bytes) ---\n%.*s\n---\n", what.c_str(), input.size(),
+                 static_cast<int>(input.size() < 2000 ? input.size() : 2000), input.data());
     std::abort();
 }
 

@@ -24,15 +24,14 @@ std::vector<std::string> texts(const std::vector<Comment>& comments)
 
 TEST_CASE("comments above a statement lead it; a comment after it on its line trails it")
 {
-    const auto parsed = parse_text(
-        "# the plan\n"
-        "# for Alex\n"
-        "use std.bfr   # the rules\n"
-        "athlete \"Alex\" {\n"
-        "  # maxes tested in December\n"
-        "  max squat 180 kg  # one-rep max   \n"
-        "  round 2.5 kg\n"
-        "}\n");
+    const auto parsed = parse_text("# the plan\n"
+                                   "# for Alex\n"
+                                   "use std.bfr   # the rules\n"
+                                   "athlete \"Alex\" {\n"
+                                   "  # maxes tested in December\n"
+                                   "  max squat 180 kg  # one-rep max   \n"
+                                   "  round 2.5 kg\n"
+                                   "}\n");
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     const auto& use = as<Use>(parsed.file().statements.at(0).node);
@@ -55,17 +54,16 @@ TEST_CASE("comments above a statement lead it; a comment after it on its line tr
 
 TEST_CASE("a comment on the line of '{' belongs to the braces; comments before '}' end the body")
 {
-    const auto parsed = parse_text(
-        "template t {  # opened\n"
-        "  method bfr\n"
-        "  mon {  # Mondays\n"
-        "    squat 5x5 @ 75%\n"
-        "    # more later\n"
-        "  }\n"
-        "  # end of the template\n"
-        "  # really\n"
-        "}\n"
-        "# end of the file\n");
+    const auto parsed = parse_text("template t {  # opened\n"
+                                   "  method bfr\n"
+                                   "  mon {  # Mondays\n"
+                                   "    squat 5x5 @ 75%\n"
+                                   "    # more later\n"
+                                   "  }\n"
+                                   "  # end of the template\n"
+                                   "  # really\n"
+                                   "}\n"
+                                   "# end of the file\n");
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     const auto& t = as<Template>(parsed.file().statements.at(0).node);
@@ -85,13 +83,12 @@ TEST_CASE("a comment on the line of '{' belongs to the braces; comments before '
 
 TEST_CASE("a trailing comment goes to the statement that ends on its line")
 {
-    const auto parsed = parse_text(
-        "program \"P\" {\n"
-        "  start 2027-01-04\n"
-        "  3 weeks kaatsu {\n"
-        "    days mon wed fri\n"
-        "  }  # after the block\n"
-        "}\n");
+    const auto parsed = parse_text("program \"P\" {\n"
+                                   "  start 2027-01-04\n"
+                                   "  3 weeks kaatsu {\n"
+                                   "    days mon wed fri\n"
+                                   "  }  # after the block\n"
+                                   "}\n");
     REQUIRE(parsed.diagnostics().empty());
     const auto& p = as<Program>(parsed.file().statements.at(0).node);
     const auto& block = as<BlockUse>(p.statements.at(1).node);
@@ -103,18 +100,17 @@ TEST_CASE("a trailing comment goes to the statement that ends on its line")
 
 TEST_CASE("blank lines before statements and comments are recorded")
 {
-    const auto parsed = parse_text(
-        "use std.bfr\n"
-        "use std.templates\n"
-        "\n"
-        "athlete \"A\" {\n"
-        "  max squat 100 kg\n"
-        "\n"
-        "  # after a blank line\n"
-        "  round 5 kg\n"
-        "\n"
-        "  # the end\n"
-        "}\n");
+    const auto parsed = parse_text("use std.bfr\n"
+                                   "use std.templates\n"
+                                   "\n"
+                                   "athlete \"A\" {\n"
+                                   "  max squat 100 kg\n"
+                                   "\n"
+                                   "  # after a blank line\n"
+                                   "  round 5 kg\n"
+                                   "\n"
+                                   "  # the end\n"
+                                   "}\n");
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     const auto& s = parsed.file().statements;
@@ -191,7 +187,8 @@ TEST_CASE("every comment of a fixture is kept exactly once in the tree")
                                     count_trivia(x.trivia);
                                     if constexpr (std::is_same_v<std::decay_t<decltype(x)>, Rule>) {
                                         count_braces(x.braces);
-                                        for (const auto& r : x.statements) std::visit([&](const auto& y) { count_trivia(y.trivia); }, r.node);
+                                        for (const auto& r : x.statements)
+                                            std::visit([&](const auto& y) { count_trivia(y.trivia); }, r.node);
                                     }
                                 },
                                 s.node);

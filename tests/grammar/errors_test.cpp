@@ -25,21 +25,20 @@ std::vector<std::uint32_t> error_lines(const Parsed& parsed)
 
 TEST_CASE("a file with three independent mistakes yields exactly three errors, on their lines")
 {
-    const auto parsed = parse_text(
-        "athlete \"Alex\" {\n"
-        "  max squat 180 kgs\n"                  // 2: unknown unit
-        "  max bench-press 120 kg\n"
-        "}\n"
-        "\n"
-        "template kaatsu {\n"
-        "  days mon wedd fri\n"                  // 7: misspelt weekday
-        "  squat 20% x 30,15,15,15 rest 30 s\n"
-        "}\n"
-        "\n"
-        "program \"P\" for \"Alex\" {\n"
-        "  start 2027-02-30\n"                   // 12: no such date
-        "  3 weeks kaatsu\n"
-        "}\n");
+    const auto parsed = parse_text("athlete \"Alex\" {\n"
+                                   "  max squat 180 kgs\n"  // 2: unknown unit
+                                   "  max bench-press 120 kg\n"
+                                   "}\n"
+                                   "\n"
+                                   "template kaatsu {\n"
+                                   "  days mon wedd fri\n"  // 7: misspelt weekday
+                                   "  squat 20% x 30,15,15,15 rest 30 s\n"
+                                   "}\n"
+                                   "\n"
+                                   "program \"P\" for \"Alex\" {\n"
+                                   "  start 2027-02-30\n"  // 12: no such date
+                                   "  3 weeks kaatsu\n"
+                                   "}\n");
     INFO(parsed.report());
     CHECK(error_lines(parsed) == std::vector<std::uint32_t>{2, 7, 12});
     CHECK(parsed.diagnostics()[0].message == "unknown unit 'kgs'; did you mean 'kg'?");
@@ -51,12 +50,11 @@ TEST_CASE("a file with three independent mistakes yields exactly three errors, o
 
 TEST_CASE("after an error, parsing resumes at the next statement of the same body")
 {
-    const auto parsed = parse_text(
-        "template t {\n"
-        "  squat 5x5 @ heavy\n"
-        "  method bfr; occlusion sometimes; days mon\n"
-        "  squat 5x5 @ 75%\n"
-        "}\n");
+    const auto parsed = parse_text("template t {\n"
+                                   "  squat 5x5 @ heavy\n"
+                                   "  method bfr; occlusion sometimes; days mon\n"
+                                   "  squat 5x5 @ 75%\n"
+                                   "}\n");
     INFO(parsed.report());
     CHECK(error_lines(parsed) == std::vector<std::uint32_t>{2, 3});
     const auto& t = std::get<syntax::Template>(parsed.file().statements.at(0).node);
@@ -66,16 +64,15 @@ TEST_CASE("after an error, parsing resumes at the next statement of the same bod
 
 TEST_CASE("an error in a statement's header skips its whole body, not line by line")
 {
-    const auto parsed = parse_text(
-        "athlete \"Alex {\n"  // unterminated: the '{' after it still opens the body
-        "  max squat 180 kg\n"
-        "}\n"
-        "ruleset r \"R\" {\n"
-        "  rule x error m {\n"  // the message unquoted
-        "    require gap >= 4 h\n"
-        "  }\n"
-        "}\n"
-        "use std.bfr\n");
+    const auto parsed = parse_text("athlete \"Alex {\n"  // unterminated: the '{' after it still opens the body
+                                   "  max squat 180 kg\n"
+                                   "}\n"
+                                   "ruleset r \"R\" {\n"
+                                   "  rule x error m {\n"  // the message unquoted
+                                   "    require gap >= 4 h\n"
+                                   "  }\n"
+                                   "}\n"
+                                   "use std.bfr\n");
     INFO(parsed.report());
     CHECK(error_lines(parsed) == std::vector<std::uint32_t>{1, 5});
     REQUIRE(parsed.file().statements.size() == 2);  // the rule set (without the rule) and the use
@@ -114,7 +111,7 @@ TEST_CASE("a 10,000-deep parenthesis gives one clear error and no crash")
     const auto& d = parsed.diagnostics()[0];
     CHECK(d.message.find("nested more than 64 deep") != std::string::npos);
     CHECK(d.span.line == 3);
-    CHECK(d.span.column == 13 + 65);  // at the condition inside the 65th '('
+    CHECK(d.span.column == 13 + 65);              // at the condition inside the 65th '('
     CHECK(parsed.file().statements.size() == 2);  // and the file goes on after it
 }
 
@@ -155,7 +152,10 @@ TEST_CASE("nesting and chains together are bounded too")
 {
     // 60 parentheses, each holding a chain of 10: 600 levels.
     std::string condition = "gap >= 4 h";
-    for (int i = 0; i < 60; ++i) condition = "(" + condition + " and weeks > 1 and weeks > 2 and weeks > 3 and weeks > 4 and weeks > 5 and weeks > 6 and weeks > 7 and weeks > 8 and weeks > 9)";
+    for (int i = 0; i < 60; ++i)
+        condition =
+            "(" + condition +
+            " and weeks > 1 and weeks > 2 and weeks > 3 and weeks > 4 and weeks > 5 and weeks > 6 and weeks > 7 and weeks > 8 and weeks > 9)";
     const auto parsed = parse_text("ruleset r {\n  rule x error \"m\" {\n    require " + condition + "\n  }\n}\n");
     REQUIRE(parsed.error_count() == 1);
     CHECK(parsed.diagnostics()[0].message.find("this condition has more than 256 parts") == 0);
@@ -208,8 +208,8 @@ TEST_CASE("meso check on a 10,000-deep parenthesis: exit 1, one error, no crash"
     const auto path = dir / "deep.meso";
     {
         std::ofstream out(path);
-        out << "ruleset r {\n  rule x error \"m\" {\n    require " << std::string(10000, '(') << "gap >= 4 h"
-            << std::string(10000, ')') << "\n  }\n}\n";
+        out << "ruleset r {\n  rule x error \"m\" {\n    require " << std::string(10000, '(') << "gap >= 4 h" << std::string(10000, ')')
+            << "\n  }\n}\n";
     }
     const auto r = run(std::string(MESO_BINARY) + " check " + quoted(path.string()));
     std::filesystem::remove_all(dir);

@@ -21,10 +21,7 @@ bool is_block_statements(const std::string& example)
     return true;
 }
 
-std::string as_file(const std::string& example)
-{
-    return is_block_statements(example) ? "template t {\n" + example + "}\n" : example;
-}
+std::string as_file(const std::string& example) { return is_block_statements(example) ? "template t {\n" + example + "}\n" : example; }
 
 std::vector<std::filesystem::path> fixture_files()
 {
@@ -59,8 +56,8 @@ TEST_CASE("each example of the design document is a fixture, copied verbatim")
     for (const auto& path : fixture_files()) fixtures.push_back(read_file(path));
     for (const auto& example : examples) {
         INFO(example);
-        const bool found = std::any_of(fixtures.begin(), fixtures.end(),
-                                       [&](const std::string& f) { return f.find(example) != std::string::npos; });
+        const bool found =
+            std::any_of(fixtures.begin(), fixtures.end(), [&](const std::string& f) { return f.find(example) != std::string::npos; });
         CHECK(found);
     }
 }
@@ -108,16 +105,12 @@ TEST_CASE("meso check accepts the program, template and prescription examples of
 {
     const auto fixtures = example_fixtures();
     CHECK(fixtures.size() == meso_blocks(read_file(design_language_md())).size());
-    for (const auto& path : fixtures)
-        check_accepts(path);
+    for (const auto& path : fixtures) check_accepts(path);
 }
 
 // The §5 example defines a clinic's own rule set, checked beside the
 // standard ones applied by default.
-TEST_CASE("meso check accepts the rule set example of the design document")
-{
-    check_accepts(fixtures_dir() / "clinic_ruleset.meso");
-}
+TEST_CASE("meso check accepts the rule set example of the design document") { check_accepts(fixtures_dir() / "clinic_ruleset.meso"); }
 
 TEST_CASE("every meso example of the user reference docs/language.md parses with no diagnostic")
 {

@@ -101,8 +101,8 @@ TEST_CASE("the clinic rule set of the design document, field by field")
 
 TEST_CASE("every comparator is read")
 {
-    const std::pair<const char*, Comparator> ops[] = {{"=", Comparator::eq}, {"!=", Comparator::ne}, {"<", Comparator::lt},
-                                                      {"<=", Comparator::le}, {">", Comparator::gt}, {">=", Comparator::ge}};
+    const std::pair<const char*, Comparator> ops[] = {{"=", Comparator::eq},  {"!=", Comparator::ne}, {"<", Comparator::lt},
+                                                      {"<=", Comparator::le}, {">", Comparator::gt},  {">=", Comparator::ge}};
     for (const auto& [text, op] : ops) {
         const auto c = required(std::string("sessions ") + text + " 24");
         INFO(text);

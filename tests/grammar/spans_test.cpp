@@ -228,7 +228,12 @@ private:
         CHECK(ends_with(text, b.span.text()));
     }
 
-    void block_statement(const Method& m) { one_line(m.span, "Method", "method "); name(m.value); trivia(m.trivia); }
+    void block_statement(const Method& m)
+    {
+        one_line(m.span, "Method", "method ");
+        name(m.value);
+        trivia(m.trivia);
+    }
     void block_statement(const Days& d)
     {
         CHECK(ends_with(one_line(d.span, "Days", "days "), d.days.span.text()));
@@ -242,12 +247,23 @@ private:
         if (s.length) quantity(*s.length);
         trivia(s.trivia);
     }
-    void block_statement(const Occlusion& o) { one_line(o.span, "Occlusion", "occlusion "); name(o.mode); trivia(o.trivia); }
+    void block_statement(const Occlusion& o)
+    {
+        one_line(o.span, "Occlusion", "occlusion ");
+        name(o.mode);
+        trivia(o.trivia);
+    }
     void block_statement(const Cuff& c)
     {
         const auto text = one_line(c.span, "Cuff", "cuff ");
-        if (c.pressure) { quantity(*c.pressure); CHECK(ends_with(text, c.pressure->span.text())); }
-        if (c.width) { quantity(*c.width); CHECK(ends_with(text, c.width->span.text())); }
+        if (c.pressure) {
+            quantity(*c.pressure);
+            CHECK(ends_with(text, c.pressure->span.text()));
+        }
+        if (c.width) {
+            quantity(*c.width);
+            CHECK(ends_with(text, c.width->span.text()));
+        }
         trivia(c.trivia);
     }
     void block_statement(const WeekOverride& w)
@@ -326,8 +342,18 @@ private:
         trivia(p.trivia);
         for (const auto& s : p.statements) std::visit([&](const auto& n) { program_statement(n); }, s.node);
     }
-    void program_statement(const Start& s) { CHECK(ends_with(one_line(s.span, "Start", "start "), s.date.span.text())); date(s.date); trivia(s.trivia); }
-    void program_statement(const End& e) { CHECK(ends_with(one_line(e.span, "End", "end "), e.date.span.text())); date(e.date); trivia(e.trivia); }
+    void program_statement(const Start& s)
+    {
+        CHECK(ends_with(one_line(s.span, "Start", "start "), s.date.span.text()));
+        date(s.date);
+        trivia(s.trivia);
+    }
+    void program_statement(const End& e)
+    {
+        CHECK(ends_with(one_line(e.span, "End", "end "), e.date.span.text()));
+        date(e.date);
+        trivia(e.trivia);
+    }
     void program_statement(const Timezone& t)
     {
         CHECK(ends_with(one_line(t.span, "Timezone", "timezone "), t.zone.text));
@@ -348,7 +374,10 @@ private:
     {
         const auto t = one_line(s.span, "Skip", "skip ");
         date_range(s.dates);
-        if (s.reason) { text(*s.reason); CHECK(ends_with(t, s.reason->span.text())); }
+        if (s.reason) {
+            text(*s.reason);
+            CHECK(ends_with(t, s.reason->span.text()));
+        }
         else CHECK(ends_with(t, s.dates.span.text()));
         trivia(s.trivia);
     }
@@ -356,7 +385,10 @@ private:
     {
         const auto t = one_line(p.span, "Pause", "pause ");
         date_range(p.dates);
-        if (p.reason) { text(*p.reason); CHECK(ends_with(t, p.reason->span.text())); }
+        if (p.reason) {
+            text(*p.reason);
+            CHECK(ends_with(t, p.reason->span.text()));
+        }
         trivia(p.trivia);
     }
     void program_statement(const BlockUse& b)
@@ -393,9 +425,18 @@ private:
         std::visit(
             [&](const auto& n) {
                 using T = std::decay_t<decltype(n)>;
-                if constexpr (std::is_same_v<T, Quantity>) { quantity(n); CHECK(t == n.span.text()); }
-                else if constexpr (std::is_same_v<T, Number>) { number(n); CHECK(t == n.text); }
-                else { name(n); CHECK(t == n.text); }
+                if constexpr (std::is_same_v<T, Quantity>) {
+                    quantity(n);
+                    CHECK(t == n.span.text());
+                }
+                else if constexpr (std::is_same_v<T, Number>) {
+                    number(n);
+                    CHECK(t == n.text);
+                }
+                else {
+                    name(n);
+                    CHECK(t == n.text);
+                }
             },
             v.node);
     }
@@ -477,7 +518,10 @@ private:
             else if (auto* note = std::get_if<NoteStatement>(&s.node)) block_statement(*note);
             else if (auto* a = std::get_if<Applies>(&s.node)) {
                 const auto t = one_line(a->span, "Applies", "applies to blocks");
-                if (a->where) { condition(*a->where); CHECK(ends_with(t, a->where->span.text())); }
+                if (a->where) {
+                    condition(*a->where);
+                    CHECK(ends_with(t, a->where->span.text()));
+                }
                 trivia(a->trivia);
             }
             else if (auto* rule = std::get_if<Rule>(&s.node)) {
@@ -524,12 +568,13 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
     }
     // The fixtures hold every kind of node, so the walk has checked each.
     const std::set<std::string> all = {
-        "Comment", "Name", "Text", "Number", "Quantity", "Date", "DateRange", "ClockTime", "Weekdays", "WeekdayItem",
-        "Load", "Progression", "Prescription", "Scheme", "Braces", "Method", "Days", "Sessions", "Occlusion", "Cuff",
-        "WeekOverride", "WeekItem", "Split", "Allow", "Note", "Use", "Athlete", "Max", "Round", "ConditionList",
-        "Program", "Start", "End", "Timezone", "Coach", "Email", "Skip", "Pause", "BlockUse", "Template", "Value",
-        "Condition", "Comparison", "Between", "Quantified", "AthleteHas", "Not", "Logical", "Parenthesized", "Source",
-        "Applies", "Ruleset", "Rule", "Require", "Forbid"};
+        "Comment",       "Name",        "Text",       "Number",      "Quantity",     "Date",          "DateRange", "ClockTime",
+        "Weekdays",      "WeekdayItem", "Load",       "Progression", "Prescription", "Scheme",        "Braces",    "Method",
+        "Days",          "Sessions",    "Occlusion",  "Cuff",        "WeekOverride", "WeekItem",      "Split",     "Allow",
+        "Note",          "Use",         "Athlete",    "Max",         "Round",        "ConditionList", "Program",   "Start",
+        "End",           "Timezone",    "Coach",      "Email",       "Skip",         "Pause",         "BlockUse",  "Template",
+        "Value",         "Condition",   "Comparison", "Between",     "Quantified",   "AthleteHas",    "Not",       "Logical",
+        "Parenthesized", "Source",      "Applies",    "Ruleset",     "Rule",         "Require",       "Forbid"};
     for (const auto& kind : all) {
         INFO(kind);
         CHECK(visited.count(kind) == 1);

@@ -12,7 +12,7 @@ TEST_CASE("the edit distance counts insertions, deletions, substitutions and swa
     CHECK(edit_distance("", "abc") == 3);
     CHECK(edit_distance("abc", "") == 3);
     CHECK(edit_distance("kitten", "sitting") == 3);
-    CHECK(edit_distance("sqaut", "squat") == 1);      // two letters swapped
+    CHECK(edit_distance("sqaut", "squat") == 1);  // two letters swapped
     CHECK(edit_distance("deadlfit", "deadlift") == 1);
     CHECK(edit_distance("bench", "bench-press") == 6);
     // Optimal string alignment: a swapped pair is not edited again.

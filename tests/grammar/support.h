@@ -21,8 +21,7 @@
 namespace meso::grammar_test {
 
 // The alternative T of a variant, failing the test when it holds another.
-template <typename T, typename Variant>
-const T& as(const Variant& v)
+template <typename T, typename Variant> const T& as(const Variant& v)
 {
     REQUIRE(std::holds_alternative<T>(v));
     return std::get<T>(v);

@@ -104,13 +104,12 @@ TEST_CASE("the first program of the design document, field by field")
 
 TEST_CASE("'then' on one line joins two blocks; 'as' and a body are kept")
 {
-    const auto parsed = parse_text(
-        "program \"P\" {\n"
-        "  start 2027-01-04\n"
-        "  3 weeks kaatsu then 10 weeks powerlifting\n"
-        "  10 days deload as \"Rest\"\n"
-        "  2 weeks \"Taper\" { method strength }\n"
-        "}\n");
+    const auto parsed = parse_text("program \"P\" {\n"
+                                   "  start 2027-01-04\n"
+                                   "  3 weeks kaatsu then 10 weeks powerlifting\n"
+                                   "  10 days deload as \"Rest\"\n"
+                                   "  2 weeks \"Taper\" { method strength }\n"
+                                   "}\n");
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     const auto& program = as<Program>(parsed.file().statements.at(0).node);
@@ -316,9 +315,9 @@ TEST_CASE("a progression may go down: '-5 kg per week' is a negative step")
 TEST_CASE("units are read in every spelling, singular and plural, with or without a space")
 {
     const std::pair<const char*, Unit> spellings[] = {
-        {"30 s", Unit::second},      {"30s", Unit::second},     {"30 sec", Unit::second}, {"30 seconds", Unit::second},
-        {"3 min", Unit::minute},     {"3 minutes", Unit::minute}, {"1 h", Unit::hour},      {"2 hours", Unit::hour},
-        {"1 day", Unit::day},        {"2 days", Unit::day},     {"1 week", Unit::week},   {"3 weeks", Unit::week},
+        {"30 s", Unit::second},  {"30s", Unit::second},       {"30 sec", Unit::second}, {"30 seconds", Unit::second},
+        {"3 min", Unit::minute}, {"3 minutes", Unit::minute}, {"1 h", Unit::hour},      {"2 hours", Unit::hour},
+        {"1 day", Unit::day},    {"2 days", Unit::day},       {"1 week", Unit::week},   {"3 weeks", Unit::week},
     };
     for (const auto& [text, unit] : spellings) {
         const auto p = one_prescription(std::string("squat 5x5 @ 75% rest ") + text);
@@ -369,13 +368,12 @@ TEST_CASE("weekdays: a range, a list with and without commas")
 
 TEST_CASE("week overrides and splits of the design document's table")
 {
-    const auto parsed = parse_text(
-        "template t {\n"
-        "  mon { squat 5x5 @ 75% }\n"
-        "  week 4 deload\n"
-        "  week 2..3 { squat 5x3 @ 85% }\n"
-        "  week 4, 8 { squat 3x3 @ 60% }\n"
-        "}\n");
+    const auto parsed = parse_text("template t {\n"
+                                   "  mon { squat 5x5 @ 75% }\n"
+                                   "  week 4 deload\n"
+                                   "  week 2..3 { squat 5x3 @ 85% }\n"
+                                   "  week 4, 8 { squat 3x3 @ 60% }\n"
+                                   "}\n");
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     const auto& s = as<Template>(parsed.file().statements.at(0).node).body.statements;
@@ -409,17 +407,16 @@ TEST_CASE("week overrides and splits of the design document's table")
 
 TEST_CASE("the program statements of the design document's table")
 {
-    const auto parsed = parse_text(
-        "program \"P\" {\n"
-        "  end 2027-06-12\n"
-        "  timezone Europe/Berlin\n"
-        "  coach \"Sam Lee\" <sam@example.org>\n"
-        "  skip 2027-02-01\n"
-        "  skip 2027-02-14..2027-02-20 \"ski trip\"\n"
-        "  pause 2027-03-01..2027-03-07 \"injury\"\n"
-        "  timezone floating\n"
-        "  3 weeks kaatsu\n"
-        "}\n");
+    const auto parsed = parse_text("program \"P\" {\n"
+                                   "  end 2027-06-12\n"
+                                   "  timezone Europe/Berlin\n"
+                                   "  coach \"Sam Lee\" <sam@example.org>\n"
+                                   "  skip 2027-02-01\n"
+                                   "  skip 2027-02-14..2027-02-20 \"ski trip\"\n"
+                                   "  pause 2027-03-01..2027-03-07 \"injury\"\n"
+                                   "  timezone floating\n"
+                                   "  3 weeks kaatsu\n"
+                                   "}\n");
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     const auto& s = as<Program>(parsed.file().statements.at(0).node).statements;

@@ -109,7 +109,8 @@ TEST_CASE("a program of more blocks than the bound is one located error")
 
 TEST_CASE("a block of more weeks than the bound is a located error")
 {
-    auto c = compile(athlete + "program \"P\" {\n  start 2027-01-04\n  1001 weeks \"B\" { days mon }\n  1000 weeks \"C\" { days mon }\n}\n");
+    auto c =
+        compile(athlete + "program \"P\" {\n  start 2027-01-04\n  1001 weeks \"B\" { days mon }\n  1000 weeks \"C\" { days mon }\n}\n");
     const auto* d = find(c.diagnostics, "a block lasts at most 1000 weeks");
     REQUIRE(d);
     CHECK(d->span.line == 6);
@@ -158,8 +159,8 @@ TEST_CASE("the sets the sessions of a file hold are bounded, ten a session of --
     // --max-sessions 100 allows 1000 sets in all. One session a day for a
     // week, each of 150 sets: 1050.
     auto week_of = [](const std::string& name, int sets) {
-        return "program \"" + name + "\" {\n  start 2027-01-04\n  1 week \"B\" {\n    days mon..sun\n    squat " +
-               std::to_string(sets) + "x1 @ 50%\n  }\n}\n";
+        return "program \"" + name + "\" {\n  start 2027-01-04\n  1 week \"B\" {\n    days mon..sun\n    squat " + std::to_string(sets) +
+               "x1 @ 50%\n  }\n}\n";
     };
     auto over = compile(athlete + week_of("P", 150), "test.meso", false, 100);
     const auto* d = find(over.diagnostics, "the sessions of this file hold more than 1000 sets in all");
@@ -224,8 +225,8 @@ TEST_CASE("many overlapping skips drop exactly the days they cover")
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     std::vector<std::string> dates;
     for (const auto& s : c.program().sessions) dates.push_back(meso::format_date(s.date));
-    CHECK(dates == std::vector<std::string>{"2027-01-04", "2027-01-09", "2027-01-10", "2027-01-11", "2027-01-13",
-                                            "2027-01-14", "2027-01-15", "2027-01-16", "2027-01-17"});
+    CHECK(dates == std::vector<std::string>{"2027-01-04", "2027-01-09", "2027-01-10", "2027-01-11", "2027-01-13", "2027-01-14",
+                                            "2027-01-15", "2027-01-16", "2027-01-17"});
 }
 
 TEST_CASE("a file of many comment lines is parsed in linear time, each comment where it is")

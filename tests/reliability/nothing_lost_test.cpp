@@ -26,8 +26,8 @@ std::string example(const std::string& name) { return meso::test::source_dir() +
 namespace fs = std::filesystem;
 
 // r-x for everyone: nobody but root may create, rename or remove a file in it.
-constexpr auto read_only_directory = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
-                                     fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
+constexpr auto read_only_directory = fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                                     fs::perms::others_read | fs::perms::others_exec;
 
 std::string quoted(const std::string& s)
 {
@@ -82,10 +82,7 @@ program "Last" for "A" {
 TEST_CASE("compile -o of a file whose last program has an error writes nothing, though the programs before were fine")
 {
     const auto dir = meso::test::temp_dir("lost-last-program");
-    SECTION("an error found when expanding the last program")
-    {
-        write_file(dir + "/plan.meso", three_programs);
-    }
+    SECTION("an error found when expanding the last program") { write_file(dir + "/plan.meso", three_programs); }
     SECTION("an error found by the rules in the last program")
     {
         std::string text = three_programs;
@@ -139,8 +136,7 @@ TEST_CASE("compile -o onto a disk that fills up mid-write keeps the old calendar
     // At most 4 KiB per file (ulimit -f counts 512-byte blocks) and the
     // signal for a file too large ignored: the write fails with EFBIG, the
     // way a full disk fails it with ENOSPC.
-    auto run = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", dir + "/plan.ics"},
-                        "trap '' XFSZ; ulimit -f 8;");
+    auto run = run_meso({"compile", example("kaatsu-then-powerlifting.meso"), "-o", dir + "/plan.ics"}, "trap '' XFSZ; ulimit -f 8;");
     CHECK(run.exit_code == 2);
     CHECK(run.err.find("cannot write '" + dir + "/plan.ics': File too large") != std::string::npos);
     CHECK(read_file(dir + "/plan.ics") == precious);
@@ -189,8 +185,8 @@ TEST_CASE("compile -o into a read-only directory keeps the old file byte for byt
     // The calendar itself may be written by anyone: a meso that wrote it in
     // place instead of renaming a temporary file over it would destroy it.
     fs::permissions(dir + "/plan.meso", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-    fs::permissions(dir + "/plan.ics", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                                           fs::perms::group_write | fs::perms::others_read | fs::perms::others_write);
+    fs::permissions(dir + "/plan.ics", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::group_write |
+                                           fs::perms::others_read | fs::perms::others_write);
     fs::permissions(dir, read_only_directory);
     CHECK(meso::test::run_unprivileged("sh -c " + quoted("[ -w " + quoted(dir + "/plan.ics") + " ]")) == 0);
     CHECK(meso::test::run_unprivileged("sh -c " + quoted("[ -w " + quoted(dir) + " ]")) != 0);
@@ -290,8 +286,8 @@ TEST_CASE("fmt -i in a read-only directory keeps the old file byte for byte and 
     write_file(dir + "/plan.meso", text);
     // Writable by anyone, in a directory nobody may write in: formatting it
     // in place would succeed, replacing it cannot.
-    fs::permissions(dir + "/plan.meso", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                                            fs::perms::group_write | fs::perms::others_read | fs::perms::others_write);
+    fs::permissions(dir + "/plan.meso", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::group_write |
+                                            fs::perms::others_read | fs::perms::others_write);
     fs::permissions(dir, read_only_directory);
     CHECK(meso::test::run_unprivileged("sh -c " + quoted("[ -w " + quoted(dir + "/plan.meso") + " ]")) == 0);
 

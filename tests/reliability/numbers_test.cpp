@@ -78,7 +78,8 @@ TEST_CASE("huge loads are located errors")
 {
     check_error(block("1 week \"B\" { days mon; squat 5x5 @ 999999999 kg }"),
                 "a load of 999999999 kg is beyond any human; meso accepts at most 2000 kg", 7, 38);
-    check_error(block("1 week \"B\" { days mon; squat 5x5 @ 999999999% }"), "a load of more than 1000% of one-rep max cannot be meant", 7, 38);
+    check_error(block("1 week \"B\" { days mon; squat 5x5 @ 999999999% }"), "a load of more than 1000% of one-rep max cannot be meant", 7,
+                38);
     check_error(block("4 weeks \"B\" { days mon; squat 5x5 @ 100 kg..999999999 kg }"),
                 "a load of 999999999 kg is beyond any human; meso accepts at most 2000 kg", 7, 47);
     check_error(compile("athlete \"A\" {\n  max squat 999999999 kg\n}\n"),
@@ -106,7 +107,8 @@ TEST_CASE("a progression that runs past what can be meant is a located error nam
     check_error(block("1000 weeks \"B\" { days mon; squat 5x5 @ 50 kg +999999999 kg per week }"),
                 "the progression takes this load beyond any human (more than 2000 kg) in block week 2", 7, 42);
     // In pounds the bound is the same mass: 2000 kg is 4409 lb.
-    auto lb = block("10 weeks \"B\" { days mon; squat 5x5 @ 4000 lb +100 lb per week }", "athlete \"A\" {\n  max squat 400 lb\n  round 5 lb\n}\n");
+    auto lb = block("10 weeks \"B\" { days mon; squat 5x5 @ 4000 lb +100 lb per week }",
+                    "athlete \"A\" {\n  max squat 400 lb\n  round 5 lb\n}\n");
     CHECK(meso::test::has_message(lb.diagnostics, "beyond any human (more than 2000 kg) in block week 6"));
 }
 

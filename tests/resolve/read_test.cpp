@@ -18,8 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const auto readable_by_all = fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
-const auto open_to_all = fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
-                         fs::perms::others_exec;
+const auto open_to_all =
+    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
 
 // The Compilation owns the sources the diagnostics' spans point into.
 std::unique_ptr<meso::Compilation> resolve(const std::string& path, const std::vector<std::string>& rule_files = {})
@@ -155,8 +155,7 @@ TEST_CASE("an unreadable file, given or imported, is 'Permission denied'")
 
     auto imported = run_meso({"check", dir + "/main.meso"}, user.prefix);
     CHECK(imported.exit_code == 1);
-    CHECK(imported.err.find(dir + "/main.meso:1:5: error: cannot read '" + dir + "/secret.meso': Permission denied") !=
-          std::string::npos);
+    CHECK(imported.err.find(dir + "/main.meso:1:5: error: cannot read '" + dir + "/secret.meso': Permission denied") != std::string::npos);
 
     auto baseline = run_meso({"check", dir + "/main.meso"});  // the import itself is fine for its owner
     if (::geteuid() == 0) CHECK(baseline.exit_code == 0);

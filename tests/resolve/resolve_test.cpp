@@ -94,8 +94,9 @@ TEST_CASE("a directory in MESO_PATH adds and overrides library modules")
     std::filesystem::create_directories(dir + "/lib/clinic");
     meso::test::write_file(dir + "/lib/std/templates.meso", "template kaatsu { days mon; squat 1x5 @ 20% }\n");
     meso::test::write_file(dir + "/lib/clinic/rehab.meso", "template rehab { days tue; squat 1x5 @ 20% }\n");
-    meso::test::write_file(dir + "/plan.meso",
-                           "use std.templates\nuse clinic.rehab\nprogram \"P\" {\n  start 2027-01-04\n  1 week kaatsu\n  1 week rehab\n}\n");
+    meso::test::write_file(
+        dir + "/plan.meso",
+        "use std.templates\nuse clinic.rehab\nprogram \"P\" {\n  start 2027-01-04\n  1 week kaatsu\n  1 week rehab\n}\n");
     auto c = compile_file(dir + "/plan.meso", dir + "/lib");
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
@@ -108,7 +109,8 @@ TEST_CASE("a directory in MESO_PATH adds and overrides library modules")
 
 TEST_CASE("for may be left out with one athlete; with several it must name one")
 {
-    auto one = compile("athlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; squat 1x5 @ 50% }\n}\n");
+    auto one = compile(
+        "athlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; squat 1x5 @ 50% }\n}\n");
     REQUIRE_FALSE(meso::has_errors(one.diagnostics));
     CHECK(one.program().athlete == "A");
     auto two = compile("athlete \"A\" { max squat 100 kg }\nathlete \"B\" { max squat 90 kg }\nprogram \"P\" {\n  start 2027-01-04\n}\n");
@@ -209,7 +211,8 @@ TEST_CASE("an unknown time zone is a located error with did-you-mean, found by c
 TEST_CASE("a rule set of the file replaces the library's rule set of the same name")
 {
     meso::ResolveOptions options;  // default rule sets on: std.bfr and std.general
-    auto c = meso::resolve_source(meso::Source{"clinic.meso", "ruleset bfr \"Our BFR rules\" {\n  applies to blocks where method = bfr\n}\n"}, options);
+    auto c = meso::resolve_source(
+        meso::Source{"clinic.meso", "ruleset bfr \"Our BFR rules\" {\n  applies to blocks where method = bfr\n}\n"}, options);
     REQUIRE_FALSE(meso::has_errors(c->diagnostics));
     std::vector<std::string> names;
     for (const auto* r : c->module.rulesets) names.push_back(r->name.text + "@" + std::string(r->span.path()));
@@ -238,8 +241,9 @@ TEST_CASE("a file with no statements at all is a warning; a file of templates or
     }
     auto templates = compile("template light \"Light\" {\n  days mon\n  squat 3x5 @ 50%\n}\n", "library.meso");
     CHECK(templates.diagnostics.empty());
-    auto rules = compile("ruleset clinic \"Clinic\" {\n  source \"ours\"\n  rule short warning \"short\" {\n    require weeks <= 12\n  }\n}\n",
-                         "rules.meso");
+    auto rules =
+        compile("ruleset clinic \"Clinic\" {\n  source \"ours\"\n  rule short warning \"short\" {\n    require weeks <= 12\n  }\n}\n",
+                "rules.meso");
     CHECK(rules.diagnostics.empty());
     auto broken = compile("progrm \"P\" {}\n", "broken.meso");
     CHECK_FALSE(has_message(broken.diagnostics, "this file has no statements"));  // the syntax error says enough

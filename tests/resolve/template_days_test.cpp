@@ -17,7 +17,9 @@ meso::test::Compiled powerlifting(const std::string& use)
                    "athlete \"Alex\" { max squat 180 kg; max bench-press 120 kg; max deadlift 220 kg }\n"
                    "program \"P\" {\n"
                    "  start 2027-01-04\n"
-                   "  " + use + "\n"
+                   "  " +
+                   use +
+                   "\n"
                    "}\n");
 }
 
@@ -55,9 +57,8 @@ TEST_CASE("a template's splits move in order onto the days that replace the temp
     CHECK(week_of(p, 1) == std::vector<std::string>{"Tue squat+bench-press", "Thu deadlift+bench-press", "Sat squat+bench-press"});
     const auto infos = of_severity(c, meso::Severity::info);
     REQUIRE(infos.size() == 1);
-    CHECK(infos[0]->message ==
-          "none of the template's split days (mon, wed, fri) is a training day here: its splits move in order, "
-          "mon → tue, wed → thu, fri → sat");
+    CHECK(infos[0]->message == "none of the template's split days (mon, wed, fri) is a training day here: its splits move in order, "
+                               "mon → tue, wed → thu, fri → sat");
     CHECK(infos[0]->span.line == 5);
     CHECK(infos[0]->span.column == 26);  // at `days tue thu sat`
     REQUIRE(infos[0]->notes.size() == 1);
@@ -84,8 +85,8 @@ TEST_CASE("splits do not move when a split day stays a training day or the block
     auto kept = powerlifting("6 weeks powerlifting { days mon tue wed fri }");
     INFO(messages(kept.diagnostics));
     CHECK(of_severity(kept, meso::Severity::info).empty());
-    CHECK(week_of(kept.program(), 1) == std::vector<std::string>{"Mon squat+bench-press", "Tue ", "Wed deadlift+bench-press",
-                                                                  "Fri squat+bench-press"});
+    CHECK(week_of(kept.program(), 1) ==
+          std::vector<std::string>{"Mon squat+bench-press", "Tue ", "Wed deadlift+bench-press", "Fri squat+bench-press"});
     auto own = powerlifting("6 weeks powerlifting { days tue thu sat; tue { squat 5x5 @ 70% } }");
     INFO(messages(own.diagnostics));
     CHECK(of_severity(own, meso::Severity::info).empty());

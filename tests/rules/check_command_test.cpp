@@ -107,8 +107,7 @@ TEST_CASE("a template's violation, used from the standard library, points at the
     run = run_meso({"check", in_template});
     INFO(run.err);
     // The template's statement made the value: the finding points at the program's line, the template's line is a note.
-    CHECK(run.err.find(in_template + ":8:3: info: knee-extension is loaded in % of 1RM on Mon 2027-03-01") !=
-          std::string::npos);
+    CHECK(run.err.find(in_template + ":8:3: info: knee-extension is loaded in % of 1RM on Mon 2027-03-01") != std::string::npos);
     CHECK(run.err.find("std/templates.meso:24:3: note: the template 'kaatsu' is defined here") != std::string::npos);
     CHECK(run.err.find("std/templates.meso:24:3: info:") == std::string::npos);
     CHECK(run.err.find(in_template + ":8:3: error: athlete 'Alex' has the condition arterial-hardening") != std::string::npos);
@@ -169,8 +168,10 @@ program "P" {
 )");
     auto run = run_meso({"check", rest});
     CHECK(run.exit_code == 0);
-    CHECK(run.err.find("warning: squat rests 90 s between sets on Mon 2027-03-01, and in 35 more sessions; 30 to 60 s of rest between BFR sets [bfr.rest]") !=
-          std::string::npos);
+    CHECK(
+        run.err.find(
+            "warning: squat rests 90 s between sets on Mon 2027-03-01, and in 35 more sessions; 30 to 60 s of rest between BFR sets [bfr.rest]") !=
+        std::string::npos);
     CHECK(run_meso({"check", "--strict", rest}).exit_code == 1);
     CHECK(run_meso({"check", "--no-default-rules", program_file("gap.meso", kaatsu_gap)}).exit_code == 0);
 }
@@ -178,16 +179,20 @@ program "P" {
 TEST_CASE("a clinic's rule file given with --rules fires on a cuff above its limit")
 {
     const std::string dir = temp_dir("clinic");
-    write_file(dir + "/clinic.meso", "ruleset clinic \"Clinic\" {\n  source \"Clinic protocol 2026\"\n"
-                                     "  rule cuff error \"at most 180 mmHg in our clinic\" {\n    require cuff-pressure <= 180 mmHg\n  }\n}\n");
+    write_file(dir + "/clinic.meso",
+               "ruleset clinic \"Clinic\" {\n  source \"Clinic protocol 2026\"\n"
+               "  rule cuff error \"at most 180 mmHg in our clinic\" {\n    require cuff-pressure <= 180 mmHg\n  }\n}\n");
     std::string text = kaatsu_gap;
     text.replace(text.find("08:00, 11:00"), 12, "08:00, 16:00");
     text.replace(text.find("cuff 160 mmHg"), 13, "cuff 220 mmHg");
     write_file(dir + "/plan.meso", text);
     auto run = run_meso({"check", "--rules", dir + "/clinic.meso", dir + "/plan.meso"});
     CHECK(run.exit_code == 1);
-    CHECK(run.err.find(dir + "/plan.meso:11:5: error: cuff 220 mmHg on Mon 2027-03-01, and in 35 more sessions; at most 180 mmHg in our clinic [clinic.cuff]") !=
-          std::string::npos);
+    CHECK(
+        run.err.find(
+            dir +
+            "/plan.meso:11:5: error: cuff 220 mmHg on Mon 2027-03-01, and in 35 more sessions; at most 180 mmHg in our clinic [clinic.cuff]") !=
+        std::string::npos);
     CHECK(run_meso({"check", dir + "/plan.meso"}).exit_code == 0);
 }
 
@@ -279,8 +284,9 @@ TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and 
     CHECK(occlusion["locations"][0]["physicalLocation"]["region"]["startLine"] == 6);
     CHECK(occlusion["ruleId"] == "bfr.occlusion");
     CHECK(occlusion["level"] == "warning");
-    CHECK(occlusion["message"]["text"] ==
-          "no occlusion given on Mon 2027-03-01, and in 35 more sessions; BFR occlusion continuous: the cuff stays on for the whole session");
+    CHECK(
+        occlusion["message"]["text"] ==
+        "no occlusion given on Mon 2027-03-01, and in 35 more sessions; BFR occlusion continuous: the cuff stays on for the whole session");
     CHECK(!occlusion.contains("suppressions"));
 }
 
@@ -406,9 +412,9 @@ TEST_CASE("a run of BFR blocks too short is reported once, at its first block; a
     }
     SECTION("a rest week between two 1-week blocks: each is a run of its own")
     {
-        auto compiled = compile(program_of(bfr_block("1 week", "Kaatsu A") + "  1 week \"Off\" { method rest }\n" +
-                                           bfr_block("1 week", "Kaatsu B")),
-                                "run.meso", true);
+        auto compiled =
+            compile(program_of(bfr_block("1 week", "Kaatsu A") + "  1 week \"Off\" { method rest }\n" + bfr_block("1 week", "Kaatsu B")),
+                    "run.meso", true);
         auto found = findings_of(compiled, "bfr.min-duration");
         REQUIRE(found.size() == 2);
         CHECK(found[0].span.line == 6);
@@ -432,7 +438,8 @@ TEST_CASE("an exercise that fails in several weeks of a progression is reported 
 
     // 30% then 40% a week later: both weeks fail, one finding from the first.
     text = program_of(bfr_block("3 weeks", "Kaatsu"));
-    text.replace(text.find("    squat 20%"), 0, "    week 2 { squat 45% x 30,15,15,15 rest 30 s }\n    week 3 { squat 40% x 30,15,15,15 rest 30 s }\n");
+    text.replace(text.find("    squat 20%"), 0,
+                 "    week 2 { squat 45% x 30,15,15,15 rest 30 s }\n    week 3 { squat 40% x 30,15,15,15 rest 30 s }\n");
     compiled = compile(text, "weeks.meso", true);
     found = findings_of(compiled, "bfr.load");
     REQUIRE(found.size() == 1);
@@ -454,11 +461,13 @@ program "P" {
     squat 20% x 30,15,15,15 rest 30 s
   }
 }
-)", "example.meso", true);
+)",
+                            "example.meso", true);
     REQUIRE(!has_errors(compiled.diagnostics));
     REQUIRE(compiled.program().blocks.at(0).start == std::chrono::sys_days{std::chrono::year{2027} / 3 / 3});  // the pause moved it
     auto findings = check_rules(compiled.compilation->module, compiled.schedule);
-    const auto days_per_week = std::find_if(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.rule == "bfr.days-per-week"; });
+    const auto days_per_week =
+        std::find_if(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.rule == "bfr.days-per-week"; });
     REQUIRE(days_per_week != findings.end());
     CHECK(days_per_week->message.find("block week 1 (2027-03-01..2027-03-07)") != std::string::npos);
 }

@@ -60,9 +60,8 @@ TEST_CASE("a gap is measured across days too, from the end of the evening sessio
     b.times = {2 * 60, 23 * 60};  // 23:30 to 02:00 next day is 2.5 h
     auto findings = check(*build(b));
     REQUIRE(fired(findings) == Ids{"bfr.min-gap"});
-    CHECK(findings.front().message ==
-          "2.5 h between sessions from Mon 2027-03-01 23:00-23:30 to Tue 2027-03-02 02:00, and 14 more times; "
-          "at least 4 hours between BFR sessions");
+    CHECK(findings.front().message == "2.5 h between sessions from Mon 2027-03-01 23:00-23:30 to Tue 2027-03-02 02:00, and 14 more times; "
+                                      "at least 4 hours between BFR sessions");
 }
 
 TEST_CASE("a load finding points at the exercise line and names set, percent and kilograms")
@@ -178,8 +177,9 @@ TEST_CASE("rule files are type-checked when loaded")
     CHECK(one("require occlusion = contiuous") ==
           "'occlusion' is one of continuous, intermittent, none, unspecified, not 'contiuous'; did you mean 'continuous'?");
     CHECK(one("require method < bfr") == "'method' is a name; compare it with = or !=, not <");
-    CHECK(one("require every exercise load <= 100 kg") ==
-          "'load' is a % of 1RM, and '100 kg' is a mass; loads are compared in % of 1RM (kilograms are converted when the athlete has a max)");
+    CHECK(
+        one("require every exercise load <= 100 kg") ==
+        "'load' is a % of 1RM, and '100 kg' is a mass; loads are compared in % of 1RM (kilograms are converted when the athlete has a max)");
     CHECK(one("require cuff-pressure between 40% AOP and 200 mmHg") ==
           "both ends of 'between' need the same unit: mmHg and % AOP cannot be converted into each other");
     CHECK(one("note \"nothing to check\"") == "rule 'mine.r' has no 'require' or 'forbid': it can never find anything");
@@ -286,7 +286,8 @@ TEST_CASE("two rule sets of one name are an error, the same one given twice is l
 TEST_CASE("two exercises too heavy give two findings, each at its own line with its first date and how many sessions more")
 {
     TestBlock b;
-    b.exercises = {TestExercise{"squat", {30, 15, 15, 15}, 40, {}, {}, 30}, TestExercise{"knee-extension", {30, 15, 15, 15}, 45, {}, {}, 30}};
+    b.exercises = {TestExercise{"squat", {30, 15, 15, 15}, 40, {}, {}, 30},
+                   TestExercise{"knee-extension", {30, 15, 15, 15}, 45, {}, {}, 30}};
     b.maxes = {{"squat", 180}, {"knee-extension", 80}};
     auto built = build(b);
     auto findings = check(*built);
@@ -328,8 +329,9 @@ TEST_CASE("a value that fails again is reported once: its first date, and how ma
         b.day_bits = std::bitset<7>{0b0011'1110};
         auto findings = check(*build(b));
         REQUIRE(fired(findings) == Ids{"bfr.days-per-week"});
-        CHECK(findings.front().message ==
-              "5 training days in block week 1 (2027-03-01..2027-03-07), and in 2 more block weeks; 6 training days in every BFR block week");
+        CHECK(
+            findings.front().message ==
+            "5 training days in block week 1 (2027-03-01..2027-03-07), and in 2 more block weeks; 6 training days in every BFR block week");
     }
     SECTION("one more is one, in the singular")
     {
@@ -339,8 +341,9 @@ TEST_CASE("a value that fails again is reported once: its first date, and how ma
         auto findings = check(*build(b));
         const auto* days = first_with_rule(findings, "bfr.days-per-week");
         REQUIRE(days);
-        CHECK(days->message ==
-              "5 training days in block week 1 (2027-03-01..2027-03-07), and in 1 more block week; 6 training days in every BFR block week");
+        CHECK(
+            days->message ==
+            "5 training days in block week 1 (2027-03-01..2027-03-07), and in 1 more block week; 6 training days in every BFR block week");
     }
 }
 
@@ -364,7 +367,6 @@ TEST_CASE("the standard minimum duration names both what is short, in the singul
     b.length_days = 7;
     auto findings = check(*build(b));
     REQUIRE(fired(findings) == Ids{"bfr.min-duration"});
-    CHECK(findings.front().message ==
-          "the block is 7 days (1 week) long, and 12 sessions in the block; "
-          "BFR training needs at least 2 weeks and 24 sessions, counted over consecutive BFR blocks");
+    CHECK(findings.front().message == "the block is 7 days (1 week) long, and 12 sessions in the block; "
+                                      "BFR training needs at least 2 weeks and 24 sessions, counted over consecutive BFR blocks");
 }

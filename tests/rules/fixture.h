@@ -33,18 +33,18 @@ struct TestExercise {
 struct TestBlock {
     std::string method = "bfr";
     int length_days = 21;
-    std::string days = "mon..sat";              // as written; "" writes no days statement
-    std::bitset<7> day_bits{0b0111'1110};       // bit i: weekday i (0 = Sunday)
-    std::vector<int> times = {8 * 60, 16 * 60}; // minutes since midnight
+    std::string days = "mon..sat";               // as written; "" writes no days statement
+    std::bitset<7> day_bits{0b0111'1110};        // bit i: weekday i (0 = Sunday)
+    std::vector<int> times = {8 * 60, 16 * 60};  // minutes since midnight
     int minutes = 30;
-    std::string occlusion = "continuous";       // "" writes none
+    std::string occlusion = "continuous";  // "" writes none
     std::optional<ir::Pressure> cuff = ir::Pressure{160, false};
     std::vector<TestExercise> exercises = {TestExercise{}};
     std::map<std::string, double> maxes = {{"squat", 180}};
     std::vector<std::string> conditions;
     std::vector<std::pair<std::string, std::string>> allows;
-    bool from_template = false;                 // the block's statements are in `template kaatsu`
-    std::string extra_text;                     // appended to the file, e.g. a rule set
+    bool from_template = false;                    // the block's statements are in `template kaatsu`
+    std::string extra_text;                        // appended to the file, e.g. a rule set
     sys_days start = sys_days{2027y / March / 1};  // a Monday
 };
 
@@ -57,7 +57,7 @@ inline std::string clock_text(int m)
 
 struct Built {
     std::unique_ptr<Source> source;
-    syntax::File file;                         // the parsed text (rule sets of extra_text)
+    syntax::File file;  // the parsed text (rule sets of extra_text)
     std::vector<Diagnostic> parse_diagnostics;
     ir::Module module;
     ScheduleResult schedule;
@@ -181,7 +181,10 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
         ir::Exercise x;
         x.name = e.name;
         x.reps = e.reps;
-        x.load.kind = e.mass ? ir::Load::Kind::mass : e.rpe ? ir::Load::Kind::rpe : e.percent ? ir::Load::Kind::percent : ir::Load::Kind::none;
+        x.load.kind = e.mass      ? ir::Load::Kind::mass
+                      : e.rpe     ? ir::Load::Kind::rpe
+                      : e.percent ? ir::Load::Kind::percent
+                                  : ir::Load::Kind::none;
         x.load.from = e.mass ? *e.mass : e.rpe ? *e.rpe : e.percent ? *e.percent : 0;
         x.rest_s = e.rest_s;
         x.span = out->span_of((b.from_template ? "  " : "    ") + e.name + " ");
@@ -200,9 +203,10 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     ps.start = b.start;
     ps.end = b.start + days{b.length_days - 1};
     SessionContent sc;
-    sc.occlusion = b.occlusion == "continuous" ? ir::Occlusion::continuous
+    sc.occlusion = b.occlusion == "continuous"     ? ir::Occlusion::continuous
                    : b.occlusion == "intermittent" ? ir::Occlusion::intermittent
-                   : b.occlusion == "none" ? ir::Occlusion::none : ir::Occlusion::unspecified;
+                   : b.occlusion == "none"         ? ir::Occlusion::none
+                                                   : ir::Occlusion::unspecified;
     sc.occlusion_span = p.blocks.front().content.occlusion_span;
     sc.cuff_pressure = b.cuff;
     sc.cuff_span = p.blocks.front().content.cuff_span;

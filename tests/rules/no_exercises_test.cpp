@@ -39,7 +39,8 @@ program "P" {
 )");
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].severity == Severity::warning);
-    CHECK(findings[0].message == "no exercise in the session on Fri 2027-03-05 (08:00-09:00), and in 2 more sessions; a training day with no exercises");
+    CHECK(findings[0].message ==
+          "no exercise in the session on Fri 2027-03-05 (08:00-09:00), and in 2 more sessions; a training day with no exercises");
     CHECK(findings[0].span.line == 6);  // the `days` statement
     CHECK(findings[0].span.column == 5);
 }
@@ -54,7 +55,8 @@ program "P" {
 }
 )");
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].message == "no exercise in the session on Tue 2027-01-05 (18:00-19:30), and in 5 more sessions; a training day with no exercises");
+    CHECK(findings[0].message ==
+          "no exercise in the session on Tue 2027-01-05 (18:00-19:30), and in 5 more sessions; a training day with no exercises");
     CHECK(findings[0].span.line == 5);
     CHECK(findings[0].span.column == 26);
 }

@@ -31,9 +31,9 @@ TEST_CASE("the standard rule sets load without errors and hold the contract's id
     RuleBook book = load_rules(standard_rulesets());
     CHECK(book.diagnostics.empty());
     const std::vector<std::pair<std::string, Severity>> contract = {
-        {"bfr.load", Severity::warning},          {"bfr.sessions-per-day", Severity::warning},
-        {"bfr.days-per-week", Severity::warning}, {"bfr.min-duration", Severity::warning},
-        {"bfr.min-gap", Severity::error},         {"bfr.occlusion", Severity::warning},
+        {"bfr.load", Severity::warning},           {"bfr.sessions-per-day", Severity::warning},
+        {"bfr.days-per-week", Severity::warning},  {"bfr.min-duration", Severity::warning},
+        {"bfr.min-gap", Severity::error},          {"bfr.occlusion", Severity::warning},
         {"bfr.contraindication", Severity::error},
     };
     for (const auto& [id, severity] : contract) {
@@ -47,7 +47,7 @@ TEST_CASE("the standard rule sets load without errors and hold the contract's id
         for (const auto& rule : set.rules) {
             INFO(rule.id);
             CHECK(!(rule.sources.empty() && set.sources.empty()));  // every rule cites its source
-            CHECK(!rule.notes.empty());                              // and says why
+            CHECK(!rule.notes.empty());                             // and says why
         }
 }
 
@@ -142,7 +142,7 @@ TEST_CASE("the BFR rules do not apply to blocks of another method")
 {
     TestBlock b;
     b.method = "hypertrophy";
-    b.times = {8 * 60, 11 * 60};        // would break bfr.min-gap
+    b.times = {8 * 60, 11 * 60};       // would break bfr.min-gap
     b.exercises.front().percent = 40;  // and bfr.load
     CHECK(check(*build(b)).empty());
 }
@@ -172,8 +172,9 @@ TEST_CASE("each general rule is found alone on a block that breaks only it")
         b.times = {17 * 60, 17 * 60 + 30};
         auto findings = check(*build(b));
         REQUIRE(fired(findings) == Ids{"general.overlap"});
-        CHECK(findings.front().message ==
-              "sessions overlap by 30 min on Mon 2027-03-01 (17:00-18:00, then 17:30), and 8 more times; sessions must not overlap in time");
+        CHECK(
+            findings.front().message ==
+            "sessions overlap by 30 min on Mon 2027-03-01 (17:00-18:00, then 17:30), and 8 more times; sessions must not overlap in time");
     }
     SECTION("general.no-sessions: no training days")
     {

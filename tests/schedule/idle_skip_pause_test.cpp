@@ -39,8 +39,8 @@ TEST_CASE("a skip outside the program's dates is a warning that it drops nothing
 {
     auto c = program_with("  skip 2026-05-05 \"last year's holiday\"");
     INFO(messages(c.diagnostics));
-    CHECK(warnings(c) == std::vector<std::string>{
-                             "4:3: this skip drops nothing: it lies outside the program's dates, 2027-05-03..2027-05-16"});
+    CHECK(warnings(c) ==
+          std::vector<std::string>{"4:3: this skip drops nothing: it lies outside the program's dates, 2027-05-03..2027-05-16"});
     CHECK(c.program().sessions.size() == 6);
 }
 
@@ -48,8 +48,8 @@ TEST_CASE("a skip on rest days is a warning that it drops nothing")
 {
     auto c = program_with("  skip 2027-05-08..2027-05-09 \"weekend away\"\n  skip 2027-05-12");
     INFO(messages(c.diagnostics));
-    CHECK(warnings(c) == std::vector<std::string>{
-                             "4:3: this skip drops nothing: no training day of the program falls on 2027-05-08..2027-05-09"});
+    CHECK(warnings(c) ==
+          std::vector<std::string>{"4:3: this skip drops nothing: no training day of the program falls on 2027-05-08..2027-05-09"});
     CHECK(c.program().sessions.size() == 5);  // the skip of Wed 2027-05-12 drops its session
 }
 
@@ -57,8 +57,7 @@ TEST_CASE("a skip inside a pause is a warning that it drops nothing, with a note
 {
     auto c = program_with("  pause 2027-05-10..2027-05-12\n  skip 2027-05-11..2027-05-12");
     INFO(messages(c.diagnostics));
-    CHECK(warnings(c) == std::vector<std::string>{
-                             "5:3: this skip drops nothing: it lies within a pause, which has no sessions"});
+    CHECK(warnings(c) == std::vector<std::string>{"5:3: this skip drops nothing: it lies within a pause, which has no sessions"});
     const auto& warning = c.diagnostics.back();
     REQUIRE(warning.notes.size() == 1);
     CHECK(warning.notes[0].span.line == 4);

@@ -26,7 +26,7 @@ program "P" {
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     CHECK(*mass_of(c.program(), 0, "squat") == 107.5);        // 106.875 → 107.5
-    CHECK(*mass_of(c.program(), 0, "bench-press") == 107.5); // 106.25 lies halfway between 105 and 107.5: halves go up
+    CHECK(*mass_of(c.program(), 0, "bench-press") == 107.5);  // 106.25 lies halfway between 105 and 107.5: halves go up
 }
 
 TEST_CASE("a computed load is rounded to the athlete's step even when it is a whole number")
@@ -94,9 +94,8 @@ program "P" {
     REQUIRE(warnings.size() == 1);  // four sessions, one prescription; 0% is meant as written
     CHECK(warnings[0]->span.line == 7);
     CHECK(warnings[0]->span.column == 23);  // the load, 10%
-    CHECK(warnings[0]->message ==
-          "10% of A's wrist-curl max (10 kg) is 1 kg, which rounds to 0 kg with a step of 2.5 kg; "
-          "write a smaller 'round' step for the athlete, or an absolute load");
+    CHECK(warnings[0]->message == "10% of A's wrist-curl max (10 kg) is 1 kg, which rounds to 0 kg with a step of 2.5 kg; "
+                                  "write a smaller 'round' step for the athlete, or an absolute load");
 }
 
 TEST_CASE("a percent progression adds its step each block week")
@@ -177,7 +176,7 @@ program "P" {
     CHECK(exercise_of(p, 0, "squat").sets.size() == 5);
     CHECK(exercise_of(p, 1, "squat").sets.size() == 3);  // 5 / 2 rounded up
     CHECK(*exercise_of(p, 1, "squat").sets[0].percent == Approx(72));
-    CHECK(*mass_of(p, 1, "squat") == 130.0);             // 72% of 180 = 129.6 → 130
+    CHECK(*mass_of(p, 1, "squat") == 130.0);  // 72% of 180 = 129.6 → 130
     CHECK(exercise_of(p, 1, "bench-press").sets.size() == 2);
     CHECK(*mass_of(p, 1, "bench-press") == 90.0);
     CHECK(p.contents[p.sessions[1].content].deload);
@@ -204,7 +203,7 @@ program "P" {
     CHECK(exercise_of(p, 0, "squat").sets.size() == 5);
     CHECK(exercise_of(p, 1, "squat").sets.size() == 3);
     CHECK(*exercise_of(p, 2, "squat").sets[0].percent == 85);
-    CHECK(exercise_of(p, 1, "bench-press").sets.size() == 5);  // untouched
+    CHECK(exercise_of(p, 1, "bench-press").sets.size() == 5);        // untouched
     CHECK(p.contents[p.sessions[3].content].exercises.size() == 3);  // a new exercise is added
 }
 
@@ -225,7 +224,7 @@ program "P" {
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     const auto& p = c.program();
-    const std::size_t sets[] = {4, 2, 3, 2, 3, 4};   // deloads halve, rounded up
+    const std::size_t sets[] = {4, 2, 3, 2, 3, 4};  // deloads halve, rounded up
     const double percent[] = {75, 67.5, 80, 72, 80, 75};
     for (std::size_t w = 0; w < 6; ++w) {
         INFO("week " << w + 1);

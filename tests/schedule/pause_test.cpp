@@ -120,8 +120,7 @@ TEST_CASE("with end, a pause moves the sessions before it earlier: the mirror im
 TEST_CASE("overlapping and adjacent pauses act as one pause")
 {
     const auto one = compile(split_program("start 2027-05-03", "  pause 2027-05-12..2027-05-16\n"));
-    const auto overlapping =
-        compile(split_program("start 2027-05-03", "  pause 2027-05-12..2027-05-14\n  pause 2027-05-13..2027-05-16\n"));
+    const auto overlapping = compile(split_program("start 2027-05-03", "  pause 2027-05-12..2027-05-14\n  pause 2027-05-13..2027-05-16\n"));
     const auto adjacent = compile(split_program("start 2027-05-03", "  pause 2027-05-15..2027-05-16\n  pause 2027-05-12..2027-05-14\n"));
     INFO(messages(one.diagnostics) + messages(overlapping.diagnostics) + messages(adjacent.diagnostics));
     REQUIRE(one.diagnostics.empty());

@@ -228,14 +228,14 @@ program "P" {
 )");
     REQUIRE_FALSE(meso::has_errors(lb.diagnostics));
     CHECK(lb.program().unit == meso::ir::MassUnit::lb);
-    CHECK(*mass_of(lb.program(), 0, "squat") == 220.0);       // 220.5 lb → 220
-    CHECK(*mass_of(lb.program(), 0, "bench-press") == 115.0); // 112.5 lb: halfway, up to 115
+    CHECK(*mass_of(lb.program(), 0, "squat") == 220.0);        // 220.5 lb → 220
+    CHECK(*mass_of(lb.program(), 0, "bench-press") == 115.0);  // 112.5 lb: halfway, up to 115
     auto whole = compile(R"(
 athlete "Pat" { max squat 200 lb }
 program "P" { start 2027-01-04; 1 week "A" { days mon; squat 1x5 @ 71% } }
 )");
     REQUIRE_FALSE(meso::has_errors(whole.diagnostics));
-    CHECK(*mass_of(whole.program(), 0, "squat") == 140.0);    // 142 lb, a whole number, still rounds to 5 lb: 140
+    CHECK(*mass_of(whole.program(), 0, "squat") == 140.0);  // 142 lb, a whole number, still rounds to 5 lb: 140
 }
 
 TEST_CASE("the number of sessions is bounded before they are made")
@@ -245,7 +245,8 @@ program "P" {
   start 2027-01-04
   100 weeks "A" { days mon..sun; sessions 06:00, 07:00, 08:00, 09:00, 10:00; squat 1x5 @ 50% }
 }
-)", "test.meso", false, 1000);
+)",
+                     "test.meso", false, 1000);
     CHECK(meso::test::has_message(c.diagnostics, "this program expands to 3500 sessions, more than --max-sessions allows (1000)"));
     CHECK(c.schedule.programs.empty());
 }
@@ -266,8 +267,8 @@ TEST_CASE("generated programs: sessions lie in their blocks, in order, never on 
     std::mt19937 random(20271104);
     const char* names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
     for (int round = 0; round < 60; ++round) {
-        std::string text = alex + "program \"G\" {\n  start 2027-0" + std::to_string(1 + random() % 9) + "-1" +
-                           std::to_string(random() % 10) + "\n";
+        std::string text =
+            alex + "program \"G\" {\n  start 2027-0" + std::to_string(1 + random() % 9) + "-1" + std::to_string(random() % 10) + "\n";
         const int skips = static_cast<int>(random() % 3);
         for (int k = 0; k < skips; ++k)
             text += "  skip 2027-0" + std::to_string(1 + random() % 9) + "-2" + std::to_string(random() % 8) + "\n";
@@ -385,7 +386,7 @@ program "C" for "Alex" {
         CHECK(one.contents.size() == whole.contents.size());
         CHECK(one.blocks.size() == whole.blocks.size());
     }
-    CHECK(plan.programs[2].sessions == 0);  // the one day it trains is skipped
+    CHECK(plan.programs[2].sessions == 0);                      // the one day it trains is skipped
     CHECK(plan.programs[1].last_session == date(2027, 6, 27));  // planned backward, the last session on the last day
 
     // The calendar's head (VTIMEZONE ranges) from the plans is what it is from the schedules.

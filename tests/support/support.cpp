@@ -85,8 +85,8 @@ void write_file(const std::string& path, const std::string& text)
 std::string temp_dir(const std::string& name)
 {
     static int counter = 0;
-    auto dir = std::filesystem::temp_directory_path() /
-               ("meso-test-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    auto dir =
+        std::filesystem::temp_directory_path() / ("meso-test-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir.string();
@@ -112,9 +112,8 @@ Unprivileged find_unprivileged()
     std::filesystem::permissions(dir + "/probe", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
                                                      std::filesystem::perms::group_read | std::filesystem::perms::others_read);
     const int who = std::system((u.prefix + " sh -c '[ \"$(id -u)\" = 65534 ]' 2>/dev/null").c_str());
-    const int sees = std::system((u.prefix + " sh -c '[ -x " + quote(MESO_BINARY) + " ] && [ -r " + quote(dir + "/probe") +
-                                  " ]' 2>/dev/null")
-                                     .c_str());
+    const int sees =
+        std::system((u.prefix + " sh -c '[ -x " + quote(MESO_BINARY) + " ] && [ -r " + quote(dir + "/probe") + " ]' 2>/dev/null").c_str());
     std::filesystem::remove_all(dir);
     if (who != 0) u.why_not = "running as root, and '" + u.prefix + "' does not run a command as nobody here";
     else if (sees != 0)

@@ -53,7 +53,7 @@ std::string source_dir();  // the repository
 // to others). The files meso is to see must be readable by others.
 struct Unprivileged {
     bool available = false;
-    std::string prefix;   // a shell prefix for the command: "" or "setpriv --reuid=65534 ..."
+    std::string prefix;  // a shell prefix for the command: "" or "setpriv --reuid=65534 ..."
     std::string why_not;
 };
 const Unprivileged& unprivileged();
