@@ -42,6 +42,7 @@ lint: setup $(BUILD)/CMakeCache.txt
 	/usr/bin/python3 -m unittest discover -q -s scripts/lint -p 'test_*.py' || status=1; \
 	/usr/bin/python3 scripts/lint/layering.py || status=1; \
 	/usr/bin/python3 scripts/lint/references.py || status=1; \
+	scripts/lint/format.sh || status=1; \
 	/usr/bin/python3 scripts/lint/sizes.py || status=1; \
 	/usr/bin/python3 scripts/lint/tidy.py --build $(BUILD) --jobs $(JOBS) || status=1; \
 	exit $$status
