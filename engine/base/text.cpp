@@ -68,7 +68,7 @@ std::string format_time(std::chrono::minutes since_midnight)
 std::string format_time_of_day(std::chrono::minutes since_midnight)
 {
     long long m = since_midnight.count();
-    const long long day = 24 * 60;
+    const long long day = 24LL * 60;
     m = ((m % day) + day) % day;
     return fmt::format("{:02}:{:02}", m / 60, m % 60);
 }
