@@ -19,6 +19,23 @@ const char* to_string(Occlusion occlusion)
     return "unspecified";
 }
 
+const char* to_string(Limb limb)
+{
+    switch (limb) {
+    case Limb::unspecified: return "unspecified";
+    case Limb::leg: return "leg";
+    case Limb::arm: return "arm";
+    }
+    return "unspecified";
+}
+
+const OcclusionPressure* Athlete::occlusion_pressure(Limb limb) const
+{
+    for (const OcclusionPressure& measured : occlusion_pressures)
+        if (measured.limb == limb) return &measured;
+    return nullptr;
+}
+
 bool WeekOverride::covers(int week) const
 {
     auto after = std::upper_bound(weeks.begin(), weeks.end(), week, [](int w, const WeekRange& r) { return w < r.first; });

@@ -30,13 +30,55 @@ struct Mass {
     MassUnit unit = MassUnit::kg;
 };
 
+// The limb a cuff is on, and an arterial occlusion pressure is measured on.
+enum class Limb { unspecified, leg, arm };
+const char* to_string(Limb limb);
+
+// `aop leg 180 mmHg` (optionally `width 11 cm`): the athlete's arterial
+// occlusion pressure on that limb, measured with a cuff of that width.
+struct OcclusionPressure {
+    Limb limb = Limb::leg;
+    double mmhg = 0;
+    std::optional<double> cuff_width_cm;
+    Span span;
+};
+
+// `cleared bfr.precaution "Dr Lee, 2027-01-10"`: a clinician accepted that
+// rule's finding for this athlete, in every block of every program. Kept on
+// the athlete, never on a block, so that a plan shared by a group cannot
+// clear one member by accident.
+struct Clearance {
+    std::string rule;  // "bfr.precaution"
+    std::string by;    // who cleared it and when, as written
+    Span span;
+};
+
 struct Athlete {
     std::string name;
     std::map<std::string, Mass> maxes;  // one-rep max per exercise, in `unit`
     std::map<std::string, Span> max_spans;
     Mass round_step{2.5, MassUnit::kg};  // default 2.5 kg (5 lb for lb athletes)
     MassUnit unit = MassUnit::kg;
-    std::vector<std::string> conditions;  // `condition arterial-hardening`
+    // `condition arterial-hardening, dvt`: canonical names of the vocabulary
+    // (an alias is stored as the name it stands for; an unknown name as written).
+    std::vector<std::string> conditions;
+    std::vector<Span> condition_spans;                   // one per condition, where it is written
+    std::vector<OcclusionPressure> occlusion_pressures;  // at most one per limb
+    std::vector<Clearance> clearances;
+    Span span;
+
+    const OcclusionPressure* occlusion_pressure(Limb limb) const;  // null when not measured
+};
+
+// One health condition of the screening vocabulary (std.conditions):
+// `condition venous-thromboembolism "history of DVT or pulmonary embolism" {
+//   class absolute  alias dvt, pulmonary-embolism  source "..." }`.
+struct HealthCondition {
+    std::string name;                  // "venous-thromboembolism"
+    std::string description;           // one line
+    std::string condition_class;       // "absolute", "relative" (any identifier)
+    std::vector<std::string> aliases;  // "dvt", "pulmonary-embolism"
+    std::vector<std::string> sources;
     Span span;
 };
 
@@ -80,6 +122,7 @@ struct Content {
     Span occlusion_span;
     std::optional<Pressure> cuff_pressure;
     Span cuff_span;
+    Limb cuff_limb = Limb::unspecified;  // `cuff leg 60% AOP`; set with the pressure
     std::optional<double> cuff_width_cm;
     Span cuff_width_span;
     std::vector<Exercise> exercises;  // in every session
@@ -172,8 +215,9 @@ struct Program {
 struct Module {
     std::vector<Athlete> athletes;  // stable: programs point into it (reserved before filling)
     std::vector<Program> programs;
-    std::vector<const syntax::Ruleset*> rulesets;  // from the file, its uses and the default rule sets
-    std::vector<const syntax::File*> files;        // every parsed file, the main one first
+    std::vector<const syntax::Ruleset*> rulesets;    // from the file, its uses and the default rule sets
+    std::vector<HealthCondition> health_conditions;  // the screening vocabulary in force (std.conditions and the file's)
+    std::vector<const syntax::File*> files;          // every parsed file, the main one first
 };
 
 }  // namespace meso::ir
