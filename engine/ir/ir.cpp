@@ -44,6 +44,23 @@ bool WeekOverride::covers(int week) const
 
 std::string method_of(const Block& block) { return block.content.method.value_or(""); }
 
+namespace {
+bool restricts_blood_flow(const Content& content)
+{
+    if (content.method == "bfr" || content.method == "kaatsu") return true;
+    if (content.cuff_pressure || content.cuff_width_cm) return true;
+    return content.occlusion == Occlusion::continuous || content.occlusion == Occlusion::intermittent;
+}
+}  // namespace
+
+bool is_bfr_block(const Block& block)
+{
+    if (restricts_blood_flow(block.content)) return true;
+    for (const WeekOverride& week : block.weeks)
+        if (restricts_blood_flow(week.content)) return true;
+    return false;
+}
+
 std::vector<std::string> exercise_names(const Content& content)
 {
     std::vector<std::string> names;

@@ -173,6 +173,12 @@ struct Block {
 
 std::string method_of(const Block& block);  // the content's method, or "" when none is given
 
+// A BFR block (language.md §5): method `bfr` or `kaatsu`, or a `cuff`
+// statement, or occlusion `continuous`/`intermittent` — in the block or in
+// any of its week overrides. Decided by what the block does, never by its
+// name alone, so that a safety rule set cannot be switched off by a name.
+bool is_bfr_block(const Block& block);
+
 // Applies overrides: each statement of `over` replaces the base's statement
 // of the same kind; an exercise replaces the base's prescriptions of that
 // exercise wherever they stand (in the block or in splits) or, when the base
