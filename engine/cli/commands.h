@@ -1,11 +1,12 @@
 // The commands of `meso`, one function each, in a file named for it
 // (check.cpp, schedule.cpp, compile.cpp, fmt.cpp, rules.cpp for `rules` and
-// `explain`); main.cpp parses the command line with CLI11 and calls them.
+// `explain`, evidence.cpp); main.cpp parses the command line with CLI11 and calls them.
 // They drive engine/pipeline/ and print what it gives. Each returns the
 // exit status of docs/commands.md: 0 done, 1 findings at error (or a file
 // fmt --check would change), 2 the command could not run.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,15 @@ struct CompileOptions {
     std::string alarm;   // --alarm 30m; "" for none
 };
 int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);
+
+// `meso evidence`: for each BFR block of the file's programs, the closest
+// studies of the evidence table (engine/evidence/), as text or JSON on
+// standard output. Exit 1 (nothing printed) when the file has errors, 2
+// when it cannot be read or an option is wrong.
+struct EvidenceOptions {
+    std::size_t top = 3;  // --top: the studies shown per block; 0 for all
+};
+int evidence(const std::string& file, const EvidenceOptions& evidence_options, const CommonOptions& options);
 
 // Formats each file (directories: every *.meso under them) to standard
 // output, or with check_only lists the files that would change, or with

@@ -20,11 +20,12 @@ using meso::cli::CommonOptions;
 struct Arguments {
     CommonOptions common;
     std::vector<std::string> files;  // check, fmt
-    std::string file;                // schedule, compile
+    std::string file;                // schedule, compile, evidence
     meso::cli::CompileOptions compile;
     bool fmt_check = false, fmt_in_place = false;
     std::string rules_file;  // rules [FILE]
     std::string rule_id;     // explain RULE-ID
+    meso::cli::EvidenceOptions evidence;
 };
 
 struct Commands {
@@ -34,6 +35,7 @@ struct Commands {
     CLI::App* fmt = nullptr;
     CLI::App* rules = nullptr;
     CLI::App* explain = nullptr;
+    CLI::App* evidence = nullptr;
 };
 
 // The options several commands share, added in the order given: the order
@@ -119,6 +121,16 @@ CLI::App* add_explain(CLI::App& app, Arguments& a)
     return explain;
 }
 
+CLI::App* add_evidence(CLI::App& app, Arguments& a)
+{
+    auto* evidence = app.add_subcommand("evidence", "the studies closest to each BFR block");
+    evidence->add_option("file", a.file, "program file")->required();
+    evidence->add_option("--format", a.common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    evidence->add_option("--top", a.evidence.top, "the studies shown per block (default 3; 0 for all)")->check(CLI::NonNegativeNumber);
+    add_shared(evidence, a.common, {Shared::max_sessions, Shared::timezone});
+    return evidence;
+}
+
 int run_command(const Commands& commands, const Arguments& a)
 {
     if (*commands.check) return meso::cli::check(a.files, a.common);
@@ -127,6 +139,7 @@ int run_command(const Commands& commands, const Arguments& a)
     if (*commands.fmt) return meso::cli::fmt(a.files, a.fmt_check, a.fmt_in_place);
     if (*commands.rules) return meso::cli::list_rules(a.rules_file, a.common);
     if (*commands.explain) return meso::cli::explain(a.rule_id, a.common);
+    if (*commands.evidence) return meso::cli::evidence(a.file, a.evidence, a.common);
     return 2;
 }
 
@@ -136,8 +149,8 @@ int run(int argc, char** argv)
     app.set_version_flag("--version", std::string("meso ") + MESO_VERSION);
     app.require_subcommand(1);
     Arguments arguments;
-    const Commands commands{add_check(app, arguments), add_schedule(app, arguments), add_compile(app, arguments),
-                            add_fmt(app, arguments),   add_rules(app, arguments),    add_explain(app, arguments)};
+    const Commands commands{add_check(app, arguments), add_schedule(app, arguments), add_compile(app, arguments), add_fmt(app, arguments),
+                            add_rules(app, arguments), add_explain(app, arguments),  add_evidence(app, arguments)};
     try {
         app.parse(argc, argv);
     }

@@ -1,4 +1,5 @@
-// The standard library, compiled into the binary from stdlib/ at build time.
+// The standard library, compiled into the binary from stdlib/ at build time:
+// its modules, and its tables of data.
 #pragma once
 
 #include <string_view>
@@ -13,5 +14,9 @@ struct EmbeddedFile {
 
 // Every stdlib/**/*.meso, sorted by path.
 const std::vector<EmbeddedFile>& embedded_stdlib();
+
+// Every stdlib/**/*.tsv, sorted by path: tables of data that are not
+// modules ("evidence/bfr.tsv", read by engine/evidence/).
+const std::vector<EmbeddedFile>& embedded_stdlib_tables();
 
 }  // namespace meso

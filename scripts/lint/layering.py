@@ -34,6 +34,7 @@ STAGES = [
     ("engine/report", 5),
     ("engine/emit", 5),
     ("engine/format", 5),
+    ("engine/evidence", 5),
     ("engine/pipeline", 6),
     ("engine/cli", 7),
 ]
