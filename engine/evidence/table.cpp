@@ -2,6 +2,7 @@
 // names the columns (their order is free), '#' comment lines, and "-" for
 // a value that is not known.
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <string>
 #include <string_view>
@@ -68,13 +69,19 @@ struct Row {
         if (!value) problems.push_back(where + ": " + column + " is '" + at(column) + "', not a number or '-'");
         return value;
     }
+    std::string not_a_field(const std::string& column, const std::string& name) const
+    {
+        std::string message = where;
+        message.append(": ").append(column).append(" names '").append(name).append("', which is not a field it can name");
+        return message;
+    }
     std::set<std::string> field_list(const std::string& column)
     {
         std::set<std::string> out;
         if (unknown(at(column))) return out;
         for (const auto& part : split(at(column), ',')) {
             const std::string name = trim(part);
-            if (!fields.count(name)) problems.push_back(where + ": " + column + " names '" + name + "', which is not a field it can name");
+            if (!fields.count(name)) problems.push_back(not_a_field(column, name));
             out.insert(name);
         }
         return out;
@@ -102,7 +109,7 @@ void read_duration(Row& row, Study& study)
         row.problems.push_back(row.where + ": duration is '" + study.duration + "', not 'N weeks' or 'N days'");
         return;
     }
-    study.duration_days = static_cast<int>(*count * per + 0.5);
+    study.duration_days = static_cast<int>(std::lround(*count * per));
 }
 
 void read_exercises(Row& row, Study& study)

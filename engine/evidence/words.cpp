@@ -38,8 +38,8 @@ std::string load(const Study& s)
 
 std::string length(int days)
 {
-    if (days % 7 == 0) return number(days / 7) + (days == 7 ? " week" : " weeks");
-    return number(days) + (days == 1 ? " day" : " days");
+    if (days % 7 == 0) return std::to_string(days / 7) + (days == 7 ? " week" : " weeks");
+    return std::to_string(days) + (days == 1 ? " day" : " days");
 }
 
 }  // namespace
