@@ -69,6 +69,7 @@ void print_evidence_text(std::ostream& out, const std::vector<ProgramEvidence>& 
             out << p.name << (p.athlete.empty() ? "" : " for " + p.athlete) << " — block \"" << b.name << "\", " << format_date(b.start)
                 << " to " << format_date(b.end) << "\n";
             out << "  this block: " << evidence::figures_summary(b.figures) << "\n";
+            if (b.figures.sessions == 0) out << "  nothing to compare\n";
             for (std::size_t i = 0; i < b.matches.size(); ++i) print_match(out, b.matches[i], i == 0);
         }
     if (!any) out << file << ": no BFR block (" << bfr_block_words << "); nothing to compare\n";

@@ -160,7 +160,8 @@ ProgramEvidence evidence_for(const ProgramSchedule& program, const Table& table,
         b.start = plan.start;
         b.end = plan.end;
         b.figures = figures_of(program, i);
-        b.matches = closest(b.figures, table, top);
+        // A block whose sessions were all skipped trained nothing to compare.
+        if (b.figures.sessions > 0) b.matches = closest(b.figures, table, top);
         e.blocks.push_back(std::move(b));
     }
     return e;

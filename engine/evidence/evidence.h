@@ -112,7 +112,7 @@ struct BlockEvidence {
     std::string method;
     std::chrono::sys_days start, end;
     BlockFigures figures;
-    std::vector<Match> matches;
+    std::vector<Match> matches;  // none for a block without sessions
 };
 
 struct ProgramEvidence {

@@ -101,6 +101,7 @@ std::string plain_summary(const Study& s)
 
 std::string figures_summary(const BlockFigures& f)
 {
+    if (f.sessions == 0) return "no sessions in " + length(f.length_days);
     std::string out = f.load_percent ? number(*f.load_percent) + "% 1RM" : "no load in % of 1RM";
     out += ", " + (f.sessions_per_day ? number(*f.sessions_per_day) + "×/day" : std::string("no sessions"));
     if (f.days_per_week) out += ", " + number(*f.days_per_week) + " d/wk";

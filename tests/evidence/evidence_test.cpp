@@ -220,3 +220,18 @@ TEST_CASE("a leg block is closer to a leg study with another load than to an arm
     const auto arm = std::find_if(ranked.begin(), ranked.end(), [](const Match& m) { return m.study->id == "yasuda2012"; });
     CHECK(arm->distance > ranked[0].distance);  // arm curls at 30%, three days a week for six weeks
 }
+
+TEST_CASE("a BFR block whose sessions were all skipped is compared with no study")
+{
+    auto compiled = test::compile(R"(program "P" {
+  start 2027-01-04
+  skip 2027-01-04..2027-01-10 "ill"
+  1 week "B" { method bfr; days mon; squat 3x15 @ RPE 6 }
+}
+)");
+    const auto e = evidence_for(compiled.program(), bfr_table(), 3);
+    REQUIRE(e.blocks.size() == 1);
+    CHECK(e.blocks[0].figures.sessions == 0);
+    CHECK(e.blocks[0].matches.empty());
+    CHECK(figures_summary(e.blocks[0].figures) == "no sessions in 1 week");
+}
