@@ -1,5 +1,8 @@
 // The grammar of athletes: `athlete "Alex" { max squat 180 kg; round 2.5 kg;
-// condition arterial-hardening }`. Internal to grammar/: see grammar.h.
+// condition arterial-hardening; aop leg 180 mmHg; cleared bfr.precaution
+// "Dr Lee, 2027-01-10" }`, the limbs a cuff goes on, and the declaration of a
+// health condition of the screening vocabulary. Internal to grammar/: see
+// grammar.h.
 #pragma once
 
 #include <string>
@@ -15,8 +18,28 @@ namespace meso::grammar {
 
 struct athlete_keywords {
     static constexpr bool exercises_allowed = false;
-    static std::vector<std::string> words() { return {"max", "round", "condition"}; }
+    static std::vector<std::string> words() { return {"max", "round", "condition", "aop", "cleared"}; }
 };
+
+// ---------------------------------------------------------------- limbs
+
+struct limb : sor<kw<"leg">, kw<"arm">> {};
+// A word close to a limb (`lge`, `legs`): did-you-mean. Any other word is
+// left alone, for the rule that expects a limb to say what it wanted.
+struct misspelt_limb : hand_written<misspelt_limb> {
+    template <typename ParseInput> static bool match(ParseInput& in);
+};
+struct limb_name : sor<limb, misspelt_limb> {};
+template <> inline constexpr auto error_message<limb_name> = "expected a limb 'leg' or 'arm'";
+
+template <typename ParseInput> bool misspelt_limb::match(ParseInput& in)
+{
+    const auto word = detail::word_at(in.current(), in.size());
+    if (word.empty()) return false;
+    if (auto near = closest_match(word, {"leg", "arm"}))
+        throw located_error("unknown limb '" + std::string(word) + "'; did you mean '" + *near + "'?", in);
+    return false;
+}
 
 struct max_statement : seq<kw<"max">, ws, must<exercise_name>, ws, must<mass>> {};
 struct round_step : quantity {};
@@ -25,13 +48,65 @@ struct round_statement : seq<kw<"round">, ws, must<round_step>> {};
 struct condition_name : identifier {};
 template <> inline constexpr auto error_message<condition_name> = "expected a health condition such as 'arterial-hardening'";
 struct condition_statement : seq<kw<"condition">, ws, must<condition_name>, star<ws, opt<one<','>, ws>, condition_name>> {};
-struct athlete_statement : sor<max_statement, round_statement, condition_statement, misspelt_keyword<athlete_keywords>> {};
+
+// `aop leg 180 mmHg`, `aop arm 140 mmHg width 5 cm`: the arterial occlusion
+// pressure measured on that limb (the builder checks it is in mmHg).
+struct occlusion_pressure : quantity {};
+template <> inline constexpr auto error_message<occlusion_pressure> =
+    "expected the arterial occlusion pressure in mmHg, such as '180 mmHg'";
+struct measured_width : seq<kw<"width">, ws, must<length>> {};
+struct aop_statement : seq<kw<"aop">, ws, must<limb_name>, ws, must<occlusion_pressure>, opt<ws, measured_width>> {};
+
+// `cleared bfr.precaution "Dr Lee, 2027-01-10"`: a clinician's clearance of one rule.
+struct cleared_rule : dotted_name {};
+template <> inline constexpr auto error_message<cleared_rule> = "expected the id of the rule cleared, such as 'bfr.precaution'";
+struct clearance : string_literal {};
+template <> inline constexpr auto error_message<clearance> = "expected who cleared it and when, in quotes, such as \"Dr Lee, 2027-01-10\"";
+struct cleared_statement : seq<kw<"cleared">, ws, must<cleared_rule>, ws, must<clearance>> {};
+
+struct athlete_statement
+    : sor<max_statement, round_statement, condition_statement, aop_statement, cleared_statement, misspelt_keyword<athlete_keywords>> {};
 template <> inline constexpr auto error_message<athlete_statement> =
-    "expected 'max EXERCISE 180 kg', 'round 2.5 kg' or 'condition NAME' inside an athlete";
+    "expected 'max EXERCISE 180 kg', 'round 2.5 kg', 'condition NAME', 'aop leg 180 mmHg' or 'cleared RULE \"who, when\"' inside an athlete";
 struct athlete_body : body_of<athlete_statement> {};
 template <> inline constexpr auto error_message<athlete_body> = "expected '{' to open the athlete";
 struct athlete_name : string_literal {};
 template <> inline constexpr auto error_message<athlete_name> = "expected the athlete's name in quotes, such as \"Alex\"";
 struct athlete_definition : seq<kw<"athlete">, ws, must<athlete_name>, ws, must<athlete_body>> {};
+
+// ================================================================ health conditions
+
+// `condition venous-thromboembolism "history of DVT or pulmonary embolism" {
+//   class absolute; alias dvt, pulmonary-embolism; source "..." }`: one entry
+// of the screening vocabulary (std.conditions declares the standard ones).
+struct health_condition_keywords {
+    static constexpr bool exercises_allowed = false;
+    static std::vector<std::string> words() { return {"class", "alias", "source"}; }
+};
+struct class_name : identifier {};
+template <> inline constexpr auto error_message<class_name> = "expected the condition's class, such as 'absolute' or 'relative'";
+struct class_statement : seq<kw<"class">, ws, must<class_name>> {};
+struct alias_name : identifier {};
+template <> inline constexpr auto error_message<alias_name> = "expected another name of the condition, such as 'dvt'";
+struct alias_statement : seq<kw<"alias">, ws, must<alias_name>, star<ws, opt<one<','>, ws>, alias_name>> {};
+struct condition_source : string_literal {};
+template <> inline constexpr auto error_message<condition_source> =
+    "expected the source in quotes, such as \"Nascimento et al., Front Physiol 2022\"";
+struct condition_source_statement : seq<kw<"source">, ws, must<condition_source>> {};
+struct health_condition_statement
+    : sor<class_statement, alias_statement, condition_source_statement, misspelt_keyword<health_condition_keywords>> {};
+template <> inline constexpr auto error_message<health_condition_statement> =
+    "expected 'class absolute', 'alias NAME, NAME' or 'source \"...\"' inside a condition";
+struct health_condition_body : body_of<health_condition_statement> {};
+template <> inline constexpr auto error_message<health_condition_body> =
+    "expected '{' with the condition's 'class', as in '{ class absolute }'";
+struct declared_condition : identifier {};
+struct condition_description : string_literal {};
+template <> inline constexpr auto error_message<condition_description> =
+    "expected the condition's one-line description in quotes, such as \"history of deep-vein thrombosis\"";
+// Told from an athlete's `condition a, b` written at the top level by the
+// name being followed by neither ',' nor the end of the statement.
+struct health_condition_definition : seq<kw<"condition">, ws, declared_condition, ws, not_at<sor<one<','>, statement_end>>,
+                                         must<condition_description>, ws, must<health_condition_body>> {};
 
 }  // namespace meso::grammar

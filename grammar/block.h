@@ -1,5 +1,5 @@
 // The grammar of blocks and templates: method, days, sessions, occlusion,
-// cuff, allow, note, splits (`mon wed { ... }`), week overrides (`week 4
+// cuff (on a limb: athlete.h), allow, note, splits (`mon wed { ... }`), week overrides (`week 4
 // { ... }`, `week 2..3 deload`) and exercises. Internal to grammar/: see
 // grammar.h.
 #pragma once
@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "grammar/athlete.h"
 #include "grammar/bodies.h"
 #include "grammar/lexical.h"
 #include "grammar/prescription.h"
@@ -36,8 +37,11 @@ template <> inline constexpr auto error_message<occlusion_mode> = "expected 'con
 struct occlusion_statement : seq<kw<"occlusion">, ws, must<occlusion_mode>> {};
 
 struct cuff_width : seq<kw<"width">, ws, must<length>> {};
-struct cuff_setting : sor<cuff_width, pressure> {};
-template <> inline constexpr auto error_message<cuff_setting> = "expected a cuff pressure such as '160 mmHg' or '50% AOP', or 'width 5 cm'";
+// `cuff leg 60% AOP`: the limb is optional (`cuff 160 mmHg` stays valid).
+struct cuff_on_limb : seq<limb_name, ws, must<pressure>> {};
+struct cuff_setting : sor<cuff_width, cuff_on_limb, pressure> {};
+template <> inline constexpr auto error_message<cuff_setting> =
+    "expected a cuff pressure such as '160 mmHg' or '50% AOP', or 'width 5 cm' (the limb may come first: 'cuff leg 60% AOP')";
 struct cuff_statement : seq<kw<"cuff">, ws, must<cuff_setting>> {};
 
 struct rule_reference : dotted_name {};

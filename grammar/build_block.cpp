@@ -148,14 +148,17 @@ syntax::Sessions Builder::sessions(const node& n)
     return s;
 }
 
-// `cuff 160 mmHg`, `cuff 50% AOP`, `cuff width 5 cm`
+// `cuff 160 mmHg`, `cuff leg 60% AOP`, `cuff width 5 cm`
 syntax::Cuff Builder::cuff(const node& n)
 {
     syntax::Cuff c;
     c.span = span(n);
+    const node* holder = child<g::cuff_on_limb>(n);
+    if (holder) c.limb = name(*child<g::limb_name>(*holder));
+    else holder = &n;
     if (const node* w = child<g::cuff_width>(n))
         c.width = quantity_of(*child<g::length>(*w), Dimension::length, "the cuff's width needs a length such as '5 cm'");
-    else if (const node* p = child<g::pressure>(n))
+    else if (const node* p = child<g::pressure>(*holder))
         c.pressure = quantity_of(*p, Dimension::pressure, "the cuff needs a pressure such as '160 mmHg' or '50% AOP'");
     return c;
 }

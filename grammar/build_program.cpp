@@ -18,6 +18,7 @@ void Builder::top_level_statement(const node& n, syntax::File& f)
     else if (n.is_type<g::program_definition>()) f.statements.push_back({program(n)});
     else if (n.is_type<g::template_definition>()) f.statements.push_back({template_definition(n)});
     else if (n.is_type<g::ruleset_definition>()) f.statements.push_back({ruleset(n)});
+    else if (n.is_type<g::health_condition_definition>()) f.statements.push_back({health_condition(n)});
 }
 
 // ---------------------------------------------------------------- athletes
@@ -52,6 +53,60 @@ std::optional<syntax::AthleteStatement> Builder::athlete_statement(const node& n
         for (const node* cn : children<g::condition_name>(n)) list.names.push_back(name(*cn));
         return AthleteStatement{list};
     }
+    if (n.is_type<g::aop_statement>()) return AthleteStatement{aop(n)};
+    if (n.is_type<g::cleared_statement>()) {
+        // The whole dotted id ("bfr.precaution"), not its first identifier.
+        const node& rule = *child<g::cleared_rule>(n);
+        return AthleteStatement{Cleared{{std::string(rule.string_view()), span(rule), false}, text(*child<g::clearance>(n)), sp, {}}};
+    }
+    return std::nullopt;
+}
+
+// `aop leg 180 mmHg`, `aop arm 140 mmHg width 5 cm`: measured in mmHg, since
+// a pressure in % AOP is relative to this one.
+syntax::Aop Builder::aop(const node& n)
+{
+    syntax::Aop a;
+    a.span = span(n);
+    a.limb = name(*child<g::limb_name>(n));
+    a.pressure = quantity(*child<g::occlusion_pressure>(n));
+    if (a.pressure.unit != Unit::mmhg)
+        error(a.pressure.span, "an arterial occlusion pressure is measured in mmHg, such as 'aop " + a.limb.text + " 180 mmHg', not in '" +
+                                   a.pressure.unit_text + "'" +
+                                   (a.pressure.unit == Unit::percent_aop ? " (a cuff's '% AOP' is relative to it)" : ""));
+    if (const node* w = child<g::measured_width>(n))
+        a.width = quantity_of(*child<g::length>(*w), Dimension::length, "the cuff's width needs a length such as '5 cm'");
+    return a;
+}
+
+// ---------------------------------------------------------------- health conditions
+
+// `condition dvt-history "..." { class absolute; alias dvt; source "..." }`
+syntax::HealthConditionDeclaration Builder::health_condition(const node& n)
+{
+    syntax::HealthConditionDeclaration h;
+    h.span = span(n);
+    h.name = name(*child<g::declared_condition>(n));
+    h.description = text(*child<g::condition_description>(n));
+    const node& b = *child<g::health_condition_body>(n);
+    h.braces = braces(b);
+    h.statements = statements_of<syntax::HealthConditionStatement>(b, [this](const node& c) { return health_condition_statement(c); });
+    return h;
+}
+
+std::optional<syntax::HealthConditionStatement> Builder::health_condition_statement(const node& n)
+{
+    using namespace syntax;
+    const Span sp = span(n);
+    if (n.is_type<g::class_statement>()) return HealthConditionStatement{ConditionClass{name(*child<g::class_name>(n)), sp, {}}};
+    if (n.is_type<g::alias_statement>()) {
+        ConditionAliases aliases;
+        aliases.span = sp;
+        for (const node* a : children<g::alias_name>(n)) aliases.names.push_back(name(*a));
+        return HealthConditionStatement{aliases};
+    }
+    if (n.is_type<g::condition_source_statement>())
+        return HealthConditionStatement{SourceStatement{text(*child<g::condition_source>(n)), sp, {}}};
     return std::nullopt;
 }
 

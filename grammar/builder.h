@@ -6,7 +6,7 @@
 // One method per construct, grouped as the grammar is:
 //   build_values.cpp     names, texts, numbers, quantities, dates, times, weekdays
 //   build_block.cpp      prescriptions, bodies and block statements
-//   build_program.cpp    top-level statements, athletes, templates, programs
+//   build_program.cpp    top-level statements, athletes, health conditions, templates, programs
 //   build_ruleset.cpp    rule sets, rules and conditions
 #pragma once
 
@@ -113,6 +113,9 @@ private:
     // ---- top level, athletes, templates, programs (build_program.cpp)
     syntax::Athlete athlete(const node& n);
     std::optional<syntax::AthleteStatement> athlete_statement(const node& n);
+    syntax::Aop aop(const node& n);
+    syntax::HealthConditionDeclaration health_condition(const node& n);
+    std::optional<syntax::HealthConditionStatement> health_condition_statement(const node& n);
     syntax::Template template_definition(const node& n);
     syntax::Program program(const node& n);
     std::optional<syntax::ProgramStatement> program_statement(const node& n, std::size_t& previous_block_line);

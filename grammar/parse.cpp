@@ -42,10 +42,11 @@ template <typename Rule> using selector = pt::selector<
         g::coach_name, g::program_name, g::program_athlete, g::block_name, g::citation, g::rule_message, g::method_name, g::template_name,
         g::condition_name, g::rule_name, g::severity, g::ruleset_name, g::metric, g::module_reference, g::rule_reference, g::exercise_name,
         g::block_target, g::sets_count, g::reps_count, g::week_number, g::then_keyword, g::deload_keyword, g::every_keyword, g::any_keyword,
-        g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign,
+        g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign, g::limb_name, g::cleared_rule, g::clearance,
+        g::declared_condition, g::condition_description, g::class_name, g::alias_name, g::condition_source,
         // quantities
         g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end, g::progression_step, g::block_length,
-        g::session_length, g::rest_length, g::round_step, g::value_number, g::value,
+        g::session_length, g::rest_length, g::round_step, g::value_number, g::value, g::occlusion_pressure, g::measured_width,
         // prescriptions
         g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form, g::prescription,
         // statements and bodies
@@ -54,7 +55,9 @@ template <typename Rule> using selector = pt::selector<
         g::skip_statement, g::pause_statement, g::block_use, g::method_statement, g::days_statement, g::sessions_statement,
         g::occlusion_statement, g::cuff_statement, g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement,
         g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body,
-        g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement,
+        g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement, g::aop_statement,
+        g::cleared_statement, g::cuff_on_limb, g::health_condition_definition, g::health_condition_body, g::class_statement,
+        g::alias_statement, g::condition_source_statement,
         // conditions
         g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
         g::parenthesized>>;

@@ -243,6 +243,7 @@ struct Occlusion {
     Trivia trivia;
 };  // continuous | intermittent | none
 struct Cuff {
+    std::optional<Name> limb;         // `cuff leg 60% AOP`: leg | arm, with a pressure only
     HeapOptional<Quantity> pressure;  // `cuff 160 mmHg`, `cuff 50% AOP`
     HeapOptional<Quantity> width;     // `cuff width 5 cm`
     Span span;
@@ -304,8 +305,21 @@ struct ConditionList {
     Span span;
     Trivia trivia;
 };
+struct Aop {                       // `aop leg 180 mmHg width 5 cm`
+    Name limb;                     // leg | arm
+    Quantity pressure;             // mmHg (the builder reports any other unit)
+    HeapOptional<Quantity> width;  // the cuff it was measured with
+    Span span;
+    Trivia trivia;
+};
+struct Cleared {  // `cleared bfr.precaution "Dr Lee, 2027-01-10"`
+    Name rule;    // the whole dotted id
+    Text by;      // who cleared it and when
+    Span span;
+    Trivia trivia;
+};
 struct AthleteStatement {
-    std::variant<Max, Round, ConditionList> node;
+    std::variant<Max, Round, ConditionList, Aop, Cleared> node;
 };
 
 struct Athlete {
@@ -474,8 +488,35 @@ struct Ruleset {
     Trivia trivia;
 };
 
+// ---------------------------------------------------------------- health conditions
+
+struct ConditionClass {  // `class absolute`
+    Name value;
+    Span span;
+    Trivia trivia;
+};
+struct ConditionAliases {  // `alias dvt, pulmonary-embolism`
+    std::vector<Name> names;
+    Span span;
+    Trivia trivia;
+};
+struct HealthConditionStatement {
+    std::variant<ConditionClass, ConditionAliases, SourceStatement> node;
+};
+
+// `condition venous-thromboembolism "history of DVT or pulmonary embolism" { ... }`:
+// an entry of the screening vocabulary.
+struct HealthConditionDeclaration {
+    Name name;
+    Text description;
+    Braces braces;
+    std::vector<HealthConditionStatement> statements;
+    Span span;
+    Trivia trivia;
+};
+
 struct TopStatement {
-    std::variant<Use, Athlete, Program, Template, Ruleset> node;
+    std::variant<Use, Athlete, Program, Template, Ruleset, HealthConditionDeclaration> node;
 };
 
 struct File {

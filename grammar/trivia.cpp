@@ -85,7 +85,7 @@ template <typename T> inline constexpr bool has_no_body =
     is_one_of<T, syntax::Use, syntax::Max, syntax::Round, syntax::ConditionList, syntax::Start, syntax::End, syntax::Timezone,
               syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days, syntax::Sessions, syntax::Occlusion, syntax::Cuff,
               syntax::Allow, syntax::NoteStatement, syntax::Prescription, syntax::SourceStatement, syntax::Applies, syntax::Require,
-              syntax::Forbid>;
+              syntax::Forbid, syntax::Aop, syntax::Cleared, syntax::ConditionClass, syntax::ConditionAliases>;
 
 // Gives each statement its comments and blank lines, level by level: a
 // body's comments go to the statements of that body, not to those nested
@@ -120,6 +120,7 @@ private:
     void descend(syntax::Template& t) { body_level(t.body.braces, t.body.statements); }
     void descend(syntax::Ruleset& r) { body_level(r.braces, r.statements); }
     void descend(syntax::Rule& r) { body_level(r.braces, r.statements); }
+    void descend(syntax::HealthConditionDeclaration& h) { body_level(h.braces, h.statements); }
     void descend(syntax::BlockUse& b);
     void descend(syntax::WeekOverride& w);
     void descend(syntax::Split& s) { body_level(s.body.braces, s.body.statements); }

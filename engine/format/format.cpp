@@ -282,7 +282,7 @@ private:
     std::vector<std::string> render(const Cuff& n, int d)
     {
         if (n.width) return line("cuff width " + quantity(*n.width), d);
-        return line("cuff " + (n.pressure ? quantity(*n.pressure) : std::string()), d);
+        return line("cuff " + (n.limb ? name(*n.limb) + " " : std::string()) + (n.pressure ? quantity(*n.pressure) : std::string()), d);
     }
     std::vector<std::string> render(const WeekOverride& n, int d)
     {
@@ -305,6 +305,11 @@ private:
         for (std::size_t i = 0; i < n.names.size(); ++i) text += (i == 0 ? " " : ", ") + name(n.names[i]);
         return line(text, d);
     }
+    std::vector<std::string> render(const Aop& n, int d)
+    {
+        return line("aop " + name(n.limb) + " " + quantity(n.pressure) + (n.width ? " width " + quantity(*n.width) : std::string()), d);
+    }
+    std::vector<std::string> render(const Cleared& n, int d) { return line("cleared " + name(n.rule) + " " + quote(n.by.value), d); }
     std::vector<std::string> render(const Athlete& n, int d)
     {
         return with_body("athlete " + quote(n.name.value), n.braces, n.statements, d);
@@ -344,6 +349,20 @@ private:
         std::string header = "template " + name(n.name);
         if (n.title) header += " " + quote(n.title->value);
         return with_body(header, n.body.braces, n.body.statements, d);
+    }
+
+    // ---- health conditions
+
+    std::vector<std::string> render(const HealthConditionDeclaration& n, int d)
+    {
+        return with_body("condition " + name(n.name) + " " + quote(n.description.value), n.braces, n.statements, d);
+    }
+    std::vector<std::string> render(const ConditionClass& n, int d) { return line("class " + name(n.value), d); }
+    std::vector<std::string> render(const ConditionAliases& n, int d)
+    {
+        std::string text = "alias";
+        for (std::size_t i = 0; i < n.names.size(); ++i) text += (i == 0 ? " " : ", ") + name(n.names[i]);
+        return line(text, d);
     }
 
     // ---- rule sets

@@ -107,7 +107,8 @@ private:
     void node(const Occlusion& x) { put("occlusion " + n(x.mode)); }
     void node(const Cuff& x)
     {
-        put(std::string("cuff") + (x.pressure ? " pressure " + q(*x.pressure) : "") + (x.width ? " width " + q(*x.width) : ""));
+        put(std::string("cuff") + (x.limb ? " limb " + n(*x.limb) : "") + (x.pressure ? " pressure " + q(*x.pressure) : "") +
+            (x.width ? " width " + q(*x.width) : ""));
     }
     void node(const WeekOverride& x)
     {
@@ -134,7 +135,17 @@ private:
         for (const auto& c : x.names) s += " " + n(c);
         put(s);
     }
+    void node(const Aop& x) { put("aop " + n(x.limb) + " " + q(x.pressure) + (x.width ? " width " + q(*x.width) : "")); }
+    void node(const Cleared& x) { put("cleared " + n(x.rule) + " " + t(x.by)); }
     void node(const Athlete& x) { nested("athlete " + t(x.name), x.statements); }
+    void node(const HealthConditionDeclaration& x) { nested("condition " + n(x.name) + " " + t(x.description), x.statements); }
+    void node(const ConditionClass& x) { put("class " + n(x.value)); }
+    void node(const ConditionAliases& x)
+    {
+        std::string s = "alias";
+        for (const auto& a : x.names) s += " " + n(a);
+        put(s);
+    }
     void node(const Start& x) { put("start " + date(x.date)); }
     void node(const End& x) { put("end " + date(x.date)); }
     void node(const Timezone& x) { put("timezone " + n(x.zone) + (x.floating ? " floating" : "")); }

@@ -96,7 +96,12 @@ void merge_content(Content& base, const Content& over, const std::string& where,
     if (over.session_times) base.session_times = over.session_times, base.sessions_span = over.sessions_span;
     if (over.session_length) base.session_length = over.session_length, base.sessions_span = over.sessions_span;
     if (over.occlusion) base.occlusion = over.occlusion, base.occlusion_span = over.occlusion_span;
-    if (over.cuff_pressure) base.cuff_pressure = over.cuff_pressure, base.cuff_span = over.cuff_span;
+    if (over.cuff_pressure) {
+        base.cuff_pressure = over.cuff_pressure, base.cuff_span = over.cuff_span;
+        // `cuff 50% AOP` over a template's `cuff leg 160 mmHg` changes the
+        // pressure, not the limb: the cuff stays where it was.
+        if (over.cuff_limb != Limb::unspecified) base.cuff_limb = over.cuff_limb;
+    }
     if (over.cuff_width_cm) base.cuff_width_cm = over.cuff_width_cm, base.cuff_width_span = over.cuff_width_span;
     if (over.exercises.empty() && over.splits.empty() && over.notes.empty()) return;
     const auto known = exercise_names(base);

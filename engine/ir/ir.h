@@ -180,7 +180,7 @@ std::string method_of(const Block& block);  // the content's method, or "" when 
 bool is_bfr_block(const Block& block);
 
 // Applies overrides: each statement of `over` replaces the base's statement
-// of the same kind; an exercise replaces the base's prescriptions of that
+// of the same kind (a cuff pressure without a limb keeps the base's limb); an exercise replaces the base's prescriptions of that
 // exercise wherever they stand (in the block or in splits) or, when the base
 // has none, is added to every session; a split replaces the base's splits
 // on its weekdays; notes add up. A misspelt exercise (close to one the base

@@ -48,6 +48,8 @@ ir::MassUnit unit_of(const syntax::Athlete& a)
                            if (m.mass.unit == syntax::Unit::kg) any_kg = true;
                        },
                        [](const syntax::ConditionList&) {},
+                       [](const syntax::Aop&) {},
+                       [](const syntax::Cleared&) {},
                    },
                    s.node);
     }
@@ -83,9 +85,9 @@ ir::Athlete Resolver::athlete_of(const syntax::Athlete& a)
         std::visit(overloaded{
                        [&](const syntax::Max& m) { add_max(athlete, m); },
                        [&](const syntax::Round& r) { set_round_step(athlete, r, round_seen); },
-                       [&](const syntax::ConditionList& list) {
-                           for (const auto& n : list.names) athlete.conditions.push_back(n.text);
-                       },
+                       [&](const syntax::ConditionList& list) { add_conditions(athlete, list); },
+                       [&](const syntax::Aop& aop) { add_occlusion_pressure(athlete, aop); },
+                       [&](const syntax::Cleared& cleared) { add_clearance(athlete, cleared); },
                    },
                    s.node);
     }

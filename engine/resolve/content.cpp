@@ -191,6 +191,8 @@ void Resolver::add_cuff(ir::Content& content, const syntax::Cuff& cuff)
         if ((p.percent_aop && p.value > 150) || (!p.percent_aop && p.value > 500))
             report(cuff.pressure->span, "a cuff pressure of " + std::string(cuff.pressure->span.text()) + " cannot be meant");
         once(content.cuff_pressure, p, content.cuff_span, cuff.span, "cuff");
+        // The limb goes with the pressure it is written with (ir::merge_content).
+        content.cuff_limb = !cuff.limb ? ir::Limb::unspecified : cuff.limb->text == "arm" ? ir::Limb::arm : ir::Limb::leg;
     }
     if (cuff.width) once(content.cuff_width_cm, cuff.width->amount.value, content.cuff_width_span, cuff.span, "cuff width");
 }

@@ -106,13 +106,15 @@ void Resolver::load_library(const std::string& relative, const syntax::Name& nam
             report(name.span, std::move(read.error));
             return;
         }
-        load(std::move(*read.source), depth);
+        const syntax::File* file = load(std::move(*read.source), depth);
+        if (relative == conditions_module_path) conditions_module_ = file;
         return;
     }
     for (const auto& embedded : embedded_stdlib()) {
         if (embedded.path == relative) {
             loaded_.insert(relative);
-            load(Source{std::string(embedded.path), std::string(embedded.text)}, depth);
+            const syntax::File* file = load(Source{std::string(embedded.path), std::string(embedded.text)}, depth);
+            if (relative == conditions_module_path) conditions_module_ = file;
             return;
         }
     }
@@ -135,6 +137,7 @@ void Resolver::collect()
 {
     std::map<std::string, const syntax::Template*> from_main;
     std::set<std::string> main_rulesets;
+    std::vector<const syntax::HealthConditionDeclaration*> library_conditions;
     for (const auto& statement : main_->statements)
         if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) main_rulesets.insert(r->name.text);
     for (const auto* file : c_.module.files) {
@@ -151,6 +154,10 @@ void Resolver::collect()
                            [&](const syntax::Ruleset& r) {
                                if (file == main_ || !main_rulesets.count(r.name.text)) c_.module.rulesets.push_back(&r);
                            },
+                           [&](const syntax::HealthConditionDeclaration& d) {
+                               // std.conditions first, so that a file's own declaration is the one called a repeat
+                               (file == conditions_module_ ? library_conditions : condition_syntax_).push_back(&d);
+                           },
                            [](const syntax::Use&) {},      // loaded with the file
                            [](const syntax::Program&) {},  // the main file's, resolved after the athletes
                        },
@@ -158,6 +165,7 @@ void Resolver::collect()
         }
     }
     for (auto& [name, t] : from_main) templates_[name] = t;
+    condition_syntax_.insert(condition_syntax_.begin(), library_conditions.begin(), library_conditions.end());
 }
 
 // The library module that defines template `name`, for "add 'use std.templates'".

@@ -1,16 +1,29 @@
 #include "engine/resolve/resolve.h"
 
+#include <filesystem>
+
 #include "engine/resolve/resolver.h"
 
 namespace meso {
 
 namespace resolving {
 
+namespace {
+
+// ".../std/conditions.meso": the library's vocabulary, checked on its own.
+bool is_conditions_module(const std::string& path)
+{
+    const std::filesystem::path p(path);
+    return p.filename() == "conditions.meso" && p.parent_path().filename() == "std";
+}
+
+}  // namespace
+
 Resolver::Resolver(Compilation& c, const ResolveOptions& options) : c_(c), options_(options) {}
 
-// The main file and what it uses first, then the default and --rules rule
-// sets, then the names they define, then athletes before the programs that
-// point at them.
+// The main file and what it uses first, then the screening vocabulary, the
+// default and --rules rule sets, then the names they define, the vocabulary,
+// then athletes before the programs that point at them.
 void Resolver::run(Source main)
 {
     const std::string key = canonical_of(main.path);
@@ -21,6 +34,8 @@ void Resolver::run(Source main)
     if (!file) return;
     main_ = file;
     warn_if_empty(*file);
+    // The vocabulary, unless the file checked is that module itself (it would declare every condition twice).
+    if (!is_conditions_module(file->source->path)) load_library(conditions_module_path, {}, 0, /*quiet=*/true);
     if (options_.default_rules) {
         for (const char* module : {"std/bfr.meso", "std/general.meso"}) load_library(module, {}, 0, /*quiet=*/true);
     }
@@ -33,6 +48,7 @@ void Resolver::run(Source main)
         load(std::move(*read.source), 1);
     }
     collect();
+    resolve_health_conditions();
     resolve_athletes();
     resolve_programs();
 }

@@ -5,6 +5,7 @@
 //   resolve.cpp   the run, in order, and the entry points of resolve.h
 //   import.cpp    reading files, `use`, the library, the definitions the main file sees
 //   athletes.cpp  athletes: their unit, maxes and rounding step
+//   screening.cpp the health-condition vocabulary; athletes' conditions, occlusion pressures, clearances
 //   programs.cpp  programs: dates, time zone, coach, skips, pauses, the athlete
 //   blocks.cpp    blocks: their length, the template and the use's overrides
 //   content.cpp   what a block holds: prescriptions, loads, sessions, splits, week overrides
@@ -26,6 +27,10 @@ namespace meso::resolving {
 inline constexpr int max_block_weeks = 1000;
 inline constexpr int max_blocks = 10000;
 inline constexpr double max_mass_kg = 2000;
+
+// The screening vocabulary: loaded for every file, even with
+// --no-default-rules, because it is no rule set.
+inline constexpr const char* conditions_module_path = "std/conditions.meso";
 
 // The weeks of a block of `length_days`, the last one possibly partial.
 inline int weeks_of(int length_days) { return (length_days + 6) / 7; }
@@ -63,6 +68,14 @@ private:
     std::unordered_map<std::string, const ir::Athlete*> athlete_index_;  // by name, built when first needed
     std::size_t indexed_athletes_ = 0;
     std::vector<const syntax::Athlete*> athlete_syntax_;
+    const syntax::File* conditions_module_ = nullptr;  // std.conditions, whose declarations come first
+    std::vector<const syntax::HealthConditionDeclaration*> condition_syntax_;
+    struct VocabularyWord {  // a condition's name or one of its aliases
+        std::size_t index;   // into c_.module.health_conditions
+        Span span;           // where it is declared
+    };
+    std::map<std::string, VocabularyWord> vocabulary_;
+    std::set<std::string> conditions_seen_;  // the athlete's being resolved, canonical: each is kept once
 
     void report(const Span& span, std::string message, Severity severity = Severity::error, std::vector<Note> notes = {});
     void warn_if_empty(const syntax::File& file);
@@ -82,6 +95,14 @@ private:
     ir::Athlete athlete_of(const syntax::Athlete& a);
     void add_max(ir::Athlete& athlete, const syntax::Max& m);
     void set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen);
+
+    // screening.cpp
+    void resolve_health_conditions();
+    void declare_health_condition(const syntax::HealthConditionDeclaration& d);
+    bool declare_word(const syntax::Name& word, std::size_t index);
+    void add_conditions(ir::Athlete& athlete, const syntax::ConditionList& list);
+    void add_occlusion_pressure(ir::Athlete& athlete, const syntax::Aop& aop);
+    void add_clearance(ir::Athlete& athlete, const syntax::Cleared& cleared);
 
     // programs.cpp
     void resolve_programs();
