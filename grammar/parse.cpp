@@ -34,30 +34,31 @@ struct errors {
 };
 
 template <typename Rule> using selector = pt::selector<
-    Rule,
-    pt::store_content::on<
-        // tokens
-        g::string_literal, g::identifier, g::dotted_name, g::number, g::unit, g::date, g::clock_time, g::weekday, g::weekday_range_end,
-        g::weekday_comma, g::weekday_item, g::weekdays, g::email_address, g::zone_name, g::reason, g::note_text, g::title, g::athlete_name,
-        g::coach_name, g::program_name, g::program_athlete, g::block_name, g::citation, g::rule_message, g::method_name, g::template_name,
-        g::condition_name, g::rule_name, g::severity, g::ruleset_name, g::metric, g::module_reference, g::rule_reference, g::exercise_name,
-        g::block_target, g::sets_count, g::reps_count, g::week_number, g::then_keyword, g::deload_keyword, g::every_keyword, g::any_keyword,
-        g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign,
-        // quantities
-        g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end, g::progression_step, g::block_length,
-        g::session_length, g::rest_length, g::round_step, g::value_number, g::value,
-        // prescriptions
-        g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form, g::prescription,
-        // statements and bodies
-        g::use_statement, g::athlete_definition, g::program_definition, g::template_definition, g::ruleset_definition, g::max_statement,
-        g::round_statement, g::condition_statement, g::start_statement, g::end_statement, g::timezone_statement, g::coach_statement,
-        g::skip_statement, g::pause_statement, g::block_use, g::method_statement, g::days_statement, g::sessions_statement,
-        g::occlusion_statement, g::cuff_statement, g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement,
-        g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body,
-        g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement,
-        // conditions
-        g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
-        g::parenthesized>>;
+    Rule, pt::store_content::on<
+              // tokens
+              g::string_literal, g::identifier, g::dotted_name, g::number, g::unit, g::date, g::clock_time, g::weekday,
+              g::weekday_range_end, g::weekday_comma, g::weekday_item, g::weekdays, g::email_address, g::zone_name, g::reason, g::note_text,
+              g::title, g::athlete_name, g::coach_name, g::program_name, g::program_athlete, g::block_name, g::citation, g::rule_message,
+              g::method_name, g::template_name, g::condition_name, g::rule_name, g::severity, g::ruleset_name, g::metric,
+              g::module_reference, g::rule_reference, g::exercise_name, g::block_target, g::sets_count, g::reps_count, g::week_number,
+              g::then_keyword, g::deload_keyword, g::every_keyword, g::any_keyword, g::progression_sign, g::comparator, g::occlusion_mode,
+              g::times_sign, g::week_keyword, g::condition_class_name, g::firmness, g::replaced_id, g::bfr_blocks,
+              // quantities
+              g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end, g::progression_step,
+              g::block_length, g::session_length, g::rest_length, g::round_step, g::value_number, g::value,
+              // prescriptions
+              g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form, g::prescription,
+              // statements and bodies
+              g::use_statement, g::athlete_definition, g::program_definition, g::template_definition, g::ruleset_definition,
+              g::max_statement, g::round_statement, g::condition_statement, g::start_statement, g::end_statement, g::timezone_statement,
+              g::coach_statement, g::skip_statement, g::pause_statement, g::block_use, g::method_statement, g::days_statement,
+              g::sessions_statement, g::occlusion_statement, g::cuff_statement, g::cuff_width, g::week_override, g::week_item, g::split,
+              g::allow_statement, g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body,
+              g::rule_body, g::ruleset_body, g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement,
+              g::source_statement, g::allow_never_statement, g::replaces_statement,
+              // conditions
+              g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
+              g::parenthesized>>;
 
 // The tape holds one top-level statement at a time: once a statement is
 // parsed for good (its recovery rule succeeded), it is built into the

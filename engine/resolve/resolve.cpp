@@ -22,7 +22,7 @@ void Resolver::run(Source main)
     main_ = file;
     warn_if_empty(*file);
     if (options_.default_rules) {
-        for (const char* module : {"std/bfr.meso", "std/general.meso"}) load_library(module, {}, 0, /*quiet=*/true);
+        for (const char* module : {"std/bfr.meso", "std/kaatsu.meso", "std/general.meso"}) load_library(module, {}, 0, /*quiet=*/true);
     }
     for (const auto& path : options_.rule_files) {
         auto read = read_file(path);
