@@ -85,9 +85,9 @@ TEST_CASE("an allow of a rule that says 'allow never' is an error, and the findi
     b.allows = {{"bfr.contraindication", "the athlete insists"}};
     auto findings = check(*build(b));
     CHECK(fired(findings) == Ids{"(" +
-                                 std::string("'bfr.contraindication' cannot be allowed (no BFR for an athlete with an absolute "
-                                             "contraindication): its rule says 'allow never'") +
-                                 ")",
+                                     std::string("'bfr.contraindication' cannot be allowed (no BFR for an athlete with an absolute "
+                                                 "contraindication): its rule says 'allow never'") +
+                                     ")",
                                  "bfr.contraindication"});
 }
 

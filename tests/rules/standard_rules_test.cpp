@@ -31,12 +31,18 @@ TEST_CASE("the standard rule sets load without errors and hold the contract's id
     RuleBook book = load_rules(standard_rulesets());
     CHECK(book.diagnostics.empty());
     const std::vector<std::pair<std::string, Severity>> contract = {
-        {"bfr.load", Severity::warning},         {"bfr.sets", Severity::warning},
-        {"bfr.rest", Severity::warning},         {"bfr.frequency", Severity::warning},
-        {"bfr.cuff-pressure", Severity::warning}, {"bfr.contraindication", Severity::error},
-        {"bfr.precaution", Severity::warning},   {"kaatsu.load", Severity::warning},
-        {"kaatsu.sessions-per-day", Severity::warning}, {"kaatsu.days-per-week", Severity::warning},
-        {"kaatsu.min-duration", Severity::warning}, {"kaatsu.min-gap", Severity::error},
+        {"bfr.load", Severity::warning},
+        {"bfr.sets", Severity::warning},
+        {"bfr.rest", Severity::warning},
+        {"bfr.frequency", Severity::warning},
+        {"bfr.cuff-pressure", Severity::warning},
+        {"bfr.contraindication", Severity::error},
+        {"bfr.precaution", Severity::warning},
+        {"kaatsu.load", Severity::warning},
+        {"kaatsu.sessions-per-day", Severity::warning},
+        {"kaatsu.days-per-week", Severity::warning},
+        {"kaatsu.min-duration", Severity::warning},
+        {"kaatsu.min-gap", Severity::error},
         {"kaatsu.occlusion", Severity::warning},
     };
     for (const auto& [id, severity] : contract) {
@@ -65,7 +71,8 @@ TEST_CASE("every source of std.bfr and std.kaatsu says how firm it is, and cites
         for (const auto& c : all) {
             INFO(c.text);
             CHECK(!c.firmness.empty());
-            if (c.firmness != "protocol") CHECK((c.text.find("doi:") != std::string::npos || c.text.find("DOI not read") != std::string::npos));
+            if (c.firmness != "protocol")
+                CHECK((c.text.find("doi:") != std::string::npos || c.text.find("DOI not read") != std::string::npos));
         }
     }
 }
@@ -74,9 +81,12 @@ TEST_CASE("the old ids of std.bfr are replaced by the rules that took them over"
 {
     RuleBook book = load_rules(standard_rulesets());
     const std::vector<std::pair<std::string, std::string>> renamed = {
-        {"bfr.min-gap", "kaatsu.min-gap"},         {"bfr.days-per-week", "kaatsu.days-per-week"},
-        {"bfr.sessions-per-day", "kaatsu.sessions-per-day"}, {"bfr.min-duration", "kaatsu.min-duration"},
-        {"bfr.occlusion", "kaatsu.occlusion"},     {"bfr.cuff-pressure-aop", "bfr.cuff-pressure"},
+        {"bfr.min-gap", "kaatsu.min-gap"},
+        {"bfr.days-per-week", "kaatsu.days-per-week"},
+        {"bfr.sessions-per-day", "kaatsu.sessions-per-day"},
+        {"bfr.min-duration", "kaatsu.min-duration"},
+        {"bfr.occlusion", "kaatsu.occlusion"},
+        {"bfr.cuff-pressure-aop", "bfr.cuff-pressure"},
         {"bfr.cuff-pressure-mmhg", "bfr.cuff-pressure"},
     };
     for (const auto& [old_id, new_id] : renamed) {
