@@ -27,10 +27,11 @@ std::optional<syntax::RulesetStatement> Builder::ruleset_statement(const node& n
 {
     using namespace syntax;
     const Span sp = span(n);
-    if (n.is_type<g::source_statement>()) return RulesetStatement{SourceStatement{text(*child<g::citation>(n)), sp, {}}};
+    if (n.is_type<g::source_statement>()) return RulesetStatement{source(n)};
     if (n.is_type<g::applies_statement>()) {
         Applies a;
         a.span = sp;
+        a.bfr_blocks = child<g::bfr_blocks>(n) != nullptr;
         if (const node* cond = child<g::condition>(n)) a.where = condition(*cond);
         return RulesetStatement{std::move(a)};
     }
@@ -59,9 +60,24 @@ std::optional<syntax::RuleStatement> Builder::rule_statement(const node& n)
     const Span sp = span(n);
     if (n.is_type<g::require_statement>()) return RuleStatement{Require{condition(*child<g::condition>(n)), sp, {}}};
     if (n.is_type<g::forbid_statement>()) return RuleStatement{Forbid{condition(*child<g::condition>(n)), sp, {}}};
-    if (n.is_type<g::source_statement>()) return RuleStatement{SourceStatement{text(*child<g::citation>(n)), sp, {}}};
+    if (n.is_type<g::source_statement>()) return RuleStatement{source(n)};
     if (n.is_type<g::note_statement>()) return RuleStatement{NoteStatement{text(*child<g::note_text>(n)), sp, {}}};
+    if (n.is_type<g::allow_never_statement>()) return RuleStatement{AllowNever{sp, {}}};
+    if (n.is_type<g::replaces_statement>()) {
+        Replaces r;
+        r.span = sp;
+        for (const node* id : children<g::replaced_id>(n)) r.ids.push_back(name(*id));
+        return RuleStatement{std::move(r)};
+    }
     return std::nullopt;
+}
+
+// `source "..."`, `source trial "..."`
+syntax::SourceStatement Builder::source(const node& n)
+{
+    syntax::SourceStatement s{text(*child<g::citation>(n)), span(n), {}, std::nullopt};
+    if (const node* f = child<g::firmness>(n)) s.firmness = name(*f);
+    return s;
 }
 
 // ---------------------------------------------------------------- conditions
@@ -105,9 +121,13 @@ syntax::Condition Builder::condition_at(const node& n, int depth)
         return Condition{Between{name(*child<g::metric>(n)), value(*values.at(0)), value(*values.at(1))}, sp};
     }
     if (n.is_type<g::quantified>())
-        return Condition{Quantified{child<g::every_keyword>(n) != nullptr, Box<Condition>(condition_at(*n.children().back(), depth + 1))},
+        return Condition{Quantified{child<g::every_keyword>(n) != nullptr, child<g::week_keyword>(n) != nullptr,
+                                    Box<Condition>(condition_at(*n.children().back(), depth + 1))},
                          sp};
-    if (n.is_type<g::athlete_has>()) return Condition{AthleteHas{name(*child<g::condition_name>(n))}, sp};
+    if (n.is_type<g::athlete_has>()) {
+        if (const node* c = child<g::condition_class_name>(n)) return Condition{AthleteHas{name(*c), true}, sp};
+        return Condition{AthleteHas{name(*child<g::condition_name>(n))}, sp};
+    }
     if (n.is_type<g::not_condition>()) return Condition{Not{Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
     if (n.is_type<g::parenthesized>()) return Condition{Parenthesized{Box<Condition>(condition_at(*n.children().back(), depth + 1))}, sp};
     return Condition{AthleteHas{}, sp};  // not reached: every condition node is one of the above

@@ -128,6 +128,7 @@ private:
     std::optional<syntax::RulesetStatement> ruleset_statement(const node& n);
     syntax::Rule rule(const node& n);
     std::optional<syntax::RuleStatement> rule_statement(const node& n);
+    syntax::SourceStatement source(const node& n);
     syntax::Value value(const node& n);
     syntax::Condition condition(const node& n);
     syntax::Condition condition_at(const node& n, int depth);

@@ -23,7 +23,7 @@ struct ruleset_keywords {
 };
 struct rule_keywords {
     static constexpr bool exercises_allowed = false;
-    static std::vector<std::string> words() { return {"require", "forbid", "source", "note"}; }
+    static std::vector<std::string> words() { return {"require", "forbid", "source", "note", "allow", "replaces"}; }
 };
 
 struct metric : identifier {};
@@ -51,14 +51,27 @@ struct close_parenthesis : one<')'> {};
 template <> inline constexpr auto error_message<close_parenthesis> = "expected ')' to close the '('";
 struct parenthesized : seq<one<'('>, ws, must<nested_condition>, ws, must<close_parenthesis>> {};
 struct exercise_keyword : kw<"exercise"> {};
-template <> inline constexpr auto error_message<exercise_keyword> = "expected 'exercise', as in 'every exercise load <= 30%'";
+struct week_keyword : kw<"week"> {};
+// `every exercise C`, `every week C`: what the condition is checked for, one at a time.
+struct quantified_subject : sor<exercise_keyword, week_keyword> {};
+template <> inline constexpr auto error_message<quantified_subject> =
+    "expected 'exercise' or 'week', as in 'every exercise load <= 30%' or 'every week days-per-week <= 3'";
 struct every_keyword : kw<"every"> {};
 struct any_keyword : kw<"any"> {};
-struct quantified : seq<sor<every_keyword, any_keyword>, ws, must<exercise_keyword>, ws, must<nested_unary>> {};
+struct quantified : seq<sor<every_keyword, any_keyword>, ws, must<quantified_subject>, ws, must<nested_unary>> {};
 struct has_condition : seq<kw<"has">, ws, kw<"condition">> {};
 template <> inline constexpr auto error_message<has_condition> =
     "expected 'has condition', as in 'athlete has condition arterial-hardening'";
-struct athlete_has : seq<kw<"athlete">, ws, must<has_condition>, ws, must<condition_name>> {};
+struct condition_class_name : identifier {};
+template <> inline constexpr auto error_message<condition_class_name> = "expected a class of health conditions such as 'absolute'";
+// `athlete has condition of class absolute`: any condition of the vocabulary of that class.
+struct class_keyword : kw<"class"> {};
+template <> inline constexpr auto error_message<class_keyword> = "expected 'class', as in 'athlete has condition of class absolute'";
+struct of_class : seq<kw<"of">, ws, must<class_keyword>, ws, must<condition_class_name>> {};
+struct condition_or_class : sor<of_class, condition_name> {};
+template <> inline constexpr auto error_message<condition_or_class> =
+    "expected a health condition such as 'arterial-hardening', or 'of class absolute'";
+struct athlete_has : seq<kw<"athlete">, ws, must<has_condition>, ws, must<condition_or_class>> {};
 struct and_keyword : kw<"and"> {};
 template <> inline constexpr auto error_message<and_keyword> = "expected 'and', as in 'load between 20% and 30%'";
 struct between_condition : seq<metric, ws, kw<"between">, ws, must<value>, ws, must<and_keyword>, ws, must<value>> {};
@@ -78,10 +91,22 @@ struct require_statement : seq<kw<"require">, ws, must<condition>> {};
 struct forbid_statement : seq<kw<"forbid">, ws, must<condition>> {};
 struct citation : string_literal {};
 template <> inline constexpr auto error_message<citation> = "expected the source in quotes, such as \"Abe et al., IJKTR 2005\"";
-struct source_statement : seq<kw<"source">, ws, must<citation>> {};
-struct rule_statement : sor<require_statement, forbid_statement, source_statement, note_statement, misspelt_keyword<rule_keywords>> {};
+// How firm a source is: `source trial "..."` (engine/rules checks the word
+// when the rule set is loaded: position-stand, meta-analysis, trial, ...).
+struct firmness : identifier {};
+struct source_statement : seq<kw<"source">, ws, opt<firmness, ws>, must<citation>> {};
+// `allow never`: no `allow` or `cleared` can accept the rule's findings.
+struct never_keyword : kw<"never"> {};
+template <> inline constexpr auto error_message<never_keyword> = "expected 'never': a rule says 'allow never' when it cannot be allowed";
+struct allow_never_statement : seq<kw<"allow">, ws, must<never_keyword>> {};
+// `replaces bfr.min-gap, bfr.occlusion`: the ids this rule took over.
+struct replaced_id : dotted_name {};
+template <> inline constexpr auto error_message<replaced_id> = "expected the old rule id, such as 'bfr.min-gap'";
+struct replaces_statement : seq<kw<"replaces">, ws, must<replaced_id>, star<ws, one<','>, ws, must<replaced_id>>> {};
+struct rule_statement : sor<require_statement, forbid_statement, source_statement, note_statement, allow_never_statement,
+                            replaces_statement, misspelt_keyword<rule_keywords>> {};
 template <> inline constexpr auto error_message<rule_statement> =
-    "expected 'require CONDITION', 'forbid CONDITION', 'source \"...\"' or 'note \"...\"'";
+    "expected 'require CONDITION', 'forbid CONDITION', 'source \"...\"', 'note \"...\"', 'allow never' or 'replaces RULE-ID'";
 struct rule_body : body_of<rule_statement> {};
 template <> inline constexpr auto error_message<rule_body> = "expected '{' with the rule's 'require' or 'forbid'";
 struct rule_name : identifier {};
@@ -92,8 +117,10 @@ template <> inline constexpr auto error_message<severity> = "expected a severity
 struct rule_message : string_literal {};
 template <> inline constexpr auto error_message<rule_message> = "expected the rule's message in quotes";
 struct rule_definition : seq<kw<"rule">, ws, must<rule_name>, ws, must<severity>, ws, must<rule_message>, ws, must<rule_body>> {};
-struct blocks_keyword : seq<kw<"to">, ws, kw<"blocks">> {};
-template <> inline constexpr auto error_message<blocks_keyword> = "expected 'to blocks', as in 'applies to blocks where method = bfr'";
+struct bfr_blocks : seq<kw<"bfr">, ws, kw<"blocks">> {};
+struct blocks_keyword : seq<kw<"to">, ws, sor<kw<"blocks">, bfr_blocks>> {};
+template <> inline constexpr auto error_message<blocks_keyword> =
+    "expected 'to blocks' or 'to bfr blocks', as in 'applies to blocks where method = bfr'";
 struct applies_statement : seq<kw<"applies">, ws, must<blocks_keyword>, opt<ws, kw<"where">, ws, must<condition>>> {};
 struct ruleset_statement : sor<source_statement, applies_statement, rule_definition, note_statement, misspelt_keyword<ruleset_keywords>> {};
 template <> inline constexpr auto error_message<ruleset_statement> =

@@ -419,10 +419,12 @@ struct Between {
 };
 struct Quantified {
     bool every = true;
+    bool weeks = false;  // `every week C`: C for each whole block week in turn
     Box<Condition> body;
-};  // `every exercise C` / `any exercise C`
+};  // `every exercise C` / `any exercise C` / `every week C` / `any week C`
 struct AthleteHas {
-    Name condition;
+    Name condition;         // a condition of the vocabulary (or an alias), or with of_class a class
+    bool of_class = false;  // `athlete has condition of class absolute`
 };
 struct Not {
     Box<Condition> operand;
@@ -445,12 +447,23 @@ struct SourceStatement {
     Text citation;
     Span span;
     Trivia trivia;
+    std::optional<Name> firmness;  // `source trial "..."`: how firm the source is
 };
 struct Applies {
     std::optional<Condition> where;
     Span span;
     Trivia trivia;
-};  // `applies to blocks where ...`
+    bool bfr_blocks = false;  // `applies to bfr blocks`: the blocks ir::is_bfr_block says are BFR blocks
+};                            // `applies to blocks where ...`, `applies to bfr blocks`
+struct AllowNever {
+    Span span;
+    Trivia trivia;
+};  // `allow never`: the rule's findings cannot be allowed or cleared
+struct Replaces {
+    std::vector<Name> ids;  // `bfr.min-gap`, full ids
+    Span span;
+    Trivia trivia;
+};  // `replaces bfr.min-gap, bfr.occlusion`
 struct Require {
     Condition condition;
     Span span;
@@ -462,7 +475,7 @@ struct Forbid {
     Trivia trivia;
 };
 struct RuleStatement {
-    std::variant<Require, Forbid, SourceStatement, NoteStatement> node;
+    std::variant<Require, Forbid, SourceStatement, NoteStatement, AllowNever, Replaces> node;
 };
 
 struct Rule {

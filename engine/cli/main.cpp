@@ -58,8 +58,8 @@ void add_shared(CLI::App* command, CommonOptions& common, std::initializer_list<
         }
 }
 
-const char* const do_not_apply = "do not apply std.bfr and std.general";
-const char* const leave_out = "leave out std.bfr and std.general";
+const char* const do_not_apply = "do not apply std.bfr, std.kaatsu and std.general";
+const char* const leave_out = "leave out std.bfr, std.kaatsu and std.general";
 
 CLI::App* add_check(CLI::App& app, Arguments& a)
 {

@@ -41,7 +41,7 @@ RulesInForce rules_in_force(const std::string& file, const CommonOptions& option
         r.ok = false;
         return r;
     }
-    r.book = load_rules(r.run.compilation->module.rulesets);
+    r.book = load_rules(r.run.compilation->module.rulesets, r.run.compilation->module.health_conditions);
     auto errors = r.run.diagnostics;
     errors.insert(errors.end(), r.book.diagnostics.begin(), r.book.diagnostics.end());
     if (has_errors(errors)) {
@@ -51,7 +51,58 @@ RulesInForce rules_in_force(const std::string& file, const CommonOptions& option
     return r;
 }
 
-std::vector<std::string> sources_of(const RuleSet& set, const Rule& rule) { return rule.sources.empty() ? set.sources : rule.sources; }
+const std::vector<Citation>& sources_of(const RuleSet& set, const Rule& rule) { return rule.sources.empty() ? set.sources : rule.sources; }
+
+std::vector<std::string> source_texts(const std::vector<Citation>& sources)
+{
+    std::vector<std::string> out;
+    for (const auto& c : sources) out.push_back(citation_text(c));
+    return out;
+}
+
+// What a rule set applies to, in words.
+std::string applies_words(const RuleSet& set, bool markdown)
+{
+    const std::string tick = markdown ? "`" : "";
+    if (set.bfr_blocks) {
+        std::string words = "BFR blocks (method bfr or kaatsu, a " + tick + "cuff" + tick + ", or occlusion continuous or intermittent)";
+        if (set.applies_text != "bfr-block = yes")
+            words += " where " + tick + set.applies_text.substr(std::string("bfr-block = yes and ").size()) + tick;
+        return words;
+    }
+    return set.applies_text.empty() ? "every block" : "blocks where " + tick + set.applies_text + tick;
+}
+
+// Every citation of a set, once: the set's own, then the rules' in order.
+std::vector<Citation> citations_of(const RuleSet& set)
+{
+    std::vector<Citation> out;
+    auto add = [&](const Citation& c) {
+        for (const auto& o : out)
+            if (o.text == c.text) return;
+        out.push_back(c);
+    };
+    for (const auto& c : set.sources) add(c);
+    for (const auto& rule : set.rules)
+        for (const auto& c : rule.sources) add(c);
+    return out;
+}
+
+// "[1, 3]": where a rule's sources are in the set's list of citations.
+std::string citation_numbers(const std::vector<Citation>& all, const std::vector<Citation>& mine)
+{
+    std::string out;
+    for (const auto& c : mine)
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (all[i].text == c.text) out += (out.empty() ? "" : ", ") + std::to_string(i + 1);
+    return out.empty() ? "" : "[" + out + "]";
+}
+
+std::string acceptance_line(const Rule& rule)
+{
+    if (rule.allow_never) return "This rule cannot be allowed: no 'allow' or 'cleared' accepts its findings.";
+    return "To accept a finding in one block, write in that block: allow " + rule.id + " \"reason\"";
+}
 
 }  // namespace
 
@@ -73,9 +124,9 @@ std::vector<RuleDescription> describe_rules(const RuleBook& book)
             d.severity = rule.severity;
             d.message = rule.message;
             d.full = rule.notes.empty() ? rule.message : join(rule.notes, " ");
-            d.sources = sources_of(set, rule);
-            d.help = rule.condition_text + (set.applies_text.empty() ? "" : ", in blocks where " + set.applies_text) +
-                     ". Source: " + join(d.sources, "; ") + ". Accept a finding with: allow " + rule.id + " \"reason\"";
+            d.sources = source_texts(sources_of(set, rule));
+            d.help = rule.condition_text + ", in " + applies_words(set, false) + ". Source: " + join(d.sources, "; ") + ". " +
+                     (rule.allow_never ? "It cannot be allowed." : "Accept a finding with: allow " + rule.id + " \"reason\"");
             out.push_back(std::move(d));
         }
     return out;
@@ -86,17 +137,20 @@ std::string rules_reference(const RuleBook& book)
     std::ostringstream out;
     for (const auto& set : book.sets) {
         out << "## Rule set `" << set.name << "`" << (set.title.empty() ? "" : ": " + set.title) << "\n\n";
-        out << "Applies to " << (set.applies_text.empty() ? "every block" : "blocks where `" + set.applies_text + "`") << ".\n";
+        out << "Applies to " << applies_words(set, true) << ".\n";
         if (!set.sources.empty()) {
             out << "\nSources:\n\n";
-            for (const auto& s : set.sources) out << "- " << s << "\n";
+            for (const auto& s : set.sources) out << "- " << citation_text(s) << "\n";
         }
+        if (!set.notes.empty()) out << "\n" << join(set.notes, " ") << "\n";
         out << "\n";
         for (const auto& rule : set.rules) {
             out << "### `" << rule.id << "` (" << to_string(rule.severity) << ")\n\n";
             out << "**What:** " << rule.message << ": `" << rule.condition_text << "`.\n\n";
             if (!rule.notes.empty()) out << "**Why:** " << join(rule.notes, " ") << "\n\n";
-            out << "**Source:** " << join(sources_of(set, rule), "; ") << "\n\n";
+            if (rule.allow_never) out << "**Cannot be allowed** (`allow never`).\n\n";
+            if (!rule.replaces.empty()) out << "**Replaces:** `" << join(rule.replaces, "`, `") << "`.\n\n";
+            out << "**Source:** " << join(source_texts(sources_of(set, rule)), "; ") << "\n\n";
             if (auto example = example_program(rule.id)) out << "**Example** that breaks it:\n\n```meso\n" << *example << "```\n\n";
         }
     }
@@ -120,17 +174,28 @@ int list_rules(const std::string& file, const CommonOptions& options)
                                {"message", rule.message},
                                {"condition", rule.condition_text},
                                {"applies", set.applies_text},
-                               {"sources", sources_of(set, rule)}});
+                               {"allow_never", rule.allow_never},
+                               {"replaces", rule.replaces},
+                               {"sources", source_texts(sources_of(set, rule))}});
         std::cout << all.dump(2) << "\n";
         return 0;
     }
     std::size_t width = 0;
     for (const auto& id : r.book.ids()) width = std::max(width, id.size());
-    for (const auto& set : r.book.sets)
+    bool first = true;
+    for (const auto& set : r.book.sets) {
+        const auto citations = citations_of(set);
+        std::cout << (first ? "" : "\n") << "rule set '" << set.name << "'" << (set.title.empty() ? "" : ": " + set.title) << ", for "
+                  << applies_words(set, false) << "\n";
+        first = false;
         for (const auto& rule : set.rules) {
-            std::cout << fmt::format("{:<{}}  {:<7}  {}\n", rule.id, width, to_string(rule.severity), rule.message);
-            for (const auto& source : sources_of(set, rule)) std::cout << std::string(width + 2, ' ') << "source: " << source << "\n";
+            std::cout << fmt::format("  {:<{}}  {:<7}  {}", rule.id, width, to_string(rule.severity), rule.message);
+            const std::string numbers = citation_numbers(citations, sources_of(set, rule));
+            std::cout << (numbers.empty() ? "" : " " + numbers) << "\n";
         }
+        if (!citations.empty()) std::cout << "  sources:\n";
+        for (std::size_t i = 0; i < citations.size(); ++i) std::cout << "  [" << i + 1 << "] " << citation_text(citations[i]) << "\n";
+    }
     return 0;
 }
 
@@ -147,22 +212,25 @@ int explain(const std::string& rule_id, const CommonOptions& options)
     const RuleSet& set = *r.book.set_of(rule_id);
     std::cout << rule->id << " (" << to_string(rule->severity) << "): " << rule->message << "\n\n";
     std::cout << "  " << rule->condition_text << "\n";
-    std::cout << "  in " << (set.applies_text.empty() ? "every block" : "blocks where " + set.applies_text) << "\n";
+    std::cout << "  in " << applies_words(set, false) << "\n";
     std::cout << "  defined at " << location(rule->span) << ", in rule set '" << set.name << "'"
               << (set.title.empty() ? "" : " (" + set.title + ")") << "\n\n";
     if (!rule->notes.empty()) std::cout << "Why: " << join(rule->notes, " ") << "\n\n";
-    std::cout << "Source:\n";
-    for (const auto& s : sources_of(set, *rule)) std::cout << "  " << s << "\n";
+    if (!rule->replaces.empty()) std::cout << "Replaces: " << join(rule->replaces, ", ") << "\n\n";
+    std::cout << "Source (how firm it is in brackets):\n";
+    for (const auto& s : sources_of(set, *rule))
+        std::cout << "  " << (s.firmness.empty() ? "" : "[" + firmness_text(s.firmness) + "] ") << s.text << "\n";
     if (!rule->sources.empty() && !set.sources.empty()) {
         std::cout << "Rule set '" << set.name << "' sources:\n";
-        for (const auto& s : set.sources) std::cout << "  " << s << "\n";
+        for (const auto& s : set.sources)
+            std::cout << "  " << (s.firmness.empty() ? "" : "[" + firmness_text(s.firmness) + "] ") << s.text << "\n";
     }
     if (auto example = example_program(rule->id)) {
         std::cout << "\nA program that breaks it (meso check finds " << rule->id << "):\n\n";
         std::istringstream lines(*example);
         for (std::string line; std::getline(lines, line);) std::cout << (line.empty() ? "" : "    " + line) << "\n";
     }
-    std::cout << "\nTo accept a finding in one block, write in that block: allow " << rule->id << " \"reason\"\n";
+    std::cout << "\n" << acceptance_line(*rule) << "\n";
     return 0;
 }
 

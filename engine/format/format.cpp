@@ -367,10 +367,22 @@ private:
 
     // ---- rule sets
 
-    std::vector<std::string> render(const SourceStatement& n, int d) { return line("source " + quote(n.citation.value), d); }
+    std::vector<std::string> render(const SourceStatement& n, int d)
+    {
+        return line("source " + (n.firmness ? name(*n.firmness) + " " : std::string()) + quote(n.citation.value), d);
+    }
     std::vector<std::string> render(const Applies& n, int d)
     {
-        return line("applies to blocks" + (n.where ? " where " + condition(*n.where) : std::string()), d);
+        return line(std::string(n.bfr_blocks ? "applies to bfr blocks" : "applies to blocks") +
+                        (n.where ? " where " + condition(*n.where) : std::string()),
+                    d);
+    }
+    std::vector<std::string> render(const AllowNever&, int d) { return line("allow never", d); }
+    std::vector<std::string> render(const Replaces& n, int d)
+    {
+        std::string ids;
+        for (const auto& id : n.ids) ids += (ids.empty() ? "" : ", ") + name(id);
+        return line("replaces " + ids, d);
     }
     std::vector<std::string> render(const Require& n, int d) { return line("require " + condition(n.condition), d); }
     std::vector<std::string> render(const Forbid& n, int d) { return line("forbid " + condition(n.condition), d); }

@@ -94,16 +94,19 @@ std::string value(const Value& v)
 
 std::string condition(const Condition& c)
 {
-    return std::visit(overloaded{
-                          [](const Comparison& n) { return name(n.metric) + " " + to_string(n.op) + " " + value(n.value); },
-                          [](const Between& n) { return name(n.metric) + " between " + value(n.low) + " and " + value(n.high); },
-                          [](const Quantified& n) { return std::string(n.every ? "every" : "any") + " exercise " + condition(*n.body); },
-                          [](const AthleteHas& n) { return "athlete has condition " + name(n.condition); },
-                          [](const Not& n) { return "not " + condition(*n.operand); },
-                          [](const Logical& n) { return condition(*n.left) + (n.is_and ? " and " : " or ") + condition(*n.right); },
-                          [](const Parenthesized& n) { return "(" + condition(*n.inner) + ")"; },
-                      },
-                      c.node);
+    return std::visit(
+        overloaded{
+            [](const Comparison& n) { return name(n.metric) + " " + to_string(n.op) + " " + value(n.value); },
+            [](const Between& n) { return name(n.metric) + " between " + value(n.low) + " and " + value(n.high); },
+            [](const Quantified& n) {
+                return std::string(n.every ? "every" : "any") + (n.weeks ? " week " : " exercise ") + condition(*n.body);
+            },
+            [](const AthleteHas& n) { return std::string("athlete has condition ") + (n.of_class ? "of class " : "") + name(n.condition); },
+            [](const Not& n) { return "not " + condition(*n.operand); },
+            [](const Logical& n) { return condition(*n.left) + (n.is_and ? " and " : " or ") + condition(*n.right); },
+            [](const Parenthesized& n) { return "(" + condition(*n.inner) + ")"; },
+        },
+        c.node);
 }
 
 }  // namespace meso::format::tokens

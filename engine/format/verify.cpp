@@ -86,8 +86,12 @@ private:
             overloaded{
                 [](const Comparison& y) { return "(compare " + n(y.metric) + " " + to_string(y.op) + " " + v(y.value) + ")"; },
                 [](const Between& y) { return "(between " + n(y.metric) + " " + v(y.low) + " " + v(y.high) + ")"; },
-                [](const Quantified& y) { return std::string(y.every ? "(every " : "(any ") + c(*y.body) + ")"; },
-                [](const AthleteHas& y) { return "(athlete-has " + n(y.condition) + ")"; },
+                [](const Quantified& y) {
+                    return std::string(y.every ? "(every " : "(any ") + (y.weeks ? "week " : "") + c(*y.body) + ")";
+                },
+                [](const AthleteHas& y) {
+                    return std::string(y.of_class ? "(athlete-has-class " : "(athlete-has ") + n(y.condition) + ")";
+                },
                 [](const Not& y) { return "(not " + c(*y.operand) + ")"; },
                 [](const Logical& y) { return std::string(y.is_and ? "(and " : "(or ") + c(*y.left) + " " + c(*y.right) + ")"; },
                 [](const Parenthesized& y) { return "(parenthesized " + c(*y.inner) + ")"; },
@@ -161,8 +165,18 @@ private:
     }
     void node(const Program& x) { nested("program " + t(x.name) + (x.athlete ? " for " + t(*x.athlete) : ""), x.statements); }
     void node(const Template& x) { nested("template " + n(x.name) + (x.title ? " " + t(*x.title) : ""), x.body.statements); }
-    void node(const SourceStatement& x) { put("source " + t(x.citation)); }
-    void node(const Applies& x) { put("applies" + (x.where ? " where " + c(*x.where) : std::string())); }
+    void node(const SourceStatement& x) { put("source " + (x.firmness ? n(*x.firmness) + " " : std::string()) + t(x.citation)); }
+    void node(const Applies& x)
+    {
+        put(std::string(x.bfr_blocks ? "applies bfr" : "applies") + (x.where ? " where " + c(*x.where) : std::string()));
+    }
+    void node(const AllowNever&) { put("allow never"); }
+    void node(const Replaces& x)
+    {
+        std::string ids;
+        for (const auto& id : x.ids) ids += " " + n(id);
+        put("replaces" + ids);
+    }
     void node(const Require& x) { put("require " + c(x.condition)); }
     void node(const Forbid& x) { put("forbid " + c(x.condition)); }
     void node(const Rule& x) { nested("rule " + n(x.id) + " " + n(x.severity) + " " + t(x.message), x.statements); }

@@ -89,6 +89,7 @@ struct Pass {
     std::vector<ScheduleDiagnostic> schedule_diagnostics;
     std::vector<Diagnostic> later;  // the rule files' errors, clock changes and findings
     RuleBook book;                  // empty when the rules are not checked
+    ClearanceUses clearances;       // the athletes' clearances that accepted a finding so far
     bool schedule_failed = false;
     bool failed = false;  // anything in the file so far is an error: nothing more is handed on
 };
@@ -103,9 +104,11 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
     plan.diagnostics.clear();
     plan.diagnostic_program.clear();
     if (last == Stages::rules) {
-        pass.book = load_rules(module.rulesets);
+        pass.book = load_rules(module.rulesets, module.health_conditions);
         pass.later = std::move(pass.book.diagnostics);
         pass.book.diagnostics.clear();
+        auto clearance_errors = check_clearances(pass.book, module);
+        pass.later.insert(pass.later.end(), clearance_errors.begin(), clearance_errors.end());
     }
     pass.failed = pass.schedule_failed || has_errors(pass.later);
     return pass;
@@ -126,13 +129,17 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
     if (pass.schedule_failed) return;  // the rules will not be reported
     const std::size_t first_finding = pass.later.size();
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
-    if (last == Stages::rules) check_program_rules(pass.book, program, pass.later);
+    if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
     for (std::size_t k = first_finding; k < pass.later.size() && !pass.failed; ++k) pass.failed = is_error(pass.later[k]);
     if (!pass.failed && take) take(i, program);
 }
 
-void end_pass(Pass& pass, FileRun& run)
+void end_pass(Pass& pass, FileRun& run, Stages last)
 {
+    if (last == Stages::rules && !pass.schedule_failed) {
+        auto unused = unused_clearances(pass.book, run.compilation->module, pass.clearances);
+        pass.later.insert(pass.later.end(), unused.begin(), unused.end());
+    }
     if (pass.schedule_failed) {
         std::stable_sort(pass.schedule_diagnostics.begin(), pass.schedule_diagnostics.end(),
                          [](const ScheduleDiagnostic& a, const ScheduleDiagnostic& b) {
@@ -179,7 +186,7 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
     run.plan = plan_schedule(run.compilation->module, {options.max_sessions});
     Pass pass = begin_pass(run.plan, run.compilation->module, last);
     for (std::size_t i = 0; i < run.plan.programs.size(); ++i) pass_program(pass, run, last, i, take);
-    end_pass(pass, run);
+    end_pass(pass, run, last);
 }
 
 FileRun check_file(const std::string& path, const Options& options)

@@ -90,6 +90,8 @@ void Resolver::import_file(const syntax::Use& use, const Source& from, int depth
 }
 
 // A module of the library: a directory of MESO_PATH first, then the embedded stdlib.
+// A MESO_PATH file that replaces a module of the embedded stdlib is
+// announced with a note: a safety rule set (std.bfr) must not change silently.
 void Resolver::load_library(const std::string& relative, const syntax::Name& name, int depth, bool quiet)
 {
     if (loaded_.count(relative)) return;
@@ -106,6 +108,13 @@ void Resolver::load_library(const std::string& relative, const syntax::Name& nam
             report(name.span, std::move(read.error));
             return;
         }
+        const bool replaces_embedded =
+            std::any_of(embedded_stdlib().begin(), embedded_stdlib().end(), [&](const EmbeddedFile& f) { return f.path == relative; });
+        if (replaces_embedded)
+            report(name.span,
+                   "module '" + module_name_of(relative) + "' is read from " + candidate.string() +
+                       " (MESO_PATH), not from meso's standard library",
+                   Severity::note);
         const syntax::File* file = load(std::move(*read.source), depth);
         if (relative == conditions_module_path) conditions_module_ = file;
         return;

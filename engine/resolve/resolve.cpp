@@ -37,7 +37,7 @@ void Resolver::run(Source main)
     // The vocabulary, unless the file checked is that module itself (it would declare every condition twice).
     if (!is_conditions_module(file->source->path)) load_library(conditions_module_path, {}, 0, /*quiet=*/true);
     if (options_.default_rules) {
-        for (const char* module : {"std/bfr.meso", "std/general.meso"}) load_library(module, {}, 0, /*quiet=*/true);
+        for (const char* module : {"std/bfr.meso", "std/kaatsu.meso", "std/general.meso"}) load_library(module, {}, 0, /*quiet=*/true);
     }
     for (const auto& path : options_.rule_files) {
         auto read = read_file(path);

@@ -6,7 +6,7 @@
 // Reads and parses the file and every module it uses: `use std.X` from the
 // standard library embedded in the binary (a directory in MESO_PATH may add
 // or override modules: MESO_PATH/std/X.meso), `use "file.meso"` relative to
-// the importing file. The rule sets std.bfr and std.general are loaded even
+// the importing file. The rule sets std.bfr, std.kaatsu and std.general are loaded even
 // without `use` unless options.default_rules is false; options.rule_files
 // adds rule-set files.
 //
@@ -35,7 +35,7 @@
 namespace meso {
 
 struct ResolveOptions {
-    bool default_rules = true;            // std.bfr and std.general
+    bool default_rules = true;            // std.bfr, std.kaatsu and std.general
     std::vector<std::string> rule_files;  // --rules FILE
     std::string meso_path;                // the MESO_PATH directories, ':'-separated
     ParseLimits limits;

@@ -55,6 +55,20 @@ std::vector<BlockRun> runs_of_blocks(const ProgramSchedule& program)
     return out;
 }
 
+// For each BFR block: the days of the BFR blocks in a row right before it
+// (0 for the first of a run, and for a block that is not BFR).
+std::vector<int> bfr_days_before(const ProgramSchedule& program)
+{
+    const auto& blocks = program.blocks;
+    std::vector<int> out(blocks.size(), 0);
+    for (std::size_t i = 1; i < blocks.size(); ++i) {
+        const ir::Block* previous = blocks[i - 1].block;
+        if (blocks[i].block && previous && ir::is_bfr_block(*blocks[i].block) && ir::is_bfr_block(*previous))
+            out[i] = out[i - 1] + previous->length_days;
+    }
+    return out;
+}
+
 // The block's sessions, and the session contents they hold in order of
 // first use, each with how many of the block's sessions hold it.
 void add_sessions(BlockView& view, std::vector<std::size_t>& content_slot)
@@ -105,14 +119,19 @@ void add_exercises(BlockView& view)
 
 ProgramViews program_views(const ProgramSchedule& program)
 {
-    return {program, program.program ? program.program->athlete : nullptr, consecutive_runs(program), runs_of_blocks(program),
+    return {program,
+            program.program ? program.program->athlete : nullptr,
+            consecutive_runs(program),
+            runs_of_blocks(program),
+            bfr_days_before(program),
             std::vector<std::size_t>(program.contents.size(), 0)};
 }
 
 BlockView block_view(ProgramViews& views, std::size_t b)
 {
     const BlockPlan& plan = views.program.blocks[b];
-    BlockView view{views.program, plan, *plan.block, views.athlete, {}, {}, {}, &views.runs, views.block_runs[b]};
+    BlockView view{
+        views.program, plan, *plan.block, views.athlete, {}, {}, {}, &views.runs, views.block_runs[b], views.bfr_days_before[b], 0};
     add_sessions(view, views.content_slot);
     add_exercises(view);
     return view;

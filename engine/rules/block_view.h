@@ -59,6 +59,10 @@ struct BlockView {
     std::vector<ExerciseUse> exercises;
     const TrainingRuns* runs;  // consecutive training days ending on each training day of the program
     BlockRun run;
+    int bfr_days_before = 0;  // a BFR block: the days of the BFR blocks right before it, in a row (bfr-run-week)
+    // Inside `every week`/`any week`: the block week being checked (the week
+    // metrics give its value alone); 0 for every week.
+    mutable int focus_week = 0;
 };
 
 // What is computed once per program for all its blocks' views.
@@ -67,6 +71,7 @@ struct ProgramViews {
     const ir::Athlete* athlete;
     TrainingRuns runs;
     std::vector<BlockRun> block_runs;  // by block of the program
+    std::vector<int> bfr_days_before;  // by block of the program: BlockView::bfr_days_before
     // For each session content: 1 + its place in a view's contents, 0 when
     // the block at hand has not used it yet.
     std::vector<std::size_t> content_slot;

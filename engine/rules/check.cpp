@@ -75,13 +75,23 @@ Outcome atom(const BlockView& view, const MetricRow& row, bool percent_aop, cons
     return result;
 }
 
+// The finding names the conditions the athlete has (of the class, when
+// the rule names a class).
 Outcome health(const BlockView& view, const AthleteCondition& c)
 {
-    const bool has = view.athlete && std::find(view.athlete->conditions.begin(), view.athlete->conditions.end(), c.condition) !=
-                                         view.athlete->conditions.end();
+    std::string found;
+    if (view.athlete)
+        for (const auto& name : view.athlete->conditions)
+            if (std::find(c.conditions.begin(), c.conditions.end(), name) != c.conditions.end())
+                found += (found.empty() ? "" : ", ") + name;
+    const bool has = !found.empty();
     if (has == c.has) return {};
-    return {Truth::no, "athlete " + athlete_name(view) + (has ? " has the condition " : " does not have the condition ") + c.condition,
-            view.block.span, true};
+    const std::string of_class = c.condition_class.empty() ? "" : " (class " + c.condition_class + ")";
+    std::string what = "athlete " + athlete_name(view);
+    if (has) what += (found.find(", ") == std::string::npos ? " has the condition " : " has the conditions ") + found + of_class;
+    else if (c.condition_class.empty()) what += " does not have the condition " + (c.conditions.empty() ? "" : c.conditions.front());
+    else what += " has no condition of class " + c.condition_class;
+    return {Truth::no, what, view.block.span, true};
 }
 
 Outcome evaluate(const BlockView& view, const Condition& c, const ExerciseUse* exercise, bool text);
@@ -150,6 +160,35 @@ Outcome any_exercise(const BlockView& view, const AnyExercise& c, bool text)
     return first_failure;
 }
 
+// `every week C`, `any week C`: C for each whole block week in turn (the
+// view's focus_week, which the week metrics read).
+Outcome each_week(const BlockView& view, const Condition& body, bool every, bool text)
+{
+    const int whole = view.block.length_days / 7;
+    Outcome unknown;
+    Outcome first_failure{Truth::no, "the block has no whole week", view.block.span};
+    bool failed = false;
+    const int before = view.focus_week;
+    for (int w = 1; w <= whole; ++w) {
+        view.focus_week = w;
+        Outcome o = evaluate(view, body, nullptr, text && !failed);
+        if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
+        if (every && o.truth == Truth::no) {
+            view.focus_week = before;
+            return o;
+        }
+        if (!every && o.truth == Truth::yes) {
+            view.focus_week = before;
+            return o;
+        }
+        if (o.truth == Truth::no && !failed) first_failure = o, failed = true;
+    }
+    view.focus_week = before;
+    if (every || unknown.truth == Truth::unknown) return unknown;
+    if (failed) first_failure.what = "no week qualifies: " + first_failure.what;
+    return first_failure;
+}
+
 // Whether the condition holds on the block (for the exercise at hand inside
 // `every exercise`/`any exercise`), and if not, the first value that fails.
 Outcome evaluate(const BlockView& view, const Condition& c, const ExerciseUse* exercise, bool text)
@@ -174,6 +213,8 @@ Outcome evaluate(const BlockView& view, const Condition& c, const ExerciseUse* e
             [&](const AnyOf& n) { return any_of(view, n, exercise, text); },
             [&](const EveryExercise& n) { return every_exercise(view, n, text); },
             [&](const AnyExercise& n) { return any_exercise(view, n, text); },
+            [&](const EveryWeek& n) { return each_week(view, *n.body, true, text); },
+            [&](const AnyWeek& n) { return each_week(view, *n.body, false, text); },
         },
         c.node);
 }
@@ -259,6 +300,8 @@ void collect(const BlockView& view, const Condition& c, std::vector<Outcome>& ou
                    [&](const AthleteCondition&) { whole(); },
                    [&](const AnyOf&) { whole(); },
                    [&](const AnyExercise&) { whole(); },
+                   [&](const EveryWeek&) { whole(); },
+                   [&](const AnyWeek&) { whole(); },
                },
                c.node);
 }
@@ -334,9 +377,8 @@ void apply_allows(const RuleBook& book, const ir::Block& block, std::size_t firs
 {
     const std::size_t end = findings.size();
     for (const auto& allow : block.allows) {
-        if (!book.find(allow.rule)) {
-            findings.push_back(
-                Diagnostic::error(allow.span, "no rule '" + allow.rule + "' is in force" + did_you_mean(allow.rule, book.ids())));
+        if (auto problem = acceptance_error(book, allow.rule, "allow")) {
+            findings.push_back(Diagnostic::error(allow.span, std::move(*problem)));
             continue;
         }
         bool used = false;
@@ -354,13 +396,82 @@ void apply_allows(const RuleBook& book, const ir::Block& block, std::size_t firs
     }
 }
 
+// The athlete's clearances, on the rules' findings of this block (from
+// `first` to the end): each suppresses its rule's findings, after the
+// block's allows; one whose rule had a finding is used, even when an allow
+// accepted it first.
+void apply_clearances(const RuleBook& book, const ir::Athlete* athlete, std::size_t first, std::vector<Diagnostic>& findings,
+                      ClearanceUses* uses)
+{
+    if (!athlete) return;
+    const std::size_t end = findings.size();
+    for (const auto& clearance : athlete->clearances) {
+        if (acceptance_error(book, clearance.rule, "cleared")) continue;  // reported once, by check_clearances
+        bool used = false;
+        for (std::size_t i = first; i < end; ++i) {
+            auto& f = findings[i];
+            if (!f.rule || *f.rule != clearance.rule) continue;
+            used = true;
+            if (!f.suppressed_by) f.suppressed_by = clearance.by;
+        }
+        if (used && uses && std::find(uses->used.begin(), uses->used.end(), &clearance) == uses->used.end())
+            uses->used.push_back(&clearance);
+    }
+}
+
+std::string quoted_list(const std::vector<std::string>& ids)
+{
+    std::string out;
+    for (std::size_t i = 0; i < ids.size(); ++i) out += (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") + ("'" + ids[i] + "'");
+    return out;
+}
+
 }  // namespace
 
 }  // namespace meso::rules
 
 namespace meso {
 
-void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings)
+std::optional<std::string> acceptance_error(const RuleBook& book, const std::string& id, const std::string& what)
+{
+    const Rule* rule = book.find(id);
+    if (!rule) {
+        const auto replacements = book.replacements_of(id);
+        if (!replacements.empty())
+            return "'" + id + "' is now " + rules::quoted_list(replacements) + "; write '" + what + " " + replacements.front() + "'";
+        return "no rule '" + id + "' is in force" + did_you_mean(id, book.ids());
+    }
+    if (rule->allow_never)
+        return "'" + id + "' cannot be " + (what == "allow" ? "allowed" : "cleared") + " (" + rule->message +
+               "): its rule says 'allow never'";
+    return std::nullopt;
+}
+
+std::vector<Diagnostic> check_clearances(const RuleBook& book, const ir::Module& module)
+{
+    std::vector<Diagnostic> out;
+    for (const auto& athlete : module.athletes)
+        for (const auto& clearance : athlete.clearances)
+            if (auto problem = acceptance_error(book, clearance.rule, "cleared"))
+                out.push_back(Diagnostic::error(clearance.span, *problem));
+    return out;
+}
+
+std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module& module, const ClearanceUses& uses)
+{
+    std::vector<Diagnostic> out;
+    for (const auto& athlete : module.athletes)
+        for (const auto& clearance : athlete.clearances) {
+            if (acceptance_error(book, clearance.rule, "cleared")) continue;
+            if (std::find(uses.used.begin(), uses.used.end(), &clearance) != uses.used.end()) continue;
+            out.push_back(Diagnostic::warning(clearance.span, "'cleared " + clearance.rule +
+                                                                  "' accepts nothing: the rule finds no problem for athlete '" +
+                                                                  athlete.name + "' in any block; remove it"));
+        }
+    return out;
+}
+
+void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings, ClearanceUses* uses)
 {
     rules::ProgramViews views = rules::program_views(program);
     for (std::size_t b = 0; b < program.blocks.size(); ++b) {
@@ -369,20 +480,23 @@ void check_program_rules(const RuleBook& book, const ProgramSchedule& program, s
         const std::size_t block_first_finding = findings.size();
         rules::check_block(book, view, findings);
         rules::apply_allows(book, view.block, block_first_finding, findings);
+        rules::apply_clearances(book, view.athlete, block_first_finding, findings, uses);
     }
 }
 
 std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
 {
-    (void)module;
-    std::vector<Diagnostic> findings;
-    for (const auto& program : schedule.programs) check_program_rules(book, program, findings);
+    std::vector<Diagnostic> findings = check_clearances(book, module);
+    ClearanceUses uses;
+    for (const auto& program : schedule.programs) check_program_rules(book, program, findings, &uses);
+    auto unused = unused_clearances(book, module, uses);
+    findings.insert(findings.end(), unused.begin(), unused.end());
     return findings;
 }
 
 std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule)
 {
-    RuleBook book = load_rules(module.rulesets);
+    RuleBook book = load_rules(module.rulesets, module.health_conditions);
     std::vector<Diagnostic> out = std::move(book.diagnostics);
     book.diagnostics.clear();
     auto findings = check_rules(book, module, schedule);

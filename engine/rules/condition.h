@@ -54,9 +54,12 @@ struct InRange {
     Amount high;
 };
 
-// `athlete has hypertension` (has), or its negation.
+// `athlete has condition hypertension` (has), `athlete has condition of
+// class absolute`, or their negation: the athlete has one of `conditions`
+// (canonical names of the vocabulary).
 struct AthleteCondition {
-    std::string condition;
+    std::vector<std::string> conditions;
+    std::string condition_class;  // "absolute" for `of class absolute`; "" for a condition by name
     bool has = true;
 };
 
@@ -79,8 +82,19 @@ struct AnyExercise {
     std::shared_ptr<const Condition> body;
 };
 
+// `every week C`: C holds for each whole block week, its week metrics
+// (days-per-week, bfr-run-week) taken for that week alone.
+struct EveryWeek {
+    std::shared_ptr<const Condition> body;
+};
+
+// `any week C`: C holds for at least one whole block week.
+struct AnyWeek {
+    std::shared_ptr<const Condition> body;
+};
+
 struct Condition {
-    std::variant<NameIs, CompareAmount, InRange, AthleteCondition, AllOf, AnyOf, EveryExercise, AnyExercise> node;
+    std::variant<NameIs, CompareAmount, InRange, AthleteCondition, AllOf, AnyOf, EveryExercise, AnyExercise, EveryWeek, AnyWeek> node;
 };
 
 }  // namespace meso::rules

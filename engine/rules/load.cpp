@@ -147,11 +147,17 @@ std::optional<TypedValue> typed_value(Diagnostics& diagnostics, const MetricRow&
 }
 
 // How a condition is loaded: `negate` under an odd number of `not`s (or in
-// a `forbid`), `in_exercise` inside `every exercise`/`any exercise`.
+// a `forbid`), `in_exercise` inside `every exercise`/`any exercise`,
+// `in_week` inside `every week`/`any week`; `vocabulary` the health
+// conditions `athlete has condition` may name.
 struct Context {
     Diagnostics& diagnostics;
     bool negate = false;
     bool in_exercise = false;
+    bool in_week = false;
+    const std::vector<ir::HealthCondition>* vocabulary = nullptr;
+
+    Context with(bool negated, bool exercise, bool week) const { return {diagnostics, negated, exercise, week, vocabulary}; }
 };
 
 std::optional<Condition> condition_of(const syntax::Condition& c, const Context& at);
@@ -199,25 +205,73 @@ std::optional<Condition> between(const syntax::Between& n, const Span& span, con
 
 std::optional<Condition> quantified(const syntax::Quantified& n, const Span& span, const Context& at)
 {
-    if (at.in_exercise) {
-        error(at.diagnostics, span, "'every exercise' and 'any exercise' cannot be nested");
+    if (at.in_exercise || at.in_week) {
+        error(at.diagnostics, span, "'every exercise', 'any exercise', 'every week' and 'any week' cannot be nested");
         return std::nullopt;
     }
-    auto body = condition_of(*n.body, {at.diagnostics, at.negate, true});
+    auto body = condition_of(*n.body, at.with(at.negate, !n.weeks, n.weeks));
     if (!body) return std::nullopt;
     auto shared = std::make_shared<const Condition>(std::move(*body));
-    if (n.every != at.negate) return Condition{rules::EveryExercise{std::move(shared)}};
+    const bool every = n.every != at.negate;
+    if (n.weeks) {
+        if (every) return Condition{rules::EveryWeek{std::move(shared)}};
+        return Condition{rules::AnyWeek{std::move(shared)}};
+    }
+    if (every) return Condition{rules::EveryExercise{std::move(shared)}};
     return Condition{rules::AnyExercise{std::move(shared)}};
+}
+
+// `athlete has condition X`: X's canonical name (X may be an alias); a name
+// the vocabulary does not know is a warning, and is kept as written.
+std::optional<Condition> condition_by_name(const syntax::Name& name, const Context& at)
+{
+    if (!at.vocabulary || at.vocabulary->empty()) return Condition{rules::AthleteCondition{{name.text}, "", !at.negate}};
+    std::vector<std::string> known;
+    for (const auto& c : *at.vocabulary) {
+        if (c.name == name.text || std::find(c.aliases.begin(), c.aliases.end(), name.text) != c.aliases.end())
+            return Condition{rules::AthleteCondition{{c.name}, "", !at.negate}};
+        known.push_back(c.name);
+        known.insert(known.end(), c.aliases.begin(), c.aliases.end());
+    }
+    at.diagnostics.push_back(Diagnostic::warning(name.span, "unknown health condition '" + name.text + "'" +
+                                                                did_you_mean(name.text, known) +
+                                                                "; the rule can only find it on an athlete who has it written so"));
+    return Condition{rules::AthleteCondition{{name.text}, "", !at.negate}};
+}
+
+// `athlete has condition of class absolute`: every condition of that class.
+std::optional<Condition> condition_of_class(const syntax::Name& name, const Context& at)
+{
+    std::vector<std::string> names;
+    std::vector<std::string> classes;
+    if (at.vocabulary)
+        for (const auto& c : *at.vocabulary) {
+            if (c.condition_class == name.text) names.push_back(c.name);
+            if (std::find(classes.begin(), classes.end(), c.condition_class) == classes.end()) classes.push_back(c.condition_class);
+        }
+    if (names.empty() && at.vocabulary && !at.vocabulary->empty()) {
+        error(
+            at.diagnostics, name.span,
+            "no health condition is of class '" + name.text + "'" + did_you_mean(name.text, classes) + " (the classes are " +
+                [&] {
+                    std::string list;
+                    for (const auto& c : classes) list += (list.empty() ? "" : ", ") + c;
+                    return list;
+                }() +
+                ")");
+        return std::nullopt;
+    }
+    return Condition{rules::AthleteCondition{std::move(names), name.text, !at.negate}};
 }
 
 std::optional<Condition> athlete_has(const syntax::AthleteHas& n, const Span& span, const Context& at)
 {
-    if (at.in_exercise) {
+    if (at.in_exercise || at.in_week) {
         error(at.diagnostics, span,
-              "'athlete has condition' is not a metric of an exercise; take it out of 'every exercise'/'any exercise'");
+              "'athlete has condition' is not a metric of an exercise or a week; take it out of 'every ...'/'any ...'");
         return std::nullopt;
     }
-    return Condition{rules::AthleteCondition{n.condition.text, !at.negate}};
+    return n.of_class ? condition_of_class(n.condition, at) : condition_by_name(n.condition, at);
 }
 
 std::optional<Condition> logical(const syntax::Logical& n, const Context& at)
@@ -239,9 +293,7 @@ std::optional<Condition> condition_of(const syntax::Condition& c, const Context&
                           [&](const syntax::Between& n) { return between(n, c.span, at); },
                           [&](const syntax::Quantified& n) { return quantified(n, c.span, at); },
                           [&](const syntax::AthleteHas& n) { return athlete_has(n, c.span, at); },
-                          [&](const syntax::Not& n) {
-                              return condition_of(*n.operand, {at.diagnostics, !at.negate, at.in_exercise});
-                          },
+                          [&](const syntax::Not& n) { return condition_of(*n.operand, at.with(!at.negate, at.in_exercise, at.in_week)); },
                           [&](const syntax::Parenthesized& n) { return condition_of(*n.inner, at); },
                           [&](const syntax::Logical& n) { return logical(n, at); },
                       },
@@ -258,10 +310,9 @@ std::optional<Severity> severity_named(const std::string& s)
 
 // A rule set's `applies to blocks where C`: several are all required. One
 // that cannot be loaded makes the set check nothing rather than everything.
-void add_applies(RuleSet& set, const syntax::Condition& where, Diagnostics& diagnostics, bool& applies_seen)
+void add_applies(RuleSet& set, std::optional<Condition> condition, const std::string& text, bool& applies_seen)
 {
     applies_seen = true;
-    auto condition = condition_of(where, {diagnostics});
     if (!condition) {
         set.applies = nullptr;
         set.applies_text = "(invalid)";
@@ -272,24 +323,50 @@ void add_applies(RuleSet& set, const syntax::Condition& where, Diagnostics& diag
         both.push_back(*set.applies);
         both.push_back(std::move(*condition));
         set.applies = std::make_shared<const Condition>(Condition{rules::AllOf{std::move(both)}});
-        set.applies_text += " and " + std::string(where.span.text());
+        set.applies_text += " and " + text;
     }
     else {
         set.applies = std::make_shared<const Condition>(std::move(*condition));
-        set.applies_text = std::string(where.span.text());
+        set.applies_text = text;
     }
 }
 
+// `applies to bfr blocks`: `bfr-block = yes`, ir::is_bfr_block as a metric.
+Condition bfr_block_condition() { return Condition{rules::NameIs{rules::metric_named("bfr-block"), true, "yes"}}; }
+
+// A `source`, its firmness word checked.
+Citation citation(const syntax::SourceStatement& source, Diagnostics& diagnostics)
+{
+    Citation c{source.citation.value, ""};
+    if (!source.firmness) return c;
+    const auto& words = firmness_words();
+    if (std::find(words.begin(), words.end(), source.firmness->text) == words.end()) {
+        std::string list;
+        for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
+        error(diagnostics, source.firmness->span,
+              "unknown firmness '" + source.firmness->text + "'" + did_you_mean(source.firmness->text, words) + "; a source is one of " +
+                  list);
+        return c;
+    }
+    c.firmness = source.firmness->text;
+    return c;
+}
+
 // The set's sources, notes and `applies`; true when it has an `applies`.
-bool load_set_statements(RuleSet& set, const syntax::Ruleset& syntax_set, Diagnostics& diagnostics)
+bool load_set_statements(RuleSet& set, const syntax::Ruleset& syntax_set, const Context& at)
 {
     bool applies_seen = false;
     for (const auto& statement : syntax_set.statements) {
         std::visit(overloaded{
-                       [&](const syntax::SourceStatement& source) { set.sources.push_back(source.citation.value); },
+                       [&](const syntax::SourceStatement& source) { set.sources.push_back(citation(source, at.diagnostics)); },
                        [&](const syntax::NoteStatement& note) { set.notes.push_back(note.text.value); },
                        [&](const syntax::Applies& applies) {
-                           if (applies.where) add_applies(set, *applies.where, diagnostics, applies_seen);
+                           if (applies.bfr_blocks) {
+                               set.bfr_blocks = true;
+                               add_applies(set, bfr_block_condition(), "bfr-block = yes", applies_seen);
+                           }
+                           if (applies.where)
+                               add_applies(set, condition_of(*applies.where, at), std::string(applies.where->span.text()), applies_seen);
                        },
                        [](const syntax::Rule&) {},  // loaded after the set's `applies`, by load_rule
                    },
@@ -300,13 +377,13 @@ bool load_set_statements(RuleSet& set, const syntax::Ruleset& syntax_set, Diagno
 
 // The rule's sources, notes and the conditions it requires (its
 // `require`s, and its `forbid`s negated); nothing when one cannot be loaded.
-std::optional<std::vector<Condition>> load_rule_statements(Rule& rule, const syntax::Rule& syntax_rule, Diagnostics& diagnostics)
+std::optional<std::vector<Condition>> load_rule_statements(Rule& rule, const syntax::Rule& syntax_rule, const Context& at)
 {
     bool ok = true;
     std::vector<Condition> parts;
     auto add = [&](const syntax::Condition& condition, const Span& statement_span, bool forbid) {
         rule.condition_text += (rule.condition_text.empty() ? "" : "; ") + std::string(statement_span.text());
-        auto loaded = condition_of(condition, {diagnostics, forbid});
+        auto loaded = condition_of(condition, at.with(forbid, false, false));
         if (loaded) parts.push_back(std::move(*loaded));
         else ok = false;
     };
@@ -314,8 +391,12 @@ std::optional<std::vector<Condition>> load_rule_statements(Rule& rule, const syn
         std::visit(overloaded{
                        [&](const syntax::Require& r) { add(r.condition, r.span, false); },
                        [&](const syntax::Forbid& f) { add(f.condition, f.span, true); },
-                       [&](const syntax::SourceStatement& source) { rule.sources.push_back(source.citation.value); },
+                       [&](const syntax::SourceStatement& source) { rule.sources.push_back(citation(source, at.diagnostics)); },
                        [&](const syntax::NoteStatement& note) { rule.notes.push_back(note.text.value); },
+                       [&](const syntax::AllowNever&) { rule.allow_never = true; },
+                       [&](const syntax::Replaces& r) {
+                           for (const auto& id : r.ids) rule.replaces.push_back(id.text);
+                       },
                    },
                    statement.node);
     }
@@ -324,8 +405,9 @@ std::optional<std::vector<Condition>> load_rule_statements(Rule& rule, const syn
 }
 
 // One rule of the set, or nothing when it has an error (reported).
-std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string& set_name, Diagnostics& diagnostics)
+std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string& set_name, const Context& at)
 {
+    Diagnostics& diagnostics = at.diagnostics;
     Rule rule;
     rule.name = syntax_rule.id.text;
     rule.id = set_name + "." + rule.name;
@@ -337,7 +419,7 @@ std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string
         error(diagnostics, syntax_rule.severity.span,
               "unknown severity '" + syntax_rule.severity.text + "'; a rule is error, warning or info" +
                   did_you_mean(syntax_rule.severity.text, {"error", "warning", "info"}));
-    auto parts = load_rule_statements(rule, syntax_rule, diagnostics);
+    auto parts = load_rule_statements(rule, syntax_rule, at);
     if (!severity || !parts) return std::nullopt;
     if (parts->empty()) {
         error(diagnostics, syntax_rule.id.span, "rule '" + rule.id + "' has no 'require' or 'forbid': it can never find anything");
@@ -349,13 +431,14 @@ std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string
     return rule;
 }
 
-RuleSet load_set(const syntax::Ruleset& syntax_set, Diagnostics& diagnostics)
+RuleSet load_set(const syntax::Ruleset& syntax_set, const Context& at)
 {
+    Diagnostics& diagnostics = at.diagnostics;
     RuleSet set;
     set.name = syntax_set.name.text;
     set.title = syntax_set.title ? syntax_set.title->value : "";
     set.span = syntax_set.span;
-    const bool applies_invalid = load_set_statements(set, syntax_set, diagnostics) && !set.applies;
+    const bool applies_invalid = load_set_statements(set, syntax_set, at) && !set.applies;
     std::map<std::string, Span> rule_spans;
     for (const auto& statement : syntax_set.statements) {
         const auto* syntax_rule = std::get_if<syntax::Rule>(&statement.node);
@@ -368,7 +451,7 @@ RuleSet load_set(const syntax::Ruleset& syntax_set, Diagnostics& diagnostics)
             continue;
         }
         rule_spans[syntax_rule->id.text] = syntax_rule->id.span;
-        auto rule = load_rule(*syntax_rule, set.name, diagnostics);
+        auto rule = load_rule(*syntax_rule, set.name, at);
         if (rule && !applies_invalid) set.rules.push_back(std::move(*rule));
     }
     return set;
@@ -400,9 +483,39 @@ std::vector<std::string> RuleBook::ids() const
     return out;
 }
 
-RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets)
+std::vector<std::string> RuleBook::replacements_of(const std::string& old_id) const
+{
+    std::vector<std::string> out;
+    if (find(old_id)) return out;
+    for (const auto& set : sets)
+        for (const auto& rule : set.rules)
+            if (std::find(rule.replaces.begin(), rule.replaces.end(), old_id) != rule.replaces.end()) out.push_back(rule.id);
+    return out;
+}
+
+const std::vector<std::string>& firmness_words()
+{
+    static const std::vector<std::string> words = {"position-stand", "meta-analysis", "systematic-review", "review",      "trial",
+                                                   "case-report",    "survey",        "measurement-study", "acute-study", "protocol"};
+    return words;
+}
+
+std::string firmness_text(const std::string& firmness)
+{
+    std::string out = firmness;
+    if (out != "meta-analysis") std::replace(out.begin(), out.end(), '-', ' ');
+    return out;
+}
+
+std::string citation_text(const Citation& citation)
+{
+    return citation.firmness.empty() ? citation.text : citation.text + " (" + firmness_text(citation.firmness) + ")";
+}
+
+RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets, const std::vector<ir::HealthCondition>& vocabulary)
 {
     RuleBook book;
+    const Context at{book.diagnostics, false, false, false, &vocabulary};
     std::set<const syntax::Ruleset*> seen;
     std::map<std::string, const syntax::Ruleset*> by_name;
     for (const auto* syntax_set : rulesets) {
@@ -415,7 +528,7 @@ RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets)
             continue;
         }
         by_name[set_name] = syntax_set;
-        book.sets.push_back(load_set(*syntax_set, book.diagnostics));
+        book.sets.push_back(load_set(*syntax_set, at));
     }
     return book;
 }

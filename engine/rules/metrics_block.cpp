@@ -72,6 +72,19 @@ std::string describe_method(const BlockView&, const Sample& s, const ExerciseUse
     return s.name.empty() ? "the block has no method" : "the block's method is " + s.name;
 }
 
+void sample_bfr_block(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    Sample s;
+    s.name = ir::is_bfr_block(view.block) ? "yes" : "no";
+    s.span = view.block.span;
+    take(s);
+}
+
+std::string describe_bfr_block(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return s.name == "yes" ? "the block is a BFR block" : "the block is not a BFR block";
+}
+
 void sample_weeks(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
     take_one(take, view.block.length_days / 7.0, view.block.span);
@@ -145,6 +158,10 @@ std::string describe_sessions_per_day(const BlockView&, const Sample& s, const E
     return plural(count_of(s), "session", "sessions") + on_date(s);
 }
 
+// The whole block weeks a week metric gives values for: every one, or the
+// one an `every week` is looking at.
+bool in_focus(const BlockView& view, int week) { return view.focus_week == 0 || view.focus_week == week; }
+
 void sample_days_per_week(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
     const int whole = view.block.length_days / 7;
@@ -153,6 +170,7 @@ void sample_days_per_week(const BlockView& view, const ExerciseUse*, SampleSink 
         if (session->week >= 1 && session->week <= whole) days_of_week[session->week].insert(session->date);
     Sample s;
     for (int w = 1; w <= whole; ++w) {
+        if (!in_focus(view, w)) continue;
         s.number = static_cast<double>(days_of_week[static_cast<std::size_t>(w)].size());
         s.week = w;
         s.date = view.plan.planned_start + days{7 * (w - 1)};  // block week w as planned, before any pause moved its days
@@ -164,6 +182,29 @@ void sample_days_per_week(const BlockView& view, const ExerciseUse*, SampleSink 
 std::string describe_days_per_week(const BlockView&, const Sample& s, const ExerciseUse*)
 {
     return plural(count_of(s), "training day", "training days") + " in block week " + std::to_string(s.week) + " (" + format_date(s.date) +
+           ".." + format_date(s.date + days{6}) + ")";
+}
+
+// A BFR block's whole weeks, each numbered in the run of BFR blocks in a
+// row it is part of: week 1 of a block after 3 weeks of BFR is week 4.
+void sample_bfr_run_week(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    if (!ir::is_bfr_block(view.block)) return;
+    const int whole = view.block.length_days / 7;
+    Sample s;
+    for (int w = 1; w <= whole; ++w) {
+        if (!in_focus(view, w)) continue;
+        s.number = (view.bfr_days_before + 7 * (w - 1)) / 7 + 1;
+        s.week = w;
+        s.date = view.plan.planned_start + days{7 * (w - 1)};
+        s.span = view.block.span;
+        if (!take(s)) return;
+    }
+}
+
+std::string describe_bfr_run_week(const BlockView&, const Sample& s, const ExerciseUse*)
+{
+    return "week " + std::to_string(count_of(s)) + " of BFR in a row (block week " + std::to_string(s.week) + ", " + format_date(s.date) +
            ".." + format_date(s.date + days{6}) + ")";
 }
 
@@ -346,9 +387,13 @@ std::string describe_cuff_width(const BlockView&, const Sample& s, const Exercis
 constexpr double day_seconds = 86400;
 constexpr double week_seconds = 7 * day_seconds;
 constexpr std::string_view occlusion_names[] = {"continuous", "intermittent", "none", "unspecified"};
+constexpr std::string_view yes_no[] = {"yes", "no"};
 
 constexpr MetricRow rows[] = {
     {"method", Kind::name, Scope::block, {}, 0, "the block's method (bfr, strength, ...)", sample_method, describe_method},
+    {"bfr-block", Kind::name, Scope::block, yes_no, 0,
+     "yes for a BFR block: method bfr or kaatsu, a `cuff`, or occlusion continuous or intermittent (in the block or a week of it); else no",
+     sample_bfr_block, describe_bfr_block},
     {"weeks",
      Kind::count,
      Scope::block,
@@ -391,6 +436,14 @@ constexpr MetricRow rows[] = {
      "for each whole block week: its number of training days",
      sample_days_per_week,
      describe_days_per_week},
+    {"bfr-run-week",
+     Kind::count,
+     Scope::week,
+     {},
+     0,
+     "for each whole block week of a BFR block: its place in the run of BFR blocks in a row (week 1 of a block after 3 weeks of BFR is 4)",
+     sample_bfr_run_week,
+     describe_bfr_run_week},
     {"gap",
      Kind::time,
      Scope::session_pair,

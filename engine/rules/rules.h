@@ -48,10 +48,23 @@
 // `allow RULE-ID "reason"` in a block marks that rule's finding in that
 // block as suppressed (Diagnostic::suppressed_by holds the reason); an
 // allow that suppresses nothing is a warning, an allow of a rule not in
-// force an error with did-you-mean.
+// force an error with did-you-mean, of a rule that says `allow never` an
+// error, of an id a rule `replaces` an error naming the rule that replaced
+// it. An athlete's `cleared RULE-ID "who, when"` does the same for that
+// athlete's findings in every block of every program (suppressed_by holds
+// the text); its errors are those of allow, and one that clears nothing
+// anywhere is a warning.
+//
+// Health conditions: `athlete has condition X` names a condition of the
+// vocabulary (ir::Module::health_conditions) or an alias of one, and is
+// loaded as the condition's name; `athlete has condition of class C` as
+// every condition of class C. With a vocabulary, an unknown name is a
+// warning with did-you-mean and an unknown class an error; without one
+// (load_rules without it), names are taken as written.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,24 +79,40 @@ namespace rules {
 struct Condition;  // the typed condition tree, private to engine/rules (condition.h)
 }
 
+// `source trial "Abe T, ..."`: a citation and how firm it is.
+struct Citation {
+    std::string text;
+    std::string firmness;  // "trial", "position-stand", ...; "" when the rule file does not say
+};
+
+// The firmness words a `source` may give, in order from the firmest, and
+// how they are printed ("position-stand" as "position stand").
+const std::vector<std::string>& firmness_words();
+std::string firmness_text(const std::string& firmness);
+// "Abe T, ... (trial)", or the text alone without a firmness.
+std::string citation_text(const Citation& citation);
+
 struct Rule {
     std::string id;    // "bfr.min-gap"
     std::string name;  // "min-gap"
     Severity severity = Severity::warning;
-    std::string message;               // "at least 4 hours between BFR sessions"
-    std::vector<std::string> sources;  // the rule's own `source` lines
-    std::vector<std::string> notes;    // the rule's `note` lines: why it exists
-    std::string condition_text;        // "require gap >= 4 h", as written
+    std::string message;                // "at least 4 hours between BFR sessions"
+    std::vector<Citation> sources;      // the rule's own `source` lines
+    bool allow_never = false;           // `allow never`: no allow or clearance accepts its findings
+    std::vector<std::string> replaces;  // `replaces bfr.min-gap`: old ids this rule took over
+    std::vector<std::string> notes;     // the rule's `note` lines: why it exists
+    std::string condition_text;         // "require gap >= 4 h", as written
     Span span;
     std::shared_ptr<const rules::Condition> requirement;  // holds where the block is fine
 };
 
 struct RuleSet {
-    std::string name;                  // "bfr"
-    std::string title;                 // "Blood-flow-restriction guidelines"
-    std::vector<std::string> sources;  // the set's `source` lines
+    std::string name;               // "bfr"
+    std::string title;              // "Blood-flow-restriction guidelines"
+    std::vector<Citation> sources;  // the set's `source` lines
     std::vector<std::string> notes;
-    std::string applies_text;  // "method = bfr", or "" for every block
+    std::string applies_text;  // "method = bfr", "bfr-block = yes" (`applies to bfr blocks`), or "" for every block
+    bool bfr_blocks = false;   // `applies to bfr blocks`
     Span span;
     std::shared_ptr<const rules::Condition> applies;  // null: every block
     std::vector<Rule> rules;
@@ -96,11 +125,32 @@ struct RuleBook {
     const Rule* find(const std::string& id) const;
     const RuleSet* set_of(const std::string& id) const;
     std::vector<std::string> ids() const;
+    // The rules that replaced an id no rule has any more: "bfr.min-gap" → {"kaatsu.min-gap"}; empty when none did.
+    std::vector<std::string> replacements_of(const std::string& old_id) const;
 };
 
 // Type-checks the rule sets. The same syntax::Ruleset given twice is loaded
-// once; two different rule sets of one name are an error.
-RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets);
+// once; two different rule sets of one name are an error. `vocabulary` is
+// the health conditions `athlete has condition` may name.
+RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets, const std::vector<ir::HealthCondition>& vocabulary = {});
+
+// Why an `allow` or `cleared` of `id` accepts nothing, as an error message
+// ("'bfr.min-gap' is now 'kaatsu.min-gap'; ...", "no rule 'x' is in
+// force; did you mean ...", "'bfr.contraindication' cannot be allowed: ..."),
+// or nothing when it names a rule that can be allowed. `what` is "allow" or "cleared".
+std::optional<std::string> acceptance_error(const RuleBook& book, const std::string& id, const std::string& what);
+
+// The errors of the athletes' `cleared` statements (acceptance_error): once
+// per file, not per program.
+std::vector<Diagnostic> check_clearances(const RuleBook& book, const ir::Module& module);
+
+// Which clearances accepted a finding, over the programs checked so far.
+struct ClearanceUses {
+    std::vector<const ir::Clearance*> used;
+};
+
+// A warning for each clearance of the module's athletes that no finding needed.
+std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module& module, const ClearanceUses& uses);
 
 // The findings of every rule in force on every block, and the findings
 // about `allow` statements.
@@ -108,7 +158,9 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
 
 // The same for one program, appended to `findings`: check_rules is this for
 // each program in turn (no rule looks at more than one program).
-void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings);
+// The athlete's clearances are applied too, and those used added to `uses` when given.
+void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings,
+                         ClearanceUses* uses = nullptr);
 
 // load_rules(module.rulesets), then check_rules: the rule files' errors first.
 std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule);

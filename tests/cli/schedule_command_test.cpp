@@ -26,7 +26,7 @@ TEST_CASE("meso schedule prints the flagship's 66 sessions, one line each")
     const auto out = lines(run.out);
     REQUIRE(out.size() == 67);
     CHECK(out[0] == "Off-season 2027 for Alex — 2027-01-04 to 2027-04-04, 66 sessions; times in UTC (from TZ)");
-    CHECK(out[1] == "Mon 2027-01-04 08:00-08:30  Kaatsu  week 1  squat 4×30/15/15/15 @ 35 kg (20%), knee-extension 4×30/15/15/15 @ 20%");
+    CHECK(out[1] == "Mon 2027-01-04 08:00-08:30  Kaatsu  week 1  squat 4×30/15/15/15 @ 35 kg (20%), leg-curl 4×30/15/15/15 @ 20%");
     CHECK(out[66] == "Fri 2027-04-02 18:00-19:30  Powerlifting  week 10  deadlift 1×1 @ 220 kg (100%)");
 }
 
@@ -42,7 +42,7 @@ TEST_CASE("meso schedule --format json holds the keys of cli.md")
     CHECK(p.at("end") == "2027-04-04");
     const auto& b = p.at("blocks").at(0);
     CHECK(b.at("name") == "Kaatsu");
-    CHECK(b.at("method") == "bfr");
+    CHECK(b.at("method") == "kaatsu");
     CHECK(b.at("start") == "2027-01-04");
     CHECK(b.at("end") == "2027-01-24");
     REQUIRE(p.at("sessions").size() == 66);
@@ -69,7 +69,7 @@ TEST_CASE("meso schedule --format csv has the header of cli.md and one row per e
     // 36 kaatsu sessions × 2 exercises + 27 powerlifting sessions × 2 + 3 test-week sessions × 1
     CHECK(out.size() == 1 + 72 + 54 + 3);
     CHECK(out[1] == "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,squat,4,30/15/15/15,35,20,30");
-    CHECK(out[2] == "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,knee-extension,4,30/15/15/15,,20,30");
+    CHECK(out[2] == "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,leg-curl,4,30/15/15/15,,20,30");
 }
 
 TEST_CASE("meso schedule quotes CSV fields that hold commas or quotes")
@@ -147,7 +147,7 @@ const std::string gap_program = R"(athlete "Alex" {
 program "P" {
   start 2027-03-01
   3 weeks "Kaatsu" {
-    method bfr
+    method kaatsu
     days mon..sat
     sessions 08:00, 11:00 for 30 min
     occlusion continuous
@@ -177,15 +177,15 @@ TEST_CASE("meso schedule of a program with error findings prints the plan, count
     CHECK(csv_run.exit_code == 1);
     CHECK(lines(csv_run.out).size() == 1 + 36);
 
-    // Two errors and a warning: counted, in the plural and the singular.
+    // Two errors and two warnings (bfr.rest, and bfr.frequency on the fourth week of BFR in a row): counted.
     std::string text = gap_program;
     text.replace(text.find("    squat 20%"), std::string::npos,
-                 "    squat 20% x 30,15,15,15 rest 90 s\n  }\n  3 weeks \"Kaatsu 2\" {\n    method bfr\n    days mon..sat\n"
+                 "    squat 20% x 30,15,15,15 rest 90 s\n  }\n  3 weeks \"Kaatsu 2\" {\n    method kaatsu\n    days mon..sat\n"
                  "    sessions 08:00, 11:00 for 30 min\n    occlusion continuous\n    squat 20% x 30,15,15,15 rest 30 s\n  }\n}\n");
     meso::test::write_file(path, text);
     run = run_meso({"schedule", path});
     CHECK(run.exit_code == 1);
-    CHECK(run.err == "meso schedule: 2 errors and 1 warning in the plan: see meso check " + path + "\n");
+    CHECK(run.err == "meso schedule: 2 errors and 2 warnings in the plan: see meso check " + path + "\n");
 }
 
 TEST_CASE("meso schedule with only warnings exits 0, and 1 with --strict, as meso check does")

@@ -36,7 +36,7 @@ TEST_CASE("use std.templates brings in the embedded standard library's templates
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     CHECK(c.program().blocks[0].name == "Kaatsu");
-    CHECK(c.program().blocks[0].method == "bfr");
+    CHECK(c.program().blocks[0].method == "kaatsu");
 }
 
 TEST_CASE("an unknown template suggests the nearest, or the module that has it")
@@ -216,7 +216,7 @@ TEST_CASE("a rule set of the file replaces the library's rule set of the same na
     REQUIRE_FALSE(meso::has_errors(c->diagnostics));
     std::vector<std::string> names;
     for (const auto* r : c->module.rulesets) names.push_back(r->name.text + "@" + std::string(r->span.path()));
-    CHECK(names == std::vector<std::string>{"bfr@clinic.meso", "general@std/general.meso"});
+    CHECK(names == std::vector<std::string>{"bfr@clinic.meso", "kaatsu@std/kaatsu.meso", "general@std/general.meso"});
 }
 
 TEST_CASE("a misspelt start is one syntax error, not also a missing start")

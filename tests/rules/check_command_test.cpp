@@ -2,6 +2,8 @@
 // the meso binary's check, rules and explain commands with their outputs.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "engine/cli/commands.h"
@@ -41,7 +43,7 @@ const std::string kaatsu_gap = R"(athlete "Alex" {
 program "P" {
   start 2027-03-01
   3 weeks "Kaatsu" {
-    method bfr
+    method kaatsu
     days mon..sat
     sessions 08:00, 11:00 for 30 min
     occlusion continuous
@@ -98,8 +100,8 @@ TEST_CASE("a template's violation, used from the standard library, points at the
     INFO(run.err);
     // The statement that made the gap is the program's: the finding points at it.
     CHECK(run.err.find(path + ":8:20: error: 2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; "
-                              "at least 4 hours between BFR sessions [bfr.min-gap]") != std::string::npos);
-    CHECK(run.err.find("std/templates.meso:17:1: note: the template 'kaatsu' is defined here") != std::string::npos);
+                              "at least 4 hours between Kaatsu sessions [kaatsu.min-gap]") != std::string::npos);
+    CHECK(run.err.find("std/templates.meso:24:1: note: the template 'kaatsu' is defined here") != std::string::npos);
 
     auto in_template = program_file("plan.meso", "use std.templates\n"
                                                  "athlete \"Alex\" {\n  max squat 180 kg\n  condition arterial-hardening\n}\n"
@@ -107,10 +109,10 @@ TEST_CASE("a template's violation, used from the standard library, points at the
     run = run_meso({"check", in_template});
     INFO(run.err);
     // The template's statement made the value: the finding points at the program's line, the template's line is a note.
-    CHECK(run.err.find(in_template + ":8:3: info: knee-extension is loaded in % of 1RM on Mon 2027-03-01") != std::string::npos);
-    CHECK(run.err.find("std/templates.meso:24:3: note: the template 'kaatsu' is defined here") != std::string::npos);
-    CHECK(run.err.find("std/templates.meso:24:3: info:") == std::string::npos);
-    CHECK(run.err.find(in_template + ":8:3: error: athlete 'Alex' has the condition arterial-hardening") != std::string::npos);
+    CHECK(run.err.find(in_template + ":8:3: info: leg-curl is loaded in % of 1RM on Mon 2027-03-01") != std::string::npos);
+    CHECK(run.err.find("std/templates.meso:31:3: note: the template 'kaatsu' is defined here") != std::string::npos);
+    CHECK(run.err.find("std/templates.meso:31:3: info:") == std::string::npos);
+    // (the contraindication of an athlete's condition is tested in screening_test.cpp, against the vocabulary)
 }
 
 TEST_CASE("in JSON and SARIF too, a template's finding is located in the user's program and the template's line is a note")
@@ -130,7 +132,7 @@ TEST_CASE("in JSON and SARIF too, a template's finding is located in the user's 
     CHECK((*percent)["end_line"] == 7);
     REQUIRE((*percent)["notes"].size() == 1);
     CHECK((*percent)["notes"][0]["file"] == "std/templates.meso");
-    CHECK((*percent)["notes"][0]["line"] == 24);
+    CHECK((*percent)["notes"][0]["line"] == 31);
     CHECK((*percent)["notes"][0]["message"] == "the template 'kaatsu' is defined here");
 
     run = run_meso({"check", "--format", "sarif", path});
@@ -145,7 +147,7 @@ TEST_CASE("in JSON and SARIF too, a template's finding is located in the user's 
     REQUIRE((*result)["relatedLocations"].size() == 1);
     const json& note = (*result)["relatedLocations"][0];
     CHECK(note["physicalLocation"]["artifactLocation"]["uri"] == "std/templates.meso");
-    CHECK(note["physicalLocation"]["region"]["startLine"] == 24);
+    CHECK(note["physicalLocation"]["region"]["startLine"] == 31);
     CHECK(note["message"]["text"] == "the template 'kaatsu' is defined here");
 }
 
@@ -158,7 +160,7 @@ TEST_CASE("meso check exits 1 on an error, 0 on warnings, 1 on warnings with --s
 program "P" {
   start 2027-03-01
   3 weeks "Kaatsu" {
-    method bfr
+    method kaatsu
     days mon..sat
     sessions 08:00, 16:00 for 30 min
     occlusion continuous
@@ -210,7 +212,7 @@ TEST_CASE("a rule set with gap >= 20% is a located error in the rule file, and m
 TEST_CASE("meso check --format json gives every finding's fields, suppressed ones with --show-suppressed")
 {
     std::string text = kaatsu_gap;
-    text.replace(text.find("    squat"), 0, "    allow bfr.min-gap \"a camp with fixed hours\"\n    allow bfr.rest \"unused\"\n");
+    text.replace(text.find("    squat"), 0, "    allow kaatsu.min-gap \"a camp with fixed hours\"\n    allow bfr.rest \"unused\"\n");
     auto path = program_file("plan.meso", text);
     auto run = run_meso({"check", "--format", "json", path});
     CHECK(run.exit_code == 0);  // the error is allowed; the unused allow is a warning
@@ -227,18 +229,19 @@ TEST_CASE("meso check --format json gives every finding's fields, suppressed one
     run = run_meso({"check", "--format", "json", "--show-suppressed", path});
     findings = json::parse(run.out);
     REQUIRE(findings.size() == 2);
-    CHECK(findings[0]["rule"] == "bfr.min-gap");
+    CHECK(findings[0]["rule"] == "kaatsu.min-gap");
     CHECK(findings[0]["severity"] == "error");
     CHECK(findings[0]["line"] == 9);
     CHECK(findings[0]["suppressed"] == "a camp with fixed hours");
-    CHECK(findings[0]["message"] ==
-          "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between BFR sessions");
+    CHECK(
+        findings[0]["message"] ==
+        "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between Kaatsu sessions");
 }
 
 TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and suppressions")
 {
     std::string text = kaatsu_gap;
-    text.replace(text.find("    squat"), 0, "    allow bfr.min-gap \"a camp with fixed hours\"\n");
+    text.replace(text.find("    squat"), 0, "    allow kaatsu.min-gap \"a camp with fixed hours\"\n");
     text.replace(text.find("    occlusion continuous\n"), 25, "");
     auto path = program_file("plan file.meso", text);
     auto run = run_meso({"check", "--format", "sarif", path});
@@ -258,21 +261,22 @@ TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and 
         CHECK(rule["help"]["text"].is_string());
         CHECK(rule["properties"]["sources"].size() >= 1);
     }
-    CHECK(std::find(ids.begin(), ids.end(), "bfr.min-gap") != ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "kaatsu.min-gap") != ids.end());
     CHECK(std::find(ids.begin(), ids.end(), "general.overlap") != ids.end());
-    const auto gap_index = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), "bfr.min-gap") - ids.begin());
+    const auto gap_index = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), "kaatsu.min-gap") - ids.begin());
     CHECK(rules[gap_index]["defaultConfiguration"]["level"] == "error");
-    CHECK(rules[gap_index]["shortDescription"]["text"] == "at least 4 hours between BFR sessions");
+    CHECK(rules[gap_index]["shortDescription"]["text"] == "at least 4 hours between Kaatsu sessions");
 
     const json& results = r["results"];
     REQUIRE(results.size() == 2);
     // In order of line: the block's line (where no occlusion is written), then the sessions line.
     const json& gap = results[1];
-    CHECK(gap["ruleId"] == "bfr.min-gap");
+    CHECK(gap["ruleId"] == "kaatsu.min-gap");
     CHECK(gap["ruleIndex"] == gap_index);
     CHECK(gap["level"] == "error");
-    CHECK(gap["message"]["text"] ==
-          "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between BFR sessions");
+    CHECK(
+        gap["message"]["text"] ==
+        "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between Kaatsu sessions");
     const json& where = gap["locations"][0]["physicalLocation"];
     CHECK(where["artifactLocation"]["uri"].get<std::string>().find("plan%20file.meso") != std::string::npos);
     CHECK(where["region"]["startLine"] == 9);
@@ -282,11 +286,11 @@ TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and 
     CHECK(gap["suppressions"][0]["justification"] == "a camp with fixed hours");
     const json& occlusion = results[0];
     CHECK(occlusion["locations"][0]["physicalLocation"]["region"]["startLine"] == 6);
-    CHECK(occlusion["ruleId"] == "bfr.occlusion");
+    CHECK(occlusion["ruleId"] == "kaatsu.occlusion");
     CHECK(occlusion["level"] == "warning");
     CHECK(
         occlusion["message"]["text"] ==
-        "no occlusion given on Mon 2027-03-01, and in 35 more sessions; BFR occlusion continuous: the cuff stays on for the whole session");
+        "no occlusion given on Mon 2027-03-01, and in 35 more sessions; Kaatsu occlusion continuous: the cuff stays on for the whole session");
     CHECK(!occlusion.contains("suppressions"));
 }
 
@@ -294,21 +298,56 @@ TEST_CASE("meso rules lists every rule in force; meso explain shows one with its
 {
     auto run = run_meso({"rules"});
     CHECK(run.exit_code == 0);
-    CHECK(run.out.find("bfr.min-gap                  error    at least 4 hours between BFR sessions\n") != std::string::npos);
-    CHECK(run.out.find("source: Abe T, Yasuda T") != std::string::npos);
+    CHECK(run.out.find("  kaatsu.min-gap               error    at least 4 hours between Kaatsu sessions [2]\n") != std::string::npos);
+    CHECK(run.out.find("rule set 'bfr': Blood-flow restriction: the consensus guidelines, for BFR blocks") != std::string::npos);
+    CHECK(run.out.find("rule set 'kaatsu': KAATSU") != std::string::npos);
     CHECK(run.out.find("general.overlap") != std::string::npos);
     CHECK(run_meso({"rules", "--no-default-rules"}).out.empty());
 
-    run = run_meso({"explain", "bfr.min-gap"});
+    run = run_meso({"explain", "kaatsu.min-gap"});
     CHECK(run.exit_code == 0);
-    CHECK(run.out.rfind("bfr.min-gap (error): at least 4 hours between BFR sessions\n", 0) == 0);
+    CHECK(run.out.rfind("kaatsu.min-gap (error): at least 4 hours between Kaatsu sessions\n", 0) == 0);
     CHECK(run.out.find("  require gap >= 4 h\n") != std::string::npos);
-    CHECK(run.out.find("International Journal of KAATSU Training Research 2005") != std::string::npos);
+    CHECK(run.out.find("[protocol] The starting document: a blog article") != std::string::npos);
+    CHECK(run.out.find("The 4 hours come from the starting document, a blog article summarising the protocol") != std::string::npos);
+    CHECK(run.out.find("No paper read states it") != std::string::npos);
+    CHECK(run.out.find("it is not an established safety limit") != std::string::npos);
     CHECK(run.out.find("    sessions 08:00, 11:00 for 30 min\n") != std::string::npos);
 
-    run = run_meso({"explain", "bfr.min-gp"});
+    run = run_meso({"explain", "kaatsu.min-gp"});
     CHECK(run.exit_code == 2);
-    CHECK(run.err == "meso: unknown rule 'bfr.min-gp'; did you mean 'bfr.min-gap'?; 'meso rules' lists every rule in force\n");
+    CHECK(run.err == "meso: unknown rule 'kaatsu.min-gp'; did you mean 'kaatsu.min-gap'?; 'meso rules' lists every rule in force\n");
+}
+
+TEST_CASE("meso rules lists std.bfr and std.kaatsu, each citation once per set, with how firm it is")
+{
+    auto run = run_meso({"rules"});
+    const auto bfr = run.out.find("rule set 'bfr'");
+    const auto kaatsu = run.out.find("rule set 'kaatsu'");
+    REQUIRE(bfr != std::string::npos);
+    REQUIRE(kaatsu != std::string::npos);
+    const std::string bfr_part = run.out.substr(bfr, kaatsu - bfr);
+    const std::string patterson = "Patterson SD, Hughes L";
+    CHECK(bfr_part.find(patterson) != std::string::npos);
+    CHECK(bfr_part.find(patterson, bfr_part.find(patterson) + 1) == std::string::npos);
+    CHECK(bfr_part.find("doi:10.3389/fphys.2019.00533 (position stand)") != std::string::npos);
+    CHECK(bfr_part.find("(DOI not read) (case report)") != std::string::npos);
+    const std::string kaatsu_part = run.out.substr(kaatsu);
+    const std::string abe = "Abe T, Yasuda T, Midorikawa T";
+    CHECK(kaatsu_part.find(abe) != std::string::npos);
+    CHECK(kaatsu_part.find(abe, kaatsu_part.find(abe) + 1) == std::string::npos);
+}
+
+TEST_CASE("a standard module replaced through MESO_PATH is announced with a note")
+{
+    const std::string dir = temp_dir("meso-path");
+    std::filesystem::create_directories(dir + "/std");
+    write_file(dir + "/std/bfr.meso", "ruleset bfr \"Ours\" {\n  rule x warning \"x\" {\n    require gap >= 1 h\n  }\n}\n");
+    auto path = program_file("plan.meso", "athlete \"A\" {\n  max squat 100 kg\n}\n");
+    auto run = run_meso({"check", path}, "MESO_PATH=" + dir);
+    INFO(run.err);
+    CHECK(run.err.find("note: module 'std.bfr' is read from " + dir + "/std/bfr.meso (MESO_PATH), not from meso's standard library") !=
+          std::string::npos);
 }
 
 TEST_CASE("docs/rules.md holds the rule reference generated from the standard library")
@@ -340,8 +379,8 @@ TEST_CASE("meso rules FILE lists the program's own rule sets with the standard o
     auto run = run_meso({"rules", path});
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("clinic.cuff") != std::string::npos);
-    CHECK(run.out.find("source: Clinic protocol") != std::string::npos);
-    CHECK(run.out.find("bfr.min-gap") != std::string::npos);
+    CHECK(run.out.find("[1] Clinic protocol") != std::string::npos);
+    CHECK(run.out.find("kaatsu.min-gap") != std::string::npos);
     run = run_meso({"rules", "--format", "json", "--no-default-rules", path});
     auto rules = json::parse(run.out);
     REQUIRE(rules.size() == 1);
@@ -360,14 +399,15 @@ TEST_CASE("a skipped day is not a training day: it has no sessions to count, and
     REQUIRE(!has_errors(compiled.diagnostics));
     auto findings = check_rules(compiled.compilation->module, compiled.schedule);
     REQUIRE(findings.size() == 1);
-    CHECK(*findings.front().rule == "bfr.days-per-week");
-    CHECK(findings.front().message == "5 training days in block week 2 (2027-03-08..2027-03-14); 6 training days in every BFR block week");
+    CHECK(*findings.front().rule == "kaatsu.days-per-week");
+    CHECK(findings.front().message ==
+          "5 training days in block week 2 (2027-03-08..2027-03-14); 6 Kaatsu training days in every block week");
 }
 
 namespace {
 
 // A BFR block of `length` (mon..sat, twice a day), as in the examples.
-std::string bfr_block(const std::string& length, const std::string& name, const std::string& method = "bfr")
+std::string bfr_block(const std::string& length, const std::string& name, const std::string& method = "kaatsu")
 {
     return "  " + length + " \"" + name + "\" {\n    method " + method +
            "\n    days mon..sat\n    sessions 08:00, 16:00 for 30 min\n    occlusion continuous\n    cuff 160 mmHg\n"
@@ -402,26 +442,26 @@ TEST_CASE("a run of BFR blocks too short is reported once, at its first block; a
     SECTION("1 week and 3 days in a row: one finding, at the first block")
     {
         auto compiled = compile(program_of(bfr_block("1 week", "Kaatsu A") + bfr_block("3 days", "Kaatsu B")), "run.meso", true);
-        auto found = findings_of(compiled, "bfr.min-duration");
+        auto found = findings_of(compiled, "kaatsu.min-duration");
         REQUIRE(found.size() == 1);
         CHECK(found[0].span.line == 6);
         CHECK(found[0].message ==
-              "the 2 blocks of method bfr in a row (2027-03-01..2027-03-10) are 10 days (1.43 weeks) long, and 18 sessions in the 2 "
-              "blocks of method bfr in a row (2027-03-01..2027-03-10); "
-              "BFR training needs at least 2 weeks and 24 sessions, counted over consecutive BFR blocks");
+              "the 2 blocks of method kaatsu in a row (2027-03-01..2027-03-10) are 10 days (1.43 weeks) long, and 18 sessions in the 2 "
+              "blocks of method kaatsu in a row (2027-03-01..2027-03-10); "
+              "a Kaatsu run of at least 2 weeks and 24 sessions, counted over consecutive kaatsu blocks");
     }
     SECTION("a rest week between two 1-week blocks: each is a run of its own")
     {
         auto compiled =
             compile(program_of(bfr_block("1 week", "Kaatsu A") + "  1 week \"Off\" { method rest }\n" + bfr_block("1 week", "Kaatsu B")),
                     "run.meso", true);
-        auto found = findings_of(compiled, "bfr.min-duration");
+        auto found = findings_of(compiled, "kaatsu.min-duration");
         REQUIRE(found.size() == 2);
         CHECK(found[0].span.line == 6);
         CHECK(found[1].span.line == 15);
         for (const auto& f : found)
             CHECK(f.message == "the block is 7 days (1 week) long, and 12 sessions in the block; "
-                               "BFR training needs at least 2 weeks and 24 sessions, counted over consecutive BFR blocks");
+                               "a Kaatsu run of at least 2 weeks and 24 sessions, counted over consecutive kaatsu blocks");
     }
 }
 
@@ -431,7 +471,7 @@ TEST_CASE("an exercise that fails in several weeks of a progression is reported 
     std::string text = program_of(bfr_block("3 weeks", "Kaatsu"));
     text.replace(text.find("    squat 20%"), 0, "    week 3 { squat 40% x 30,15,15,15 rest 30 s }\n");
     auto compiled = compile(text, "weeks.meso", true);
-    auto found = findings_of(compiled, "bfr.load");
+    auto found = findings_of(compiled, "kaatsu.load");
     REQUIRE(found.size() == 1);
     CHECK(found[0].message.rfind("squat at 40% of 1RM (", 0) == 0);
     CHECK(found[0].message.find(") in set 1 on Mon 2027-03-15, and in 11 more sessions; ") != std::string::npos);
@@ -441,7 +481,7 @@ TEST_CASE("an exercise that fails in several weeks of a progression is reported 
     text.replace(text.find("    squat 20%"), 0,
                  "    week 2 { squat 45% x 30,15,15,15 rest 30 s }\n    week 3 { squat 40% x 30,15,15,15 rest 30 s }\n");
     compiled = compile(text, "weeks.meso", true);
-    found = findings_of(compiled, "bfr.load");
+    found = findings_of(compiled, "kaatsu.load");
     REQUIRE(found.size() == 1);
     CHECK(found[0].message.rfind("squat at 45% of 1RM (", 0) == 0);
     CHECK(found[0].message.find(") in set 1 on Mon 2027-03-08, and in 23 more sessions; ") != std::string::npos);
@@ -454,7 +494,7 @@ program "P" {
   start 2027-03-01
   pause 2027-03-01..2027-03-02 "travel"
   1 week "B" {
-    method bfr
+    method kaatsu
     days mon wed fri
     sessions 08:00, 16:00 for 30 min
     occlusion continuous
@@ -467,7 +507,7 @@ program "P" {
     REQUIRE(compiled.program().blocks.at(0).start == std::chrono::sys_days{std::chrono::year{2027} / 3 / 3});  // the pause moved it
     auto findings = check_rules(compiled.compilation->module, compiled.schedule);
     const auto days_per_week =
-        std::find_if(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.rule == "bfr.days-per-week"; });
+        std::find_if(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.rule == "kaatsu.days-per-week"; });
     REQUIRE(days_per_week != findings.end());
     CHECK(days_per_week->message.find("block week 1 (2027-03-01..2027-03-07)") != std::string::npos);
 }

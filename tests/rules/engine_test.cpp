@@ -41,9 +41,10 @@ TEST_CASE("a finding names the measured value, its date and the rule's threshold
     REQUIRE(findings.size() == 1);
     const auto& f = findings.front();
     CHECK(f.severity == Severity::error);
-    CHECK(*f.rule == "bfr.min-gap");
-    CHECK(f.message ==
-          "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between BFR sessions");
+    CHECK(*f.rule == "kaatsu.min-gap");
+    CHECK(
+        f.message ==
+        "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; at least 4 hours between Kaatsu sessions");
     CHECK(f.span.line == static_cast<std::uint32_t>(built->line_of("sessions 08:00")));
     CHECK(f.span.column == 5);
     CHECK(f.notes.empty());  // written in place: no template to point at
@@ -59,9 +60,9 @@ TEST_CASE("a gap is measured across days too, from the end of the evening sessio
     CHECK(check(*build(b)).empty());
     b.times = {2 * 60, 23 * 60};  // 23:30 to 02:00 next day is 2.5 h
     auto findings = check(*build(b));
-    REQUIRE(fired(findings) == Ids{"bfr.min-gap"});
+    REQUIRE(fired(findings) == Ids{"kaatsu.min-gap"});
     CHECK(findings.front().message == "2.5 h between sessions from Mon 2027-03-01 23:00-23:30 to Tue 2027-03-02 02:00, and 14 more times; "
-                                      "at least 4 hours between BFR sessions");
+                                      "at least 4 hours between Kaatsu sessions");
 }
 
 TEST_CASE("a load finding points at the exercise line and names set, percent and kilograms")
@@ -71,8 +72,9 @@ TEST_CASE("a load finding points at the exercise line and names set, percent and
     auto built = build(b);
     auto findings = check(*built);
     REQUIRE(findings.size() == 1);
-    CHECK(findings.front().message ==
-          "squat at 40% of 1RM (72.5 kg) in set 1 on Mon 2027-03-01, and in 35 more sessions; BFR loads are about 20% of 1RM (20% to 30%)");
+    CHECK(
+        findings.front().message ==
+        "squat at 40% of 1RM (72.5 kg) in set 1 on Mon 2027-03-01, and in 35 more sessions; Kaatsu loads between 20% and 30% of 1RM (the protocol: 20%)");
     CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("    squat ")));
 }
 
@@ -88,7 +90,7 @@ TEST_CASE("an absolute load is converted with the athlete's max, and without a m
     REQUIRE(load);
     CHECK(load->severity == Severity::info);
     CHECK(load->message ==
-          "cannot check 'BFR loads are about 20% of 1RM (20% to 30%)': squat is loaded 36 kg on Mon 2027-03-01, and 'Alex' has no max "
+          "cannot check 'BFR loads between 20% and 40% of 1RM': squat is loaded 36 kg on Mon 2027-03-01, and 'Alex' has no max "
           "for squat to relate it to");
     for (const auto& f : findings) CHECK(f.severity == Severity::info);
 }
@@ -97,10 +99,12 @@ TEST_CASE("a contraindication points at the block and notes the athlete")
 {
     TestBlock b;
     b.conditions = {"arterial-hardening"};
+    b.vocabulary = {{"arterial-hardening", "hardened arteries", "absolute", {"arteriosclerosis"}, {}, {}}};
     auto built = build(b);
     auto findings = check(*built);
     REQUIRE(findings.size() == 1);
-    CHECK(findings.front().message == "athlete 'Alex' has the condition arterial-hardening; BFR is not suitable with arterial hardening");
+    CHECK(findings.front().message ==
+          "athlete 'Alex' has the condition arterial-hardening (class absolute); no BFR for an athlete with an absolute contraindication");
     CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("  21 days")));
     REQUIRE(findings.front().notes.size() == 1);
     CHECK(findings.front().notes.front().span.line == 1);
@@ -115,7 +119,7 @@ TEST_CASE("a violation made by a template points at the program's line that uses
     auto findings = check(*built);
     REQUIRE(findings.size() == 1);
     const auto& f = findings.front();
-    CHECK(*f.rule == "bfr.min-gap");
+    CHECK(*f.rule == "kaatsu.min-gap");
     CHECK(f.span.line == static_cast<std::uint32_t>(built->line_of("  21 days kaatsu")));
     CHECK(f.span.column == 3);
     REQUIRE(f.notes.size() == 1);
@@ -134,7 +138,7 @@ TEST_CASE("a clinic's own rule set in the program file fires on a cuff above its
     b.cuff = ir::Pressure{220, false};
     b.extra_text = "ruleset clinic \"Our clinic\" {\n"
                    "  source \"Clinic protocol 2026\"\n"
-                   "  applies to blocks where method = bfr\n"
+                   "  applies to bfr blocks\n"
                    "  rule cuff error \"at most 180 mmHg in our clinic\" {\n"
                    "    require cuff-pressure <= 180 mmHg\n"
                    "  }\n"
@@ -192,7 +196,7 @@ TEST_CASE("a rule with an error is left out, the other rules of the set still ru
     b.extra_text = "ruleset mine {\n  rule bad error \"x\" {\n    require gap >= 20%\n  }\n"
                    "  rule gap error \"at least 5 hours\" {\n    require gap >= 5 h\n  }\n}\n";
     auto findings = check(*build(b));
-    CHECK(fired(findings) == Ids{"('gap' is a time, and '20%' is a % of 1RM; write a time such as '4 h')", "bfr.min-gap", "mine.gap"});
+    CHECK(fired(findings) == Ids{"('gap' is a time, and '20%' is a % of 1RM; write a time such as '4 h')", "kaatsu.min-gap", "mine.gap"});
 }
 
 TEST_CASE("forbid C finds a problem wherever require not C would: not is pushed down to every value")
@@ -240,11 +244,11 @@ TEST_CASE("allow accepts exactly that rule's finding for that block, with the re
     TestBlock b;
     b.times = {8 * 60, 11 * 60};
     b.exercises.front().percent = 40;
-    b.allows = {{"bfr.min-gap", "the athlete trains at a camp with fixed hours"}};
+    b.allows = {{"kaatsu.min-gap", "the athlete trains at a camp with fixed hours"}};
     auto built = build(b);  // the findings' spans point into its text
     auto findings = check(*built);
     CHECK(fired(findings) == Ids{"bfr.load"});
-    const auto* gap = first_with_rule(findings, "bfr.min-gap");
+    const auto* gap = first_with_rule(findings, "kaatsu.min-gap");
     REQUIRE(gap);
     REQUIRE(gap->suppressed_by);
     CHECK(*gap->suppressed_by == "the athlete trains at a camp with fixed hours");
@@ -252,23 +256,23 @@ TEST_CASE("allow accepts exactly that rule's finding for that block, with the re
     std::ostringstream hidden, shown;
     print_text(hidden, findings);
     print_text(shown, findings, {false, true});
-    CHECK(hidden.str().find("bfr.min-gap") == std::string::npos);
-    CHECK(shown.str().find("[bfr.min-gap] (allowed: the athlete trains at a camp with fixed hours)") != std::string::npos);
+    CHECK(hidden.str().find("kaatsu.min-gap") == std::string::npos);
+    CHECK(shown.str().find("[kaatsu.min-gap] (allowed: the athlete trains at a camp with fixed hours)") != std::string::npos);
 }
 
 TEST_CASE("an allow that suppresses nothing is a warning, an allow of an unknown rule an error with did-you-mean")
 {
     TestBlock b;
-    b.allows = {{"bfr.min-gap", "not needed"}, {"bfr.min-gp", "typo"}};
+    b.allows = {{"kaatsu.min-gap", "not needed"}, {"bfr.min-gp", "typo"}};
     auto built = build(b);
     auto findings = check(*built);
     REQUIRE(findings.size() == 2);
     std::sort(findings.begin(), findings.end(), [](const auto& x, const auto& y) { return x.severity < y.severity; });
     CHECK(findings[0].severity == Severity::error);
-    CHECK(findings[0].message == "no rule 'bfr.min-gp' is in force; did you mean 'bfr.min-gap'?");
+    CHECK(findings[0].message == "no rule 'bfr.min-gp' is in force; did you mean 'kaatsu.min-gap'?");
     CHECK(findings[0].span.line == static_cast<std::uint32_t>(built->line_of("allow bfr.min-gp")));
     CHECK(findings[1].severity == Severity::warning);
-    CHECK(findings[1].message == "'allow bfr.min-gap' accepts nothing: the rule finds no problem in block 'Block'; remove the allow");
+    CHECK(findings[1].message == "'allow kaatsu.min-gap' accepts nothing: the rule finds no problem in block 'Block'; remove the allow");
 }
 
 TEST_CASE("two rule sets of one name are an error, the same one given twice is loaded once")
@@ -295,7 +299,8 @@ TEST_CASE("two exercises too heavy give two findings, each at its own line with 
     // 3 weeks of 6 days with 2 sessions: 36 sessions, the first named, 35 more.
     const auto& squat = findings[0];
     CHECK(squat.message.rfind("squat at 40% of 1RM (", 0) == 0);
-    CHECK(squat.message.find(") in set 1 on Mon 2027-03-01, and in 35 more sessions; BFR loads are about 20% of 1RM (20% to 30%)") !=
+    CHECK(squat.message.find(
+              ") in set 1 on Mon 2027-03-01, and in 35 more sessions; Kaatsu loads between 20% and 30% of 1RM (the protocol: 20%)") !=
           std::string::npos);
     CHECK(squat.span.line == static_cast<std::uint32_t>(built->line_of("    squat ")));
     const auto& knee = findings[1];
@@ -311,9 +316,9 @@ TEST_CASE("a value that fails again is reported once: its first date, and how ma
     {
         b.times = {8 * 60, 11 * 60};
         auto findings = check(*build(b));
-        REQUIRE(fired(findings) == Ids{"bfr.min-gap"});
+        REQUIRE(fired(findings) == Ids{"kaatsu.min-gap"});
         CHECK(findings.front().message == "2.5 h between sessions on Mon 2027-03-01 (08:00-08:30, then 11:00), and 17 more times; "
-                                          "at least 4 hours between BFR sessions");
+                                          "at least 4 hours between Kaatsu sessions");
     }
     SECTION("one session on each of 24 days")
     {

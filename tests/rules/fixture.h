@@ -31,7 +31,7 @@ struct TestExercise {
 };
 
 struct TestBlock {
-    std::string method = "bfr";
+    std::string method = "kaatsu";
     int length_days = 21;
     std::string days = "mon..sat";               // as written; "" writes no days statement
     std::bitset<7> day_bits{0b0111'1110};        // bit i: weekday i (0 = Sunday)
@@ -41,7 +41,9 @@ struct TestBlock {
     std::optional<ir::Pressure> cuff = ir::Pressure{160, false};
     std::vector<TestExercise> exercises = {TestExercise{}};
     std::map<std::string, double> maxes = {{"squat", 180}};
-    std::vector<std::string> conditions;
+    std::vector<std::string> conditions;                          // canonical names, as the resolver stores them
+    std::vector<std::pair<std::string, std::string>> clearances;  // rule id, who cleared it
+    std::vector<ir::HealthCondition> vocabulary;                  // the module's health conditions
     std::vector<std::pair<std::string, std::string>> allows;
     bool from_template = false;                    // the block's statements are in `template kaatsu`
     std::string extra_text;                        // appended to the file, e.g. a rule set
@@ -153,6 +155,8 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     for (const auto& [name, max] : b.maxes) athlete.maxes[name] = ir::Mass{max, ir::MassUnit::kg};
     athlete.conditions = b.conditions;
     athlete.span = out->span_of("athlete \"Alex\"");
+    for (const auto& [rule, by] : b.clearances) athlete.clearances.push_back({rule, by, athlete.span});
+    module.health_conditions = b.vocabulary;
     module.athletes.push_back(athlete);
     ir::Program program;
     program.name = "P";
@@ -272,7 +276,7 @@ inline const std::vector<const syntax::Ruleset*>& standard_rulesets()
     static std::vector<const syntax::Ruleset*> sets = [] {
         std::vector<const syntax::Ruleset*> out;
         for (const auto& f : embedded_stdlib()) {
-            if (f.path != "std/bfr.meso" && f.path != "std/general.meso") continue;
+            if (f.path != "std/bfr.meso" && f.path != "std/kaatsu.meso" && f.path != "std/general.meso") continue;
             sources.push_back(Source{std::string(f.path), std::string(f.text)});
             files.push_back(parse(sources.back()).file);
             for (const auto& s : files.back().statements)
@@ -289,7 +293,7 @@ inline std::vector<Diagnostic> check(const Built& built, bool standard = true)
     std::vector<const syntax::Ruleset*> sets;
     if (standard) sets = standard_rulesets();
     sets.insert(sets.end(), built.module.rulesets.begin(), built.module.rulesets.end());
-    RuleBook book = load_rules(sets);
+    RuleBook book = load_rules(sets, built.module.health_conditions);
     auto out = book.diagnostics;
     auto findings = check_rules(book, built.module, built.schedule);
     out.insert(out.end(), findings.begin(), findings.end());

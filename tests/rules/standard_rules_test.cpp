@@ -31,18 +31,28 @@ TEST_CASE("the standard rule sets load without errors and hold the contract's id
     RuleBook book = load_rules(standard_rulesets());
     CHECK(book.diagnostics.empty());
     const std::vector<std::pair<std::string, Severity>> contract = {
-        {"bfr.load", Severity::warning},           {"bfr.sessions-per-day", Severity::warning},
-        {"bfr.days-per-week", Severity::warning},  {"bfr.min-duration", Severity::warning},
-        {"bfr.min-gap", Severity::error},          {"bfr.occlusion", Severity::warning},
+        {"bfr.load", Severity::warning},
+        {"bfr.sets", Severity::warning},
+        {"bfr.rest", Severity::warning},
+        {"bfr.frequency", Severity::warning},
+        {"bfr.cuff-pressure", Severity::warning},
         {"bfr.contraindication", Severity::error},
+        {"bfr.precaution", Severity::warning},
+        {"kaatsu.load", Severity::warning},
+        {"kaatsu.sessions-per-day", Severity::warning},
+        {"kaatsu.days-per-week", Severity::warning},
+        {"kaatsu.min-duration", Severity::warning},
+        {"kaatsu.min-gap", Severity::error},
+        {"kaatsu.occlusion", Severity::warning},
     };
     for (const auto& [id, severity] : contract) {
         INFO(id);
         const Rule* rule = book.find(id);
         REQUIRE(rule);
         CHECK(rule->severity == severity);
-        CHECK(!(rule->sources.empty() && book.set_of(id)->sources.empty()));
     }
+    CHECK(book.find("bfr.contraindication")->allow_never);
+    CHECK(book.find("kaatsu.min-gap")->message == "at least 4 hours between Kaatsu sessions");
     for (const auto& set : book.sets)
         for (const auto& rule : set.rules) {
             INFO(rule.id);
@@ -51,7 +61,41 @@ TEST_CASE("the standard rule sets load without errors and hold the contract's id
         }
 }
 
-TEST_CASE("a BFR block by the protocol breaks no rule")
+TEST_CASE("every source of std.bfr and std.kaatsu says how firm it is, and cites a year and pages or says it has none")
+{
+    RuleBook book = load_rules(standard_rulesets());
+    for (const auto& set : book.sets) {
+        if (set.name == "general") continue;
+        std::vector<Citation> all = set.sources;
+        for (const auto& rule : set.rules) all.insert(all.end(), rule.sources.begin(), rule.sources.end());
+        for (const auto& c : all) {
+            INFO(c.text);
+            CHECK(!c.firmness.empty());
+            if (c.firmness != "protocol")
+                CHECK((c.text.find("doi:") != std::string::npos || c.text.find("DOI not read") != std::string::npos));
+        }
+    }
+}
+
+TEST_CASE("the old ids of std.bfr are replaced by the rules that took them over")
+{
+    RuleBook book = load_rules(standard_rulesets());
+    const std::vector<std::pair<std::string, std::string>> renamed = {
+        {"bfr.min-gap", "kaatsu.min-gap"},
+        {"bfr.days-per-week", "kaatsu.days-per-week"},
+        {"bfr.sessions-per-day", "kaatsu.sessions-per-day"},
+        {"bfr.min-duration", "kaatsu.min-duration"},
+        {"bfr.occlusion", "kaatsu.occlusion"},
+        {"bfr.cuff-pressure-aop", "bfr.cuff-pressure"},
+        {"bfr.cuff-pressure-mmhg", "bfr.cuff-pressure"},
+    };
+    for (const auto& [old_id, new_id] : renamed) {
+        INFO(old_id);
+        CHECK(book.replacements_of(old_id) == Ids{new_id});
+    }
+}
+
+TEST_CASE("a kaatsu block by the protocol breaks no rule")
 {
     auto built = build(TestBlock{});
     REQUIRE(built->parse_diagnostics.empty());
@@ -64,50 +108,49 @@ TEST_CASE("a strength block with maxes, rest days and no overlap breaks no rule"
     CHECK(check(*built).empty());
 }
 
-TEST_CASE("each BFR rule is found alone on a block that breaks only it")
+TEST_CASE("each kaatsu rule is found alone on a kaatsu block that breaks only it")
 {
     TestBlock b;
-    SECTION("bfr.load: 40% of 1RM")
+    SECTION("kaatsu.load: 35% of 1RM")
     {
-        b.exercises.front().percent = 40;
-        CHECK(fired(check(*build(b))) == Ids{"bfr.load"});
+        b.exercises.front().percent = 35;
+        CHECK(fired(check(*build(b))) == Ids{"kaatsu.load"});
     }
-    SECTION("bfr.sessions-per-day: one session a day for 4 weeks")
-    {
-        b.times = {8 * 60};
-        b.length_days = 28;
-        CHECK(fired(check(*build(b))) == Ids{"bfr.sessions-per-day"});
-    }
-    SECTION("bfr.days-per-week: five days a week")
+    SECTION("kaatsu.days-per-week: five days a week")
     {
         b.days = "mon..fri";
         b.day_bits = std::bitset<7>{0b0011'1110};
-        CHECK(fired(check(*build(b))) == Ids{"bfr.days-per-week"});
+        CHECK(fired(check(*build(b))) == Ids{"kaatsu.days-per-week"});
     }
-    SECTION("bfr.min-duration: 10 days")
+    SECTION("kaatsu.min-duration: 10 days")
     {
         b.length_days = 10;
-        CHECK(fired(check(*build(b))) == Ids{"bfr.min-duration"});
+        CHECK(fired(check(*build(b))) == Ids{"kaatsu.min-duration"});
     }
-    SECTION("bfr.min-gap: 08:00 and 11:00")
+    SECTION("kaatsu.min-gap: 08:00 and 11:00")
     {
         b.times = {8 * 60, 11 * 60};
-        CHECK(fired(check(*build(b))) == Ids{"bfr.min-gap"});
+        CHECK(fired(check(*build(b))) == Ids{"kaatsu.min-gap"});
     }
-    SECTION("bfr.occlusion: intermittent")
+    SECTION("kaatsu.occlusion: intermittent")
     {
         b.occlusion = "intermittent";
-        CHECK(fired(check(*build(b))) == Ids{"bfr.occlusion"});
+        CHECK(fired(check(*build(b))) == Ids{"kaatsu.occlusion"});
     }
-    SECTION("bfr.occlusion: not written")
+    SECTION("kaatsu.occlusion: not written")
     {
         b.occlusion = "";
-        CHECK(fired(check(*build(b))) == Ids{"bfr.occlusion"});
+        CHECK(fired(check(*build(b))) == Ids{"kaatsu.occlusion"});
     }
-    SECTION("bfr.contraindication: arterial hardening")
+}
+
+TEST_CASE("each std.bfr rule is found alone on a kaatsu block that breaks only it")
+{
+    TestBlock b;
+    SECTION("bfr.load and kaatsu.load: 45% of 1RM is above both")
     {
-        b.conditions = {"arterial-hardening"};
-        CHECK(fired(check(*build(b))) == Ids{"bfr.contraindication"});
+        b.exercises.front().percent = 45;
+        CHECK(fired(check(*build(b))) == Ids{"bfr.load", "kaatsu.load"});
     }
     SECTION("bfr.rest: 90 s between sets")
     {
@@ -119,32 +162,57 @@ TEST_CASE("each BFR rule is found alone on a block that breaks only it")
         b.exercises.front().reps = {30, 15, 15, 15, 15};
         CHECK(fired(check(*build(b))) == Ids{"bfr.sets"});
     }
-    SECTION("bfr.cuff-pressure-aop: 90% AOP")
+    SECTION("bfr.cuff-pressure: 90% AOP")
     {
         b.cuff = ir::Pressure{90, true};
-        CHECK(fired(check(*build(b))) == Ids{"bfr.cuff-pressure-aop"});
+        CHECK(fired(check(*build(b))) == Ids{"bfr.cuff-pressure"});
     }
-    SECTION("bfr.cuff-pressure-mmhg: 260 mmHg")
+    SECTION("bfr.cuff-pressure: 260 mmHg, above the highest pressure of the cited trials")
     {
         b.cuff = ir::Pressure{260, false};
-        CHECK(fired(check(*build(b))) == Ids{"bfr.cuff-pressure-mmhg"});
+        CHECK(fired(check(*build(b))) == Ids{"bfr.cuff-pressure"});
+    }
+    SECTION("bfr.frequency: a fourth week of six training days")
+    {
+        b.length_days = 28;
+        CHECK(fired(check(*build(b))) == Ids{"bfr.frequency"});
     }
 }
 
-TEST_CASE("a pressure in % AOP is not checked against a rule in mmHg, nor the other way round")
+TEST_CASE("a pressure in % AOP is not checked against a limit in mmHg")
 {
     TestBlock b;
-    b.cuff = ir::Pressure{60, true};  // in range for the % AOP rule; the mmHg rule does not read it
+    b.cuff = ir::Pressure{60, true};
     CHECK(check(*build(b)).empty());
 }
 
-TEST_CASE("the BFR rules do not apply to blocks of another method")
+TEST_CASE("std.kaatsu does not apply to a BFR block of another method, std.bfr does")
+{
+    TestBlock b;
+    b.method = "bfr";
+    b.times = {8 * 60, 11 * 60};       // would break kaatsu.min-gap
+    b.exercises.front().percent = 35;  // and kaatsu.load, not bfr.load
+    CHECK(check(*build(b)).empty());
+}
+
+TEST_CASE("the BFR rules do not apply to a block without method bfr or kaatsu, cuff or occlusion")
 {
     TestBlock b;
     b.method = "hypertrophy";
-    b.times = {8 * 60, 11 * 60};       // would break bfr.min-gap
-    b.exercises.front().percent = 40;  // and bfr.load
+    b.cuff.reset();
+    b.occlusion = "none";
+    b.times = {8 * 60, 11 * 60};
+    b.exercises.front().percent = 50;
     CHECK(check(*build(b)).empty());
+}
+
+TEST_CASE("a block with a cuff is a BFR block whatever its method is called")
+{
+    TestBlock b;
+    b.method = "rehab";
+    b.occlusion = "";
+    b.exercises.front().percent = 50;
+    CHECK(fired(check(*build(b))) == Ids{"bfr.load"});
 }
 
 TEST_CASE("each general rule is found alone on a block that breaks only it")
