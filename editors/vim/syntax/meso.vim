@@ -39,7 +39,8 @@ syn match mesoRuleId   "\<\a[[:alnum:]_-]*\(\.\a[[:alnum:]_-]*\)\+\>"
 syn match mesoRuleName "\(\<rule\s\+\)\@<=\a[[:alnum:]_-]*"
 syn match mesoSeverity "\(\<rule\s\+\a[[:alnum:]_-]*\s\+\)\@<=\(error\|warning\|info\)\>"
 syn match mesoTemplate "\(\<template\s\+\)\@<=\a[[:alnum:]_-]*"
-syn match mesoConditionName "\(^\s*condition\s\+\)\@<=\a[[:alnum:]_-]*\(\s\+"\)\@="
+" A condition's declaration, `condition NAME "description" {`: the name (not an athlete's list).
+syn match mesoConditionName /\(^\s*condition\s\+\)\@<=\a[[:alnum:]_-]*\(\s\+"\)\@=/
 
 syn match  mesoEscape  contained "\\[\"\\n]"
 syn match  mesoBadEscape contained "\\[^\"\\n]"
