@@ -106,7 +106,7 @@ std::optional<syntax::HealthConditionStatement> Builder::health_condition_statem
         return HealthConditionStatement{aliases};
     }
     if (n.is_type<g::condition_source_statement>())
-        return HealthConditionStatement{SourceStatement{text(*child<g::condition_source>(n)), sp, {}}};
+        return HealthConditionStatement{SourceStatement{text(*child<g::condition_source>(n)), sp, {}, std::nullopt}};
     return std::nullopt;
 }
 

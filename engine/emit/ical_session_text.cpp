@@ -80,7 +80,22 @@ std::string pressure_text(const ir::Pressure& pressure)
     return format_number(pressure.value) + (pressure.percent_aop ? "% AOP" : " mmHg");
 }
 
-// "\nOcclusion: full\nCuff: 50% AOP, 5 cm wide\n" for a content that says any of it.
+}  // namespace
+
+std::string cuff_pressure_text(const SessionContent& content)
+{
+    if (!content.cuff_pressure) return {};
+    std::string text = pressure_text(*content.cuff_pressure);
+    std::string what;
+    if (content.cuff_pressure->percent_aop && content.cuff_mmhg) what = format_number(*content.cuff_mmhg) + " mmHg";
+    if (content.cuff_limb != ir::Limb::unspecified) what += (what.empty() ? "" : ", ") + std::string(ir::to_string(content.cuff_limb));
+    if (!what.empty()) text += " (" + what + ")";
+    return text;
+}
+
+namespace {
+
+// "\nOcclusion: full\nCuff: 60% AOP (108 mmHg, leg), 5 cm wide\n" for a content that says any of it.
 void append_occlusion_text(std::string& tail, const SessionContent& content)
 {
     const bool occlusion = content.occlusion != ir::Occlusion::unspecified;
@@ -89,7 +104,7 @@ void append_occlusion_text(std::string& tail, const SessionContent& content)
     if (occlusion) tail.append("Occlusion: ").append(ir::to_string(content.occlusion)).append("\n");
     if (!cuff) return;
     tail += "Cuff:";
-    if (content.cuff_pressure) tail.append(" ").append(pressure_text(*content.cuff_pressure));
+    if (content.cuff_pressure) tail.append(" ").append(cuff_pressure_text(content));
     if (content.cuff_pressure && content.cuff_width_cm) tail += ",";
     if (content.cuff_width_cm) tail.append(" ").append(format_number(*content.cuff_width_cm)).append(" cm wide");
     tail += "\n";

@@ -16,6 +16,11 @@ std::string block_title(const BlockPlan& block);
 // `value` in decimal digits, appended.
 void append_integer(std::string& out, long long value);
 
+// A cuff's pressure as written, then what it comes to in mmHg and the limb
+// it is on, when known: "60% AOP (108 mmHg, leg)", "160 mmHg (leg)", "50% AOP";
+// "" without a pressure. The text schedule and the calendar say it alike.
+std::string cuff_pressure_text(const SessionContent& content);
+
 // What a session's text owes to its content. The DESCRIPTION's first line
 // names the session's day and time; what follows depends on the program and
 // the content only. Escaping text piece by piece gives what escaping it

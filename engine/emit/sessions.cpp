@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/emit/date_time_cache.h"
+#include "engine/emit/ical_session_text.h"
 
 namespace meso {
 
@@ -236,6 +237,12 @@ void append_json_cuff_and_notes(std::string& out, const SessionContent& content)
         append_json_number(out, content.cuff_pressure->value);
         out += ",\n            \"unit\": ";
         out += content.cuff_pressure->percent_aop ? "\"% AOP\"" : "\"mmHg\"";
+        // Appended keys (cli.md): the limb, and the pressure in whole mmHg when known.
+        out += ",\n            \"limb\": ";
+        if (content.cuff_limb == ir::Limb::unspecified) out += "null";
+        else append_json_string(out, ir::to_string(content.cuff_limb));
+        out += ",\n            \"mmhg\": ";
+        append_json_number(out, content.cuff_mmhg);
         out += "\n          }";
     }
     if (!content.notes.empty()) {
@@ -391,6 +398,7 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
                 if (!exercises.empty()) exercises += ", ";
                 exercises += e.name + " " + describe_sets(e, p.unit);
             }
+            if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
             contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
         }
         for (const auto& s : p.sessions) {

@@ -58,6 +58,11 @@ struct SessionContent {
     Span occlusion_span;
     std::optional<ir::Pressure> cuff_pressure;
     Span cuff_span;
+    ir::Limb cuff_limb = ir::Limb::unspecified;
+    // The pressure in whole mmHg: as written, or a % AOP of the athlete's
+    // arterial occlusion pressure for the cuffed limb; none when unknown
+    // (no limb, or no `aop` for it).
+    std::optional<double> cuff_mmhg;
     std::optional<double> cuff_width_cm;
     std::vector<std::string> notes;
     Span sessions_span;  // the `sessions` statement that set the times

@@ -47,14 +47,25 @@ bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)
            std::equal(a.sets.begin(), a.sets.end(), b.sets.begin(), b.sets.end(), same_set);
 }
 
+// What the cuff presses in whole mmHg, when known: `cuff leg 60% AOP` with
+// `aop leg 180 mmHg` is 108 mmHg.
+std::optional<double> cuff_mmhg(const ir::Content& c, const ir::Athlete* athlete)
+{
+    if (!c.cuff_pressure) return std::nullopt;
+    if (!c.cuff_pressure->percent_aop) return std::round(c.cuff_pressure->value);
+    const ir::OcclusionPressure* aop = athlete ? athlete->occlusion_pressure(c.cuff_limb) : nullptr;
+    if (!aop || c.cuff_limb == ir::Limb::unspecified) return std::nullopt;
+    return std::round(c.cuff_pressure->value / 100 * aop->mmhg);
+}
+
 bool same_content(const SessionContent& a, const SessionContent& b)
 {
     const bool same_pressure = a.cuff_pressure.has_value() == b.cuff_pressure.has_value() &&
                                (!a.cuff_pressure || (a.cuff_pressure->value == b.cuff_pressure->value &&
                                                      a.cuff_pressure->percent_aop == b.cuff_pressure->percent_aop));
     return a.deload == b.deload && a.occlusion == b.occlusion && same_span(a.occlusion_span, b.occlusion_span) && same_pressure &&
-           same_span(a.cuff_span, b.cuff_span) && a.cuff_width_cm == b.cuff_width_cm && a.notes == b.notes &&
-           same_span(a.sessions_span, b.sessions_span) &&
+           same_span(a.cuff_span, b.cuff_span) && a.cuff_limb == b.cuff_limb && a.cuff_mmhg == b.cuff_mmhg &&
+           a.cuff_width_cm == b.cuff_width_cm && a.notes == b.notes && same_span(a.sessions_span, b.sessions_span) &&
            std::equal(a.exercises.begin(), a.exercises.end(), b.exercises.begin(), b.exercises.end(), same_exercise);
 }
 
@@ -202,6 +213,8 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
     sc.cuff_pressure = c.cuff_pressure;
     sc.cuff_span = c.cuff_span;
     sc.cuff_width_cm = c.cuff_width_cm;
+    sc.cuff_limb = c.cuff_limb;
+    sc.cuff_mmhg = cuff_mmhg(c, program.athlete);
     sc.notes = c.notes;
     sc.sessions_span = c.sessions_span.valid() ? c.sessions_span : block.span;
     sc.exercises.reserve(c.exercises.size() + (split >= 0 ? c.splits[static_cast<std::size_t>(split)].exercises.size() : 0));

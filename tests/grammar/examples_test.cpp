@@ -16,7 +16,7 @@ namespace {
 bool is_block_statements(const std::string& example)
 {
     const std::string first = example.substr(0, example.find_first_of(" \n"));
-    for (const char* top : {"use", "athlete", "program", "template", "ruleset", "#"})
+    for (const char* top : {"use", "athlete", "program", "template", "ruleset", "condition", "#"})
         if (first == top) return false;
     return true;
 }

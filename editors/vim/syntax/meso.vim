@@ -14,10 +14,12 @@ syn iskeyword @,48-57,_,-
 
 syn keyword mesoKeyword use athlete program template ruleset rule for start end timezone coach skip pause then as
 syn keyword mesoKeyword method days sessions occlusion cuff width week deload allow note max round condition
+syn keyword mesoKeyword aop cleared class alias
 syn keyword mesoKeyword source applies to blocks where require forbid rest per every any exercise has
 syn keyword mesoOperatorWord and or not between
 syn keyword mesoWeekday mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
 syn keyword mesoConstant continuous intermittent none floating
+syn keyword mesoLimb leg arm
 
 " Values: the order matters, later matches win at the same position.
 syn match mesoNumber   "\<\d\+\(\.\d\+\)\?\>"
@@ -37,6 +39,8 @@ syn match mesoRuleId   "\<\a[[:alnum:]_-]*\(\.\a[[:alnum:]_-]*\)\+\>"
 syn match mesoRuleName "\(\<rule\s\+\)\@<=\a[[:alnum:]_-]*"
 syn match mesoSeverity "\(\<rule\s\+\a[[:alnum:]_-]*\s\+\)\@<=\(error\|warning\|info\)\>"
 syn match mesoTemplate "\(\<template\s\+\)\@<=\a[[:alnum:]_-]*"
+" A condition's declaration, `condition NAME "description" {`: the name (not an athlete's list).
+syn match mesoConditionName /\(^\s*condition\s\+\)\@<=\a[[:alnum:]_-]*\(\s\+"\)\@=/
 
 syn match  mesoEscape  contained "\\[\"\\n]"
 syn match  mesoBadEscape contained "\\[^\"\\n]"
@@ -62,6 +66,8 @@ hi def link mesoEmail        Underlined
 hi def link mesoRuleId       Identifier
 hi def link mesoRuleName     Function
 hi def link mesoTemplate     Function
+hi def link mesoConditionName Type
+hi def link mesoLimb         Constant
 hi def link mesoEscape       SpecialChar
 hi def link mesoBadEscape    Error
 hi def link mesoString       String

@@ -71,6 +71,13 @@ athlete "Alex" {
   max squat 180 kg
   round 2.5 kg
   condition arterial-hardening
+  aop leg 180 mmHg
+  cleared bfr.precaution "Dr Lee, 2027-01-10"
+}
+
+condition frailty "frail older adult" {
+  class relative
+  alias frail
 }
 
 template kaatsu "Kaatsu (BFR) hypertrophy block" {
@@ -78,7 +85,7 @@ template kaatsu "Kaatsu (BFR) hypertrophy block" {
   days mon..sat
   sessions 08:00, 16:00 for 30 min
   occlusion continuous
-  cuff 160 mmHg
+  cuff arm 160 mmHg
   cuff width 5 cm
   squat 20% x 30,15,15,15 rest 30 s
   knee-extension 20% x 30,15,15,15 rest 30 s
@@ -118,7 +125,7 @@ test('comments are comments, to the end of the line, and a # in a string is not 
 test('keywords', async () => {
   for (const [line, word] of [['use std.bfr', 'use'], ['athlete "Alex"', 'athlete'], ['template kaatsu', 'template'],
     ['program "Off', 'program'], ['method bfr', 'method'], ['days mon', 'days'], ['sessions 08:00', 'sessions'],
-    ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff 160', 'cuff'], ['week 4 deload', 'week'],
+    ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff arm', 'cuff'], ['week 4 deload', 'week'],
     ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['3 weeks kaatsu then', 'then'],
     ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
     ['forbid athlete', 'forbid'], ['applies to blocks', 'applies']]) {
@@ -152,7 +159,7 @@ test('loads: percent, kilograms, RPE, ramps and progressions; sets and reps', as
   await expectScope(program, 'squat 4x6', '4x6', 'constant.numeric.scheme.meso');
   await expectScope(program, 'squat 4x6', 'squat', 'variable.other.exercise.meso');
   await expectScope(program, 'knee-extension 20%', 'knee-extension', 'variable.other.exercise.meso');
-  await expectScope(program, 'cuff 160', '160 mmHg', 'constant.numeric.pressure.meso');
+  await expectScope(program, 'cuff arm', '160 mmHg', 'constant.numeric.pressure.meso');
   await expectScope('cuff 50% AOP', 'cuff', '50% AOP', 'constant.numeric.pressure.meso');
   await expectScope(program, 'cuff width', '5 cm', 'constant.numeric.length.meso');
 });
@@ -235,4 +242,17 @@ test('over every .meso file of the repository: comments, dates and times outside
     });
   }
   assert.ok(checked > 0);
+});
+
+test('screening: aop, cleared, limbs, and the condition declaration with its class and alias', async () => {
+  await expectScope(program, 'aop leg', 'aop', 'keyword.control.meso');
+  await expectScope(program, 'aop leg', 'leg', 'constant.language.limb.meso');
+  await expectScope(program, 'aop leg', '180 mmHg', 'constant.numeric.pressure.meso');
+  await expectScope(program, 'cuff arm', 'arm', 'constant.language.limb.meso');
+  await expectScope(program, 'cleared bfr', 'cleared', 'keyword.control.meso');
+  await expectScope(program, 'cleared bfr', 'bfr.precaution', 'entity.name.function.rule-id.meso');
+  await expectScope(program, 'condition frailty', 'condition', 'keyword.control.meso');
+  await expectScope(program, 'condition frailty', 'frailty', 'entity.name.type.condition.meso');
+  await expectScope(program, 'class relative', 'class', 'keyword.control.meso');
+  await expectScope(program, 'alias frail', 'alias', 'keyword.control.meso');
 });
