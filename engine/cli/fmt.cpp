@@ -69,6 +69,7 @@ std::string why_not_written(const WriteFailure& failure)
     case WriteStep::close: return "cannot close '" + failure.file + "': " + reason;
     case WriteStep::replace: return "cannot replace '" + failure.target + "': " + reason;
     case WriteStep::is_directory: return "it is a directory";
+    case WriteStep::exists: return "it already exists";
     case WriteStep::open: return reason;
     }
     return reason;
