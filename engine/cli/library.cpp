@@ -105,8 +105,6 @@ const LibraryTemplate* find_template(const std::vector<LibraryTemplate>& templat
 
 }  // namespace
 
-void print_error(const std::string& message) { std::cerr << "meso: error: " << message << "\n"; }
-
 int templates(const CommonOptions& options)
 {
     const LibraryTemplates library = library_templates(meso_path());

@@ -9,6 +9,7 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <streambuf>
 
 #include "engine/cli/commands.h"
@@ -240,6 +241,8 @@ std::string cannot_write(const WriteFailure& failure)
     }
     return prefix + std::strerror(failure.error);
 }
+
+void print_error(const std::string& message) { std::cerr << "meso: error: " << message << "\n"; }
 
 bool use_colour(int fd)
 {
