@@ -257,7 +257,9 @@ int bad_arguments(const CLI::App& app, const CLI::ParseError& e)
     const CLI::App& command = selected.empty() ? app : *selected.back();
     const std::string name = selected.empty() ? "meso" : "meso " + command.get_name();
     std::string message = lowercase_first(e.what());
-    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    // An unknown option is said first: CLI11 checks for a missing FILE before it, and
+    // `meso check --strct` would then only hear that FILE is missing.
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr || !command.remaining().empty()) {
         message.clear();
         for (const auto& extra : command.remaining()) {
             const bool is_option = extra.size() > 1 && extra[0] == '-';
