@@ -250,6 +250,17 @@ bool is_option_of(const CLI::App& app, const std::string& word)
     return std::find(names.begin(), names.end(), word.substr(0, word.find('='))) != names.end();
 }
 
+// "unknown option '--strct' for meso check; did you mean '--strict'?", "unexpected argument 'b.meso'".
+std::string unexpected(const std::string& extra, const std::string& name, const CLI::App& command)
+{
+    if (extra.size() < 2 || extra[0] != '-') return "unexpected argument '" + extra + "'";
+    const std::string spelling = extra.substr(0, extra.find('='));
+    std::string said = "unknown option '" + spelling + "' for ";
+    said += name;
+    said += meso::did_you_mean(spelling, option_names(command));
+    return said;
+}
+
 // CLI11's refusal, in meso's words: "meso: error: ...", then where to look.
 int bad_arguments(const CLI::App& app, const CLI::ParseError& e)
 {
@@ -262,11 +273,8 @@ int bad_arguments(const CLI::App& app, const CLI::ParseError& e)
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr || !command.remaining().empty()) {
         message.clear();
         for (const auto& extra : command.remaining()) {
-            const bool is_option = extra.size() > 1 && extra[0] == '-';
-            const std::string spelling = extra.substr(0, extra.find('='));
-            message += (message.empty() ? "" : "\nmeso: error: ") +
-                       (is_option ? "unknown option '" + spelling + "' for " + name + meso::did_you_mean(spelling, option_names(command))
-                                  : "unexpected argument '" + extra + "'");
+            if (!message.empty()) message += "\nmeso: error: ";
+            message += unexpected(extra, name, command);
         }
         if (message.empty()) message = lowercase_first(e.what());
     }
