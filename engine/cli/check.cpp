@@ -37,7 +37,7 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
     // Each file a program at a time (pipeline::check_file), as meso compile
     // runs it, without holding a file's whole schedule.
     if (auto problem = pipeline::timezone_option_error(options.pipeline)) {
-        std::cerr << "meso check: " << *problem << "\n";
+        print_error(*problem);
         return 2;
     }
     std::vector<pipeline::FileRun> runs;  // kept alive: diagnostics point into their sources
@@ -47,13 +47,13 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
     for (const auto& path : files) {
         const pipeline::FileRun& run = runs.emplace_back(pipeline::check_file(path, options.pipeline));
         if (run.unreadable) {
-            std::cerr << "meso: " << run.diagnostics.front().message << "\n";
+            print_error(run.diagnostics.front().message);
             could_not_run = true;
             continue;
         }
         // The file is not checked in full without a zone for its programs.
         if (!run.zone_error.empty()) {
-            if (!zone_said) std::cerr << "meso check: " << run.zone_error << "\n";
+            if (!zone_said) print_error(run.zone_error);
             zone_said = true;
             could_not_run = true;
         }

@@ -1,6 +1,6 @@
 // The commands of `meso`, one function each, in a file named for it
 // (check.cpp, schedule.cpp, compile.cpp, fmt.cpp, rules.cpp for `rules` and
-// `explain`, evidence.cpp); main.cpp parses the command line with CLI11 and calls them.
+// `explain`, evidence.cpp, library.cpp for `templates`, `show` and `init`); main.cpp parses the command line with CLI11 and calls them.
 // They drive engine/pipeline/ and print what it gives. Each returns the
 // exit status of docs/commands.md: 0 done, 1 findings at error (or a file
 // fmt --check would change), 2 the command could not run.
@@ -64,6 +64,34 @@ int evidence(const std::string& file, const EvidenceOptions& evidence_options, c
 // in_place rewrites them atomically. A file with a syntax error is reported
 // and left alone (exit 1).
 int fmt(const std::vector<std::string>& files, bool check_only, bool in_place);
+
+// `meso templates`: every template of the standard library (MESO_PATH's
+// modules where they replace it): name, method, the weeks it writes out,
+// module and title, as text or (format "json") a JSON array. Exit 2 when a
+// module cannot be read.
+int templates(const CommonOptions& options);
+
+// `meso show MODULE`: the module's text as `use` reads it (MESO_PATH first);
+// without MODULE, the modules of the standard library. An unknown module
+// exits 2 with the nearest known one.
+int show(const std::string& module);
+
+// `meso init [FILE]`: a commented starter program, made from a template of
+// the standard library, that passes `meso check --strict`. To standard
+// output without FILE; never replaces a file (exit 2).
+struct StarterOptions {
+    std::string file;                            // "" or "-": standard output
+    std::string template_name = "powerlifting";  // --template
+    std::string athlete = "Athlete";             // --athlete
+};
+int init(const StarterOptions& options);
+// The starter's text, or nullopt with `problem` said (an unknown template, a bad name).
+std::optional<std::string> starter_program(const StarterOptions& options, std::string& problem);
+
+// "meso: error: MESSAGE" on standard error: the one wording of an error of
+// the command itself (a bad option, a file that cannot be read or written),
+// as against findings, which keep the GNU `file:line:col:` format.
+void print_error(const std::string& message);
 
 // Whether diagnostics on stderr/stdout get colour: a terminal and no NO_COLOR.
 bool use_colour(int fd);

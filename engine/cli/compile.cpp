@@ -23,20 +23,19 @@ std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_op
     if (!compile_options.alarm.empty()) {
         calendar.alarm = parse_alarm(compile_options.alarm);
         if (!calendar.alarm) {
-            std::cerr << "meso compile: --alarm '" << compile_options.alarm << "': expected a duration such as 30m, 2h or 1d\n";
+            print_error(std::string("--alarm '") + compile_options.alarm + "': expected a duration such as 30m, 2h or 1d");
             return std::nullopt;
         }
     }
     if (auto problem = pipeline::timezone_option_error(options)) {
-        std::cerr << "meso compile: " << *problem << "\n";
+        print_error(*problem);
         return std::nullopt;
     }
     calendar.stamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
         const auto stamp = parse_source_date_epoch(epoch);
         if (!stamp) {
-            std::cerr << "meso compile: SOURCE_DATE_EPOCH='" << epoch
-                      << "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)\n";
+            print_error(std::string("SOURCE_DATE_EPOCH='") + epoch + "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)");
             return std::nullopt;
         }
         calendar.stamp = *stamp;
@@ -148,7 +147,7 @@ int conclude(Compiling& c, const std::string& file, const OutputResult& output)
         return 1;
     }
     if (output.failure) {
-        std::cerr << "meso compile: " << cannot_write(*output.failure) << "\n";
+        print_error(cannot_write(*output.failure));
         return 2;
     }
     return 0;
@@ -171,7 +170,7 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
     c.calendar.default_timezone = c.run.default_zone.name;
     if (!c.run.zone_error.empty()) {
         print_diagnostics(c);
-        std::cerr << "meso compile: " << c.run.zone_error << "\n";
+        print_error(c.run.zone_error);
         return 2;
     }
     OutputResult output;

@@ -155,17 +155,17 @@ void print_json(std::ostream& out, const std::vector<ProgramEvidence>& programs)
 int evidence(const std::string& file, const EvidenceOptions& evidence_options, const CommonOptions& options)
 {
     if (auto problem = pipeline::timezone_option_error(options.pipeline)) {
-        std::cerr << "meso evidence: " << *problem << "\n";
+        print_error(*problem);
         return 2;
     }
     const evidence::Table& table = evidence::bfr_table();
     if (!table.problems.empty()) {
-        std::cerr << "meso: internal error: the evidence table evidence/bfr.tsv: " << table.problems.front() << "\n";
+        print_error(std::string("internal error: the evidence table evidence/bfr.tsv: ") + table.problems.front());
         return 2;
     }
     pipeline::FileRun run = pipeline::resolve_file(file, options.pipeline);
     if (run.unreadable) {
-        std::cerr << "meso: " << run.diagnostics.front().message << "\n";
+        print_error(run.diagnostics.front().message);
         return 2;
     }
     std::vector<ProgramEvidence> programs;
@@ -177,7 +177,7 @@ int evidence(const std::string& file, const EvidenceOptions& evidence_options, c
     print_text(std::cerr, run.diagnostics, {use_colour(2), false});
     if (has_errors(run.diagnostics)) return 1;
     if (!run.zone_error.empty()) {
-        std::cerr << "meso evidence: " << run.zone_error << "\n";
+        print_error(run.zone_error);
         return 2;
     }
     if (options.format == "json") print_json(std::cout, programs);

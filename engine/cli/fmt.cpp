@@ -44,7 +44,7 @@ std::vector<std::string> expand(const std::vector<std::string>& arguments, bool&
             if (it->is_regular_file(type_error) && it->path().extension() == ".meso") found.push_back(it->path().string());
         }
         if (error) {
-            std::cerr << "meso fmt: cannot read the directory '" << argument << "': " << error.message() << "\n";
+            print_error(std::string("cannot read the directory '") + argument + "': " + error.message());
             failed = true;
         }
         std::sort(found.begin(), found.end());
@@ -69,6 +69,7 @@ std::string why_not_written(const WriteFailure& failure)
     case WriteStep::close: return "cannot close '" + failure.file + "': " + reason;
     case WriteStep::replace: return "cannot replace '" + failure.target + "': " + reason;
     case WriteStep::is_directory: return "it is a directory";
+    case WriteStep::exists: return "it already exists";
     case WriteStep::open: return reason;
     }
     return reason;
@@ -79,7 +80,7 @@ void rewrite(const std::string& path, const std::string& formatted, Outcome& out
 {
     const OutputResult result = write_output(path, [&](std::ostream& out) { return static_cast<bool>(out << formatted); });
     if (!result.failure) return;
-    std::cerr << "meso fmt: cannot write '" << path << "': " << why_not_written(*result.failure) << "; the file is left as it was\n";
+    print_error(std::string("cannot write '") + path + "': " + why_not_written(*result.failure) + "; the file is left as it was");
     outcome.could_not_run = true;
 }
 
@@ -87,14 +88,14 @@ void rewrite(const std::string& path, const std::string& formatted, Outcome& out
 void format_file(const std::string& path, Mode mode, Outcome& outcome)
 {
     if (mode == Mode::in_place && path == "-") {
-        std::cerr << "meso fmt: -i cannot rewrite standard input; leave out -i to format it to standard output\n";
+        print_error("-i cannot rewrite standard input; leave out -i to format it to standard output");
         outcome.could_not_run = true;
         return;
     }
     const ParseLimits limits;
     auto read = read_source(path, limits.max_bytes);
     if (!read.source) {
-        std::cerr << "meso fmt: " << read.error << "\n";
+        print_error(read.error);
         outcome.could_not_run = true;
         return;
     }
@@ -107,7 +108,7 @@ void format_file(const std::string& path, Mode mode, Outcome& outcome)
     }
     const std::string formatted = format::format(parsed.file);
     if (auto problem = format::verify(parsed.file, formatted)) {
-        std::cerr << "meso fmt: internal error: " << *problem << " in '" << path << "'; the file is left as it is (please report this)\n";
+        print_error(std::string("internal error: ") + *problem + " in '" + path + "'; the file is left as it is (please report this)");
         outcome.could_not_run = true;
         return;
     }
@@ -130,7 +131,7 @@ void format_file(const std::string& path, Mode mode, Outcome& outcome)
 int fmt(const std::vector<std::string>& arguments, bool check_only, bool in_place)
 {
     if (check_only && in_place) {
-        std::cerr << "meso fmt: --check and -i cannot be used together\n";
+        print_error("--check and -i cannot be used together");
         return 2;
     }
     Outcome outcome;
@@ -139,7 +140,7 @@ int fmt(const std::vector<std::string>& arguments, bool check_only, bool in_plac
     for (const auto& path : files) format_file(path, mode, outcome);
     std::cout.flush();
     if (!std::cout) {  // a full disk or a closed pipe: the formatted text did not arrive
-        std::cerr << "meso fmt: cannot write to standard output: " << std::strerror(errno) << "\n";
+        print_error(std::string("cannot write to standard output: ") + std::strerror(errno));
         return 2;
     }
     if (outcome.could_not_run) return 2;

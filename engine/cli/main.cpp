@@ -3,6 +3,7 @@
 // from here once CLI11 has parsed its flags.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <iostream>
 #include <new>
 
+#include "engine/base/suggest.h"
 #include "engine/cli/commands.h"
 
 namespace {
@@ -26,6 +28,9 @@ struct Arguments {
     std::string rules_file;  // rules [FILE]
     std::string rule_id;     // explain RULE-ID
     meso::cli::EvidenceOptions evidence;
+    meso::cli::StarterOptions init;
+    std::string module;        // show MODULE
+    std::string help_command;  // help COMMAND
 };
 
 struct Commands {
@@ -36,7 +41,19 @@ struct Commands {
     CLI::App* rules = nullptr;
     CLI::App* explain = nullptr;
     CLI::App* evidence = nullptr;
+    CLI::App* init = nullptr;
+    CLI::App* templates = nullptr;
+    CLI::App* show = nullptr;
+    CLI::App* help = nullptr;
 };
+
+// Each command's --help ends with examples: what a newcomer copies first.
+void examples(CLI::App* command, std::initializer_list<const char*> lines)
+{
+    std::string text = "Examples:";
+    for (const char* line : lines) text += std::string("\n  ") + line;
+    command->footer(text + "\n");
+}
 
 // The options several commands share, added in the order given: the order
 // --help lists them in.
@@ -64,75 +81,221 @@ const char* const leave_out = "leave out std.bfr, std.kaatsu and std.general";
 CLI::App* add_check(CLI::App& app, Arguments& a)
 {
     auto* check = app.add_subcommand("check", "lint: syntax, meaning, and every rule set in force");
-    check->add_option("files", a.files, "program files")->required();
+    check->add_option("FILE", a.files, "program files")->required();
     check->add_option("--format", a.common.format, "text, json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
     check->add_flag("--strict", a.common.strict, "warnings fail too");
     add_shared(check, a.common, {Shared::rule_files, Shared::max_sessions}, do_not_apply);
     check->add_flag("--show-suppressed", a.common.show_suppressed, "show findings an 'allow' accepted");
     add_shared(check, a.common, {Shared::timezone});
+    examples(check, {"meso check plan.meso", "meso check --strict --format json plan.meso other.meso",
+                     "meso check --rules clinic.meso plan.meso"});
     return check;
 }
 
 CLI::App* add_schedule(CLI::App& app, Arguments& a)
 {
     auto* schedule = app.add_subcommand("schedule", "the dated sessions, as a table");
-    schedule->add_option("file", a.file, "program file")->required();
+    schedule->add_option("FILE", a.file, "program file")->required();
     schedule->add_option("--format", a.common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
     add_shared(schedule, a.common, {Shared::max_sessions});
     schedule->add_flag("--strict", a.common.strict, "warnings of the rules fail too (exit 1)");
     add_shared(schedule, a.common, {Shared::rule_files, Shared::timezone}, do_not_apply);
+    examples(schedule, {"meso schedule plan.meso", "meso schedule --format csv plan.meso > plan.csv",
+                        "meso schedule --timezone Europe/Berlin plan.meso"});
     return schedule;
 }
 
 CLI::App* add_compile(CLI::App& app, Arguments& a)
 {
     auto* compile = app.add_subcommand("compile", "iCalendar (stdout when -o is left out)");
-    compile->add_option("file", a.file, "program file")->required();
+    compile->add_option("FILE", a.file, "program file")->required();
     compile->add_option("-o,--output", a.compile.output, "the .ics file to write");
     compile->add_option("--alarm", a.compile.alarm, "a reminder this long before each session, e.g. 30m");
     add_shared(compile, a.common, {Shared::timezone, Shared::rule_files, Shared::max_sessions}, do_not_apply);
+    examples(compile, {"meso compile plan.meso -o plan.ics", "meso compile --alarm 30m plan.meso -o plan.ics",
+                       "SOURCE_DATE_EPOCH=0 meso compile plan.meso > plan.ics"});
     return compile;
 }
 
 CLI::App* add_fmt(CLI::App& app, Arguments& a)
 {
     auto* fmt = app.add_subcommand("fmt", "canonical layout (stdout, check only, or in place)");
-    fmt->add_option("files", a.files, "program files")->required();
+    fmt->add_option("FILE", a.files, "program files")->required();
     fmt->add_flag("--check", a.fmt_check, "list the files that would change; exit 1 if any");
     fmt->add_flag("-i", a.fmt_in_place, "rewrite the files in place");
+    examples(fmt, {"meso fmt plan.meso", "meso fmt --check .", "meso fmt -i plans/"});
     return fmt;
 }
 
 CLI::App* add_rules(CLI::App& app, Arguments& a)
 {
     auto* rules = app.add_subcommand("rules", "every rule in force: id, severity, message, source");
-    rules->add_option("file", a.rules_file, "a program file: its rules in force (default: the standard ones)");
+    rules->add_option("FILE", a.rules_file, "a program file: its rules in force (default: the standard ones)");
     rules->add_option("--format", a.common.format, "text, json or markdown (the rule reference)")
         ->check(CLI::IsMember({"text", "json", "markdown"}));
     add_shared(rules, a.common, {Shared::rule_files}, leave_out);
+    examples(rules, {"meso rules", "meso rules plan.meso", "meso rules --format json --rules clinic.meso"});
     return rules;
 }
 
 CLI::App* add_explain(CLI::App& app, Arguments& a)
 {
     auto* explain = app.add_subcommand("explain", "one rule in full, with the rule set's source");
-    explain->add_option("rule", a.rule_id, "a rule id such as bfr.min-gap")->required();
+    explain->add_option("RULE-ID", a.rule_id, "a rule id such as bfr.min-gap")->required();
     add_shared(explain, a.common, {Shared::rule_files}, leave_out);
+    examples(explain, {"meso explain general.percent-without-max", "meso explain general.load-above-max"});
     return explain;
 }
 
 CLI::App* add_evidence(CLI::App& app, Arguments& a)
 {
     auto* evidence = app.add_subcommand("evidence", "the studies closest to each BFR block");
-    evidence->add_option("file", a.file, "program file")->required();
+    evidence->add_option("FILE", a.file, "program file")->required();
     evidence->add_option("--format", a.common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     evidence->add_option("--top", a.evidence.top, "the studies shown per block (default 3; 0 for all)")->check(CLI::NonNegativeNumber);
     add_shared(evidence, a.common, {Shared::max_sessions, Shared::timezone});
+    examples(evidence, {"meso evidence plan.meso", "meso evidence --top 0 --format json plan.meso"});
     return evidence;
 }
 
-int run_command(const Commands& commands, const Arguments& a)
+CLI::App* add_init(CLI::App& app, Arguments& a)
 {
+    auto* init = app.add_subcommand("init", "a commented starter program, from a template");
+    init->add_option("FILE", a.init.file, "the program file to create (standard output without it); never replaced");
+    init->add_option("--template", a.init.template_name, "the template to start from (default powerlifting; see meso templates)");
+    init->add_option("--athlete", a.init.athlete, "the athlete's name (default Athlete)");
+    examples(init,
+             {"meso init plan.meso", "meso init plan.meso --template hypertrophy --athlete \"Sam Lee\"", "meso init --template deload"});
+    return init;
+}
+
+CLI::App* add_templates(CLI::App& app, Arguments& a)
+{
+    auto* templates = app.add_subcommand("templates", "the standard library's templates: name, method, weeks, module, title");
+    templates->add_option("--format", a.common.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    examples(templates, {"meso templates", "meso templates --format json"});
+    return templates;
+}
+
+CLI::App* add_show(CLI::App& app, Arguments& a)
+{
+    auto* show = app.add_subcommand("show", "a module of the standard library, as `use` reads it");
+    show->add_option("MODULE", a.module, "a module such as std.templates (without it: the list of modules)");
+    examples(show, {"meso show std.templates", "meso show std.bfr", "meso show"});
+    return show;
+}
+
+CLI::App* add_help(CLI::App& app, Arguments& a)
+{
+    auto* help = app.add_subcommand("help", "the commands, or one command's options and examples");
+    help->add_option("COMMAND", a.help_command, "a command such as check");
+    examples(help, {"meso help", "meso help check"});
+    return help;
+}
+
+std::vector<std::string> command_names(const CLI::App& app)
+{
+    std::vector<std::string> names;
+    for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(command->get_name());
+    return names;
+}
+
+// "unknown command 'chek'; did you mean 'check'?", and what to run instead.
+int unknown_command(const CLI::App& app, const std::string& word)
+{
+    meso::cli::print_error("unknown command '" + word + "'" + meso::did_you_mean(word, command_names(app)));
+    const bool is_file = word.size() > 5 && word.compare(word.size() - 5, 5, ".meso") == 0;
+    std::cerr << (is_file ? "To check a program: meso check " + word + "\n" : "") << "Run 'meso help' for the list of commands.\n";
+    return 2;
+}
+
+// `meso help [COMMAND]`: what --help prints, on standard output.
+int help(const CLI::App& app, const std::string& command)
+{
+    // Not app.help(): it would describe the command `help` itself, the one run.
+    if (command.empty()) {
+        std::cout << app.get_formatter()->make_help(&app, "meso", CLI::AppFormatMode::Normal);
+        return 0;
+    }
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+        if (sub->get_name() == command) {
+            std::cout << sub->help("meso");
+            return 0;
+        }
+    return unknown_command(app, command);
+}
+
+std::string lowercase_first(std::string text)
+{
+    // Not "FILE is required": a name in capitals stays as it is.
+    if (text.size() > 1 && text[0] >= 'A' && text[0] <= 'Z' && !(text[1] >= 'A' && text[1] <= 'Z'))
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
+// The options a command knows, for "did you mean".
+std::vector<std::string> option_names(const CLI::App& command)
+{
+    std::vector<std::string> names;
+    for (const auto* option : command.get_options()) {
+        for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+        for (const auto& name : option->get_snames()) names.push_back("-" + name);
+    }
+    return names;
+}
+
+bool is_option_of(const CLI::App& app, const std::string& word)
+{
+    const auto names = option_names(app);
+    return std::find(names.begin(), names.end(), word.substr(0, word.find('='))) != names.end();
+}
+
+// "unknown option '--strct' for meso check; did you mean '--strict'?", "unexpected argument 'b.meso'".
+std::string unexpected(const std::string& extra, const std::string& name, const CLI::App& command)
+{
+    if (extra.size() < 2 || extra[0] != '-') return "unexpected argument '" + extra + "'";
+    const std::string spelling = extra.substr(0, extra.find('='));
+    std::string said = "unknown option '" + spelling + "' for ";
+    said += name;
+    said += meso::did_you_mean(spelling, option_names(command));
+    return said;
+}
+
+// CLI11's refusal, in meso's words: "meso: error: ...", then where to look.
+int bad_arguments(const CLI::App& app, const CLI::ParseError& e)
+{
+    const auto selected = app.get_subcommands();
+    const CLI::App& command = selected.empty() ? app : *selected.back();
+    const std::string name = selected.empty() ? "meso" : "meso " + command.get_name();
+    std::string message = lowercase_first(e.what());
+    // An unknown option is said first: CLI11 checks for a missing FILE before it, and
+    // `meso check --strct` would then only hear that FILE is missing.
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr || !command.remaining().empty()) {
+        message.clear();
+        for (const auto& extra : command.remaining()) {
+            if (!message.empty()) message += "\nmeso: error: ";
+            message += unexpected(extra, name, command);
+        }
+        if (message.empty()) message = lowercase_first(e.what());
+    }
+    else if (selected.empty() && dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+        message = "a command is required, such as 'meso check plan.meso'";
+    }
+    else if (const std::string required = " is required";
+             message.size() > required.size() && message.compare(message.size() - required.size(), required.size(), required) == 0) {
+        message = "missing " + std::string(e.what()).substr(0, std::string(e.what()).size() - required.size());  // "missing FILE"
+    }
+    meso::cli::print_error(message);
+    std::cerr << "Run '" << name << " --help' for its options and examples.\n";
+    return 2;
+}
+
+int run_command(const CLI::App& app, const Commands& commands, const Arguments& a)
+{
+    if (*commands.help) return help(app, a.help_command);
+    if (*commands.init) return meso::cli::init(a.init);
+    if (*commands.templates) return meso::cli::templates(a.common);
+    if (*commands.show) return meso::cli::show(a.module);
     if (*commands.check) return meso::cli::check(a.files, a.common);
     if (*commands.schedule) return meso::cli::schedule(a.file, a.common);
     if (*commands.compile) return meso::cli::compile(a.file, a.compile, a.common);
@@ -145,25 +308,39 @@ int run_command(const Commands& commands, const Arguments& a)
 
 int run(int argc, char** argv)
 {
-    CLI::App app{"meso: a compiler and linter for training programs"};
+    // Named here, so that usage lines say `meso`, not the path it was run by.
+    CLI::App app{"meso: a compiler and linter for training programs", "meso"};
     app.set_version_flag("--version", std::string("meso ") + MESO_VERSION);
     app.require_subcommand(1);
     Arguments arguments;
-    const Commands commands{add_check(app, arguments), add_schedule(app, arguments), add_compile(app, arguments), add_fmt(app, arguments),
-                            add_rules(app, arguments), add_explain(app, arguments),  add_evidence(app, arguments)};
+    const Commands commands{add_check(app, arguments),    add_schedule(app, arguments), add_compile(app, arguments),
+                            add_fmt(app, arguments),      add_rules(app, arguments),    add_explain(app, arguments),
+                            add_evidence(app, arguments), add_init(app, arguments),     add_templates(app, arguments),
+                            add_show(app, arguments),     add_help(app, arguments)};
+    examples(&app, {"meso init plan.meso", "meso check plan.meso", "meso help check"});
+    // A word where the command goes that names none: CLI11 would only say that a command is required.
+    if (argc > 1 && argv[1][0] != '-') {
+        const auto names = command_names(app);
+        if (std::find(names.begin(), names.end(), argv[1]) == names.end()) return unknown_command(app, argv[1]);
+    }
+    else if (argc > 1 && !is_option_of(app, argv[1])) {
+        meso::cli::print_error(std::string("unknown option '") + argv[1] + "'" + meso::did_you_mean(argv[1], option_names(app)));
+        std::cerr << "Run 'meso help' for the list of commands.\n";
+        return 2;
+    }
     try {
         app.parse(argc, argv);
     }
     catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? 0 : 2;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        return bad_arguments(app, e);
     }
-    const int status = run_command(commands, arguments);
+    const int status = run_command(app, commands, arguments);
     // Whatever the command, output that did not arrive (a full disk, a
     // closed pipe) is a command that could not run, not a success.
     std::cout.flush();
     if (!std::cout && status != 2) {
-        std::cerr << "meso: cannot write to standard output: " << std::strerror(errno) << "\n";
+        meso::cli::print_error(std::string("cannot write to standard output: ") + std::strerror(errno));
         return 2;
     }
     return status;
@@ -177,15 +354,15 @@ int main(int argc, char** argv)
         return run(argc, argv);
     }
     catch (const std::bad_alloc&) {
-        std::cerr << "meso: out of memory\n";
+        meso::cli::print_error("out of memory");
         return 2;
     }
     catch (const std::exception& e) {
-        std::cerr << "meso: internal error: " << e.what() << "\n";
+        meso::cli::print_error(std::string("internal error: ") + e.what());
         return 2;
     }
     catch (...) {
-        std::cerr << "meso: internal error\n";
+        meso::cli::print_error("internal error");
         return 2;
     }
 }

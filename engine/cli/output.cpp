@@ -1,6 +1,7 @@
 #include "engine/cli/output.h"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2, RENAME_NOREPLACE (glibc)
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <streambuf>
 
 #include "engine/cli/commands.h"
@@ -126,9 +128,24 @@ void give_attributes(int fd, const struct stat* old, int& error)
     if (fchmod(fd, 0666 & ~mask) != 0) error = errno;
 }
 
-// Closes `fd` and renames the temporary over the target when `completed`;
+// Gives the temporary file the target's name; with Existing::refuse only
+// when no file has that name, in one step: renameat2's RENAME_NOREPLACE, or
+// where the file system lacks it, a hard link (which fails on an existing
+// name too) and the temporary's removal. 0 or the errno.
+int move_into_place(const std::string& temporary, const std::string& target, Existing existing)
+{
+    if (existing == Existing::replace) return rename(temporary.c_str(), target.c_str()) == 0 ? 0 : errno;
+    if (renameat2(AT_FDCWD, temporary.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) == 0) return 0;
+    if (errno != EINVAL && errno != ENOSYS) return errno;
+    if (link(temporary.c_str(), target.c_str()) != 0) return errno;
+    unlink(temporary.c_str());
+    return 0;
+}
+
+// Closes `fd` and moves the temporary over the target when `completed`;
 // the step that failed, or nullopt.
-std::optional<std::pair<WriteStep, int>> finish(int fd, const std::string& temporary, const std::string& target, bool completed)
+std::optional<std::pair<WriteStep, int>> finish(int fd, const std::string& temporary, const std::string& target, bool completed,
+                                                Existing existing)
 {
     if (completed && fsync(fd) != 0) {
         const int error = errno;
@@ -136,12 +153,15 @@ std::optional<std::pair<WriteStep, int>> finish(int fd, const std::string& tempo
         return std::pair{WriteStep::flush, error};
     }
     if (close(fd) != 0) return std::pair{WriteStep::close, errno};
-    if (completed && rename(temporary.c_str(), target.c_str()) != 0) return std::pair{WriteStep::replace, errno};
+    if (!completed) return std::nullopt;
+    if (const int error = move_into_place(temporary, target, existing); error != 0)
+        return std::pair{error == EEXIST && existing == Existing::refuse ? WriteStep::exists : WriteStep::replace, error};
     return std::nullopt;
 }
 
 // Into a temporary file beside the target, renamed over it at the end.
-OutputResult write_replacing(const std::string& path, const std::string& target, const struct stat* old, const ReplacingWrite& write)
+OutputResult write_replacing(const std::string& path, const std::string& target, const struct stat* old, const ReplacingWrite& write,
+                             Existing existing)
 {
     const std::string directory = directory_of(target);
     const std::string name = target.substr(target.rfind('/') == std::string::npos ? 0 : target.rfind('/') + 1);
@@ -159,11 +179,12 @@ OutputResult write_replacing(const std::string& path, const std::string& target,
     error = write_to(fd, write, true, completed);
     auto failure = error != 0 ? std::optional{std::pair{WriteStep::write, error}} : std::nullopt;
     if (failure) close(fd);
-    else failure = finish(fd, temporary, target, completed);
+    else failure = finish(fd, temporary, target, completed, existing);
     if (failure || !completed) {
         unlink(temporary.c_str());
         if (failure)
-            return failed(failure->first, failure->second, path, target, failure->first == WriteStep::replace ? target : temporary);
+            return failed(failure->first, failure->second, path, target,
+                          failure->first == WriteStep::replace || failure->first == WriteStep::exists ? target : temporary);
         return {};
     }
     // The rename itself reaches the disk with the directory.
@@ -181,15 +202,26 @@ OutputResult write_output(const std::string& path, const std::function<bool(std:
     return write_output(path, ReplacingWrite([&](std::ostream& out, bool) { return write(out); }));
 }
 
-OutputResult write_output(const std::string& path, const ReplacingWrite& write)
+OutputResult write_output(const std::string& path, const std::function<bool(std::ostream&)>& write, Existing existing)
+{
+    return write_output(path, ReplacingWrite([&](std::ostream& out, bool) { return write(out); }), existing);
+}
+
+OutputResult write_output(const std::string& path, const ReplacingWrite& write, Existing existing)
 {
     if (path.empty() || path == "-") return write_to_standard_output(path, write);
+    if (existing == Existing::refuse) {
+        // Whatever is there, even a dangling symbolic link, is someone's: never followed, never written through.
+        struct stat any {};
+        if (lstat(path.c_str(), &any) == 0) return failed(WriteStep::exists, EEXIST, path, path, path);
+        return write_replacing(path, path, nullptr, write, existing);
+    }
     const std::string target = followed(path);
     struct stat info {};
     const bool exists = stat(target.c_str(), &info) == 0;
     if (exists && S_ISDIR(info.st_mode)) return failed(WriteStep::is_directory, 0, path, target, target);
     if (exists && !S_ISREG(info.st_mode)) return write_directly(path, target, write);
-    return write_replacing(path, target, exists ? &info : nullptr, write);
+    return write_replacing(path, target, exists ? &info : nullptr, write, existing);
 }
 
 std::string cannot_write(const WriteFailure& failure)
@@ -198,6 +230,7 @@ std::string cannot_write(const WriteFailure& failure)
     const std::string prefix = "cannot write '" + failure.path + "': ";
     switch (failure.step) {
     case WriteStep::is_directory: return prefix + "it is a directory";
+    case WriteStep::exists: return prefix + "it already exists";
     case WriteStep::create_temporary: return prefix + "cannot create a file in '" + failure.file + "': " + std::strerror(failure.error);
     case WriteStep::open:
     case WriteStep::keep_permissions:
@@ -208,6 +241,8 @@ std::string cannot_write(const WriteFailure& failure)
     }
     return prefix + std::strerror(failure.error);
 }
+
+void print_error(const std::string& message) { std::cerr << "meso: error: " << message << "\n"; }
 
 bool use_colour(int fd)
 {

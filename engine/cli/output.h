@@ -21,6 +21,7 @@ enum class WriteStep {
     flush,             // the temporary file could not be flushed to disk
     close,             // closing the file failed
     replace,           // the temporary file could not be renamed over the target
+    exists,            // the target exists, and the caller asked never to replace a file (Existing::refuse)
 };
 
 struct WriteFailure {
@@ -47,15 +48,23 @@ struct OutputResult {
 // a pipe) is written to directly.
 OutputResult write_output(const std::string& path, const std::function<bool(std::ostream&)>& write);
 
+// What to do when `path` already exists. `refuse` (`meso init`): the
+// temporary file becomes the target only if nothing is there yet, checked
+// and done in one step (a file made meanwhile is kept, not replaced); the
+// failure is then WriteStep::exists with error EEXIST.
+enum class Existing { replace, refuse };
+OutputResult write_output(const std::string& path, const std::function<bool(std::ostream&)>& write, Existing existing);
+
 // The same, telling `write` whether what it writes goes to a temporary file
 // that only becomes the target when `write` returns true (`replacing`):
 // only then may it write what it could still have to take back.
 using ReplacingWrite = std::function<bool(std::ostream& out, bool replacing)>;
-OutputResult write_output(const std::string& path, const ReplacingWrite& write);
+OutputResult write_output(const std::string& path, const ReplacingWrite& write, Existing existing = Existing::replace);
 
 // "cannot write 'cal.ics': No space left on device", "cannot write 'cal.ics':
 // it is a directory", "cannot write 'cal.ics': cannot create a file in '.':
-// Permission denied", "cannot write to standard output: Broken pipe".
+// Permission denied", "cannot write to standard output: Broken pipe",
+// "cannot write 'plan.meso': it already exists".
 std::string cannot_write(const WriteFailure& failure);
 
 }  // namespace meso::cli

@@ -37,7 +37,7 @@ RulesInForce rules_in_force(const std::string& file, const CommonOptions& option
     RulesInForce r;
     r.run = file.empty() ? pipeline::resolve_rules_only(options.pipeline) : pipeline::resolve_file(file, options.pipeline);
     if (r.run.unreadable) {
-        std::cerr << "meso: " << r.run.diagnostics.front().message << "\n";
+        print_error(r.run.diagnostics.front().message);
         r.ok = false;
         return r;
     }
@@ -205,8 +205,8 @@ int explain(const std::string& rule_id, const CommonOptions& options)
     if (!r.ok) return 2;
     const Rule* rule = r.book.find(rule_id);
     if (!rule) {
-        std::cerr << "meso: unknown rule '" << rule_id << "'" << did_you_mean(rule_id, r.book.ids())
-                  << "; 'meso rules' lists every rule in force\n";
+        print_error(std::string("unknown rule '") + rule_id + "'" + did_you_mean(rule_id, r.book.ids()) +
+                    "; 'meso rules' lists every rule in force");
         return 2;
     }
     const RuleSet& set = *r.book.set_of(rule_id);

@@ -60,7 +60,7 @@ void print_findings_count(const Sorted& sorted, const std::string& file, bool st
 int schedule(const std::string& file, const CommonOptions& options)
 {
     if (auto problem = pipeline::timezone_option_error(options.pipeline)) {
-        std::cerr << "meso schedule: " << *problem << "\n";
+        print_error(*problem);
         return 2;
     }
     // Syntax, meaning and schedule errors leave no plan to print: they are
@@ -68,7 +68,7 @@ int schedule(const std::string& file, const CommonOptions& options)
     auto scheduled = pipeline::schedule_file(file, options.pipeline);
     auto& run = scheduled.run;
     if (run.unreadable) {
-        std::cerr << "meso: " << run.diagnostics.front().message << "\n";
+        print_error(run.diagnostics.front().message);
         return 2;
     }
     if (has_errors(run.diagnostics)) {
@@ -77,7 +77,7 @@ int schedule(const std::string& file, const CommonOptions& options)
     }
     if (!run.zone_error.empty()) {
         print_text(std::cerr, run.diagnostics, {use_colour(2), false});
-        std::cerr << "meso schedule: " << run.zone_error << "\n";
+        print_error(run.zone_error);
         return 2;
     }
     run.diagnostics.insert(run.diagnostics.end(), std::make_move_iterator(scheduled.rule_diagnostics.begin()),
@@ -85,7 +85,7 @@ int schedule(const std::string& file, const CommonOptions& options)
     const Sorted sorted = sort_out(run.diagnostics, options.strict);
     print_text(std::cerr, sorted.shown, {use_colour(2), false});
     if (!print_sessions(scheduled, options.format)) {
-        std::cerr << "meso: cannot write the schedule to standard output\n";
+        print_error("cannot write the schedule to standard output");
         return 2;
     }
     print_findings_count(sorted, file, options.strict);

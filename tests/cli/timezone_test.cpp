@@ -286,8 +286,7 @@ TEST_CASE("a TZ that names no zone is an error when the machine's zone is used, 
         const auto run = run_meso({command, none}, "TZ=Europe/Berln");
         CHECK(run.exit_code == 2);
         CHECK(run.out.empty());
-        CHECK(run.err.find("meso " + command +
-                           ": TZ='Europe/Berln': unknown time zone 'Europe/Berln'; "
+        CHECK(run.err.find("meso: error: TZ='Europe/Berln': unknown time zone 'Europe/Berln'; "
                            "did you mean 'Europe/Berlin'?") != std::string::npos);
     }
     // --timezone stands in for the machine's zone: TZ is not used, so not an error.
@@ -318,7 +317,7 @@ TEST_CASE("an unknown --timezone is refused by check and schedule too, with a su
     for (const std::string command : {"check", "schedule"}) {
         const auto run = run_meso({command, none, "--timezone", "Europe/Berln"}, "TZ=UTC");
         CHECK(run.exit_code == 2);
-        CHECK(run.err.find("meso " + command + ": --timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?") !=
+        CHECK(run.err.find("meso: error: --timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?") !=
               std::string::npos);
     }
 }

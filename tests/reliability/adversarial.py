@@ -33,7 +33,7 @@ OUTPUT_LIMIT = 64 * MB       # standard output kept by the test (the rest is dra
 
 # Cases that do not yet fit the budget of 1 s and 100 MB, with the reason.
 # For these only the clean exit is asserted: under the 100 MB limit meso
-# says "meso: out of memory" and exits 2 — never a signal, never a hang.
+# says "meso: error: out of memory" and exits 2 — never a signal, never a hang.
 # They are listed in docs/reliability.md. Remove a case from here when it
 # fits (the run prints "now within budget").
 KNOWN_OVER_BUDGET = {
@@ -241,7 +241,7 @@ def run(meso, sanitized, only):
                     failures.append(f'{what} exited {status}: {stderr[-2000:]}')
                 elif 'internal error' in stderr or 'AddressSanitizer' in stderr or 'runtime error' in stderr:
                     failures.append(f'{what}: {stderr[-2000:]}')
-                elif status == 2 and not (sanitized or (name in KNOWN_OVER_BUDGET and last == ['meso: out of memory'])):
+                elif status == 2 and not (sanitized or (name in KNOWN_OVER_BUDGET and last == ['meso: error: out of memory'])):
                     failures.append(f'{what} could not run: {" ".join(last)}')
                 if not sanitized:
                     over = seconds > LIMIT_SECONDS or rss > MEMORY_LIMIT or status == 2

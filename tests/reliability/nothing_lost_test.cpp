@@ -309,5 +309,5 @@ TEST_CASE("check --format json to a full standard output is exit 2, not a silent
 {
     auto full = run_meso({"check", "--format", "json", example("kaatsu-then-powerlifting.meso")}, "", "/dev/full");
     CHECK(full.exit_code == 2);  // a signal would be 128 + its number
-    CHECK(full.err == "meso: cannot write to standard output: No space left on device\n");
+    CHECK(full.err == "meso: error: cannot write to standard output: No space left on device\n");
 }
