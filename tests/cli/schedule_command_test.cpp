@@ -26,7 +26,9 @@ TEST_CASE("meso schedule prints the flagship's 66 sessions, one line each")
     const auto out = lines(run.out);
     REQUIRE(out.size() == 67);
     CHECK(out[0] == "Off-season 2027 for Alex — 2027-01-04 to 2027-04-04, 66 sessions; times in UTC (from TZ)");
-    CHECK(out[1] == "Mon 2027-01-04 08:00-08:30  Kaatsu  week 1  squat 4×30/15/15/15 @ 35 kg (20%), leg-curl 4×30/15/15/15 @ 20%; cuff 160 mmHg");
+    CHECK(
+        out[1] ==
+        "Mon 2027-01-04 08:00-08:30  Kaatsu  week 1  squat 4×30/15/15/15 @ 35 kg (20%), leg-curl 4×30/15/15/15 @ 20%; cuff 160 mmHg (leg)");
     CHECK(out[66] == "Fri 2027-04-02 18:00-19:30  Powerlifting  week 10  deadlift 1×1 @ 220 kg (100%)");
 }
 

@@ -22,7 +22,7 @@ TEST_CASE("the flagship runs kaatsu for three weeks, then powerlifting for ten, 
     const auto& p = c.program();
     REQUIRE(p.blocks.size() == 2);
     CHECK(p.blocks[0].name == "Kaatsu");
-    CHECK(p.blocks[0].method == "bfr");
+    CHECK(p.blocks[0].method == "kaatsu");
     CHECK(p.blocks[0].start == date(2027, 1, 4));
     CHECK(p.blocks[0].end == date(2027, 1, 24));
     CHECK(p.blocks[0].session_count == 36);
