@@ -357,7 +357,8 @@ std::string why_no_aop(const BlockView& view, const SessionContent& content)
 {
     const std::string pressure = trim_number(content.cuff_pressure->value) + " mmHg";
     if (content.cuff_limb == ir::Limb::unspecified)
-        return "the cuff (" + pressure + ") is on no limb, so it cannot be compared with the athlete's arterial occlusion pressure (AOP); write the limb (`cuff leg " +
+        return "the cuff (" + pressure +
+               ") is on no limb, so it cannot be compared with the athlete's arterial occlusion pressure (AOP); write the limb (`cuff leg " +
                pressure + "`) and the athlete's AOP for it (`aop leg ... mmHg`)";
     const std::string limb = ir::to_string(content.cuff_limb);
     return "athlete " + athlete_name(view) + " has no arterial occlusion pressure (AOP) for the " + limb + " to compare the cuff (" + limb +
@@ -389,9 +390,10 @@ std::string describe_cuff_pressure(const BlockView& view, const Sample& s, const
         return "cuff " + trim_number(s.number) + unit(s.percent_aop) + on_date(s);
     const std::string limb = ir::to_string(content->cuff_limb);
     const std::string of_aop = "the " + limb + "'s AOP of " + trim_number(*s.aop_mmhg) + " mmHg";
-    const std::string converted = s.percent_aop ? trim_number(s.number, 1) + "% of " + of_aop : trim_number(s.number, 1) + " mmHg with " + of_aop;
-    return "cuff " + limb + " " + trim_number(content->cuff_pressure->value) + unit(content->cuff_pressure->percent_aop) + " = " + converted +
-           on_date(s);
+    const std::string converted =
+        s.percent_aop ? trim_number(s.number, 1) + "% of " + of_aop : trim_number(s.number, 1) + " mmHg with " + of_aop;
+    return "cuff " + limb + " " + trim_number(content->cuff_pressure->value) + unit(content->cuff_pressure->percent_aop) + " = " +
+           converted + on_date(s);
 }
 
 void sample_cuff_width(const BlockView& view, const ExerciseUse*, SampleSink take)

@@ -91,9 +91,10 @@ TEST_CASE("a cuff in mmHg without the athlete's AOP for its limb cannot be check
         const auto findings = check(*build(b));
         const Diagnostic& f = only(findings);
         CHECK(f.severity == Severity::info);
-        CHECK(f.message == "cannot check 'BFR cuff pressure between 40% and 80% of arterial occlusion pressure': athlete 'Alex' has no "
-                           "arterial occlusion pressure (AOP) for the leg to compare the cuff (leg 160 mmHg) with; write `aop leg ... mmHg` "
-                           "on the athlete");
+        CHECK(f.message ==
+              "cannot check 'BFR cuff pressure between 40% and 80% of arterial occlusion pressure': athlete 'Alex' has no "
+              "arterial occlusion pressure (AOP) for the leg to compare the cuff (leg 160 mmHg) with; write `aop leg ... mmHg` "
+              "on the athlete");
     }
     SECTION("no limb, though the athlete has an AOP")
     {
@@ -130,6 +131,7 @@ TEST_CASE("a rule's limit in mmHg is compared with a % AOP cuff through the athl
     b.aops = {{ir::Limb::leg, 250}};
     const auto findings = check(*build(b));
     REQUIRE(fired(findings) == Ids{"clinic.cuff"});
-    CHECK(findings.front().message ==
-          "cuff leg 70% AOP = 175 mmHg with the leg's AOP of 250 mmHg on Mon 2027-03-01, and in 8 more sessions; at most 150 mmHg in our clinic");
+    CHECK(
+        findings.front().message ==
+        "cuff leg 70% AOP = 175 mmHg with the leg's AOP of 250 mmHg on Mon 2027-03-01, and in 8 more sessions; at most 150 mmHg in our clinic");
 }

@@ -41,7 +41,7 @@ struct TestBlock {
     // A % AOP is checked without the athlete's AOP; an mmHg needs a limb and
     // an `aop` for it (aops) to be compared with 40-80% AOP.
     std::optional<ir::Pressure> cuff = ir::Pressure{60, true};
-    ir::Limb cuff_limb = ir::Limb::unspecified;      // written as `cuff leg ...` when set
+    ir::Limb cuff_limb = ir::Limb::unspecified;     // written as `cuff leg ...` when set
     std::vector<std::pair<ir::Limb, double>> aops;  // the athlete's `aop LIMB N mmHg`
     std::vector<TestExercise> exercises = {TestExercise{}};
     std::map<std::string, double> maxes = {{"squat", 180}};
