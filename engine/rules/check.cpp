@@ -11,6 +11,7 @@
 #include "engine/rules/condition.h"
 #include "engine/rules/metrics.h"
 #include "engine/rules/rules.h"
+#include "engine/rules/units.h"
 
 namespace meso::rules {
 
@@ -41,9 +42,11 @@ bool compare(double a, Comparator op, double b)
 }
 
 // A comparison of one metric's values: it holds when every value holds
-// (`holds`). A pressure is compared only with a value of its own unit
-// (`percent_aop`); a value that cannot be known makes it unknown unless one
-// fails. `text` false: the caller only wants the truth, and a failing value
+// (`holds`). A pressure is compared in the unit of the rule's value
+// (`percent_aop`), converted with the athlete's AOP for the cuffed limb: an
+// mmHg without one cannot be known against a % AOP, and a % AOP without one
+// is not compared with mmHg. A value that cannot be known makes it unknown
+// unless one fails. `text` false: the caller only wants the truth, and a failing value
 // is not described (most are thrown away: describing them was a third of
 // the rules' time, see docs/performance.md).
 template <typename Holds>
@@ -54,8 +57,20 @@ Outcome atom(const BlockView& view, const MetricRow& row, bool percent_aop, cons
     long long more = 0;  // failing values after the first, in sessions, days, weeks or pairs
     // The values of an exercise are counted by each_exercise, in sessions.
     const bool count = text && !per_exercise(row.scope);
-    auto take = [&](const Sample& s) {
-        if (row.kind == Kind::pressure && s.percent_aop != percent_aop) return true;  // another unit: not this rule's
+    Sample converted;
+    auto take = [&](const Sample& written) {
+        const Sample* value = &written;
+        if (row.kind == Kind::pressure && written.percent_aop != percent_aop) {
+            const auto other = convert_pressure(written.number, written.percent_aop, written.aop_mmhg);
+            // A % AOP without the athlete's AOP has no mmHg: it is checked
+            // against the AOP, never against a limit in mmHg.
+            if (!other && written.percent_aop) return true;
+            converted = written;
+            if (other) converted.number = *other, converted.percent_aop = percent_aop;
+            else converted.unknown = written.no_aop;
+            value = &converted;
+        }
+        const Sample& s = *value;
         if (!s.unknown.empty()) {
             if (!failed && result.truth != Truth::unknown) result = {Truth::unknown, s.unknown, s.span};
             return true;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -54,7 +55,12 @@ std::string and_more(long long more, Scope scope);
 struct Sample {
     double number = 0;
     std::string name;
-    bool percent_aop = false;
+    bool percent_aop = false;  // a pressure: written in % AOP, else in mmHg
+    // A pressure: the athlete's arterial occlusion pressure for the cuffed
+    // limb, which converts it into the other unit (units.h); none when the
+    // cuff has no limb or the athlete no `aop` for it, and then why not.
+    std::optional<double> aop_mmhg;
+    std::string no_aop;
     std::string unknown;  // non-empty: the value cannot be known, and why
     const Session* first = nullptr;
     const Session* second = nullptr;

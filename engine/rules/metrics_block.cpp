@@ -351,20 +351,49 @@ std::string describe_occlusion(const BlockView&, const Sample& s, const Exercise
     return "occlusion " + s.name + on_date(s);
 }
 
+// Why a cuff in mmHg cannot be compared with the athlete's arterial
+// occlusion pressure, and what to write so that it can.
+std::string why_no_aop(const BlockView& view, const SessionContent& content)
+{
+    const std::string pressure = trim_number(content.cuff_pressure->value) + " mmHg";
+    if (content.cuff_limb == ir::Limb::unspecified)
+        return "the cuff (" + pressure +
+               ") is on no limb, so it cannot be compared with the athlete's arterial occlusion pressure (AOP); write the limb (`cuff leg " +
+               pressure + "`) and the athlete's AOP for it (`aop leg ... mmHg`)";
+    const std::string limb = ir::to_string(content.cuff_limb);
+    return "athlete " + athlete_name(view) + " has no arterial occlusion pressure (AOP) for the " + limb + " to compare the cuff (" + limb +
+           " " + pressure + ") with; write `aop " + limb + " ... mmHg` on the athlete";
+}
+
 void sample_cuff_pressure(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
     sample_contents(view, take, [&](const SessionContent& content, Sample& s) {
         if (!content.cuff_pressure) return false;
         s.number = content.cuff_pressure->value;
         s.percent_aop = content.cuff_pressure->percent_aop;
+        const ir::OcclusionPressure* aop =
+            view.athlete && content.cuff_limb != ir::Limb::unspecified ? view.athlete->occlusion_pressure(content.cuff_limb) : nullptr;
+        if (aop) s.aop_mmhg = aop->mmhg;
+        else if (!s.percent_aop) s.no_aop = why_no_aop(view, content);
         s.span = or_else(content.cuff_span, view.block.span);
         return true;
     });
 }
 
-std::string describe_cuff_pressure(const BlockView&, const Sample& s, const ExerciseUse*)
+// As written, and in the unit it was compared in when converted:
+// "cuff leg 160 mmHg = 88.9% of the leg's AOP of 180 mmHg".
+std::string describe_cuff_pressure(const BlockView& view, const Sample& s, const ExerciseUse*)
 {
-    return "cuff " + trim_number(s.number) + (s.percent_aop ? "% AOP" : " mmHg") + on_date(s);
+    auto unit = [](bool percent_aop) { return percent_aop ? std::string("% AOP") : std::string(" mmHg"); };
+    const SessionContent* content = s.first ? &view.program.contents[s.first->content] : nullptr;
+    if (!content || !content->cuff_pressure || content->cuff_pressure->percent_aop == s.percent_aop || !s.aop_mmhg)
+        return "cuff " + trim_number(s.number) + unit(s.percent_aop) + on_date(s);
+    const std::string limb = ir::to_string(content->cuff_limb);
+    const std::string of_aop = "the " + limb + "'s AOP of " + trim_number(*s.aop_mmhg) + " mmHg";
+    const std::string converted =
+        s.percent_aop ? trim_number(s.number, 1) + "% of " + of_aop : trim_number(s.number, 1) + " mmHg with " + of_aop;
+    return "cuff " + limb + " " + trim_number(content->cuff_pressure->value) + unit(content->cuff_pressure->percent_aop) + " = " +
+           converted + on_date(s);
 }
 
 void sample_cuff_width(const BlockView& view, const ExerciseUse*, SampleSink take)
@@ -484,7 +513,7 @@ constexpr MetricRow rows[] = {
      Scope::session,
      {},
      0,
-     "the sessions' cuff pressure as written; mmHg and % AOP are compared only with their own unit",
+     "the sessions' cuff pressure; mmHg and % AOP are converted into each other with the athlete's `aop` for the cuffed limb: without it, mmHg cannot be known against % AOP (info) and % AOP is not compared with mmHg",
      sample_cuff_pressure,
      describe_cuff_pressure},
     {"cuff-width", Kind::length, Scope::session, {}, 0, "the cuff's width as written", sample_cuff_width, describe_cuff_width},

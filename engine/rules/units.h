@@ -4,6 +4,7 @@
 // its table of units, this file is what switches to it.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "engine/ir/ir.h"
@@ -18,6 +19,11 @@ double seconds_of(syntax::Unit unit);
 // The kind of metric a value of this unit can be compared with; a mass is
 // never a metric's kind (the loader reports it as a mass).
 Kind kind_of_unit(syntax::Unit unit);
+
+// A pressure in the other unit: mmHg as % of the arterial occlusion
+// pressure (AOP) `aop_mmhg`, or % AOP as mmHg; none without an AOP.
+// `cuff leg 120 mmHg` with `aop leg 180 mmHg` is 66.7% AOP.
+std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg);
 
 // "kg" or "lb", as the program's loads are written.
 const char* mass_unit_name(ir::MassUnit unit);

@@ -35,7 +35,10 @@ std::string other_findings(const std::string& err)
         const std::string line = err.substr(begin, end - begin);
         const bool finding = line.find(": error: ") != std::string::npos || line.find(": warning: ") != std::string::npos ||
                              line.find(": info: ") != std::string::npos;
-        if (finding && line.find("[general.percent-without-max]") == std::string::npos) other += line + "\n";
+        // A starter has no maxes and no AOP: its % loads and an mmHg cuff cannot be checked until they are written.
+        const bool expected = line.find("[general.percent-without-max]") != std::string::npos ||
+                              (line.find(": info: ") != std::string::npos && line.find("[bfr.cuff-pressure]") != std::string::npos);
+        if (finding && !expected) other += line + "\n";
         begin = end + 1;
     }
     return other;

@@ -47,7 +47,7 @@ program "P" {
     days mon..sat
     sessions 08:00, 11:00 for 30 min
     occlusion continuous
-    cuff 160 mmHg
+    cuff 60% AOP
     squat 20% x 30,15,15,15 rest 30 s
   }
 }
@@ -186,7 +186,7 @@ TEST_CASE("a clinic's rule file given with --rules fires on a cuff above its lim
                "  rule cuff error \"at most 180 mmHg in our clinic\" {\n    require cuff-pressure <= 180 mmHg\n  }\n}\n");
     std::string text = kaatsu_gap;
     text.replace(text.find("08:00, 11:00"), 12, "08:00, 16:00");
-    text.replace(text.find("cuff 160 mmHg"), 13, "cuff 220 mmHg");
+    text.replace(text.find("cuff 60% AOP"), 12, "cuff 220 mmHg");
     write_file(dir + "/plan.meso", text);
     auto run = run_meso({"check", "--rules", dir + "/clinic.meso", dir + "/plan.meso"});
     CHECK(run.exit_code == 1);
@@ -316,7 +316,7 @@ TEST_CASE("meso rules lists every rule in force; meso explain shows one with its
 
     run = run_meso({"explain", "kaatsu.min-gp"});
     CHECK(run.exit_code == 2);
-    CHECK(run.err == "meso: unknown rule 'kaatsu.min-gp'; did you mean 'kaatsu.min-gap'?; 'meso rules' lists every rule in force\n");
+    CHECK(run.err == "meso: error: unknown rule 'kaatsu.min-gp'; did you mean 'kaatsu.min-gap'?; 'meso rules' lists every rule in force\n");
 }
 
 TEST_CASE("meso rules lists std.bfr and std.kaatsu, each citation once per set, with how firm it is")
@@ -410,7 +410,7 @@ namespace {
 std::string bfr_block(const std::string& length, const std::string& name, const std::string& method = "kaatsu")
 {
     return "  " + length + " \"" + name + "\" {\n    method " + method +
-           "\n    days mon..sat\n    sessions 08:00, 16:00 for 30 min\n    occlusion continuous\n    cuff 160 mmHg\n"
+           "\n    days mon..sat\n    sessions 08:00, 16:00 for 30 min\n    occlusion continuous\n    cuff 60% AOP\n"
            "    squat 20% x 30,15,15,15 rest 30 s\n  }\n";
 }
 

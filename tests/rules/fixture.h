@@ -38,7 +38,11 @@ struct TestBlock {
     std::vector<int> times = {8 * 60, 16 * 60};  // minutes since midnight
     int minutes = 30;
     std::string occlusion = "continuous";  // "" writes none
-    std::optional<ir::Pressure> cuff = ir::Pressure{160, false};
+    // A % AOP is checked without the athlete's AOP; an mmHg needs a limb and
+    // an `aop` for it (aops) to be compared with 40-80% AOP.
+    std::optional<ir::Pressure> cuff = ir::Pressure{60, true};
+    ir::Limb cuff_limb = ir::Limb::unspecified;     // written as `cuff leg ...` when set
+    std::vector<std::pair<ir::Limb, double>> aops;  // the athlete's `aop LIMB N mmHg`
     std::vector<TestExercise> exercises = {TestExercise{}};
     std::map<std::string, double> maxes = {{"squat", 180}};
     std::vector<std::string> conditions;                          // canonical names, as the resolver stores them
@@ -91,7 +95,8 @@ inline std::string statements_text(const TestBlock& b, const std::string& indent
     if (b.cuff) {
         char buffer[32];
         std::snprintf(buffer, sizeof buffer, "%g", b.cuff->value);
-        t += indent + "cuff " + buffer + (b.cuff->percent_aop ? "% AOP" : " mmHg") + "\n";
+        const std::string limb = b.cuff_limb == ir::Limb::unspecified ? "" : std::string(ir::to_string(b.cuff_limb)) + " ";
+        t += indent + "cuff " + limb + buffer + (b.cuff->percent_aop ? "% AOP" : " mmHg") + "\n";
     }
     for (const auto& e : b.exercises) {
         t += indent + e.name + " ";
@@ -120,6 +125,11 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
         text += "  condition ";
         for (std::size_t i = 0; i < b.conditions.size(); ++i) text += (i ? ", " : "") + b.conditions[i];
         text += "\n";
+    }
+    for (const auto& [limb, mmhg] : b.aops) {
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "  aop %s %g mmHg\n", ir::to_string(limb), mmhg);
+        text += buffer;
     }
     text += "}\n";
     if (b.from_template) text += "template kaatsu \"Kaatsu\" {\n" + statements_text(b, "  ") + "}\n";
@@ -156,6 +166,7 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     athlete.conditions = b.conditions;
     athlete.span = out->span_of("athlete \"Alex\"");
     for (const auto& [rule, by] : b.clearances) athlete.clearances.push_back({rule, by, athlete.span});
+    for (const auto& [limb, mmhg] : b.aops) athlete.occlusion_pressures.push_back({limb, mmhg, std::nullopt, out->span_of("aop ")});
     module.health_conditions = b.vocabulary;
     module.athletes.push_back(athlete);
     ir::Program program;
@@ -180,7 +191,7 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     if (!b.days.empty()) content.days = b.day_bits, content.days_span = out->span_of("days ");
     content.sessions_span = out->span_of("sessions ");
     if (!b.occlusion.empty()) content.occlusion_span = out->span_of("occlusion ");
-    if (b.cuff) content.cuff_pressure = b.cuff, content.cuff_span = out->span_of("cuff ");
+    if (b.cuff) content.cuff_pressure = b.cuff, content.cuff_span = out->span_of("cuff "), content.cuff_limb = b.cuff_limb;
     for (const auto& e : b.exercises) {
         ir::Exercise x;
         x.name = e.name;
@@ -214,6 +225,7 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     sc.occlusion_span = p.blocks.front().content.occlusion_span;
     sc.cuff_pressure = b.cuff;
     sc.cuff_span = p.blocks.front().content.cuff_span;
+    sc.cuff_limb = b.cuff_limb;
     sc.sessions_span = p.blocks.front().content.sessions_span;
     for (std::size_t i = 0; i < b.exercises.size(); ++i) {
         const auto& e = b.exercises[i];

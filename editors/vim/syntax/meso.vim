@@ -16,6 +16,7 @@ syn keyword mesoKeyword use athlete program template ruleset rule for start end 
 syn keyword mesoKeyword method days sessions occlusion cuff width week deload allow note max round condition
 syn keyword mesoKeyword aop cleared class alias
 syn keyword mesoKeyword source applies to blocks where require forbid rest per every any exercise has
+syn keyword mesoKeyword of never replaces
 syn keyword mesoOperatorWord and or not between
 syn keyword mesoWeekday mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
 syn keyword mesoConstant continuous intermittent none floating
@@ -39,6 +40,10 @@ syn match mesoRuleId   "\<\a[[:alnum:]_-]*\(\.\a[[:alnum:]_-]*\)\+\>"
 syn match mesoRuleName "\(\<rule\s\+\)\@<=\a[[:alnum:]_-]*"
 syn match mesoSeverity "\(\<rule\s\+\a[[:alnum:]_-]*\s\+\)\@<=\(error\|warning\|info\)\>"
 syn match mesoTemplate "\(\<template\s\+\)\@<=\a[[:alnum:]_-]*"
+" `applies to bfr blocks`: bfr is a keyword there, not a method's name.
+syn match mesoBfrBlocks "\(\<applies\s\+to\s\+\)\@<=bfr\(\s\+blocks\>\)\@="
+" `source trial "..."`: how firm the source is.
+syn match mesoFirmness /\(\<source\s\+\)\@<=\a[[:alnum:]_-]*\(\s*"\)\@=/
 " A condition's declaration, `condition NAME "description" {`: the name (not an athlete's list).
 syn match mesoConditionName /\(^\s*condition\s\+\)\@<=\a[[:alnum:]_-]*\(\s\+"\)\@=/
 
@@ -66,6 +71,8 @@ hi def link mesoEmail        Underlined
 hi def link mesoRuleId       Identifier
 hi def link mesoRuleName     Function
 hi def link mesoTemplate     Function
+hi def link mesoBfrBlocks    Keyword
+hi def link mesoFirmness     StorageClass
 hi def link mesoConditionName Type
 hi def link mesoLimb         Constant
 hi def link mesoEscape       SpecialChar

@@ -256,3 +256,32 @@ test('screening: aop, cleared, limbs, and the condition declaration with its cla
   await expectScope(program, 'class relative', 'class', 'keyword.control.meso');
   await expectScope(program, 'alias frail', 'alias', 'keyword.control.meso');
 });
+
+const ruleSetForms = `ruleset clinic "Our clinic's BFR rules" {
+  source position-stand "Patterson SD, et al. Front Physiol 2019; 10: 533"
+  applies to bfr blocks
+  rule no-clots error "no BFR after a clot" {
+    forbid athlete has condition of class absolute
+    allow never
+    replaces clinic.clots
+    require every week days-per-week <= 3
+  }
+}
+`;
+
+test('rule-set forms: applies to bfr blocks, of class, allow never, replaces, every week, a source\'s firmness', async () => {
+  for (const word of ['applies', 'to', 'bfr', 'blocks']) await expectScope(ruleSetForms, 'applies to bfr blocks', word, 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'source position-stand', 'source', 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'source position-stand', 'position-stand', 'storage.modifier.firmness.meso');
+  await expectScope(ruleSetForms, 'source position-stand', '"Patterson', 'string.quoted.double.meso');
+  await expectScope(ruleSetForms, 'of class absolute', 'of', 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'of class absolute', 'class', 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'allow never', 'allow', 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'allow never', 'never', 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'replaces clinic', 'replaces', 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'replaces clinic', 'clinic.clots', 'entity.name.function.rule-id.meso');
+  await expectScope(ruleSetForms, 'every week', 'every', 'keyword.control.meso');
+  await expectScope(ruleSetForms, 'every week', 'week', 'keyword.control.meso');
+  // a plain source, without a firmness word, is still a string
+  await expectScope('  source "Clinic protocol"\n', 'source', '"Clinic protocol"', 'string.quoted.double.meso');
+});
