@@ -56,6 +56,7 @@ const std::vector<Citation>& sources_of(const RuleSet& set, const Rule& rule) { 
 std::vector<std::string> source_texts(const std::vector<Citation>& sources)
 {
     std::vector<std::string> out;
+    out.reserve(sources.size());
     for (const auto& c : sources) out.push_back(citation_text(c));
     return out;
 }

@@ -194,7 +194,8 @@ void sample_bfr_run_week(const BlockView& view, const ExerciseUse*, SampleSink t
     Sample s;
     for (int w = 1; w <= whole; ++w) {
         if (!in_focus(view, w)) continue;
-        s.number = (view.bfr_days_before + 7 * (w - 1)) / 7 + 1;
+        const int run_week = (view.bfr_days_before + 7 * (w - 1)) / 7 + 1;  // a week of the run, counted whole
+        s.number = run_week;
         s.week = w;
         s.date = view.plan.planned_start + days{7 * (w - 1)};
         s.span = view.block.span;

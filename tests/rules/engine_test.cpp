@@ -137,6 +137,8 @@ TEST_CASE("a clinic's own rule set in the program file fires on a cuff above its
 {
     TestBlock b;
     b.cuff = ir::Pressure{220, false};
+    b.cuff_limb = ir::Limb::leg;
+    b.aops = {{ir::Limb::leg, 300}};  // 220 mmHg is 73% of it: within std.bfr's 40-80%
     b.extra_text = "ruleset clinic \"Our clinic\" {\n"
                    "  source \"Clinic protocol 2026\"\n"
                    "  applies to bfr blocks\n"
@@ -149,7 +151,7 @@ TEST_CASE("a clinic's own rule set in the program file fires on a cuff above its
     auto findings = check(*built);
     CHECK(fired(findings) == Ids{"clinic.cuff"});
     CHECK(findings.front().message == "cuff 220 mmHg on Mon 2027-03-01, and in 35 more sessions; at most 180 mmHg in our clinic");
-    CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("    cuff 220")));
+    CHECK(findings.front().span.line == static_cast<std::uint32_t>(built->line_of("    cuff leg 220")));
     b.cuff = ir::Pressure{170, false};
     CHECK(check(*build(b)).empty());
 }
