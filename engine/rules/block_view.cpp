@@ -69,6 +69,20 @@ std::vector<int> bfr_days_before(const ProgramSchedule& program)
     return out;
 }
 
+// For each BFR block: the days of the whole run of BFR blocks in a row it
+// is part of, the blocks after it included (0 for a block that is not BFR).
+std::vector<int> bfr_run_days(const ProgramSchedule& program, const std::vector<int>& days_before)
+{
+    const auto& blocks = program.blocks;
+    std::vector<int> out(blocks.size(), 0);
+    for (std::size_t i = blocks.size(); i-- > 0;) {
+        if (!blocks[i].block || !ir::is_bfr_block(*blocks[i].block)) continue;
+        const bool last_of_run = i + 1 == blocks.size() || out[i + 1] == 0;
+        out[i] = last_of_run ? days_before[i] + blocks[i].block->length_days : out[i + 1];
+    }
+    return out;
+}
+
 // The block's sessions, and the session contents they hold in order of
 // first use, each with how many of the block's sessions hold it.
 void add_sessions(BlockView& view, std::vector<std::size_t>& content_slot)
@@ -119,11 +133,14 @@ void add_exercises(BlockView& view)
 
 ProgramViews program_views(const ProgramSchedule& program)
 {
+    std::vector<int> before = bfr_days_before(program);
+    std::vector<int> run_days = bfr_run_days(program, before);
     return {program,
             program.program ? program.program->athlete : nullptr,
             consecutive_runs(program),
             runs_of_blocks(program),
-            bfr_days_before(program),
+            std::move(before),
+            std::move(run_days),
             std::vector<std::size_t>(program.contents.size(), 0)};
 }
 
@@ -131,7 +148,8 @@ BlockView block_view(ProgramViews& views, std::size_t b)
 {
     const BlockPlan& plan = views.program.blocks[b];
     BlockView view{
-        views.program, plan, *plan.block, views.athlete, {}, {}, {}, &views.runs, views.block_runs[b], views.bfr_days_before[b], 0};
+        views.program,        plan, *plan.block, views.athlete, {}, {}, {}, &views.runs, views.block_runs[b], views.bfr_days_before[b], 0,
+        views.bfr_run_days[b]};
     add_sessions(view, views.content_slot);
     add_exercises(view);
     return view;

@@ -63,6 +63,7 @@ struct BlockView {
     // Inside `every week`/`any week`: the block week being checked (the week
     // metrics give its value alone); 0 for every week.
     mutable int focus_week = 0;
+    int bfr_run_days = 0;  // a BFR block: the days of the whole run of BFR blocks in a row it is part of (bfr-run-weeks)
 };
 
 // What is computed once per program for all its blocks' views.
@@ -72,6 +73,7 @@ struct ProgramViews {
     TrainingRuns runs;
     std::vector<BlockRun> block_runs;  // by block of the program
     std::vector<int> bfr_days_before;  // by block of the program: BlockView::bfr_days_before
+    std::vector<int> bfr_run_days;     // by block of the program: BlockView::bfr_run_days
     // For each session content: 1 + its place in a view's contents, 0 when
     // the block at hand has not used it yet.
     std::vector<std::size_t> content_slot;

@@ -209,6 +209,18 @@ std::string describe_bfr_run_week(const BlockView&, const Sample& s, const Exerc
            ".." + format_date(s.date + days{6}) + ")";
 }
 
+// A BFR block's run of BFR blocks in a row, whole: its length in weeks.
+void sample_bfr_run_weeks(const BlockView& view, const ExerciseUse*, SampleSink take)
+{
+    if (ir::is_bfr_block(view.block)) take_one(take, view.bfr_run_days / 7.0, view.block.span);
+}
+
+std::string describe_bfr_run_weeks(const BlockView& view, const Sample& s, const ExerciseUse*)
+{
+    return "the BFR blocks in a row this block is part of are " + plural(view.bfr_run_days, "day", "days") + " (" + weeks_text(s.number) +
+           ") long";
+}
+
 void sample_consecutive_training_days(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
     sys_days previous{};
@@ -474,6 +486,15 @@ constexpr MetricRow rows[] = {
      "for each whole block week of a BFR block: its place in the run of BFR blocks in a row (week 1 of a block after 3 weeks of BFR is 4)",
      sample_bfr_run_week,
      describe_bfr_run_week},
+    {"bfr-run-weeks",
+     Kind::count,
+     Scope::block,
+     {},
+     week_seconds,
+     "on a BFR block: the length in weeks of the whole run of BFR blocks in a row it is part of (one 4-week block, or 2 weeks then 2 weeks, "
+     "are 4)",
+     sample_bfr_run_weeks,
+     describe_bfr_run_weeks},
     {"gap",
      Kind::time,
      Scope::session_pair,

@@ -179,7 +179,7 @@ TEST_CASE("meso schedule of a program with error findings prints the plan, count
     CHECK(csv_run.exit_code == 1);
     CHECK(lines(csv_run.out).size() == 1 + 36);
 
-    // Two errors and two warnings (bfr.rest, and bfr.frequency on the fourth week of BFR in a row): counted.
+    // Two errors and three warnings (bfr.rest, and bfr.frequency on each block of 6 weeks of BFR in a row): counted.
     std::string text = gap_program;
     text.replace(text.find("    squat 20%"), std::string::npos,
                  "    squat 20% x 30,15,15,15 rest 90 s\n  }\n  3 weeks \"Kaatsu 2\" {\n    method kaatsu\n    days mon..sat\n"
@@ -187,7 +187,7 @@ TEST_CASE("meso schedule of a program with error findings prints the plan, count
     meso::test::write_file(path, text);
     run = run_meso({"schedule", path});
     CHECK(run.exit_code == 1);
-    CHECK(run.err == "meso schedule: 2 errors and 2 warnings in the plan: see meso check " + path + "\n");
+    CHECK(run.err == "meso schedule: 2 errors and 3 warnings in the plan: see meso check " + path + "\n");
 }
 
 TEST_CASE("meso schedule with only warnings exits 0, and 1 with --strict, as meso check does")

@@ -158,3 +158,39 @@ TEST_CASE("a clearance of bfr.precaution silences it in every block of the athle
     CHECK(shown_count == 3);
     CHECK(shown.err.find("Dr Lee, 2027-01-10") != std::string::npos);
 }
+
+namespace {
+
+// Two BFR blocks in a row: `first_weeks` weeks six days a week, then
+// `second_weeks` weeks three days a week.
+std::string daily_then_clinic(int first_weeks, int second_weeks)
+{
+    const std::string block_body =
+        "    method bfr\n    sessions 17:00 for 30 min\n    cuff leg 60% AOP\n    squat 30% x 30,15,15 rest 45 s\n";
+    return "athlete \"Alex\" {\n  max squat 180 kg\n  aop leg 180 mmHg\n}\n"
+           "program \"Rehab\" {\n  start 2027-03-01\n  " +
+           std::to_string(first_weeks) + " weeks \"Daily\" {\n    days mon..sat\n" + block_body + "  }\n  " + std::to_string(second_weeks) +
+           " weeks \"Clinic\" {\n    days mon wed fri\n" + block_body + "  }\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("more than 3 weeks of BFR in a row need 2 or 3 training days in every week, the first ones included")
+{
+    // language.md 5: a block longer than 3 weeks has 2 or 3 training days in
+    // each block week; counted over BFR blocks in a row, so that splitting a
+    // block in two does not escape it.
+    SECTION("2 daily weeks then 2 weeks of 3 days: 4 weeks of BFR, the daily weeks are too many")
+    {
+        auto c = checked(daily_then_clinic(2, 2));
+        REQUIRE(fired(c.findings) == Ids{"bfr.frequency"});
+        CHECK(c.findings.front().message ==
+              "the BFR blocks in a row this block is part of are 28 days (4 weeks) long, and 6 training days in block week 1 "
+              "(2027-03-01..2027-03-07), and in 1 more block week; at most 2 BFR sessions a day, and 2 or 3 training days in each week "
+              "of more than 3 weeks of BFR in a row");
+    }
+    SECTION("2 daily weeks then 1 week of 3 days: 3 weeks of BFR may train daily")
+    {
+        CHECK(fired(checked(daily_then_clinic(2, 1)).findings).empty());
+    }
+}
