@@ -2,10 +2,10 @@
 // main file sees.
 #include <algorithm>
 #include <filesystem>
-#include <sstream>
 
 #include "engine/base/overloaded.h"
 #include "engine/base/suggest.h"
+#include "engine/resolve/library.h"
 #include "engine/resolve/resolver.h"
 #include "engine/resolve/stdlib.h"
 
@@ -95,15 +95,9 @@ void Resolver::import_file(const syntax::Use& use, const Source& from, int depth
 void Resolver::load_library(const std::string& relative, const syntax::Name& name, int depth, bool quiet)
 {
     if (loaded_.count(relative)) return;
-    std::stringstream dirs(options_.meso_path);
-    std::string dir;
-    while (std::getline(dirs, dir, ':')) {
-        if (dir.empty()) continue;
-        const fs::path candidate = fs::path(dir) / relative;
-        std::error_code ec;
-        if (!fs::is_regular_file(candidate, ec)) continue;
+    if (const auto candidate = meso_path_file(relative, options_.meso_path)) {
         loaded_.insert(relative);
-        auto read = read_file(candidate.string());
+        auto read = read_file(*candidate);
         if (!read.source) {
             report(name.span, std::move(read.error));
             return;
@@ -112,7 +106,7 @@ void Resolver::load_library(const std::string& relative, const syntax::Name& nam
             std::any_of(embedded_stdlib().begin(), embedded_stdlib().end(), [&](const EmbeddedFile& f) { return f.path == relative; });
         if (replaces_embedded)
             report(name.span,
-                   "module '" + module_name_of(relative) + "' is read from " + candidate.string() +
+                   "module '" + module_name_of(relative) + "' is read from " + *candidate +
                        " (MESO_PATH), not from meso's standard library",
                    Severity::note);
         const syntax::File* file = load(std::move(*read.source), depth);

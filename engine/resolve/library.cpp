@@ -97,20 +97,27 @@ std::vector<std::string> library_modules()
     return names;
 }
 
+std::optional<std::string> meso_path_file(const std::string& relative, const std::string& meso_path)
+{
+    std::stringstream directories(meso_path);
+    for (std::string directory; std::getline(directories, directory, ':');) {
+        if (directory.empty()) continue;
+        const fs::path candidate = fs::path(directory) / relative;
+        std::error_code error;
+        if (fs::is_regular_file(candidate, error)) return candidate.string();
+    }
+    return std::nullopt;
+}
+
 LibraryModule find_library_module(const std::string& name, const std::string& meso_path)
 {
     LibraryModule module;
     module.name = name;
     if (!is_module_name(name)) return module;
     const std::string relative = relative_path_of(name);
-    std::stringstream directories(meso_path);
-    for (std::string directory; std::getline(directories, directory, ':');) {
-        if (directory.empty()) continue;
-        const fs::path candidate = fs::path(directory) / relative;
-        std::error_code error;
-        if (!fs::is_regular_file(candidate, error)) continue;
+    if (auto file = meso_path_file(relative, meso_path)) {
         module.found = true;
-        module.path = candidate.string();
+        module.path = std::move(*file);
         auto read = read_source(module.path, ParseLimits{}.max_bytes);
         if (read.source) module.text = std::move(read.source->text);
         else module.error = std::move(read.error);

@@ -34,6 +34,12 @@ struct LibraryModule {
     std::string error;  // "cannot read '...': Permission denied" for a MESO_PATH file that cannot be read
 };
 
+// The file that replaces the embedded `relative` ("std/bfr.meso"): the
+// first MESO_PATH directory (':'-separated) that holds it as a regular
+// file; nullopt when none does. `use` (Resolver::load_library) and
+// find_library_module both look a module up with it.
+std::optional<std::string> meso_path_file(const std::string& relative, const std::string& meso_path);
+
 // `name` as `use name` would load it, or found == false.
 LibraryModule find_library_module(const std::string& name, const std::string& meso_path);
 
