@@ -22,7 +22,7 @@ std::optional<double> in_kg(const std::optional<double>& mass, ir::MassUnit unit
 {
     if (!mass) return std::nullopt;
     if (unit == ir::MassUnit::kg) return mass;
-    return std::round(*mass * ir::kg_per_lb * 100.0) / 100.0;
+    return std::round(*mass * ir::kg_in(unit) * 100.0) / 100.0;
 }
 
 constexpr long minutes_per_day = 24L * 60;

@@ -6,7 +6,17 @@
 
 namespace meso::ir {
 
-const char* to_string(MassUnit unit) { return unit == MassUnit::kg ? "kg" : "lb"; }
+Unit unit_of(MassUnit unit) { return unit == MassUnit::kg ? Unit::kg : Unit::lb; }
+
+const char* to_string(MassUnit unit) { return canonical_spelling(unit_of(unit)); }
+
+double kg_in(MassUnit unit) { return factor_to_base(unit_of(unit)); }
+
+double convert(Mass m, MassUnit to)
+{
+    if (m.unit == to) return m.amount;
+    return m.amount * kg_in(m.unit) / kg_in(to);
+}
 
 const char* to_string(Occlusion occlusion)
 {

@@ -17,18 +17,25 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/source.h"
+#include "engine/base/units.h"
 #include "grammar/syntax.h"
 
 namespace meso::ir {
 
+// The two units a load is written in; their spellings and factors are
+// engine/base/units.h's.
 enum class MassUnit { kg, lb };
-const char* to_string(MassUnit unit);
-inline constexpr double kg_per_lb = 0.45359237;
+Unit unit_of(MassUnit unit);
+const char* to_string(MassUnit unit);  // "kg", "lb"
+double kg_in(MassUnit unit);           // the kilograms in one of the unit: 1, 0.45359237
 
 struct Mass {
     double amount = 0;
     MassUnit unit = MassUnit::kg;
 };
+
+// The amount of `m` in the unit `to`: 100 lb is 45.359237 kg.
+double convert(Mass m, MassUnit to);
 
 // The limb a cuff is on, and an arterial occlusion pressure is measured on.
 enum class Limb { unspecified, leg, arm };

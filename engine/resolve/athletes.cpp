@@ -1,6 +1,6 @@
 // Athletes: the unit their loads are written in, their one-rep maxes and
-// their rounding step. Also the resolver's unit conversions (one place, to
-// move to engine/base/units.h).
+// their rounding step. Also the resolver's reading of quantities as masses
+// and durations (the factors are engine/base/units.h's).
 #include "engine/base/overloaded.h"
 #include "engine/resolve/resolver.h"
 
@@ -13,22 +13,10 @@ std::optional<ir::Mass> mass_of(const syntax::Quantity& q)
     return std::nullopt;  // the parser reported the wrong unit
 }
 
-double convert(ir::Mass m, ir::MassUnit to)
-{
-    if (m.unit == to) return m.amount;
-    return to == ir::MassUnit::kg ? m.amount * ir::kg_per_lb : m.amount / ir::kg_per_lb;
-}
-
 double seconds_of(const syntax::Quantity& q)
 {
-    switch (q.unit) {
-    case syntax::Unit::second: return q.amount.value;
-    case syntax::Unit::minute: return q.amount.value * 60;
-    case syntax::Unit::hour: return q.amount.value * 3600;
-    case syntax::Unit::day: return q.amount.value * 86400;
-    case syntax::Unit::week: return q.amount.value * 7 * 86400;
-    default: return q.amount.value;  // not a duration: the parser reported the unit
-    }
+    // Not a duration: the parser reported the unit, the amount stands as written.
+    return q.amount.value * seconds_in(q.unit).value_or(1);
 }
 
 namespace {

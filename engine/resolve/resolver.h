@@ -35,10 +35,11 @@ inline constexpr const char* conditions_module_path = "std/conditions.meso";
 // The weeks of a block of `length_days`, the last one possibly partial.
 inline int weeks_of(int length_days) { return (length_days + 6) / 7; }
 
-// Units, in one place per concern until engine/base/units.h holds them all:
-// a mass as written, a mass in another unit, a duration in seconds.
+// A quantity as a mass (none when its unit is no mass), and as a duration
+// in seconds; the factors are engine/base/units.h's. Masses convert with
+// ir::convert.
 std::optional<ir::Mass> mass_of(const syntax::Quantity& q);
-double convert(ir::Mass m, ir::MassUnit to);
+using ir::convert;
 double seconds_of(const syntax::Quantity& q);
 
 // The key an imported file is known by: its canonical path, or the path as

@@ -8,6 +8,7 @@
 
 #include "engine/base/overloaded.h"
 #include "engine/base/suggest.h"
+#include "engine/base/units.h"
 #include "engine/rules/condition.h"
 #include "engine/rules/metrics.h"
 #include "engine/rules/rules.h"
@@ -98,7 +99,7 @@ std::optional<Amount> quantity_value(Diagnostics& diagnostics, const MetricRow& 
 {
     const auto dimension = syntax::dimension_of(q.unit);
     if (row.kind == Kind::count && row.seconds_per_count > 0 && dimension == syntax::Dimension::time)
-        return Amount{q.amount.value * rules::seconds_of(q.unit) / row.seconds_per_count, false};
+        return Amount{q.amount.value * *seconds_in(q.unit) / row.seconds_per_count, false};
     if (dimension == syntax::Dimension::mass || row.kind == Kind::count || rules::kind_of_unit(q.unit) != row.kind) {
         const std::string given = dimension == syntax::Dimension::mass ? std::string("a mass")
                                                                        : std::string("a ") + rules::kind_name(rules::kind_of_unit(q.unit));
@@ -108,7 +109,7 @@ std::optional<Amount> quantity_value(Diagnostics& diagnostics, const MetricRow& 
         error(diagnostics, span, is_a(row) + ", and '" + std::string(q.span.text()) + "' is " + given + "; " + advice);
         return std::nullopt;
     }
-    if (row.kind == Kind::time) return Amount{q.amount.value * rules::seconds_of(q.unit), false};
+    if (row.kind == Kind::time) return Amount{q.amount.value * *seconds_in(q.unit), false};
     return Amount{q.amount.value, row.kind == Kind::pressure && q.unit == syntax::Unit::percent_aop};
 }
 

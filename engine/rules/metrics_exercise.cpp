@@ -32,7 +32,7 @@ void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink 
         if (set.percent) s.number = *set.percent;
         else if (set.rpe) s.unknown = plan.name + " is loaded by RPE on " + format_weekday_date(s.date) + ", not in % of 1RM";
         else if (set.mass)
-            s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + mass_unit_name(view.program.unit) + " on " +
+            s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + ir::to_string(view.program.unit) + " on " +
                         format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
         else continue;  // no load written
         if (!take(s)) return;
@@ -44,7 +44,7 @@ std::string describe_load(const BlockView& view, const Sample& s, const Exercise
     const ExercisePlan& plan = *exercise->plan;
     const SetPlan& set = plan.sets[static_cast<std::size_t>(s.set - 1)];
     std::string text = plan.name + " at " + trim_number(s.number) + "% of 1RM";
-    if (set.mass) text += " (" + trim_number(*set.mass) + " " + mass_unit_name(view.program.unit) + ")";
+    if (set.mass) text += " (" + trim_number(*set.mass) + " " + ir::to_string(view.program.unit) + ")";
     if (plan.sets.size() > 1) text += " in set " + std::to_string(s.set);
     return text + on_date(s);
 }

@@ -303,7 +303,7 @@ double Planner::bounded_load(const ir::Exercise& e, double value, int week)
             error(l.span, fmt::format("the progression takes this load below zero in block week {}", week));
         value = 0;
     }
-    const double unit_kg = program.athlete && program.athlete->unit == ir::MassUnit::lb ? ir::kg_per_lb : 1.0;
+    const double unit_kg = ir::kg_in(program.athlete ? program.athlete->unit : ir::MassUnit::kg);
     if (l.kind == ir::Load::Kind::percent && value > max_percent) {
         if (reported_negative.insert(e.span.begin).second)
             error(l.span, fmt::format("the progression takes this load above {}% of one-rep max in block week {}", max_percent, week));
