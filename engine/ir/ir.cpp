@@ -46,6 +46,25 @@ const OcclusionPressure* Athlete::occlusion_pressure(Limb limb) const
     return nullptr;
 }
 
+const OcclusionPressure* cuff_aop(const Athlete* athlete, Limb cuff_limb)
+{
+    if (!athlete || cuff_limb == Limb::unspecified) return nullptr;
+    return athlete->occlusion_pressure(cuff_limb);
+}
+
+std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg)
+{
+    if (!aop_mmhg || *aop_mmhg <= 0) return std::nullopt;
+    return percent_aop ? value / 100 * *aop_mmhg : value / *aop_mmhg * 100;
+}
+
+std::optional<double> cuff_mmhg(const Pressure& pressure, Limb cuff_limb, const Athlete* athlete)
+{
+    if (!pressure.percent_aop) return pressure.value;
+    const OcclusionPressure* aop = cuff_aop(athlete, cuff_limb);
+    return convert_pressure(pressure.value, true, aop ? std::optional<double>(aop->mmhg) : std::nullopt);
+}
+
 bool WeekOverride::covers(int week) const
 {
     auto after = std::upper_bound(weeks.begin(), weeks.end(), week, [](int w, const WeekRange& r) { return w < r.first; });

@@ -77,6 +77,16 @@ struct Athlete {
     const OcclusionPressure* occlusion_pressure(Limb limb) const;  // null when not measured
 };
 
+// The athlete's arterial occlusion pressure (AOP) for the limb a cuff is on:
+// null without an athlete, when the cuff is on no limb, or when the athlete
+// has no `aop` for that limb.
+const OcclusionPressure* cuff_aop(const Athlete* athlete, Limb cuff_limb);
+
+// A cuff pressure in the other unit: % AOP as mmHg, or mmHg as % AOP, with
+// the AOP `aop_mmhg`; none without a (positive) AOP. `cuff leg 120 mmHg`
+// with `aop leg 180 mmHg` is 66.7% AOP; `cuff leg 60% AOP` is 108 mmHg.
+std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg);
+
 // One health condition of the screening vocabulary (std.conditions):
 // `condition venous-thromboembolism "history of DVT or pulmonary embolism" {
 //   class absolute  alias dvt, pulmonary-embolism  source "..." }`.
@@ -113,6 +123,11 @@ struct Pressure {
     double value = 0;
     bool percent_aop = false;  // false: mmHg
 };
+
+// What a cuff presses in mmHg: as written, or its % AOP of the athlete's
+// AOP for the cuffed limb (cuff_aop); none when that is not known. The
+// calendars print it; the rules convert their samples with cuff_aop and convert_pressure.
+std::optional<double> cuff_mmhg(const Pressure& pressure, Limb cuff_limb, const Athlete* athlete);
 
 // What the sessions of a block (or of some of its weeks) hold. Each field
 // is optional so that a template's use or a week override can replace just

@@ -57,7 +57,7 @@ struct Sample {
     std::string name;
     bool percent_aop = false;  // a pressure: written in % AOP, else in mmHg
     // A pressure: the athlete's arterial occlusion pressure for the cuffed
-    // limb, which converts it into the other unit (units.h); none when the
+    // limb, which converts it into the other unit (ir::convert_pressure); none when the
     // cuff has no limb or the athlete no `aop` for it, and then why not.
     std::optional<double> aop_mmhg;
     std::string no_aop;

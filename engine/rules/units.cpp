@@ -18,12 +18,6 @@ Kind kind_of_unit(syntax::Unit unit)
     return Kind::count;
 }
 
-std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg)
-{
-    if (!aop_mmhg || *aop_mmhg <= 0) return std::nullopt;
-    return percent_aop ? value / 100 * *aop_mmhg : value / *aop_mmhg * 100;
-}
-
 std::string duration_text(double seconds)
 {
     const double a = std::fabs(seconds);

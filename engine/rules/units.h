@@ -17,11 +17,6 @@ namespace meso::rules {
 // never a metric's kind (the loader reports it as a mass).
 Kind kind_of_unit(syntax::Unit unit);
 
-// A pressure in the other unit: mmHg as % of the arterial occlusion
-// pressure (AOP) `aop_mmhg`, or % AOP as mmHg; none without an AOP.
-// `cuff leg 120 mmHg` with `aop leg 180 mmHg` is 66.7% AOP.
-std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg);
-
 // A time as a finding writes it: "4 h", "90 min", "90 s".
 std::string duration_text(double seconds);
 

@@ -52,10 +52,9 @@ bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)
 std::optional<double> cuff_mmhg(const ir::Content& c, const ir::Athlete* athlete)
 {
     if (!c.cuff_pressure) return std::nullopt;
-    if (!c.cuff_pressure->percent_aop) return std::round(c.cuff_pressure->value);
-    const ir::OcclusionPressure* aop = athlete ? athlete->occlusion_pressure(c.cuff_limb) : nullptr;
-    if (!aop || c.cuff_limb == ir::Limb::unspecified) return std::nullopt;
-    return std::round(c.cuff_pressure->value / 100 * aop->mmhg);
+    const auto mmhg = ir::cuff_mmhg(*c.cuff_pressure, c.cuff_limb, athlete);
+    if (!mmhg) return std::nullopt;
+    return std::round(*mmhg);
 }
 
 bool same_content(const SessionContent& a, const SessionContent& b)
