@@ -116,7 +116,7 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
 
 // Schedules one program and, while the schedule has no error, checks it;
 // the program is handed on while the file has no error.
-void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, const TakeProgram& take)
+void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, const TakeProgram& take, const LapClock& lap)
 {
     const ProgramPlan& planned = run.plan.programs[i];
     std::vector<Diagnostic> found;
@@ -129,9 +129,12 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
     if (pass.schedule_failed) return;  // the rules will not be reported
     const std::size_t first_finding = pass.later.size();
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
+    if (lap) lap(Lap::schedule);
     if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
     for (std::size_t k = first_finding; k < pass.later.size() && !pass.failed; ++k) pass.failed = is_error(pass.later[k]);
+    if (lap) lap(Lap::rules);
     if (!pass.failed && take) take(i, program);
+    if (lap) lap(Lap::take);
 }
 
 void end_pass(Pass& pass, FileRun& run, Stages last)
@@ -180,13 +183,19 @@ FileRun resolve_rules_only(const Options& options)
     return run;
 }
 
-void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take)
+void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take, const LapClock& lap)
 {
     if (stopped(run)) return;
     run.plan = plan_schedule(run.compilation->module, {options.max_sessions});
+    if (lap) lap(Lap::schedule);
     Pass pass = begin_pass(run.plan, run.compilation->module, last);
-    for (std::size_t i = 0; i < run.plan.programs.size(); ++i) pass_program(pass, run, last, i, take);
+    if (lap) lap(Lap::rules);
+    for (std::size_t i = 0; i < run.plan.programs.size(); ++i) {
+        pass_program(pass, run, last, i, take, lap);
+        if (lap) lap(Lap::schedule);  // the program let go
+    }
     end_pass(pass, run, last);
+    if (lap) lap(Lap::rules);
 }
 
 FileRun check_file(const std::string& path, const Options& options)
