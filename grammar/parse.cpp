@@ -242,13 +242,9 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         result.file.statements.clear();
         build_diagnostics.clear();
     }
-    result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(build_diagnostics.begin()),
-                              std::make_move_iterator(build_diagnostics.end()));
+    DiagnosticSink(result.diagnostics).append(std::move(build_diagnostics));
     if (parsed) { grammar::attach_trivia(source, encoding.start, result.file); }
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        if (!a.span.valid() || !b.span.valid()) return a.span.valid() && !b.span.valid();
-        return a.span.begin < b.span.begin;
-    });
+    sort_by_position(result.diagnostics, {&source});  // those without a location (too many errors) last
     return result;
 }
 

@@ -12,8 +12,6 @@ namespace meso::pipeline {
 
 namespace {
 
-bool is_error(const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed_by; }
-
 ResolveOptions resolve_options(const Options& options)
 {
     ResolveOptions r;
@@ -26,13 +24,9 @@ ResolveOptions resolve_options(const Options& options)
 // In order of file (the main file first, as loaded) and position.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const Compilation& compilation)
 {
-    std::vector<const Source*> order;
-    for (const auto& s : compilation.sources) order.push_back(&s);
-    const auto rank = [&](const Diagnostic& d) {
-        auto it = std::find(order.begin(), order.end(), d.span.source);
-        return std::make_pair(static_cast<std::size_t>(it - order.begin()), d.span.begin);
-    };
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+    std::vector<const Source*> files;
+    for (const auto& s : compilation.sources) files.push_back(&s);
+    sort_by_position(diagnostics, files);
 }
 
 // A warning at each program that names no zone, when the default zone is
@@ -107,8 +101,7 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
         pass.book = load_rules(module.rulesets, module.health_conditions);
         pass.later = std::move(pass.book.diagnostics);
         pass.book.diagnostics.clear();
-        auto clearance_errors = check_clearances(pass.book, module);
-        pass.later.insert(pass.later.end(), clearance_errors.begin(), clearance_errors.end());
+        DiagnosticSink(pass.later).append(check_clearances(pass.book, module));
     }
     pass.failed = pass.schedule_failed || has_errors(pass.later);
     return pass;
@@ -127,11 +120,12 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
     }
     pass.failed = pass.failed || pass.schedule_failed;
     if (pass.schedule_failed) return;  // the rules will not be reported
-    const std::size_t first_finding = pass.later.size();
+    const DiagnosticSink later(pass.later);
+    const std::size_t first_finding = later.size();
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
     if (lap) lap(Lap::schedule);
     if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
-    for (std::size_t k = first_finding; k < pass.later.size() && !pass.failed; ++k) pass.failed = is_error(pass.later[k]);
+    pass.failed = pass.failed || later.has_errors_since(first_finding);
     if (lap) lap(Lap::rules);
     if (!pass.failed && take) take(i, program);
     if (lap) lap(Lap::take);
@@ -140,8 +134,7 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
 void end_pass(Pass& pass, FileRun& run, Stages last)
 {
     if (last == Stages::rules && !pass.schedule_failed) {
-        auto unused = unused_clearances(pass.book, run.compilation->module, pass.clearances);
-        pass.later.insert(pass.later.end(), unused.begin(), unused.end());
+        DiagnosticSink(pass.later).append(unused_clearances(pass.book, run.compilation->module, pass.clearances));
     }
     if (pass.schedule_failed) {
         std::stable_sort(pass.schedule_diagnostics.begin(), pass.schedule_diagnostics.end(),
@@ -151,7 +144,7 @@ void end_pass(Pass& pass, FileRun& run, Stages last)
     }
     for (auto& d : pass.schedule_diagnostics) run.diagnostics.push_back(std::move(d.diagnostic));
     if (pass.schedule_failed) return;  // unsorted, as schedule() gives them
-    run.diagnostics.insert(run.diagnostics.end(), std::make_move_iterator(pass.later.begin()), std::make_move_iterator(pass.later.end()));
+    DiagnosticSink(run.diagnostics).append(std::move(pass.later));
     sort_diagnostics(run.diagnostics, *run.compilation);
 }
 
