@@ -83,7 +83,6 @@ TEST_CASE("-v adds nothing to standard output: schedule --format json and compil
         CHECK(verbose.exit_code == 0);
         CHECK(!quiet.out.empty());
         CHECK(verbose.out == quiet.out);
-        CHECK(quiet.err.empty());
         CHECK(has(verbose.err, "meso: debug: program 'Off-season 2027': 66 sessions in 2 blocks, scheduled in "));
     }
 }
@@ -104,10 +103,10 @@ TEST_CASE("MESO_LOG=debug says more than info, MESO_LOG=warn and off say nothing
 
 TEST_CASE("a MESO_LOG that names no level is a warning with the nearest level, and the command still runs")
 {
-    const auto run = run_meso({"check", flagship}, "TZ=UTC MESO_LOG=degub");
+    const auto run = run_meso({"check", no_findings}, "TZ=UTC MESO_LOG=inf");
     CHECK(run.exit_code == 0);
-    CHECK(run.err ==
-          "meso: warning: MESO_LOG='degub' is not a log level (debug, info, warn or off); did you mean 'debug'?; it is ignored\n");
+    CHECK(run.out.empty());
+    CHECK(run.err == "meso: warning: MESO_LOG='inf' is not a log level (debug, info, warn or off); did you mean 'info'?; it is ignored\n");
 }
 
 TEST_CASE("--log-file appends the log to the file, with times, and standard error stays quiet")
