@@ -27,7 +27,7 @@ TEST_CASE("without -v or MESO_LOG meso logs nothing")
     CHECK(run.out.empty());
 }
 
-TEST_CASE("-v says on standard error the files read, the rule sets and where they came from, the zone, the stages and the findings")
+TEST_CASE("meso -v says on standard error the files read, the rule sets and where they came from, the zone, the stages and the findings")
 {
     const auto run = run_meso({"check", "-v", flagship}, "TZ=Europe/Berlin MESO_LOG=");
     REQUIRE(run.exit_code == 0);
@@ -47,7 +47,7 @@ TEST_CASE("-v says on standard error the files read, the rule sets and where the
     CHECK_FALSE(has(run.err, "meso: debug:"));
 }
 
-TEST_CASE("-v before the command works as after it, and --rules and --no-default-rules are said")
+TEST_CASE("meso -v before the command works as after it, and --rules and --no-default-rules are said")
 {
     const std::string dir = meso::test::temp_dir("logging-rules");
     meso::test::write_file(dir + "/clinic.meso", "ruleset clinic {\n  source \"the clinic\"\n}\n");
@@ -69,7 +69,7 @@ TEST_CASE("a module read from MESO_PATH is said with its directory")
     CHECK(has(run.err, "meso: info: read " + dir + "/std/bfr.meso (std.bfr from MESO_PATH directory " + dir + ", by use std.bfr, "));
 }
 
-TEST_CASE("-v adds nothing to standard output: schedule --format json and compile -o - are byte for byte the same")
+TEST_CASE("meso -v adds nothing to standard output: schedule --format json and compile -o - are byte for byte the same")
 {
     for (const std::vector<std::string>& command :
          {std::vector<std::string>{"schedule", "--format", "json", flagship}, std::vector<std::string>{"compile", flagship, "-o", "-"},
@@ -109,7 +109,7 @@ TEST_CASE("a MESO_LOG that names no level is a warning with the nearest level, a
     CHECK(run.err == "meso: warning: MESO_LOG='inf' is not a log level (debug, info, warn or off); did you mean 'info'?; it is ignored\n");
 }
 
-TEST_CASE("--log-file appends the log to the file, with times, and standard error stays quiet")
+TEST_CASE("meso --log-file appends the log to the file, with times, and standard error stays quiet")
 {
     const std::string dir = meso::test::temp_dir("logging-file");
     const std::string log = dir + "/meso.log";
