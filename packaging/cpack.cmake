@@ -17,13 +17,14 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-# A synopsis line, then the long description (CPack indents it as Debian's control file wants).
+# A synopsis line, then the long description (CPack indents its lines with
+# the one space Debian's control file wants: they start without one here).
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "compiler and linter for training programs
- meso reads a training program written as a small text file (athletes,
- their maxima, blocks of weeks built from templates), checks it against
- guidelines such as those of blood-flow-restriction training, expands it
- into dated sessions with real loads, and compiles it to an iCalendar file
- that calendar applications import.")
+meso reads a training program written as a small text file (athletes,
+their maxima, blocks of weeks built from templates), checks it against
+guidelines such as those of blood-flow-restriction training, expands it
+into dated sessions with real loads, and compiles it to an iCalendar file
+that calendar applications import.")
 # Directories 0755 and files 0644 whatever the umask of the build.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
