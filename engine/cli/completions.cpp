@@ -83,8 +83,16 @@ void bash_values(std::string& out, const std::string& command, const std::vector
 {
     for (const auto& option : options) {
         if (option.argument == Argument::none) continue;
-        for (const auto& name : option.names)
-            out += "    " + single_quoted(command + " " + name) + ") " + bash_reply(option.argument, option.choices) + "; return ;;\n";
+        for (const auto& name : option.names) {
+            std::string pattern = command;  // "check --format", " --log-file"
+            pattern += ' ';
+            pattern += name;
+            out += "    ";
+            out += single_quoted(pattern);
+            out += ") ";
+            out += bash_reply(option.argument, option.choices);
+            out += "; return ;;\n";
+        }
     }
 }
 
@@ -163,7 +171,7 @@ const char* zsh_label(Argument argument)
     case Argument::module: return "module";
     case Argument::command: return "command";
     case Argument::rule_id: return "rule";
-    case Argument::choice: return "value";
+    case Argument::choice:
     case Argument::none:
     case Argument::text: return "value";
     }
