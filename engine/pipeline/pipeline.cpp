@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/emit/clock_changes.h"
+#include "engine/pipeline/logging.h"
 #include "engine/rules/rules.h"
 
 namespace meso::pipeline {
@@ -86,6 +87,7 @@ struct Pass {
     ClearanceUses clearances;       // the athletes' clearances that accepted a finding so far
     bool schedule_failed = false;
     bool failed = false;  // anything in the file so far is an error: nothing more is handed on
+    PassTotals totals;    // for the log
 };
 
 Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
@@ -113,7 +115,12 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
 {
     const ProgramPlan& planned = run.plan.programs[i];
     std::vector<Diagnostic> found;
+    const auto scheduling = Clock::now();
     ProgramSchedule program = schedule_program(planned, found);
+    const auto scheduled = Clock::now();
+    pass.totals.schedule_time += scheduled - scheduling;
+    ++pass.totals.programs;
+    pass.totals.sessions += program.sessions.size();
     for (auto& d : found) {
         pass.schedule_failed = pass.schedule_failed || is_error(d);
         pass.schedule_diagnostics.push_back({planned.index, Step::expanding, std::move(d)});
@@ -125,6 +132,8 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
     if (lap) lap(Lap::schedule);
     if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
+    pass.totals.rules_time += Clock::now() - scheduled;
+    log_program(program, scheduled - scheduling, Clock::now() - scheduled);
     pass.failed = pass.failed || later.has_errors_since(first_finding);
     if (lap) lap(Lap::rules);
     if (!pass.failed && take) take(i, program);
@@ -155,6 +164,7 @@ bool stopped(const FileRun& run) { return run.unreadable || !run.compilation || 
 FileRun resolve_file(const std::string& path, const Options& options)
 {
     FileRun run;
+    const auto start = Clock::now();
     const auto resolve = resolve_options(options);
     auto read = read_source(path, resolve.limits.max_bytes);
     if (!read.source) {
@@ -164,22 +174,34 @@ FileRun resolve_file(const std::string& path, const Options& options)
     }
     run.compilation = resolve_source(std::move(*read.source), resolve);
     run.diagnostics = run.compilation->diagnostics;
-    if (!has_errors(run.diagnostics)) choose_default_zone(run, options);
+    log_resolved(*run.compilation, options, resolve.meso_path, start);
+    if (!has_errors(run.diagnostics)) {
+        choose_default_zone(run, options);
+        log_zones(run);
+    }
     return run;
 }
 
 FileRun resolve_rules_only(const Options& options)
 {
     FileRun run;
-    run.compilation = resolve_source(Source{"<rules>", ""}, resolve_options(options));
+    const auto start = Clock::now();
+    const auto resolve = resolve_options(options);
+    run.compilation = resolve_source(Source{"<rules>", ""}, resolve);
     run.diagnostics = run.compilation->diagnostics;
+    log_resolved(*run.compilation, options, resolve.meso_path, start);
     return run;
 }
 
 void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take, const LapClock& lap)
 {
-    if (stopped(run)) return;
+    if (stopped(run)) {
+        log_findings("findings", run.diagnostics);
+        return;
+    }
+    const auto start = Clock::now();
     run.plan = plan_schedule(run.compilation->module, {options.max_sessions});
+    log_planned(run.plan, start);
     if (lap) lap(Lap::schedule);
     Pass pass = begin_pass(run.plan, run.compilation->module, last);
     if (lap) lap(Lap::rules);
@@ -188,6 +210,8 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
         if (lap) lap(Lap::schedule);  // the program let go
     }
     end_pass(pass, run, last);
+    log_totals(pass.totals, last == Stages::rules);
+    log_findings(last == Stages::rules ? "findings" : "findings before the rules", run.diagnostics);
     if (lap) lap(Lap::rules);
 }
 
@@ -205,7 +229,10 @@ ScheduledFile schedule_file(const std::string& path, const Options& options)
     stream_programs(file.run, options, Stages::schedule,
                     [&](std::size_t, ProgramSchedule& program) { file.schedule.programs.push_back(std::move(program)); });
     if (stopped(file.run)) return file;
+    const auto start = Clock::now();
     file.rule_diagnostics = check_rules(file.run.compilation->module, file.schedule);
+    log_rules_checked(start);
+    log_findings("findings of the rules", file.rule_diagnostics);
     return file;
 }
 
