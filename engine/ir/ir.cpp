@@ -36,6 +36,20 @@ const OcclusionPressure* Athlete::occlusion_pressure(Limb limb) const
     return nullptr;
 }
 
+std::optional<double> Athlete::training_max(const std::string& exercise) const
+{
+    if (auto it = training_maxes.find(exercise); it != training_maxes.end()) return it->second.amount;
+    if (!training_max_percent) return std::nullopt;
+    auto max = maxes.find(exercise);
+    if (max == maxes.end()) return std::nullopt;
+    return max->second.amount * *training_max_percent / 100.0;
+}
+
+std::size_t Exercise::work_sets() const
+{
+    return static_cast<std::size_t>(std::count_if(sets.begin(), sets.end(), [](const Set& s) { return !s.warm_up; }));
+}
+
 bool WeekOverride::covers(int week) const
 {
     auto after = std::upper_bound(weeks.begin(), weeks.end(), week, [](int w, const WeekRange& r) { return w < r.first; });
