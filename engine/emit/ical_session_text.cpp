@@ -32,7 +32,7 @@ void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& 
 {
     if (set.rpe && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RPE ").append(format_number(*set.rpe));
     else if (set.rir && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RIR ").append(format_number(*set.rir));
-    const char* lead = set.rpe || set.rir ? ", " : " @ ";
+    const char* lead = " @ ";
     if (set.tm_percent) {
         out.append(" @ ").append(format_number(*set.tm_percent)).append("% TM");
         if (set.mass) out.append(" = ").append(format_number(*set.mass)).append(" ").append(unit);
