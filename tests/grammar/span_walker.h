@@ -160,23 +160,49 @@ private:
     void load(const Load& l)
     {
         const auto text = span(l.span, "Load");
-        if (l.kind == Load::Kind::rpe) {
-            CHECK(starts_with(text, "RPE"));
-            return;
+        if (l.effort) {
+            const auto e = span(l.effort->span, "Effort");
+            CHECK((starts_with(e, "RPE") || starts_with(e, "RIR")));
+            CHECK(ends_with(text, e));
+            number(l.effort->value);
         }
+        if (l.kind == Load::Kind::effort) return;
         quantity(l.from);
         CHECK(starts_with(text, l.from.span.text()));
         if (l.to) {
             quantity(*l.to);
-            CHECK(ends_with(text, l.to->span.text()));
+            CHECK(text.find(l.to->span.text()) != std::string_view::npos);
         }
         if (l.per_week) {
             const auto p = span(l.per_week->span, "Progression");
             CHECK((starts_with(p, "+") || starts_with(p, "-")));
             CHECK(ends_with(p, "per week"));
-            CHECK(ends_with(text, p));
+            CHECK(text.find(p) != std::string_view::npos);
             quantity(l.per_week->step);
         }
+    }
+
+    void reps(const Reps& r)
+    {
+        const auto text = span(r.span, "Reps");
+        if (r.length) {
+            quantity(*r.length);
+            CHECK(text == r.length->span.text());
+            return;
+        }
+        number(r.count);
+        CHECK(starts_with(text, r.count.text));
+        if (r.most) number(*r.most), CHECK(ends_with(text, "-" + r.most->text));
+        if (r.amrap) CHECK(ends_with(text, "+"));
+    }
+
+    void set_group(const SetGroup& g, std::string_view within)
+    {
+        const auto text = span(g.span, "SetGroup");
+        CHECK(within.find(text) != std::string_view::npos);
+        load(g.load);
+        CHECK(starts_with(text, g.load.span.text()));
+        for (const auto& r : g.scheme.reps) reps(r);
     }
 
     void prescription(const Prescription& p)
@@ -191,15 +217,19 @@ private:
             CHECK(starts_with(scheme, p.scheme.sets.text));
         }
         else {
-            CHECK(starts_with(scheme, p.scheme.reps.front().text));
+            CHECK(starts_with(scheme, p.scheme.reps.front().span.text()));
         }
-        CHECK(ends_with(scheme, p.scheme.reps.back().text));
-        for (const auto& r : p.scheme.reps) number(r);
+        CHECK(ends_with(scheme, p.scheme.reps.back().span.text()));
+        for (const auto& r : p.scheme.reps) reps(r);
         if (p.load) load(*p.load);
         if (p.load && p.load_first) CHECK(starts_with(text.substr(p.exercise.span.text().size() + 1), p.load->span.text()));
+        for (const auto& g : p.more_groups) set_group(g, text);
+        for (const auto& g : p.warm_up) set_group(g, span(p.warm_up_span, "WarmUp"));
+        if (!p.warm_up.empty()) CHECK(starts_with(p.warm_up_span.text(), "warm-up"));
         if (p.rest) {
             quantity(*p.rest);
-            CHECK(ends_with(text, p.rest->span.text()));
+            if (p.warm_up.empty() && !p.each_side) CHECK(ends_with(text, p.rest->span.text()));
+            else CHECK(text.find(p.rest->span.text()) != std::string_view::npos);
         }
         trivia(p.trivia);
     }
@@ -303,6 +333,13 @@ private:
         trivia(n.trivia);
     }
     void block_statement(const Prescription& p) { prescription(p); }
+    void block_statement(const Superset& s)
+    {
+        with_body(s.span, "Superset", s.keyword.span.text(), s.body.braces);
+        body(s.body);
+        if (s.rest) quantity(*s.rest), CHECK(ends_with(span(s.span, "Superset"), s.rest->span.text()));
+        trivia(s.trivia);
+    }
 
     // ---- top level
 
@@ -324,6 +361,12 @@ private:
                 name(m->exercise);
                 quantity(m->mass);
                 trivia(m->trivia);
+            }
+            else if (auto* tm = std::get_if<TrainingMax>(&s.node)) {
+                CHECK(ends_with(one_line(tm->span, "TrainingMax", "training-max "), tm->amount.span.text()));
+                if (tm->exercise) name(*tm->exercise);
+                quantity(tm->amount);
+                trivia(tm->trivia);
             }
             else if (auto* r = std::get_if<Round>(&s.node)) {
                 CHECK(ends_with(one_line(r->span, "Round", "round "), r->step.span.text()));
