@@ -44,7 +44,9 @@ ir::Load Resolver::load_of(const syntax::Load& l, const std::string& exercise, c
         if (l.per_week) out.per_week = l.per_week->step.amount.value;
         out.of_training_max = l.of_training_max;
         if (out.from > 1000 || (out.to && *out.to > 1000)) report(l.span, "a load of more than 1000% of one-rep max cannot be meant");
-        if (out.of_training_max && !(ctx.athlete && ctx.athlete->training_max(exercise))) {
+        // An error only when the athlete has no training max to take it of. `training-max 90%` without a
+        // `max` for this exercise leaves its kilograms unknown, as `75%` without a max does (an info).
+        if (out.of_training_max && !(ctx.athlete && (ctx.athlete->training_max_percent || ctx.athlete->training_max(exercise)))) {
             const std::string who = ctx.athlete ? "athlete \"" + ctx.athlete->name + "\" has none for " + exercise
                                                 : "the program names no athlete to have one";
             report(l.span, "'" + std::string(l.from.span.text()) + " TM' is a share of the training max, and " + who +

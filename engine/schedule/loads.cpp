@@ -115,7 +115,12 @@ void Planner::load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, 
         if (l.of_training_max) {
             // A share of the training max: the mass from it, the percent of the 1RM from both.
             set.tm_percent = value;
-            if (!maxes.training_max) break;  // resolve reported it
+            if (!maxes.training_max) {
+                // `training-max 90%` and no max for this exercise: like `75%` without a max, no kilograms
+                // (std.general's percent-without-max says so); no training max at all was resolve's error.
+                plan.percent_without_max = true;
+                break;
+            }
             set.mass = round_load(*maxes.training_max * value / 100.0, step);
             if (maxes.max && *maxes.max > 0) set.percent = *maxes.training_max * value / *maxes.max;
             if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, l, *maxes.training_max, value, step, "training max");

@@ -107,6 +107,27 @@ program "P" for "Sam" {
     CHECK(has_message(c.diagnostics, "training-max 90%"));
 }
 
+TEST_CASE("a share of every max and no max for the exercise leaves its kilograms unknown, not an error")
+{
+    auto c = compile(R"(
+athlete "Sam" {
+  max squat 200 kg
+  training-max 90%
+}
+program "P" for "Sam" {
+  start 2027-01-04
+  1 week "B" { days mon; bench-press 3x5 @ 75% TM }
+}
+)");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& bench = exercise_of(c.program(), 0, "bench-press");
+    CHECK(bench.percent_without_max);
+    CHECK_FALSE(bench.sets[0].mass);
+    CHECK_FALSE(bench.sets[0].percent);
+    CHECK(bench.sets[0].tm_percent == 75);
+}
+
 TEST_CASE("85% alone stays a percent of the 1RM when the athlete has a training max")
 {
     auto c = compile(five_three_one_athlete + R"(
