@@ -67,7 +67,7 @@ struct progression_step : quantity {};
 template <> inline constexpr auto error_message<progression_step> = "expected the weekly step, as in '+2.5% per week' or '+5 kg per week'";
 struct progression : seq<progression_sign, ws, must<progression_step>, ws, must<per_week>> {};
 struct load : sor<effort, seq<load_quantity, opt<ramp>, opt<ws, training_max_mark>, opt<ws, progression>, opt<ws, effort>>> {};
-template <> inline constexpr auto error_message<load> = "expected a load such as '75%', '100 kg' or 'RPE 8'";
+template <> inline constexpr auto error_message<load> = "expected a load such as '75%', '85% TM', '100 kg', 'RPE 8' or 'RIR 2'";
 
 // ---------------------------------------------------------------- modifiers
 

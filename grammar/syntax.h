@@ -198,10 +198,12 @@ struct Load {
 // The reps of one set as written: `5`, `5+` (as many as possible, at least
 // 5), `8-12` (a range), or `45 s` (a timed set).
 struct Reps {
-    Number count;                    // the reps; for a timed set, the duration's amount
-    std::optional<Number> most;      // `8-12`: 12
-    bool amrap = false;              // `5+`
-    std::optional<Quantity> length;  // `45 s`, `1 min`
+    // A rep list of a 1 MB file holds hundreds of thousands of these: the
+    // rare parts are on the heap.
+    Number count;                   // the reps; for a timed set, the duration's amount
+    HeapOptional<Number> most;      // `8-12`: 12
+    bool amrap = false;             // `5+`
+    HeapOptional<Quantity> length;  // `45 s`, `1 min`
     Span span;
 };
 
@@ -294,8 +296,8 @@ struct Split {  // `mon wed { squat 5x5 @ 75% }`
     Trivia trivia;
 };
 struct Superset {  // `superset { curl 3x10 @ 20 kg  triceps-extension 3x10 @ 15 kg } rest 90 s`
-    Name keyword;     // superset | circuit, as written
-    Body body;        // prescriptions only (the grammar takes nothing else)
+    Name keyword;  // superset | circuit, as written
+    Body body;     // prescriptions only (the grammar takes nothing else)
     HeapOptional<Quantity> rest;
     Span span;
     Trivia trivia;

@@ -47,7 +47,17 @@ std::optional<double> Athlete::training_max(const std::string& exercise) const
 
 std::size_t Exercise::work_sets() const
 {
-    return static_cast<std::size_t>(std::count_if(sets.begin(), sets.end(), [](const Set& s) { return !s.warm_up; }));
+    std::size_t n = 0;
+    for (const auto& s : sets)
+        if (!s.warm_up) n += static_cast<std::size_t>(s.count);
+    return n;
+}
+
+std::size_t Exercise::set_count() const
+{
+    std::size_t n = 0;
+    for (const auto& s : sets) n += static_cast<std::size_t>(s.count);
+    return n;
 }
 
 bool WeekOverride::covers(int week) const

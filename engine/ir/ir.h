@@ -72,7 +72,7 @@ struct Athlete {
     std::map<std::string, Mass> training_maxes;  // in `unit`
     Span span;
 
-    const OcclusionPressure* occlusion_pressure(Limb limb) const;  // null when not measured
+    const OcclusionPressure* occlusion_pressure(Limb limb) const;           // null when not measured
     std::optional<double> training_max(const std::string& exercise) const;  // in `unit`; none when neither form gives one
 };
 
@@ -91,9 +91,9 @@ struct HealthCondition {
 struct Load {
     enum class Kind { none, percent, mass, effort };  // effort: by RPE or RIR alone (Set::rpe, Set::rir), no mass computed
     Kind kind = Kind::none;
-    double from = 0;           // percent (75 for 75%) or mass in the athlete's unit
-    std::optional<double> to;  // a ramp's last value, reached in the block's last week
-    double per_week = 0;       // a progression's step, same unit as `from`
+    double from = 0;               // percent (75 for 75%) or mass in the athlete's unit
+    std::optional<double> to;      // a ramp's last value, reached in the block's last week
+    double per_week = 0;           // a progression's step, same unit as `from`
     bool of_training_max = false;  // `85% TM`: percent of the athlete's training max for the exercise, not of the 1RM
     Span span;
 };
@@ -101,6 +101,7 @@ struct Load {
 // One set as prescribed. `squat 65% x 5, 75% x 5, 85% x 5+ warm-up 40% x 5`
 // is five sets, the warm-up first, each with its own load.
 struct Set {
+    int count = 1;                  // this set, so many times in a row: `10000x1` is one Set, not 10,000
     int reps = 0;                   // the least reps of a range; 0 for a timed set
     std::optional<int> reps_max;    // `8-12`: 12
     std::optional<double> seconds;  // a timed set `45 s`
@@ -113,13 +114,14 @@ struct Set {
 
 struct Exercise {
     std::string name;
-    std::vector<Set> sets;  // warm-ups first, then the work sets in order
+    std::vector<Set> sets;   // warm-ups first, then the work sets in order
     bool each_side = false;  // `lunge 3x10 each side`
     std::optional<double> rest_s;
     int superset = 0;  // 0 alone; else the exercises of `superset { ... }` share a number, counted from 1 in their content
     Span span;         // the prescription line
 
-    std::size_t work_sets() const;  // the sets that are not warm-ups
+    std::size_t work_sets() const;  // the sets that are not warm-ups, each `count` times
+    std::size_t set_count() const;  // every set, warm-ups included, each `count` times
 };
 
 enum class Occlusion { unspecified, continuous, intermittent, none };

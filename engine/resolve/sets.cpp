@@ -14,6 +14,12 @@ namespace {
 // expand to billions of sets.
 int count_of(double value) { return static_cast<int>(std::clamp(value, 0.0, 10000.0)); }
 
+// Two sets of one group (same load and effort) that differ in nothing else.
+bool same_reps(const ir::Set& a, const ir::Set& b)
+{
+    return a.reps == b.reps && a.reps_max == b.reps_max && a.seconds == b.seconds && a.amrap == b.amrap && a.warm_up == b.warm_up;
+}
+
 // The set of one `Reps` as written, without its load.
 ir::Set set_of(const syntax::Reps& r, bool warm_up)
 {
@@ -47,8 +53,8 @@ ir::Load Resolver::load_of(const syntax::Load& l, const std::string& exercise, c
         // An error only when the athlete has no training max to take it of. `training-max 90%` without a
         // `max` for this exercise leaves its kilograms unknown, as `75%` without a max does (an info).
         if (out.of_training_max && !(ctx.athlete && (ctx.athlete->training_max_percent || ctx.athlete->training_max(exercise)))) {
-            const std::string who = ctx.athlete ? "athlete \"" + ctx.athlete->name + "\" has none for " + exercise
-                                                : "the program names no athlete to have one";
+            const std::string who =
+                ctx.athlete ? "athlete \"" + ctx.athlete->name + "\" has none for " + exercise : "the program names no athlete to have one";
             report(l.span, "'" + std::string(l.from.span.text()) + " TM' is a share of the training max, and " + who +
                                ": write 'training-max 90%' (with 'max " + exercise + " 180 kg') or 'training-max " + exercise +
                                " 160 kg' in the athlete, or a load in % of the max without 'TM'");
@@ -95,8 +101,7 @@ void Resolver::add_sets(std::vector<ir::Set>& sets, const syntax::Scheme& scheme
     ir::Set model;
     if (load) {
         model.load = load_of(*load, exercise, ctx);
-        if (load->effort)
-            (load->effort->kind == syntax::Effort::Kind::rpe ? model.rpe : model.rir) = load->effort->value.value;
+        if (load->effort) (load->effort->kind == syntax::Effort::Kind::rpe ? model.rpe : model.rir) = load->effort->value.value;
     }
     const auto with_load = [&](ir::Set set) {
         set.load = model.load;
@@ -106,18 +111,27 @@ void Resolver::add_sets(std::vector<ir::Set>& sets, const syntax::Scheme& scheme
     };
     if (scheme.form == syntax::Scheme::Form::sets_x_reps) {
         if (scheme.reps.empty()) return;
-        const std::size_t count = static_cast<std::size_t>(count_of(scheme.sets.value));
+        const int count = count_of(scheme.sets.value);
+        if (count == 0) return;
         ir::Set set = with_load(set_of(scheme.reps.front(), warm_up));
-        const bool amrap_last = set.amrap;
-        set.amrap = false;
-        sets.reserve(sets.size() + count);
-        for (std::size_t i = 0; i < count; ++i) {
-            sets.push_back(set);
-            if (i + 1 == count) sets.back().amrap = amrap_last;
+        set.count = count;
+        if (set.amrap && count > 1) {  // `3x5+`: two sets of 5, then the AMRAP one
+            ir::Set plain = set;
+            plain.amrap = false;
+            plain.count = count - 1;
+            sets.push_back(plain);
+            set.count = 1;
         }
+        sets.push_back(set);
         return;
     }
-    for (const auto& r : scheme.reps) sets.push_back(with_load(set_of(r, warm_up)));
+    // A rep list's equal neighbours share one Set (`1,1,1,...` of a huge list stays small).
+    const std::size_t first = sets.size();
+    for (const auto& r : scheme.reps) {
+        ir::Set set = with_load(set_of(r, warm_up));
+        if (sets.size() > first && same_reps(sets.back(), set)) ++sets.back().count;
+        else sets.push_back(std::move(set));
+    }
 }
 
 ir::Exercise Resolver::exercise_of(const syntax::Prescription& p, const ContentContext& ctx)

@@ -69,12 +69,22 @@ ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_w
     if (const ir::Athlete* athlete = program.athlete) {
         if (auto it = athlete->maxes.find(e.name); it != athlete->maxes.end()) maxes.max = it->second.amount;
         maxes.training_max = athlete->training_max(e.name);
+        // A training max that is a share of every max relates a `% TM` load to the 1RM even when the max
+        // itself is not written: 65% of a 90% training max is 58.5% of it.
+        if (!athlete->training_maxes.count(e.name)) maxes.training_max_share = athlete->training_max_percent;
     }
-    plan.sets.reserve(kept + (e.sets.size() - work));
+    plan.sets.reserve(kept + (e.set_count() - work));
     std::size_t work_seen = 0;
     const ir::Load* previous = nullptr;  // a set whose load is the one before's copies its computed load
     for (const auto& set : e.sets) {
-        if (!set.warm_up && work_seen++ >= kept) continue;
+        // A run of `count` equal sets; a deload keeps the first `kept` work sets.
+        std::size_t times = static_cast<std::size_t>(set.count);
+        if (!set.warm_up) {
+            const std::size_t room = kept > work_seen ? kept - work_seen : 0;
+            work_seen += times;
+            times = std::min(times, room);
+        }
+        if (times == 0) continue;
         SetPlan planned;
         if (previous && same_load(*previous, set.load) && !plan.sets.empty()) planned = plan.sets.back();
         else load_set(planned, plan, e, set.load, {week, block_weeks, deload}, maxes);
@@ -86,7 +96,7 @@ ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_w
         planned.warm_up = set.warm_up;
         planned.rpe = set.rpe;
         planned.rir = set.rir;
-        plan.sets.push_back(planned);
+        plan.sets.insert(plan.sets.end(), times, planned);
     }
     return plan;
 }
@@ -115,6 +125,7 @@ void Planner::load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, 
         if (l.of_training_max) {
             // A share of the training max: the mass from it, the percent of the 1RM from both.
             set.tm_percent = value;
+            if (maxes.training_max_share) set.percent = value * *maxes.training_max_share / 100.0;
             if (!maxes.training_max) {
                 // `training-max 90%` and no max for this exercise: like `75%` without a max, no kilograms
                 // (std.general's percent-without-max says so); no training max at all was resolve's error.
@@ -122,7 +133,7 @@ void Planner::load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, 
                 break;
             }
             set.mass = round_load(*maxes.training_max * value / 100.0, step);
-            if (maxes.max && *maxes.max > 0) set.percent = *maxes.training_max * value / *maxes.max;
+            if (!maxes.training_max_share && maxes.max && *maxes.max > 0) set.percent = *maxes.training_max * value / *maxes.max;
             if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, l, *maxes.training_max, value, step, "training max");
             break;
         }

@@ -141,8 +141,9 @@ struct Planner {
 
     // loads.cpp
     struct ExerciseMaxes {
-        std::optional<double> max;           // the 1RM, in the athlete's unit
-        std::optional<double> training_max;  // `training-max`, in the athlete's unit
+        std::optional<double> max;                 // the 1RM, in the athlete's unit
+        std::optional<double> training_max;        // `training-max`, in the athlete's unit
+        std::optional<double> training_max_share;  // `training-max 90%`: 90, when no mass is written for the exercise
     };
     struct WeekOf {
         int week = 1;

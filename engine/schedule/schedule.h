@@ -37,17 +37,20 @@
 
 namespace meso {
 
+// One set of a session, as planned. Kept small (a session may hold
+// hundreds of thousands of sets within the bounds): effort and seconds are
+// floats, which hold RPE and RIR (0-10 by halves) and whole seconds exactly.
 struct SetPlan {
-    int reps = 0;                   // the least of a range; 0 for a timed set
-    std::optional<double> percent;  // of 1RM: as written, derived from a % TM, or from a mass when a max is known
-    std::optional<double> mass;     // in the athlete's unit, rounded to the athlete's step
-    std::optional<double> rpe;
-    std::optional<double> rir;
-    std::optional<int> reps_max;        // `8-12`: 12
-    std::optional<double> seconds;      // a timed set
-    std::optional<double> tm_percent;   // `85% TM`: 85 (percent then holds the share of the 1RM, when a max is known)
-    bool amrap = false;                 // `5+`
-    bool warm_up = false;               // rules about work sets leave it out
+    int reps = 0;                      // the least of a range; 0 for a timed set
+    std::optional<int> reps_max;       // `8-12`: 12
+    bool amrap = false;                // `5+`
+    bool warm_up = false;              // rules about work sets leave it out
+    std::optional<double> percent;     // of 1RM: as written, derived from a % TM, or from a mass when a max is known
+    std::optional<double> mass;        // in the athlete's unit, rounded to the athlete's step
+    std::optional<double> tm_percent;  // `85% TM`: 85 (percent then holds the share of the 1RM, when a max is known)
+    std::optional<float> rpe;
+    std::optional<float> rir;
+    std::optional<float> seconds;  // a timed set
 };
 
 struct ExercisePlan {

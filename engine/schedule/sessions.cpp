@@ -156,9 +156,9 @@ bool Planner::count_sets(const ir::Content& c, int split, std::size_t times, std
     if (split_sets.size() <= at) split_sets.resize(at + 1, -1);
     if (split_sets[at] < 0) {
         long long sets = 0;
-        for (const auto& e : c.exercises) sets += static_cast<long long>(e.sets.size());
+        for (const auto& e : c.exercises) sets += static_cast<long long>(e.set_count());
         if (split >= 0)
-            for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises) sets += static_cast<long long>(e.sets.size());
+            for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises) sets += static_cast<long long>(e.set_count());
         split_sets[at] = sets;
         planned_sets += sets;
         if (planned_sets > max_planned_sets) return false;

@@ -119,12 +119,16 @@ private:
     void block_statement(const Prescription& p) { prescription(p); }
     void block_statement(const Superset& s)
     {
-        with_body(s.span, "Superset", s.keyword.span.text(), s.body.braces);
+        // From its keyword to the '}', or to the rest after it.
+        const auto text = span(s.span, "Superset");
+        CHECK(starts_with(text, s.keyword.span.text()));
+        CHECK(text.find(s.body.braces.span.text()) != std::string_view::npos);
         body(s.body);
         if (s.rest) {
             quantity(*s.rest);
-            CHECK(ends_with(span(s.span, "Superset"), s.rest->span.text()));
+            CHECK(ends_with(text, s.rest->span.text()));
         }
+        else CHECK(ends_with(text, s.body.braces.span.text()));
         trivia(s.trivia);
     }
 
