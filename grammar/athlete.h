@@ -72,8 +72,8 @@ struct clearance : string_literal {};
 template <> inline constexpr auto error_message<clearance> = "expected who cleared it and when, in quotes, such as \"Dr Lee, 2027-01-10\"";
 struct cleared_statement : seq<kw<"cleared">, ws, must<cleared_rule>, ws, must<clearance>> {};
 
-struct athlete_statement
-    : sor<max_statement, round_statement, training_max_statement, condition_statement, aop_statement, cleared_statement, misspelt_keyword<athlete_keywords>> {};
+struct athlete_statement : sor<max_statement, round_statement, training_max_statement, condition_statement, aop_statement,
+                               cleared_statement, misspelt_keyword<athlete_keywords>> {};
 template <> inline constexpr auto error_message<athlete_statement> =
     "expected 'max EXERCISE 180 kg', 'round 2.5 kg', 'training-max 90%', 'condition NAME', 'aop leg 180 mmHg' or 'cleared RULE \"who, when\"' inside an athlete";
 struct athlete_body : body_of<athlete_statement> {};

@@ -18,7 +18,10 @@ namespace meso::grammar {
 
 struct block_keywords {
     static constexpr bool exercises_allowed = true;
-    static std::vector<std::string> words() { return {"method", "days", "sessions", "occlusion", "cuff", "week", "superset", "circuit", "allow", "note"}; }
+    static std::vector<std::string> words()
+    {
+        return {"method", "days", "sessions", "occlusion", "cuff", "week", "superset", "circuit", "allow", "note"};
+    }
 };
 
 struct method_name : identifier {};
@@ -83,8 +86,9 @@ struct week_statement;
 struct misplaced_in_week : sor<kw<"week">, kw<"allow">> {};
 template <> inline constexpr auto error_message<misplaced_in_week> =
     "a week override cannot hold 'week' or 'allow'; write them in the block itself";
-struct week_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement,
-                            superset_statement, split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
+struct week_statement
+    : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
+          split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<week_statement> = "expected a statement of the week, such as 'squat 3x5 @ 80%'";
 struct week_body : body_of<week_statement> {};
 struct week_number : number {};

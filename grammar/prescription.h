@@ -83,7 +83,8 @@ struct each_side_modifier : seq<kw<"each">, ws, must<side_keyword>> {};
 struct set_group : seq<load, ws, must<times_sign>, ws, must<rep_list>> {};
 struct next_set_group : seq<ws, one<','>, ws, at<load_start>, set_group> {};
 struct warm_up_sets : seq<at<load_start>, set_group, star<next_set_group>> {};
-template <> inline constexpr auto error_message<warm_up_sets> = "expected the warm-up sets after 'warm-up', such as 'warm-up 40% x 5, 50% x 5, 60% x 3'";
+template <> inline constexpr auto error_message<warm_up_sets> =
+    "expected the warm-up sets after 'warm-up', such as 'warm-up 40% x 5, 50% x 5, 60% x 3'";
 struct warm_up_modifier : seq<kw<"warm-up">, ws, must<warm_up_sets>> {};
 
 struct prescription_modifier : sor<rest_modifier, each_side_modifier, warm_up_modifier> {};

@@ -458,7 +458,8 @@ void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, ir::
     const auto runs = runs_of(e.sets, same_row);
     if (runs.empty()) {
         rows.push_back("," + csv_field(e.name) + ",0,0,,," + csv_number(e.rest_s) + "," + ir::to_string(unit) + ",,,,false," +
-                       csv_bool(deload) + ",false,,," + csv_bool(e.each_side) + ",," + (e.superset ? std::to_string(e.superset) : "") + "\n");
+                       csv_bool(deload) + ",false,,," + csv_bool(e.each_side) + ",," + (e.superset ? std::to_string(e.superset) : "") +
+                       "\n");
         return;
     }
     for (const SetRun run : runs) {

@@ -55,7 +55,9 @@ std::string describe_load(const SetPlan& set, ir::MassUnit unit)
     if (set.tm_percent) why = "TM " + format_number(*set.tm_percent) + "%";
     if (set.percent) why += (why.empty() ? "" : ", ") + format_number(*set.percent) + "%";
     if (!why.empty()) out += out.empty() ? (set.tm_percent ? format_number(*set.tm_percent) + "% TM" : why) : " (" + why + ")";
-    const auto effort = [&](const char* name, double value) { out += (out.empty() ? "" : " ") + std::string(name) + " " + format_number(value); };
+    const auto effort = [&](const char* name, double value) {
+        out += (out.empty() ? "" : " ") + std::string(name) + " " + format_number(value);
+    };
     if (set.rpe) effort("RPE", *set.rpe);
     if (set.rir) effort("RIR", *set.rir);
     return out;

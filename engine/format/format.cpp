@@ -38,7 +38,8 @@ PrescriptionCells cells(const Prescription& p)
     // `each side` and the warm-up go with the load (or the scheme, without one), before the rest's column.
     std::string& tail = c.load.empty() ? c.scheme : c.load;
     if (p.each_side) tail += " each side";
-    if (!p.warm_up.empty()) tail += " warm-up " + set_groups(p.warm_up.front().load, p.warm_up.front().scheme, {p.warm_up.begin() + 1, p.warm_up.end()});
+    if (!p.warm_up.empty())
+        tail += " warm-up " + set_groups(p.warm_up.front().load, p.warm_up.front().scheme, {p.warm_up.begin() + 1, p.warm_up.end()});
     if (p.rest) c.rest = "rest " + quantity(*p.rest);
     return c;
 }

@@ -34,7 +34,7 @@ std::string rep_list(const syntax::Scheme& s);       // 30,15,15,15
 std::string scheme(const syntax::Scheme& s);         // 5x5, or a rep list
 // 65% x 5, 75% x 5, 85% x 5+: the groups of a load-first form or a warm-up
 std::string set_groups(const syntax::Load& first_load, const syntax::Scheme& first, const std::vector<syntax::SetGroup>& more);
-std::string value(const syntax::Value& v);           // the right-hand side of a comparison
-std::string condition(const syntax::Condition& c);   // sets >= 3 and not (athlete has condition knee)
+std::string value(const syntax::Value& v);          // the right-hand side of a comparison
+std::string condition(const syntax::Condition& c);  // sets >= 3 and not (athlete has condition knee)
 
 }  // namespace meso::format::tokens

@@ -126,8 +126,8 @@ void Resolver::add_training_max(ir::Athlete& athlete, const syntax::TrainingMax&
         const double share = tm.amount.amount.value;
         if (athlete.training_max_percent) report(tm.span, "'training-max' for every max is given twice");
         else if (share <= 0 || share > 100)
-            report(tm.amount.span, "a training max is a share of the max from more than 0% to 100%, such as '90%', not " +
-                                       tm.amount.amount.text + "%");
+            report(tm.amount.span,
+                   "a training max is a share of the max from more than 0% to 100%, such as '90%', not " + tm.amount.amount.text + "%");
         else athlete.training_max_percent = share;
         return;
     }

@@ -46,10 +46,11 @@ void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink 
         s.unknown.clear();
         if (set.percent) s.number = *set.percent;
         else if (set.tm_percent)
-            s.unknown = plan.name + " is loaded " + trim_number(*set.tm_percent) + "% of the training max on " + format_weekday_date(s.date) +
-                        ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
+            s.unknown = plan.name + " is loaded " + trim_number(*set.tm_percent) + "% of the training max on " +
+                        format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
         else if (set.rpe || set.rir)
-            s.unknown = plan.name + " is loaded by " + (set.rpe ? "RPE" : "RIR") + " on " + format_weekday_date(s.date) + ", not in % of 1RM";
+            s.unknown =
+                plan.name + " is loaded by " + (set.rpe ? "RPE" : "RIR") + " on " + format_weekday_date(s.date) + ", not in % of 1RM";
         else if (set.mass)
             s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + mass_unit_name(view.program.unit) + " on " +
                         format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
@@ -117,8 +118,9 @@ std::string describe_rest(const BlockView&, const Sample& s, const ExerciseUse* 
 // prescription is found there, else as its planned sets show.
 std::string load_kind(const ExerciseUse& e)
 {
-    const auto written = e.written ? std::find_if(e.written->sets.begin(), e.written->sets.end(), [](const ir::Set& s) { return !s.warm_up; })
-                                   : std::vector<ir::Set>::const_iterator{};
+    const auto written = e.written
+                             ? std::find_if(e.written->sets.begin(), e.written->sets.end(), [](const ir::Set& s) { return !s.warm_up; })
+                             : std::vector<ir::Set>::const_iterator{};
     if (e.written && written != e.written->sets.end()) {
         switch (written->load.kind) {
         case ir::Load::Kind::percent: return "percent";
@@ -177,10 +179,18 @@ constexpr MetricRow rows[] = {
      sample_load,
      describe_load},
     {"sets", Kind::count, Scope::exercise, {}, 0, "the exercise's number of work sets, for the week checked", sample_sets, describe_sets},
-    {"reps", Kind::count, Scope::set, {}, 0, "for each work set: its repetitions (the least of a range; timed sets have none)", sample_reps, describe_reps},
+    {"reps",
+     Kind::count,
+     Scope::set,
+     {},
+     0,
+     "for each work set: its repetitions (the least of a range; timed sets have none)",
+     sample_reps,
+     describe_reps},
     {"rest", Kind::time, Scope::exercise, {}, 0, "the rest between sets, as written", sample_rest, describe_rest},
     {"load-kind", Kind::name, Scope::exercise, load_kind_names, 0,
-     "how the work sets' load is written: percent (75%, 85% TM), mass (100 kg), rpe (RPE 8, RIR 2) or none", sample_load_kind, describe_load_kind},
+     "how the work sets' load is written: percent (75%, 85% TM), mass (100 kg), rpe (RPE 8, RIR 2) or none", sample_load_kind,
+     describe_load_kind},
     {"max-known", Kind::name, Scope::exercise, yes_no, 0, "whether the athlete has a one-rep max for the exercise", sample_max_known,
      describe_max_known},
 };
