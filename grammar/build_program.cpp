@@ -47,6 +47,20 @@ std::optional<syntax::AthleteStatement> Builder::athlete_statement(const node& n
         auto m = quantity_of(*child<g::round_step>(n), Dimension::mass, "loads are rounded to a mass such as '2.5 kg'");
         return AthleteStatement{Round{m, sp, {}}};
     }
+    if (n.is_type<g::training_max_statement>()) {
+        TrainingMax tm;
+        tm.span = sp;
+        if (const node* share = child<g::training_max_share>(n)) {
+            tm.amount =
+                quantity_of(*share, Dimension::relative_load, "a training max for every exercise is a share of the max, such as '90%'");
+        }
+        else {
+            tm.exercise = name(*child<g::exercise_name>(n));
+            tm.amount =
+                quantity_of(*child<g::training_max_mass>(n), Dimension::mass, "an exercise's training max is a mass such as '180 kg'");
+        }
+        return AthleteStatement{std::move(tm)};
+    }
     if (n.is_type<g::condition_statement>()) {
         ConditionList list;
         list.span = sp;

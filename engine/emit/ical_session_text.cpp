@@ -6,6 +6,7 @@
 
 #include "engine/base/text.h"
 #include "engine/emit/ical_text.h"
+#include "engine/emit/set_words.h"
 
 namespace meso::ical {
 
@@ -25,20 +26,51 @@ std::string rest(double seconds_of_rest)
 
 // ---- what a session holds, in words ----
 
-bool same_load(const SetPlan& a, const SetPlan& b) { return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe; }
-
-// Appends " @ 75% = 135 kg" (or what the set's load is) to `out`.
+// Appends " @ 75% = 135 kg" (or what the set's load is) to `out`:
+// " @ 85% TM = 152.5 kg (76.5% of 1RM)", " @ RPE 8", " @ 80% = 144 kg, RIR 2".
 void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
 {
-    if (set.rpe) out.append(" @ RPE ").append(format_number(*set.rpe));
-    const char* lead = set.rpe ? ", " : " @ ";
-    if (set.percent && set.mass)
+    if (set.rpe && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RPE ").append(format_number(*set.rpe));
+    else if (set.rir && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RIR ").append(format_number(*set.rir));
+    const char* lead = " @ ";
+    if (set.tm_percent) {
+        out.append(" @ ").append(format_number(*set.tm_percent)).append("% TM");
+        if (set.mass) out.append(" = ").append(format_number(*set.mass)).append(" ").append(unit);
+        if (set.percent) out.append(" (").append(format_number(*set.percent)).append("% of 1RM)");
+    }
+    else if (set.percent && set.mass)
         out.append(lead).append(format_number(*set.percent)).append("% = ").append(format_number(*set.mass)).append(" ").append(unit);
     else if (set.percent) {
         out.append(lead).append(format_number(*set.percent)).append("%");
         if (exercise.percent_without_max) out.append(" (no max for ").append(exercise.name).append(", so no ").append(unit).append(")");
     }
     else if (set.mass) out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
+    const bool load = set.percent || set.mass || set.tm_percent;
+    if (load && set.rpe) out.append(", RPE ").append(format_number(*set.rpe));
+    if (load && set.rir) out.append(", RIR ").append(format_number(*set.rir));
+}
+
+// " 3 sets of 5 reps", " 1 set of 5+ reps", " 3 sets of 45 s", " 4 sets: 30, 15, 15, 15 reps".
+void append_run_text(std::string& out, const std::vector<SetPlan>& sets, SetRun run, bool each_side)
+{
+    const std::size_t count = run.last - run.first;
+    const std::string reps = reps_text(sets[run.first]);
+    const bool same_reps = std::all_of(sets.begin() + static_cast<long>(run.first), sets.begin() + static_cast<long>(run.last),
+                                       [&](const SetPlan& s) { return reps_text(s) == reps; });
+    out.append(" ");
+    if (sets[run.first].warm_up) out.append("warm-up ");
+    append_integer(out, static_cast<long long>(count));
+    const bool timed = sets[run.first].seconds.has_value();
+    if (same_reps) {
+        out.append(count == 1 ? " set of " : " sets of ").append(reps);
+        if (!timed) out.append(reps == "1" ? " rep" : " reps");
+    }
+    else {
+        out.append(" sets:");
+        for (std::size_t k = run.first; k < run.last; ++k) out.append(k == run.first ? " " : ", ").append(reps_text(sets[k]));
+        if (!timed) out.append(" reps");
+    }
+    if (each_side) out.append(" each side");
 }
 
 // Appends "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min" to `out`.
@@ -47,30 +79,11 @@ void append_exercise_text(std::string& out, const ExercisePlan& exercise, const 
     out.append(exercise.name).append(":");
     const auto& sets = exercise.sets;
     if (sets.empty()) out.append(" no sets");
-    for (std::size_t i = 0; i < sets.size();) {
-        std::size_t j = i + 1;
-        while (j < sets.size() && same_load(sets[i], sets[j])) ++j;
-        const bool same_reps = std::all_of(sets.begin() + static_cast<long>(i), sets.begin() + static_cast<long>(j),
-                                           [&](const SetPlan& s) { return s.reps == sets[i].reps; });
-        if (i > 0) out.append(", then");
-        const std::size_t count = j - i;
-        out.append(" ");
-        append_integer(out, static_cast<long long>(count));
-        if (same_reps) {
-            out.append(count == 1 ? " set of " : " sets of ");
-            append_integer(out, sets[i].reps);
-            out.append(sets[i].reps == 1 ? " rep" : " reps");
-        }
-        else {
-            out.append(" sets:");
-            for (std::size_t k = i; k < j; ++k) {
-                out.append(k == i ? " " : ", ");
-                append_integer(out, sets[k].reps);
-            }
-            out.append(" reps");
-        }
-        append_load_text(out, sets[i], exercise, unit);
-        i = j;
+    const auto runs = runs_of(sets, same_load);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        if (r > 0) out.append(", then");
+        append_run_text(out, sets, runs[r], exercise.each_side);
+        append_load_text(out, sets[runs[r].first], exercise, unit);
     }
     if (exercise.rest_s) out.append("; rest ").append(rest(*exercise.rest_s));
 }
@@ -158,7 +171,16 @@ void make_content_text(ContentText& text, const ProgramSchedule& program, const 
     tail += '\n';
     if (content.deload) tail += "Deload week: half the sets, 90% of the loads\n";
     if (!content.exercises.empty()) tail += "\n";
+    int superset = 0;  // of the exercise before
     for (const auto& exercise : content.exercises) {
+        // A superset's exercises under a line of their own, indented: done in turn.
+        if (exercise.superset != 0 && exercise.superset != superset) {
+            tail.append("Superset ");
+            append_integer(tail, exercise.superset);
+            tail.append(", in turn:\n");
+        }
+        if (exercise.superset != 0) tail.append("  ");
+        superset = exercise.superset;
         append_exercise_text(tail, exercise, unit);
         tail += '\n';
     }

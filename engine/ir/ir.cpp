@@ -65,6 +65,30 @@ std::optional<double> cuff_mmhg(const Pressure& pressure, Limb cuff_limb, const 
     return convert_pressure(pressure.value, true, aop ? std::optional<double>(aop->mmhg) : std::nullopt);
 }
 
+std::optional<double> Athlete::training_max(const std::string& exercise) const
+{
+    if (auto it = training_maxes.find(exercise); it != training_maxes.end()) return it->second.amount;
+    if (!training_max_percent) return std::nullopt;
+    auto max = maxes.find(exercise);
+    if (max == maxes.end()) return std::nullopt;
+    return max->second.amount * *training_max_percent / 100.0;
+}
+
+std::size_t Exercise::work_sets() const
+{
+    std::size_t n = 0;
+    for (const auto& s : sets)
+        if (!s.warm_up) n += static_cast<std::size_t>(s.count);
+    return n;
+}
+
+std::size_t Exercise::set_count() const
+{
+    std::size_t n = 0;
+    for (const auto& s : sets) n += static_cast<std::size_t>(s.count);
+    return n;
+}
+
 bool WeekOverride::covers(int week) const
 {
     auto after = std::upper_bound(weeks.begin(), weeks.end(), week, [](int w, const WeekRange& r) { return w < r.first; });

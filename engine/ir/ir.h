@@ -72,9 +72,15 @@ struct Athlete {
     std::vector<Span> condition_spans;                   // one per condition, where it is written
     std::vector<OcclusionPressure> occlusion_pressures;  // at most one per limb
     std::vector<Clearance> clearances;
+    // `training-max 90%`: the training max of every exercise with a max is
+    // that share of it; `training-max squat 180 kg` sets one exercise's
+    // (and takes precedence). Not rounded: loads computed from it are.
+    std::optional<double> training_max_percent;
+    std::map<std::string, Mass> training_maxes;  // in `unit`
     Span span;
 
-    const OcclusionPressure* occlusion_pressure(Limb limb) const;  // null when not measured
+    const OcclusionPressure* occlusion_pressure(Limb limb) const;           // null when not measured
+    std::optional<double> training_max(const std::string& exercise) const;  // in `unit`; none when neither form gives one
 };
 
 // The athlete's arterial occlusion pressure (AOP) for the limb a cuff is on:
@@ -100,20 +106,39 @@ struct HealthCondition {
 };
 
 struct Load {
-    enum class Kind { none, percent, mass, rpe };
+    enum class Kind { none, percent, mass, effort };  // effort: by RPE or RIR alone (Set::rpe, Set::rir), no mass computed
     Kind kind = Kind::none;
-    double from = 0;           // percent (75 for 75%), mass in the athlete's unit, or RPE
-    std::optional<double> to;  // a ramp's last value, reached in the block's last week
-    double per_week = 0;       // a progression's step, same unit as `from`
+    double from = 0;               // percent (75 for 75%) or mass in the athlete's unit
+    std::optional<double> to;      // a ramp's last value, reached in the block's last week
+    double per_week = 0;           // a progression's step, same unit as `from`
+    bool of_training_max = false;  // `85% TM`: percent of the athlete's training max for the exercise, not of the 1RM
     Span span;
+};
+
+// One set as prescribed. `squat 65% x 5, 75% x 5, 85% x 5+ warm-up 40% x 5`
+// is five sets, the warm-up first, each with its own load.
+struct Set {
+    int count = 1;                  // this set, so many times in a row: `10000x1` is one Set, not 10,000
+    int reps = 0;                   // the least reps of a range; 0 for a timed set
+    std::optional<int> reps_max;    // `8-12`: 12
+    std::optional<double> seconds;  // a timed set `45 s`
+    bool amrap = false;             // `5+`: as many reps as possible, at least `reps`
+    bool warm_up = false;           // before the work sets; rules about work sets leave it out
+    Load load;
+    std::optional<double> rpe;  // `@ RPE 8`, `@ 80% RPE 8`
+    std::optional<double> rir;  // `@ RIR 2`, `@ 80% RIR 2`
 };
 
 struct Exercise {
     std::string name;
-    std::vector<int> reps;  // one entry per set
-    Load load;
+    std::vector<Set> sets;   // warm-ups first, then the work sets in order
+    bool each_side = false;  // `lunge 3x10 each side`
     std::optional<double> rest_s;
-    Span span;  // the prescription line
+    int superset = 0;  // 0 alone; else the exercises of `superset { ... }` share a number, counted from 1 in their content
+    Span span;         // the prescription line
+
+    std::size_t work_sets() const;  // the sets that are not warm-ups, each `count` times
+    std::size_t set_count() const;  // every set, warm-ups included, each `count` times
 };
 
 enum class Occlusion { unspecified, continuous, intermittent, none };

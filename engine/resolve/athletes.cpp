@@ -35,6 +35,7 @@ ir::MassUnit unit_of(const syntax::Athlete& a)
                            if (m.mass.unit == syntax::Unit::lb) any_lb = true;
                            if (m.mass.unit == syntax::Unit::kg) any_kg = true;
                        },
+                       [](const syntax::TrainingMax&) {},
                        [](const syntax::ConditionList&) {},
                        [](const syntax::Aop&) {},
                        [](const syntax::Cleared&) {},
@@ -73,6 +74,7 @@ ir::Athlete Resolver::athlete_of(const syntax::Athlete& a)
         std::visit(overloaded{
                        [&](const syntax::Max& m) { add_max(athlete, m); },
                        [&](const syntax::Round& r) { set_round_step(athlete, r, round_seen); },
+                       [&](const syntax::TrainingMax& tm) { add_training_max(athlete, tm); },
                        [&](const syntax::ConditionList& list) { add_conditions(athlete, list); },
                        [&](const syntax::Aop& aop) { add_occlusion_pressure(athlete, aop); },
                        [&](const syntax::Cleared& cleared) { add_clearance(athlete, cleared); },
@@ -102,6 +104,29 @@ void Resolver::add_max(ir::Athlete& athlete, const syntax::Max& m)
         return;
     }
     athlete.max_spans[m.exercise.text] = m.span;
+}
+
+// `training-max 90%` once; `training-max squat 180 kg` once per exercise.
+void Resolver::add_training_max(ir::Athlete& athlete, const syntax::TrainingMax& tm)
+{
+    if (!tm.exercise) {
+        if (syntax::dimension_of(tm.amount.unit) != syntax::Dimension::relative_load) return;  // reported by the parser
+        const double share = tm.amount.amount.value;
+        if (athlete.training_max_percent) report(tm.span, "'training-max' for every max is given twice");
+        else if (share <= 0 || share > 100)
+            report(tm.amount.span,
+                   "a training max is a share of the max from more than 0% to 100%, such as '90%', not " + tm.amount.amount.text + "%");
+        else athlete.training_max_percent = share;
+        return;
+    }
+    auto mass = mass_of(tm.amount);
+    if (!mass) return;
+    if (mass->amount <= 0 || convert(*mass, ir::MassUnit::kg) > max_mass_kg) {
+        report(tm.amount.span, "a training max is more than 0 " + tm.amount.unit_text + " and at most 2000 kg");
+        return;
+    }
+    if (!athlete.training_maxes.emplace(tm.exercise->text, ir::Mass{convert(*mass, athlete.unit), athlete.unit}).second)
+        report(tm.exercise->span, "the training max of '" + tm.exercise->text + "' is given twice");
 }
 
 void Resolver::set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen)

@@ -95,6 +95,7 @@ private:
     void resolve_athletes();
     ir::Athlete athlete_of(const syntax::Athlete& a);
     void add_max(ir::Athlete& athlete, const syntax::Max& m);
+    void add_training_max(ir::Athlete& athlete, const syntax::TrainingMax& tm);
     void set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen);
 
     // screening.cpp
@@ -122,9 +123,15 @@ private:
 
     // content.cpp
     ir::Content content_of(const std::vector<syntax::BlockStatement>& statements, const ContentContext& ctx);
-    ir::Load load_of(const syntax::Load& l, const ContentContext& ctx);
+    // sets.cpp
+    ir::Load load_of(const syntax::Load& l, const std::string& exercise, const ContentContext& ctx);
     ir::Load mass_load_of(const syntax::Load& l, const ContentContext& ctx);
     ir::Exercise exercise_of(const syntax::Prescription& p, const ContentContext& ctx);
+    void add_sets(std::vector<ir::Set>& sets, const syntax::Scheme& scheme, const syntax::Load* load, const std::string& exercise,
+                  bool warm_up, const ContentContext& ctx);
+    void add_superset(std::vector<ir::Exercise>& exercises, const syntax::Superset& s, const ContentContext& ctx);
+    int supersets_ = 0;  // the supersets resolved so far: each one's number, unique in the file (the scheduler renumbers them)
+    // content.cpp
     void sessions_of(const syntax::Sessions& s, std::optional<std::vector<std::chrono::minutes>>& times,
                      std::optional<std::chrono::minutes>& length, Span& span);
     void add_cuff(ir::Content& content, const syntax::Cuff& cuff);

@@ -35,7 +35,12 @@ inline std::bitset<7> days(const char* pattern)
 
 inline SetPlan set(int reps, std::optional<double> percent, std::optional<double> mass = {}, std::optional<double> rpe = {})
 {
-    return SetPlan{reps, percent, mass, rpe};
+    SetPlan plan;
+    plan.reps = reps;
+    plan.percent = percent;
+    plan.mass = mass;
+    plan.rpe = rpe;
+    return plan;
 }
 
 inline ExercisePlan exercise(std::string name, std::vector<SetPlan> sets, std::optional<double> rest_s = {})

@@ -70,9 +70,12 @@ TEST_CASE("schedule CSV quotes a field with a comma, a quote or a line break, an
     auto c = compile(athlete + "program \"P, \\\"the\\\" plan\" for \"A\" {\n  start 2027-01-04\n"
                                "  1 week \"two\\nlines\" { days mon; squat 5x5 @ 50% rest 90 s; \"a/b\" 3x8 }\n}\n");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    CHECK(csv_of(c.schedule) == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n"
-                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90\n"
-                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,\n");
+    CHECK(csv_of(c.schedule) == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,"
+                                "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset\n"
+                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90,"
+                                "kg,50,,,false,false,false,,,false,,\n"
+                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,,"
+                                "kg,,,,false,false,false,,,false,,\n");
 }
 
 TEST_CASE("a large schedule is written whole in every format: each session once, the JSON one document")
