@@ -5,6 +5,9 @@
 include(GNUInstallDirs)
 
 set(MESO_GENERATED ${CMAKE_BINARY_DIR}/generated)
+# Made at configure time: the commands below write into it in any order (a
+# fresh build dir has none, and make runs them in parallel).
+file(MAKE_DIRECTORY ${MESO_GENERATED}/completions)
 
 # Completions: `meso completions SHELL`, from the command line main.cpp defines.
 foreach(shell bash zsh fish)

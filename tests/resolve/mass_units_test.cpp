@@ -53,8 +53,8 @@ TEST_CASE("a resolved program's durations and masses are converted with the unit
     const auto& short_block = program.blocks[0].content.exercises;
     REQUIRE(short_block.size() == 2);
     CHECK(short_block[0].rest_s == 2 * *meso::seconds_in(meso::Unit::minute));
-    CHECK(short_block[0].load.from == 100 / meso::factor_to_base(meso::Unit::lb));  // 100 kg in the athlete's lb
+    CHECK(short_block[0].sets.at(0).load.from == 100 / meso::factor_to_base(meso::Unit::lb));  // 100 kg in the athlete's lb
     CHECK(short_block[1].rest_s == 0.5 * *meso::seconds_in(meso::Unit::hour));
-    CHECK(short_block[1].load.from == 135);
+    CHECK(short_block[1].sets.at(0).load.from == 135);
     CHECK(program.blocks[1].content.exercises.at(0).rest_s == 45);
 }
