@@ -37,7 +37,7 @@ bool same_row(const SetPlan& a, const SetPlan& b)
 std::string reps_of(const std::vector<SetPlan>& sets, SetRun run, const char* separator)
 {
     if (run.first >= run.last) return "0";
-    const std::string first = reps_text(sets[run.first]);
+    std::string first = reps_text(sets[run.first]);
     bool all_same = true;
     for (std::size_t i = run.first + 1; i < run.last && all_same; ++i) all_same = reps_text(sets[i]) == first;
     if (all_same) return first;

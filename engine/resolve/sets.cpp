@@ -130,7 +130,7 @@ void Resolver::add_sets(std::vector<ir::Set>& sets, const syntax::Scheme& scheme
     for (const auto& r : scheme.reps) {
         ir::Set set = with_load(set_of(r, warm_up));
         if (sets.size() > first && same_reps(sets.back(), set)) ++sets.back().count;
-        else sets.push_back(std::move(set));
+        else sets.push_back(set);
     }
 }
 
