@@ -98,7 +98,13 @@ zpty -r z line '*BEGIN*'
 zpty -r z line '*BEGIN*'
 zpty -w -n z \$'meso ch\t\t; print -r -- END\n'
 out=''
-while zpty -r -t z line 2>/dev/null || { sleep 0.2; zpty -r -t z line 2>/dev/null; }; do out+=\$line; [[ \$out == *END* ]] && break; done
+# Read until END, for up to 15 s: a loaded machine may answer late (a loop
+# that stopped at the first 0.2 s of silence failed under make -j2).
+for attempt in {1..75}; do
+  while zpty -r -t z line 2>/dev/null; do out+=\$line; done
+  [[ \$out == *END* ]] && break
+  sleep 0.2
+done
 zpty -d z
 print -r -- "\$out"
 ZSH
