@@ -18,13 +18,6 @@ meso::test::Compiled compile_example(const std::string& name)
     return compile(meso::test::read_file(meso::test::source_dir() + "/examples/" + name), "examples/" + name);
 }
 
-std::vector<double> masses(const meso::ExercisePlan& e)
-{
-    std::vector<double> out;
-    for (const auto& s : e.sets) out.push_back(s.mass.value_or(-1));
-    return out;
-}
-
 std::vector<bool> amraps(const meso::ExercisePlan& e)
 {
     std::vector<bool> out;

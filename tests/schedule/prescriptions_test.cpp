@@ -22,13 +22,6 @@ athlete "Sam" {
 }
 )";
 
-std::vector<double> masses(const meso::ExercisePlan& e)
-{
-    std::vector<double> out;
-    for (const auto& s : e.sets) out.push_back(s.mass.value_or(-1));
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("5/3/1 week 1 on a 200 kg squat with a 90% training max is 117.5, 135 and 152.5 kg, the last set AMRAP")
