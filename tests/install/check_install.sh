@@ -92,11 +92,14 @@ fpath=($work/fpath \$fpath)
 autoload -Uz compinit; compinit -u -D
 zmodload zsh/zpty
 zpty z zsh -fi
-zpty -w z "PS1=''; fpath=($work/fpath \\\$fpath); autoload -Uz compinit; compinit -u -D; PATH=$work/bin:\\\$PATH"
-zpty -w z "print -r -- BEGIN"
+# Marks are typed split by quotes (BE''GIN) so that the terminal's echo of what
+# was typed never matches them: only zsh's own output does. The prompt READY>
+# says the line editor is running, so the TAB reaches completion, not the tty.
+zpty -w z "PS1='RE''ADY> '; fpath=($work/fpath \\\$fpath); autoload -Uz compinit; compinit -u -D; PATH=$work/bin:\\\$PATH"
+zpty -w z "print -r -- BE''GIN"
 zpty -r z line '*BEGIN*'
-zpty -r z line '*BEGIN*'
-zpty -w -n z \$'meso ch\t\t; print -r -- END\n'
+zpty -r z line '*READY> *'
+zpty -w -n z \$'meso ch\t\t; print -r -- EN\'\'D\n'
 out=''
 # Read until END, for up to 15 s: a loaded machine may answer late (a loop
 # that stopped at the first 0.2 s of silence failed under make -j2).
