@@ -127,10 +127,11 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
     }
     pass.failed = pass.failed || pass.schedule_failed;
     if (pass.schedule_failed) return;  // the rules will not be reported
+    if (lap) lap(Lap::schedule);
     const DiagnosticSink later(pass.later);
     const std::size_t first_finding = later.size();
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
-    if (lap) lap(Lap::schedule);
+    if (lap) lap(Lap::clock_changes);
     if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
     pass.totals.rules_time += Clock::now() - scheduled;
     log_program(program, scheduled - scheduling, Clock::now() - scheduled);

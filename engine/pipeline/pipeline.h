@@ -71,11 +71,12 @@ using TakeProgram = std::function<void(std::size_t index, ProgramSchedule& progr
 
 // What stream_programs has just done, for a clock that times its stages
 // (the benchmark, bench/bench.cpp, which so measures what `meso compile`
-// runs): planning, scheduling a program (its clock changes included) or
-// letting it go; loading the rule sets, checking a program or putting the
-// file's diagnostics in order at the end; handing a program to `take`.
+// runs): planning, scheduling a program or letting it go; finding the
+// clock changes its sessions cross (engine/emit/clock_changes.h); loading
+// the rule sets, checking a program or putting the file's diagnostics in
+// order at the end; handing a program to `take`.
 // The commands give none: an empty LapClock costs a test per program.
-enum class Lap { schedule, rules, take };
+enum class Lap { schedule, clock_changes, rules, take };
 using LapClock = std::function<void(Lap done)>;
 
 // Reads and resolves the file, and chooses the default zone (--timezone,
