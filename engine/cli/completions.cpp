@@ -312,7 +312,7 @@ std::vector<std::string> template_names()
 std::vector<std::string> rule_ids()
 {
     const pipeline::FileRun run = pipeline::resolve_rules_only({});
-    return load_rules(run.compilation->module.rulesets, run.compilation->module.health_conditions).ids();
+    return load_rules(run.compilation->module).ids();
 }
 
 }  // namespace

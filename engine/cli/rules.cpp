@@ -41,7 +41,7 @@ RulesInForce rules_in_force(const std::string& file, const CommonOptions& option
         r.ok = false;
         return r;
     }
-    r.book = load_rules(r.run.compilation->module.rulesets, r.run.compilation->module.health_conditions);
+    r.book = load_rules(r.run.compilation->module);
     auto errors = r.run.diagnostics;
     errors.insert(errors.end(), r.book.diagnostics.begin(), r.book.diagnostics.end());
     if (has_errors(errors)) {

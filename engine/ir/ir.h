@@ -264,11 +264,19 @@ struct Program {
     Span span;
 };
 
+// A rule set of the program file that stands instead of one of the same
+// name from the standard library, a used file or --rules (docs/rules.md).
+struct ReplacedRuleset {
+    const syntax::Ruleset* replaced = nullptr;
+    const syntax::Ruleset* by = nullptr;
+};
+
 // A resolved file and everything it uses.
 struct Module {
     std::vector<Athlete> athletes;  // stable: programs point into it (reserved before filling)
     std::vector<Program> programs;
     std::vector<const syntax::Ruleset*> rulesets;    // from the file, its uses and the default rule sets
+    std::vector<ReplacedRuleset> replaced_rulesets;  // not in `rulesets`: their `allow never` rules stay in force (load_rules)
     std::vector<HealthCondition> health_conditions;  // the screening vocabulary in force (std.conditions and the file's)
     std::vector<const syntax::File*> files;          // every parsed file, the main one first
 };

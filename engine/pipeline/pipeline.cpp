@@ -100,7 +100,7 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
     plan.diagnostics.clear();
     plan.diagnostic_program.clear();
     if (last == Stages::rules) {
-        pass.book = load_rules(module.rulesets, module.health_conditions);
+        pass.book = load_rules(module);
         pass.later = std::move(pass.book.diagnostics);
         pass.book.diagnostics.clear();
         DiagnosticSink(pass.later).append(check_clearances(pass.book, module));

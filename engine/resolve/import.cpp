@@ -139,10 +139,10 @@ void Resolver::report_unknown_module(const syntax::Name& name)
 void Resolver::collect()
 {
     std::map<std::string, const syntax::Template*> from_main;
-    std::set<std::string> main_rulesets;
+    std::map<std::string, const syntax::Ruleset*> main_rulesets;
     std::vector<const syntax::HealthConditionDeclaration*> library_conditions;
     for (const auto& statement : main_->statements)
-        if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) main_rulesets.insert(r->name.text);
+        if (const auto* r = std::get_if<syntax::Ruleset>(&statement.node)) main_rulesets.emplace(r->name.text, r);
     for (const auto* file : c_.module.files) {
         auto& table = file == main_ ? from_main : templates_;
         for (const auto& statement : file->statements) {
@@ -155,7 +155,9 @@ void Resolver::collect()
                            },
                            [&](const syntax::Athlete& a) { athlete_syntax_.push_back(&a); },
                            [&](const syntax::Ruleset& r) {
-                               if (file == main_ || !main_rulesets.count(r.name.text)) c_.module.rulesets.push_back(&r);
+                               const auto replacing = main_rulesets.find(r.name.text);
+                               if (file == main_ || replacing == main_rulesets.end()) c_.module.rulesets.push_back(&r);
+                               else c_.module.replaced_rulesets.push_back({&r, replacing->second});
                            },
                            [&](const syntax::HealthConditionDeclaration& d) {
                                // std.conditions first, so that a file's own declaration is the one called a repeat

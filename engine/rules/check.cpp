@@ -511,7 +511,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
 
 std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule)
 {
-    RuleBook book = load_rules(module.rulesets, module.health_conditions);
+    RuleBook book = load_rules(module);
     std::vector<Diagnostic> out = std::move(book.diagnostics);
     book.diagnostics.clear();
     auto findings = check_rules(book, module, schedule);

@@ -521,4 +521,38 @@ RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets, const s
     return book;
 }
 
+RuleBook load_rules(const ir::Module& module)
+{
+    RuleBook book = load_rules(module.rulesets, module.health_conditions);
+    DiagnosticSink diagnostics(book.diagnostics);
+    for (const auto& replacement : module.replaced_rulesets) {
+        std::vector<Diagnostic> ignored;  // the replaced set's own errors are its file's, reported when it is in force
+        DiagnosticSink quiet(ignored);
+        const Context at{quiet, false, false, false, &module.health_conditions};
+        RuleSet kept = load_set(*replacement.replaced, at);
+        std::erase_if(kept.rules, [](const Rule& rule) { return !rule.allow_never; });
+        if (kept.rules.empty()) continue;
+        std::string ids;
+        for (const auto& rule : kept.rules) {
+            ids += (ids.empty() ? "" : ", ") + rule.id;
+            for (auto& set : book.sets) {
+                if (set.name != kept.name) continue;
+                const auto mine = std::find_if(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == rule.id; });
+                if (mine == set.rules.end()) continue;
+                diagnostics
+                    .error(mine->span, "rule '" + rule.id + "' cannot be replaced: the one of " +
+                                           replacement.replaced->name.span.source->path +
+                                           " says 'allow never' and stays in force; give yours another name")
+                    .notes.push_back({rule.span, "the rule that stays"});
+                set.rules.erase(mine);
+            }
+        }
+        diagnostics.note(replacement.by->name.span, "rule set '" + kept.name + "' stands instead of the one of " +
+                                                        replacement.replaced->name.span.source->path +
+                                                        ", whose rules that cannot be allowed stay in force: " + ids);
+        book.sets.push_back(std::move(kept));
+    }
+    return book;
+}
+
 }  // namespace meso

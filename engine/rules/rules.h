@@ -134,6 +134,15 @@ struct RuleBook {
 // the health conditions `athlete has condition` may name.
 RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets, const std::vector<ir::HealthCondition>& vocabulary = {});
 
+// The rule sets of a module, with its vocabulary. A rule set the program
+// file replaced (ir::Module::replaced_rulesets: a clinic's own `ruleset
+// bfr`) keeps its `allow never` rules in force, as a set of their own with
+// the replaced set's `applies`, so that no file can switch a safety rule
+// off by writing a rule set of the same name; a note at the replacing set
+// says which stay. A rule of the replacing set with the id of one of them
+// is an error (it is left out: the replaced rule stands).
+RuleBook load_rules(const ir::Module& module);
+
 // Why an `allow` or `cleared` of `id` accepts nothing, as an error message
 // ("'bfr.min-gap' is now 'kaatsu.min-gap'; ...", "no rule 'x' is in
 // force; did you mean ...", "'bfr.contraindication' cannot be allowed: ..."),
