@@ -12,7 +12,7 @@ RELEASE_BUILD ?= build-release
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup build test demo bench clean test-sanitize fuzz fuzz-build release lint package
+.PHONY: all setup build test demo bench clean test-sanitize fuzz fuzz-build fuzz-all release lint package
 
 all: build
 
@@ -75,6 +75,13 @@ $(FUZZ_BUILD)/CMakeCache.txt:
 
 fuzz-build: setup $(FUZZ_BUILD)/CMakeCache.txt
 	cmake --build $(FUZZ_BUILD) --target fuzz_pipeline -j $(JOBS)
+
+# Every fuzz target, one after the other, FUZZ_SECONDS each, with a table
+# of executions and coverage per target (scripts/fuzz-all, docs/reliability.md).
+FUZZ_TARGETS ?= parse format rules emit pipeline
+fuzz-all: setup $(FUZZ_BUILD)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD) --target $(addprefix fuzz_,$(FUZZ_TARGETS)) -j $(JOBS)
+	scripts/fuzz-all $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 fuzz: fuzz-build
 	mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
