@@ -171,9 +171,11 @@ void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
     out += "\n                }";
 }
 
+// Whether two sets have the same JSON text: every key append_json_set writes.
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
-    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.reps_max == b.reps_max &&
+           a.seconds == b.seconds && a.amrap == b.amrap && a.warm_up == b.warm_up && a.tm_percent == b.tm_percent;
 }
 
 // A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
