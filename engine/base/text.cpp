@@ -113,6 +113,21 @@ std::string format_number(double value)
     return s;
 }
 
+double round_percent(double value)
+{
+    // In tenths, halves away from zero. The products and quotients that make
+    // a percent (0.9 × 76.5) land a few units of the last place off the
+    // decimal value they stand for; an allowance far above that error and far
+    // below anything written (a millionth of a tenth) puts a half that landed
+    // just below it back on it.
+    constexpr double allowance = 1e-6;
+    const double tenths = std::floor(std::fabs(value) * 10.0 + 0.5 + allowance);
+    if (tenths == 0) return 0;  // not -0: "-0%" is no load
+    return std::copysign(tenths / 10.0, value);
+}
+
+std::string format_percent(double value) { return format_number(round_percent(value)); }
+
 std::string trim_number(double value, int decimals)
 {
     if (std::fabs(value - std::round(value)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(value)));

@@ -37,6 +37,16 @@ const char* weekday_keyword(std::chrono::weekday day);
 // (82.5, 72.125, 100).
 std::string format_number(double value);
 
+// A percentage as every writer shows it (the schedule's text, JSON and CSV,
+// the calendars, findings' messages): at most one decimal, halves away from
+// zero on the decimal value as written or computed (68.85 is 68.9, 0.05 is
+// 0.1, 12.25 is 12.3), so that 68.85, which a double holds as 68.8499…,
+// does not become 68.8. For display only: the rules compare the exact value.
+double round_percent(double value);
+
+// round_percent's value as format_number writes it: 75, 68.9, 0.1.
+std::string format_percent(double value);
+
 // A number as a rule message writes it: rounded to `decimals` places,
 // trailing zeros and a trailing point dropped (87.5, 2, 0.33).
 std::string trim_number(double value, int decimals = 2);

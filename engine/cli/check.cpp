@@ -1,10 +1,11 @@
-// meso check FILE... [--format text|json|sarif] [--strict] [--show-suppressed]
+// meso check FILE|DIR... [--format text|json|sarif] [--strict] [--show-suppressed]
 #include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "engine/cli/commands.h"
+#include "engine/cli/program_files.h"
 #include "engine/pipeline/pipeline.h"
 #include "engine/report/report.h"
 #include "engine/rules/rules.h"
@@ -32,7 +33,7 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const std::ve
 
 }  // namespace
 
-int check(const std::vector<std::string>& files, const CommonOptions& options)
+int check(const std::vector<std::string>& arguments, const CommonOptions& options)
 {
     // Each file a program at a time (pipeline::check_file), as meso compile
     // runs it, without holding a file's whole schedule.
@@ -40,9 +41,10 @@ int check(const std::vector<std::string>& files, const CommonOptions& options)
         print_error(*problem);
         return 2;
     }
-    std::vector<pipeline::FileRun> runs;  // kept alive: diagnostics point into their sources
-    std::vector<Diagnostic> diagnostics;
     bool could_not_run = false;
+    const std::vector<std::string> files = program_files(arguments, could_not_run);  // a directory: its .meso files
+    std::vector<pipeline::FileRun> runs;                                             // kept alive: diagnostics point into their sources
+    std::vector<Diagnostic> diagnostics;
     bool zone_said = false;
     for (const auto& path : files) {
         const pipeline::FileRun& run = runs.emplace_back(pipeline::check_file(path, options.pipeline));

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/base/text.h"
 #include "engine/cli/commands.h"
 #include "engine/evidence/evidence.h"
 #include "engine/pipeline/pipeline.h"
@@ -129,7 +130,7 @@ nlohmann::json block_json(const BlockEvidence& b)
             {"start", format_date(b.start)},
             {"end", format_date(b.end)},
             {"figures",
-             {{"load_percent", optional_number(f.load_percent)},
+             {{"load_percent", f.load_percent ? nlohmann::json(round_percent(*f.load_percent)) : nlohmann::json(nullptr)},
               {"sessions_per_day", optional_number(f.sessions_per_day)},
               {"days_per_week", optional_number(f.days_per_week)},
               {"days", f.length_days},

@@ -7,6 +7,7 @@
 
 #include "engine/cli/commands.h"
 #include "engine/cli/output.h"
+#include "engine/cli/program_files.h"
 #include "engine/format/format.h"
 #include "engine/report/report.h"
 #include "engine/resolve/resolve.h"
@@ -24,34 +25,6 @@ struct Outcome {
     bool findings = false;       // a file would change (--check) or has a syntax error: exit 1
     bool could_not_run = false;  // exit 2
 };
-
-// The files named on the command line, each directory replaced by the
-// .meso files under it (sorted, so the output does not depend on the
-// directory's order). A path that is neither is kept: reading it will say why.
-std::vector<std::string> expand(const std::vector<std::string>& arguments, bool& failed)
-{
-    std::vector<std::string> files;
-    for (const auto& argument : arguments) {
-        std::error_code error;
-        if (argument == "-" || !fs::is_directory(argument, error)) {
-            files.push_back(argument);
-            continue;
-        }
-        std::vector<std::string> found;
-        fs::recursive_directory_iterator it(argument, fs::directory_options::none, error), end;
-        for (; !error && it != end; it.increment(error)) {
-            std::error_code type_error;
-            if (it->is_regular_file(type_error) && it->path().extension() == ".meso") found.push_back(it->path().string());
-        }
-        if (error) {
-            print_error(std::string("cannot read the directory '") + argument + "': " + error.message());
-            failed = true;
-        }
-        std::sort(found.begin(), found.end());
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return files;
-}
 
 // fmt's own wording of what failed, after "cannot write 'PATH': ".
 std::string why_not_written(const WriteFailure& failure)
@@ -135,7 +108,7 @@ int fmt(const std::vector<std::string>& arguments, bool check_only, bool in_plac
         return 2;
     }
     Outcome outcome;
-    const auto files = expand(arguments, outcome.could_not_run);
+    const auto files = program_files(arguments, outcome.could_not_run);
     const Mode mode = check_only ? Mode::check : in_place ? Mode::in_place : Mode::to_standard_output;
     for (const auto& path : files) format_file(path, mode, outcome);
     std::cout.flush();

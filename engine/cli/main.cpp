@@ -105,14 +105,14 @@ const char* const leave_out = "leave out std.bfr, std.kaatsu and std.general";
 CLI::App* add_check(CLI::App& app, Arguments& a)
 {
     auto* check = app.add_subcommand("check", "lint: syntax, meaning, and every rule set in force");
-    check->add_option("FILE", a.files, "program files")->required();
+    check->add_option("FILE", a.files, "program files, or directories: every .meso file below them")->required();
     check->add_option("--format", a.common.format, "text, json or sarif")->check(CLI::IsMember({"text", "json", "sarif"}));
     check->add_flag("--strict", a.common.strict, "warnings fail too");
     add_shared(check, a.common, {Shared::rule_files, Shared::max_sessions}, do_not_apply);
     check->add_flag("--show-suppressed", a.common.show_suppressed, "show findings an 'allow' accepted");
     add_shared(check, a.common, {Shared::timezone});
-    examples(check, {"meso check plan.meso", "meso check --strict --format json plan.meso other.meso",
-                     "meso check --rules clinic.meso plan.meso"});
+    examples(check,
+             {"meso check plan.meso", "meso check --strict --format json plans/ other.meso", "meso check --rules clinic.meso plan.meso"});
     return check;
 }
 
@@ -144,7 +144,7 @@ CLI::App* add_compile(CLI::App& app, Arguments& a)
 CLI::App* add_fmt(CLI::App& app, Arguments& a)
 {
     auto* fmt = app.add_subcommand("fmt", "canonical layout (stdout, check only, or in place)");
-    fmt->add_option("FILE", a.files, "program files")->required();
+    fmt->add_option("FILE", a.files, "program files, or directories: every .meso file below them")->required();
     fmt->add_flag("--check", a.fmt_check, "list the files that would change; exit 1 if any");
     fmt->add_flag("-i", a.fmt_in_place, "rewrite the files in place");
     examples(fmt, {"meso fmt plan.meso", "meso fmt --check .", "meso fmt -i plans/"});

@@ -34,14 +34,14 @@ void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& 
     else if (set.rir && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RIR ").append(format_number(*set.rir));
     const char* lead = " @ ";
     if (set.tm_percent) {
-        out.append(" @ ").append(format_number(*set.tm_percent)).append("% TM");
+        out.append(" @ ").append(format_percent(*set.tm_percent)).append("% TM");
         if (set.mass) out.append(" = ").append(format_number(*set.mass)).append(" ").append(unit);
-        if (set.percent) out.append(" (").append(format_number(*set.percent)).append("% of 1RM)");
+        if (set.percent) out.append(" (").append(format_percent(*set.percent)).append("% of 1RM)");
     }
     else if (set.percent && set.mass)
-        out.append(lead).append(format_number(*set.percent)).append("% = ").append(format_number(*set.mass)).append(" ").append(unit);
+        out.append(lead).append(format_percent(*set.percent)).append("% = ").append(format_number(*set.mass)).append(" ").append(unit);
     else if (set.percent) {
-        out.append(lead).append(format_number(*set.percent)).append("%");
+        out.append(lead).append(format_percent(*set.percent)).append("%");
         if (exercise.percent_without_max) out.append(" (no max for ").append(exercise.name).append(", so no ").append(unit).append(")");
     }
     else if (set.mass) out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
@@ -90,7 +90,7 @@ void append_exercise_text(std::string& out, const ExercisePlan& exercise, const 
 
 std::string pressure_text(const ir::Pressure& pressure)
 {
-    return format_number(pressure.value) + (pressure.percent_aop ? "% AOP" : " mmHg");
+    return pressure.percent_aop ? format_percent(pressure.value) + "% AOP" : format_number(pressure.value) + " mmHg";
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/text.h"
 #include "engine/emit/date_time_cache.h"
 #include "engine/emit/ical_session_text.h"
 #include "engine/emit/set_words.h"
@@ -23,7 +24,15 @@ std::optional<double> in_kg(const std::optional<double>& mass, ir::MassUnit unit
 {
     if (!mass) return std::nullopt;
     if (unit == ir::MassUnit::kg) return mass;
-    return std::round(*mass * ir::kg_in(unit) * 100.0) / 100.0;
+    return std::round(*mass * ir::kg_in(unit) * 100.0) / 100.0;  // to 0.01 kg: 240 lb is 108.86 kg
+}
+
+// A set's percent of 1RM as JSON and CSV write it: at most one decimal,
+// as the text does (base/text.h's round_percent).
+std::optional<double> shown_percent(const std::optional<double>& percent)
+{
+    if (!percent) return std::nullopt;
+    return round_percent(*percent);
 }
 
 constexpr long minutes_per_day = 24L * 60;
@@ -147,7 +156,7 @@ void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
     if (set.seconds) out += "null";  // a timed set counts seconds, not reps
     else append_integer(out, set.reps);
     out += ",\n                  \"load_percent\": ";
-    append_json_number(out, set.percent);
+    append_json_number(out, shown_percent(set.percent));
     out += ",\n                  \"load_kg\": ";
     append_json_number(out, in_kg(set.mass, unit));
     if (unit == ir::MassUnit::lb) {
@@ -162,9 +171,11 @@ void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
     out += "\n                }";
 }
 
+// Whether two sets have the same JSON text: every key append_json_set writes.
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
-    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.reps_max == b.reps_max &&
+           a.seconds == b.seconds && a.amrap == b.amrap && a.warm_up == b.warm_up && a.tm_percent == b.tm_percent;
 }
 
 // A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
@@ -466,7 +477,7 @@ void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, ir::
         const SetPlan& set = e.sets[run.first];
         std::string row = "," + csv_field(e.name) + "," + std::to_string(run.last - run.first) + "," +
                           (set.seconds ? std::string() : csv_reps(e.sets, run)) + "," + csv_number(in_kg(set.mass, unit)) + "," +
-                          csv_number(set.percent) + "," + csv_number(e.rest_s);
+                          csv_number(shown_percent(set.percent)) + "," + csv_number(e.rest_s);
         // Appended (cli.md): unit,load,rpe,rir,amrap,deload,warm_up, then reps_max,seconds,each_side,tm_percent,superset.
         row += std::string(",") + ir::to_string(unit) + "," + csv_number(set.mass) + "," + csv_number(set.rpe) + "," + csv_number(set.rir) +
                "," + csv_bool(set.amrap) + "," + csv_bool(deload) + "," + csv_bool(set.warm_up);

@@ -52,9 +52,9 @@ std::string describe_load(const SetPlan& set, ir::MassUnit unit)
     std::string out;
     if (set.mass) out = format_number(*set.mass) + " " + ir::to_string(unit);
     std::string why;
-    if (set.tm_percent) why = "TM " + format_number(*set.tm_percent) + "%";
-    if (set.percent) why += (why.empty() ? "" : ", ") + format_number(*set.percent) + "%";
-    if (!why.empty()) out += out.empty() ? (set.tm_percent ? format_number(*set.tm_percent) + "% TM" : why) : " (" + why + ")";
+    if (set.tm_percent) why = "TM " + format_percent(*set.tm_percent) + "%";
+    if (set.percent) why += (why.empty() ? "" : ", ") + format_percent(*set.percent) + "%";
+    if (!why.empty()) out += out.empty() ? (set.tm_percent ? format_percent(*set.tm_percent) + "% TM" : why) : " (" + why + ")";
     const auto effort = [&](const char* name, double value) {
         out += (out.empty() ? "" : " ") + std::string(name) + " " + format_number(value);
     };

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "engine/base/text.h"
 #include "engine/evidence/evidence.h"
 
 namespace meso::evidence {
@@ -31,7 +32,7 @@ std::string per_week(const Study& s)
 
 std::string load(const Study& s)
 {
-    if (s.load_percent) return marked(s, "load", number(*s.load_percent) + "% 1RM");
+    if (s.load_percent) return marked(s, "load", format_percent(*s.load_percent) + "% 1RM");
     if (!s.load_words.empty()) return marked(s, "load", s.load_words);
     return "load not read";
 }
@@ -102,7 +103,7 @@ std::string plain_summary(const Study& s)
 std::string figures_summary(const BlockFigures& f)
 {
     if (f.sessions == 0) return "no sessions in " + length(f.length_days);
-    std::string out = f.load_percent ? number(*f.load_percent) + "% 1RM" : "no load in % of 1RM";
+    std::string out = f.load_percent ? format_percent(*f.load_percent) + "% 1RM" : "no load in % of 1RM";
     out += ", " + (f.sessions_per_day ? number(*f.sessions_per_day) + "×/day" : std::string("no sessions"));
     if (f.days_per_week) out += ", " + number(*f.days_per_week) + " d/wk";
     out += ", " + length(f.length_days) + ", " + std::to_string(f.sessions) + (f.sessions == 1 ? " session" : " sessions");

@@ -395,16 +395,15 @@ void sample_cuff_pressure(const BlockView& view, const ExerciseUse*, SampleSink 
 // "cuff leg 160 mmHg = 88.9% of the leg's AOP of 180 mmHg".
 std::string describe_cuff_pressure(const BlockView& view, const Sample& s, const ExerciseUse*)
 {
-    auto unit = [](bool percent_aop) { return percent_aop ? std::string("% AOP") : std::string(" mmHg"); };
+    auto text = [](double value, bool percent_aop) { return percent_aop ? format_percent(value) + "% AOP" : trim_number(value) + " mmHg"; };
     const SessionContent* content = s.first ? &view.program.contents[s.first->content] : nullptr;
     if (!content || !content->cuff_pressure || content->cuff_pressure->percent_aop == s.percent_aop || !s.aop_mmhg)
-        return "cuff " + trim_number(s.number) + unit(s.percent_aop) + on_date(s);
+        return "cuff " + text(s.number, s.percent_aop) + on_date(s);
     const std::string limb = ir::to_string(content->cuff_limb);
     const std::string of_aop = "the " + limb + "'s AOP of " + trim_number(*s.aop_mmhg) + " mmHg";
     const std::string converted =
-        s.percent_aop ? trim_number(s.number, 1) + "% of " + of_aop : trim_number(s.number, 1) + " mmHg with " + of_aop;
-    return "cuff " + limb + " " + trim_number(content->cuff_pressure->value) + unit(content->cuff_pressure->percent_aop) + " = " +
-           converted + on_date(s);
+        s.percent_aop ? format_percent(s.number) + "% of " + of_aop : trim_number(s.number, 1) + " mmHg with " + of_aop;
+    return "cuff " + limb + " " + text(content->cuff_pressure->value, content->cuff_pressure->percent_aop) + " = " + converted + on_date(s);
 }
 
 void sample_cuff_width(const BlockView& view, const ExerciseUse*, SampleSink take)

@@ -46,7 +46,7 @@ void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink 
         s.unknown.clear();
         if (set.percent) s.number = *set.percent;
         else if (set.tm_percent)
-            s.unknown = plan.name + " is loaded " + trim_number(*set.tm_percent) + "% of the training max on " +
+            s.unknown = plan.name + " is loaded " + format_percent(*set.tm_percent) + "% of the training max on " +
                         format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
         else if (set.rpe || set.rir)
             s.unknown =
@@ -64,8 +64,9 @@ std::string describe_load(const BlockView& view, const Sample& s, const Exercise
     const ExercisePlan& plan = *exercise->plan;
     const auto work = work_sets(plan);
     const SetPlan& set = *work.at(static_cast<std::size_t>(s.set - 1));
-    std::string text = plan.name + " at " + trim_number(s.number) + "% of 1RM";
-    if (set.tm_percent) text += " (" + trim_number(*set.tm_percent) + "% of the training max)";
+    // The percents as every output shows them (base/text.h); the rule compared the exact value.
+    std::string text = plan.name + " at " + format_percent(s.number) + "% of 1RM";
+    if (set.tm_percent) text += " (" + format_percent(*set.tm_percent) + "% of the training max)";
     if (set.mass) text += " (" + trim_number(*set.mass) + " " + ir::to_string(view.program.unit) + ")";
     if (work.size() > 1) text += " in set " + std::to_string(s.set);
     return text + on_date(s);

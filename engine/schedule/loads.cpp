@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/base/text.h"
 #include "engine/schedule/planner.h"
 
 namespace meso::scheduling {
@@ -184,10 +185,11 @@ void Planner::warn_rounds_to_zero(const ir::Exercise& e, const ir::Load& l, doub
 {
     if (!reported_zero.insert(e.span.begin).second) return;
     const char* unit = program.athlete ? ir::to_string(program.athlete->unit) : "kg";
-    diagnostics.push_back(Diagnostic::warning(
-        l.span, fmt::format("{:g}% of {}'s {} {} ({:g} {}) is {:g} {}, which rounds to 0 {} with a step of {:g} {}; "
-                            "write a smaller 'round' step for the athlete, or an absolute load",
-                            percent, out.athlete, e.name, of_what, max, unit, max * percent / 100.0, unit, unit, step, unit)));
+    diagnostics.push_back(
+        Diagnostic::warning(l.span, fmt::format("{}% of {}'s {} {} ({:g} {}) is {:g} {}, which rounds to 0 {} with a step of {:g} {}; "
+                                                "write a smaller 'round' step for the athlete, or an absolute load",
+                                                format_percent(percent), out.athlete, e.name, of_what, max, unit, max * percent / 100.0,
+                                                unit, unit, step, unit)));
 }
 
 }  // namespace meso::scheduling

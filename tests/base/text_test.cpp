@@ -47,6 +47,36 @@ TEST_CASE("emitters write up to three decimals, rule messages round to two")
     CHECK(meso::trim_number(72.125, 3) == "72.125");
 }
 
+TEST_CASE("a percent is shown with at most one decimal, halves away from zero on its decimal value")
+{
+    // Halves that a double holds just below the half (68.85 is 68.8499...) still go up.
+    CHECK(meso::format_percent(68.85) == "68.9");
+    CHECK(meso::format_percent(0.05) == "0.1");
+    CHECK(meso::format_percent(12.25) == "12.3");
+    CHECK(meso::format_percent(33.35) == "33.4");
+    CHECK(meso::format_percent(60.75) == "60.8");
+    // As the schedule computes them: a deload's 90% of 76.5, a share of a training max.
+    CHECK(meso::format_percent(76.5 * 0.9) == "68.9");
+    CHECK(meso::format_percent(85.0 * 90.0 / 100.0) == "76.5");
+    CHECK(meso::format_percent(160.0 * 85.0 / 180.0) == "75.6");  // 75.555...
+    // Below a half goes down; whole numbers have no point.
+    CHECK(meso::format_percent(72.675 - 0.03) == "72.6");
+    CHECK(meso::format_percent(68.849) == "68.8");
+    CHECK(meso::format_percent(66.071) == "66.1");
+    CHECK(meso::format_percent(75) == "75");
+    CHECK(meso::format_percent(74.96) == "75");
+    CHECK(meso::format_percent(100.04) == "100");
+    CHECK(meso::format_percent(1000) == "1000");
+    // Away from zero below it too, and never "-0".
+    CHECK(meso::format_percent(-12.25) == "-12.3");
+    CHECK(meso::format_percent(-0.04) == "0");
+    CHECK(meso::format_percent(0) == "0");
+    // The number JSON writes is the one the text shows.
+    CHECK(meso::round_percent(68.85) == 68.9);
+    CHECK(meso::round_percent(0.05) == 0.1);
+    CHECK(meso::round_percent(40.04) == 40);
+}
+
 TEST_CASE("the width of text on screen: combining marks none, East Asian wide characters and emoji two, the rest one")
 {
     CHECK(meso::display_width("squat") == 5);

@@ -119,3 +119,15 @@ TEST_CASE("a large schedule is written whole in every format: each session once,
     CHECK(lines(text) == 1 + p.sessions.size());
     CHECK(text.find("\nSun 2027-03-14 23:00-23:30  C  week 5  squat 1×1 @ 90 kg (90%)\n") != std::string::npos);
 }
+
+TEST_CASE("schedule JSON marks the AMRAP last set of 3x5+, whose reps and load are those of the sets before it")
+{
+    auto c = compile(athlete + "program \"P\" for \"A\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; squat 3x5+ @ 80% }\n}\n");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto sets = nlohmann::json::parse(json_of(c.schedule))["programs"][0]["sessions"][0]["exercises"][0]["sets"];
+    REQUIRE(sets.size() == 3);
+    CHECK_FALSE(sets[0].contains("amrap"));
+    CHECK_FALSE(sets[1].contains("amrap"));
+    CHECK(sets[2]["amrap"] == true);
+    CHECK(sets[2]["load_kg"] == 80);
+}

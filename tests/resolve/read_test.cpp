@@ -92,12 +92,13 @@ TEST_CASE("read_source reads a device without a size only up to the bound")
     CHECK(empty.source->text.empty());
 }
 
-TEST_CASE("meso check of a directory says it is one, exit 2")
+TEST_CASE("meso check of a directory without a .meso file says so, exit 2")
 {
+    // A directory stands for its .meso files (tests/cli/check_directories_test.cpp); this one has none.
     const auto dir = meso::test::temp_dir("read-check-dir");
     auto run = run_meso({"check", dir});
     CHECK(run.exit_code == 2);
-    CHECK(run.err.find("cannot read '" + dir + "': it is a directory") != std::string::npos);
+    CHECK(run.err == "meso: error: no .meso file under '" + dir + "'\n");
     CHECK(run.err.find("internal error") == std::string::npos);
     fs::remove_all(dir);
 }
