@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -291,6 +292,26 @@ std::size_t set_count(const SessionContent& content)
     return n;
 }
 
+// A program's competitions by date (in the order written on one date, which the resolver does not allow).
+std::vector<const ir::Competition*> competitions_by_date(const ir::Program& program)
+{
+    std::vector<const ir::Competition*> out;
+    for (const auto& c : program.competitions) out.push_back(&c);
+    std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->date < b->date; });
+    return out;
+}
+
+// "Sat 2027-06-12  competition: Nationals", a line of the text table.
+void append_competition_line(std::string& o, const ir::Competition& c)
+{
+    o += weekday_name(std::chrono::weekday{c.date});
+    o += ' ';
+    o += format_date(c.date);
+    o += "  competition: ";
+    o += c.name;
+    o += '\n';
+}
+
 // A program's object up to its "sessions", without the comma before them.
 std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& default_zone)
 {
@@ -314,6 +335,12 @@ std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& defaul
                           {"sessions", b.session_count}});
     }
     program["blocks"] = blocks;
+    // Appended (cli.md), only for a program with competitions.
+    if (p.program != nullptr && !p.program->competitions.empty()) {
+        json competitions = json::array();
+        for (const auto* c : competitions_by_date(*p.program)) competitions.push_back({{"date", format_date(c->date)}, {"name", c->name}});
+        program["competitions"] = competitions;
+    }
     std::string head = dump_indented(program, 4);  // ends with "\n    }"
     head.resize(head.size() - 6);
     return head;
@@ -397,7 +424,12 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
             if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
             contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
         }
+        // Competitions stand among the sessions at their date.
+        const auto competitions = p.program != nullptr ? competitions_by_date(*p.program) : std::vector<const ir::Competition*>{};
+        auto next_competition = competitions.begin();
         for (const auto& s : p.sessions) {
+            for (; next_competition != competitions.end() && (*next_competition)->date <= s.date; ++next_competition)
+                append_competition_line(o, **next_competition);
             o += weekday_name(s.weekday());
             o += ' ';
             o += clock.date(s.date);
@@ -410,6 +442,7 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
             o += contents[s.content];
             buffer.maybe_flush();
         }
+        for (; next_competition != competitions.end(); ++next_competition) append_competition_line(o, **next_competition);
     }
 }
 
