@@ -312,6 +312,27 @@ void append_competition_line(std::string& o, const ir::Competition& c)
     o += '\n';
 }
 
+// Each content of a program as the end of its text lines: "  (deload)  squat 5×5 @ 135 kg (75%)\n".
+std::vector<std::string> content_texts(const ProgramSchedule& p)
+{
+    std::vector<std::string> contents;
+    for (const auto& content : p.contents) {
+        std::string exercises;
+        int superset = 0;  // of the exercise before
+        for (const auto& e : content.exercises) {
+            // The members of a superset are joined by " + " after "superset N: ".
+            const bool same_group = e.superset != 0 && e.superset == superset;
+            if (!exercises.empty()) exercises += same_group ? " + " : ", ";
+            if (e.superset != 0 && !same_group) exercises += "superset " + std::to_string(e.superset) + ": ";
+            superset = e.superset;
+            exercises += e.name + " " + describe_sets(e, p.unit);
+        }
+        if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
+        contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
+    }
+    return contents;
+}
+
 // A program's object up to its "sessions", without the comma before them.
 std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& default_zone)
 {
@@ -409,21 +430,7 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
         // "  Block  week " and "  (deload)  squat 5×5 @ 135 kg (75%)\n", made once each.
         std::vector<std::string> blocks;
         for (const auto& b : p.blocks) blocks.push_back("  " + b.name + "  week ");
-        std::vector<std::string> contents;
-        for (const auto& content : p.contents) {
-            std::string exercises;
-            int superset = 0;  // of the exercise before
-            for (const auto& e : content.exercises) {
-                // The members of a superset are joined by " + " after "superset N: ".
-                const bool same_group = e.superset != 0 && e.superset == superset;
-                if (!exercises.empty()) exercises += same_group ? " + " : ", ";
-                if (e.superset != 0 && !same_group) exercises += "superset " + std::to_string(e.superset) + ": ";
-                superset = e.superset;
-                exercises += e.name + " " + describe_sets(e, p.unit);
-            }
-            if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
-            contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
-        }
+        const std::vector<std::string> contents = content_texts(p);
         // Competitions stand among the sessions at their date.
         const auto competitions = p.program != nullptr ? competitions_by_date(*p.program) : std::vector<const ir::Competition*>{};
         auto next_competition = competitions.begin();
