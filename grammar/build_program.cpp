@@ -159,6 +159,8 @@ std::optional<syntax::ProgramStatement> Builder::program_statement(const node& n
     const Span sp = span(n);
     if (n.is_type<g::start_statement>()) return ProgramStatement{Start{date(*child<g::date>(n)), sp, {}}};
     if (n.is_type<g::end_statement>()) return ProgramStatement{End{date(*child<g::date>(n)), sp, {}}};
+    if (n.is_type<g::competition_statement>())
+        return ProgramStatement{Competition{date(*child<g::date>(n)), text(*child<g::competition_name>(n)), sp, {}}};
     if (n.is_type<g::timezone_statement>()) return ProgramStatement{timezone(n)};
     if (n.is_type<g::coach_statement>()) return ProgramStatement{coach(n)};
     if (n.is_type<g::skip_statement>() || n.is_type<g::pause_statement>()) {

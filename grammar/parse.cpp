@@ -56,13 +56,13 @@ template <typename Rule> using selector = pt::selector<
         // statements and bodies
         g::use_statement, g::athlete_definition, g::program_definition, g::template_definition, g::ruleset_definition, g::max_statement,
         g::round_statement, g::training_max_statement, g::training_max_share, g::training_max_mass, g::condition_statement,
-        g::start_statement, g::end_statement, g::timezone_statement, g::coach_statement, g::skip_statement, g::pause_statement,
-        g::block_use, g::method_statement, g::days_statement, g::sessions_statement, g::occlusion_statement, g::cuff_statement,
-        g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement, g::note_statement, g::block_body, g::week_body,
-        g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body, g::rule_definition, g::applies_statement,
-        g::require_statement, g::forbid_statement, g::source_statement, g::aop_statement, g::cleared_statement, g::cuff_on_limb,
-        g::health_condition_definition, g::health_condition_body, g::class_statement, g::alias_statement, g::condition_source_statement,
-        g::allow_never_statement, g::replaces_statement,
+        g::start_statement, g::end_statement, g::competition_statement, g::competition_name, g::timezone_statement, g::coach_statement,
+        g::skip_statement, g::pause_statement, g::block_use, g::method_statement, g::days_statement, g::sessions_statement,
+        g::occlusion_statement, g::cuff_statement, g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement,
+        g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body,
+        g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement, g::aop_statement,
+        g::cleared_statement, g::cuff_on_limb, g::health_condition_definition, g::health_condition_body, g::class_statement,
+        g::alias_statement, g::condition_source_statement, g::allow_never_statement, g::replaces_statement,
         // conditions
         g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
         g::parenthesized>>;

@@ -1,4 +1,4 @@
-// The grammar of programs: start, end, timezone, coach, skip, pause and the
+// The grammar of programs: start, end, competition, timezone, coach, skip, pause and the
 // blocks in order (`3 weeks kaatsu then 10 weeks powerlifting { ... }`).
 // Internal to grammar/: see grammar.h.
 #pragma once
@@ -16,11 +16,16 @@ namespace meso::grammar {
 
 struct program_keywords {
     static constexpr bool exercises_allowed = false;
-    static std::vector<std::string> words() { return {"start", "end", "timezone", "coach", "skip", "pause", "then"}; }
+    static std::vector<std::string> words() { return {"start", "end", "competition", "timezone", "coach", "skip", "pause", "then"}; }
 };
 
 struct start_statement : seq<kw<"start">, ws, must<date>> {};
 struct end_statement : seq<kw<"end">, ws, must<date>> {};
+// `competition 2027-06-12 "Nationals"`: the day and the competition's name.
+struct competition_name : string_literal {};
+template <> inline constexpr auto error_message<competition_name> =
+    "expected the competition's name in quotes after its date, such as 'competition 2027-06-12 \"Nationals\"'";
+struct competition_statement : seq<kw<"competition">, ws, must<date>, ws, must<competition_name>> {};
 
 struct zone_name : seq<alpha, star<sor<alnum, one<'_', '-', '+', '/'>>>> {};
 template <> inline constexpr auto error_message<zone_name> = "expected a time zone such as 'Europe/Berlin', or 'floating'";
@@ -63,11 +68,11 @@ template <> inline constexpr auto error_message<exercise_in_program> =
     "an exercise belongs in a block: write it inside the block's '{ }', as in '3 weeks \"Base\" { squat 5x5 @ 75% }', or in a template";
 template <> inline constexpr auto error_message<misplaced_in_program> =
     "this is a block statement; write it inside a block's '{ }', as in '3 weeks kaatsu { days mon wed fri }', or in a template";
-struct program_statement : sor<start_statement, end_statement, timezone_statement, coach_statement, skip_statement, pause_statement,
-                               block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
+struct program_statement : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, skip_statement,
+                               pause_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
                                misspelt_keyword<program_keywords>, seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
-    "expected start, end, timezone, coach, skip, pause, or a block such as '3 weeks kaatsu'";
+    "expected start, end, competition, timezone, coach, skip, pause, or a block such as '3 weeks kaatsu'";
 struct program_body : body_of<program_statement> {};
 template <> inline constexpr auto error_message<program_body> = "expected '{' to open the program";
 struct program_name : string_literal {};

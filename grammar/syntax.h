@@ -386,6 +386,12 @@ struct End {
     Span span;
     Trivia trivia;
 };
+struct Competition {  // `competition 2027-06-12 "Nationals"`
+    Date date;
+    Text name;
+    Span span;
+    Trivia trivia;
+};
 struct Timezone {
     Name zone;  // `Europe/Berlin`, or `floating`
     bool floating = false;
@@ -421,7 +427,7 @@ struct BlockUse {
     Trivia trivia;
 };
 struct ProgramStatement {
-    std::variant<Start, End, Timezone, Coach, Skip, Pause, BlockUse> node;
+    std::variant<Start, End, Competition, Timezone, Coach, Skip, Pause, BlockUse> node;
 };
 
 struct Program {

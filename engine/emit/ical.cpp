@@ -327,6 +327,34 @@ void make_event(EventText& text, const CalendarStream& stream, const ProgramEven
     text.event += "END:VEVENT\r\n";
 }
 
+// A competition's all-day event: DTSTART and DTEND as DATE values (the
+// day after, RFC 5545 3.6.1), with its own UID.
+void make_competition_event(EventText& text, CalendarStream& stream, const ProgramEvents& shared, const ProgramSchedule& program,
+                            int program_occurrence, const ir::Competition& competition)
+{
+    char buffer[ical::uid_length];
+    const std::string first(buffer, ical::competition_uid_into(buffer, program, program_occurrence, competition));
+    std::string uid = first;
+    for (int n = 2; !stream.uids.insert(std::hash<std::string>{}(uid)); ++n) uid = first + "-" + std::to_string(n);
+    const auto day = [](std::chrono::sys_days d) { return ical::date_time(sys_seconds{d.time_since_epoch()}).substr(0, 8); };
+    std::string summary = "Competition: " + competition.name;
+    if (stream.name_athlete && !program.athlete.empty()) summary += " (" + program.athlete + ")";
+    text.event.clear();
+    text.event += "BEGIN:VEVENT\r\n";
+    ical::append_line(text.event, "UID:" + uid);
+    text.event += stream.stamp_line;
+    ical::append_line(text.event, "DTSTART;VALUE=DATE:" + day(competition.date));
+    ical::append_line(text.event, "DTEND;VALUE=DATE:" + day(competition.date + days{1}));
+    ical::append_line(text.event, "SUMMARY:" + ical::escape_text(summary));
+    ical::append_line(text.event,
+                      "DESCRIPTION:" +
+                          ical::escape_text(competition.name + ", " + weekday_name(std::chrono::weekday{competition.date}) + " " +
+                                            format_date(competition.date) + "\nNo training on this day (" + program.name + ")."));
+    ical::append_line(text.event, "CATEGORIES:competition");
+    text.event += shared.organizer_line;
+    text.event += "END:VEVENT\r\n";
+}
+
 }  // namespace
 
 std::optional<sys_seconds> parse_source_date_epoch(std::string_view value)
@@ -427,6 +455,12 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
         const ical::ContentText& content = contents.of(program, session, block, stream.name_athlete, shared.unit);
         const std::string uid = unique_uid(stream.uids, block_text.uid, session);
         make_event(text, stream, shared, session, uid, block_text, content);
+        out.write(text.event.data(), static_cast<std::streamsize>(text.event.size()));
+        ++stream.events;
+    }
+    if (program.program == nullptr) return;
+    for (const auto& competition : program.program->competitions) {
+        make_competition_event(text, stream, shared, program, program_occurrence, competition);
         out.write(text.event.data(), static_cast<std::streamsize>(text.event.size()));
         ++stream.events;
     }

@@ -49,14 +49,14 @@ Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int 
     return h;
 }
 
-std::size_t uid_into(char* out, Fnv1a prefix, const Session& session)
+namespace {
+
+// "<16 hex digits>@meso" from the hash of a UID's fields.
+std::size_t write_uid(char* out, const Fnv1a& hash)
 {
-    prefix.field(session.week);
-    prefix.field(session.day % 7);  // the day of the block week, whatever weekday `start` falls on
-    prefix.field(session.session_of_day);
     // FNV-1a changes few bits for neighbouring sessions; a final mix
     // (splitmix64's) makes their UIDs look as different as they are.
-    std::uint64_t z = prefix.value + 0x9e3779b97f4a7c15ull;
+    std::uint64_t z = hash.value + 0x9e3779b97f4a7c15ull;
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     z ^= z >> 31;
@@ -65,6 +65,28 @@ std::size_t uid_into(char* out, Fnv1a prefix, const Session& session)
     constexpr std::string_view domain = "@meso";
     std::copy(domain.begin(), domain.end(), out + 16);
     return uid_length;
+}
+
+}  // namespace
+
+std::size_t uid_into(char* out, Fnv1a prefix, const Session& session)
+{
+    prefix.field(session.week);
+    prefix.field(session.day % 7);  // the day of the block week, whatever weekday `start` falls on
+    prefix.field(session.session_of_day);
+    return write_uid(out, prefix);
+}
+
+std::size_t competition_uid_into(char* out, const ProgramSchedule& program, int program_occurrence, const ir::Competition& competition)
+{
+    Fnv1a h;
+    h.field("meso competition v1");
+    h.field(program.name);
+    h.field(program.athlete);
+    if (program_occurrence > 0) h.field(program_occurrence);
+    h.field(format_date(competition.date));
+    h.field(competition.name);
+    return write_uid(out, h);
 }
 
 }  // namespace ical

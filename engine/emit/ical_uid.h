@@ -31,4 +31,9 @@ constexpr std::size_t uid_length = 21;
 // null-terminated); returns uid_length.
 std::size_t uid_into(char* out, Fnv1a prefix, const Session& session);
 
+// The UID of a competition's all-day event into `out` (as uid_into): a hash
+// of the program, athlete, the program's occurrence in the calendar, and the
+// competition's date and name, apart from every session's.
+std::size_t competition_uid_into(char* out, const ProgramSchedule& program, int program_occurrence, const ir::Competition& competition);
+
 }  // namespace meso::ical

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -302,6 +303,47 @@ std::size_t set_count(const SessionContent& content)
     return n;
 }
 
+// A program's competitions by date (in the order written on one date, which the resolver does not allow).
+std::vector<const ir::Competition*> competitions_by_date(const ir::Program& program)
+{
+    std::vector<const ir::Competition*> out;
+    for (const auto& c : program.competitions) out.push_back(&c);
+    std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->date < b->date; });
+    return out;
+}
+
+// "Sat 2027-06-12  competition: Nationals", a line of the text table.
+void append_competition_line(std::string& o, const ir::Competition& c)
+{
+    o += weekday_name(std::chrono::weekday{c.date});
+    o += ' ';
+    o += format_date(c.date);
+    o += "  competition: ";
+    o += c.name;
+    o += '\n';
+}
+
+// Each content of a program as the end of its text lines: "  (deload)  squat 5×5 @ 135 kg (75%)\n".
+std::vector<std::string> content_texts(const ProgramSchedule& p)
+{
+    std::vector<std::string> contents;
+    for (const auto& content : p.contents) {
+        std::string exercises;
+        int superset = 0;  // of the exercise before
+        for (const auto& e : content.exercises) {
+            // The members of a superset are joined by " + " after "superset N: ".
+            const bool same_group = e.superset != 0 && e.superset == superset;
+            if (!exercises.empty()) exercises += same_group ? " + " : ", ";
+            if (e.superset != 0 && !same_group) exercises += "superset " + std::to_string(e.superset) + ": ";
+            superset = e.superset;
+            exercises += e.name + " " + describe_sets(e, p.unit);
+        }
+        if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
+        contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
+    }
+    return contents;
+}
+
 // A program's object up to its "sessions", without the comma before them.
 std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& default_zone)
 {
@@ -325,6 +367,12 @@ std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& defaul
                           {"sessions", b.session_count}});
     }
     program["blocks"] = blocks;
+    // Appended (cli.md), only for a program with competitions.
+    if (p.program != nullptr && !p.program->competitions.empty()) {
+        json competitions = json::array();
+        for (const auto* c : competitions_by_date(*p.program)) competitions.push_back({{"date", format_date(c->date)}, {"name", c->name}});
+        program["competitions"] = competitions;
+    }
     std::string head = dump_indented(program, 4);  // ends with "\n    }"
     head.resize(head.size() - 6);
     return head;
@@ -393,22 +441,13 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
         // "  Block  week " and "  (deload)  squat 5×5 @ 135 kg (75%)\n", made once each.
         std::vector<std::string> blocks;
         for (const auto& b : p.blocks) blocks.push_back("  " + b.name + "  week ");
-        std::vector<std::string> contents;
-        for (const auto& content : p.contents) {
-            std::string exercises;
-            int superset = 0;  // of the exercise before
-            for (const auto& e : content.exercises) {
-                // The members of a superset are joined by " + " after "superset N: ".
-                const bool same_group = e.superset != 0 && e.superset == superset;
-                if (!exercises.empty()) exercises += same_group ? " + " : ", ";
-                if (e.superset != 0 && !same_group) exercises += "superset " + std::to_string(e.superset) + ": ";
-                superset = e.superset;
-                exercises += e.name + " " + describe_sets(e, p.unit);
-            }
-            if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
-            contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
-        }
+        const std::vector<std::string> contents = content_texts(p);
+        // Competitions stand among the sessions at their date.
+        const auto competitions = p.program != nullptr ? competitions_by_date(*p.program) : std::vector<const ir::Competition*>{};
+        auto next_competition = competitions.begin();
         for (const auto& s : p.sessions) {
+            for (; next_competition != competitions.end() && (*next_competition)->date <= s.date; ++next_competition)
+                append_competition_line(o, **next_competition);
             o += weekday_name(s.weekday());
             o += ' ';
             o += clock.date(s.date);
@@ -421,6 +460,7 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
             o += contents[s.content];
             buffer.maybe_flush();
         }
+        for (; next_competition != competitions.end(); ++next_competition) append_competition_line(o, **next_competition);
     }
 }
 

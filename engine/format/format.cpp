@@ -332,6 +332,10 @@ private:
     }
     std::vector<std::string> render(const Start& n, int d) { return line("start " + date(n.date), d); }
     std::vector<std::string> render(const End& n, int d) { return line("end " + date(n.date), d); }
+    std::vector<std::string> render(const Competition& n, int d)
+    {
+        return line("competition " + date(n.date) + " " + quote(n.name.value), d);
+    }
     std::vector<std::string> render(const Timezone& n, int d) { return line("timezone " + n.zone.text, d); }
     std::vector<std::string> render(const Coach& n, int d)
     {

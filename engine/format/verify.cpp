@@ -168,6 +168,7 @@ private:
     }
     void node(const Start& x) { put("start " + date(x.date)); }
     void node(const End& x) { put("end " + date(x.date)); }
+    void node(const Competition& x) { put("competition " + date(x.date) + " " + t(x.name)); }
     void node(const Timezone& x) { put("timezone " + n(x.zone) + (x.floating ? " floating" : "")); }
     void node(const Coach& x) { put("coach " + t(x.name) + (x.email ? " email " + t(*x.email) : "")); }
     void node(const Skip& x) { put("skip " + date_range(x.dates) + (x.reason ? " " + t(*x.reason) : "")); }

@@ -250,12 +250,22 @@ struct Coach {
     Span span;
 };
 
+// `competition 2027-06-12 "Nationals"`: no training that day, an all-day
+// event in the calendar.
+struct Competition {
+    std::chrono::sys_days date;
+    std::string name;
+    Span span;
+};
+
 struct Program {
     std::string name;
     const Athlete* athlete = nullptr;  // points into Module::athletes
     std::optional<std::chrono::sys_days> start;
-    std::optional<std::chrono::sys_days> end;
-    std::string timezone;  // IANA name, "floating", or "" (then --timezone or the machine's)
+    std::optional<std::chrono::sys_days> end;  // `end`, or without `start` and `end` the day before the last competition
+    bool end_written = false;                  // `end` was written (not derived from a competition)
+    std::vector<Competition> competitions;     // in the order written
+    std::string timezone;                      // IANA name, "floating", or "" (then --timezone or the machine's)
     Span timezone_span;
     std::optional<Coach> coach;
     std::vector<DateRange> skips;

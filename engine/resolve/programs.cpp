@@ -1,9 +1,11 @@
-// Programs: their dates, time zone, coach, skips and pauses, blocks, and the
-// athlete they load from.
+// Programs: their dates, competitions, time zone, coach, skips and pauses,
+// blocks, and the athlete they load from.
+#include <algorithm>
 #include <unordered_map>
 
 #include "engine/base/overloaded.h"
 #include "engine/base/suggest.h"
+#include "engine/base/text.h"
 #include "engine/base/timezone.h"
 #include "engine/resolve/resolver.h"
 
@@ -17,6 +19,30 @@ ir::DateRange range_of(const syntax::DateRange& dates, const std::optional<synta
 {
     return {day_of(dates.first), day_of(dates.last), reason ? reason->value : "", span};
 }
+
+// Which of some date ranges (which may overlap) holds a day, in log time: a
+// file may hold thousands of skips. By first day, with for each the range
+// reaching furthest among it and those before.
+class RangeIndex {
+public:
+    explicit RangeIndex(const std::vector<ir::DateRange>& ranges)
+    {
+        for (const auto& r : ranges) sorted_.push_back(&r);
+        std::sort(sorted_.begin(), sorted_.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+        for (const auto* r : sorted_) furthest_.push_back(furthest_.empty() || furthest_.back()->last < r->last ? r : furthest_.back());
+    }
+    const ir::DateRange* holding(std::chrono::sys_days day) const
+    {
+        auto after = std::upper_bound(sorted_.begin(), sorted_.end(), day, [](auto d, const auto* r) { return d < r->first; });
+        if (after == sorted_.begin()) return nullptr;
+        const auto* reaching = furthest_[static_cast<std::size_t>(after - sorted_.begin()) - 1];
+        return reaching->last >= day ? reaching : nullptr;
+    }
+
+private:
+    std::vector<const ir::DateRange*> sorted_;
+    std::vector<const ir::DateRange*> furthest_;
+};
 
 }  // namespace
 
@@ -54,8 +80,10 @@ ir::Program Resolver::program_of(const syntax::Program& p)
                        [&](const syntax::End& n) {
                            if (end_span) report(n.span, "'end' is given twice", Severity::error, {{*end_span, "first given here"}});
                            program.end = day_of(n.date);
+                           program.end_written = true;
                            end_span = n.span;
                        },
+                       [&](const syntax::Competition& n) { add_competition(program, n); },
                        [&](const syntax::Timezone& n) {
                            program.timezone = n.zone.text;
                            if (auto unknown = check_timezone(n.zone.text, n.zone.span)) c_.diagnostics.push_back(std::move(*unknown));
@@ -73,12 +101,56 @@ ir::Program Resolver::program_of(const syntax::Program& p)
     if (start_span && end_span)
         report(*end_span, "a program has 'start' or 'end', not both: 'end' plans backward from the last day", Severity::error,
                {{*start_span, "'start' is here"}});
-    if (!start_span && !end_span && !syntax_error_within(p.span))
-        report(p.name.span, "the program needs 'start DATE' (or 'end DATE' to plan backward from a competition)");
+    check_competition_days(program);
+    if (!start_span && !end_span && !program.competitions.empty()) {
+        // Planned backward to end the day before the last competition.
+        const auto last = std::max_element(program.competitions.begin(), program.competitions.end(),
+                                           [](const auto& a, const auto& b) { return a.date < b.date; });
+        program.end = last->date - std::chrono::days{1};
+    }
+    if (!start_span && !end_span && program.competitions.empty() && !syntax_error_within(p.span))
+        report(p.name.span, "the program needs 'start DATE' (or 'end DATE', or a 'competition DATE \"name\"' without either, to plan "
+                            "backward to a competition)");
     // 'EST' where the place changes its clocks: the sessions would move an hour in summer.
     if (const auto around = program.start ? program.start : program.end; around && !program.timezone.empty())
         if (auto fixed = zone_without_daylight_saving(program.timezone, *around)) report(program.timezone_span, *fixed, Severity::warning);
     return program;
+}
+
+// `competition DATE "name"`: one competition a day.
+void Resolver::add_competition(ir::Program& program, const syntax::Competition& n)
+{
+    const auto day = day_of(n.date);
+    for (const auto& c : program.competitions) {
+        if (c.date == day) {
+            report(n.span,
+                   "two competitions on " + format_date(day) + ": a day holds one competition; give it one name, or correct the date",
+                   Severity::error, {{c.span, "\"" + c.name + "\" is on that day"}});
+            return;
+        }
+    }
+    program.competitions.push_back({day, n.name.value, n.span});
+}
+
+// A competition is a day without training: in a pause (which moves the
+// sessions past it) or on a skipped day it contradicts the plan, and is
+// most likely a wrong date.
+void Resolver::check_competition_days(ir::Program& program)
+{
+    if (program.competitions.empty()) return;
+    const RangeIndex pauses(program.pauses), skips(program.skips);
+    for (const auto& c : program.competitions) {
+        if (const auto* pause = pauses.holding(c.date))
+            report(c.span,
+                   "this competition is within a pause: a pause moves training past its days, so the plan would not lead to it; "
+                   "shorten the pause, or correct the competition's date",
+                   Severity::error, {{pause->span, "the pause is here"}});
+        else if (const auto* skip = skips.holding(c.date))
+            report(c.span,
+                   "this competition is on a skipped day: a competition already has no training; remove the skip, or correct "
+                   "the competition's date",
+                   Severity::error, {{skip->span, "the skip is here"}});
+    }
 }
 
 // A statement the parser could not read may be the one that is missing;

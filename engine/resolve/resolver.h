@@ -110,6 +110,8 @@ private:
     void resolve_programs();
     ir::Program program_of(const syntax::Program& p);
     const ir::Athlete* find_athlete(const syntax::Program& p);
+    void add_competition(ir::Program& program, const syntax::Competition& n);
+    void check_competition_days(ir::Program& program);
     bool syntax_error_within(const Span& span) const;
 
     // blocks.cpp

@@ -244,6 +244,7 @@ void Planner::report_idle_ranges()
 {
     std::vector<Diagnostic> found;
     for (const auto& skip : program.skips) report_idle_skip(skip, found);
+    for (const auto& competition : program.competitions) report_competition_outside(competition, found);
     for (std::size_t i = 0; i < program.pauses.size(); ++i) {
         if (pause_moved_something[i]) continue;
         const auto& pause = program.pauses[i];
@@ -282,6 +283,35 @@ void Planner::report_idle_skip(const ir::DateRange& skip, std::vector<Diagnostic
         }
     }
     found.push_back(std::move(within));
+}
+
+// A competition the plan does not lead to: before its first day (an error:
+// the plan would train through it), or after the day that follows its last
+// day: an error with `end`, which then contradicts it, a warning with
+// `start`, whose blocks may simply be too short. Without either, the last
+// competition anchors the plan and none falls after it.
+void Planner::report_competition_outside(const ir::Competition& competition, std::vector<Diagnostic>& found) const
+{
+    const std::string dates = format_date(out.start) + ".." + format_date(out.end);
+    if (competition.date < out.start) {
+        found.push_back(Diagnostic::error(competition.span,
+                                          fmt::format("this competition is before the program's first day ({}): the plan does not lead to "
+                                                      "it; correct its date, or {}",
+                                                      dates, program.start ? "start earlier" : "make the blocks longer")));
+        return;
+    }
+    const auto after_end = (competition.date - out.end).count();
+    if (after_end <= 1) return;
+    if (program.end_written)
+        found.push_back(Diagnostic::error(
+            competition.span, fmt::format("this competition is {} day{} after the program's 'end' ({}): 'end' plans to the day before a "
+                                          "competition; remove 'end' to plan backward to the last competition, or correct its date",
+                                          after_end, after_end == 1 ? "" : "s", dates)));
+    else
+        found.push_back(Diagnostic::warning(
+            competition.span, fmt::format("the program ends {} day{} before this competition ({}): the last block does not lead to it; "
+                                          "make the blocks longer, or plan backward to it without 'start'",
+                                          after_end, after_end == 1 ? "" : "s", dates)));
 }
 
 }  // namespace meso::scheduling

@@ -97,7 +97,7 @@ struct Planner {
     bool over_budget = false;  // run() failed on --max-sessions
     long long session_count = 0;
     long long planned_sets = 0;                               // counted by walk(false)
-    std::vector<ir::DateRange> skips_by_start;                // program.skips, sorted and merged, for in_skip
+    std::vector<ir::DateRange> skips_by_start;                // program.skips and competition days, sorted and merged, for in_skip
     std::optional<std::chrono::sys_days> first_session_date;  // seen by walk(false)
     std::optional<std::chrono::sys_days> last_session_date;
     // What the sessions write is linear in their sets, not in their number
@@ -129,6 +129,7 @@ struct Planner {
     bool in_skip(std::chrono::sys_days d) const;
     void report_idle_ranges();
     void report_idle_skip(const ir::DateRange& skip, std::vector<Diagnostic>& found) const;
+    void report_competition_outside(const ir::Competition& competition, std::vector<Diagnostic>& found) const;
     bool trains_within(const ir::DateRange& r) const;
 
     // sessions.cpp

@@ -107,7 +107,10 @@ bool Planner::plan(std::optional<long long> known_count)
     if (!place_training_days()) return false;
     out.start = block_starts.front();
     out.end = block_ends.back();
-    skips_by_start = merged(program.skips);
+    // A competition is a day without training, as a skipped day.
+    std::vector<ir::DateRange> no_training = program.skips;
+    for (const auto& c : program.competitions) no_training.push_back({c.date, c.date, {}, {}});
+    skips_by_start = merged(std::move(no_training));
     if (known_count) {  // planned before, by plan_schedule, which reported what is idle
         session_count = *known_count;
         return true;

@@ -166,6 +166,8 @@ def instant(prop):
     """The UTC instant of a DTSTART or DTEND as RFC 5545 reads it, or None when floating."""
     tzid = prop.params.get("TZID")
     value = prop.dt
+    if not isinstance(value, datetime.datetime):
+        return None  # an all-day event (a competition) is a date, not an instant
     if tzid is not None:
         return value.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid)).astimezone(UTC)
     if value.tzinfo is not None:
@@ -207,6 +209,17 @@ def against_schedule(path, schedule_path, default_zone):
             via_vtimezone = utc_with_vtimezone(calendar, tzid, local)
             if via_vtimezone != expected:
                 fail(path, f"{event['UID']}: the file's VTIMEZONE puts {local} at {via_vtimezone}, zoneinfo at {expected}")
+    # A competition is an all-day event: a DATE from its day to the next.
+    all_day = [e for e in events if not isinstance(e["DTSTART"].dt, datetime.datetime)]
+    events = [e for e in events if isinstance(e["DTSTART"].dt, datetime.datetime)]
+    competitions = [c for program in schedule["programs"] for c in program.get("competitions", [])]
+    for competition in competitions:
+        day = datetime.date.fromisoformat(competition["date"])
+        if not any(e["DTSTART"].dt == day and e["DTEND"].dt == day + datetime.timedelta(days=1)
+                   and competition["name"] in str(e["SUMMARY"]) for e in all_day):
+            fail(path, f"no all-day event for the competition {competition['name']} on {day}")
+    if len(all_day) != len(competitions):
+        fail(path, f"{len(all_day)} all-day events, {len(competitions)} competitions")
     sessions = [(program, session) for program in schedule["programs"] for session in program["sessions"]]
     for (program, session), event in zip(sessions, events):
         zone = program.get("timezone") or default_zone

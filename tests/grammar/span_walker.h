@@ -228,6 +228,13 @@ private:
         date(e.date);
         trivia(e.trivia);
     }
+    void program_statement(const Competition& c)
+    {
+        CHECK(ends_with(one_line(c.span, "Competition", "competition "), c.name.span.text()));
+        date(c.date);
+        text(c.name);
+        trivia(c.trivia);
+    }
     void program_statement(const Timezone& t)
     {
         CHECK(ends_with(one_line(t.span, "Timezone", "timezone "), t.zone.text));

@@ -68,6 +68,7 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
                                        "Program",
                                        "Start",
                                        "End",
+                                       "Competition",
                                        "Timezone",
                                        "Coach",
                                        "Email",

@@ -447,6 +447,20 @@ TEST_CASE("the program statements of the design document's table")
     CHECK(as<Timezone>(s[6].node).floating);
 }
 
+TEST_CASE("a competition is a program statement with its date and its name")
+{
+    const auto parsed = parse_text("program \"P\" {\n  competition 2027-06-12 \"Nationals\"\n  competition 2027-05-01 \"Regionals\"\n}\n");
+    INFO(parsed.report());
+    REQUIRE(parsed.diagnostics().empty());
+    const auto& s = as<Program>(parsed.file().statements.at(0).node).statements;
+    REQUIRE(s.size() == 2);
+    const auto& nationals = as<Competition>(s[0].node);
+    CHECK(nationals.date.value == year{2027} / June / 12);
+    CHECK(nationals.name.value == "Nationals");
+    CHECK(nationals.span.text() == "competition 2027-06-12 \"Nationals\"");
+    CHECK(as<Competition>(s[1].node).name.value == "Regionals");
+}
+
 TEST_CASE("strings: escapes are unescaped, any UTF-8 is kept")
 {
     const auto parsed = parse_text("athlete \"A \\\"quoted\\\" \\\\ name\\nsecond line — Zoë\" {\n}\n");

@@ -1,6 +1,7 @@
-// The two examples of issue 14, every load worked out by hand, week by week:
+// The examples of issues 14 and 22, every load worked out by hand, week by week:
 // examples/five-three-one.meso (5/3/1 with Boring But Big on a 90% training
-// max) and examples/hypertrophy-rir.meso (rep ranges by reps in reserve).
+// max), examples/hypertrophy-rir.meso (rep ranges by reps in reserve) and
+// examples/meet-peak.meso (planned backward from a competition, then a taper).
 // Loads round to 2.5 kg, nearest, halves up.
 #include <catch2/catch.hpp>
 
@@ -120,4 +121,75 @@ TEST_CASE("hypertrophy example: rep ranges at RIR 2 with the same starting loads
     CHECK(masses(exercise_of(p, deload, "squat")) == std::vector<double>{70, 70});
     CHECK(masses(exercise_of(p, deload, "bench-press")) == std::vector<double>{45, 45});
     CHECK(masses(exercise_of(p, deload, "deadlift")) == std::vector<double>{80, 80});
+}
+
+namespace {
+
+// The repetitions of a block week, every set of every session counted.
+int reps_of_week(const meso::ProgramSchedule& p, std::uint32_t block, int week)
+{
+    int reps = 0;
+    for (const auto& s : p.sessions) {
+        if (s.block != block || s.week != week) continue;
+        for (const auto& e : p.contents.at(s.content).exercises)
+            for (const auto& set : e.sets) reps += set.reps;
+    }
+    return reps;
+}
+
+}  // namespace
+
+TEST_CASE("meet peak example: planned backward from the last competition, a strength block, then the taper's volume down at the same loads")
+{
+    auto c = compile_example("meet-peak.meso");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto& p = c.program();
+    // Nationals on Saturday 2027-06-12: the plan ends the day before; 9 + 2 weeks back from there.
+    CHECK(p.end == date(2027, 6, 11));
+    CHECK(p.start == date(2027, 3, 27));
+    REQUIRE(p.blocks.size() == 2);
+    CHECK(p.blocks[0].name == "Powerlifting");
+    CHECK(p.blocks[0].end == date(2027, 5, 28));
+    CHECK(p.blocks[1].name == "Taper");
+    CHECK(p.blocks[1].start == date(2027, 5, 29));
+    // 9 weeks x 3 sessions, less Friday 2027-04-30 (the club meet), then 2 weeks x 3.
+    CHECK(p.blocks[0].session_count == 26);
+    CHECK(p.blocks[1].session_count == 6);
+    REQUIRE(p.sessions.size() == 32);
+    for (const auto& s : p.sessions) CHECK(s.date != date(2027, 4, 30));
+    CHECK(p.sessions.back().date == date(2027, 6, 11));
+
+    using std::chrono::Friday, std::chrono::Monday, std::chrono::Wednesday;
+    // Powerlifting week 1: 60% of 180 = 108 -> 107.5; 60% of 115 = 69 -> 70.
+    CHECK(masses(exercise_of(p, session_on(p, 1, Monday), "squat")) == std::vector<double>{107.5, 107.5, 107.5, 107.5});
+    CHECK(masses(exercise_of(p, session_on(p, 1, Monday), "bench-press")) == std::vector<double>{70, 70, 70, 70});
+    // Week 8 deloads: half the sets (4 -> 2) at 90% of 77.5% of 180 = 125.55 -> 125.
+    CHECK(masses(exercise_of(p, session_on(p, 8, Monday), "squat")) == std::vector<double>{125, 125});
+    // Week 9, the heaviest: 80% of 180 = 144 -> 145, 80% of 115 = 92 -> 92.5; deadlift 85% of 210 = 178.5 -> 177.5.
+    const auto week9_monday = session_on(p, 9, Monday);
+    CHECK(masses(exercise_of(p, week9_monday, "squat")) == std::vector<double>{145, 145, 145, 145});
+    CHECK(masses(exercise_of(p, week9_monday, "bench-press")) == std::vector<double>{92.5, 92.5, 92.5, 92.5});
+    CHECK(masses(exercise_of(p, session_on(p, 9, Wednesday), "deadlift")) == std::vector<double>{177.5, 177.5, 177.5, 177.5});
+
+    // The taper keeps those loads (intensity kept) on the same three days.
+    std::vector<std::size_t> taper;
+    for (std::size_t i = 0; i < p.sessions.size(); ++i)
+        if (p.sessions[i].block == 1) taper.push_back(i);
+    REQUIRE(taper.size() == 6);
+    CHECK(p.sessions[taper[0]].date == date(2027, 5, 31));
+    CHECK(p.sessions[taper[0]].weekday() == Monday);
+    CHECK(masses(exercise_of(p, taper[0], "squat")) == std::vector<double>{145, 145, 145, 145});
+    CHECK(masses(exercise_of(p, taper[0], "bench-press")) == std::vector<double>{92.5, 92.5, 92.5, 92.5});
+    CHECK(masses(exercise_of(p, taper[1], "deadlift")) == std::vector<double>{177.5, 177.5});
+    CHECK(masses(exercise_of(p, taper[3], "squat")) == std::vector<double>{145, 145, 145});
+    CHECK(masses(exercise_of(p, taper[4], "deadlift")) == std::vector<double>{177.5, 177.5, 177.5, 177.5, 177.5});
+    CHECK(p.sessions[taper[5]].weekday() == Friday);
+    CHECK(masses(exercise_of(p, taper[5], "squat")) == std::vector<double>{145, 145});
+
+    // Volume: a powerlifting week holds 44 squat, 64 bench-press and 12 deadlift reps (120);
+    // the taper 24 + 36 + 6 = 66 in week 1 (45% fewer), 18 + 26 + 5 = 49 in week 2 (59% fewer).
+    CHECK(reps_of_week(p, 0, 9) == 120);
+    CHECK(reps_of_week(p, 1, 1) == 66);
+    CHECK(reps_of_week(p, 1, 2) == 49);
 }

@@ -98,6 +98,7 @@ program "Off-season 2027" for "Alex" {
   timezone Europe/Berlin
   coach "Sam \\"Coach\\" Lee" <sam@example.org>
   skip 2027-02-14..2027-02-20 "holiday"
+  competition 2027-06-12 "Nationals"
   3 weeks kaatsu then 10 weeks powerlifting
   2 weeks "Taper" {
     wed fri { bench-press 3x8 @ RPE 8 }
@@ -126,7 +127,7 @@ test('keywords', async () => {
   for (const [line, word] of [['use std.bfr', 'use'], ['athlete "Alex"', 'athlete'], ['template kaatsu', 'template'],
     ['program "Off', 'program'], ['method bfr', 'method'], ['days mon', 'days'], ['sessions 08:00', 'sessions'],
     ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff arm', 'cuff'], ['week 4 deload', 'week'],
-    ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['3 weeks kaatsu then', 'then'],
+    ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['competition 2027', 'competition'], ['3 weeks kaatsu then', 'then'],
     ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
     ['forbid athlete', 'forbid'], ['applies to blocks', 'applies']]) {
     await expectScope(program, line, word, line.startsWith('use') ? 'keyword.control.import.meso' : 'keyword.control.meso');
@@ -169,6 +170,8 @@ test('dates, date ranges and clock times', async () => {
   await expectScope(program, 'skip 2027', '2027-02-14', 'constant.numeric.date.meso');
   await expectScope(program, 'skip 2027', '2027-02-20', 'constant.numeric.date.meso');
   await expectScope(program, 'skip 2027', '..', 'keyword.operator.range.meso');
+  await expectScope(program, 'competition 2027', '2027-06-12', 'constant.numeric.date.meso');
+  await expectScope(program, 'competition 2027', '"Nationals"', 'string.quoted.double.meso');
   await expectScope(program, 'sessions 08:00', '08:00', 'constant.numeric.time.meso');
   await expectScope(program, 'sessions 08:00', '16:00', 'constant.numeric.time.meso');
 });
