@@ -202,11 +202,12 @@ void check_calendar(const ScheduleResult& result, std::string_view input)
     const std::string calendar = out.str();
     const auto problems = test::lint_calendar(calendar);
     if (!problems.empty()) violated("the calendar fails the byte lint: " + problems.front(), input);
-    std::size_t sessions = 0, events = 0;
-    for (const auto& p : result.programs) sessions += p.sessions.size();
+    std::size_t sessions = 0, events = 0;  // sessions: a VEVENT each, as is each competition
+    for (const auto& p : result.programs) sessions += p.sessions.size() + (p.program ? p.program->competitions.size() : 0);
     for (auto at = calendar.find("BEGIN:VEVENT\r\n"); at != std::string::npos; at = calendar.find("BEGIN:VEVENT\r\n", at + 1)) ++events;
     if (events != sessions || written.events != sessions)
-        violated("a calendar of " + std::to_string(events) + " events for " + std::to_string(sessions) + " sessions", input);
+        violated("a calendar of " + std::to_string(events) + " events for " + std::to_string(sessions) + " sessions and competitions",
+                 input);
 }
 
 void check_reports(const std::vector<Diagnostic>& diagnostics, std::string_view input)

@@ -29,7 +29,7 @@ void check_schedule(const ScheduleResult& result, std::string_view input, long l
 void check_emitters(const ScheduleResult& result, std::string_view input);
 
 // meso compile: the calendar passes the emitter's byte lint
-// (tests/emit/lint.h) and has one VEVENT per session.
+// (tests/emit/lint.h) and has one VEVENT per session and per competition.
 void check_calendar(const ScheduleResult& result, std::string_view input);
 
 // check --format text and json of any diagnostics; the JSON is an array.
