@@ -253,6 +253,11 @@ struct Coach {
 struct Program {
     std::string name;
     const Athlete* athlete = nullptr;  // points into Module::athletes
+    // Expanded from a program written for a group or several athletes
+    // (`for "U18"`, `for "Ann", "Ben"`): one Program per athlete, each
+    // with the athlete's own maxes and conditions, whose findings name
+    // the athlete (Diagnostic::athletes).
+    bool one_of_several = false;
     std::optional<std::chrono::sys_days> start;
     std::optional<std::chrono::sys_days> end;
     std::string timezone;  // IANA name, "floating", or "" (then --timezone or the machine's)

@@ -154,6 +154,7 @@ void Resolver::collect()
                                           {{it->second->name.span, "first defined here"}});
                            },
                            [&](const syntax::Athlete& a) { athlete_syntax_.push_back(&a); },
+                           [&](const syntax::Group& g) { group_syntax_.push_back(&g); },
                            [&](const syntax::Ruleset& r) {
                                if (file == main_ || !main_rulesets.count(r.name.text)) c_.module.rulesets.push_back(&r);
                            },
