@@ -91,7 +91,7 @@ TEST_CASE("meso check --athlete reports the findings of that athlete's programs 
     CHECK(cat.err.find("Ben") == std::string::npos);
 }
 
-TEST_CASE("--athlete with a name that is no athlete of the file is meso: error: with the nearest name, exit 2, on every command")
+TEST_CASE("a name that is no athlete of the file given to --athlete is meso: error: with the nearest name and exit 2 on every command")
 {
     const std::string file = squad_file();
     for (const std::string command : {"check", "schedule", "compile"}) {
@@ -146,7 +146,7 @@ TEST_CASE("the file of an athlete's calendar is the name made safe: letters, dig
     CHECK(std::filesystem::exists(dir + "/out/hidden.ics"));
 }
 
-TEST_CASE("--per-athlete refuses two athletes whose calendars would have one file name, and writes nothing")
+TEST_CASE("meso compile --per-athlete refuses two athletes whose calendars would have one file name, and writes nothing")
 {
     const std::string dir = meso::test::temp_dir("per-athlete-clash");
     meso::test::write_file(
@@ -161,7 +161,7 @@ TEST_CASE("--per-athlete refuses two athletes whose calendars would have one fil
     CHECK_FALSE(std::filesystem::exists(dir + "/out"));
 }
 
-TEST_CASE("--per-athlete writes all the calendars or none: a target it cannot replace leaves the directory as it was")
+TEST_CASE("meso compile --per-athlete writes all the calendars or none: a target it cannot replace leaves the directory as it was")
 {
     const std::string dir = meso::test::temp_dir("per-athlete-atomic");
     meso::test::write_file(dir + "/Ann.ics", "the old calendar\n");
@@ -176,7 +176,7 @@ TEST_CASE("--per-athlete writes all the calendars or none: a target it cannot re
     CHECK(entries == 2);  // Ann.ics and Cat.ics: no temporary left
 }
 
-TEST_CASE("--per-athlete needs a directory with -o, and a file with errors writes nothing")
+TEST_CASE("meso compile --per-athlete needs a directory with -o and a file with errors writes nothing")
 {
     const auto no_dir = run_meso({"compile", squad_file(), "--per-athlete"});
     CHECK(no_dir.exit_code == 2);
