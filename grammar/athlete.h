@@ -1,6 +1,7 @@
 // The grammar of athletes: `athlete "Alex" { max squat 180 kg; round 2.5 kg;
 // condition arterial-hardening; aop leg 180 mmHg; cleared bfr.precaution
-// "Dr Lee, 2027-01-10" }`, the limbs a cuff goes on, and the declaration of a
+// "Dr Lee, 2027-01-10" }`, the limbs a cuff goes on, groups of athletes
+// (`group "U18" { "Ann", "Ben" }`), and the declaration of a
 // health condition of the screening vocabulary. Internal to grammar/: see
 // grammar.h.
 #pragma once
@@ -81,6 +82,22 @@ template <> inline constexpr auto error_message<athlete_body> = "expected '{' to
 struct athlete_name : string_literal {};
 template <> inline constexpr auto error_message<athlete_name> = "expected the athlete's name in quotes, such as \"Alex\"";
 struct athlete_definition : seq<kw<"athlete">, ws, must<athlete_name>, ws, must<athlete_body>> {};
+
+// ================================================================ groups
+
+// `group "U18" { "Ann", "Ben", "Cat" }`: athletes a program can be written
+// for at once (`program "X" for "U18"`). The members are names, separated
+// by ',' or written on lines of their own.
+struct group_member : string_literal {};
+template <> inline constexpr auto error_message<group_member> = "expected an athlete's name in quotes, such as \"Ann\"";
+struct group_members : seq<group_member, star<ws, one<','>, ws, must<group_member>>> {};
+template <> inline constexpr auto error_message<group_members> =
+    "expected the group's athletes, their names in quotes separated by ',', such as \"Ann\", \"Ben\"";
+struct group_body : body_of<group_members> {};
+template <> inline constexpr auto error_message<group_body> = "expected '{' with the group's athletes, as in '{ \"Ann\", \"Ben\" }'";
+struct group_name : string_literal {};
+template <> inline constexpr auto error_message<group_name> = "expected the group's name in quotes, such as \"U18\"";
+struct group_definition : seq<kw<"group">, ws, must<group_name>, ws, must<group_body>> {};
 
 // ================================================================ health conditions
 

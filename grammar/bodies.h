@@ -47,10 +47,10 @@ template <typename Statement, bool AtTopLevel> struct recover {
 };
 
 // A top-level statement where a body's statement should be: the body's '}'
-// is missing (`use`, `athlete "..."`, `program "..."`, `template NAME`,
+// is missing (`use`, `athlete "..."`, `group "..."`, `program "..."`, `template NAME`,
 // `ruleset NAME`; an exercise named like one is followed by a number).
 struct top_level_start
-    : seq<sor<kw<"use">, kw<"athlete">, kw<"program">, kw<"template">, kw<"ruleset">>, plus<blank>, sor<one<'"'>, alpha>> {};
+    : seq<sor<kw<"use">, kw<"athlete">, kw<"group">, kw<"program">, kw<"template">, kw<"ruleset">>, plus<blank>, sor<one<'"'>, alpha>> {};
 
 template <typename Statement> struct body_of
     : seq<open_brace, gap, star<not_at<ws, one<'}'>>, not_at<ws, eof>, not_at<ws, top_level_start>, recover<Statement, false>, gap>, ws,

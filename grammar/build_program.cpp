@@ -15,6 +15,7 @@ void Builder::top_level_statement(const node& n, syntax::File& f)
     const Span sp = span(n);
     if (n.is_type<g::use_statement>()) f.statements.push_back({syntax::Use{name(*child<g::module_reference>(n)), sp, {}}});
     else if (n.is_type<g::athlete_definition>()) f.statements.push_back({athlete(n)});
+    else if (n.is_type<g::group_definition>()) f.statements.push_back({group(n)});
     else if (n.is_type<g::program_definition>()) f.statements.push_back({program(n)});
     else if (n.is_type<g::template_definition>()) f.statements.push_back({template_definition(n)});
     else if (n.is_type<g::ruleset_definition>()) f.statements.push_back({ruleset(n)});
@@ -124,6 +125,26 @@ std::optional<syntax::HealthConditionStatement> Builder::health_condition_statem
     return std::nullopt;
 }
 
+// ---------------------------------------------------------------- groups
+
+// `group "U18" { "Ann", "Ben", "Cat" }`
+syntax::Group Builder::group(const node& n)
+{
+    syntax::Group gr;
+    gr.span = span(n);
+    gr.name = text(*child<g::group_name>(n));
+    const node& b = *child<g::group_body>(n);
+    gr.braces = braces(b);
+    gr.statements = statements_of<syntax::GroupStatement>(b, [this](const node& c) -> std::optional<syntax::GroupStatement> {
+        if (!c.is_type<g::group_members>()) return std::nullopt;
+        syntax::GroupMembers members;
+        members.span = span(c);
+        for (const node* m : children<g::group_member>(c)) members.names.push_back(text(*m));
+        return syntax::GroupStatement{std::move(members)};
+    });
+    return gr;
+}
+
 // ---------------------------------------------------------------- templates
 
 syntax::Template Builder::template_definition(const node& n)
@@ -143,7 +164,9 @@ syntax::Program Builder::program(const node& n)
     syntax::Program p;
     p.span = span(n);
     p.name = text(*child<g::program_name>(n));
-    if (const node* a = child<g::program_athlete>(n)) p.athlete = text(*a);
+    if (const node* athletes = child<g::program_athletes>(n))
+        for (const node* a : athletes->children())
+            if (a->is_type<g::program_athlete>() || a->is_type<g::more_program_athlete>()) p.athletes.push_back(text(*a));
     const node& b = *child<g::program_body>(n);
     p.braces = braces(b);
     std::size_t previous_block_line = 0;

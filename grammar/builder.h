@@ -7,7 +7,7 @@
 //   build_values.cpp     names, texts, numbers, quantities, dates, times, weekdays
 //   build_prescription.cpp  prescriptions: schemes, reps, loads, effort, set groups, modifiers
 //   build_block.cpp      bodies and block statements
-//   build_program.cpp    top-level statements, athletes, health conditions, templates, programs
+//   build_program.cpp    top-level statements, athletes, groups, health conditions, templates, programs
 //   build_ruleset.cpp    rule sets, rules and conditions
 #pragma once
 
@@ -125,6 +125,7 @@ private:
     syntax::HealthConditionDeclaration health_condition(const node& n);
     std::optional<syntax::HealthConditionStatement> health_condition_statement(const node& n);
     syntax::Template template_definition(const node& n);
+    syntax::Group group(const node& n);
     syntax::Program program(const node& n);
     std::optional<syntax::ProgramStatement> program_statement(const node& n, std::size_t& previous_block_line);
     syntax::Timezone timezone(const node& n);

@@ -1,4 +1,4 @@
-// The grammar of a file: its top-level statements (use, athlete, program,
+// The grammar of a file: its top-level statements (use, athlete, group, program,
 // template, ruleset, condition), and statements written at the top level that belong
 // inside one. Internal to grammar/: see grammar.h.
 #pragma once
@@ -19,7 +19,7 @@ namespace meso::grammar {
 
 struct top_keywords {
     static constexpr bool exercises_allowed = false;
-    static std::vector<std::string> words() { return {"use", "athlete", "program", "template", "ruleset", "condition"}; }
+    static std::vector<std::string> words() { return {"use", "athlete", "group", "program", "template", "ruleset", "condition"}; }
 };
 
 struct module_reference : sor<string_literal, dotted_name> {};
@@ -50,12 +50,12 @@ template <> inline constexpr auto error_message<stray_close_brace> =
     "this '}' closes nothing: remove it, or add the '{' it was meant to close";
 template <typename Misplaced> struct misplaced : seq<at<Misplaced>, raise<Misplaced>> {};
 
-struct top_statement : sor<use_statement, athlete_definition, program_definition, template_definition, ruleset_definition,
+struct top_statement : sor<use_statement, athlete_definition, group_definition, program_definition, template_definition, ruleset_definition,
                            health_condition_definition, misplaced<misplaced_program_statement>, misplaced<misplaced_block_statement>,
                            misplaced<misplaced_athlete_statement>, misplaced<misplaced_condition_list>, misplaced<misplaced_rule_statement>,
                            misplaced<stray_close_brace>, misspelt_keyword<top_keywords>> {};
 template <> inline constexpr auto error_message<top_statement> =
-    "expected 'use', 'athlete', 'program', 'template', 'ruleset' or 'condition'";
+    "expected 'use', 'athlete', 'group', 'program', 'template', 'ruleset' or 'condition'";
 
 struct file : seq<gap, star<not_at<ws, eof>, recover<top_statement, true>, gap>, ws, eof> {};
 

@@ -39,13 +39,13 @@ template <typename Rule> using selector = pt::selector<
         // tokens
         g::string_literal, g::identifier, g::dotted_name, g::number, g::unit, g::date, g::clock_time, g::weekday, g::weekday_range_end,
         g::weekday_comma, g::weekday_item, g::weekdays, g::email_address, g::zone_name, g::reason, g::note_text, g::title, g::athlete_name,
-        g::coach_name, g::program_name, g::program_athlete, g::block_name, g::citation, g::rule_message, g::method_name, g::template_name,
-        g::condition_name, g::rule_name, g::severity, g::ruleset_name, g::metric, g::module_reference, g::rule_reference, g::exercise_name,
-        g::block_target, g::sets_count, g::reps_count, g::reps_most, g::amrap_sign, g::training_max_mark, g::superset_keyword,
-        g::week_number, g::then_keyword, g::deload_keyword, g::every_keyword, g::any_keyword, g::progression_sign, g::comparator,
-        g::occlusion_mode, g::times_sign, g::week_keyword, g::condition_class_name, g::firmness, g::replaced_id, g::bfr_blocks,
-        g::limb_name, g::cleared_rule, g::clearance, g::declared_condition, g::condition_description, g::class_name, g::alias_name,
-        g::condition_source,
+        g::coach_name, g::program_name, g::program_athlete, g::more_program_athlete, g::program_athletes, g::group_name, g::group_member,
+        g::block_name, g::citation, g::rule_message, g::method_name, g::template_name, g::condition_name, g::rule_name, g::severity,
+        g::ruleset_name, g::metric, g::module_reference, g::rule_reference, g::exercise_name, g::block_target, g::sets_count, g::reps_count,
+        g::reps_most, g::amrap_sign, g::training_max_mark, g::superset_keyword, g::week_number, g::then_keyword, g::deload_keyword,
+        g::every_keyword, g::any_keyword, g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign, g::week_keyword,
+        g::condition_class_name, g::firmness, g::replaced_id, g::bfr_blocks, g::limb_name, g::cleared_rule, g::clearance,
+        g::declared_condition, g::condition_description, g::class_name, g::alias_name, g::condition_source,
         // quantities
         g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end, g::progression_step, g::block_length,
         g::session_length, g::rest_length, g::round_step, g::value_number, g::value, g::occlusion_pressure, g::measured_width,
@@ -62,7 +62,7 @@ template <typename Rule> using selector = pt::selector<
         g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body,
         g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement, g::aop_statement,
         g::cleared_statement, g::cuff_on_limb, g::health_condition_definition, g::health_condition_body, g::class_statement,
-        g::alias_statement, g::condition_source_statement, g::allow_never_statement, g::replaces_statement,
+        g::alias_statement, g::condition_source_statement, g::allow_never_statement, g::replaces_statement, g::group_definition, g::group_body, g::group_members,
         // conditions
         g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
         g::parenthesized>>;
@@ -196,13 +196,8 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         auto size = [](std::size_t bytes) {
             return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
         };
-        result.diagnostics.push_back({Severity::error,
-                                      whole,
-                                      "the file is " + size(source.text.size()) + "; meso reads files of at most " +
-                                          size(limits.max_bytes) + "; split it into several files",
-                                      {},
-                                      {},
-                                      {}});
+        result.diagnostics.push_back(Diagnostic::error(whole, "the file is " + size(source.text.size()) + "; meso reads files of at most " +
+                                                                  size(limits.max_bytes) + "; split it into several files"));
         return result;
     }
     const auto encoding = grammar::check_encoding(source, result.diagnostics);

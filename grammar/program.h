@@ -78,9 +78,14 @@ template <> inline constexpr auto error_message<program_body> = "expected '{' to
 struct program_name : string_literal {};
 template <> inline constexpr auto error_message<program_name> = "expected the program's name in quotes, such as \"Off-season 2027\"";
 struct program_athlete : string_literal {};
-template <> inline constexpr auto error_message<program_athlete> = "expected the athlete's name in quotes after 'for', such as \"Alex\"";
-struct program_definition
-    : seq<kw<"program">, ws, must<program_name>, ws, opt<kw<"for">, ws, must<program_athlete>, ws>, must<program_body>> {};
+template <> inline constexpr auto error_message<program_athlete> =
+    "expected the athlete's or group's name in quotes after 'for', such as \"Alex\" or \"U18\"";
+// `for "Ann", "Ben"`: one program per athlete named (a group names its members).
+struct more_program_athlete : string_literal {};
+template <> inline constexpr auto error_message<more_program_athlete> =
+    "expected another athlete's or group's name in quotes after ',', such as \"Ben\"";
+struct program_athletes : seq<kw<"for">, ws, must<program_athlete>, star<ws, one<','>, ws, must<more_program_athlete>>, ws> {};
+struct program_definition : seq<kw<"program">, ws, must<program_name>, ws, opt<program_athletes>, must<program_body>> {};
 
 template <typename ParseInput> bool block_length_without_unit::match(ParseInput& in)
 {

@@ -367,7 +367,6 @@ struct Cleared {  // `cleared bfr.precaution "Dr Lee, 2027-01-10"`
 struct AthleteStatement {
     std::variant<Max, Round, TrainingMax, ConditionList, Aop, Cleared> node;
 };
-
 struct Athlete {
     Text name;
     Braces braces;  // statements unused; kept for the brace span and its comments
@@ -375,7 +374,21 @@ struct Athlete {
     Span span;
     Trivia trivia;
 };
-
+struct GroupMembers {  // `"Ann", "Ben"`: a line of a group's members
+    std::vector<Text> names;
+    Span span;
+    Trivia trivia;
+};
+struct GroupStatement {
+    std::variant<GroupMembers> node;
+};
+struct Group {  // `group "U18" { "Ann", "Ben", "Cat" }`
+    Text name;
+    Braces braces;
+    std::vector<GroupStatement> statements;
+    Span span;
+    Trivia trivia;
+};
 struct Start {
     Date date;
     Span span;
@@ -432,7 +445,7 @@ struct ProgramStatement {
 
 struct Program {
     Text name;
-    std::optional<Text> athlete;  // `for "Alex"`
+    std::vector<Text> athletes;  // `for "Alex"`, `for "Ann", "Ben"`, `for "U18"` (a group); none without `for`
     Braces braces;
     std::vector<ProgramStatement> statements;
     Span span;
@@ -579,9 +592,8 @@ struct HealthConditionDeclaration {
     Span span;
     Trivia trivia;
 };
-
 struct TopStatement {
-    std::variant<Use, Athlete, Program, Template, Ruleset, HealthConditionDeclaration> node;
+    std::variant<Use, Athlete, Group, Program, Template, Ruleset, HealthConditionDeclaration> node;
 };
 
 struct File {

@@ -86,7 +86,7 @@ template <typename T> inline constexpr bool has_no_body =
               syntax::Competition, syntax::Timezone, syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days,
               syntax::Sessions, syntax::Occlusion, syntax::Cuff, syntax::Allow, syntax::NoteStatement, syntax::Prescription,
               syntax::SourceStatement, syntax::Applies, syntax::Require, syntax::Forbid, syntax::Aop, syntax::Cleared,
-              syntax::ConditionClass, syntax::ConditionAliases, syntax::AllowNever, syntax::Replaces>;
+              syntax::ConditionClass, syntax::ConditionAliases, syntax::AllowNever, syntax::Replaces, syntax::GroupMembers>;
 
 // Gives each statement its comments and blank lines, level by level: a
 // body's comments go to the statements of that body, not to those nested
@@ -118,6 +118,7 @@ private:
 
     void descend(syntax::Athlete& a) { body_level(a.braces, a.statements); }
     void descend(syntax::Program& p) { body_level(p.braces, p.statements); }
+    void descend(syntax::Group& g) { body_level(g.braces, g.statements); }
     void descend(syntax::Template& t) { body_level(t.body.braces, t.body.statements); }
     void descend(syntax::Ruleset& r) { body_level(r.braces, r.statements); }
     void descend(syntax::Rule& r) { body_level(r.braces, r.statements); }

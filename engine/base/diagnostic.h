@@ -38,13 +38,34 @@ struct Diagnostic {
     std::optional<std::string> rule;  // "bfr.min-gap"; empty for syntax and meaning errors
     std::vector<Note> notes;
     std::optional<std::string> suppressed_by;  // the reason of the `allow` that accepted it
+    // The athletes it holds for, when it comes from a program written for a
+    // group or several athletes (`program "X" for "U18"`): each expanded
+    // program's findings name their athlete, and identical findings of
+    // several are one naming them all (merge_shared_findings). Empty for a
+    // program written for one athlete by name, or none.
+    std::vector<std::string> athletes;
 
     // Diagnostic::error(span, "...") reads as what it is, where a brace list
-    // of six fields hides the severity among empty braces.
-    static Diagnostic error(const Span& at, std::string message) { return {Severity::error, at, std::move(message), {}, {}, {}}; }
-    static Diagnostic warning(const Span& at, std::string message) { return {Severity::warning, at, std::move(message), {}, {}, {}}; }
-    static Diagnostic note(const Span& at, std::string message) { return {Severity::note, at, std::move(message), {}, {}, {}}; }
+    // of seven fields hides the severity among empty braces.
+    static Diagnostic error(const Span& at, std::string message) { return {Severity::error, at, std::move(message), {}, {}, {}, {}}; }
+    static Diagnostic warning(const Span& at, std::string message) { return {Severity::warning, at, std::move(message), {}, {}, {}, {}}; }
+    static Diagnostic note(const Span& at, std::string message) { return {Severity::note, at, std::move(message), {}, {}, {}, {}}; }
 };
+
+// The message as printed: with the athletes it holds for after it,
+// "message (Ann, Ben)", when it names any (text, JSON and SARIF alike).
+std::string message_with_athletes(const Diagnostic& d);
+
+// Gives each diagnostic from `mark` on the athlete it holds for (a program
+// expanded from a group or a list of athletes).
+void name_athlete(std::vector<Diagnostic>& diagnostics, std::size_t mark, const std::string& athlete);
+
+// Merges the diagnostics from `mark` on that name athletes and are alike in
+// everything else (severity, place, message, rule, notes, suppression) into
+// the first of them, which then names every athlete in the order found:
+// a finding that holds for several members of a group is reported once.
+// The others keep their order.
+void merge_shared_findings(std::vector<Diagnostic>& diagnostics, std::size_t mark = 0);
 
 // An error that no `allow` accepted: what makes a command fail.
 inline bool is_error(const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed_by; }

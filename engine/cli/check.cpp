@@ -53,6 +53,11 @@ int check(const std::vector<std::string>& arguments, const CommonOptions& option
             could_not_run = true;
             continue;
         }
+        if (!run.athlete_error.empty()) {
+            print_error(run.athlete_error);
+            could_not_run = true;
+            continue;
+        }
         // The file is not checked in full without a zone for its programs.
         if (!run.zone_error.empty()) {
             if (!zone_said) print_error(run.zone_error);

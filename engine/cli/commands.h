@@ -45,8 +45,9 @@ std::vector<RuleDescription> describe_rules(const RuleBook& book);
 // or atomically into `output`. Exit 1 (nothing written) when the file has
 // errors, 2 when the calendar cannot be written or an option is wrong.
 struct CompileOptions {
-    std::string output;  // -o; "" or "-" for stdout
-    std::string alarm;   // --alarm 30m; "" for none
+    std::string output;        // -o; "" or "-" for stdout
+    std::string alarm;         // --alarm 30m; "" for none
+    bool per_athlete = false;  // --per-athlete: output is a directory, one calendar per athlete in it
 };
 int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);
 

@@ -1,7 +1,13 @@
-// meso compile FILE [-o OUT.ics] [--alarm 30m] [--timezone ZONE]
+// meso compile FILE [-o OUT.ics | --per-athlete -o DIR/] [--alarm 30m] [--timezone ZONE] [--athlete NAME]
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <optional>
 
 #include "engine/base/timezone.h"
@@ -153,10 +159,159 @@ int conclude(Compiling& c, const std::string& file, const OutputResult& output)
     return 0;
 }
 
+// ---------------------------------------------------------------- --per-athlete
+
+// The file an athlete's calendar is written to in DIR (docs/teams.md):
+// letters, digits, '-' and '_' of the name kept, and every byte of a
+// character beyond ASCII (UTF-8: "Zoë"); each run of anything else, the
+// spaces and dots included, is one '-', none at either end; ".ics" after
+// it. So no name makes a hidden file, leaves DIR or is empty ("athlete").
+std::string calendar_file_name(const std::string& athlete)
+{
+    std::string out;
+    bool gap = false;
+    for (const char c : athlete) {
+        const auto byte = static_cast<unsigned char>(c);
+        const bool kept = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || byte == '-' ||
+                          byte == '_' || byte >= 0x80;
+        if (!kept) {
+            gap = !out.empty();
+            continue;
+        }
+        if (gap) out += '-';
+        gap = false;
+        out += c;
+    }
+    return (out.empty() ? std::string("athlete") : out) + ".ics";
+}
+
+// Two names that differ only in the case of ASCII letters are one file on
+// the file systems of macOS and Windows.
+std::string folded(std::string name)
+{
+    for (char& c : name)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return name;
+}
+
+struct AthleteCalendar {
+    std::string athlete;
+    std::string file;  // calendar_file_name
+    std::vector<const ProgramPlan*> plans;
+};
+
+// Each athlete's plans, athletes in the order of their first program; an
+// error (exit 2) for a program of no athlete, or two athletes of one file name.
+std::optional<std::vector<AthleteCalendar>> athlete_calendars(const SchedulePlan& plan)
+{
+    std::vector<AthleteCalendar> calendars;
+    std::map<std::string, std::size_t> by_athlete;
+    std::map<std::string, std::string> by_file;  // folded file name -> athlete
+    for (const auto& p : plan.programs) {
+        if (p.program == nullptr || p.program->athlete == nullptr) {
+            print_error("--per-athlete: program \"" + (p.program ? p.program->name : std::string()) +
+                        "\" is for no athlete; say whose it is with 'for \"NAME\"'");
+            return std::nullopt;
+        }
+        const std::string& athlete = p.program->athlete->name;
+        auto [it, inserted] = by_athlete.emplace(athlete, calendars.size());
+        if (inserted) {
+            const std::string file = calendar_file_name(athlete);
+            if (auto [same, fresh] = by_file.emplace(folded(file), athlete); !fresh) {
+                std::string message = "--per-athlete: athletes \"";
+                message.append(same->second).append("\" and \"").append(athlete).append("\" would both be written to '");
+                print_error(message.append(file).append("'; rename one of them"));
+                return std::nullopt;
+            }
+            calendars.push_back({athlete, file, {}});
+        }
+        calendars[it->second].plans.push_back(&p);
+    }
+    return calendars;
+}
+
+// One athlete's calendar, its programs scheduled again (the file was checked).
+bool write_athlete_calendar(Compiling& c, const AthleteCalendar& calendar, std::ostream& out)
+{
+    std::vector<ProgramOutline> outlines;
+    for (const ProgramPlan* p : calendar.plans) outlines.push_back(outline_of(*p));
+    CalendarStream stream;
+    c.head = begin_calendar(stream, out, outlines, c.calendar);
+    if (!c.head.diagnostics.empty()) return false;
+    std::vector<Diagnostic> again;  // none: the file was checked
+    for (const ProgramPlan* p : calendar.plans) write_events(stream, out, schedule_program(*p, again));
+    end_calendar(stream, out);
+    return true;
+}
+
+// All or nothing: every calendar is written (by write_output) into a new
+// directory inside DIR, and only when all are there are they moved into
+// DIR, each replacing the file of its name; the temporary directory is
+// removed whatever happens.
+int write_per_athlete(Compiling& c, const std::string& file, const std::string& dir)
+{
+    pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, nullptr);  // the whole file checked first
+    if (c.run.unreadable || has_errors(c.run.diagnostics) || planned_sessions(c.run.plan) == 0) return conclude(c, file, {});
+    print_diagnostics(c);
+    const auto calendars = athlete_calendars(c.run.plan);
+    if (!calendars) return 2;
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::create_directories(dir, error);
+    if (error || !fs::is_directory(dir)) {
+        print_error("cannot write into '" + dir + "': " + (error ? error.message() : "it is not a directory"));
+        return 2;
+    }
+    std::string pattern = (fs::path(dir) / ".meso-per-athlete-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+        print_error("cannot write into '" + dir + "': cannot create a directory in it: " + std::strerror(errno));
+        return 2;
+    }
+    const fs::path temporary(pattern);
+    struct Remove {
+        const fs::path& path;
+        ~Remove()
+        {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    } remove{temporary};
+    for (const auto& calendar : *calendars) {
+        const OutputResult written =
+            write_output((temporary / calendar.file).string(), [&](std::ostream& out) { return write_athlete_calendar(c, calendar, out); });
+        if (!c.head.diagnostics.empty()) return conclude(c, file, written);
+        if (written.failure || !written.written) {
+            if (written.failure) print_error(cannot_write(*written.failure));
+            std::cerr << "meso compile: nothing written into " << dir << "\n";
+            return 2;
+        }
+    }
+    // A target that no file can be renamed over stops it before anything moves.
+    for (const auto& calendar : *calendars) {
+        if (fs::is_directory(fs::path(dir) / calendar.file, error)) {
+            print_error("cannot write '" + (fs::path(dir) / calendar.file).string() + "': it is a directory");
+            std::cerr << "meso compile: nothing written into " << dir << "\n";
+            return 2;
+        }
+    }
+    for (const auto& calendar : *calendars) {
+        fs::rename(temporary / calendar.file, fs::path(dir) / calendar.file, error);
+        if (error) {
+            print_error("cannot write '" + (fs::path(dir) / calendar.file).string() + "': " + error.message());
+            return 2;
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options)
 {
+    if (compile_options.per_athlete && (compile_options.output.empty() || compile_options.output == "-")) {
+        print_error("--per-athlete writes one calendar per athlete into a directory: name it with -o, as in -o calendars/");
+        return 2;
+    }
     auto calendar = calendar_options(compile_options, options.pipeline);
     if (!calendar) return 2;
     Compiling c{pipeline::resolve_file(file, options.pipeline),
@@ -168,11 +323,16 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
                 false};
     // --timezone, else the machine's zone, looked up only when a program names none.
     c.calendar.default_timezone = c.run.default_zone.name;
+    if (!c.run.athlete_error.empty()) {
+        print_error(c.run.athlete_error);
+        return 2;
+    }
     if (!c.run.zone_error.empty()) {
         print_diagnostics(c);
         print_error(c.run.zone_error);
         return 2;
     }
+    if (compile_options.per_athlete) return write_per_athlete(c, file, compile_options.output);
     OutputResult output;
     if (!c.run.unreadable && !has_errors(c.run.diagnostics)) output = write_calendar(c, compile_options.output);
     return conclude(c, file, output);

@@ -68,7 +68,7 @@ void examples(CLI::App* command, std::initializer_list<const char*> lines)
 
 // The options several commands share, added in the order given: the order
 // --help lists them in.
-enum class Shared { max_sessions, timezone, rule_files };
+enum class Shared { max_sessions, timezone, rule_files, athlete };
 
 void add_shared(CLI::App* command, CommonOptions& common, std::initializer_list<Shared> options, const char* no_default_rules_help = "")
 {
@@ -78,6 +78,9 @@ void add_shared(CLI::App* command, CommonOptions& common, std::initializer_list<
             break;
         case Shared::timezone:
             command->add_option("--timezone", common.pipeline.timezone, "the zone of programs that name none (default: the machine's)");
+            break;
+        case Shared::athlete:
+            command->add_option("--athlete", common.pipeline.athlete, "only the programs of the athlete of this name")->type_name("NAME");
             break;
         case Shared::rule_files:
             command->add_flag("--no-default-rules", common.pipeline.no_default_rules, no_default_rules_help);
@@ -110,7 +113,7 @@ CLI::App* add_check(CLI::App& app, Arguments& a)
     check->add_flag("--strict", a.common.strict, "warnings fail too");
     add_shared(check, a.common, {Shared::rule_files, Shared::max_sessions}, do_not_apply);
     check->add_flag("--show-suppressed", a.common.show_suppressed, "show findings an 'allow' accepted");
-    add_shared(check, a.common, {Shared::timezone});
+    add_shared(check, a.common, {Shared::timezone, Shared::athlete});
     examples(check,
              {"meso check plan.meso", "meso check --strict --format json plans/ other.meso", "meso check --rules clinic.meso plan.meso"});
     return check;
@@ -123,7 +126,7 @@ CLI::App* add_schedule(CLI::App& app, Arguments& a)
     schedule->add_option("--format", a.common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
     add_shared(schedule, a.common, {Shared::max_sessions});
     schedule->add_flag("--strict", a.common.strict, "warnings of the rules fail too (exit 1)");
-    add_shared(schedule, a.common, {Shared::rule_files, Shared::timezone}, do_not_apply);
+    add_shared(schedule, a.common, {Shared::rule_files, Shared::timezone, Shared::athlete}, do_not_apply);
     examples(schedule, {"meso schedule plan.meso", "meso schedule --format csv plan.meso > plan.csv",
                         "meso schedule --timezone Europe/Berlin plan.meso"});
     return schedule;
@@ -133,9 +136,10 @@ CLI::App* add_compile(CLI::App& app, Arguments& a)
 {
     auto* compile = app.add_subcommand("compile", "iCalendar (stdout when -o is left out)");
     compile->add_option("FILE", a.file, "program file")->required();
-    compile->add_option("-o,--output", a.compile.output, "the .ics file to write");
+    compile->add_option("-o,--output", a.compile.output, "the .ics file to write (with --per-athlete, the directory)");
+    compile->add_flag("--per-athlete", a.compile.per_athlete, "one calendar per athlete, into the directory of -o");
     compile->add_option("--alarm", a.compile.alarm, "a reminder this long before each session, e.g. 30m");
-    add_shared(compile, a.common, {Shared::timezone, Shared::rule_files, Shared::max_sessions}, do_not_apply);
+    add_shared(compile, a.common, {Shared::timezone, Shared::rule_files, Shared::max_sessions, Shared::athlete}, do_not_apply);
     examples(compile, {"meso compile plan.meso -o plan.ics", "meso compile --alarm 30m plan.meso -o plan.ics",
                        "SOURCE_DATE_EPOCH=0 meso compile plan.meso > plan.ics"});
     return compile;

@@ -71,6 +71,10 @@ int schedule(const std::string& file, const CommonOptions& options)
         print_error(run.diagnostics.front().message);
         return 2;
     }
+    if (!run.athlete_error.empty()) {
+        print_error(run.athlete_error);
+        return 2;
+    }
     if (has_errors(run.diagnostics)) {
         print_text(std::cerr, run.diagnostics, {use_colour(2), false});
         return 1;

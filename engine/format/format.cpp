@@ -330,6 +330,13 @@ private:
     {
         return with_body("athlete " + quote(n.name.value), n.braces, n.statements, d);
     }
+    std::vector<std::string> render(const GroupMembers& n, int d)
+    {
+        std::string text;
+        for (std::size_t i = 0; i < n.names.size(); ++i) text += (i == 0 ? "" : ", ") + quote(n.names[i].value);
+        return line(text, d);
+    }
+    std::vector<std::string> render(const Group& n, int d) { return with_body("group " + quote(n.name.value), n.braces, n.statements, d); }
     std::vector<std::string> render(const Start& n, int d) { return line("start " + date(n.date), d); }
     std::vector<std::string> render(const End& n, int d) { return line("end " + date(n.date), d); }
     std::vector<std::string> render(const Competition& n, int d)
@@ -361,7 +368,7 @@ private:
     std::vector<std::string> render(const Program& n, int d)
     {
         std::string header = "program " + quote(n.name.value);
-        if (n.athlete) header += " for " + quote(n.athlete->value);
+        for (std::size_t i = 0; i < n.athletes.size(); ++i) header += (i == 0 ? " for " : ", ") + quote(n.athletes[i].value);
         return with_body(header, n.braces, n.statements, d);
     }
     std::vector<std::string> render(const Template& n, int d)

@@ -180,7 +180,19 @@ private:
         if (x.body) nested(s, x.body->statements);
         else put(s);
     }
-    void node(const Program& x) { nested("program " + t(x.name) + (x.athlete ? " for " + t(*x.athlete) : ""), x.statements); }
+    void node(const Program& x)
+    {
+        std::string head = "program " + t(x.name);
+        for (std::size_t i = 0; i < x.athletes.size(); ++i) head += (i == 0 ? " for " : ", ") + t(x.athletes[i]);
+        nested(head, x.statements);
+    }
+    void node(const GroupMembers& x)
+    {
+        std::string s = "members";
+        for (const auto& name : x.names) s += " " + t(name);
+        put(s);
+    }
+    void node(const Group& x) { nested("group " + t(x.name), x.statements); }
     void node(const Template& x) { nested("template " + n(x.name) + (x.title ? " " + t(*x.title) : ""), x.body.statements); }
     void node(const SourceStatement& x) { put("source " + (x.firmness ? n(*x.firmness) + " " : std::string()) + t(x.citation)); }
     void node(const Applies& x)

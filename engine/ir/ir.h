@@ -261,6 +261,11 @@ struct Competition {
 struct Program {
     std::string name;
     const Athlete* athlete = nullptr;  // points into Module::athletes
+    // Expanded from a program written for a group or several athletes
+    // (`for "U18"`, `for "Ann", "Ben"`): one Program per athlete, each
+    // with the athlete's own maxes and conditions, whose findings name
+    // the athlete (Diagnostic::athletes).
+    bool one_of_several = false;
     std::optional<std::chrono::sys_days> start;
     std::optional<std::chrono::sys_days> end;  // `end`, or without `start` and `end` the day before the last competition
     bool end_written = false;                  // `end` was written (not derived from a competition)

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <utility>
 
+#include "engine/base/suggest.h"
 #include "engine/emit/clock_changes.h"
 #include "engine/pipeline/logging.h"
 #include "engine/rules/rules.h"
@@ -117,6 +118,8 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
     std::vector<Diagnostic> found;
     const auto scheduling = Clock::now();
     ProgramSchedule program = schedule_program(planned, found);
+    const bool names_athlete = program.program != nullptr && program.program->one_of_several;
+    if (names_athlete) name_athlete(found, 0, program.athlete);
     const auto scheduled = Clock::now();
     pass.totals.schedule_time += scheduled - scheduling;
     ++pass.totals.programs;
@@ -131,6 +134,7 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
     const DiagnosticSink later(pass.later);
     const std::size_t first_finding = later.size();
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
+    if (names_athlete) name_athlete(pass.later, first_finding, program.athlete);
     if (lap) lap(Lap::clock_changes);
     if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
     pass.totals.rules_time += Clock::now() - scheduled;
@@ -152,13 +156,44 @@ void end_pass(Pass& pass, FileRun& run, Stages last)
                              return std::make_pair(a.program, a.step) < std::make_pair(b.program, b.step);
                          });
     }
+    const std::size_t mark = run.diagnostics.size();
     for (auto& d : pass.schedule_diagnostics) run.diagnostics.push_back(std::move(d.diagnostic));
-    if (pass.schedule_failed) return;  // unsorted, as schedule() gives them
+    if (pass.schedule_failed) {
+        merge_shared_findings(run.diagnostics, mark);
+        return;  // unsorted, as schedule() gives them
+    }
     DiagnosticSink(run.diagnostics).append(std::move(pass.later));
+    merge_shared_findings(run.diagnostics, mark);  // a finding alike for several athletes of a group, once
     sort_diagnostics(run.diagnostics, *run.compilation);
 }
 
-bool stopped(const FileRun& run) { return run.unreadable || !run.compilation || has_errors(run.diagnostics) || !run.zone_error.empty(); }
+bool stopped(const FileRun& run)
+{
+    return run.unreadable || !run.compilation || has_errors(run.diagnostics) || !run.zone_error.empty() || !run.athlete_error.empty();
+}
+
+// --athlete: the name is one of the file's athletes, or the error says the nearest.
+void check_athlete_option(FileRun& run, const Options& options)
+{
+    if (options.athlete.empty()) return;
+    std::vector<std::string> names;
+    for (const auto& a : run.compilation->module.athletes) {
+        if (a.name == options.athlete) return;
+        names.push_back(a.name);
+    }
+    run.athlete_error = "--athlete: unknown athlete '" + options.athlete + "'" + did_you_mean(options.athlete, names) +
+                        (names.empty() ? " (the file names no athlete)" : "");
+}
+
+// --athlete: the plans of the other athletes' programs are left out.
+void keep_athlete(SchedulePlan& plan, const Options& options)
+{
+    if (options.athlete.empty()) return;
+    const auto others = std::remove_if(plan.programs.begin(), plan.programs.end(), [&](const ProgramPlan& p) {
+        return p.program == nullptr || p.program->athlete == nullptr || p.program->athlete->name != options.athlete;
+    });
+    plan.programs.erase(others, plan.programs.end());
+}
 
 }  // namespace
 
@@ -176,6 +211,7 @@ FileRun resolve_file(const std::string& path, const Options& options)
     run.compilation = resolve_source(std::move(*read.source), resolve);
     run.diagnostics = run.compilation->diagnostics;
     log_resolved(*run.compilation, options, resolve.meso_path, start);
+    check_athlete_option(run, options);
     if (!has_errors(run.diagnostics)) {
         choose_default_zone(run, options);
         log_zones(run);
@@ -202,6 +238,7 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
     }
     const auto start = Clock::now();
     run.plan = plan_schedule(run.compilation->module, {options.max_sessions});
+    keep_athlete(run.plan, options);
     log_planned(run.plan, start);
     if (lap) lap(Lap::schedule);
     Pass pass = begin_pass(run.plan, run.compilation->module, last);

@@ -11,6 +11,7 @@
 //   });
 //   if (run.unreadable) ...                        // exit 2: the file could not be read
 //   else if (!run.zone_error.empty()) ...          // exit 2: no zone for a program that needs one
+//   else if (!run.athlete_error.empty()) ...       // exit 2: --athlete names no athlete of the file
 //   else if (has_errors(run.diagnostics)) ...      // exit 1: whatever `take` was given is void
 //
 // What goes in: a path ("-" for standard input) and Options. What comes
@@ -48,6 +49,7 @@ struct Options {
     std::vector<std::string> rule_files;  // --rules
     long long max_sessions = 1'000'000;   // --max-sessions, over the whole file
     std::string timezone;                 // --timezone: of the programs that name none; "" for the machine's
+    std::string athlete;                  // --athlete: only this athlete's programs are scheduled and checked; "" for all
 };
 
 // A file on its way through the stages.
@@ -58,6 +60,7 @@ struct FileRun {
     bool unreadable = false;                   // the file itself could not be read: its one diagnostic says why
     ZoneChoice default_zone;                   // of the programs that name none
     std::string zone_error;                    // TZ names no zone, and a program needs it: nothing is scheduled
+    std::string athlete_error;                 // --athlete names no athlete of the file: nothing is scheduled
 };
 
 // The last stage stream_programs runs: `schedule` includes the warnings of
@@ -80,7 +83,11 @@ enum class Lap { schedule, clock_changes, rules, take };
 using LapClock = std::function<void(Lap done)>;
 
 // Reads and resolves the file, and chooses the default zone (--timezone,
-// else the machine's, looked up only when a program names none).
+// else the machine's, looked up only when a program names none). With
+// --athlete, the name must be one of the file's athletes (athlete_error,
+// "--athlete: unknown athlete 'Bne'; did you mean 'Ben'?"); the programs of
+// the others are then left out of the plan, unscheduled and unchecked (the
+// file's own diagnostics, of resolving it, stay whole).
 FileRun resolve_file(const std::string& path, const Options& options);
 
 // The rule sets in force without a program: the standard ones (unless

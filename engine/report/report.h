@@ -26,7 +26,9 @@ struct TextReportOptions {
 void print_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const TextReportOptions& options = {});
 
 // One JSON array; each finding has file, line, column (1-based), severity,
-// rule (null for syntax and meaning errors), message, and notes.
+// rule (null for syntax and meaning errors), message, and notes; a finding
+// of a program written for a group also has athletes, the names its
+// message ends with (Diagnostic::athletes; SARIF: properties.athletes).
 std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_suppressed = false);
 
 // What SARIF says about a rule in tool.driver.rules.

@@ -92,7 +92,8 @@ std::string to_sarif(const std::vector<Diagnostic>& diagnostics, const std::vect
             if (auto it = index.find(*d.rule); it != index.end()) result["ruleIndex"] = it->second;
         }
         result["level"] = sarif_level(d.severity);
-        result["message"]["text"] = d.message;
+        result["message"]["text"] = message_with_athletes(d);
+        if (!d.athletes.empty()) result["properties"]["athletes"] = d.athletes;  // a finding of a program written for a group
         result["locations"] = nlohmann::json::array({location_of(d.span)});
         if (!d.notes.empty()) {
             auto related = nlohmann::json::array();

@@ -154,6 +154,7 @@ void Resolver::collect()
                                           {{it->second->name.span, "first defined here"}});
                            },
                            [&](const syntax::Athlete& a) { athlete_syntax_.push_back(&a); },
+                           [&](const syntax::Group& g) { group_syntax_.push_back(&g); },
                            [&](const syntax::Ruleset& r) {
                                const auto replacing = main_rulesets.find(r.name.text);
                                if (file == main_ || replacing == main_rulesets.end()) c_.module.rulesets.push_back(&r);

@@ -1,5 +1,5 @@
-// Programs: their dates, competitions, time zone, coach, skips and pauses,
-// blocks, and the athlete they load from.
+// Programs: one per athlete they are for (groups.cpp says which); their
+// dates, competitions, time zone, coach, skips and pauses, and blocks.
 #include <algorithm>
 #include <unordered_map>
 
@@ -50,16 +50,48 @@ void Resolver::resolve_programs()
 {
     if (!main_) return;
     for (const auto& statement : main_->statements) {
-        if (const auto* p = std::get_if<syntax::Program>(&statement.node)) c_.module.programs.push_back(program_of(*p));
+        if (const auto* p = std::get_if<syntax::Program>(&statement.node)) expand_program(*p);
     }
 }
 
-ir::Program Resolver::program_of(const syntax::Program& p)
+// One program per athlete it is for, each resolved with the athlete's
+// units and maxes. The diagnostics of a program written for a group or
+// several athletes name the athlete, and those alike for several are one.
+void Resolver::expand_program(const syntax::Program& p)
+{
+    const ProgramAthletes for_whom = athletes_of(p);
+    if (!for_whom.one_of_several) {
+        c_.module.programs.push_back(program_of(p, for_whom.athletes.front()));
+        return;
+    }
+    std::size_t blocks = 0;
+    for (const auto& s : p.statements) blocks += std::holds_alternative<syntax::BlockUse>(s.node) ? 1 : 0;
+    const std::size_t copies = for_whom.athletes.size();
+    if (blocks * copies > max_expanded_blocks - std::min(expanded_blocks_, max_expanded_blocks)) {
+        report(p.athletes.front().span, "this program for " + std::to_string(copies) + " athletes would expand to " +
+                                            std::to_string(blocks * copies) + " blocks, and meso expands at most " +
+                                            std::to_string(max_expanded_blocks) +
+                                            " from programs written for groups in a file: split the group, or the file");
+        return;
+    }
+    expanded_blocks_ += blocks * copies;
+    const std::size_t mark = c_.diagnostics.size();
+    for (const ir::Athlete* athlete : for_whom.athletes) {
+        const std::size_t before = c_.diagnostics.size();
+        ir::Program program = program_of(p, athlete);
+        program.one_of_several = true;
+        if (athlete) name_athlete(c_.diagnostics, before, athlete->name);
+        c_.module.programs.push_back(std::move(program));
+    }
+    merge_shared_findings(c_.diagnostics, mark);
+}
+
+ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* athlete)
 {
     ir::Program program;
     program.name = p.name.value;
     program.span = p.span;
-    program.athlete = find_athlete(p);
+    program.athlete = athlete;
     std::optional<Span> start_span, end_span;
     bool too_many_blocks = false;  // reported once, at the first block past the bound
     const auto add_block = [&](const syntax::BlockUse& n) {
@@ -161,31 +193,6 @@ bool Resolver::syntax_error_within(const Span& span) const
         if (d.severity == Severity::error && d.span.source == span.source && d.span.begin >= span.begin && d.span.begin < span.end)
             return true;
     return false;
-}
-
-const ir::Athlete* Resolver::find_athlete(const syntax::Program& p)
-{
-    auto& athletes = c_.module.athletes;
-    if (p.athlete) {
-        // By name through an index: a federation's file names thousands
-        // of athletes, and a search per program made resolving quadratic.
-        if (indexed_athletes_ != athletes.size() || athlete_index_.empty()) {
-            athlete_index_.clear();
-            for (const auto& a : athletes) athlete_index_.emplace(a.name, &a);  // the first of a name, as a search finds
-            indexed_athletes_ = athletes.size();
-        }
-        if (auto it = athlete_index_.find(p.athlete->value); it != athlete_index_.end()) return it->second;
-        std::vector<std::string> names;
-        names.reserve(athletes.size());
-        for (const auto& a : athletes) names.push_back(a.name);
-        report(p.athlete->span, "unknown athlete \"" + p.athlete->value + "\"" + did_you_mean(p.athlete->value, names));
-        return nullptr;
-    }
-    if (athletes.size() == 1) return &athletes.front();
-    if (athletes.size() > 1)
-        report(p.name.span, "this file has " + std::to_string(athletes.size()) + " athletes; say whose program this is with 'for \"" +
-                                athletes.front().name + "\"'");
-    return nullptr;  // no athlete: loads stay in percent
 }
 
 }  // namespace meso::resolving

@@ -23,7 +23,7 @@ Resolver::Resolver(Compilation& c, const ResolveOptions& options) : c_(c), optio
 
 // The main file and what it uses first, then the screening vocabulary, the
 // default and --rules rule sets, then the names they define, the vocabulary,
-// then athletes before the programs that point at them.
+// then athletes and their groups before the programs that point at them.
 void Resolver::run(Source main)
 {
     const std::string key = canonical_of(main.path);
@@ -50,6 +50,7 @@ void Resolver::run(Source main)
     collect();
     resolve_health_conditions();
     resolve_athletes();
+    resolve_groups();
     resolve_programs();
 }
 

@@ -6,7 +6,8 @@
 //   import.cpp    reading files, `use`, the library, the definitions the main file sees
 //   athletes.cpp  athletes: their unit, maxes and rounding step
 //   screening.cpp the health-condition vocabulary; athletes' conditions, occlusion pressures, clearances
-//   programs.cpp  programs: dates, time zone, coach, skips, pauses, the athlete
+//   groups.cpp    groups of athletes, and the athletes a program is for
+//   programs.cpp  programs: one per athlete; dates, time zone, coach, skips, pauses
 //   blocks.cpp    blocks: their length, the template and the use's overrides
 //   content.cpp   what a block holds: prescriptions, loads, sessions, splits, week overrides
 #pragma once
@@ -26,6 +27,10 @@ namespace meso::resolving {
 // Bounds that keep every program's expansion finite and cheap to count.
 inline constexpr int max_block_weeks = 1000;
 inline constexpr int max_blocks = 10000;
+// A program for a group is resolved once per athlete: the blocks of all
+// such copies in a file are bounded, so that a short file naming a large
+// group cannot expand beyond what meso schedules in its bounds.
+inline constexpr std::size_t max_expanded_blocks = 20000;
 inline constexpr double max_mass_kg = 2000;
 
 // The screening vocabulary: loaded for every file, even with
@@ -106,10 +111,27 @@ private:
     void add_occlusion_pressure(ir::Athlete& athlete, const syntax::Aop& aop);
     void add_clearance(ir::Athlete& athlete, const syntax::Cleared& cleared);
 
+    // groups.cpp
+    struct ResolvedGroup {
+        const syntax::Group* syntax;
+        std::vector<const ir::Athlete*> members;  // in the order written, each once
+    };
+    std::vector<const syntax::Group*> group_syntax_;
+    std::map<std::string, ResolvedGroup> groups_;
+    std::size_t expanded_blocks_ = 0;  // the blocks of the programs expanded from groups so far (max_expanded_blocks)
+    void resolve_groups();
+    struct ProgramAthletes {
+        std::vector<const ir::Athlete*> athletes;  // one program each; {nullptr} for a program without an athlete
+        bool one_of_several = false;               // written for a group or several athletes
+    };
+    ProgramAthletes athletes_of(const syntax::Program& p);
+    const ir::Athlete* athlete_named(const std::string& name);
+
     // programs.cpp
     void resolve_programs();
-    ir::Program program_of(const syntax::Program& p);
-    const ir::Athlete* find_athlete(const syntax::Program& p);
+    void expand_program(const syntax::Program& p);
+    ir::Program program_of(const syntax::Program& p, const ir::Athlete* athlete);
+    const ir::Athlete* athlete_by_default(const syntax::Program& p);
     void add_competition(ir::Program& program, const syntax::Competition& n);
     void check_competition_days(ir::Program& program);
     bool syntax_error_within(const Span& span) const;

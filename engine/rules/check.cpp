@@ -488,6 +488,7 @@ std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module
 
 void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings, ClearanceUses* uses)
 {
+    const std::size_t first_finding = findings.size();
     rules::ProgramViews views = rules::program_views(program);
     for (std::size_t b = 0; b < program.blocks.size(); ++b) {
         if (!program.blocks[b].block) continue;
@@ -497,6 +498,7 @@ void check_program_rules(const RuleBook& book, const ProgramSchedule& program, s
         rules::apply_allows(book, view.block, block_first_finding, findings);
         rules::apply_clearances(book, view.athlete, block_first_finding, findings, uses);
     }
+    if (program.program && program.program->one_of_several) name_athlete(findings, first_finding, program.athlete);
 }
 
 std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
@@ -504,6 +506,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
     std::vector<Diagnostic> findings = check_clearances(book, module);
     ClearanceUses uses;
     for (const auto& program : schedule.programs) check_program_rules(book, program, findings, &uses);
+    merge_shared_findings(findings);
     auto unused = unused_clearances(book, module, uses);
     findings.insert(findings.end(), unused.begin(), unused.end());
     return findings;

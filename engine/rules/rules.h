@@ -168,6 +168,9 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
 // The same for one program, appended to `findings`: check_rules is this for
 // each program in turn (no rule looks at more than one program).
 // The athlete's clearances are applied too, and those used added to `uses` when given.
+// A program expanded from a group (ir::Program::one_of_several) names its
+// athlete in each finding; check_rules then merges those alike
+// (merge_shared_findings), and a caller of this one does so itself.
 void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings,
                          ClearanceUses* uses = nullptr);
 

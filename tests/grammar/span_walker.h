@@ -207,11 +207,25 @@ private:
             else if (auto* src = std::get_if<SourceStatement>(&s.node)) source_statement(*src);
         }
     }
+    void top(const Group& g)
+    {
+        with_body(g.span, "Group", "group ", g.braces);
+        text(g.name);
+        braces(g.braces);
+        trivia(g.trivia);
+        for (const auto& s : g.statements) {
+            const auto& members = std::get<GroupMembers>(s.node);
+            const auto line = one_line(members.span, "GroupMembers", "\"");
+            CHECK(ends_with(line, members.names.back().span.text()));
+            for (const auto& n : members.names) text(n);
+            trivia(members.trivia);
+        }
+    }
     void top(const Program& p)
     {
         with_body(p.span, "Program", "program ", p.braces);
         text(p.name);
-        if (p.athlete) text(*p.athlete);
+        for (const auto& a : p.athletes) text(a);
         braces(p.braces);
         trivia(p.trivia);
         for (const auto& s : p.statements) std::visit([&](const auto& n) { program_statement(n); }, s.node);

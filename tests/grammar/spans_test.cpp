@@ -66,6 +66,8 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
                                        "Round",
                                        "ConditionList",
                                        "Program",
+                                       "Group",
+                                       "GroupMembers",
                                        "Start",
                                        "End",
                                        "Competition",

@@ -76,8 +76,8 @@ TEST_CASE("the first program of the design document, field by field")
 
     const auto& program = as<Program>(statements[3].node);
     CHECK(program.name.value == "Off-season 2027");
-    REQUIRE(program.athlete);
-    CHECK(program.athlete->value == "Alex");
+    REQUIRE(program.athletes.size() == 1);
+    CHECK(program.athletes[0].value == "Alex");
     REQUIRE(program.statements.size() == 3);
 
     const auto& start = as<Start>(program.statements[0].node);

@@ -153,6 +153,15 @@ def cases():
     c['many-programs'] = ATHLETE + fill('', 'program "P" for "A" { start 2027-01-04; 1000 weeks "B" { days ' + DAYS +
                                         '; sessions ' + ALL_HOURS + ' } }\n')
     c['many-athletes'] = fill('', 'athlete "A" { max squat 100 kg }\n')
+    # Groups (issue 15): a program for a group is resolved once per member,
+    # the copies' blocks bounded in a file (docs/language.md, Groups).
+    members = range(18000)
+    c['large-group'] = ''.join(f'athlete "A{i}" {{ max squat 100 kg }}\n' for i in members) + \
+        'group "G" { ' + ', '.join(f'"A{i}"' for i in members) + ' }\n' + \
+        program('  1 week "B" { days mon; sessions 08:00, 17:00; squat 5x5 @ 75% }\n').replace('program "P" {', 'program "P" for "G" {')
+    c['group-times-blocks'] = ''.join(f'athlete "A{i}" {{ max squat 100 kg }}\n' for i in range(200)) + \
+        'group "G" { ' + ', '.join(f'"A{i}"' for i in range(200)) + ' }\n' + \
+        'program "P" for "G" {\n  start 2027-01-04\n' + ''.join(f'  1 day "B{b}" {{ squat 5x5 @ 75% }}\n' for b in range(99)) + '}\n'
     c['many-maxes'] = fill('athlete "A" {\n', '  max squat 100 kg\n', '}\n')
     c['many-conditions'] = fill('athlete "A" {\n  condition a', ', a', '\n}\n')
     c['many-rules'] = fill('ruleset r "R" {\n', '  rule x error "x" { require weeks > 1 and gap >= 4 h }\n', '}\n')

@@ -1,7 +1,8 @@
 // The examples of issues 14 and 22, every load worked out by hand, week by week:
 // examples/five-three-one.meso (5/3/1 with Boring But Big on a 90% training
-// max), examples/hypertrophy-rir.meso (rep ranges by reps in reserve) and
-// examples/meet-peak.meso (planned backward from a competition, then a taper).
+// max), examples/hypertrophy-rir.meso (rep ranges by reps in reserve),
+// examples/meet-peak.meso (planned backward from a competition, then a taper)
+// and examples/squad.meso (one program for a group of three).
 // Loads round to 2.5 kg, nearest, halves up.
 #include <catch2/catch.hpp>
 
@@ -192,4 +193,30 @@ TEST_CASE("meet peak example: planned backward from the last competition, a stre
     CHECK(reps_of_week(p, 0, 9) == 120);
     CHECK(reps_of_week(p, 1, 1) == 66);
     CHECK(reps_of_week(p, 1, 2) == 49);
+}
+
+TEST_CASE("squad example: one program per member of the group, each squat from the member's own max and step")
+{
+    auto c = compile_example("squad.meso");
+    INFO(messages(c.diagnostics));
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    REQUIRE(c.schedule.programs.size() == 3);
+    using std::chrono::Monday;
+    // 70% +2.5% per week; week 4 deloads: 90% of 77.5% = 69.75%. Ann's max 100 kg, Ben's 140 kg (2.5 kg step),
+    // Cat's 120 kg on her 5 kg step:
+    //   Ann 70 72.5 75 69.75 -> 70 72.5 75 70
+    //   Ben 98 101.5 105 97.65 -> 97.5 102.5 105 97.5
+    //   Cat 84 87 90 83.7 -> 85 85 90 85
+    const std::vector<std::pair<std::string, std::vector<double>>> squats = {
+        {"Ann", {70, 72.5, 75, 70}}, {"Ben", {97.5, 102.5, 105, 97.5}}, {"Cat", {85, 85, 90, 85}}};
+    for (std::size_t i = 0; i < squats.size(); ++i) {
+        const auto& p = c.program(i);
+        INFO(squats[i].first);
+        CHECK(p.athlete == squats[i].first);
+        REQUIRE(p.sessions.size() == 12);
+        for (int week = 1; week <= 4; ++week) {
+            INFO("week " << week);
+            CHECK(mass_of(p, session_on(p, week, Monday), "squat") == squats[i].second[static_cast<std::size_t>(week - 1)]);
+        }
+    }
 }

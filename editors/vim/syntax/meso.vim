@@ -12,7 +12,7 @@ set cpo&vim
 " Identifiers hold '-' (knee-extension), so keywords must not match inside one.
 syn iskeyword @,48-57,_,-
 
-syn keyword mesoKeyword use athlete program template ruleset rule for start end competition timezone coach skip pause then as
+syn keyword mesoKeyword use athlete group program template ruleset rule for start end competition timezone coach skip pause then as
 syn keyword mesoKeyword method days sessions occlusion cuff width week deload allow note max round condition
 syn keyword mesoKeyword aop cleared class alias
 syn keyword mesoKeyword source applies to blocks where require forbid rest per every any exercise has

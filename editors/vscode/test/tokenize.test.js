@@ -75,6 +75,8 @@ athlete "Alex" {
   cleared bfr.precaution "Dr Lee, 2027-01-10"
 }
 
+group "Squad" { "Alex" }
+
 condition frailty "frail older adult" {
   class relative
   alias frail
@@ -125,7 +127,7 @@ test('comments are comments, to the end of the line, and a # in a string is not 
 
 test('keywords', async () => {
   for (const [line, word] of [['use std.bfr', 'use'], ['athlete "Alex"', 'athlete'], ['template kaatsu', 'template'],
-    ['program "Off', 'program'], ['method bfr', 'method'], ['days mon', 'days'], ['sessions 08:00', 'sessions'],
+    ['program "Off', 'program'], ['group "Squad"', 'group'], ['method bfr', 'method'], ['days mon', 'days'], ['sessions 08:00', 'sessions'],
     ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff arm', 'cuff'], ['week 4 deload', 'week'],
     ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['competition 2027', 'competition'], ['3 weeks kaatsu then', 'then'],
     ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
