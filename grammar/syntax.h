@@ -300,6 +300,31 @@ struct Round {
     Span span;
     Trivia trivia;
 };
+struct Bar {  // `bar 20 kg`
+    Quantity mass;
+    Span span;
+    Trivia trivia;
+};
+struct PlateItem {                // `25` or `4x25`
+    std::optional<Number> count;  // plates (not pairs); none: as many as needed
+    Number mass;                  // in the statement's unit
+    Span span;
+};
+struct Plates {  // `plates 4x25 2x20 15 10 5 2.5 1.25 kg`
+    std::vector<PlateItem> items;
+    Unit unit = Unit::kg;
+    std::string unit_text;  // as written
+    Span unit_span;
+    Span span;
+    Trivia trivia;
+};
+struct Equipment {  // `barbell squat, bench-press`, `dumbbell curl step 2 kg`
+    Name kind;      // barbell | dumbbell | machine
+    std::vector<Name> exercises;
+    HeapOptional<Quantity> step;  // dumbbell and machine (the builder reports the rest)
+    Span span;
+    Trivia trivia;
+};
 struct ConditionList {
     std::vector<Name> names;
     Span span;
@@ -319,7 +344,7 @@ struct Cleared {  // `cleared bfr.precaution "Dr Lee, 2027-01-10"`
     Trivia trivia;
 };
 struct AthleteStatement {
-    std::variant<Max, Round, ConditionList, Aop, Cleared> node;
+    std::variant<Max, Round, ConditionList, Aop, Cleared, Bar, Plates, Equipment> node;
 };
 
 struct Athlete {

@@ -25,7 +25,23 @@ std::string rest(double seconds_of_rest)
 
 // ---- what a session holds, in words ----
 
-bool same_load(const SetPlan& a, const SetPlan& b) { return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe; }
+bool same_load(const SetPlan& a, const SetPlan& b)
+{
+    return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.plates == b.plates;
+}
+
+// Appends a barbell's plates: " (25 + 25 + 15 kg a side)", " (the bar alone)".
+void append_plates_text(std::string& out, const SetPlan& set, const std::string& unit)
+{
+    if (!set.plates) return;
+    if (set.plates->empty()) {
+        out.append(" (the bar alone)");
+        return;
+    }
+    out.append(" (");
+    for (std::size_t i = 0; i < set.plates->size(); ++i) out.append(i ? " + " : "").append(format_number((*set.plates)[i]));
+    out.append(" ").append(unit).append(" a side)");
+}
 
 // Appends " @ 75% = 135 kg" (or what the set's load is) to `out`.
 void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
@@ -39,6 +55,7 @@ void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& 
         if (exercise.percent_without_max) out.append(" (no max for ").append(exercise.name).append(", so no ").append(unit).append(")");
     }
     else if (set.mass) out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
+    if (set.mass) append_plates_text(out, set, unit);
 }
 
 // Appends "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min" to `out`.

@@ -32,7 +32,9 @@ std::chrono::minutes end_of(const Session& s) { return (s.start + s.length) % st
 bool same_load(const ExercisePlan& e)
 {
     for (const auto& s : e.sets)
-        if (s.percent != e.sets.front().percent || s.mass != e.sets.front().mass || s.rpe != e.sets.front().rpe) return false;
+        if (s.percent != e.sets.front().percent || s.mass != e.sets.front().mass || s.rpe != e.sets.front().rpe ||
+            s.plates != e.sets.front().plates)
+            return false;
     return true;
 }
 
@@ -58,13 +60,25 @@ std::string csv_field(const std::string& s)
     return out + "\"";
 }
 
+// "25+20+5" (the plates of a side, in the athlete's unit), "bar" for the bar alone.
+std::string plates_of(const std::vector<double>& per_side)
+{
+    if (per_side.empty()) return "bar";
+    std::string out;
+    for (std::size_t i = 0; i < per_side.size(); ++i) out += (i ? "+" : "") + format_number(per_side[i]);
+    return out;
+}
+
 }  // namespace
 
 std::string describe_load(const SetPlan& set, ir::MassUnit unit)
 {
+    // A barbell's plates after its load: "150 kg (75%) [25+25+15 a side]".
+    const std::string plates = !set.plates ? "" : set.plates->empty() ? " [bar only]" : " [" + plates_of(*set.plates) + " a side]";
     if (set.rpe) return "RPE " + format_number(*set.rpe);
-    if (set.mass && set.percent) return format_number(*set.mass) + " " + ir::to_string(unit) + " (" + format_number(*set.percent) + "%)";
-    if (set.mass) return format_number(*set.mass) + " " + ir::to_string(unit);
+    if (set.mass && set.percent)
+        return format_number(*set.mass) + " " + ir::to_string(unit) + " (" + format_number(*set.percent) + "%)" + plates;
+    if (set.mass) return format_number(*set.mass) + " " + ir::to_string(unit) + plates;
     if (set.percent) return format_number(*set.percent) + "%";
     return "";
 }
@@ -156,6 +170,24 @@ void append_json_number(std::string& out, const std::optional<double>& value)
     else out += json(r).dump();
 }
 
+// A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
+// the items (append_item(i) writes item i with its indentation) each
+// followed by ",\n", the last by "\n", then `closing`: the "]" at the
+// array's depth.
+template <typename AppendItem> void append_json_array(std::string& out, std::size_t count, std::string_view closing, AppendItem append_item)
+{
+    if (count == 0) {
+        out += "[]";
+        return;
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        append_item(i);
+        out += i + 1 < count ? ",\n" : "\n";
+    }
+    out += closing;
+}
+
 // One set's object, at the depth of a session's exercises.
 void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
 {
@@ -173,30 +205,19 @@ void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
         out += ",\n                  \"rpe\": ";
         append_json_number(out, set.rpe);
     }
+    if (set.plates) {  // an appended key, a barbell exercise's only: its plates a side, in the program's unit
+        out += ",\n                  \"plates\": ";
+        append_json_array(out, set.plates->size(), "                  ]", [&](std::size_t i) {
+            out += "                    ";
+            append_json_number(out, (*set.plates)[i]);
+        });
+    }
     out += "\n                }";
 }
 
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
-    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
-}
-
-// A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
-// the items (append_item(i) writes item i with its indentation) each
-// followed by ",\n", the last by "\n", then `closing`: the "]" at the
-// array's depth.
-template <typename AppendItem> void append_json_array(std::string& out, std::size_t count, std::string_view closing, AppendItem append_item)
-{
-    if (count == 0) {
-        out += "[]";
-        return;
-    }
-    out += "[\n";
-    for (std::size_t i = 0; i < count; ++i) {
-        append_item(i);
-        out += i + 1 < count ? ",\n" : "\n";
-    }
-    out += closing;
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.plates == b.plates;
 }
 
 // An exercise's "sets" array. A set's text is reused while the sets repeat.
@@ -444,12 +465,12 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
     Buffered buffer(out);
     std::string& o = buffer.text();
     DateTimeCache clock;
-    o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n";
+    o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,plates\n";
     for (const auto& p : schedule.programs) {
         const std::string program = "," + csv_field(p.name) + "," + csv_field(p.athlete) + ",";
         std::vector<std::string> blocks;
         for (const auto& b : p.blocks) blocks.push_back(csv_field(b.name) + ",");
-        // Per content, the end of each exercise's row: ",squat,5,5,135,75,\n".
+        // Per content, the end of each exercise's row: ",squat,5,5,135,75,,25+20+5\n".
         std::vector<std::vector<std::string>> rows;
         for (const auto& content : p.contents) {
             rows.emplace_back();
@@ -460,7 +481,8 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
                 rows.back().push_back("," + csv_field(e.name) + "," + std::to_string(e.sets.size()) + "," + reps_of(e, "/") + "," +
                                       (uniform && kg ? format_number(*kg) : "") + "," +
                                       (uniform && first.percent ? format_number(*first.percent) : "") + "," +
-                                      (e.rest_s ? format_number(*e.rest_s) : "") + "\n");
+                                      (e.rest_s ? format_number(*e.rest_s) : "") + "," +
+                                      (uniform && first.plates ? plates_of(*first.plates) : "") + "\n");
             }
         }
         std::string start;  // "2027-01-04,08:00,09:00,P,A,Block,1"

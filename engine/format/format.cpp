@@ -299,6 +299,14 @@ private:
     std::vector<std::string> render(const Use& n, int d) { return line("use " + name(n.module), d); }
     std::vector<std::string> render(const Max& n, int d) { return line("max " + name(n.exercise) + " " + quantity(n.mass), d); }
     std::vector<std::string> render(const Round& n, int d) { return line("round " + quantity(n.step), d); }
+    std::vector<std::string> render(const Bar& n, int d) { return line("bar " + quantity(n.mass), d); }
+    std::vector<std::string> render(const Plates& n, int d) { return line("plates " + plates(n), d); }
+    std::vector<std::string> render(const Equipment& n, int d)
+    {
+        std::string text = name(n.kind);
+        for (std::size_t i = 0; i < n.exercises.size(); ++i) text += (i == 0 ? " " : ", ") + name(n.exercises[i]);
+        return line(text + (n.step ? " step " + quantity(*n.step) : std::string()), d);
+    }
     std::vector<std::string> render(const ConditionList& n, int d)
     {
         std::string text = "condition";

@@ -5,6 +5,7 @@
 //   resolve.cpp   the run, in order, and the entry points of resolve.h
 //   import.cpp    reading files, `use`, the library, the definitions the main file sees
 //   athletes.cpp  athletes: their unit, maxes and rounding step
+//   equipment.cpp athletes' bar, plates and what each exercise is loaded with
 //   screening.cpp the health-condition vocabulary; athletes' conditions, occlusion pressures, clearances
 //   programs.cpp  programs: dates, time zone, coach, skips, pauses, the athlete
 //   blocks.cpp    blocks: their length, the template and the use's overrides
@@ -95,6 +96,14 @@ private:
     ir::Athlete athlete_of(const syntax::Athlete& a);
     void add_max(ir::Athlete& athlete, const syntax::Max& m);
     void set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen);
+
+    // equipment.cpp
+    bool in_athlete_unit(const ir::Athlete& athlete, syntax::Unit unit, const std::string& unit_text, const Span& span, const char* what);
+    void set_bar(ir::Athlete& athlete, const syntax::Bar& b);
+    void set_plates(ir::Athlete& athlete, const syntax::Plates& p);
+    std::optional<ir::Plate> plate_of(const ir::Athlete& athlete, const syntax::PlateItem& item, const syntax::Plates& p);
+    void add_equipment(ir::Athlete& athlete, const syntax::Equipment& e);
+    void check_equipment(const ir::Athlete& athlete, const syntax::Plates* plates);
 
     // screening.cpp
     void resolve_health_conditions();

@@ -12,7 +12,9 @@
 // earlier ones, earlier); a moved session keeps its block week, split, times
 // and Session::day. `skip` then drops the sessions of those dates. Loads
 // become masses from the athlete's max, rounded to the athlete's step
-// (halves up). docs/schedule.md tells the rules in full.
+// (halves up), or for an exercise marked `barbell` to what the athlete's
+// bar and plates make (plates.h), for a `dumbbell` or `machine` to its own
+// step. docs/schedule.md tells the rules in full.
 //
 // Sessions are small and share their content: every session of a block
 // week and split points at one SessionContent. Dates and times are local to
@@ -42,6 +44,9 @@ struct SetPlan {
     std::optional<double> percent;  // of 1RM: as written, or derived from a mass when a max is known
     std::optional<double> mass;     // in the athlete's unit, rounded to the athlete's step
     std::optional<double> rpe;
+    // A barbell exercise's plates on each side, heaviest first, in the
+    // athlete's unit (empty: the bar alone); none for any other exercise.
+    std::optional<std::vector<double>> plates;
 };
 
 struct ExercisePlan {

@@ -17,18 +17,6 @@ namespace {
 constexpr double max_percent = 1000;  // as resolve checks a load as written
 constexpr double max_mass_kg = 2000;
 
-// Loads the compiler computes are rounded to the athlete's step, to the
-// nearest and halves up, whole numbers included: the step stands for what
-// the bar can be loaded with, and 36 kg cannot be made of 2.5 kg steps.
-// (The small epsilon keeps 106.875 / 2.5 + 0.5 from landing just below a
-// whole number through binary fractions.)
-double round_load(double value, double step)
-{
-    if (step <= 0) return value;
-    const double steps = std::floor(value / step + 0.5 + 1e-9);
-    return std::round(steps * step * 1e6) / 1e6;
-}
-
 // Equality of contents, field by field (spans included: the rules point
 // at them), and a hash that agrees with it.
 bool same_span(const Span& a, const Span& b)
@@ -38,7 +26,7 @@ bool same_span(const Span& a, const Span& b)
 
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
-    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe;
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.plates == b.plates;
 }
 
 bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)
@@ -252,7 +240,7 @@ ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_w
         auto it = athlete->maxes.find(e.name);
         if (it != athlete->maxes.end()) max = it->second.amount;
     }
-    const double step = athlete ? athlete->round_step.amount : 2.5;
+    const double step = step_of(e);
     const auto& l = e.load;
     double value = l.from;
     bool computed = deload;
@@ -273,13 +261,13 @@ ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_w
     case ir::Load::Kind::percent:
         set.percent = value;
         if (max) {
-            set.mass = round_load(*max * value / 100.0, step);
+            load_set(e, *max * value / 100.0, false, set);
             if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, *max, value, step);
         }
         else plan.percent_without_max = true;
         break;
     case ir::Load::Kind::mass:
-        set.mass = computed ? round_load(value, step) : value;
+        load_set(e, value, !computed, set);
         if (max && *max > 0) set.percent = std::round(*set.mass / *max * 1000.0) / 10.0;
         break;
     }
