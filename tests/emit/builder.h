@@ -33,9 +33,10 @@ inline std::bitset<7> days(const char* pattern)
     return bits;
 }
 
-inline SetPlan set(int reps, std::optional<double> percent, std::optional<double> mass = {}, std::optional<double> rpe = {})
+inline SetPlan set(int reps, std::optional<double> percent, std::optional<double> mass = {}, std::optional<double> rpe = {},
+                   std::optional<std::vector<double>> plates = {})
 {
-    return SetPlan{reps, percent, mass, rpe};
+    return SetPlan{reps, percent, mass, rpe, std::move(plates)};
 }
 
 inline ExercisePlan exercise(std::string name, std::vector<SetPlan> sets, std::optional<double> rest_s = {})

@@ -165,6 +165,23 @@ TEST_CASE("the description names every exercise with sets, reps, kilograms, perc
                           "Keep the cuff on between sets\\nStop if numb");
 }
 
+TEST_CASE("the description gives a barbell's plates a side after its load, and says when the bar alone is used")
+{
+    Fixture f;
+    SessionContent content;
+    const std::vector<double> side = {25, 25, 15};
+    content.exercises.push_back(exercise("squat", {set(5, 75, 150, {}, side), set(5, 75, 150, {}, side)}, 180));
+    content.exercises.push_back(exercise("good-morning", {set(10, 5, 20, {}, std::vector<double>{})}));
+    content.exercises.push_back(exercise("curl", {set(10, 50, 10)}));
+    auto& program = f.program("P", "UTC");
+    f.schedule(program, "Alex", day(2027, 1, 4), {{"Strength", "", 1, days("M......"), {at(8)}, std::chrono::minutes{60}, content}});
+    const auto description = properties(emit(f.schedules), "DESCRIPTION").front();
+    CHECK(description.find("squat: 2 sets of 5 reps @ 75% = 150 kg (25 + 25 + 15 kg a side)\\; rest 3 min\\n") != std::string::npos);
+    CHECK(description.find("good-morning: 1 set of 10 reps @ 5% = 20 kg (the bar alone)\\n") != std::string::npos);
+    CHECK(description.find("curl: 1 set of 10 reps @ 50% = 10 kg") != std::string::npos);
+    CHECK(description.find("curl: 1 set of 10 reps @ 50% = 10 kg (") == std::string::npos);
+}
+
 TEST_CASE("a coach with an address makes METHOD:PUBLISH and an ORGANIZER on every event")
 {
     Fixture f;

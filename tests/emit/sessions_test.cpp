@@ -70,9 +70,9 @@ TEST_CASE("schedule CSV quotes a field with a comma, a quote or a line break, an
     auto c = compile(athlete + "program \"P, \\\"the\\\" plan\" for \"A\" {\n  start 2027-01-04\n"
                                "  1 week \"two\\nlines\" { days mon; squat 5x5 @ 50% rest 90 s; \"a/b\" 3x8 }\n}\n");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    CHECK(csv_of(c.schedule) == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s\n"
-                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90\n"
-                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,\n");
+    CHECK(csv_of(c.schedule) == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,plates\n"
+                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90,\n"
+                                "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,,\n");
 }
 
 TEST_CASE("a large schedule is written whole in every format: each session once, the JSON one document")
@@ -115,4 +115,53 @@ TEST_CASE("a large schedule is written whole in every format: each session once,
     const auto text = text_of(c.schedule);
     CHECK(lines(text) == 1 + p.sessions.size());
     CHECK(text.find("\nSun 2027-03-14 23:00-23:30  C  week 5  squat 1×1 @ 90 kg (90%)\n") != std::string::npos);
+}
+
+namespace {
+
+// A 200 kg squat on a 20 kg bar with standard plates, and a curl on dumbbells.
+const std::string gym = R"(athlete "Alex" {
+  max squat 200 kg
+  max curl 21 kg
+  bar 20 kg
+  plates 25 20 15 10 5 2.5 1.25 kg
+  barbell squat
+  dumbbell curl step 2 kg
+}
+program "P" {
+  start 2027-01-04
+  1 week "B" { days mon; squat 5x5 @ 75%; squat 1x10 @ 5%; curl 3x10 @ 50% }
+}
+)";
+
+}  // namespace
+
+TEST_CASE("a barbell's plates a side are in the JSON, the CSV and the text; other exercises have none")
+{
+    auto c = compile(gym);
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+
+    const auto json = json_of(c.schedule);
+    CHECK(json == nlohmann::ordered_json::parse(json).dump(2) + "\n");  // still one dump, the arrays included
+    const auto doc = nlohmann::ordered_json::parse(json);
+    const auto& exercises = doc["programs"][0]["sessions"][0]["exercises"];
+    // 75% of 200 kg is 150 kg: 65 kg a side, 25 + 25 + 15 (the fewest plates, heaviest first).
+    CHECK(exercises[0]["sets"][0] ==
+          nlohmann::ordered_json{
+              {"reps", 5}, {"load_percent", 75}, {"load_kg", 150}, {"plates", nlohmann::ordered_json::array({25, 25, 15})}});
+    CHECK(exercises[0]["sets"][4]["plates"] == nlohmann::json::array({25, 25, 15}));
+    CHECK(exercises[1]["sets"][0]["load_kg"] == 20);  // 10 kg is below the bar: the bar alone
+    CHECK(exercises[1]["sets"][0]["plates"] == nlohmann::json::array());
+    CHECK_FALSE(exercises[2]["sets"][0].contains("plates"));  // a dumbbell curl
+    CHECK(exercises[2]["sets"][0]["load_kg"] == 10);          // 10.5 kg in 2 kg steps
+
+    const auto csv = csv_of(c.schedule);
+    CHECK(csv.find("date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,plates\n") == 0);
+    CHECK(csv.find(",1,squat,5,5,150,75,,25+25+15\n") != std::string::npos);
+    CHECK(csv.find(",1,squat,1,10,20,5,,bar\n") != std::string::npos);
+    CHECK(csv.find(",1,curl,3,10,10,50,,\n") != std::string::npos);
+
+    const auto text = text_of(c.schedule);
+    CHECK(text.find("squat 5×5 @ 150 kg (75%) [25+25+15 a side], squat 1×10 @ 20 kg (5%) [bar only], curl 3×10 @ 10 kg (50%)\n") !=
+          std::string::npos);
 }

@@ -121,7 +121,7 @@ void check_emitters(const meso::ScheduleResult& result, std::string_view input)
     if (!parsed.contains("programs") || parsed["programs"].size() != result.programs.size())
         violated("schedule --format json lacks a program", input);
 
-    // CSV: 13 fields a record; a quoted field may hold commas and newlines.
+    // CSV: 14 fields a record (the 13 of cli.md, then plates); a quoted field may hold commas and newlines.
     const std::string c = csv.str();
     std::size_t fields = 1;
     bool quoted = false;
@@ -134,7 +134,7 @@ void check_emitters(const meso::ScheduleResult& result, std::string_view input)
         else if (ch == '"') quoted = true;
         else if (ch == ',') ++fields;
         else if (ch == '\n') {
-            if (fields != 13) violated("a CSV record of " + std::to_string(fields) + " fields", input);
+            if (fields != 14) violated("a CSV record of " + std::to_string(fields) + " fields", input);
             fields = 1;
         }
     }
