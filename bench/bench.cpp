@@ -5,17 +5,20 @@
 // Prints one line of key=value pairs: bytes, sessions, and per stage the
 // best of N samples (of several runs for small inputs) in CPU seconds (parse, resolve, schedule, rules, ics), the
 // bytes of the calendar, plus the peak resident memory of the process.
-// Resolve includes its own parse. The calendar is written into a stream
-// that only counts its bytes, so that ics_s is the emitter's own time.
+// Resolve includes its own parse and reading the file. The calendar is
+// written into a stream that only counts its bytes, so that ics_s is the
+// emitter's own time.
 //
-// Schedule, rules and ics are timed as meso compile runs them: the file is
-// planned, then each program is scheduled, checked and written and let go
-// before the next, and each stage's share of that pass is summed over the
-// programs (schedule includes planning). Timing each stage on the whole
-// file's schedule at once measured a working set meso never has: a file of
-// many programs outgrew the caches at 10x and looked worse than linear.
-// bench/run.py runs it on generated inputs of several sizes and writes
-// the Markdown table.
+// It runs what meso compile runs: engine/pipeline's resolve_file, then its
+// stream_programs, which plans the file, then schedules, checks and hands
+// on each program and lets it go before the next; the pipeline's LapClock
+// says when each stage's work ends, and each stage's share of that pass is
+// summed over the programs (schedule includes planning and the clock
+// changes, rules loading the rule sets and ordering the diagnostics).
+// Timing each stage on the whole file's schedule at once measured a
+// working set meso never has: a file of many programs outgrew the caches
+// at 10x and looked worse than linear. bench/run.py runs it on generated
+// inputs of several sizes and writes the Markdown table.
 #include <time.h>
 
 #include <chrono>
@@ -29,9 +32,7 @@
 #include <string>
 
 #include "engine/emit/ical.h"
-#include "engine/resolve/resolve.h"
-#include "engine/rules/rules.h"
-#include "engine/schedule/schedule.h"
+#include "engine/pipeline/pipeline.h"
 #include "grammar/parse.h"
 
 namespace {
@@ -98,6 +99,56 @@ long peak_rss_kb()
     return 0;
 }
 
+struct StageTimes {
+    double schedule = 0, rules = 0, ics = 0;
+};
+
+// What one pass counts besides its times.
+struct PassCounts {
+    std::size_t sessions = 0, contents = 0, ics_bytes = 0;
+};
+
+// One pass of meso compile after resolving, on `run` as resolve_file left
+// it (its diagnostics are put back after each pass), each stage's time
+// added to `t`.
+PassCounts compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Diagnostic>& resolved, const meso::pipeline::Options& options,
+                        const meso::CalendarOptions& calendar, StageTimes& t)
+{
+    PassCounts counts;
+    run.diagnostics = resolved;
+    double at = cpu_seconds();
+    auto lap = [&](double& stage) {
+        const double now = cpu_seconds();
+        stage += now - at;
+        at = now;
+    };
+    CountingBuffer counter;
+    std::ostream out(&counter);
+    meso::CalendarStream stream;
+    auto take = [&](std::size_t index, meso::ProgramSchedule& program) {
+        if (index == 0) {  // the plan is complete: the head can be written, as meso compile does
+            std::vector<meso::ProgramOutline> outlines;
+            for (const auto& p : run.plan.programs) outlines.push_back(meso::outline_of(p));
+            meso::begin_calendar(stream, out, outlines, calendar);
+        }
+        counts.sessions += program.sessions.size();
+        counts.contents += program.contents.size();
+        meso::write_events(stream, out, program);
+    };
+    meso::pipeline::stream_programs(run, options, meso::pipeline::Stages::rules, take, [&](meso::pipeline::Lap done) {
+        switch (done) {
+        case meso::pipeline::Lap::schedule: lap(t.schedule); break;
+        case meso::pipeline::Lap::rules: lap(t.rules); break;
+        case meso::pipeline::Lap::take: lap(t.ics); break;
+        }
+    });
+    meso::end_calendar(stream, out);
+    out.flush();
+    counts.ics_bytes = counter.bytes();
+    lap(t.ics);
+    return counts;
+}
+
 }  // namespace
 
 int main(int argc, char** argv)
@@ -115,62 +166,20 @@ int main(int argc, char** argv)
     text << in.rdbuf();
     const meso::Source source{path, text.str()};
 
-    meso::ResolveOptions options;
-    options.limits.max_bytes = 256u << 20;
-    const double parse = best_of(repeat, [&] { auto r = meso::parse(source, options.limits); });
-    std::unique_ptr<meso::Compilation> compilation;
-    const double resolve = best_of(repeat, [&] { compilation = meso::resolve_source(source, options); });
-    if (meso::has_errors(compilation->diagnostics)) {
+    meso::pipeline::Options options;
+    options.max_sessions = 100'000'000;
+    const double parse = best_of(repeat, [&] { auto r = meso::parse(source, meso::ParseLimits{}); });
+    meso::pipeline::FileRun run;
+    const double resolve = best_of(repeat, [&] { run = meso::pipeline::resolve_file(path, options); });
+    if (run.unreadable || meso::has_errors(run.diagnostics) || !run.zone_error.empty()) {
         std::cerr << "meso_bench: the input has errors\n";
         return 1;
     }
-    const meso::ir::Module& module = compilation->module;
-    const meso::RuleBook book = meso::load_rules(module.rulesets);
+    const std::vector<meso::Diagnostic> resolved = run.diagnostics;
     meso::CalendarOptions calendar;
-    calendar.default_timezone = "UTC";
+    calendar.default_timezone = run.default_zone.name;  // as meso compile does
     calendar.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
-    std::size_t sessions = 0, contents = 0, ics_bytes = 0;
-    struct StageTimes {
-        double schedule = 0, rules = 0, ics = 0;
-    };
-    // One pass: what meso compile does after resolving, stage by stage.
-    auto pass = [&](StageTimes& t) {
-        double at = cpu_seconds();
-        auto lap = [&](double& stage) {
-            const double now = cpu_seconds();
-            stage += now - at;
-            at = now;
-        };
-        const meso::SchedulePlan plan = meso::plan_schedule(module, {100'000'000});
-        std::vector<meso::ProgramOutline> outlines;
-        for (const auto& p : plan.programs) outlines.push_back(meso::outline_of(p));
-        lap(t.schedule);
-        CountingBuffer counter;
-        std::ostream out(&counter);
-        meso::CalendarStream stream;
-        meso::begin_calendar(stream, out, outlines, calendar);
-        lap(t.ics);
-        std::vector<meso::Diagnostic> diagnostics;
-        sessions = contents = 0;
-        for (const auto& p : plan.programs) {
-            {
-                const meso::ProgramSchedule program = meso::schedule_program(p, diagnostics);
-                sessions += program.sessions.size();
-                contents += program.contents.size();
-                lap(t.schedule);
-                std::vector<meso::Diagnostic> findings;
-                meso::check_program_rules(book, program, findings);
-                lap(t.rules);
-                meso::write_events(stream, out, program);
-                lap(t.ics);
-            }
-            lap(t.schedule);  // letting the program go
-        }
-        meso::end_calendar(stream, out);
-        out.flush();
-        ics_bytes = counter.bytes();
-        lap(t.ics);
-    };
+    PassCounts counts;
     // As best_of: a sample is one pass, or as many as fill 50 ms; the best
     // of `repeat` samples, stage by stage.
     StageTimes best{1e300, 1e300, 1e300};
@@ -179,16 +188,20 @@ int main(int argc, char** argv)
         int runs = 0;
         const double start = cpu_seconds();
         do {
-            pass(sum);
+            counts = compile_pass(run, resolved, options, calendar, sum);
             ++runs;
         } while (cpu_seconds() - start < 0.05 && runs < 10000);
         best.schedule = std::min(best.schedule, sum.schedule / runs);
         best.rules = std::min(best.rules, sum.rules / runs);
         best.ics = std::min(best.ics, sum.ics / runs);
     }
-    const double scheduling = best.schedule, rules = best.rules, ics = best.ics;
+    if (meso::has_errors(run.diagnostics)) {
+        std::cerr << "meso_bench: the input has errors\n";
+        return 1;
+    }
     std::printf("bytes=%zu sessions=%zu contents=%zu parse_s=%.6f resolve_s=%.6f schedule_s=%.6f rules_s=%.6f ics_s=%.6f ics_bytes=%zu "
                 "peak_rss_kb=%ld\n",
-                source.text.size(), sessions, contents, parse, resolve, scheduling, rules, ics, ics_bytes, peak_rss_kb());
+                source.text.size(), counts.sessions, counts.contents, parse, resolve, best.schedule, best.rules, best.ics, counts.ics_bytes,
+                peak_rss_kb());
     return 0;
 }

@@ -21,7 +21,7 @@ struct athlete_keywords {
     static constexpr bool exercises_allowed = false;
     static std::vector<std::string> words()
     {
-        return {"max", "round", "bar", "plates", "barbell", "dumbbell", "machine", "condition", "aop", "cleared"};
+        return {"max", "round", "training-max", "bar", "plates", "barbell", "dumbbell", "machine", "condition", "aop", "cleared"};
     }
 };
 
@@ -49,6 +49,14 @@ struct max_statement : seq<kw<"max">, ws, must<exercise_name>, ws, must<mass>> {
 struct round_step : quantity {};
 template <> inline constexpr auto error_message<round_step> = "expected the step loads are rounded to, a mass such as '2.5 kg'";
 struct round_statement : seq<kw<"round">, ws, must<round_step>> {};
+// `training-max 90%` (of every max), `training-max squat 180 kg` (one exercise's).
+struct training_max_share : quantity {};
+struct training_max_mass : quantity {};
+template <> inline constexpr auto error_message<training_max_mass> = "expected the exercise's training max, a mass such as '180 kg'";
+struct training_max_value : sor<seq<at<digit>, training_max_share>, seq<exercise_name, ws, must<training_max_mass>>> {};
+template <> inline constexpr auto error_message<training_max_value> =
+    "expected a share of every max such as '90%', or an exercise and its training max such as 'squat 180 kg'";
+struct training_max_statement : seq<kw<"training-max">, ws, must<training_max_value>> {};
 // ---------------------------------------------------------------- equipment
 
 // `bar 20 kg`: the barbell's own mass.
@@ -123,11 +131,11 @@ struct clearance : string_literal {};
 template <> inline constexpr auto error_message<clearance> = "expected who cleared it and when, in quotes, such as \"Dr Lee, 2027-01-10\"";
 struct cleared_statement : seq<kw<"cleared">, ws, must<cleared_rule>, ws, must<clearance>> {};
 
-struct athlete_statement : sor<max_statement, round_statement, bar_statement, plates_statement, equipment_statement, condition_statement,
-                               aop_statement, cleared_statement, misspelt_keyword<athlete_keywords>> {};
+struct athlete_statement : sor<max_statement, round_statement, training_max_statement, bar_statement, plates_statement, equipment_statement,
+                               condition_statement, aop_statement, cleared_statement, misspelt_keyword<athlete_keywords>> {};
 template <> inline constexpr auto error_message<athlete_statement> =
-    "expected 'max EXERCISE 180 kg', 'round 2.5 kg', 'bar 20 kg', 'plates 25 20 10 5 kg', 'barbell EXERCISE', 'condition NAME', "
-    "'aop leg 180 mmHg' or 'cleared RULE \"who, when\"' inside an athlete";
+    "expected 'max EXERCISE 180 kg', 'round 2.5 kg', 'training-max 90%', 'bar 20 kg', 'plates 25 20 10 5 kg', 'barbell EXERCISE', "
+    "'condition NAME', 'aop leg 180 mmHg' or 'cleared RULE \"who, when\"' inside an athlete";
 struct athlete_body : body_of<athlete_statement> {};
 template <> inline constexpr auto error_message<athlete_body> = "expected '{' to open the athlete";
 struct athlete_name : string_literal {};

@@ -18,7 +18,10 @@ namespace meso::grammar {
 
 struct block_keywords {
     static constexpr bool exercises_allowed = true;
-    static std::vector<std::string> words() { return {"method", "days", "sessions", "occlusion", "cuff", "week", "allow", "note"}; }
+    static std::vector<std::string> words()
+    {
+        return {"method", "days", "sessions", "occlusion", "cuff", "week", "superset", "circuit", "allow", "note"};
+    }
 };
 
 struct method_name : identifier {};
@@ -54,12 +57,23 @@ struct note_text : string_literal {};
 template <> inline constexpr auto error_message<note_text> = "expected the note in quotes, such as \"warm up first\"";
 struct note_statement : seq<kw<"note">, ws, must<note_text>> {};
 
+// A superset (or circuit): exercises done in turn, a set of each, the rest
+// taken after the group. `superset { curl 3x10 @ 20 kg  triceps-extension 3x10 @ 15 kg } rest 90 s`
+struct superset_keyword : sor<kw<"superset">, kw<"circuit">> {};
+struct superset_member : prescription {};
+template <> inline constexpr auto error_message<superset_member> = "expected an exercise such as 'curl 3x10 @ 20 kg' in the superset";
+struct superset_body : body_of<superset_member> {};
+template <> inline constexpr auto error_message<superset_body> =
+    "expected '{' with the exercises done in turn, as in 'superset { curl 3x10 @ 20 kg  dip 3x10 }'";
+struct superset_rest : seq<kw<"rest">, ws, must<rest_length>> {};
+struct superset_statement : seq<superset_keyword, ws, must<superset_body>, opt<ws, superset_rest>> {};
+
 // A split: what sessions on those weekdays hold. `mon wed { squat 5x5 @ 75% }`
 struct split_statement;
 struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, weekday> {};
 template <> inline constexpr auto error_message<misplaced_in_split> =
     "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week' and 'allow' in the block itself";
-struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement,
+struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
                              seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
 struct split_body : body_of<split_statement> {};
@@ -72,8 +86,9 @@ struct week_statement;
 struct misplaced_in_week : sor<kw<"week">, kw<"allow">> {};
 template <> inline constexpr auto error_message<misplaced_in_week> =
     "a week override cannot hold 'week' or 'allow'; write them in the block itself";
-struct week_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement,
-                            split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
+struct week_statement
+    : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
+          split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<week_statement> = "expected a statement of the week, such as 'squat 3x5 @ 80%'";
 struct week_body : body_of<week_statement> {};
 struct week_number : number {};
@@ -88,9 +103,9 @@ struct week_override : seq<kw<"week">, ws, must<week_list>, ws, must<week_conten
 template <> inline constexpr auto error_message<week_list> = "expected a week number such as '4', a range '2..3' or a list '4, 8'";
 
 struct block_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, week_override,
-                             split, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
+                             superset_statement, split, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<block_statement> =
-    "expected a block statement: method, days, sessions, occlusion, cuff, week, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
+    "expected a block statement: method, days, sessions, occlusion, cuff, week, superset, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
 struct block_body : body_of<block_statement> {};
 template <> inline constexpr auto error_message<block_body> = "expected '{' to open the block";
 

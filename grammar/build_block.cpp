@@ -1,5 +1,6 @@
-// The builder, blocks: prescriptions, bodies (`{ ... }` of a template, a
-// block, a week override or a split) and the block statements.
+// The builder, blocks: bodies (`{ ... }` of a template, a block, a week
+// override or a split) and the block statements. Prescriptions are in
+// build_prescription.cpp.
 #include <cmath>
 #include <string>
 
@@ -9,102 +10,6 @@
 namespace meso::grammar {
 
 namespace g = grammar;
-
-// ---------------------------------------------------------------- prescriptions
-
-syntax::Load Builder::load(const node& n)
-{
-    syntax::Load l;
-    l.span = span(n);
-    if (const node* rpe = child<g::rpe_load>(n)) {
-        l.kind = syntax::Load::Kind::rpe;
-        l.from.amount = number(*child<g::number>(*rpe));
-        l.from.span = span(*rpe);
-        l.from.unit_text = "RPE";
-        if (l.from.amount.value > 10 || l.from.amount.value < 1) error(l.from.span, "RPE goes from 1 to 10, not " + l.from.amount.text);
-        return l;
-    }
-    l.from = quantity(*child<g::load_quantity>(n));
-    const auto dim = dimension_of(l.from.unit);
-    if (dim != Dimension::mass && dim != Dimension::relative_load) {
-        error(l.from.span, "'" + l.from.unit_text + "' is " + dimension_name(dim) +
-                               "; a load is a percentage such as '75%', a mass such as '100 kg', or 'RPE 8'");
-        return l;
-    }
-    l.kind = dim == Dimension::mass ? syntax::Load::Kind::mass : syntax::Load::Kind::percent;
-    if (const node* to = child<g::ramp_end>(n)) {
-        l.to = quantity(*to);
-        if (dimension_of(l.to->unit) != dim) error(l.to->span, "a ramp goes from one load to another of the same kind, such as '70%..85%'");
-    }
-    if (const node* p = child<g::progression>(n)) {
-        auto pr = progression(*p, dim);
-        if (l.to) error(pr.span, "a load is either a ramp ('70%..85%') or a progression ('+2.5% per week'), not both");
-        l.per_week = pr;
-    }
-    return l;
-}
-
-// `+2.5% per week`: a step of the same kind as the load it changes.
-syntax::Progression Builder::progression(const node& n, Dimension load_dimension)
-{
-    syntax::Progression pr;
-    pr.span = span(n);
-    pr.step = quantity(*child<g::progression_step>(n));
-    if (child<g::progression_sign>(n)->string_view() == "-") pr.step.amount.value = -pr.step.amount.value;
-    if (dimension_of(pr.step.unit) != load_dimension)
-        error(pr.step.span, std::string("the weekly step must be ") + dimension_name(load_dimension) + " like the load it changes, as in " +
-                                (load_dimension == Dimension::mass ? "'+5 kg per week'" : "'+2.5% per week'"));
-    return pr;
-}
-
-syntax::Scheme Builder::scheme(const node& holder)
-{
-    syntax::Scheme s;
-    if (const node* sx = child<g::sets_x_reps>(holder)) {
-        s.form = syntax::Scheme::Form::sets_x_reps;
-        s.span = span(*sx);
-        s.sets = number(*child<g::sets_count>(*sx));
-        s.reps.push_back(number(*child<g::reps_count>(*sx)));
-        check_count(s.sets, "sets");
-    }
-    else if (const node* rl = child<g::rep_list>(holder)) {
-        s.form = syntax::Scheme::Form::rep_list;
-        s.span = span(*rl);
-    }
-    if (const node* rl = child<g::rep_list>(holder)) {
-        for (const node* r : children<g::reps_count>(*rl)) s.reps.push_back(number(*r));
-    }
-    for (const auto& r : s.reps) check_count(r, "reps");
-    return s;
-}
-
-void Builder::check_count(const syntax::Number& n, const char* what)
-{
-    if (too_long(n.text)) return;  // reported by number()
-    if (n.value != std::floor(n.value)) error(n.span, std::string(what) + " are counted in whole numbers, not " + n.text);
-    else if (n.value < 1) error(n.span, std::string("at least 1 of the ") + what + " is needed, not " + n.text);
-    else if (n.value > 10000) error(n.span, n.text + " " + what + " is more than any session holds (at most 10000)");
-}
-
-syntax::Prescription Builder::prescription(const node& n)
-{
-    syntax::Prescription p;
-    p.span = span(n);
-    p.exercise = name(*child<g::exercise_name>(n));
-    if (const node* lf = child<g::load_first_form>(n)) {
-        p.load_first = true;
-        p.load = load(*child<g::load>(*lf));
-        p.scheme = scheme(*lf);
-    }
-    else {
-        p.scheme = scheme(n);
-        if (const node* l = child<g::load>(n)) p.load = load(*l);
-    }
-    if (const node* r = child<g::rest_modifier>(n))
-        p.rest = quantity_of(*child<g::rest_length>(*r), Dimension::time, "rest needs a duration such as '30 s' or '3 min'");
-    if (children<g::rest_modifier>(n).size() > 1) error(span(*children<g::rest_modifier>(n)[1]), "rest is given twice");
-    return p;
-}
 
 // ---------------------------------------------------------------- bodies and block statements
 
@@ -129,6 +34,7 @@ std::optional<syntax::BlockStatement> Builder::block_statement(const node& n)
     if (n.is_type<g::cuff_statement>()) return BlockStatement{cuff(n)};
     if (n.is_type<g::week_override>()) return BlockStatement{week_override(n)};
     if (n.is_type<g::split>()) return BlockStatement{split(n)};
+    if (n.is_type<g::superset_statement>()) return BlockStatement{superset(n)};
     if (n.is_type<g::allow_statement>()) return BlockStatement{allow(n)};
     if (n.is_type<g::note_statement>()) return BlockStatement{NoteStatement{text(*child<g::note_text>(n)), sp, {}}};
     if (n.is_type<g::prescription>()) return BlockStatement{prescription(n)};
@@ -197,6 +103,26 @@ syntax::Split Builder::split(const node& n)
     s.span = span(n);
     s.days = weekdays(*child<g::weekdays>(n));
     s.body = body(*child<g::split_body>(n));
+    return s;
+}
+
+// `superset { curl 3x10 @ 20 kg; dip 3x10 } rest 90 s`: two exercises at least.
+syntax::Superset Builder::superset(const node& n)
+{
+    syntax::Superset s;
+    s.span = span(n);
+    s.keyword = name(*child<g::superset_keyword>(n));
+    const node& b = *child<g::superset_body>(n);
+    s.body.braces = braces(b);
+    s.body.statements = statements_of<syntax::BlockStatement>(b, [this](const node& c) -> std::optional<syntax::BlockStatement> {
+        if (c.is_type<g::superset_member>()) return syntax::BlockStatement{prescription(c)};
+        return std::nullopt;
+    });
+    if (s.body.statements.size() < 2)
+        error(s.span, "a " + s.keyword.text + " holds two exercises or more, done in turn, as in '" + s.keyword.text +
+                          " { curl 3x10 @ 20 kg; dip 3x10 }'; write a single exercise without it");
+    if (const node* r = child<g::superset_rest>(n))
+        s.rest = quantity_of(*child<g::rest_length>(*r), Dimension::time, "rest needs a duration such as '30 s' or '3 min'");
     return s;
 }
 

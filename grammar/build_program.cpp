@@ -51,6 +51,20 @@ std::optional<syntax::AthleteStatement> Builder::athlete_statement(const node& n
         return AthleteStatement{Bar{quantity_of(*child<g::bar_mass>(n), Dimension::mass, "a bar weighs a mass such as '20 kg'"), sp, {}}};
     if (n.is_type<g::plates_statement>()) return AthleteStatement{plates(n)};
     if (n.is_type<g::equipment_statement>()) return AthleteStatement{equipment(n)};
+    if (n.is_type<g::training_max_statement>()) {
+        TrainingMax tm;
+        tm.span = sp;
+        if (const node* share = child<g::training_max_share>(n)) {
+            tm.amount =
+                quantity_of(*share, Dimension::relative_load, "a training max for every exercise is a share of the max, such as '90%'");
+        }
+        else {
+            tm.exercise = name(*child<g::exercise_name>(n));
+            tm.amount =
+                quantity_of(*child<g::training_max_mass>(n), Dimension::mass, "an exercise's training max is a mass such as '180 kg'");
+        }
+        return AthleteStatement{std::move(tm)};
+    }
     if (n.is_type<g::condition_statement>()) {
         ConditionList list;
         list.span = sp;

@@ -5,7 +5,8 @@
 //
 // One method per construct, grouped as the grammar is:
 //   build_values.cpp     names, texts, numbers, quantities, dates, times, weekdays
-//   build_block.cpp      prescriptions, bodies and block statements
+//   build_prescription.cpp  prescriptions: schemes, reps, loads, effort, set groups, modifiers
+//   build_block.cpp      bodies and block statements
 //   build_program.cpp    top-level statements, athletes, health conditions, templates, programs
 //   build_ruleset.cpp    rule sets, rules and conditions
 #pragma once
@@ -95,12 +96,18 @@ private:
     syntax::Weekdays weekdays(const node& n);
     syntax::Braces braces(const node& n) const;
 
-    // ---- prescriptions, bodies and block statements (build_block.cpp)
+    // ---- prescriptions (build_prescription.cpp)
     syntax::Load load(const node& n);
+    syntax::Effort effort(const node& n);
     syntax::Progression progression(const node& n, Dimension load_dimension);
+    syntax::Reps reps(const node& n);
     syntax::Scheme scheme(const node& holder);
+    syntax::SetGroup set_group(const node& n);
     void check_count(const syntax::Number& n, const char* what);
     syntax::Prescription prescription(const node& n);
+    void prescription_modifiers(syntax::Prescription& p, const node& n);
+
+    // ---- bodies and block statements (build_block.cpp)
     syntax::Body body(const node& n);
     std::optional<syntax::BlockStatement> block_statement(const node& n);
     syntax::Sessions sessions(const node& n);
@@ -108,6 +115,7 @@ private:
     syntax::WeekOverride week_override(const node& n);
     syntax::WeekItem week_item(const node& n);
     syntax::Split split(const node& n);
+    syntax::Superset superset(const node& n);
     syntax::Allow allow(const node& n);
 
     // ---- top level, athletes, templates, programs (build_program.cpp)

@@ -199,7 +199,8 @@ inline std::string_view word_at(const char* p, std::size_t n)
 // Words that may follow a bare number without being its unit.
 inline bool may_follow_a_number(std::string_view word)
 {
-    static const std::string_view words[] = {"and", "or", "x", "then", "for", "per", "rest", "as", "between", "deload", "RPE", "not"};
+    static const std::string_view words[] = {"and",     "or",     "x",   "then", "for", "per",  "rest",    "as",
+                                             "between", "deload", "RPE", "RIR",  "TM",  "each", "warm-up", "not"};
     for (auto w : words)
         if (w == word) return true;
     return word.size() > 1 && word[0] == 'x' && word[1] >= '0' && word[1] <= '9';  // `5x5`

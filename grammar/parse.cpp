@@ -41,26 +41,29 @@ template <typename Rule> using selector = pt::selector<
         g::weekday_comma, g::weekday_item, g::weekdays, g::email_address, g::zone_name, g::reason, g::note_text, g::title, g::athlete_name,
         g::coach_name, g::program_name, g::program_athlete, g::block_name, g::citation, g::rule_message, g::method_name, g::template_name,
         g::condition_name, g::rule_name, g::severity, g::ruleset_name, g::metric, g::module_reference, g::rule_reference, g::exercise_name,
-        g::block_target, g::sets_count, g::reps_count, g::week_number, g::then_keyword, g::deload_keyword, g::every_keyword, g::any_keyword,
-        g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign, g::week_keyword, g::condition_class_name, g::firmness,
-        g::replaced_id, g::bfr_blocks, g::limb_name, g::cleared_rule, g::clearance, g::declared_condition, g::condition_description,
-        g::class_name, g::alias_name, g::condition_source, g::plate_count, g::plate_mass, g::equipment_kind,
+        g::block_target, g::sets_count, g::reps_count, g::reps_most, g::amrap_sign, g::training_max_mark, g::superset_keyword,
+        g::week_number, g::then_keyword, g::deload_keyword, g::every_keyword, g::any_keyword, g::progression_sign, g::comparator,
+        g::occlusion_mode, g::times_sign, g::week_keyword, g::condition_class_name, g::firmness, g::replaced_id, g::bfr_blocks,
+        g::limb_name, g::cleared_rule, g::clearance, g::declared_condition, g::condition_description, g::class_name, g::alias_name,
+        g::condition_source, g::plate_count, g::plate_mass, g::equipment_kind,
         // quantities
         g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end, g::progression_step, g::block_length,
         g::session_length, g::rest_length, g::round_step, g::value_number, g::value, g::occlusion_pressure, g::measured_width, g::bar_mass,
         g::equipment_step_mass,
         // prescriptions
-        g::sets_x_reps, g::rep_list, g::rpe_load, g::load, g::progression, g::rest_modifier, g::load_first_form, g::prescription,
+        g::sets_x_reps, g::rep_list, g::reps_item, g::set_duration, g::effort, g::rpe_effort, g::rir_effort, g::rir_value, g::load,
+        g::progression, g::rest_modifier, g::each_side_modifier, g::warm_up_modifier, g::set_group, g::load_first_form, g::prescription,
+        g::superset_member, g::superset_statement, g::superset_body, g::superset_rest,
         // statements and bodies
         g::use_statement, g::athlete_definition, g::program_definition, g::template_definition, g::ruleset_definition, g::max_statement,
-        g::round_statement, g::condition_statement, g::start_statement, g::end_statement, g::timezone_statement, g::coach_statement,
-        g::skip_statement, g::pause_statement, g::block_use, g::method_statement, g::days_statement, g::sessions_statement,
-        g::occlusion_statement, g::cuff_statement, g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement,
-        g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body,
-        g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement, g::aop_statement,
-        g::cleared_statement, g::cuff_on_limb, g::health_condition_definition, g::health_condition_body, g::class_statement,
-        g::alias_statement, g::condition_source_statement, g::allow_never_statement, g::replaces_statement, g::bar_statement,
-        g::plates_statement, g::plate_item, g::equipment_statement,
+        g::round_statement, g::training_max_statement, g::training_max_share, g::training_max_mass, g::condition_statement,
+        g::start_statement, g::end_statement, g::timezone_statement, g::coach_statement, g::skip_statement, g::pause_statement,
+        g::block_use, g::method_statement, g::days_statement, g::sessions_statement, g::occlusion_statement, g::cuff_statement,
+        g::cuff_width, g::week_override, g::week_item, g::split, g::allow_statement, g::note_statement, g::block_body, g::week_body,
+        g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body, g::rule_definition, g::applies_statement,
+        g::require_statement, g::forbid_statement, g::source_statement, g::aop_statement, g::cleared_statement, g::cuff_on_limb,
+        g::health_condition_definition, g::health_condition_body, g::class_statement, g::alias_statement, g::condition_source_statement,
+        g::allow_never_statement, g::replaces_statement, g::bar_statement, g::plates_statement, g::plate_item, g::equipment_statement,
         // conditions
         g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
         g::parenthesized>>;
@@ -244,13 +247,9 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         result.file.statements.clear();
         build_diagnostics.clear();
     }
-    result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(build_diagnostics.begin()),
-                              std::make_move_iterator(build_diagnostics.end()));
+    DiagnosticSink(result.diagnostics).append(std::move(build_diagnostics));
     if (parsed) { grammar::attach_trivia(source, encoding.start, result.file); }
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        if (!a.span.valid() || !b.span.valid()) return a.span.valid() && !b.span.valid();
-        return a.span.begin < b.span.begin;
-    });
+    sort_by_position(result.diagnostics, {&source});  // those without a location (too many errors) last
     return result;
 }
 

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <chrono>
-#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -18,72 +17,9 @@
 
 #include "engine/base/source.h"
 #include "engine/base/units.h"
+#include "grammar/syntax_holders.h"
 
 namespace meso::syntax {
-
-// A heap-allocated value with value semantics, for the recursive condition tree.
-template <typename T> class Box {
-public:
-    Box(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
-    Box(const Box& other) : ptr_(std::make_unique<T>(*other.ptr_)) {}
-    Box(Box&&) noexcept = default;
-    Box& operator=(const Box& other)
-    {
-        *ptr_ = *other.ptr_;
-        return *this;
-    }
-    Box& operator=(Box&&) noexcept = default;
-    ~Box() = default;
-    T& operator*() { return *ptr_; }
-    const T& operator*() const { return *ptr_; }
-    T* operator->() { return ptr_.get(); }
-    const T* operator->() const { return ptr_.get(); }
-
-private:
-    std::unique_ptr<T> ptr_;
-};
-
-// An optional value kept on the heap, with std::optional's interface: for
-// parts of a statement that are large and often absent. A statement
-// variant is as large as its largest alternative, and a 1 MB file holds
-// tens of thousands of statements: inline, a load and a trailing comment
-// made every statement near a kilobyte.
-template <typename T> class HeapOptional {
-public:
-    HeapOptional() = default;
-    HeapOptional(std::nullopt_t) {}
-    HeapOptional(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
-    HeapOptional(const HeapOptional& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}
-    HeapOptional(HeapOptional&&) noexcept = default;
-    HeapOptional& operator=(const HeapOptional& other)
-    {
-        ptr_ = other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr;
-        return *this;
-    }
-    HeapOptional& operator=(HeapOptional&&) noexcept = default;
-    HeapOptional& operator=(T value)
-    {
-        ptr_ = std::make_unique<T>(std::move(value));
-        return *this;
-    }
-    HeapOptional& operator=(std::nullopt_t)
-    {
-        ptr_.reset();
-        return *this;
-    }
-    ~HeapOptional() = default;
-
-    explicit operator bool() const noexcept { return ptr_ != nullptr; }
-    bool has_value() const noexcept { return ptr_ != nullptr; }
-    T& operator*() { return *ptr_; }
-    const T& operator*() const { return *ptr_; }
-    T* operator->() { return ptr_.get(); }
-    const T* operator->() const { return ptr_.get(); }
-    void reset() noexcept { ptr_.reset(); }
-
-private:
-    std::unique_ptr<T> ptr_;
-};
 
 // ---------------------------------------------------------------- trivia
 
@@ -176,28 +112,61 @@ struct Progression {  // `+2.5% per week`, `+5 kg per week`
     Span span;
 };
 
+// `RPE 8`, `RIR 2`: how hard a set is, on its own or after a load (`80% RIR 2`).
+struct Effort {
+    enum class Kind { rpe, rir };
+    Kind kind = Kind::rpe;
+    Number value;
+    Span span;
+};
+
 struct Load {
-    enum class Kind { percent, mass, rpe };
+    enum class Kind { percent, mass, effort };  // effort: loaded by effort alone (`RPE 8`, `RIR 2`), held in `effort`
     Kind kind = Kind::percent;
-    Quantity from;               // for rpe: amount holds the RPE, unit unused
+    Quantity from;               // unused for effort
     std::optional<Quantity> to;  // a ramp `70%..85%`
     std::optional<Progression> per_week;
+    bool of_training_max = false;  // `85% TM`: the percentages (and the step) are of the athlete's training max
+    std::optional<Effort> effort;  // `80% RPE 8`, `@ RIR 2`
+    Span span;
+};
+
+// The reps of one set as written: `5`, `5+` (as many as possible, at least
+// 5), `8-12` (a range), or `45 s` (a timed set).
+struct Reps {
+    // A rep list of a 1 MB file holds hundreds of thousands of these: the
+    // rare parts are on the heap.
+    Number count;                   // the reps; for a timed set, the duration's amount
+    HeapOptional<Number> most;      // `8-12`: 12
+    bool amrap = false;             // `5+`
+    HeapOptional<Quantity> length;  // `45 s`, `1 min`
     Span span;
 };
 
 struct Scheme {
     enum class Form { sets_x_reps, rep_list };
     Form form = Form::sets_x_reps;
-    Number sets;               // for sets_x_reps
-    std::vector<Number> reps;  // one for sets_x_reps; one per set for rep_list
+    Number sets;             // for sets_x_reps
+    std::vector<Reps> reps;  // one for sets_x_reps; one per set for rep_list
+    Span span;
+};
+
+// `65% x 5` of `squat 65% x 5, 75% x 5, 85% x 5+` and of a warm-up: a load and the reps of its sets.
+struct SetGroup {
+    Load load;
+    Scheme scheme;  // a rep list
     Span span;
 };
 
 struct Prescription {
     Name exercise;
-    Scheme scheme;
+    Scheme scheme;  // of the load-first form, the first group's
     HeapOptional<Load> load;
-    bool load_first = false;  // `squat 20% x 30,15,15,15` rather than `squat 30,15,15,15 @ 20%`
+    bool load_first = false;            // `squat 20% x 30,15,15,15` rather than `squat 30,15,15,15 @ 20%`
+    std::vector<SetGroup> more_groups;  // the load-first form's groups after the first: `, 75% x 5, 85% x 5+`
+    std::vector<SetGroup> warm_up;      // `warm-up 40% x 5, 50% x 5`, in order
+    Span warm_up_span;                  // the whole modifier, when there is one
+    bool each_side = false;             // `each side`
     HeapOptional<Quantity> rest;
     Span span;
     Trivia trivia;
@@ -262,6 +231,13 @@ struct Split {  // `mon wed { squat 5x5 @ 75% }`
     Span span;
     Trivia trivia;
 };
+struct Superset {  // `superset { curl 3x10 @ 20 kg  triceps-extension 3x10 @ 15 kg } rest 90 s`
+    Name keyword;  // superset | circuit, as written
+    Body body;     // prescriptions only (the grammar takes nothing else)
+    HeapOptional<Quantity> rest;
+    Span span;
+    Trivia trivia;
+};
 struct Allow {
     Name rule;
     Text reason;
@@ -275,7 +251,7 @@ struct NoteStatement {
 };
 
 struct BlockStatement {
-    std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Allow, NoteStatement, Prescription> node;
+    std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Superset, Allow, NoteStatement, Prescription> node;
 };
 
 const Span& span_of(const BlockStatement& statement);
@@ -297,6 +273,12 @@ struct Max {
 };
 struct Round {
     Quantity step;
+    Span span;
+    Trivia trivia;
+};
+struct TrainingMax {               // `training-max 90%`, `training-max squat 180 kg`
+    std::optional<Name> exercise;  // none: a share of every max
+    Quantity amount;               // a percentage of the max, or the exercise's training max
     Span span;
     Trivia trivia;
 };
@@ -344,7 +326,7 @@ struct Cleared {  // `cleared bfr.precaution "Dr Lee, 2027-01-10"`
     Trivia trivia;
 };
 struct AthleteStatement {
-    std::variant<Max, Round, ConditionList, Aop, Cleared, Bar, Plates, Equipment> node;
+    std::variant<Max, Round, TrainingMax, ConditionList, Aop, Cleared, Bar, Plates, Equipment> node;
 };
 
 struct Athlete {

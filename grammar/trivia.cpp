@@ -82,11 +82,11 @@ std::uint32_t line_of_end(const Span& s)
 // kind; a new kind is listed here or given an overload, or the build fails.
 template <typename T, typename... Kinds> inline constexpr bool is_one_of = (std::is_same_v<T, Kinds> || ...);
 template <typename T> inline constexpr bool has_no_body =
-    is_one_of<T, syntax::Use, syntax::Max, syntax::Round, syntax::ConditionList, syntax::Start, syntax::End, syntax::Timezone,
-              syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days, syntax::Sessions, syntax::Occlusion, syntax::Cuff,
-              syntax::Allow, syntax::NoteStatement, syntax::Prescription, syntax::SourceStatement, syntax::Applies, syntax::Require,
-              syntax::Forbid, syntax::Aop, syntax::Cleared, syntax::ConditionClass, syntax::ConditionAliases, syntax::AllowNever,
-              syntax::Replaces, syntax::Bar, syntax::Plates, syntax::Equipment>;
+    is_one_of<T, syntax::Use, syntax::Max, syntax::Round, syntax::TrainingMax, syntax::ConditionList, syntax::Start, syntax::End,
+              syntax::Timezone, syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days, syntax::Sessions,
+              syntax::Occlusion, syntax::Cuff, syntax::Allow, syntax::NoteStatement, syntax::Prescription, syntax::SourceStatement,
+              syntax::Applies, syntax::Require, syntax::Forbid, syntax::Aop, syntax::Cleared, syntax::ConditionClass,
+              syntax::ConditionAliases, syntax::AllowNever, syntax::Replaces, syntax::Bar, syntax::Plates, syntax::Equipment>;
 
 // Gives each statement its comments and blank lines, level by level: a
 // body's comments go to the statements of that body, not to those nested
@@ -125,6 +125,7 @@ private:
     void descend(syntax::BlockUse& b);
     void descend(syntax::WeekOverride& w);
     void descend(syntax::Split& s) { body_level(s.body.braces, s.body.statements); }
+    void descend(syntax::Superset& s) { body_level(s.body.braces, s.body.statements); }
     template <typename T> void descend(T&) { static_assert(has_no_body<T>, "a statement kind with a body needs its descend()"); }
 };
 

@@ -1,8 +1,16 @@
 // Diagnostics: the errors, warnings and notes every stage produces.
 //
-// Errors are values. Each stage appends Diagnostics to a vector and goes on
-// where it can; nothing throws across a stage boundary. engine/report turns
-// them into text (GNU "file:line:col: severity: message"), JSON or SARIF.
+// Errors are values. Each stage appends Diagnostics to a vector (through a
+// DiagnosticSink) and goes on where it can; nothing throws across a stage
+// boundary. engine/report turns them into text (GNU "file:line:col:
+// severity: message"), JSON or SARIF.
+//
+//   DiagnosticSink sink(result.diagnostics);
+//   sink.error(span, "expected a date such as 2027-01-04");
+//   sink.error(span, "the max of 'squat' is given twice").notes.push_back({first, "first given here"});
+//   const std::size_t mark = sink.size();
+//   check_program_rules(book, program, found);  sink.append(std::move(found));
+//   if (sink.has_errors_since(mark)) ...
 #pragma once
 
 #include <optional>
@@ -38,11 +46,49 @@ struct Diagnostic {
     static Diagnostic note(const Span& at, std::string message) { return {Severity::note, at, std::move(message), {}, {}, {}}; }
 };
 
+// An error that no `allow` accepted: what makes a command fail.
+inline bool is_error(const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed_by; }
+
 inline bool has_errors(const std::vector<Diagnostic>& diagnostics)
 {
     for (const auto& d : diagnostics)
-        if (d.severity == Severity::error && !d.suppressed_by) return true;
+        if (is_error(d)) return true;
     return false;
 }
+
+// Where a stage puts what it finds: appended, in the order found, to the
+// vector the stage hands on (Compilation::diagnostics, a ParseResult's, a
+// RuleBook's). It owns nothing, so every stage's result stays a plain
+// vector; it lives as long as a step of the stage.
+class DiagnosticSink {
+public:
+    explicit DiagnosticSink(std::vector<Diagnostic>& into) : into_(&into) {}
+
+    // Each appends and returns the diagnostic, to add notes to (valid until
+    // the next append).
+    Diagnostic& add(Diagnostic d) { return into_->emplace_back(std::move(d)); }
+    Diagnostic& error(const Span& at, std::string message) { return add(Diagnostic::error(at, std::move(message))); }
+    Diagnostic& warning(const Span& at, std::string message) { return add(Diagnostic::warning(at, std::move(message))); }
+    Diagnostic& note(const Span& at, std::string message) { return add(Diagnostic::note(at, std::move(message))); }
+
+    // Another step's diagnostics, moved after these in their own order.
+    void append(std::vector<Diagnostic>&& more);
+
+    // How many so far: a mark for has_errors_since.
+    std::size_t size() const { return into_->size(); }
+    bool has_errors() const { return has_errors_since(0); }
+    // Whether one appended since `mark` is an error (is_error).
+    bool has_errors_since(std::size_t mark) const;
+
+private:
+    std::vector<Diagnostic>* into_;
+};
+
+// Puts diagnostics in the order a user reads them: by file, in the order of
+// `files` (those of no file, or of one not among them, after them), then
+// by position in the file; those of the same place keep the order they
+// were found in. With no files, by position alone: the diagnostics of one
+// file.
+void sort_by_position(std::vector<Diagnostic>& diagnostics, const std::vector<const Source*>& files);
 
 }  // namespace meso

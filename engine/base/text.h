@@ -1,10 +1,14 @@
 // Text of dates, clock times, weekdays and numbers: one spelling of each,
 // shared by every stage that writes them (messages, reports, emitters, the
 // formatter), so that a date reads the same in a warning and in a calendar.
+// Also the width of text on screen, which the formatter's columns and the
+// report's caret both count in.
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace meso {
 
@@ -36,5 +40,10 @@ std::string format_number(double value);
 // A number as a rule message writes it: rounded to `decimals` places,
 // trailing zeros and a trailing point dropped (87.5, 2, 0.33).
 std::string trim_number(double value, int decimals = 2);
+
+// The columns a terminal gives to UTF-8 text: combining marks take none,
+// East Asian wide characters and emoji take two, everything else one
+// ("深蹲" is 4, "Cafe" with a combining accent 4).
+std::size_t display_width(std::string_view text);
 
 }  // namespace meso

@@ -311,4 +311,23 @@ std::string signed_clock_digits(seconds offset, std::string_view separator)
     return (west ? "-" : "+") + clock_digits(west ? -offset : offset, separator);
 }
 
+std::string tz_database_version()
+{
+    try {
+        const std::string& version = date::get_tzdb().version;
+        if (!version.empty() && version != "unknown") return version;
+    }
+    catch (const std::exception&) {
+        return "unknown";  // no tz database at all
+    }
+    // Built on the system's zoneinfo, the library looks for a +VERSION file
+    // that Debian's tzdata does not ship; its tzdata.zi starts "# version 2025b".
+    std::ifstream zi(std::string(zoneinfo_directory) + "tzdata.zi");
+    std::string line;
+    const std::string prefix = "# version ";
+    if (std::getline(zi, line) && line.compare(0, prefix.size(), prefix) == 0 && line.size() > prefix.size())
+        return line.substr(prefix.size());
+    return "unknown";
+}
+
 }  // namespace meso

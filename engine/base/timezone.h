@@ -72,6 +72,11 @@ struct MachineZone {
 };
 MachineZone machine_zone();
 
+// The version of the tz database meso reads ("2025b", from the system's
+// /usr/share/zoneinfo, as the tzdata package installs it), or "unknown"
+// when the database gives none or cannot be read: `meso --version`.
+std::string tz_database_version();
+
 // The name of machine_zone(), UTC when TZ is wrong.
 std::string machine_timezone();
 

@@ -93,6 +93,10 @@ std::optional<std::string> starter_program(const StarterOptions& options, std::s
 // as against findings, which keep the GNU `file:line:col:` format.
 void print_error(const std::string& message);
 
+// "meso: warning: MESSAGE" on standard error: something of the command's
+// own that does not stop it (a MESO_LOG value that names no level).
+void print_warning(const std::string& message);
+
 // Whether diagnostics on stderr/stdout get colour: a terminal and no NO_COLOR.
 bool use_colour(int fd);
 

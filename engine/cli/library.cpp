@@ -173,6 +173,7 @@ std::optional<std::string> starter_program(const StarterOptions& options, std::s
             << "# shows percentages only). Loads are rounded to 2.5 kg (`round 1 kg` to change it).\n";
     out << "athlete " << athlete << " {\n";
     for (const auto& exercise : t.exercises) out << "  # max " << exercise << " ... kg\n";
+    if (t.uses_training_max) out << "  training-max 90%  # the template's '% TM' loads are of 90% of each max\n";
     out << "}\n\n"
         << "program " << quoted("Training plan") << " for " << athlete << " {\n"
         << "  start " << format_date(next_monday(today())) << "  # a Monday: block weeks are calendar weeks\n";

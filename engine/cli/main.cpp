@@ -5,14 +5,20 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <initializer_list>
 #include <iostream>
 #include <new>
+#include <sstream>
 
+#include "engine/base/log.h"
 #include "engine/base/suggest.h"
+#include "engine/base/timezone.h"
 #include "engine/cli/commands.h"
+#include "engine/cli/completions.h"
 
 namespace {
 
@@ -31,6 +37,10 @@ struct Arguments {
     meso::cli::StarterOptions init;
     std::string module;        // show MODULE
     std::string help_command;  // help COMMAND
+    std::string completions;   // completions bash|zsh|fish|templates|...
+    // -v and --log-file, before the command (meso -v check) or after it (meso check -v): counted apart, CLI11 keeps one value per option.
+    int verbosity = 0, command_verbosity = 0;
+    std::string log_file, command_log_file;
 };
 
 struct Commands {
@@ -45,6 +55,7 @@ struct Commands {
     CLI::App* templates = nullptr;
     CLI::App* show = nullptr;
     CLI::App* help = nullptr;
+    CLI::App* completions = nullptr;
 };
 
 // Each command's --help ends with examples: what a newcomer copies first.
@@ -73,6 +84,19 @@ void add_shared(CLI::App* command, CommonOptions& common, std::initializer_list<
             command->add_option("--rules", common.pipeline.rule_files, "add a rule-set file");
             break;
         }
+}
+
+// -v and --log-file: every command has them (docs/commands.md, "Seeing what meso does").
+void add_logging(CLI::App* command, int& verbosity, std::string& log_file)
+{
+    command->add_flag("-v,--verbose", verbosity, "say what meso reads and does, on standard error (-vv: more)");
+    command->add_option("--log-file", log_file, "write what -v says to FILE (appended) instead of standard error")->type_name("FILE");
+}
+
+// -v, -vv, -vvv: CLI11 counts them, and they name no option of their own.
+bool is_verbosity(const std::string& word)
+{
+    return word.size() >= 2 && word[0] == '-' && word.find_first_not_of('v', 1) == std::string::npos;
 }
 
 const char* const do_not_apply = "do not apply std.bfr, std.kaatsu and std.general";
@@ -193,6 +217,77 @@ CLI::App* add_help(CLI::App& app, Arguments& a)
     return help;
 }
 
+// Hidden (no group: not in `meso help`): the completion scripts, written at
+// build time and installed (docs/install.md), and the names they ask for.
+CLI::App* add_completions(CLI::App& app, Arguments& a)
+{
+    auto* completions = app.add_subcommand("completions", "shell completion: bash, zsh or fish; or templates, modules, rules, commands");
+    completions->add_option("WHAT", a.completions, "bash, zsh, fish; templates, modules, rules, commands")->required();
+    completions->group("");
+    return completions;
+}
+
+// What an option's value or a positional argument is, from its name (the
+// names are main.cpp's own, above).
+meso::cli::Argument argument_of(const CLI::Option& option, const std::string& command)
+{
+    using meso::cli::Argument;
+    if (option.get_items_expected_max() == 0) return Argument::none;  // a flag
+    const std::string name = option.get_positional()       ? option.get_name(true, false)
+                             : option.get_lnames().empty() ? ""
+                                                           : option.get_lnames()[0];
+    if (name == "FILE") return command == "init" ? Argument::file : Argument::program_files;
+    if (name == "rules") return Argument::program_files;
+    if (name == "output" || name == "log-file") return Argument::file;
+    if (name == "template") return Argument::template_name;
+    if (name == "MODULE") return Argument::module;
+    if (name == "COMMAND") return Argument::command;
+    if (name == "RULE-ID") return Argument::rule_id;
+    return option.get_type_name().find('{') != std::string::npos ? Argument::choice : Argument::text;
+}
+
+// The values of a CLI::IsMember check, as CLI11 shows them: "TEXT:{text,json,sarif}".
+std::vector<std::string> choices_of(const CLI::Option& option)
+{
+    const std::string type = option.get_type_name();
+    const auto open = type.find('{'), close = type.find('}');
+    std::vector<std::string> choices;
+    if (open == std::string::npos || close == std::string::npos || close < open) return choices;
+    std::stringstream list(type.substr(open + 1, close - open - 1));
+    for (std::string choice; std::getline(list, choice, ',');) choices.push_back(choice);
+    return choices;
+}
+
+std::vector<meso::cli::CompletionOption> completion_options(const CLI::App& command, const std::string& name)
+{
+    std::vector<meso::cli::CompletionOption> options;
+    for (const auto* option : command.get_options()) {
+        if (option->get_positional()) continue;
+        meso::cli::CompletionOption described{{}, option->get_description(), argument_of(*option, name), choices_of(*option)};
+        for (const auto& s : option->get_snames()) described.names.push_back("-" + s);
+        for (const auto& l : option->get_lnames()) described.names.push_back("--" + l);
+        options.push_back(std::move(described));
+    }
+    return options;
+}
+
+meso::cli::CompletionSpec completion_spec(const CLI::App& app)
+{
+    meso::cli::CompletionSpec spec{completion_options(app, ""), {}};
+    for (const auto* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+        if (command->get_group().empty()) continue;  // hidden
+        meso::cli::CompletionCommand described{command->get_name(), command->get_description(),
+                                               completion_options(*command, command->get_name())};
+        for (const auto* option : command->get_options())
+            if (option->get_positional()) {
+                described.positional = argument_of(*option, command->get_name());
+                described.many = option->get_items_expected_max() > 1;
+            }
+        spec.commands.push_back(std::move(described));
+    }
+    return spec;
+}
+
 std::vector<std::string> command_names(const CLI::App& app)
 {
     std::vector<std::string> names;
@@ -290,9 +385,40 @@ int bad_arguments(const CLI::App& app, const CLI::ParseError& e)
     return 2;
 }
 
+// The level: MESO_LOG, else off; -v makes it at least info, -vv debug;
+// --log-file alone means info. A MESO_LOG that names no level is a warning
+// (an environment variable reaches every run, editors' and CI's too: it
+// should not stop them), and is ignored.
+int start_logging(const Arguments& a)
+{
+    std::optional<meso::log::Level> from_environment;
+    if (const char* value = std::getenv("MESO_LOG"); value != nullptr && *value != '\0') {
+        from_environment = meso::log::parse_level(value);
+        if (!from_environment)
+            meso::cli::print_warning(std::string("MESO_LOG='") + value + "' is not a log level (debug, info, warn or off)" +
+                                     meso::did_you_mean(value, {"debug", "info", "warn", "off"}) + "; it is ignored");
+    }
+    const int verbosity = a.verbosity + a.command_verbosity;
+    meso::log::Settings settings{from_environment.value_or(meso::log::Level::off),
+                                 a.command_log_file.empty() ? a.log_file : a.command_log_file};
+    if (verbosity >= 2) settings.level = meso::log::Level::debug;
+    else if (verbosity == 1) settings.level = std::min(settings.level, meso::log::Level::info);
+    else if (!settings.file.empty() && !from_environment) settings.level = meso::log::Level::info;
+    if (auto problem = meso::log::configure(settings)) {
+        meso::cli::print_error(*problem);
+        return 2;
+    }
+    if (meso::log::enabled(meso::log::Level::debug))
+        meso::log::write(meso::log::Level::debug, std::string("meso ") + MESO_VERSION + ", tz database " + meso::tz_database_version());
+    if (const char* path = std::getenv("MESO_PATH"); path != nullptr && meso::log::enabled(meso::log::Level::info))
+        meso::log::write(meso::log::Level::info, std::string("MESO_PATH=") + path);
+    return 0;
+}
+
 int run_command(const CLI::App& app, const Commands& commands, const Arguments& a)
 {
     if (*commands.help) return help(app, a.help_command);
+    if (*commands.completions) return meso::cli::completions(a.completions, completion_spec(app));
     if (*commands.init) return meso::cli::init(a.init);
     if (*commands.templates) return meso::cli::templates(a.common);
     if (*commands.show) return meso::cli::show(a.module);
@@ -310,20 +436,24 @@ int run(int argc, char** argv)
 {
     // Named here, so that usage lines say `meso`, not the path it was run by.
     CLI::App app{"meso: a compiler and linter for training programs", "meso"};
-    app.set_version_flag("--version", std::string("meso ") + MESO_VERSION);
+    // The tz database is read only when asked for: it is a few milliseconds.
+    app.set_version_flag("--version", [] { return std::string("meso ") + MESO_VERSION + "\ntz database " + meso::tz_database_version(); });
     app.require_subcommand(1);
     Arguments arguments;
+    add_logging(&app, arguments.verbosity, arguments.log_file);
     const Commands commands{add_check(app, arguments),    add_schedule(app, arguments), add_compile(app, arguments),
                             add_fmt(app, arguments),      add_rules(app, arguments),    add_explain(app, arguments),
                             add_evidence(app, arguments), add_init(app, arguments),     add_templates(app, arguments),
-                            add_show(app, arguments),     add_help(app, arguments)};
+                            add_show(app, arguments),     add_help(app, arguments),     add_completions(app, arguments)};
+    for (auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
+        add_logging(command, arguments.command_verbosity, arguments.command_log_file);
     examples(&app, {"meso init plan.meso", "meso check plan.meso", "meso help check"});
     // A word where the command goes that names none: CLI11 would only say that a command is required.
     if (argc > 1 && argv[1][0] != '-') {
         const auto names = command_names(app);
         if (std::find(names.begin(), names.end(), argv[1]) == names.end()) return unknown_command(app, argv[1]);
     }
-    else if (argc > 1 && !is_option_of(app, argv[1])) {
+    else if (argc > 1 && !is_option_of(app, argv[1]) && !is_verbosity(argv[1])) {
         meso::cli::print_error(std::string("unknown option '") + argv[1] + "'" + meso::did_you_mean(argv[1], option_names(app)));
         std::cerr << "Run 'meso help' for the list of commands.\n";
         return 2;
@@ -335,7 +465,11 @@ int run(int argc, char** argv)
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
         return bad_arguments(app, e);
     }
+    if (const int status = start_logging(arguments); status != 0) return status;
+    const auto start = std::chrono::steady_clock::now();
     const int status = run_command(app, commands, arguments);
+    if (meso::log::enabled(meso::log::Level::info))
+        meso::log::write(meso::log::Level::info, "exit status " + std::to_string(status) + " after " + meso::log::elapsed_since(start));
     // Whatever the command, output that did not arrive (a full disk, a
     // closed pipe) is a command that could not run, not a success.
     std::cout.flush();

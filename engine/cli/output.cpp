@@ -244,6 +244,8 @@ std::string cannot_write(const WriteFailure& failure)
 
 void print_error(const std::string& message) { std::cerr << "meso: error: " << message << "\n"; }
 
+void print_warning(const std::string& message) { std::cerr << "meso: warning: " << message << "\n"; }
+
 bool use_colour(int fd)
 {
     const char* no_colour = std::getenv("NO_COLOR");

@@ -6,6 +6,7 @@
 
 #include "engine/base/text.h"
 #include "engine/emit/ical_text.h"
+#include "engine/emit/set_words.h"
 
 namespace meso::ical {
 
@@ -25,71 +26,119 @@ std::string rest(double seconds_of_rest)
 
 // ---- what a session holds, in words ----
 
-bool same_load(const SetPlan& a, const SetPlan& b)
+// A barbell's plates in words: "25 + 25 + 15 kg a side", "the bar alone";
+// empty when the set is not on a barbell.
+std::string plates_words(const std::vector<double>* plates, const std::string& unit)
 {
-    return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.plates == b.plates;
+    if (!plates) return {};
+    if (plates->empty()) return "the bar alone";
+    std::string out;
+    for (std::size_t i = 0; i < plates->size(); ++i) out.append(i ? " + " : "").append(format_number((*plates)[i]));
+    return out.append(" ").append(unit).append(" a side");
 }
 
-// Appends a barbell's plates: " (25 + 25 + 15 kg a side)", " (the bar alone)".
-void append_plates_text(std::string& out, const SetPlan& set, const std::string& unit)
+// Appends " @ 75% = 135 kg" (or what the set's load is) to `out`:
+// " @ 85% TM = 152.5 kg (76.5% of 1RM)", " @ RPE 8", " @ 80% = 144 kg, RIR 2";
+// a barbell's plates after its mass: " @ 75% = 150 kg (25 + 25 + 15 kg a side)",
+// " @ 85% TM = 152.5 kg (76.5% of 1RM; 25 + 25 + 15 + 1.25 kg a side)".
+void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const ProgramSchedule& program,
+                      const std::string& unit)
 {
-    if (!set.plates) return;
-    if (set.plates->empty()) {
-        out.append(" (the bar alone)");
-        return;
+    const std::string plates = plates_words(program.plates_of(set), unit);
+    if (set.rpe && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RPE ").append(format_number(*set.rpe));
+    else if (set.rir && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RIR ").append(format_number(*set.rir));
+    const char* lead = " @ ";
+    if (set.tm_percent) {
+        out.append(" @ ").append(format_number(*set.tm_percent)).append("% TM");
+        if (set.mass) out.append(" = ").append(format_number(*set.mass)).append(" ").append(unit);
+        if (set.percent) out.append(" (").append(format_number(*set.percent)).append("% of 1RM").append(plates.empty() ? "" : "; ");
+        else if (!plates.empty()) out.append(" (");
+        if (set.percent || !plates.empty()) out.append(plates).append(")");
     }
-    out.append(" (");
-    for (std::size_t i = 0; i < set.plates->size(); ++i) out.append(i ? " + " : "").append(format_number((*set.plates)[i]));
-    out.append(" ").append(unit).append(" a side)");
-}
-
-// Appends " @ 75% = 135 kg" (or what the set's load is) to `out`.
-void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
-{
-    if (set.rpe) out.append(" @ RPE ").append(format_number(*set.rpe));
-    const char* lead = set.rpe ? ", " : " @ ";
-    if (set.percent && set.mass)
+    else if (set.percent && set.mass)
         out.append(lead).append(format_number(*set.percent)).append("% = ").append(format_number(*set.mass)).append(" ").append(unit);
     else if (set.percent) {
         out.append(lead).append(format_number(*set.percent)).append("%");
         if (exercise.percent_without_max) out.append(" (no max for ").append(exercise.name).append(", so no ").append(unit).append(")");
     }
     else if (set.mass) out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
-    if (set.mass) append_plates_text(out, set, unit);
+    if (!set.tm_percent && !plates.empty()) out.append(" (").append(plates).append(")");
+    const bool load = set.percent || set.mass || set.tm_percent;
+    if (load && set.rpe) out.append(", RPE ").append(format_number(*set.rpe));
+    if (load && set.rir) out.append(", RIR ").append(format_number(*set.rir));
+}
+
+// " 3 sets of 5 reps", " 1 set of 5+ reps", " 3 sets of 45 s", " 4 sets: 30, 15, 15, 15 reps".
+void append_run_text(std::string& out, const std::vector<SetPlan>& sets, SetRun run, bool each_side)
+{
+    const std::size_t count = run.last - run.first;
+    const std::string reps = reps_text(sets[run.first]);
+    const bool same_reps = std::all_of(sets.begin() + static_cast<long>(run.first), sets.begin() + static_cast<long>(run.last),
+                                       [&](const SetPlan& s) { return reps_text(s) == reps; });
+    out.append(" ");
+    if (sets[run.first].warm_up) out.append("warm-up ");
+    append_integer(out, static_cast<long long>(count));
+    const bool timed = sets[run.first].seconds.has_value();
+    if (same_reps) {
+        out.append(count == 1 ? " set of " : " sets of ").append(reps);
+        if (!timed) out.append(reps == "1" ? " rep" : " reps");
+    }
+    else {
+        out.append(" sets:");
+        for (std::size_t k = run.first; k < run.last; ++k) out.append(k == run.first ? " " : ", ").append(reps_text(sets[k]));
+        if (!timed) out.append(" reps");
+    }
+    if (each_side) out.append(" each side");
 }
 
 // Appends "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min" to `out`.
-void append_exercise_text(std::string& out, const ExercisePlan& exercise, const std::string& unit)
+void append_exercise_text(std::string& out, const ExercisePlan& exercise, const ProgramSchedule& program, const std::string& unit,
+                          bool with_rest)
 {
     out.append(exercise.name).append(":");
     const auto& sets = exercise.sets;
     if (sets.empty()) out.append(" no sets");
-    for (std::size_t i = 0; i < sets.size();) {
-        std::size_t j = i + 1;
-        while (j < sets.size() && same_load(sets[i], sets[j])) ++j;
-        const bool same_reps = std::all_of(sets.begin() + static_cast<long>(i), sets.begin() + static_cast<long>(j),
-                                           [&](const SetPlan& s) { return s.reps == sets[i].reps; });
-        if (i > 0) out.append(", then");
-        const std::size_t count = j - i;
-        out.append(" ");
-        append_integer(out, static_cast<long long>(count));
-        if (same_reps) {
-            out.append(count == 1 ? " set of " : " sets of ");
-            append_integer(out, sets[i].reps);
-            out.append(sets[i].reps == 1 ? " rep" : " reps");
-        }
-        else {
-            out.append(" sets:");
-            for (std::size_t k = i; k < j; ++k) {
-                out.append(k == i ? " " : ", ");
-                append_integer(out, sets[k].reps);
-            }
-            out.append(" reps");
-        }
-        append_load_text(out, sets[i], exercise, unit);
-        i = j;
+    const auto runs = runs_of(sets, same_load);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        if (r > 0) out.append(", then");
+        append_run_text(out, sets, runs[r], exercise.each_side);
+        append_load_text(out, sets[runs[r].first], exercise, program, unit);
     }
-    if (exercise.rest_s) out.append("; rest ").append(rest(*exercise.rest_s));
+    if (with_rest && exercise.rest_s) out.append("; rest ").append(rest(*exercise.rest_s));
+}
+
+// The rest the exercises of the superset that starts at `first` share,
+// none when they differ (each then says its own) or have none.
+std::optional<double> shared_rest(const std::vector<ExercisePlan>& exercises, std::size_t first)
+{
+    const std::optional<double> rest_s = exercises[first].rest_s;
+    for (std::size_t i = first; i < exercises.size() && exercises[i].superset == exercises[first].superset; ++i)
+        if (exercises[i].rest_s != rest_s) return std::nullopt;
+    return rest_s;
+}
+
+// An exercise a line. A superset's exercises under a line of their own,
+// indented: done in turn, the rest they share said once, after the last,
+// since it is taken after each round and not after each exercise.
+void append_exercises_text(std::string& tail, const std::vector<ExercisePlan>& exercises, const ProgramSchedule& program,
+                           const std::string& unit)
+{
+    std::optional<double> group_rest;  // of the superset in progress
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+        const ExercisePlan& exercise = exercises[i];
+        const bool grouped = exercise.superset != 0;
+        if (grouped && (i == 0 || exercises[i - 1].superset != exercise.superset)) {
+            tail.append("Superset ");
+            append_integer(tail, exercise.superset);
+            tail.append(", in turn:\n");
+            group_rest = shared_rest(exercises, i);
+        }
+        if (grouped) tail.append("  ");
+        append_exercise_text(tail, exercise, program, unit, !grouped || !group_rest);
+        tail += '\n';
+        const bool last_of_group = grouped && (i + 1 == exercises.size() || exercises[i + 1].superset != exercise.superset);
+        if (last_of_group && group_rest) tail.append("  rest ").append(rest(*group_rest)).append(" after each round\n");
+    }
 }
 
 std::string pressure_text(const ir::Pressure& pressure)
@@ -175,10 +224,7 @@ void make_content_text(ContentText& text, const ProgramSchedule& program, const 
     tail += '\n';
     if (content.deload) tail += "Deload week: half the sets, 90% of the loads\n";
     if (!content.exercises.empty()) tail += "\n";
-    for (const auto& exercise : content.exercises) {
-        append_exercise_text(tail, exercise, unit);
-        tail += '\n';
-    }
+    append_exercises_text(tail, content.exercises, program, unit);
     append_occlusion_text(tail, content);
     append_notes_and_coach(tail, content, program);
     // The description loses its trailing newlines; when nothing else is

@@ -11,6 +11,7 @@
 
 #include "engine/emit/date_time_cache.h"
 #include "engine/emit/ical_session_text.h"
+#include "engine/emit/set_words.h"
 
 namespace meso {
 
@@ -22,32 +23,12 @@ std::optional<double> in_kg(const std::optional<double>& mass, ir::MassUnit unit
 {
     if (!mass) return std::nullopt;
     if (unit == ir::MassUnit::kg) return mass;
-    return std::round(*mass * ir::kg_per_lb * 100.0) / 100.0;
+    return std::round(*mass * ir::kg_in(unit) * 100.0) / 100.0;
 }
 
 constexpr long minutes_per_day = 24L * 60;
 
 std::chrono::minutes end_of(const Session& s) { return (s.start + s.length) % std::chrono::minutes{minutes_per_day}; }
-
-bool same_load(const ExercisePlan& e)
-{
-    for (const auto& s : e.sets)
-        if (s.percent != e.sets.front().percent || s.mass != e.sets.front().mass || s.rpe != e.sets.front().rpe ||
-            s.plates != e.sets.front().plates)
-            return false;
-    return true;
-}
-
-std::string reps_of(const ExercisePlan& e, const char* separator)
-{
-    bool all_same = true;
-    for (const auto& s : e.sets) all_same = all_same && s.reps == e.sets.front().reps;
-    if (e.sets.empty()) return "0";
-    if (all_same) return std::to_string(e.sets.front().reps);
-    std::string out;
-    for (std::size_t i = 0; i < e.sets.size(); ++i) out += (i ? separator : "") + std::to_string(e.sets[i].reps);
-    return out;
-}
 
 std::string csv_field(const std::string& s)
 {
@@ -60,43 +41,7 @@ std::string csv_field(const std::string& s)
     return out + "\"";
 }
 
-// "25+20+5" (the plates of a side, in the athlete's unit), "bar" for the bar alone.
-std::string plates_of(const std::vector<double>& per_side)
-{
-    if (per_side.empty()) return "bar";
-    std::string out;
-    for (std::size_t i = 0; i < per_side.size(); ++i) out += (i ? "+" : "") + format_number(per_side[i]);
-    return out;
-}
-
 }  // namespace
-
-std::string describe_load(const SetPlan& set, ir::MassUnit unit)
-{
-    // A barbell's plates after its load: "150 kg (75%) [25+25+15 a side]".
-    const std::string plates = !set.plates ? "" : set.plates->empty() ? " [bar only]" : " [" + plates_of(*set.plates) + " a side]";
-    if (set.rpe) return "RPE " + format_number(*set.rpe);
-    if (set.mass && set.percent)
-        return format_number(*set.mass) + " " + ir::to_string(unit) + " (" + format_number(*set.percent) + "%)" + plates;
-    if (set.mass) return format_number(*set.mass) + " " + ir::to_string(unit) + plates;
-    if (set.percent) return format_number(*set.percent) + "%";
-    return "";
-}
-
-std::string describe_sets(const ExercisePlan& e, ir::MassUnit unit)
-{
-    std::string out = std::to_string(e.sets.size()) + "×" + reps_of(e, "/");
-    if (e.sets.empty()) return out;
-    if (same_load(e)) {
-        const auto load = describe_load(e.sets.front(), unit);
-        if (!load.empty()) out += " @ " + load;
-    }
-    else {
-        out += " @ ";
-        for (std::size_t i = 0; i < e.sets.size(); ++i) out += (i ? ", " : "") + describe_load(e.sets[i], unit);
-    }
-    return out;
-}
 
 namespace {
 
@@ -188,11 +133,38 @@ template <typename AppendItem> void append_json_array(std::string& out, std::siz
     out += closing;
 }
 
-// One set's object, at the depth of a session's exercises.
-void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
+// The keys of a set appended to the contract's (cli.md), each written only
+// when it says something, as "rpe" is: a plain `5x5 @ 75%` set reads as before.
+void append_json_set_extras(std::string& out, const SetPlan& set)
 {
+    const auto key = [&](const char* name) -> std::string& { return out.append(",\n                  \"").append(name).append("\": "); };
+    if (set.rir) {
+        key("rir");
+        append_json_number(out, set.rir);
+    }
+    if (set.reps_max) {
+        key("reps_max");
+        append_integer(out, *set.reps_max);
+    }
+    if (set.seconds) {
+        key("seconds");
+        append_json_number(out, set.seconds);
+    }
+    if (set.amrap) key("amrap").append("true");
+    if (set.warm_up) key("warm_up").append("true");
+    if (set.tm_percent) {
+        key("tm_percent");
+        append_json_number(out, set.tm_percent);
+    }
+}
+
+// One set's object, at the depth of a session's exercises.
+void append_json_set(std::string& out, const SetPlan& set, const ProgramSchedule& program)
+{
+    const ir::MassUnit unit = program.unit;
     out += "                {\n                  \"reps\": ";
-    append_integer(out, set.reps);
+    if (set.seconds) out += "null";  // a timed set counts seconds, not reps
+    else append_integer(out, set.reps);
     out += ",\n                  \"load_percent\": ";
     append_json_number(out, set.percent);
     out += ",\n                  \"load_kg\": ";
@@ -205,11 +177,12 @@ void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
         out += ",\n                  \"rpe\": ";
         append_json_number(out, set.rpe);
     }
-    if (set.plates) {  // an appended key, a barbell exercise's only: its plates a side, in the program's unit
+    append_json_set_extras(out, set);
+    if (const auto* plates = program.plates_of(set)) {  // appended last: a barbell set's plates a side, in the program's unit
         out += ",\n                  \"plates\": ";
-        append_json_array(out, set.plates->size(), "                  ]", [&](std::size_t i) {
+        append_json_array(out, plates->size(), "                  ]", [&](std::size_t i) {
             out += "                    ";
-            append_json_number(out, (*set.plates)[i]);
+            append_json_number(out, (*plates)[i]);
         });
     }
     out += "\n                }";
@@ -217,18 +190,20 @@ void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
 
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
-    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.plates == b.plates;
+    // Every field a set's object shows: an AMRAP, a warm-up or a timed set is
+    // not the set before it when only that differs.
+    return a.reps == b.reps && same_row(a, b);
 }
 
 // An exercise's "sets" array. A set's text is reused while the sets repeat.
-void append_json_sets(std::string& out, const ExercisePlan& exercise, ir::MassUnit unit, Buffered* buffer)
+void append_json_sets(std::string& out, const ExercisePlan& exercise, const ProgramSchedule& program, Buffered* buffer)
 {
     const auto& sets = exercise.sets;
     std::string previous;  // the text of the set before
     append_json_array(out, sets.size(), "              ]", [&](std::size_t si) {
         if (si == 0 || !same_set(sets[si], sets[si - 1])) {
             previous.clear();
-            append_json_set(previous, sets[si], unit);
+            append_json_set(previous, sets[si], program);
         }
         out += previous;
         if (buffer) buffer->maybe_flush();
@@ -236,16 +211,21 @@ void append_json_sets(std::string& out, const ExercisePlan& exercise, ir::MassUn
 }
 
 // A content's "exercises" array.
-void append_json_exercises(std::string& out, const SessionContent& content, ir::MassUnit unit, Buffered* buffer)
+void append_json_exercises(std::string& out, const SessionContent& content, const ProgramSchedule& program, Buffered* buffer)
 {
     append_json_array(out, content.exercises.size(), "          ]", [&](std::size_t ei) {
         const auto& e = content.exercises[ei];
         out += "            {\n              \"name\": ";
         append_json_string(out, e.name);
         out += ",\n              \"sets\": ";
-        append_json_sets(out, e, unit, buffer);
+        append_json_sets(out, e, program, buffer);
         out += ",\n              \"rest_s\": ";
         append_json_number(out, e.rest_s);
+        if (e.each_side) out += ",\n              \"each_side\": true";
+        if (e.superset != 0) {
+            out += ",\n              \"superset\": ";
+            append_integer(out, e.superset);
+        }
         out += "\n            }";
     });
 }
@@ -280,7 +260,7 @@ void append_json_cuff_and_notes(std::string& out, const SessionContent& content)
 // the same for every session of a block week and split. Written directly,
 // without a DOM: a content may hold two million sets. With `buffer` (whose
 // text `out` is), handed on as it grows.
-void append_json_content_keys(std::string& out, const SessionContent& content, ir::MassUnit unit, Buffered* buffer)
+void append_json_content_keys(std::string& out, const SessionContent& content, const ProgramSchedule& program, Buffered* buffer)
 {
     out += "          \"deload\": ";
     out += content.deload ? "true" : "false";
@@ -288,7 +268,7 @@ void append_json_content_keys(std::string& out, const SessionContent& content, i
     if (content.occlusion == ir::Occlusion::unspecified) out += "null";
     else append_json_string(out, ir::to_string(content.occlusion));
     out += ",\n          \"exercises\": ";
-    append_json_exercises(out, content, unit, buffer);
+    append_json_exercises(out, content, program, buffer);
     append_json_cuff_and_notes(out, content);
     out += "\n        }";
 }
@@ -388,13 +368,13 @@ void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramS
     for (const auto& content : p.contents) {
         contents.emplace_back();
         kept.push_back(set_count(content) <= kept_sets);
-        if (kept.back()) append_json_content_keys(contents.back(), content, p.unit, nullptr);
+        if (kept.back()) append_json_content_keys(contents.back(), content, p, nullptr);
     }
     append_json_array(o, p.sessions.size(), "      ]", [&](std::size_t si) {
         const auto& s = p.sessions[si];
         append_json_session_keys(o, clock, s, block_names[s.block]);
         if (kept[s.content]) o += contents[s.content];
-        else append_json_content_keys(o, p.contents[s.content], p.unit, &buffer);
+        else append_json_content_keys(o, p.contents[s.content], p, &buffer);
         buffer.maybe_flush();
     });
 }
@@ -415,9 +395,14 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
         std::vector<std::string> contents;
         for (const auto& content : p.contents) {
             std::string exercises;
+            int superset = 0;  // of the exercise before
             for (const auto& e : content.exercises) {
-                if (!exercises.empty()) exercises += ", ";
-                exercises += e.name + " " + describe_sets(e, p.unit);
+                // The members of a superset are joined by " + " after "superset N: ".
+                const bool same_group = e.superset != 0 && e.superset == superset;
+                if (!exercises.empty()) exercises += same_group ? " + " : ", ";
+                if (e.superset != 0 && !same_group) exercises += "superset " + std::to_string(e.superset) + ": ";
+                superset = e.superset;
+                exercises += e.name + " " + describe_sets(e, p);
             }
             if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
             contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
@@ -460,30 +445,69 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, cons
     o += "\n}\n";
 }
 
+namespace {
+
+std::string csv_number(const std::optional<double>& value) { return value ? format_number(*value) : std::string(); }
+const char* csv_bool(bool value) { return value ? "true" : "false"; }
+
+// The reps of a row as numbers: "5", or "30/15/15/15" (a range's top and an AMRAP have columns of their own).
+std::string csv_reps(const std::vector<SetPlan>& sets, SetRun run)
+{
+    bool all_same = true;
+    for (std::size_t i = run.first + 1; i < run.last; ++i) all_same = all_same && sets[i].reps == sets[run.first].reps;
+    if (all_same) return std::to_string(sets[run.first].reps);
+    std::string out;
+    for (std::size_t i = run.first; i < run.last; ++i) out += (i > run.first ? "/" : "") + std::to_string(sets[i].reps);
+    return out;
+}
+
+// The end of each CSV row of one exercise, from its exercise column on: one
+// row per run of consecutive sets that differ at most in their reps.
+void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, const ProgramSchedule& program, bool deload)
+{
+    const ir::MassUnit unit = program.unit;
+    const auto runs = runs_of(e.sets, same_row);
+    if (runs.empty()) {
+        rows.push_back("," + csv_field(e.name) + ",0,0,,," + csv_number(e.rest_s) + "," + ir::to_string(unit) + ",,,,false," +
+                       csv_bool(deload) + ",false,,," + csv_bool(e.each_side) + ",," + (e.superset ? std::to_string(e.superset) : "") +
+                       ",\n");
+        return;
+    }
+    for (const SetRun run : runs) {
+        const SetPlan& set = e.sets[run.first];
+        std::string row = "," + csv_field(e.name) + "," + std::to_string(run.last - run.first) + "," +
+                          (set.seconds ? std::string() : csv_reps(e.sets, run)) + "," + csv_number(in_kg(set.mass, unit)) + "," +
+                          csv_number(set.percent) + "," + csv_number(e.rest_s);
+        // Appended (cli.md): unit,load,rpe,rir,amrap,deload,warm_up, then reps_max,seconds,each_side,tm_percent,superset,
+        // then plates ("25+20+5" a side, "bar" for the bar alone; empty when not on a barbell).
+        row += std::string(",") + ir::to_string(unit) + "," + csv_number(set.mass) + "," + csv_number(set.rpe) + "," + csv_number(set.rir) +
+               "," + csv_bool(set.amrap) + "," + csv_bool(deload) + "," + csv_bool(set.warm_up);
+        row += "," + (set.reps_max ? std::to_string(*set.reps_max) : std::string()) + "," + csv_number(set.seconds) + "," +
+               csv_bool(e.each_side) + "," + csv_number(set.tm_percent) + "," + (e.superset ? std::to_string(e.superset) : "") + ",";
+        if (const auto* plates = program.plates_of(set)) row += plates_text(*plates);
+        row += "\n";
+        rows.push_back(std::move(row));
+    }
+}
+
+}  // namespace
+
 void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
     DateTimeCache clock;
-    o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,plates\n";
+    o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,unit,load,rpe,rir,amrap,deload,warm_up,"
+         "reps_max,seconds,each_side,tm_percent,superset,plates\n";
     for (const auto& p : schedule.programs) {
         const std::string program = "," + csv_field(p.name) + "," + csv_field(p.athlete) + ",";
         std::vector<std::string> blocks;
         for (const auto& b : p.blocks) blocks.push_back(csv_field(b.name) + ",");
-        // Per content, the end of each exercise's row: ",squat,5,5,135,75,,25+20+5\n".
+        // Per content, the end of each exercise's rows: ",squat,5,5,135,75,,kg,135,...\n".
         std::vector<std::vector<std::string>> rows;
         for (const auto& content : p.contents) {
             rows.emplace_back();
-            for (const auto& e : content.exercises) {
-                const SetPlan first = e.sets.empty() ? SetPlan{} : e.sets.front();
-                const bool uniform = same_load(e);
-                const auto kg = in_kg(first.mass, p.unit);
-                rows.back().push_back("," + csv_field(e.name) + "," + std::to_string(e.sets.size()) + "," + reps_of(e, "/") + "," +
-                                      (uniform && kg ? format_number(*kg) : "") + "," +
-                                      (uniform && first.percent ? format_number(*first.percent) : "") + "," +
-                                      (e.rest_s ? format_number(*e.rest_s) : "") + "," +
-                                      (uniform && first.plates ? plates_of(*first.plates) : "") + "\n");
-            }
+            for (const auto& e : content.exercises) append_csv_rows(rows.back(), e, p, content.deload);
         }
         std::string start;  // "2027-01-04,08:00,09:00,P,A,Block,1"
         for (const auto& s : p.sessions) {

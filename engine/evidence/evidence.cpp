@@ -68,7 +68,7 @@ void add_content(Accumulated& a, const SessionContent& content)
     for (const auto& exercise : content.exercises) {
         if (std::find(a.exercises.begin(), a.exercises.end(), exercise.name) == a.exercises.end()) a.exercises.push_back(exercise.name);
         for (const auto& set : exercise.sets)
-            if (set.percent) {
+            if (set.percent && !set.warm_up) {  // a study's load is its work sets'; warm-ups would lower the mean
                 a.percent_sum += *set.percent;
                 ++a.percent_sets;
             }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/base/text.h"
 #include "engine/format/tokens.h"
 
 namespace meso::format {
@@ -30,11 +31,16 @@ PrescriptionCells cells(const Prescription& p)
 {
     PrescriptionCells c;
     c.name = name(p.exercise);
-    if (p.load_first && p.load) c.scheme = load(*p.load) + " x " + rep_list(p.scheme);
+    if (p.load_first && p.load) c.scheme = set_groups(*p.load, p.scheme, p.more_groups);
     else {
         c.scheme = scheme(p.scheme);
         if (p.load) c.load = "@ " + load(*p.load);
     }
+    // `each side` and the warm-up go with the load (or the scheme, without one), before the rest's column.
+    std::string& tail = c.load.empty() ? c.scheme : c.load;
+    if (p.each_side) tail += " each side";
+    if (!p.warm_up.empty())
+        tail += " warm-up " + set_groups(p.warm_up.front().load, p.warm_up.front().scheme, {p.warm_up.begin() + 1, p.warm_up.end()});
     if (p.rest) c.rest = "rest " + quantity(*p.rest);
     return c;
 }
@@ -292,6 +298,12 @@ private:
         return with_body(header, n.body->braces, n.body->statements, d);
     }
     std::vector<std::string> render(const Split& n, int d) { return with_body(weekdays(n.days), n.body.braces, n.body.statements, d); }
+    std::vector<std::string> render(const Superset& n, int d)
+    {
+        auto lines = with_body(n.keyword.text, n.body.braces, n.body.statements, d);
+        if (n.rest && !lines.empty()) lines.back() += " rest " + quantity(*n.rest);
+        return lines;
+    }
     std::vector<std::string> render(const Allow& n, int d) { return line("allow " + name(n.rule) + " " + quote(n.reason.value), d); }
     std::vector<std::string> render(const NoteStatement& n, int d) { return line("note " + quote(n.text.value), d); }
     // ---- top level
@@ -299,6 +311,10 @@ private:
     std::vector<std::string> render(const Use& n, int d) { return line("use " + name(n.module), d); }
     std::vector<std::string> render(const Max& n, int d) { return line("max " + name(n.exercise) + " " + quantity(n.mass), d); }
     std::vector<std::string> render(const Round& n, int d) { return line("round " + quantity(n.step), d); }
+    std::vector<std::string> render(const TrainingMax& n, int d)
+    {
+        return line("training-max " + (n.exercise ? name(*n.exercise) + " " : std::string()) + quantity(n.amount), d);
+    }
     std::vector<std::string> render(const Bar& n, int d) { return line("bar " + quantity(n.mass), d); }
     std::vector<std::string> render(const Plates& n, int d) { return line("plates " + plates(n), d); }
     std::vector<std::string> render(const Equipment& n, int d)

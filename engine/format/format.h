@@ -55,8 +55,4 @@ std::optional<std::string> verify(const syntax::File& original, const std::strin
 // line, a `then` block's sharing the line of the block before). Two files with equal dumps say the same thing in the same words.
 std::string dump(const syntax::File& file);
 
-// The columns a terminal gives to UTF-8 text: combining marks take none,
-// East Asian wide characters and emoji take two, everything else one.
-std::size_t display_width(std::string_view text);
-
 }  // namespace meso::format

@@ -65,27 +65,45 @@ std::string week_item(const WeekItem& w)
 
 // ---------------------------------------------------------------- prescriptions
 
+std::string effort(const Effort& e) { return (e.kind == Effort::Kind::rpe ? "RPE " : "RIR ") + e.value.text; }
+
 std::string load(const Load& l)
 {
-    if (l.kind == Load::Kind::rpe) return "RPE " + l.from.amount.text;
+    if (l.kind == Load::Kind::effort) return l.effort ? effort(*l.effort) : "";
     std::string out = quantity(l.from);
     if (l.to) out += ".." + quantity(*l.to);
+    if (l.of_training_max) out += " TM";
     if (l.per_week)
         out += std::string(" ") + (std::signbit(l.per_week->step.amount.value) ? "-" : "+") + quantity(l.per_week->step) + " per week";
+    if (l.effort) out += " " + effort(*l.effort);
     return out;
+}
+
+std::string reps(const Reps& r)
+{
+    if (r.length) return quantity(*r.length);
+    if (r.most) return r.count.text + "-" + r.most->text;
+    return r.count.text + (r.amrap ? "+" : "");
 }
 
 std::string rep_list(const Scheme& s)
 {
     std::string out;
-    for (const auto& r : s.reps) out += (out.empty() ? "" : ",") + r.text;
+    for (const auto& r : s.reps) out += (out.empty() ? "" : ",") + reps(r);
     return out;
 }
 
 std::string scheme(const Scheme& s)
 {
-    if (s.form == Scheme::Form::sets_x_reps) return s.sets.text + "x" + (s.reps.empty() ? "" : s.reps.front().text);
+    if (s.form == Scheme::Form::sets_x_reps) return s.sets.text + "x" + (s.reps.empty() ? "" : reps(s.reps.front()));
     return rep_list(s);
+}
+
+std::string set_groups(const Load& first_load, const Scheme& first, const std::vector<SetGroup>& more)
+{
+    std::string out = load(first_load) + " x " + rep_list(first);
+    for (const auto& g : more) out += ", " + load(g.load) + " x " + rep_list(g.scheme);
+    return out;
 }
 
 // ---------------------------------------------------------------- conditions

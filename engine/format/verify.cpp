@@ -58,17 +58,30 @@ private:
     }
     static std::string l(const Load& x)
     {
-        std::string s = x.kind == Load::Kind::rpe    ? "rpe " + num(x.from.amount)
+        std::string s = x.kind == Load::Kind::effort ? std::string("effort")
                         : x.kind == Load::Kind::mass ? "mass " + q(x.from)
                                                      : "percent " + q(x.from);
         if (x.to) s += " to " + q(*x.to);
+        if (x.of_training_max) s += " of-training-max";
         if (x.per_week) s += " per-week " + q(x.per_week->step);
+        if (x.effort) s += std::string(x.effort->kind == Effort::Kind::rpe ? " rpe " : " rir ") + num(x.effort->value);
         return s;
+    }
+    static std::string r(const Reps& x)
+    {
+        if (x.length) return "timed " + q(*x.length);
+        return num(x.count) + (x.most ? " to " + num(*x.most) : "") + (x.amrap ? " amrap" : "");
     }
     static std::string sch(const Scheme& x)
     {
         std::string s = x.form == Scheme::Form::sets_x_reps ? "sets " + num(x.sets) + " reps" : "rep-list";
-        for (const auto& r : x.reps) s += " " + num(r);
+        for (const auto& reps : x.reps) s += " " + r(reps);
+        return s;
+    }
+    static std::string groups(const std::vector<SetGroup>& x)
+    {
+        std::string s;
+        for (const auto& g : x) s += " (group " + l(g.load) + " " + sch(g.scheme) + ")";
         return s;
     }
     static std::string v(const Value& x)
@@ -128,8 +141,11 @@ private:
     void node(const Prescription& x)
     {
         put("prescription " + n(x.exercise) + " " + sch(x.scheme) + (x.load ? " load " + l(*x.load) : "") +
-            (x.load_first ? " load-first" : "") + (x.rest ? " rest " + q(*x.rest) : ""));
+            (x.load_first ? " load-first" : "") + groups(x.more_groups) + (x.warm_up.empty() ? "" : " warm-up" + groups(x.warm_up)) +
+            (x.each_side ? " each-side" : "") + (x.rest ? " rest " + q(*x.rest) : ""));
     }
+    void node(const Superset& x) { nested(n(x.keyword) + (x.rest ? " rest " + q(*x.rest) : ""), x.body.statements); }
+    void node(const TrainingMax& x) { put("training-max" + (x.exercise ? " " + n(*x.exercise) : "") + " " + q(x.amount)); }
     void node(const Use& x) { put("use " + n(x.module)); }
     void node(const Max& x) { put("max " + n(x.exercise) + " " + q(x.mass)); }
     void node(const Round& x) { put("round " + q(x.step)); }

@@ -6,7 +6,17 @@
 
 namespace meso::ir {
 
-const char* to_string(MassUnit unit) { return unit == MassUnit::kg ? "kg" : "lb"; }
+Unit unit_of(MassUnit unit) { return unit == MassUnit::kg ? Unit::kg : Unit::lb; }
+
+const char* to_string(MassUnit unit) { return canonical_spelling(unit_of(unit)); }
+
+double kg_in(MassUnit unit) { return factor_to_base(unit_of(unit)); }
+
+double convert(Mass m, MassUnit to)
+{
+    if (m.unit == to) return m.amount;
+    return m.amount * kg_in(m.unit) / kg_in(to);
+}
 
 const char* to_string(Occlusion occlusion)
 {
@@ -34,6 +44,49 @@ const OcclusionPressure* Athlete::occlusion_pressure(Limb limb) const
     for (const OcclusionPressure& measured : occlusion_pressures)
         if (measured.limb == limb) return &measured;
     return nullptr;
+}
+
+const OcclusionPressure* cuff_aop(const Athlete* athlete, Limb cuff_limb)
+{
+    if (!athlete || cuff_limb == Limb::unspecified) return nullptr;
+    return athlete->occlusion_pressure(cuff_limb);
+}
+
+std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg)
+{
+    if (!aop_mmhg || *aop_mmhg <= 0) return std::nullopt;
+    return percent_aop ? value / 100 * *aop_mmhg : value / *aop_mmhg * 100;
+}
+
+std::optional<double> cuff_mmhg(const Pressure& pressure, Limb cuff_limb, const Athlete* athlete)
+{
+    if (!pressure.percent_aop) return pressure.value;
+    const OcclusionPressure* aop = cuff_aop(athlete, cuff_limb);
+    return convert_pressure(pressure.value, true, aop ? std::optional<double>(aop->mmhg) : std::nullopt);
+}
+
+std::optional<double> Athlete::training_max(const std::string& exercise) const
+{
+    if (auto it = training_maxes.find(exercise); it != training_maxes.end()) return it->second.amount;
+    if (!training_max_percent) return std::nullopt;
+    auto max = maxes.find(exercise);
+    if (max == maxes.end()) return std::nullopt;
+    return max->second.amount * *training_max_percent / 100.0;
+}
+
+std::size_t Exercise::work_sets() const
+{
+    std::size_t n = 0;
+    for (const auto& s : sets)
+        if (!s.warm_up) n += static_cast<std::size_t>(s.count);
+    return n;
+}
+
+std::size_t Exercise::set_count() const
+{
+    std::size_t n = 0;
+    for (const auto& s : sets) n += static_cast<std::size_t>(s.count);
+    return n;
 }
 
 bool WeekOverride::covers(int week) const

@@ -17,18 +17,25 @@
 
 #include "engine/base/diagnostic.h"
 #include "engine/base/source.h"
+#include "engine/base/units.h"
 #include "grammar/syntax.h"
 
 namespace meso::ir {
 
+// The two units a load is written in; their spellings and factors are
+// engine/base/units.h's.
 enum class MassUnit { kg, lb };
-const char* to_string(MassUnit unit);
-inline constexpr double kg_per_lb = 0.45359237;
+Unit unit_of(MassUnit unit);
+const char* to_string(MassUnit unit);  // "kg", "lb"
+double kg_in(MassUnit unit);           // the kilograms in one of the unit: 1, 0.45359237
 
 struct Mass {
     double amount = 0;
     MassUnit unit = MassUnit::kg;
 };
+
+// The amount of `m` in the unit `to`: 100 lb is 45.359237 kg.
+double convert(Mass m, MassUnit to);
 
 // The limb a cuff is on, and an arterial occlusion pressure is measured on.
 enum class Limb { unspecified, leg, arm };
@@ -81,6 +88,11 @@ struct Athlete {
     std::vector<Span> condition_spans;                   // one per condition, where it is written
     std::vector<OcclusionPressure> occlusion_pressures;  // at most one per limb
     std::vector<Clearance> clearances;
+    // `training-max 90%`: the training max of every exercise with a max is
+    // that share of it; `training-max squat 180 kg` sets one exercise's
+    // (and takes precedence). Not rounded: loads computed from it are.
+    std::optional<double> training_max_percent;
+    std::map<std::string, Mass> training_maxes;  // in `unit`
     // `bar 20 kg` and `plates ...`: a barbell exercise's load is what the
     // bar and pairs of these plates make nearest to it (docs/language.md).
     std::optional<double> bar;  // in `unit`
@@ -89,8 +101,19 @@ struct Athlete {
     std::map<std::string, ExerciseEquipment> equipment;  // by exercise; an exercise not marked is rounded to `round_step`
     Span span;
 
-    const OcclusionPressure* occlusion_pressure(Limb limb) const;  // null when not measured
+    const OcclusionPressure* occlusion_pressure(Limb limb) const;           // null when not measured
+    std::optional<double> training_max(const std::string& exercise) const;  // in `unit`; none when neither form gives one
 };
+
+// The athlete's arterial occlusion pressure (AOP) for the limb a cuff is on:
+// null without an athlete, when the cuff is on no limb, or when the athlete
+// has no `aop` for that limb.
+const OcclusionPressure* cuff_aop(const Athlete* athlete, Limb cuff_limb);
+
+// A cuff pressure in the other unit: % AOP as mmHg, or mmHg as % AOP, with
+// the AOP `aop_mmhg`; none without a (positive) AOP. `cuff leg 120 mmHg`
+// with `aop leg 180 mmHg` is 66.7% AOP; `cuff leg 60% AOP` is 108 mmHg.
+std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg);
 
 // One health condition of the screening vocabulary (std.conditions):
 // `condition venous-thromboembolism "history of DVT or pulmonary embolism" {
@@ -105,20 +128,39 @@ struct HealthCondition {
 };
 
 struct Load {
-    enum class Kind { none, percent, mass, rpe };
+    enum class Kind { none, percent, mass, effort };  // effort: by RPE or RIR alone (Set::rpe, Set::rir), no mass computed
     Kind kind = Kind::none;
-    double from = 0;           // percent (75 for 75%), mass in the athlete's unit, or RPE
-    std::optional<double> to;  // a ramp's last value, reached in the block's last week
-    double per_week = 0;       // a progression's step, same unit as `from`
+    double from = 0;               // percent (75 for 75%) or mass in the athlete's unit
+    std::optional<double> to;      // a ramp's last value, reached in the block's last week
+    double per_week = 0;           // a progression's step, same unit as `from`
+    bool of_training_max = false;  // `85% TM`: percent of the athlete's training max for the exercise, not of the 1RM
     Span span;
+};
+
+// One set as prescribed. `squat 65% x 5, 75% x 5, 85% x 5+ warm-up 40% x 5`
+// is five sets, the warm-up first, each with its own load.
+struct Set {
+    int count = 1;                  // this set, so many times in a row: `10000x1` is one Set, not 10,000
+    int reps = 0;                   // the least reps of a range; 0 for a timed set
+    std::optional<int> reps_max;    // `8-12`: 12
+    std::optional<double> seconds;  // a timed set `45 s`
+    bool amrap = false;             // `5+`: as many reps as possible, at least `reps`
+    bool warm_up = false;           // before the work sets; rules about work sets leave it out
+    Load load;
+    std::optional<double> rpe;  // `@ RPE 8`, `@ 80% RPE 8`
+    std::optional<double> rir;  // `@ RIR 2`, `@ 80% RIR 2`
 };
 
 struct Exercise {
     std::string name;
-    std::vector<int> reps;  // one entry per set
-    Load load;
+    std::vector<Set> sets;   // warm-ups first, then the work sets in order
+    bool each_side = false;  // `lunge 3x10 each side`
     std::optional<double> rest_s;
-    Span span;  // the prescription line
+    int superset = 0;  // 0 alone; else the exercises of `superset { ... }` share a number, counted from 1 in their content
+    Span span;         // the prescription line
+
+    std::size_t work_sets() const;  // the sets that are not warm-ups, each `count` times
+    std::size_t set_count() const;  // every set, warm-ups included, each `count` times
 };
 
 enum class Occlusion { unspecified, continuous, intermittent, none };
@@ -128,6 +170,11 @@ struct Pressure {
     double value = 0;
     bool percent_aop = false;  // false: mmHg
 };
+
+// What a cuff presses in mmHg: as written, or its % AOP of the athlete's
+// AOP for the cuffed limb (cuff_aop); none when that is not known. The
+// calendars print it; the rules convert their samples with cuff_aop and convert_pressure.
+std::optional<double> cuff_mmhg(const Pressure& pressure, Limb cuff_limb, const Athlete* athlete);
 
 // What the sessions of a block (or of some of its weeks) hold. Each field
 // is optional so that a template's use or a week override can replace just

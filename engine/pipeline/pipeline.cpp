@@ -6,13 +6,12 @@
 #include <utility>
 
 #include "engine/emit/clock_changes.h"
+#include "engine/pipeline/logging.h"
 #include "engine/rules/rules.h"
 
 namespace meso::pipeline {
 
 namespace {
-
-bool is_error(const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed_by; }
 
 ResolveOptions resolve_options(const Options& options)
 {
@@ -26,13 +25,9 @@ ResolveOptions resolve_options(const Options& options)
 // In order of file (the main file first, as loaded) and position.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const Compilation& compilation)
 {
-    std::vector<const Source*> order;
-    for (const auto& s : compilation.sources) order.push_back(&s);
-    const auto rank = [&](const Diagnostic& d) {
-        auto it = std::find(order.begin(), order.end(), d.span.source);
-        return std::make_pair(static_cast<std::size_t>(it - order.begin()), d.span.begin);
-    };
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& a, const Diagnostic& b) { return rank(a) < rank(b); });
+    std::vector<const Source*> files;
+    for (const auto& s : compilation.sources) files.push_back(&s);
+    sort_by_position(diagnostics, files);
 }
 
 // A warning at each program that names no zone, when the default zone is
@@ -92,6 +87,7 @@ struct Pass {
     ClearanceUses clearances;       // the athletes' clearances that accepted a finding so far
     bool schedule_failed = false;
     bool failed = false;  // anything in the file so far is an error: nothing more is handed on
+    PassTotals totals;    // for the log
 };
 
 Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
@@ -107,8 +103,7 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
         pass.book = load_rules(module.rulesets, module.health_conditions);
         pass.later = std::move(pass.book.diagnostics);
         pass.book.diagnostics.clear();
-        auto clearance_errors = check_clearances(pass.book, module);
-        pass.later.insert(pass.later.end(), clearance_errors.begin(), clearance_errors.end());
+        DiagnosticSink(pass.later).append(check_clearances(pass.book, module));
     }
     pass.failed = pass.schedule_failed || has_errors(pass.later);
     return pass;
@@ -116,29 +111,39 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
 
 // Schedules one program and, while the schedule has no error, checks it;
 // the program is handed on while the file has no error.
-void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, const TakeProgram& take)
+void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, const TakeProgram& take, const LapClock& lap)
 {
     const ProgramPlan& planned = run.plan.programs[i];
     std::vector<Diagnostic> found;
+    const auto scheduling = Clock::now();
     ProgramSchedule program = schedule_program(planned, found);
+    const auto scheduled = Clock::now();
+    pass.totals.schedule_time += scheduled - scheduling;
+    ++pass.totals.programs;
+    pass.totals.sessions += program.sessions.size();
     for (auto& d : found) {
         pass.schedule_failed = pass.schedule_failed || is_error(d);
         pass.schedule_diagnostics.push_back({planned.index, Step::expanding, std::move(d)});
     }
     pass.failed = pass.failed || pass.schedule_failed;
     if (pass.schedule_failed) return;  // the rules will not be reported
-    const std::size_t first_finding = pass.later.size();
+    const DiagnosticSink later(pass.later);
+    const std::size_t first_finding = later.size();
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
+    if (lap) lap(Lap::schedule);
     if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
-    for (std::size_t k = first_finding; k < pass.later.size() && !pass.failed; ++k) pass.failed = is_error(pass.later[k]);
+    pass.totals.rules_time += Clock::now() - scheduled;
+    log_program(program, scheduled - scheduling, Clock::now() - scheduled);
+    pass.failed = pass.failed || later.has_errors_since(first_finding);
+    if (lap) lap(Lap::rules);
     if (!pass.failed && take) take(i, program);
+    if (lap) lap(Lap::take);
 }
 
 void end_pass(Pass& pass, FileRun& run, Stages last)
 {
     if (last == Stages::rules && !pass.schedule_failed) {
-        auto unused = unused_clearances(pass.book, run.compilation->module, pass.clearances);
-        pass.later.insert(pass.later.end(), unused.begin(), unused.end());
+        DiagnosticSink(pass.later).append(unused_clearances(pass.book, run.compilation->module, pass.clearances));
     }
     if (pass.schedule_failed) {
         std::stable_sort(pass.schedule_diagnostics.begin(), pass.schedule_diagnostics.end(),
@@ -148,7 +153,7 @@ void end_pass(Pass& pass, FileRun& run, Stages last)
     }
     for (auto& d : pass.schedule_diagnostics) run.diagnostics.push_back(std::move(d.diagnostic));
     if (pass.schedule_failed) return;  // unsorted, as schedule() gives them
-    run.diagnostics.insert(run.diagnostics.end(), std::make_move_iterator(pass.later.begin()), std::make_move_iterator(pass.later.end()));
+    DiagnosticSink(run.diagnostics).append(std::move(pass.later));
     sort_diagnostics(run.diagnostics, *run.compilation);
 }
 
@@ -159,6 +164,7 @@ bool stopped(const FileRun& run) { return run.unreadable || !run.compilation || 
 FileRun resolve_file(const std::string& path, const Options& options)
 {
     FileRun run;
+    const auto start = Clock::now();
     const auto resolve = resolve_options(options);
     auto read = read_source(path, resolve.limits.max_bytes);
     if (!read.source) {
@@ -168,25 +174,45 @@ FileRun resolve_file(const std::string& path, const Options& options)
     }
     run.compilation = resolve_source(std::move(*read.source), resolve);
     run.diagnostics = run.compilation->diagnostics;
-    if (!has_errors(run.diagnostics)) choose_default_zone(run, options);
+    log_resolved(*run.compilation, options, resolve.meso_path, start);
+    if (!has_errors(run.diagnostics)) {
+        choose_default_zone(run, options);
+        log_zones(run);
+    }
     return run;
 }
 
 FileRun resolve_rules_only(const Options& options)
 {
     FileRun run;
-    run.compilation = resolve_source(Source{"<rules>", ""}, resolve_options(options));
+    const auto start = Clock::now();
+    const auto resolve = resolve_options(options);
+    run.compilation = resolve_source(Source{"<rules>", ""}, resolve);
     run.diagnostics = run.compilation->diagnostics;
+    log_resolved(*run.compilation, options, resolve.meso_path, start);
     return run;
 }
 
-void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take)
+void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take, const LapClock& lap)
 {
-    if (stopped(run)) return;
+    if (stopped(run)) {
+        log_findings("findings", run.diagnostics);
+        return;
+    }
+    const auto start = Clock::now();
     run.plan = plan_schedule(run.compilation->module, {options.max_sessions});
+    log_planned(run.plan, start);
+    if (lap) lap(Lap::schedule);
     Pass pass = begin_pass(run.plan, run.compilation->module, last);
-    for (std::size_t i = 0; i < run.plan.programs.size(); ++i) pass_program(pass, run, last, i, take);
+    if (lap) lap(Lap::rules);
+    for (std::size_t i = 0; i < run.plan.programs.size(); ++i) {
+        pass_program(pass, run, last, i, take, lap);
+        if (lap) lap(Lap::schedule);  // the program let go
+    }
     end_pass(pass, run, last);
+    log_totals(pass.totals, last == Stages::rules);
+    log_findings(last == Stages::rules ? "findings" : "findings before the rules", run.diagnostics);
+    if (lap) lap(Lap::rules);
 }
 
 FileRun check_file(const std::string& path, const Options& options)
@@ -203,7 +229,10 @@ ScheduledFile schedule_file(const std::string& path, const Options& options)
     stream_programs(file.run, options, Stages::schedule,
                     [&](std::size_t, ProgramSchedule& program) { file.schedule.programs.push_back(std::move(program)); });
     if (stopped(file.run)) return file;
+    const auto start = Clock::now();
     file.rule_diagnostics = check_rules(file.run.compilation->module, file.schedule);
+    log_rules_checked(start);
+    log_findings("findings of the rules", file.rule_diagnostics);
     return file;
 }
 

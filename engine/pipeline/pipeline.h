@@ -69,6 +69,15 @@ enum class Stages { schedule, rules };
 // scheduled and checked; it may move the program away.
 using TakeProgram = std::function<void(std::size_t index, ProgramSchedule& program)>;
 
+// What stream_programs has just done, for a clock that times its stages
+// (the benchmark, bench/bench.cpp, which so measures what `meso compile`
+// runs): planning, scheduling a program (its clock changes included) or
+// letting it go; loading the rule sets, checking a program or putting the
+// file's diagnostics in order at the end; handing a program to `take`.
+// The commands give none: an empty LapClock costs a test per program.
+enum class Lap { schedule, rules, take };
+using LapClock = std::function<void(Lap done)>;
+
 // Reads and resolves the file, and chooses the default zone (--timezone,
 // else the machine's, looked up only when a program names none).
 FileRun resolve_file(const std::string& path, const Options& options);
@@ -83,7 +92,8 @@ FileRun resolve_rules_only(const Options& options);
 // has no error, and lets it go: memory grows with the largest program, not
 // the file. After an error the programs left are still scheduled (and,
 // until a schedule error, checked) for their diagnostics, not handed on.
-void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take);
+// `lap`, when given, is called as each stage's work ends.
+void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take, const LapClock& lap = nullptr);
 
 // resolve_file, then stream_programs with nothing to take: `meso check`.
 FileRun check_file(const std::string& path, const Options& options);

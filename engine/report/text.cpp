@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine/base/text.h"
+
 namespace meso {
 
 namespace {
@@ -19,15 +21,6 @@ const char* colour_of(Severity s)
     case Severity::note: return "\033[1;36m";
     }
     return "";
-}
-
-// Display columns of a UTF-8 byte range: one per code point.
-std::size_t display_width(std::string_view text)
-{
-    std::size_t n = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
 }
 
 void print_source_line(std::ostream& out, const Span& span, bool colour)

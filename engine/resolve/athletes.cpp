@@ -1,6 +1,7 @@
-// Athletes: the unit their loads are written in, their one-rep maxes, their
-// rounding step, their bar and plates and what each exercise is loaded with. Also the resolver's unit conversions (one place, to
-// move to engine/base/units.h).
+// Athletes: the unit their loads are written in, their one-rep maxes and
+// training maxes, their rounding step, their bar and plates and what each
+// exercise is loaded with. Also the resolver's reading of quantities as
+// masses and durations (the factors are engine/base/units.h's).
 #include "engine/base/overloaded.h"
 #include "engine/resolve/resolver.h"
 
@@ -13,22 +14,10 @@ std::optional<ir::Mass> mass_of(const syntax::Quantity& q)
     return std::nullopt;  // the parser reported the wrong unit
 }
 
-double convert(ir::Mass m, ir::MassUnit to)
-{
-    if (m.unit == to) return m.amount;
-    return to == ir::MassUnit::kg ? m.amount * ir::kg_per_lb : m.amount / ir::kg_per_lb;
-}
-
 double seconds_of(const syntax::Quantity& q)
 {
-    switch (q.unit) {
-    case syntax::Unit::second: return q.amount.value;
-    case syntax::Unit::minute: return q.amount.value * 60;
-    case syntax::Unit::hour: return q.amount.value * 3600;
-    case syntax::Unit::day: return q.amount.value * 86400;
-    case syntax::Unit::week: return q.amount.value * 7 * 86400;
-    default: return q.amount.value;  // not a duration: the parser reported the unit
-    }
+    // Not a duration: the parser reported the unit, the amount stands as written.
+    return q.amount.value * seconds_in(q.unit).value_or(1);
 }
 
 namespace {
@@ -52,6 +41,7 @@ ir::MassUnit unit_of(const syntax::Athlete& a)
                        [&](const syntax::Bar& b) { count(b.mass.unit); },
                        [&](const syntax::Plates& p) { count(p.unit); },
                        [](const syntax::Equipment&) {},
+                       [](const syntax::TrainingMax&) {},
                        [](const syntax::ConditionList&) {},
                        [](const syntax::Aop&) {},
                        [](const syntax::Cleared&) {},
@@ -91,6 +81,7 @@ ir::Athlete Resolver::athlete_of(const syntax::Athlete& a)
         std::visit(overloaded{
                        [&](const syntax::Max& m) { add_max(athlete, m); },
                        [&](const syntax::Round& r) { set_round_step(athlete, r, round_seen); },
+                       [&](const syntax::TrainingMax& tm) { add_training_max(athlete, tm); },
                        [&](const syntax::Bar& b) { set_bar(athlete, b); },
                        [&](const syntax::Plates& p) {
                            if (plates_seen)
@@ -129,6 +120,29 @@ void Resolver::add_max(ir::Athlete& athlete, const syntax::Max& m)
         return;
     }
     athlete.max_spans[m.exercise.text] = m.span;
+}
+
+// `training-max 90%` once; `training-max squat 180 kg` once per exercise.
+void Resolver::add_training_max(ir::Athlete& athlete, const syntax::TrainingMax& tm)
+{
+    if (!tm.exercise) {
+        if (syntax::dimension_of(tm.amount.unit) != syntax::Dimension::relative_load) return;  // reported by the parser
+        const double share = tm.amount.amount.value;
+        if (athlete.training_max_percent) report(tm.span, "'training-max' for every max is given twice");
+        else if (share <= 0 || share > 100)
+            report(tm.amount.span,
+                   "a training max is a share of the max from more than 0% to 100%, such as '90%', not " + tm.amount.amount.text + "%");
+        else athlete.training_max_percent = share;
+        return;
+    }
+    auto mass = mass_of(tm.amount);
+    if (!mass) return;
+    if (mass->amount <= 0 || convert(*mass, ir::MassUnit::kg) > max_mass_kg) {
+        report(tm.amount.span, "a training max is more than 0 " + tm.amount.unit_text + " and at most 2000 kg");
+        return;
+    }
+    if (!athlete.training_maxes.emplace(tm.exercise->text, ir::Mass{convert(*mass, athlete.unit), athlete.unit}).second)
+        report(tm.exercise->span, "the training max of '" + tm.exercise->text + "' is given twice");
 }
 
 void Resolver::set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen)

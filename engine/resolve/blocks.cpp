@@ -5,6 +5,7 @@
 
 #include "engine/base/suggest.h"
 #include "engine/base/text.h"
+#include "engine/base/units.h"
 #include "engine/resolve/resolver.h"
 
 namespace meso::resolving {
@@ -58,7 +59,7 @@ std::optional<ir::Block> Resolver::block_of(const syntax::BlockUse& use, const i
     block.span = use.span;
     const double amount = use.length.amount.value;
     if (use.length.unit != syntax::Unit::day && use.length.unit != syntax::Unit::week) return std::nullopt;  // reported by the parser
-    const double days = use.length.unit == syntax::Unit::week ? amount * 7 : amount;
+    const double days = amount * (*seconds_in(use.length.unit) / *seconds_in(syntax::Unit::day));
     if (days < 1) {
         report(use.length.span, "a block lasts at least one day; '" + std::string(use.length.span.text()) + "' has none");
         return std::nullopt;

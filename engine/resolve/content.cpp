@@ -1,5 +1,5 @@
-// What a block holds: prescriptions and their loads, sessions, occlusion,
-// cuff, splits, week overrides, allows and notes.
+// What a block holds: sessions, occlusion, cuff, splits, week overrides,
+// allows and notes; prescriptions and their sets are in sets.cpp.
 #include <algorithm>
 #include <cmath>
 
@@ -34,10 +34,6 @@ ir::Occlusion occlusion_of(const std::string& mode)
     return ir::Occlusion::none;
 }
 
-// Sets and reps are counted, never negative, and bounded so a typo cannot
-// expand to billions of sets.
-int count_of(double value) { return static_cast<int>(std::clamp(value, 0.0, 10000.0)); }
-
 // Ranges sorted by their first week, overlapping and adjacent ones joined.
 std::vector<ir::WeekRange> joined_weeks(std::vector<ir::WeekRange> weeks)
 {
@@ -66,6 +62,7 @@ ir::Content Resolver::content_of(const std::vector<syntax::BlockStatement>& stat
                 },
                 [&](const syntax::Cuff& n) { add_cuff(content, n); },
                 [&](const syntax::Prescription& n) { content.exercises.push_back(exercise_of(n, ctx)); },
+                [&](const syntax::Superset& n) { add_superset(content.exercises, n, ctx); },
                 [&](const syntax::Split& n) { add_split(content, n, ctx); },
                 [&](const syntax::WeekOverride& n) { add_week_override(n, ctx); },
                 [&](const syntax::Allow& n) {
@@ -84,75 +81,6 @@ template <typename T> void Resolver::once(std::optional<T>& field, T value, Span
         report(span, std::string("'") + what + "' is given twice in this block", Severity::error, {{field_span, "first given here"}});
     field = std::move(value);
     field_span = span;
-}
-
-ir::Load Resolver::load_of(const syntax::Load& l, const ContentContext& ctx)
-{
-    ir::Load out;
-    out.span = l.span;
-    switch (l.kind) {
-    case syntax::Load::Kind::rpe:
-        out.kind = ir::Load::Kind::rpe;
-        out.from = l.from.amount.value;
-        return out;
-    case syntax::Load::Kind::percent:
-        out.kind = ir::Load::Kind::percent;
-        out.from = l.from.amount.value;
-        if (l.to) out.to = l.to->amount.value;
-        if (l.per_week) out.per_week = l.per_week->step.amount.value;
-        if (out.from > 1000 || (out.to && *out.to > 1000)) report(l.span, "a load of more than 1000% of one-rep max cannot be meant");
-        return out;
-    case syntax::Load::Kind::mass: return mass_load_of(l, ctx);
-    }
-    return out;
-}
-
-// A mass, in the athlete's unit (kg without an athlete).
-ir::Load Resolver::mass_load_of(const syntax::Load& l, const ContentContext& ctx)
-{
-    ir::Load out;
-    out.span = l.span;
-    out.kind = ir::Load::Kind::mass;
-    const ir::MassUnit unit = ctx.athlete ? ctx.athlete->unit : ir::MassUnit::kg;
-    auto to_unit = [&](const syntax::Quantity& q) {
-        auto m = mass_of(q);
-        return m ? convert(*m, unit) : q.amount.value;
-    };
-    out.from = to_unit(l.from);
-    if (l.to) out.to = to_unit(*l.to);
-    if (l.per_week) {
-        auto step = l.per_week->step;
-        const double sign = step.amount.value < 0 ? -1 : 1;
-        step.amount.value = std::abs(step.amount.value);
-        out.per_week = sign * to_unit(step);
-    }
-    if (convert({out.from, unit}, ir::MassUnit::kg) > max_mass_kg)
-        report(l.from.span,
-               "a load of " + l.from.amount.text + " " + l.from.unit_text + " is beyond any human; meso accepts at most 2000 kg");
-    else if (l.to && convert({*out.to, unit}, ir::MassUnit::kg) > max_mass_kg)
-        report(l.to->span, "a load of " + l.to->amount.text + " " + l.to->unit_text + " is beyond any human; meso accepts at most 2000 kg");
-    return out;
-}
-
-ir::Exercise Resolver::exercise_of(const syntax::Prescription& p, const ContentContext& ctx)
-{
-    ir::Exercise e;
-    e.name = p.exercise.text;
-    e.span = p.span;
-    if (p.scheme.form == syntax::Scheme::Form::sets_x_reps) {
-        const int reps = p.scheme.reps.empty() ? 0 : count_of(p.scheme.reps[0].value);
-        e.reps.assign(static_cast<std::size_t>(count_of(p.scheme.sets.value)), reps);
-    }
-    else {
-        e.reps.reserve(p.scheme.reps.size());
-        for (const auto& r : p.scheme.reps) e.reps.push_back(count_of(r.value));
-    }
-    if (p.load) e.load = load_of(*p.load, ctx);
-    if (p.rest) {
-        e.rest_s = seconds_of(*p.rest);
-        if (*e.rest_s > 86400) report(p.rest->span, "a rest of more than a day between sets cannot be meant");
-    }
-    return e;
 }
 
 void Resolver::sessions_of(const syntax::Sessions& s, std::optional<std::vector<minutes>>& times, std::optional<minutes>& length,
@@ -208,6 +136,7 @@ void Resolver::add_split(ir::Content& content, const syntax::Split& s, const Con
     for (const auto& inner : s.body.statements) {
         std::visit(overloaded{
                        [&](const syntax::Prescription& p) { split.exercises.push_back(exercise_of(p, ctx)); },
+                       [&](const syntax::Superset& n) { add_superset(split.exercises, n, ctx); },
                        [&](const syntax::Sessions& n) { sessions_of(n, split.session_times, split.session_length, split.sessions_span); },
                        [&](const syntax::NoteStatement& note) {
                            content.notes.push_back(note.text.value);

@@ -22,7 +22,7 @@ constexpr std::size_t max_plate_kinds = 16;
 
 const char* unit_word(ir::MassUnit unit) { return unit == ir::MassUnit::lb ? "lb" : "kg"; }
 
-double in_kg(double amount, ir::MassUnit unit) { return unit == ir::MassUnit::lb ? amount * ir::kg_per_lb : amount; }
+double in_kg(double amount, ir::MassUnit unit) { return amount * ir::kg_in(unit); }
 
 // True when `amount` is a whole number of plate grains (to a micro-unit).
 bool on_grain(double amount)

@@ -40,7 +40,7 @@ const syntax::File* Resolver::load(Source source, int depth)
     c_.sources.push_back(std::move(source));
     const Source& s = c_.sources.back();
     auto parsed = parse(s, options_.limits);
-    c_.diagnostics.insert(c_.diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    DiagnosticSink(c_.diagnostics).append(std::move(parsed.diagnostics));
     c_.files.push_back(std::move(parsed.file));
     const syntax::File* file = &c_.files.back();
     c_.module.files.push_back(file);

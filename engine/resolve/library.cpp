@@ -50,6 +50,15 @@ struct TemplateReader {
         if (std::find(out.exercises.begin(), out.exercises.end(), name) == out.exercises.end()) out.exercises.push_back(name);
     }
 
+    void prescription(const syntax::Prescription& p)
+    {
+        exercise(p.exercise.text);
+        auto note_load = [&](const syntax::Load& l) { out.uses_training_max = out.uses_training_max || l.of_training_max; };
+        if (p.load) note_load(*p.load);
+        for (const auto& g : p.more_groups) note_load(g.load);
+        for (const auto& g : p.warm_up) note_load(g.load);
+    }
+
     void body(const syntax::Body& body, bool top_level)
     {
         for (const auto& statement : body.statements)
@@ -61,7 +70,8 @@ struct TemplateReader {
                                       if (w.body) this->body(*w.body, false);
                                   },
                                   [&](const syntax::Split& s) { this->body(s.body, false); },
-                                  [&](const syntax::Prescription& p) { exercise(p.exercise.text); }, [](const auto&) {}},
+                                  [&](const syntax::Superset& s) { this->body(s.body, false); },
+                                  [&](const syntax::Prescription& p) { prescription(p); }, [](const auto&) {}},
                        statement.node);
     }
 };

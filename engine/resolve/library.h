@@ -54,6 +54,7 @@ struct LibraryTemplate {
     std::string path;                    // the file it was read from, as LibraryModule::path
     int line = 0;                        // of `template`
     std::vector<std::string> exercises;  // in order of first appearance, each once
+    bool uses_training_max = false;      // a load in `% TM`: the athlete needs a `training-max`
 };
 
 struct LibraryTemplates {

@@ -36,10 +36,11 @@ inline constexpr const char* conditions_module_path = "std/conditions.meso";
 // The weeks of a block of `length_days`, the last one possibly partial.
 inline int weeks_of(int length_days) { return (length_days + 6) / 7; }
 
-// Units, in one place per concern until engine/base/units.h holds them all:
-// a mass as written, a mass in another unit, a duration in seconds.
+// A quantity as a mass (none when its unit is no mass), and as a duration
+// in seconds; the factors are engine/base/units.h's. Masses convert with
+// ir::convert.
 std::optional<ir::Mass> mass_of(const syntax::Quantity& q);
-double convert(ir::Mass m, ir::MassUnit to);
+using ir::convert;
 double seconds_of(const syntax::Quantity& q);
 
 // The key an imported file is known by: its canonical path, or the path as
@@ -95,6 +96,7 @@ private:
     void resolve_athletes();
     ir::Athlete athlete_of(const syntax::Athlete& a);
     void add_max(ir::Athlete& athlete, const syntax::Max& m);
+    void add_training_max(ir::Athlete& athlete, const syntax::TrainingMax& tm);
     void set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen);
 
     // equipment.cpp
@@ -130,9 +132,15 @@ private:
 
     // content.cpp
     ir::Content content_of(const std::vector<syntax::BlockStatement>& statements, const ContentContext& ctx);
-    ir::Load load_of(const syntax::Load& l, const ContentContext& ctx);
+    // sets.cpp
+    ir::Load load_of(const syntax::Load& l, const std::string& exercise, const ContentContext& ctx);
     ir::Load mass_load_of(const syntax::Load& l, const ContentContext& ctx);
     ir::Exercise exercise_of(const syntax::Prescription& p, const ContentContext& ctx);
+    void add_sets(std::vector<ir::Set>& sets, const syntax::Scheme& scheme, const syntax::Load* load, const std::string& exercise,
+                  bool warm_up, const ContentContext& ctx);
+    void add_superset(std::vector<ir::Exercise>& exercises, const syntax::Superset& s, const ContentContext& ctx);
+    int supersets_ = 0;  // the supersets resolved so far: each one's number, unique in the file (the scheduler renumbers them)
+    // content.cpp
     void sessions_of(const syntax::Sessions& s, std::optional<std::vector<std::chrono::minutes>>& times,
                      std::optional<std::chrono::minutes>& length, Span& span);
     void add_cuff(ir::Content& content, const syntax::Cuff& cuff);

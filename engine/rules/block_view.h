@@ -49,6 +49,17 @@ struct TrainingRuns {
     int ending_on(std::chrono::sys_days day) const;
 };
 
+// What the rules see of the programs of one athlete, for the metrics of
+// Scope::athlete (checks across one athlete's programs): the athlete and
+// their programs of the file checked before the one at hand, in order of
+// the file. The pipeline checks a program at a time and keeps no schedule
+// once checked, so the checker gives no such view until a metric of that
+// scope exists: BlockView::athlete_programs is null.
+struct AthleteView {
+    const ir::Athlete* athlete = nullptr;
+    std::vector<const ProgramSchedule*> earlier_programs;
+};
+
 struct BlockView {
     const ProgramSchedule& program;
     const BlockPlan& plan;
@@ -64,6 +75,7 @@ struct BlockView {
     // metrics give its value alone); 0 for every week.
     mutable int focus_week = 0;
     int bfr_run_days = 0;  // a BFR block: the days of the whole run of BFR blocks in a row it is part of (bfr-run-weeks)
+    const AthleteView* athlete_programs = nullptr;  // the athlete's other programs, for Scope::athlete; null: not given
 };
 
 // What is computed once per program for all its blocks' views.

@@ -61,7 +61,7 @@ Outcome atom(const BlockView& view, const MetricRow& row, bool percent_aop, cons
     auto take = [&](const Sample& written) {
         const Sample* value = &written;
         if (row.kind == Kind::pressure && written.percent_aop != percent_aop) {
-            const auto other = convert_pressure(written.number, written.percent_aop, written.aop_mmhg);
+            const auto other = ir::convert_pressure(written.number, written.percent_aop, written.aop_mmhg);
             // A % AOP without the athlete's AOP has no mmHg: it is checked
             // against the AOP, never against a limit in mmHg.
             if (!other && written.percent_aop) return true;

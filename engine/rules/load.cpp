@@ -8,6 +8,7 @@
 
 #include "engine/base/overloaded.h"
 #include "engine/base/suggest.h"
+#include "engine/base/units.h"
 #include "engine/rules/condition.h"
 #include "engine/rules/metrics.h"
 #include "engine/rules/rules.h"
@@ -22,13 +23,6 @@ using rules::Condition;
 using rules::Kind;
 using rules::MetricRow;
 using syntax::Comparator;
-
-using Diagnostics = std::vector<Diagnostic>;
-
-void error(Diagnostics& diagnostics, const Span& span, std::string message)
-{
-    diagnostics.push_back(Diagnostic::error(span, std::move(message)));
-}
 
 Comparator negated(Comparator c)
 {
@@ -46,26 +40,25 @@ Comparator negated(Comparator c)
 std::vector<std::string> strings(std::span<const std::string_view> views) { return {views.begin(), views.end()}; }
 
 // The metric a condition names, if it is one and is used where it has a value.
-const MetricRow* metric(Diagnostics& diagnostics, const syntax::Name& name, bool in_exercise)
+const MetricRow* metric(DiagnosticSink& diagnostics, const syntax::Name& name, bool in_exercise)
 {
     const MetricRow* found = rules::metric_named(name.text);
     if (!found) {
         std::vector<std::string> candidates;
         for (const auto& row : rules::metric_table()) candidates.emplace_back(row.name);
-        error(diagnostics, name.span,
-              "unknown metric '" + name.text + "'" + did_you_mean(name.text, candidates) + " (the metrics are listed in docs/rules.md)");
+        diagnostics.error(name.span, "unknown metric '" + name.text + "'" + did_you_mean(name.text, candidates) +
+                                         " (the metrics are listed in docs/rules.md)");
         return nullptr;
     }
     const bool of_exercise = rules::per_exercise(found->scope);
     if (of_exercise && !in_exercise) {
-        error(diagnostics, name.span,
-              "'" + name.text + "' is a metric of an exercise; write 'every exercise " + name.text + " ...' or 'any exercise " + name.text +
-                  " ...'");
+        diagnostics.error(name.span, "'" + name.text + "' is a metric of an exercise; write 'every exercise " + name.text +
+                                         " ...' or 'any exercise " + name.text + " ...'");
         return nullptr;
     }
     if (!of_exercise && in_exercise) {
-        error(diagnostics, name.span,
-              "'" + name.text + "' is a metric of the block, not of an exercise; take it out of 'every exercise'/'any exercise'");
+        diagnostics.error(name.span, "'" + name.text +
+                                         "' is a metric of the block, not of an exercise; take it out of 'every exercise'/'any exercise'");
         return nullptr;
     }
     return found;
@@ -76,48 +69,47 @@ std::string is_a(const MetricRow& row) { return "'" + std::string(row.name) + "'
 
 // A name compared with a metric: it must be a name metric, and one of its
 // closed set of names if it has one.
-std::optional<std::string> name_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Name& name, const Span& span)
+std::optional<std::string> name_value(DiagnosticSink& diagnostics, const MetricRow& row, const syntax::Name& name, const Span& span)
 {
     if (row.kind != Kind::name) {
-        error(diagnostics, span, is_a(row) + ", not a name; write " + rules::kind_example(row.kind));
+        diagnostics.error(span, is_a(row) + ", not a name; write " + rules::kind_example(row.kind));
         return std::nullopt;
     }
     if (!row.names.empty() && std::find(row.names.begin(), row.names.end(), name.text) == row.names.end()) {
         std::string list;
         for (const auto& n : row.names) list += (list.empty() ? "" : ", ") + std::string(n);
-        error(diagnostics, span,
-              "'" + std::string(row.name) + "' is one of " + list + ", not '" + name.text + "'" +
-                  did_you_mean(name.text, strings(row.names)));
+        diagnostics.error(span, "'" + std::string(row.name) + "' is one of " + list + ", not '" + name.text + "'" +
+                                    did_you_mean(name.text, strings(row.names)));
         return std::nullopt;
     }
     return name.text;
 }
 
 // A quantity compared with a metric of a number kind, in the kind's canonical unit.
-std::optional<Amount> quantity_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Quantity& q, const Span& span)
+std::optional<Amount> quantity_value(DiagnosticSink& diagnostics, const MetricRow& row, const syntax::Quantity& q, const Span& span)
 {
     const auto dimension = syntax::dimension_of(q.unit);
     if (row.kind == Kind::count && row.seconds_per_count > 0 && dimension == syntax::Dimension::time)
-        return Amount{q.amount.value * rules::seconds_of(q.unit) / row.seconds_per_count, false};
+        return Amount{q.amount.value * *seconds_in(q.unit) / row.seconds_per_count, false};
     if (dimension == syntax::Dimension::mass || row.kind == Kind::count || rules::kind_of_unit(q.unit) != row.kind) {
         const std::string given = dimension == syntax::Dimension::mass ? std::string("a mass")
                                                                        : std::string("a ") + rules::kind_name(rules::kind_of_unit(q.unit));
         std::string advice = "write " + std::string(rules::kind_example(row.kind));
         if (row.kind == Kind::relative_load && dimension == syntax::Dimension::mass)
             advice = "loads are compared in % of 1RM (kilograms are converted when the athlete has a max)";
-        error(diagnostics, span, is_a(row) + ", and '" + std::string(q.span.text()) + "' is " + given + "; " + advice);
+        diagnostics.error(span, is_a(row) + ", and '" + std::string(q.span.text()) + "' is " + given + "; " + advice);
         return std::nullopt;
     }
-    if (row.kind == Kind::time) return Amount{q.amount.value * rules::seconds_of(q.unit), false};
+    if (row.kind == Kind::time) return Amount{q.amount.value * *seconds_in(q.unit), false};
     return Amount{q.amount.value, row.kind == Kind::pressure && q.unit == syntax::Unit::percent_aop};
 }
 
 // A number or quantity compared with a metric of a number kind.
-std::optional<Amount> amount_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Value& v)
+std::optional<Amount> amount_value(DiagnosticSink& diagnostics, const MetricRow& row, const syntax::Value& v)
 {
     if (const auto* number = std::get_if<syntax::Number>(&v.node)) {
         if (row.kind != Kind::count) {
-            error(diagnostics, v.span, is_a(row) + "; '" + number->text + "' needs a unit: write " + rules::kind_example(row.kind));
+            diagnostics.error(v.span, is_a(row) + "; '" + number->text + "' needs a unit: write " + rules::kind_example(row.kind));
             return std::nullopt;
         }
         return Amount{number->value, false};
@@ -129,7 +121,7 @@ std::optional<Amount> amount_value(Diagnostics& diagnostics, const MetricRow& ro
 // or an amount in its canonical unit.
 using TypedValue = std::variant<Amount, std::string>;
 
-std::optional<TypedValue> typed_value(Diagnostics& diagnostics, const MetricRow& row, const syntax::Value& v)
+std::optional<TypedValue> typed_value(DiagnosticSink& diagnostics, const MetricRow& row, const syntax::Value& v)
 {
     if (const auto* name = std::get_if<syntax::Name>(&v.node)) {
         auto text = name_value(diagnostics, row, *name, v.span);
@@ -138,7 +130,7 @@ std::optional<TypedValue> typed_value(Diagnostics& diagnostics, const MetricRow&
     }
     if (row.kind == Kind::name) {
         const std::string hint = row.names.empty() ? "a name such as 'bfr'" : "'" + std::string(row.names.front()) + "'";
-        error(diagnostics, v.span, is_a(row) + "; compare it with " + hint + ", not '" + std::string(v.span.text()) + "'");
+        diagnostics.error(v.span, is_a(row) + "; compare it with " + hint + ", not '" + std::string(v.span.text()) + "'");
         return std::nullopt;
     }
     auto amount = amount_value(diagnostics, row, v);
@@ -151,7 +143,7 @@ std::optional<TypedValue> typed_value(Diagnostics& diagnostics, const MetricRow&
 // `in_week` inside `every week`/`any week`; `vocabulary` the health
 // conditions `athlete has condition` may name.
 struct Context {
-    Diagnostics& diagnostics;
+    DiagnosticSink& diagnostics;
     bool negate = false;
     bool in_exercise = false;
     bool in_week = false;
@@ -170,7 +162,7 @@ std::optional<Condition> comparison(const syntax::Comparison& n, const Span& spa
     if (!value) return std::nullopt;
     if (auto* name = std::get_if<std::string>(&*value)) {
         if (n.op != Comparator::eq && n.op != Comparator::ne) {
-            error(at.diagnostics, span, "'" + n.metric.text + "' is a name; compare it with = or !=, not " + syntax::to_string(n.op));
+            at.diagnostics.error(span, "'" + n.metric.text + "' is a name; compare it with = or !=, not " + syntax::to_string(n.op));
             return std::nullopt;
         }
         return Condition{rules::NameIs{row, (n.op == Comparator::eq) != at.negate, std::move(*name)}};
@@ -183,7 +175,7 @@ std::optional<Condition> between(const syntax::Between& n, const Span& span, con
     const MetricRow* row = metric(at.diagnostics, n.metric, at.in_exercise);
     if (!row) return std::nullopt;
     if (row->kind == Kind::name) {
-        error(at.diagnostics, span, "'" + n.metric.text + "' is a name; 'between' needs numbers");
+        at.diagnostics.error(span, "'" + n.metric.text + "' is a name; 'between' needs numbers");
         return std::nullopt;
     }
     const auto low_value = typed_value(at.diagnostics, *row, n.low);
@@ -193,11 +185,11 @@ std::optional<Condition> between(const syntax::Between& n, const Span& span, con
     const auto* high = std::get_if<Amount>(&*high_value);
     if (!low || !high) return std::nullopt;
     if (low->percent_aop != high->percent_aop) {
-        error(at.diagnostics, n.high.span, "both ends of 'between' need the same unit: mmHg and % AOP cannot be converted into each other");
+        at.diagnostics.error(n.high.span, "both ends of 'between' need the same unit: mmHg and % AOP cannot be converted into each other");
         return std::nullopt;
     }
     if (low->value > high->value) {
-        error(at.diagnostics, span, "'between' needs the smaller value first");
+        at.diagnostics.error(span, "'between' needs the smaller value first");
         return std::nullopt;
     }
     return Condition{rules::InRange{row, !at.negate, *low, *high}};
@@ -206,7 +198,7 @@ std::optional<Condition> between(const syntax::Between& n, const Span& span, con
 std::optional<Condition> quantified(const syntax::Quantified& n, const Span& span, const Context& at)
 {
     if (at.in_exercise || at.in_week) {
-        error(at.diagnostics, span, "'every exercise', 'any exercise', 'every week' and 'any week' cannot be nested");
+        at.diagnostics.error(span, "'every exercise', 'any exercise', 'every week' and 'any week' cannot be nested");
         return std::nullopt;
     }
     auto body = condition_of(*n.body, at.with(at.negate, !n.weeks, n.weeks));
@@ -233,9 +225,8 @@ std::optional<Condition> condition_by_name(const syntax::Name& name, const Conte
         known.push_back(c.name);
         known.insert(known.end(), c.aliases.begin(), c.aliases.end());
     }
-    at.diagnostics.push_back(Diagnostic::warning(name.span, "unknown health condition '" + name.text + "'" +
-                                                                did_you_mean(name.text, known) +
-                                                                "; the rule can only find it on an athlete who has it written so"));
+    at.diagnostics.warning(name.span, "unknown health condition '" + name.text + "'" + did_you_mean(name.text, known) +
+                                          "; the rule can only find it on an athlete who has it written so");
     return Condition{rules::AthleteCondition{{name.text}, "", !at.negate}};
 }
 
@@ -250,15 +241,14 @@ std::optional<Condition> condition_of_class(const syntax::Name& name, const Cont
             if (std::find(classes.begin(), classes.end(), c.condition_class) == classes.end()) classes.push_back(c.condition_class);
         }
     if (names.empty() && at.vocabulary && !at.vocabulary->empty()) {
-        error(
-            at.diagnostics, name.span,
-            "no health condition is of class '" + name.text + "'" + did_you_mean(name.text, classes) + " (the classes are " +
-                [&] {
-                    std::string list;
-                    for (const auto& c : classes) list += (list.empty() ? "" : ", ") + c;
-                    return list;
-                }() +
-                ")");
+        at.diagnostics.error(
+            name.span, "no health condition is of class '" + name.text + "'" + did_you_mean(name.text, classes) + " (the classes are " +
+                           [&] {
+                               std::string list;
+                               for (const auto& c : classes) list += (list.empty() ? "" : ", ") + c;
+                               return list;
+                           }() +
+                           ")");
         return std::nullopt;
     }
     return Condition{rules::AthleteCondition{std::move(names), name.text, !at.negate}};
@@ -267,8 +257,8 @@ std::optional<Condition> condition_of_class(const syntax::Name& name, const Cont
 std::optional<Condition> athlete_has(const syntax::AthleteHas& n, const Span& span, const Context& at)
 {
     if (at.in_exercise || at.in_week) {
-        error(at.diagnostics, span,
-              "'athlete has condition' is not a metric of an exercise or a week; take it out of 'every ...'/'any ...'");
+        at.diagnostics.error(span,
+                             "'athlete has condition' is not a metric of an exercise or a week; take it out of 'every ...'/'any ...'");
         return std::nullopt;
     }
     return n.of_class ? condition_of_class(n.condition, at) : condition_by_name(n.condition, at);
@@ -335,7 +325,7 @@ void add_applies(RuleSet& set, std::optional<Condition> condition, const std::st
 Condition bfr_block_condition() { return Condition{rules::NameIs{rules::metric_named("bfr-block"), true, "yes"}}; }
 
 // A `source`, its firmness word checked.
-Citation citation(const syntax::SourceStatement& source, Diagnostics& diagnostics)
+Citation citation(const syntax::SourceStatement& source, DiagnosticSink& diagnostics)
 {
     Citation c{source.citation.value, ""};
     if (!source.firmness) return c;
@@ -343,9 +333,8 @@ Citation citation(const syntax::SourceStatement& source, Diagnostics& diagnostic
     if (std::find(words.begin(), words.end(), source.firmness->text) == words.end()) {
         std::string list;
         for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
-        error(diagnostics, source.firmness->span,
-              "unknown firmness '" + source.firmness->text + "'" + did_you_mean(source.firmness->text, words) + "; a source is one of " +
-                  list);
+        diagnostics.error(source.firmness->span, "unknown firmness '" + source.firmness->text + "'" +
+                                                     did_you_mean(source.firmness->text, words) + "; a source is one of " + list);
         return c;
     }
     c.firmness = source.firmness->text;
@@ -407,7 +396,7 @@ std::optional<std::vector<Condition>> load_rule_statements(Rule& rule, const syn
 // One rule of the set, or nothing when it has an error (reported).
 std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string& set_name, const Context& at)
 {
-    Diagnostics& diagnostics = at.diagnostics;
+    DiagnosticSink& diagnostics = at.diagnostics;
     Rule rule;
     rule.name = syntax_rule.id.text;
     rule.id = set_name + "." + rule.name;
@@ -416,13 +405,13 @@ std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string
     const auto severity = severity_named(syntax_rule.severity.text);
     if (severity) rule.severity = *severity;
     else
-        error(diagnostics, syntax_rule.severity.span,
-              "unknown severity '" + syntax_rule.severity.text + "'; a rule is error, warning or info" +
-                  did_you_mean(syntax_rule.severity.text, {"error", "warning", "info"}));
+        diagnostics.error(syntax_rule.severity.span, "unknown severity '" + syntax_rule.severity.text +
+                                                         "'; a rule is error, warning or info" +
+                                                         did_you_mean(syntax_rule.severity.text, {"error", "warning", "info"}));
     auto parts = load_rule_statements(rule, syntax_rule, at);
     if (!severity || !parts) return std::nullopt;
     if (parts->empty()) {
-        error(diagnostics, syntax_rule.id.span, "rule '" + rule.id + "' has no 'require' or 'forbid': it can never find anything");
+        diagnostics.error(syntax_rule.id.span, "rule '" + rule.id + "' has no 'require' or 'forbid': it can never find anything");
         return std::nullopt;
     }
     // All are required: the first one that fails is the finding.
@@ -433,7 +422,7 @@ std::optional<Rule> load_rule(const syntax::Rule& syntax_rule, const std::string
 
 RuleSet load_set(const syntax::Ruleset& syntax_set, const Context& at)
 {
-    Diagnostics& diagnostics = at.diagnostics;
+    DiagnosticSink& diagnostics = at.diagnostics;
     RuleSet set;
     set.name = syntax_set.name.text;
     set.title = syntax_set.title ? syntax_set.title->value : "";
@@ -445,9 +434,8 @@ RuleSet load_set(const syntax::Ruleset& syntax_set, const Context& at)
         if (!syntax_rule) continue;
         const std::string id = set.name + "." + syntax_rule->id.text;
         if (auto it = rule_spans.find(syntax_rule->id.text); it != rule_spans.end()) {
-            Diagnostic d = Diagnostic::error(syntax_rule->id.span, "rule '" + id + "' is defined twice");
-            d.notes.push_back({it->second, "first defined here"});
-            diagnostics.push_back(std::move(d));
+            diagnostics.error(syntax_rule->id.span, "rule '" + id + "' is defined twice")
+                .notes.push_back({it->second, "first defined here"});
             continue;
         }
         rule_spans[syntax_rule->id.text] = syntax_rule->id.span;
@@ -515,16 +503,16 @@ std::string citation_text(const Citation& citation)
 RuleBook load_rules(const std::vector<const syntax::Ruleset*>& rulesets, const std::vector<ir::HealthCondition>& vocabulary)
 {
     RuleBook book;
-    const Context at{book.diagnostics, false, false, false, &vocabulary};
+    DiagnosticSink diagnostics(book.diagnostics);
+    const Context at{diagnostics, false, false, false, &vocabulary};
     std::set<const syntax::Ruleset*> seen;
     std::map<std::string, const syntax::Ruleset*> by_name;
     for (const auto* syntax_set : rulesets) {
         if (!syntax_set || !seen.insert(syntax_set).second) continue;
         const std::string& set_name = syntax_set->name.text;
         if (auto it = by_name.find(set_name); it != by_name.end()) {
-            Diagnostic d = Diagnostic::error(syntax_set->name.span, "rule set '" + set_name + "' is defined twice");
-            d.notes.push_back({it->second->name.span, "first defined here"});
-            book.diagnostics.push_back(std::move(d));
+            diagnostics.error(syntax_set->name.span, "rule set '" + set_name + "' is defined twice")
+                .notes.push_back({it->second->name.span, "first defined here"});
             continue;
         }
         by_name[set_name] = syntax_set;

@@ -44,7 +44,8 @@ bool per_exercise(Scope scope)
     case Scope::week:
     case Scope::day:
     case Scope::session:
-    case Scope::session_pair: return false;
+    case Scope::session_pair:
+    case Scope::athlete: return false;
     case Scope::exercise:
     case Scope::set: return true;
     }
@@ -58,6 +59,7 @@ std::string and_more(long long more, Scope scope)
     case Scope::day: return ", and on " + plural(more, "more day", "more days");
     case Scope::week: return ", and in " + plural(more, "more block week", "more block weeks");
     case Scope::session_pair: return ", and " + plural(more, "more time", "more times");
+    case Scope::athlete: return ", and in " + plural(more, "more program", "more programs");
     case Scope::block:
     case Scope::block_run:
     case Scope::session:

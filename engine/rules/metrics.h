@@ -34,6 +34,8 @@ const char* kind_example(Kind kind);  // "a time such as '4 h'"
 // has one value; the others have one per day, week, ... of the block, and a
 // rule holds only if every value holds. Exercise and set metrics are used
 // inside `every exercise`/`any exercise`, and are sampled for one exercise.
+// An athlete metric looks across the programs of the block's athlete (its
+// sampler reads BlockView::athlete_programs); no metric has that scope yet.
 enum class Scope {
     block,         // the block: its method, its length
     block_run,     // the consecutive blocks of one method that a block starts
@@ -43,7 +45,12 @@ enum class Scope {
     session_pair,  // each pair of consecutive sessions
     exercise,      // an exercise of the block
     set,           // each set of an exercise
+    athlete,       // each program of the block's athlete: a check across one athlete's programs
 };
+
+// Every scope, in the order above (the table's test goes through them).
+inline constexpr Scope all_scopes[] = {Scope::block,        Scope::block_run, Scope::week, Scope::day,    Scope::session,
+                                       Scope::session_pair, Scope::exercise,  Scope::set,  Scope::athlete};
 
 bool per_exercise(Scope scope);
 
@@ -57,7 +64,7 @@ struct Sample {
     std::string name;
     bool percent_aop = false;  // a pressure: written in % AOP, else in mmHg
     // A pressure: the athlete's arterial occlusion pressure for the cuffed
-    // limb, which converts it into the other unit (units.h); none when the
+    // limb, which converts it into the other unit (ir::convert_pressure); none when the
     // cuff has no limb or the athlete no `aop` for it, and then why not.
     std::optional<double> aop_mmhg;
     std::string no_aop;

@@ -384,9 +384,7 @@ void sample_cuff_pressure(const BlockView& view, const ExerciseUse*, SampleSink 
         if (!content.cuff_pressure) return false;
         s.number = content.cuff_pressure->value;
         s.percent_aop = content.cuff_pressure->percent_aop;
-        const ir::OcclusionPressure* aop =
-            view.athlete && content.cuff_limb != ir::Limb::unspecified ? view.athlete->occlusion_pressure(content.cuff_limb) : nullptr;
-        if (aop) s.aop_mmhg = aop->mmhg;
+        if (const ir::OcclusionPressure* aop = ir::cuff_aop(view.athlete, content.cuff_limb)) s.aop_mmhg = aop->mmhg;
         else if (!s.percent_aop) s.no_aop = why_no_aop(view, content);
         s.span = or_else(content.cuff_span, view.block.span);
         return true;

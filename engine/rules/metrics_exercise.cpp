@@ -2,6 +2,9 @@
 // content of the block) and of its sets: each one's sampler and describer,
 // then their rows of the metric table. They are sampled inside `every
 // exercise`/`any exercise`, for the exercise at hand.
+#include <algorithm>
+#include <vector>
+
 #include "engine/base/text.h"
 #include "engine/rules/metrics.h"
 #include "engine/rules/units.h"
@@ -21,18 +24,35 @@ Sample exercise_sample(const BlockView& view, const ExerciseUse& exercise)
     return s;
 }
 
+// Rules are about the work sets: a warm-up at 40% is not a 40% set of the
+// exercise. Work sets are numbered from 1 after the warm-ups.
+std::vector<const SetPlan*> work_sets(const ExercisePlan& plan)
+{
+    std::vector<const SetPlan*> work;
+    work.reserve(plan.sets.size());
+    for (const auto& set : plan.sets)
+        if (!set.warm_up) work.push_back(&set);
+    return work;
+}
+
 void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
 {
     const ExercisePlan& plan = *exercise->plan;
     Sample s = exercise_sample(view, *exercise);
-    for (std::size_t i = 0; i < plan.sets.size(); ++i) {
-        const SetPlan& set = plan.sets[i];
+    const auto work = work_sets(plan);
+    for (std::size_t i = 0; i < work.size(); ++i) {
+        const SetPlan& set = *work[i];
         s.set = static_cast<int>(i) + 1;
         s.unknown.clear();
         if (set.percent) s.number = *set.percent;
-        else if (set.rpe) s.unknown = plan.name + " is loaded by RPE on " + format_weekday_date(s.date) + ", not in % of 1RM";
+        else if (set.tm_percent)
+            s.unknown = plan.name + " is loaded " + trim_number(*set.tm_percent) + "% of the training max on " +
+                        format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
+        else if (set.rpe || set.rir)
+            s.unknown =
+                plan.name + " is loaded by " + (set.rpe ? "RPE" : "RIR") + " on " + format_weekday_date(s.date) + ", not in % of 1RM";
         else if (set.mass)
-            s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + mass_unit_name(view.program.unit) + " on " +
+            s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + ir::to_string(view.program.unit) + " on " +
                         format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
         else continue;  // no load written
         if (!take(s)) return;
@@ -42,17 +62,19 @@ void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink 
 std::string describe_load(const BlockView& view, const Sample& s, const ExerciseUse* exercise)
 {
     const ExercisePlan& plan = *exercise->plan;
-    const SetPlan& set = plan.sets[static_cast<std::size_t>(s.set - 1)];
+    const auto work = work_sets(plan);
+    const SetPlan& set = *work.at(static_cast<std::size_t>(s.set - 1));
     std::string text = plan.name + " at " + trim_number(s.number) + "% of 1RM";
-    if (set.mass) text += " (" + trim_number(*set.mass) + " " + mass_unit_name(view.program.unit) + ")";
-    if (plan.sets.size() > 1) text += " in set " + std::to_string(s.set);
+    if (set.tm_percent) text += " (" + trim_number(*set.tm_percent) + "% of the training max)";
+    if (set.mass) text += " (" + trim_number(*set.mass) + " " + ir::to_string(view.program.unit) + ")";
+    if (work.size() > 1) text += " in set " + std::to_string(s.set);
     return text + on_date(s);
 }
 
 void sample_sets(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
 {
     Sample s = exercise_sample(view, *exercise);
-    s.number = static_cast<double>(exercise->plan->sets.size());
+    s.number = static_cast<double>(work_sets(*exercise->plan).size());
     take(s);
 }
 
@@ -63,10 +85,11 @@ std::string describe_sets(const BlockView&, const Sample& s, const ExerciseUse* 
 
 void sample_reps(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
 {
-    const ExercisePlan& plan = *exercise->plan;
     Sample s = exercise_sample(view, *exercise);
-    for (std::size_t i = 0; i < plan.sets.size(); ++i) {
-        s.number = plan.sets[i].reps;
+    const auto work = work_sets(*exercise->plan);
+    for (std::size_t i = 0; i < work.size(); ++i) {
+        if (work[i]->seconds) continue;  // a timed set has no reps
+        s.number = work[i]->reps;
         s.set = static_cast<int>(i) + 1;
         if (!take(s)) return;
     }
@@ -95,17 +118,21 @@ std::string describe_rest(const BlockView&, const Sample& s, const ExerciseUse* 
 // prescription is found there, else as its planned sets show.
 std::string load_kind(const ExerciseUse& e)
 {
-    if (e.written) {
-        switch (e.written->load.kind) {
+    const auto written = e.written
+                             ? std::find_if(e.written->sets.begin(), e.written->sets.end(), [](const ir::Set& s) { return !s.warm_up; })
+                             : std::vector<ir::Set>::const_iterator{};
+    if (e.written && written != e.written->sets.end()) {
+        switch (written->load.kind) {
         case ir::Load::Kind::percent: return "percent";
         case ir::Load::Kind::mass: return "mass";
-        case ir::Load::Kind::rpe: return "rpe";
-        case ir::Load::Kind::none: return "none";
+        case ir::Load::Kind::effort: return "rpe";
+        case ir::Load::Kind::none: return written->rpe || written->rir ? "rpe" : "none";
         }
     }
     if (e.plan->percent_without_max) return "percent";
     for (const auto& set : e.plan->sets) {
-        if (set.rpe) return "rpe";
+        if (set.warm_up) continue;
+        if (set.rpe || set.rir) return "rpe";
         if (set.mass && !set.percent) return "mass";
         if (set.percent && !set.mass) return "percent";
     }
@@ -148,14 +175,22 @@ constexpr MetricRow rows[] = {
      Scope::set,
      {},
      0,
-     "for each set: its load in % of 1RM (a load in kg is converted when the athlete has a max)",
+     "for each work set: its load in % of 1RM (a load in kg or % TM is converted when the athlete has a max)",
      sample_load,
      describe_load},
-    {"sets", Kind::count, Scope::exercise, {}, 0, "the exercise's number of sets, for the week checked", sample_sets, describe_sets},
-    {"reps", Kind::count, Scope::set, {}, 0, "for each set: its repetitions", sample_reps, describe_reps},
+    {"sets", Kind::count, Scope::exercise, {}, 0, "the exercise's number of work sets, for the week checked", sample_sets, describe_sets},
+    {"reps",
+     Kind::count,
+     Scope::set,
+     {},
+     0,
+     "for each work set: its repetitions (the least of a range; timed sets have none)",
+     sample_reps,
+     describe_reps},
     {"rest", Kind::time, Scope::exercise, {}, 0, "the rest between sets, as written", sample_rest, describe_rest},
     {"load-kind", Kind::name, Scope::exercise, load_kind_names, 0,
-     "how the load is written: percent (75%), mass (100 kg), rpe (RPE 8) or none", sample_load_kind, describe_load_kind},
+     "how the work sets' load is written: percent (75%, 85% TM), mass (100 kg), rpe (RPE 8, RIR 2) or none", sample_load_kind,
+     describe_load_kind},
     {"max-known", Kind::name, Scope::exercise, yes_no, 0, "whether the athlete has a one-rep max for the exercise", sample_max_known,
      describe_max_known},
 };

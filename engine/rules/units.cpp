@@ -6,24 +6,6 @@
 
 namespace meso::rules {
 
-double seconds_of(syntax::Unit unit)
-{
-    switch (unit) {
-    case syntax::Unit::second: return 1;
-    case syntax::Unit::minute: return 60;
-    case syntax::Unit::hour: return 3600;
-    case syntax::Unit::day: return 86400;
-    case syntax::Unit::week: return 7 * 86400;
-    case syntax::Unit::kg:
-    case syntax::Unit::lb:
-    case syntax::Unit::percent:
-    case syntax::Unit::mmhg:
-    case syntax::Unit::percent_aop:
-    case syntax::Unit::cm: return 0;
-    }
-    return 0;
-}
-
 Kind kind_of_unit(syntax::Unit unit)
 {
     switch (syntax::dimension_of(unit)) {
@@ -35,14 +17,6 @@ Kind kind_of_unit(syntax::Unit unit)
     }
     return Kind::count;
 }
-
-std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg)
-{
-    if (!aop_mmhg || *aop_mmhg <= 0) return std::nullopt;
-    return percent_aop ? value / 100 * *aop_mmhg : value / *aop_mmhg * 100;
-}
-
-const char* mass_unit_name(ir::MassUnit unit) { return unit == ir::MassUnit::lb ? "lb" : "kg"; }
 
 std::string duration_text(double seconds)
 {

@@ -1,7 +1,7 @@
 // The rules' unit handling, in one place (private to engine/rules): how a
 // value written in a rule is converted to its metric's canonical unit, and
-// how a measured value is written back in a finding. When engine/base gets
-// its table of units, this file is what switches to it.
+// how a measured value is written back in a finding. The units, their
+// dimensions and factors are engine/base/units.h's table.
 #pragma once
 
 #include <optional>
@@ -13,20 +13,9 @@
 
 namespace meso::rules {
 
-// The seconds of a time unit; 0 for a unit that is not a time.
-double seconds_of(syntax::Unit unit);
-
 // The kind of metric a value of this unit can be compared with; a mass is
 // never a metric's kind (the loader reports it as a mass).
 Kind kind_of_unit(syntax::Unit unit);
-
-// A pressure in the other unit: mmHg as % of the arterial occlusion
-// pressure (AOP) `aop_mmhg`, or % AOP as mmHg; none without an AOP.
-// `cuff leg 120 mmHg` with `aop leg 180 mmHg` is 66.7% AOP.
-std::optional<double> convert_pressure(double value, bool percent_aop, std::optional<double> aop_mmhg);
-
-// "kg" or "lb", as the program's loads are written.
-const char* mass_unit_name(ir::MassUnit unit);
 
 // A time as a finding writes it: "4 h", "90 min", "90 s".
 std::string duration_text(double seconds);

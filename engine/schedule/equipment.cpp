@@ -9,6 +9,27 @@
 
 #include "engine/schedule/planner.h"
 
+namespace meso {
+
+// A barbell set keeps its plates in the program's table (a flag in what
+// was padding), not a list of its own: a schedule may hold millions of sets.
+static_assert(sizeof(SetPlan) <= 88, "SetPlan grew: a session may hold hundreds of thousands of sets");
+
+namespace {
+
+long long milli(double mass) { return std::llround(mass * 1000.0); }
+
+}  // namespace
+
+const std::vector<double>* ProgramSchedule::plates_of(const SetPlan& set) const
+{
+    if (!set.on_barbell || !set.mass) return nullptr;
+    auto it = barbell_plates.find(milli(*set.mass));
+    return it == barbell_plates.end() ? nullptr : &it->second;
+}
+
+}  // namespace meso
+
 namespace meso::scheduling {
 
 namespace {
@@ -39,12 +60,13 @@ double Planner::step_of(const ir::Exercise& e) const
     return program.athlete ? program.athlete->round_step.amount : 2.5;
 }
 
-// The mass of `set` for a load of `target`: rounded as the equipment says,
-// or kept when `as_written` (an absolute load the coach wrote), except on
-// a barbell, which can only carry what its plates make. A barbell load the
-// plates cannot make as written, or one below the bar, is a warning, once
-// per prescription.
-void Planner::load_set(const ir::Exercise& e, double target, bool as_written, SetPlan& set)
+// The mass of `set` for a load `l` of `target`: rounded as the equipment
+// says, or kept when `as_written` (an absolute load the coach wrote),
+// except on a barbell, which can only carry what its plates make. A barbell
+// load the plates cannot make as written, or one below the bar, is a
+// warning at the load, once per load written (a warm-up's and each set
+// group's are their own).
+void Planner::load_on_equipment(const ir::Exercise& e, const ir::Load& l, double target, bool as_written, SetPlan& set)
 {
     const ir::Athlete* athlete = program.athlete;
     const ir::ExerciseEquipment* mark = equipment_of(athlete, e);
@@ -55,18 +77,19 @@ void Planner::load_set(const ir::Exercise& e, double target, bool as_written, Se
     if (!bar_loader) bar_loader.emplace(*athlete->bar, athlete->plates);
     LoadedBar loaded = bar_loader->load(target);
     set.mass = loaded.mass;
-    set.plates = std::move(loaded.per_side);
+    set.on_barbell = true;
+    out.barbell_plates.try_emplace(milli(loaded.mass), std::move(loaded.per_side));
     const bool made_as_written = std::abs(loaded.mass - target) < 5e-4;
-    if ((!loaded.below_bar && (!as_written || made_as_written)) || !reported_bar.insert(e.span.begin).second) return;
+    if ((!loaded.below_bar && (!as_written || made_as_written)) || !reported_bar.insert(l.span.begin).second) return;
     const char* unit = ir::to_string(athlete->unit);
     if (loaded.below_bar)
-        diagnostics.push_back(Diagnostic::warning(
-            e.load.span, fmt::format("{:g} {} of {} is lighter than {}'s {:g} {} bar; the bar alone is used",
-                                     std::round(target * 1000) / 1000, unit, e.name, out.athlete, *athlete->bar, unit)));
+        diagnostics.push_back(
+            Diagnostic::warning(l.span, fmt::format("{:g} {} of {} is lighter than {}'s {:g} {} bar; the bar alone is used",
+                                                    std::round(target * 1000) / 1000, unit, e.name, out.athlete, *athlete->bar, unit)));
     else
         diagnostics.push_back(Diagnostic::warning(
-            e.load.span, fmt::format("{:g} {} of {} cannot be made with {}'s {:g} {} bar and plates; the nearest, {:g} {}, is used", target,
-                                     unit, e.name, out.athlete, *athlete->bar, unit, loaded.mass, unit)));
+            l.span, fmt::format("{:g} {} of {} cannot be made with {}'s {:g} {} bar and plates; the nearest, {:g} {}, is used", target,
+                                unit, e.name, out.athlete, *athlete->bar, unit, loaded.mass, unit)));
 }
 
 }  // namespace meso::scheduling

@@ -255,8 +255,8 @@ void Planner::report_idle_ranges()
             found.push_back(
                 Diagnostic::warning(pause.span, "this pause moves nothing: no training day of the program falls on " + dates_of(pause)));
     }
-    std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
-    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    sort_by_position(found, {});  // the program's own statements: one file
+    DiagnosticSink(diagnostics).append(std::move(found));
 }
 
 void Planner::report_idle_skip(const ir::DateRange& skip, std::vector<Diagnostic>& found) const

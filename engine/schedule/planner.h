@@ -4,7 +4,8 @@
 //   schedule.cpp  the entry points of schedule.h, the bounds, plan() and build()
 //   place.cpp     where the pauses put the training days and the blocks; idle skips and pauses
 //   weeks.cpp     a block week's content: the block's, with the week overrides that cover it
-//   sessions.cpp  the walk over the training days: sessions counted, or made with their contents and loads
+//   sessions.cpp  the walk over the training days: sessions counted, or made with their contents
+//   loads.cpp     an exercise's sets and their loads in a block week
 //   equipment.cpp a load made on the exercise's equipment: bar and plates, or a step
 #pragma once
 
@@ -142,14 +143,30 @@ struct Planner {
     bool count_sets(const ir::Content& c, int split, std::size_t times, std::vector<long long>& split_sets);
     void add_sessions(std::uint32_t b, int week, int day, std::chrono::sys_days date, const BlockWeeks::Week& content, int split);
     std::uint32_t content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, int split);
+
+    // loads.cpp
+    struct ExerciseMaxes {
+        std::optional<double> max;                 // the 1RM, in the athlete's unit
+        std::optional<double> training_max;        // `training-max`, in the athlete's unit
+        std::optional<double> training_max_share;  // `training-max 90%`: 90, when no mass is written for the exercise
+    };
+    struct WeekOf {
+        int week = 1;
+        int block_weeks = 1;
+        bool deload = false;
+    };
     ExercisePlan plan_exercise(const ir::Exercise& e, int week, int block_weeks, bool deload);
-    double bounded_load(const ir::Exercise& e, double value, int week);
-    void warn_rounds_to_zero(const ir::Exercise& e, double max, double percent, double step);
+    void load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, const ir::Load& l, WeekOf when, const ExerciseMaxes& maxes);
+    double bounded_load(const ir::Exercise& e, const ir::Load& l, double value, int week);
+    void warn_rounds_to_zero(const ir::Exercise& e, const ir::Load& l, double max, double percent, double step, const char* of_what);
 
     // equipment.cpp
     double step_of(const ir::Exercise& e) const;
-    void load_set(const ir::Exercise& e, double target, bool as_written, SetPlan& set);
+    void load_on_equipment(const ir::Exercise& e, const ir::Load& l, double target, bool as_written, SetPlan& set);
 };
+
+// The superset numbers of a session's exercises, from 1 in order (loads.cpp).
+void number_supersets(std::vector<ExercisePlan>& exercises);
 
 // Date ranges sorted by their first day, overlapping and adjacent ones merged.
 std::vector<ir::DateRange> merged(std::vector<ir::DateRange> ranges);

@@ -29,6 +29,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,21 +40,30 @@
 
 namespace meso {
 
+// One set of a session, as planned. Kept small (a session may hold
+// hundreds of thousands of sets within the bounds): effort and seconds are
+// floats, which hold RPE and RIR (0-10 by halves) and whole seconds exactly.
 struct SetPlan {
-    int reps = 0;
-    std::optional<double> percent;  // of 1RM: as written, or derived from a mass when a max is known
-    std::optional<double> mass;     // in the athlete's unit, rounded to the athlete's step
-    std::optional<double> rpe;
-    // A barbell exercise's plates on each side, heaviest first, in the
-    // athlete's unit (empty: the bar alone); none for any other exercise.
-    std::optional<std::vector<double>> plates;
+    int reps = 0;                      // the least of a range; 0 for a timed set
+    std::optional<int> reps_max;       // `8-12`: 12
+    bool amrap = false;                // `5+`
+    bool warm_up = false;              // rules about work sets leave it out
+    bool on_barbell = false;           // made of the athlete's bar and plates: ProgramSchedule::plates_of gives them
+    std::optional<double> percent;     // of 1RM: as written, derived from a % TM, or from a mass when a max is known
+    std::optional<double> mass;        // in the athlete's unit, rounded to the athlete's step
+    std::optional<double> tm_percent;  // `85% TM`: 85 (percent then holds the share of the 1RM, when a max is known)
+    std::optional<float> rpe;
+    std::optional<float> rir;
+    std::optional<float> seconds;  // a timed set
 };
 
 struct ExercisePlan {
     std::string name;
-    std::vector<SetPlan> sets;
+    std::vector<SetPlan> sets;  // warm-ups first
     std::optional<double> rest_s;
     bool percent_without_max = false;  // a % load and no max for the exercise: no mass computed
+    bool each_side = false;            // `each side`
+    int superset = 0;                  // 0 alone; else the superset's number in its session, from 1
     Span span;                         // the prescription that made it
 };
 
@@ -110,6 +120,14 @@ struct ProgramSchedule {
     std::vector<BlockPlan> blocks;
     std::vector<SessionContent> contents;
     std::vector<Session> sessions;  // by date, then time
+    // The plates a side of each barbell load of the program, heaviest first
+    // (empty: the bar alone), by the load's mass in thousandths of `unit`:
+    // one athlete's bar and plates make each mass one way, so a set holds
+    // only SetPlan::on_barbell and its mass, and no list of its own.
+    std::map<long long, std::vector<double>> barbell_plates;
+
+    // The plates a side of `set`; null when it is not on a barbell.
+    const std::vector<double>* plates_of(const SetPlan& set) const;
 };
 
 struct ScheduleOptions {

@@ -14,9 +14,6 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr double max_percent = 1000;  // as resolve checks a load as written
-constexpr double max_mass_kg = 2000;
-
 // Equality of contents, field by field (spans included: the rules point
 // at them), and a hash that agrees with it.
 bool same_span(const Span& a, const Span& b)
@@ -26,12 +23,15 @@ bool same_span(const Span& a, const Span& b)
 
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
-    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.plates == b.plates;
+    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.reps_max == b.reps_max &&
+           a.seconds == b.seconds && a.tm_percent == b.tm_percent && a.amrap == b.amrap && a.warm_up == b.warm_up &&
+           a.on_barbell == b.on_barbell;
 }
 
 bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)
 {
-    return a.name == b.name && a.rest_s == b.rest_s && a.percent_without_max == b.percent_without_max && same_span(a.span, b.span) &&
+    return a.name == b.name && a.rest_s == b.rest_s && a.percent_without_max == b.percent_without_max && a.each_side == b.each_side &&
+           a.superset == b.superset && same_span(a.span, b.span) &&
            std::equal(a.sets.begin(), a.sets.end(), b.sets.begin(), b.sets.end(), same_set);
 }
 
@@ -40,10 +40,9 @@ bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)
 std::optional<double> cuff_mmhg(const ir::Content& c, const ir::Athlete* athlete)
 {
     if (!c.cuff_pressure) return std::nullopt;
-    if (!c.cuff_pressure->percent_aop) return std::round(c.cuff_pressure->value);
-    const ir::OcclusionPressure* aop = athlete ? athlete->occlusion_pressure(c.cuff_limb) : nullptr;
-    if (!aop || c.cuff_limb == ir::Limb::unspecified) return std::nullopt;
-    return std::round(c.cuff_pressure->value / 100 * aop->mmhg);
+    const auto mmhg = ir::cuff_mmhg(*c.cuff_pressure, c.cuff_limb, athlete);
+    if (!mmhg) return std::nullopt;
+    return std::round(*mmhg);
 }
 
 bool same_content(const SessionContent& a, const SessionContent& b)
@@ -71,6 +70,9 @@ std::size_t hash_content(const SessionContent& c)
             number(s.percent);
             number(s.mass);
             number(s.rpe);
+            number(s.rir);
+            number(s.tm_percent);
+            mix(static_cast<std::size_t>(s.amrap) * 2 + static_cast<std::size_t>(s.warm_up));
         }
     }
     return h;
@@ -154,9 +156,9 @@ bool Planner::count_sets(const ir::Content& c, int split, std::size_t times, std
     if (split_sets.size() <= at) split_sets.resize(at + 1, -1);
     if (split_sets[at] < 0) {
         long long sets = 0;
-        for (const auto& e : c.exercises) sets += static_cast<long long>(e.reps.size());
+        for (const auto& e : c.exercises) sets += static_cast<long long>(e.set_count());
         if (split >= 0)
-            for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises) sets += static_cast<long long>(e.reps.size());
+            for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises) sets += static_cast<long long>(e.set_count());
         split_sets[at] = sets;
         planned_sets += sets;
         if (planned_sets > max_planned_sets) return false;
@@ -212,6 +214,7 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
         for (const auto& e : s.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, content.deload));
         if (s.sessions_span.valid()) sc.sessions_span = s.sessions_span;
     }
+    number_supersets(sc.exercises);
     const std::size_t hash = hash_content(sc);
     for (auto [it, last] = same_hash.equal_range(hash); it != last; ++it) {
         if (same_content(out.contents[it->second], sc)) {
@@ -224,99 +227,6 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
     content_index.emplace(key, index);
     same_hash.emplace(hash, index);
     return index;
-}
-
-ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_weeks, bool deload)
-{
-    ExercisePlan plan;
-    plan.name = e.name;
-    plan.rest_s = e.rest_s;
-    plan.span = e.span;
-    std::size_t sets = e.reps.size();
-    if (deload) sets = (sets + 1) / 2;
-    const ir::Athlete* athlete = program.athlete;
-    std::optional<double> max;
-    if (athlete) {
-        auto it = athlete->maxes.find(e.name);
-        if (it != athlete->maxes.end()) max = it->second.amount;
-    }
-    const double step = step_of(e);
-    const auto& l = e.load;
-    double value = l.from;
-    bool computed = deload;
-    if (l.to) {
-        value = block_weeks > 1 ? l.from + (*l.to - l.from) * (week - 1) / (block_weeks - 1) : l.from;
-        computed = computed || week > 1;
-    }
-    else if (l.per_week != 0) {
-        value = l.from + l.per_week * (week - 1);
-        computed = computed || week > 1;
-    }
-    if (deload && l.kind != ir::Load::Kind::rpe) value *= 0.9;
-    value = bounded_load(e, value, week);
-    SetPlan set;
-    switch (l.kind) {
-    case ir::Load::Kind::none: break;
-    case ir::Load::Kind::rpe: set.rpe = value; break;
-    case ir::Load::Kind::percent:
-        set.percent = value;
-        if (max) {
-            load_set(e, *max * value / 100.0, false, set);
-            if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, *max, value, step);
-        }
-        else plan.percent_without_max = true;
-        break;
-    case ir::Load::Kind::mass:
-        load_set(e, value, !computed, set);
-        if (max && *max > 0) set.percent = std::round(*set.mass / *max * 1000.0) / 10.0;
-        break;
-    }
-    plan.sets.reserve(sets);
-    for (std::size_t i = 0; i < sets; ++i) {
-        set.reps = e.reps[i];
-        plan.sets.push_back(set);
-    }
-    return plan;
-}
-
-// The limits resolve puts on a load as written hold for every week a
-// progression reaches, so no load grows past what can be meant (nor, over
-// a thousand weeks, towards what a double cannot hold), nor below zero.
-// Said once per prescription.
-double Planner::bounded_load(const ir::Exercise& e, double value, int week)
-{
-    const auto& l = e.load;
-    if (value < 0) {
-        if (reported_negative.insert(e.span.begin).second)
-            error(l.span, fmt::format("the progression takes this load below zero in block week {}", week));
-        value = 0;
-    }
-    const double unit_kg = program.athlete && program.athlete->unit == ir::MassUnit::lb ? ir::kg_per_lb : 1.0;
-    if (l.kind == ir::Load::Kind::percent && value > max_percent) {
-        if (reported_negative.insert(e.span.begin).second)
-            error(l.span, fmt::format("the progression takes this load above {}% of one-rep max in block week {}", max_percent, week));
-        value = max_percent;
-    }
-    if (l.kind == ir::Load::Kind::mass && value * unit_kg > max_mass_kg) {
-        if (reported_negative.insert(e.span.begin).second)
-            error(l.span,
-                  fmt::format("the progression takes this load beyond any human (more than {} kg) in block week {}", max_mass_kg, week));
-        value = max_mass_kg / unit_kg;
-    }
-    return value;
-}
-
-// A relative load lighter than half the athlete's step rounds to 0: the
-// calendar would say "0 kg", which no one means. Said once per
-// prescription (its contents repeat week after week).
-void Planner::warn_rounds_to_zero(const ir::Exercise& e, double max, double percent, double step)
-{
-    if (!reported_zero.insert(e.span.begin).second) return;
-    const char* unit = program.athlete ? ir::to_string(program.athlete->unit) : "kg";
-    diagnostics.push_back(Diagnostic::warning(
-        e.load.span, fmt::format("{:g}% of {}'s {} max ({:g} {}) is {:g} {}, which rounds to 0 {} with a step of {:g} {}; "
-                                 "write a smaller 'round' step for the athlete, or an absolute load",
-                                 percent, out.athlete, e.name, max, unit, max * percent / 100.0, unit, unit, step, unit)));
 }
 
 }  // namespace meso::scheduling

@@ -46,3 +46,16 @@ TEST_CASE("emitters write up to three decimals, rule messages round to two")
     CHECK(meso::trim_number(1.0 / 3.0) == "0.33");
     CHECK(meso::trim_number(72.125, 3) == "72.125");
 }
+
+TEST_CASE("the width of text on screen: combining marks none, East Asian wide characters and emoji two, the rest one")
+{
+    CHECK(meso::display_width("squat") == 5);
+    CHECK(meso::display_width("Übung") == 5);
+    CHECK(meso::display_width("深蹲") == 4);
+    CHECK(meso::display_width("Cafe\xCC\x81") == 4);
+    CHECK(meso::display_width("\xF0\x9F\x92\xAA") == 2);  // the flexed biceps emoji
+    CHECK(meso::display_width("a\xE2\x80\x8B"
+                              "b") == 2);             // a zero-width space between
+    CHECK(meso::display_width("\xE2\x89\xA5") == 1);  // ≥
+    CHECK(meso::display_width("\xE6\xB7") == 2);      // a sequence cut short: one column a byte
+}

@@ -18,8 +18,10 @@ TEST_CASE("meso templates lists each template with its method, its weeks when it
     REQUIRE(run.exit_code == 0);
     CHECK(run.err.empty());
     CHECK(run.out.find("NAME ") == 0);
-    CHECK(run.out.find("\npowerlifting  strength     10     std.templates  Powerlifting: squat, bench press and deadlift\n") !=
+    // The name column is as wide as the longest name (hypertrophy-rir).
+    CHECK(run.out.find("\npowerlifting     strength     10     std.templates  Powerlifting: squat, bench press and deadlift\n") !=
           std::string::npos);
+    CHECK(run.out.find("\nfive-three-one   strength     4      std.templates  5/3/1 with Boring But Big\n") != std::string::npos);
     const auto json = run_meso({"templates", "--format", "json"});
     REQUIRE(json.exit_code == 0);
     const auto all = nlohmann::json::parse(json.out);

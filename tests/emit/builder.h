@@ -33,10 +33,22 @@ inline std::bitset<7> days(const char* pattern)
     return bits;
 }
 
-inline SetPlan set(int reps, std::optional<double> percent, std::optional<double> mass = {}, std::optional<double> rpe = {},
-                   std::optional<std::vector<double>> plates = {})
+inline SetPlan set(int reps, std::optional<double> percent, std::optional<double> mass = {}, std::optional<double> rpe = {})
 {
-    return SetPlan{reps, percent, mass, rpe, std::move(plates)};
+    SetPlan plan;
+    plan.reps = reps;
+    plan.percent = percent;
+    plan.mass = mass;
+    plan.rpe = rpe;
+    return plan;
+}
+
+// A set on the athlete's barbell: its plates are the schedule's for its
+// mass (ProgramSchedule::barbell_plates).
+inline SetPlan on_barbell(SetPlan plan)
+{
+    plan.on_barbell = true;
+    return plan;
 }
 
 inline ExercisePlan exercise(std::string name, std::vector<SetPlan> sets, std::optional<double> rest_s = {})

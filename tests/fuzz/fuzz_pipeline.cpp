@@ -121,9 +121,11 @@ void check_emitters(const meso::ScheduleResult& result, std::string_view input)
     if (!parsed.contains("programs") || parsed["programs"].size() != result.programs.size())
         violated("schedule --format json lacks a program", input);
 
-    // CSV: 14 fields a record (the 13 of cli.md, then plates); a quoted field may hold commas and newlines.
+    // CSV: every record has the header's fields (the contract's 13 first, then
+    // the appended ones); a quoted field may hold commas and newlines.
     const std::string c = csv.str();
     std::size_t fields = 1;
+    std::size_t header_fields = 0;
     bool quoted = false;
     for (std::size_t i = 0; i < c.size(); ++i) {
         const char ch = c[i];
@@ -134,7 +136,9 @@ void check_emitters(const meso::ScheduleResult& result, std::string_view input)
         else if (ch == '"') quoted = true;
         else if (ch == ',') ++fields;
         else if (ch == '\n') {
-            if (fields != 14) violated("a CSV record of " + std::to_string(fields) + " fields", input);
+            if (header_fields == 0) header_fields = fields;
+            if (header_fields < 13 || fields != header_fields)
+                violated("a CSV record of " + std::to_string(fields) + " fields, the header " + std::to_string(header_fields), input);
             fields = 1;
         }
     }

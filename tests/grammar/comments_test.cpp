@@ -142,7 +142,8 @@ TEST_CASE("every comment of a fixture is kept exactly once in the tree")
 {
     // Counts the comments attached anywhere and compares with every '#' that
     // starts a comment: none lost, none attached twice.
-    for (const char* name : {"program.meso", "kaatsu_template.meso", "prescriptions.meso", "clinic_ruleset.meso", "table_forms.meso"}) {
+    for (const char* name : {"program.meso", "kaatsu_template.meso", "prescriptions.meso", "prescription_forms.meso", "clinic_ruleset.meso",
+                             "table_forms.meso"}) {
         const auto parsed = parse_fixture(name);
         REQUIRE(parsed.diagnostics().empty());
         std::size_t attached = parsed.file().end_comments.size();

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "engine/base/text.h"
 #include "tests/grammar/support.h"
 
 using namespace meso::grammar_test;
@@ -103,13 +104,12 @@ TEST_CASE("meso check reports each invalid file's promised errors, where promise
             const auto bar = p.caret_line.find(" | ");
             REQUIRE(bar != std::string::npos);
             CHECK(p.caret_line.find('^') != std::string::npos);
-            // Under the column: as many places before the caret as characters
-            // (not bytes) before the column on the source line.
+            // Under the column: as many places before the caret as columns on
+            // screen (not bytes) before the column on the source line.
             const auto source_bar = p.source_line.find(" | ");
             REQUIRE(source_bar != std::string::npos);
             const std::string before = p.source_line.substr(source_bar + 3, static_cast<std::size_t>(p.column - 1));
-            const auto characters = std::count_if(before.begin(), before.end(), [](char c) { return (c & 0xC0) != 0x80; });
-            CHECK(p.caret_line.find('^') - (bar + 3) == static_cast<std::size_t>(characters));
+            CHECK(p.caret_line.find('^') - (bar + 3) == meso::display_width(before));
         }
         CHECK(r.output.find("internal error") == std::string::npos);
     }

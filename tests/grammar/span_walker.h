@@ -3,30 +3,13 @@
 // caret will underline and what a formatter can copy back.
 #pragma once
 
-#include <catch2/catch.hpp>
-
-#include <set>
-#include <string>
-#include <string_view>
-
-#include "tests/grammar/support.h"
+#include "tests/grammar/span_walker_core.h"
 
 namespace meso::grammar_test {
 
-using namespace meso::syntax;
-
-inline bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-inline bool ends_with(std::string_view s, std::string_view suffix)
-{
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-class SpanWalker {
+class SpanWalker : public SpanWalkerCore {
 public:
-    explicit SpanWalker(const Source& source) : source_(source) {}
-
-    std::set<std::string> visited;  // the kinds of node seen, to show the walk reached them all
-    std::size_t nodes = 0;
+    explicit SpanWalker(const Source& source) : SpanWalkerCore(source) {}
 
     void file(const File& f)
     {
@@ -35,175 +18,6 @@ public:
     }
 
 private:
-    const Source& source_;
-
-    // Every span: in the file, its line and column those of its first byte,
-    // not empty, no blanks at either end.
-    std::string_view span(const Span& s, const char* kind)
-    {
-        visited.insert(kind);
-        ++nodes;
-        INFO(kind);
-        REQUIRE(s.source == &source_);
-        REQUIRE(s.begin < s.end);
-        REQUIRE(s.end <= source_.text.size());
-        std::uint32_t line = 1, column = 1;
-        for (std::uint32_t i = 0; i < s.begin; ++i) {
-            if (source_.text[i] == '\n') line++, column = 1;
-            else column++;
-        }
-        const auto text = s.text();
-        INFO(std::string(text));
-        CHECK(s.line == line);
-        CHECK(s.column == column);
-        CHECK(text.find_first_of(" \n") != 0);
-        CHECK(text.find_last_of(" \n") != text.size() - 1);
-        return text;
-    }
-
-    // A statement of one line: starts with its keyword, no new line in it.
-    std::string_view one_line(const Span& s, const char* kind, std::string_view keyword)
-    {
-        const auto text = span(s, kind);
-        INFO(kind << ": " << std::string(text));
-        CHECK(starts_with(text, keyword));
-        CHECK(text.find('\n') == std::string_view::npos);
-        return text;
-    }
-
-    void comment(const Comment& c)
-    {
-        const auto text = span(c.span, "Comment");
-        CHECK(text == c.text);
-        CHECK(starts_with(text, "#"));
-        CHECK(text.find('\n') == std::string_view::npos);
-    }
-
-    void trivia(const Trivia& t)
-    {
-        for (const auto& c : t.leading) comment(c);
-        if (t.trailing) comment(*t.trailing);
-    }
-
-    void name(const Name& n)
-    {
-        const auto text = span(n.span, "Name");
-        if (n.quoted) CHECK((starts_with(text, "\"") && ends_with(text, "\"")));
-        else CHECK(text == n.text);
-    }
-
-    void text(const Text& t, const char* kind = "Text")
-    {
-        const auto s = span(t.span, kind);
-        CHECK(starts_with(s, "\""));
-        CHECK(ends_with(s, "\""));
-    }
-
-    void number(const Number& n) { CHECK(span(n.span, "Number") == n.text); }
-
-    void quantity(const Quantity& q)
-    {
-        const auto text = span(q.span, "Quantity");
-        CHECK(starts_with(text, q.amount.text));
-        CHECK(ends_with(text, q.unit == Unit::percent_aop ? "AOP" : q.unit_text));
-        number(q.amount);
-    }
-
-    void date(const Date& d)
-    {
-        const auto text = span(d.span, "Date");
-        char iso[64];
-        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(d.value.year()), static_cast<unsigned>(d.value.month()),
-                      static_cast<unsigned>(d.value.day()));
-        CHECK(text == iso);
-    }
-
-    void date_range(const DateRange& r)
-    {
-        const auto text = span(r.span, "DateRange");
-        date(r.first);
-        if (r.is_range) {
-            date(r.last);
-            CHECK(starts_with(text, r.first.span.text()));
-            CHECK(ends_with(text, r.last.span.text()));
-            CHECK(text.find("..") != std::string_view::npos);
-        }
-        else {
-            CHECK(text == r.first.span.text());
-        }
-    }
-
-    void clock_time(const ClockTime& t)
-    {
-        const auto text = span(t.span, "ClockTime");
-        const auto minutes = t.since_midnight.count();
-        char hh_mm[48], h_mm[48];
-        std::snprintf(hh_mm, sizeof hh_mm, "%02ld:%02ld", static_cast<long>(minutes / 60), static_cast<long>(minutes % 60));
-        std::snprintf(h_mm, sizeof h_mm, "%ld:%02ld", static_cast<long>(minutes / 60), static_cast<long>(minutes % 60));
-        CHECK((text == hh_mm || text == h_mm));
-    }
-
-    void weekdays(const Weekdays& w)
-    {
-        const auto text = span(w.span, "Weekdays");
-        REQUIRE_FALSE(w.items.empty());
-        CHECK(starts_with(text, w.items.front().span.text()));
-        CHECK(ends_with(text, w.items.back().span.text()));
-        static const char* names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-        for (const auto& item : w.items) {
-            const auto t = span(item.span, "WeekdayItem");
-            CHECK(starts_with(t, names[item.first.c_encoding()]));
-            if (item.is_range) CHECK(t.find("..") != std::string_view::npos);
-        }
-    }
-
-    void load(const Load& l)
-    {
-        const auto text = span(l.span, "Load");
-        if (l.kind == Load::Kind::rpe) {
-            CHECK(starts_with(text, "RPE"));
-            return;
-        }
-        quantity(l.from);
-        CHECK(starts_with(text, l.from.span.text()));
-        if (l.to) {
-            quantity(*l.to);
-            CHECK(ends_with(text, l.to->span.text()));
-        }
-        if (l.per_week) {
-            const auto p = span(l.per_week->span, "Progression");
-            CHECK((starts_with(p, "+") || starts_with(p, "-")));
-            CHECK(ends_with(p, "per week"));
-            CHECK(ends_with(text, p));
-            quantity(l.per_week->step);
-        }
-    }
-
-    void prescription(const Prescription& p)
-    {
-        const auto text = span(p.span, "Prescription");
-        CHECK(starts_with(text, p.exercise.span.text()));
-        CHECK(text.find('\n') == std::string_view::npos);
-        name(p.exercise);
-        const auto scheme = span(p.scheme.span, "Scheme");
-        if (p.scheme.form == Scheme::Form::sets_x_reps) {
-            number(p.scheme.sets);
-            CHECK(starts_with(scheme, p.scheme.sets.text));
-        }
-        else {
-            CHECK(starts_with(scheme, p.scheme.reps.front().text));
-        }
-        CHECK(ends_with(scheme, p.scheme.reps.back().text));
-        for (const auto& r : p.scheme.reps) number(r);
-        if (p.load) load(*p.load);
-        if (p.load && p.load_first) CHECK(starts_with(text.substr(p.exercise.span.text().size() + 1), p.load->span.text()));
-        if (p.rest) {
-            quantity(*p.rest);
-            CHECK(ends_with(text, p.rest->span.text()));
-        }
-        trivia(p.trivia);
-    }
-
     void braces(const Braces& b)
     {
         const auto text = span(b.span, "Braces");
@@ -303,6 +117,20 @@ private:
         trivia(n.trivia);
     }
     void block_statement(const Prescription& p) { prescription(p); }
+    void block_statement(const Superset& s)
+    {
+        // From its keyword to the '}', or to the rest after it.
+        const auto text = span(s.span, "Superset");
+        CHECK(starts_with(text, s.keyword.span.text()));
+        CHECK(text.find(s.body.braces.span.text()) != std::string_view::npos);
+        body(s.body);
+        if (s.rest) {
+            quantity(*s.rest);
+            CHECK(ends_with(text, s.rest->span.text()));
+        }
+        else CHECK(ends_with(text, s.body.braces.span.text()));
+        trivia(s.trivia);
+    }
 
     // ---- top level
 
@@ -325,6 +153,12 @@ private:
                 name(m->exercise);
                 quantity(m->mass);
                 trivia(m->trivia);
+            }
+            else if (auto* tm = std::get_if<TrainingMax>(&s.node)) {
+                CHECK(ends_with(one_line(tm->span, "TrainingMax", "training-max "), tm->amount.span.text()));
+                if (tm->exercise) name(*tm->exercise);
+                quantity(tm->amount);
+                trivia(tm->trivia);
             }
             else if (auto* r = std::get_if<Round>(&s.node)) {
                 CHECK(ends_with(one_line(r->span, "Round", "round "), r->step.span.text()));

@@ -37,10 +37,10 @@ Prescription one_prescription(const std::string& line)
     return all[0];
 }
 
-std::vector<double> values(const std::vector<Number>& numbers)
+std::vector<double> values(const std::vector<Reps>& reps)
 {
     std::vector<double> out;
-    for (const auto& n : numbers) out.push_back(n.value);
+    for (const auto& r : reps) out.push_back(r.count.value);
     return out;
 }
 
@@ -260,8 +260,10 @@ TEST_CASE("every prescription form of the design document, field by field")
         CHECK(p[4].exercise.text == "bench-press");
         CHECK(p[4].scheme.sets.value == 3);
         CHECK(values(p[4].scheme.reps) == std::vector<double>{8});
-        CHECK(p[4].load->kind == Load::Kind::rpe);
-        CHECK(p[4].load->from.amount.value == 8);
+        CHECK(p[4].load->kind == Load::Kind::effort);
+        REQUIRE(p[4].load->effort);
+        CHECK(p[4].load->effort->kind == Effort::Kind::rpe);
+        CHECK(p[4].load->effort->value.value == 8);
     }
     SECTION("squat 5x5 @ 70% +2.5% per week: a progression")
     {

@@ -37,6 +37,11 @@ OUTPUT_LIMIT = 64 * MB       # standard output kept by the test (the rest is dra
 # They are listed in docs/reliability.md. Remove a case from here when it
 # fits (the run prints "now within budget").
 KNOWN_OVER_BUDGET = {
+    # A rep list of 500,000 numbers in 1 MB: since issue 14 each item of a rep
+    # list may be a range, an AMRAP or a timed set, and the syntax tree's item
+    # is 112 bytes where a plain number was 64 (docs/reliability.md). The IR and
+    # the schedule keep equal neighbours as one run; the syntax tree does not yet.
+    'many-listed-sets': 'the syntax tree of a 500,000-item rep list needs about 105 MB',
 }
 
 ATHLETE = 'athlete "A" {\n  max squat 180 kg\n  max deadlift 220 kg\n  round 2.5 kg\n}\n'

@@ -195,12 +195,17 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     for (const auto& e : b.exercises) {
         ir::Exercise x;
         x.name = e.name;
-        x.reps = e.reps;
-        x.load.kind = e.mass      ? ir::Load::Kind::mass
-                      : e.rpe     ? ir::Load::Kind::rpe
-                      : e.percent ? ir::Load::Kind::percent
-                                  : ir::Load::Kind::none;
-        x.load.from = e.mass ? *e.mass : e.rpe ? *e.rpe : e.percent ? *e.percent : 0;
+        ir::Set set;
+        set.load.kind = e.mass      ? ir::Load::Kind::mass
+                        : e.rpe     ? ir::Load::Kind::effort
+                        : e.percent ? ir::Load::Kind::percent
+                                    : ir::Load::Kind::none;
+        set.load.from = e.mass ? *e.mass : e.percent ? *e.percent : 0;
+        set.rpe = e.rpe;
+        for (int reps : e.reps) {
+            set.reps = reps;
+            x.sets.push_back(set);
+        }
         x.rest_s = e.rest_s;
         x.span = out->span_of((b.from_template ? "  " : "    ") + e.name + " ");
         content.exercises.push_back(x);

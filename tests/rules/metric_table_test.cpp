@@ -5,7 +5,9 @@
 // pins the same through the public list of metrics.
 #include <catch2/catch.hpp>
 
+#include <iterator>
 #include <set>
+#include <string>
 
 #include "engine/rules/metrics.h"
 #include "engine/rules/rules.h"
@@ -39,4 +41,25 @@ TEST_CASE("a metric's scope says what a finding counts after its first failing v
     CHECK(rules::and_more(3, rules::Scope::exercise) == ", and in 3 more sessions");
     CHECK(rules::metric_named("gap")->scope == rules::Scope::session_pair);
     CHECK(rules::metric_named("load")->scope == rules::Scope::set);
+}
+
+TEST_CASE("every scope says what its failing values are counted in, and whether it is an exercise's")
+{
+    for (const rules::Scope scope : rules::all_scopes) {
+        INFO(static_cast<int>(scope));
+        CHECK(rules::and_more(0, scope).empty());
+        CHECK(rules::and_more(2, scope).rfind(", and ", 0) == 0);
+        CHECK(rules::and_more(2, scope).find("2 more ") != std::string::npos);
+    }
+    std::set<rules::Scope> listed(std::begin(rules::all_scopes), std::end(rules::all_scopes));
+    for (const auto& row : rules::metric_table()) CHECK(listed.count(row.scope) == 1);
+}
+
+TEST_CASE("the athlete scope, for checks across one athlete's programs, counts programs and is not an exercise's")
+{
+    CHECK(rules::and_more(2, rules::Scope::athlete) == ", and in 2 more programs");
+    CHECK(rules::and_more(1, rules::Scope::athlete) == ", and in 1 more program");
+    CHECK_FALSE(rules::per_exercise(rules::Scope::athlete));
+    CHECK(rules::per_exercise(rules::Scope::set));
+    CHECK(rules::per_exercise(rules::Scope::exercise));
 }

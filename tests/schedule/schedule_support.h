@@ -3,6 +3,7 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <vector>
 
 #include <chrono>
 #include <optional>
@@ -33,6 +34,14 @@ inline std::optional<double> mass_of(const meso::ProgramSchedule& p, std::size_t
     for (const auto& e : content.exercises)
         if (e.name == exercise) return e.sets.at(set).mass;
     return std::nullopt;
+}
+
+// The mass of each set of an exercise, in order; -1 for a set with none.
+inline std::vector<double> masses(const meso::ExercisePlan& e)
+{
+    std::vector<double> out;
+    for (const auto& s : e.sets) out.push_back(s.mass.value_or(-1));
+    return out;
 }
 
 inline const meso::ExercisePlan& exercise_of(const meso::ProgramSchedule& p, std::size_t index, const std::string& exercise)

@@ -17,6 +17,7 @@ syn keyword mesoKeyword method days sessions occlusion cuff width week deload al
 syn keyword mesoKeyword aop cleared class alias bar plates barbell dumbbell machine step
 syn keyword mesoKeyword source applies to blocks where require forbid rest per every any exercise has
 syn keyword mesoKeyword of never replaces
+syn keyword mesoKeyword training-max superset circuit each side warm-up
 syn keyword mesoOperatorWord and or not between
 syn keyword mesoWeekday mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
 syn keyword mesoConstant continuous intermittent none floating
@@ -26,7 +27,8 @@ syn keyword mesoLimb leg arm
 syn match mesoNumber   "\<\d\+\(\.\d\+\)\?\>"
 syn match mesoDuration "\<\d\+\(\.\d\+\)\?\s*\(seconds\=\|sec\|s\|minutes\=\|min\|hours\=\|h\|days\=\|weeks\=\)\>"
 syn match mesoLoad     "\<\d\+\(\.\d\+\)\?\s*\(%\|kg\>\|lbs\=\>\)"
-syn match mesoLoad     "\<RPE\s*\d\+\(\.\d\+\)\?"
+syn match mesoLoad     "\<\(RPE\|RIR\)\s*\d\+\(\.\d\+\)\?"
+syn match mesoLoad     "\<TM\>"
 syn match mesoScheme   "\<\d\+\s*[x×]\s*\d\+\>"
 syn match mesoPressure "\<\d\+\(\.\d\+\)\?\s*\(%\s*AOP\|mmHg\)\>"
 syn match mesoLength   "\<\d\+\(\.\d\+\)\?\s*cm\>"

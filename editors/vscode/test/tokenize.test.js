@@ -269,6 +269,30 @@ test('screening: aop, cleared, limbs, and the condition declaration with its cla
   await expectScope(program, 'alias frail', 'alias', 'keyword.control.meso');
 });
 
+const prescriptionForms = `athlete "Sam" {
+  training-max 90%
+}
+template t {
+  squat 65% TM x 5, 85% TM x 5+ warm-up 40% TM x 5 rest 3 min
+  row 3x8-12 @ RIR 2
+  lunge 3x10 @ 20 kg each side
+  superset {
+    curl 3x10 @ 20 kg
+    dip 3x10
+  } rest 90 s
+}`;
+
+test('prescriptions of issue 14: training-max, % TM, RIR, warm-up, each side, superset', async () => {
+  await expectScope(prescriptionForms, 'training-max 90%', 'training-max', 'keyword.control.meso');
+  await expectScope(prescriptionForms, 'squat 65%', 'TM', 'keyword.other.unit.meso');
+  await expectScope(prescriptionForms, 'squat 65%', 'warm-up', 'keyword.control.meso');
+  await expectScope(prescriptionForms, 'squat 65%', 'squat', 'variable.other.exercise.meso');
+  await expectScope(prescriptionForms, 'row 3x8-12', 'RIR 2', 'constant.numeric.load.meso');
+  await expectScope(prescriptionForms, 'lunge 3x10', 'each', 'keyword.control.meso');
+  await expectScope(prescriptionForms, 'lunge 3x10', 'side', 'keyword.control.meso');
+  await expectScope(prescriptionForms, 'superset {', 'superset', 'keyword.control.meso');
+});
+
 const ruleSetForms = `ruleset clinic "Our clinic's BFR rules" {
   source position-stand "Patterson SD, et al. Front Physiol 2019; 10: 533"
   applies to bfr blocks
