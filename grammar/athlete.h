@@ -1,4 +1,5 @@
 // The grammar of athletes: `athlete "Alex" { max squat 180 kg; round 2.5 kg;
+// bar 20 kg; plates 25 20 15 10 5 2.5 1.25 kg; barbell squat;
 // condition arterial-hardening; aop leg 180 mmHg; cleared bfr.precaution
 // "Dr Lee, 2027-01-10" }`, the limbs a cuff goes on, groups of athletes
 // (`group "U18" { "Ann", "Ben" }`), and the declaration of a
@@ -19,7 +20,10 @@ namespace meso::grammar {
 
 struct athlete_keywords {
     static constexpr bool exercises_allowed = false;
-    static std::vector<std::string> words() { return {"max", "round", "training-max", "condition", "aop", "cleared"}; }
+    static std::vector<std::string> words()
+    {
+        return {"max", "round", "training-max", "bar", "plates", "barbell", "dumbbell", "machine", "condition", "aop", "cleared"};
+    }
 };
 
 // ---------------------------------------------------------------- limbs
@@ -54,6 +58,61 @@ struct training_max_value : sor<seq<at<digit>, training_max_share>, seq<exercise
 template <> inline constexpr auto error_message<training_max_value> =
     "expected a share of every max such as '90%', or an exercise and its training max such as 'squat 180 kg'";
 struct training_max_statement : seq<kw<"training-max">, ws, must<training_max_value>> {};
+// ---------------------------------------------------------------- equipment
+
+// `bar 20 kg`: the barbell's own mass.
+struct bar_mass : quantity {};
+template <> inline constexpr auto error_message<bar_mass> = "expected the bar's mass, such as '20 kg'";
+struct bar_statement : seq<kw<"bar">, ws, must<bar_mass>> {};
+
+// `plates 25 20 15 10 5 2.5 1.25 kg`, `plates 4x25, 2x20, 10 5 2.5 kg`: the
+// masses of the plates, one unit for all, after the last; a count (of
+// plates, not pairs) where they are limited.
+struct plate_count : number {};
+struct plate_mass : number {};
+template <> inline constexpr auto error_message<plate_mass> = "expected the plate's mass after its count, as in '4x25'";
+struct plate_item : sor<seq<plate_count, ws, times_sign, ws, must<plate_mass>>, plate_mass> {};
+struct plates_unit : sor<unit, unknown_unit> {};
+template <> inline constexpr auto error_message<plates_unit> =
+    "expected the plates' unit after the last of them, as in 'plates 25 20 10 5 kg'";
+struct plate_list : seq<plate_item, star<ws, opt<one<','>, ws>, plate_item>, ws, must<plates_unit>> {};
+template <> inline constexpr auto error_message<plate_list> =
+    "expected the plates' masses and their unit, such as '25 20 15 10 5 2.5 1.25 kg', with a count where limited ('4x25')";
+struct plates_statement : seq<kw<"plates">, ws, must<plate_list>> {};
+
+// `barbell squat, bench-press`, `dumbbell curl step 2 kg`, `machine
+// leg-curl step 5 kg`: what an exercise is loaded with. The builder checks
+// which kinds take a step.
+struct equipment_kind : sor<kw<"barbell">, kw<"dumbbell">, kw<"machine">> {};
+struct marked_exercise : seq<not_at<kw<"step">>, exercise_name> {};
+template <> inline constexpr auto error_message<marked_exercise> =
+    "expected the exercises it is used for, such as 'barbell squat, bench-press'";
+struct equipment_step_mass : quantity {};
+template <> inline constexpr auto error_message<equipment_step_mass> = "expected the step its loads go in, a mass such as '2 kg'";
+struct equipment_step : seq<kw<"step">, ws, must<equipment_step_mass>> {};
+// `dumbbell curl 2 kg`: a step without its keyword.
+struct step_without_keyword : number {};
+template <> inline constexpr auto error_message<step_without_keyword> = "expected 'step' before the step, as in 'dumbbell curl step 2 kg'";
+// `dumbbell curl stp 2 kg`: a word close to 'step' before a number.
+struct misspelt_step : hand_written<misspelt_step> {
+    template <typename ParseInput> static bool match(ParseInput& in);
+};
+struct equipment_statement
+    : seq<equipment_kind, ws, must<marked_exercise>, star<ws, opt<one<','>, ws>, sor<misspelt_step, marked_exercise>>,
+          opt<ws, sor<equipment_step, seq<at<number>, raise<step_without_keyword>>>>> {};
+
+template <typename ParseInput> bool misspelt_step::match(ParseInput& in)
+{
+    const auto word = detail::word_at(in.current(), in.size());
+    if (word.empty() || word == "step") return false;
+    std::string_view rest(in.current() + word.size(), in.size() - word.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.empty() || !std::isdigit(static_cast<unsigned char>(rest.front()))) return false;
+    if (closest_match(std::string(word), {"step"}))
+        throw located_error("unknown word '" + std::string(word) + "'; did you mean 'step'?", in);
+    return false;
+}
+
 struct condition_name : identifier {};
 template <> inline constexpr auto error_message<condition_name> = "expected a health condition such as 'arterial-hardening'";
 struct condition_statement : seq<kw<"condition">, ws, must<condition_name>, star<ws, opt<one<','>, ws>, condition_name>> {};
@@ -73,10 +132,11 @@ struct clearance : string_literal {};
 template <> inline constexpr auto error_message<clearance> = "expected who cleared it and when, in quotes, such as \"Dr Lee, 2027-01-10\"";
 struct cleared_statement : seq<kw<"cleared">, ws, must<cleared_rule>, ws, must<clearance>> {};
 
-struct athlete_statement : sor<max_statement, round_statement, training_max_statement, condition_statement, aop_statement,
-                               cleared_statement, misspelt_keyword<athlete_keywords>> {};
+struct athlete_statement : sor<max_statement, round_statement, training_max_statement, bar_statement, plates_statement, equipment_statement,
+                               condition_statement, aop_statement, cleared_statement, misspelt_keyword<athlete_keywords>> {};
 template <> inline constexpr auto error_message<athlete_statement> =
-    "expected 'max EXERCISE 180 kg', 'round 2.5 kg', 'training-max 90%', 'condition NAME', 'aop leg 180 mmHg' or 'cleared RULE \"who, when\"' inside an athlete";
+    "expected 'max EXERCISE 180 kg', 'round 2.5 kg', 'training-max 90%', 'bar 20 kg', 'plates 25 20 10 5 kg', 'barbell EXERCISE', "
+    "'condition NAME', 'aop leg 180 mmHg' or 'cleared RULE \"who, when\"' inside an athlete";
 struct athlete_body : body_of<athlete_statement> {};
 template <> inline constexpr auto error_message<athlete_body> = "expected '{' to open the athlete";
 struct athlete_name : string_literal {};

@@ -35,7 +35,7 @@ syntax::Athlete Builder::athlete(const node& n)
     return a;
 }
 
-// `max squat 180 kg`, `round 2.5 kg`, `condition arterial-hardening`
+// `max squat 180 kg`, `round 2.5 kg`, `bar 20 kg`, `condition arterial-hardening`
 std::optional<syntax::AthleteStatement> Builder::athlete_statement(const node& n)
 {
     using namespace syntax;
@@ -48,6 +48,10 @@ std::optional<syntax::AthleteStatement> Builder::athlete_statement(const node& n
         auto m = quantity_of(*child<g::round_step>(n), Dimension::mass, "loads are rounded to a mass such as '2.5 kg'");
         return AthleteStatement{Round{m, sp, {}}};
     }
+    if (n.is_type<g::bar_statement>())
+        return AthleteStatement{Bar{quantity_of(*child<g::bar_mass>(n), Dimension::mass, "a bar weighs a mass such as '20 kg'"), sp, {}}};
+    if (n.is_type<g::plates_statement>()) return AthleteStatement{plates(n)};
+    if (n.is_type<g::equipment_statement>()) return AthleteStatement{equipment(n)};
     if (n.is_type<g::training_max_statement>()) {
         TrainingMax tm;
         tm.span = sp;
@@ -92,6 +96,53 @@ syntax::Aop Builder::aop(const node& n)
     if (const node* w = child<g::measured_width>(n))
         a.width = quantity_of(*child<g::length>(*w), Dimension::length, "the cuff's width needs a length such as '5 cm'");
     return a;
+}
+
+// `plates 4x25 2x20 15 10 5 2.5 1.25 kg`: a count is a whole number of
+// plates; the one unit, after the last, is a mass.
+syntax::Plates Builder::plates(const node& n)
+{
+    syntax::Plates p;
+    p.span = span(n);
+    for (const node* item : children<g::plate_item>(n)) {
+        syntax::PlateItem plate;
+        plate.span = span(*item);
+        if (const node* count = child<g::plate_count>(*item)) {
+            plate.count = number(*count);
+            whole_number(*count, "a count of plates");  // reports a fraction; resolve checks the range
+        }
+        plate.mass = number(*child<g::plate_mass>(*item));
+        p.items.push_back(std::move(plate));
+    }
+    if (const node* u = child<g::unit>(n)) {
+        p.unit_text = std::string(u->string_view());
+        p.unit_span = span(*u);
+        p.unit = unit_of_spelling(p.unit_text).value_or(Unit::cm);  // the grammar reads only spellings of the table
+        if (syntax::dimension_of(p.unit) != Dimension::mass)
+            error(p.unit_span, "'" + p.unit_text + "' is " + dimension_name(syntax::dimension_of(p.unit)) +
+                                   "; plates weigh a mass, as in 'plates 25 20 10 5 kg'");
+    }
+    return p;
+}
+
+// `barbell squat, bench-press`, `dumbbell curl step 2 kg`: a barbell is
+// loaded with the athlete's bar and plates and takes no step; a dumbbell or
+// a machine goes in steps of its own, which must be said.
+syntax::Equipment Builder::equipment(const node& n)
+{
+    syntax::Equipment e;
+    e.span = span(n);
+    e.kind = name(*child<g::equipment_kind>(n));
+    for (const node* x : children<g::exercise_name>(n)) e.exercises.push_back(name(*x));
+    if (const node* step = child<g::equipment_step_mass>(n))
+        e.step = quantity_of(*step, Dimension::mass, "a step is a mass such as '2 kg'");
+    if (e.kind.text == "barbell" && e.step)
+        error(e.step->span, "a barbell exercise is loaded with the athlete's bar and plates, so it has no step; "
+                            "write 'dumbbell' or 'machine' for an exercise that goes in steps");
+    if (e.kind.text != "barbell" && !e.step)
+        error(e.span, "a " + e.kind.text + " exercise needs the step its loads go in, as in '" + e.kind.text + " " +
+                          e.exercises.front().text + " step 2 kg'");
+    return e;
 }
 
 // ---------------------------------------------------------------- health conditions

@@ -122,6 +122,8 @@ private:
     syntax::Athlete athlete(const node& n);
     std::optional<syntax::AthleteStatement> athlete_statement(const node& n);
     syntax::Aop aop(const node& n);
+    syntax::Plates plates(const node& n);
+    syntax::Equipment equipment(const node& n);
     syntax::HealthConditionDeclaration health_condition(const node& n);
     std::optional<syntax::HealthConditionStatement> health_condition_statement(const node& n);
     syntax::Template template_definition(const node& n);

@@ -10,7 +10,6 @@
 #pragma once
 
 #include <chrono>
-#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -18,72 +17,9 @@
 
 #include "engine/base/source.h"
 #include "engine/base/units.h"
+#include "grammar/syntax_holders.h"
 
 namespace meso::syntax {
-
-// A heap-allocated value with value semantics, for the recursive condition tree.
-template <typename T> class Box {
-public:
-    Box(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
-    Box(const Box& other) : ptr_(std::make_unique<T>(*other.ptr_)) {}
-    Box(Box&&) noexcept = default;
-    Box& operator=(const Box& other)
-    {
-        *ptr_ = *other.ptr_;
-        return *this;
-    }
-    Box& operator=(Box&&) noexcept = default;
-    ~Box() = default;
-    T& operator*() { return *ptr_; }
-    const T& operator*() const { return *ptr_; }
-    T* operator->() { return ptr_.get(); }
-    const T* operator->() const { return ptr_.get(); }
-
-private:
-    std::unique_ptr<T> ptr_;
-};
-
-// An optional value kept on the heap, with std::optional's interface: for
-// parts of a statement that are large and often absent. A statement
-// variant is as large as its largest alternative, and a 1 MB file holds
-// tens of thousands of statements: inline, a load and a trailing comment
-// made every statement near a kilobyte.
-template <typename T> class HeapOptional {
-public:
-    HeapOptional() = default;
-    HeapOptional(std::nullopt_t) {}
-    HeapOptional(T value) : ptr_(std::make_unique<T>(std::move(value))) {}
-    HeapOptional(const HeapOptional& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}
-    HeapOptional(HeapOptional&&) noexcept = default;
-    HeapOptional& operator=(const HeapOptional& other)
-    {
-        ptr_ = other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr;
-        return *this;
-    }
-    HeapOptional& operator=(HeapOptional&&) noexcept = default;
-    HeapOptional& operator=(T value)
-    {
-        ptr_ = std::make_unique<T>(std::move(value));
-        return *this;
-    }
-    HeapOptional& operator=(std::nullopt_t)
-    {
-        ptr_.reset();
-        return *this;
-    }
-    ~HeapOptional() = default;
-
-    explicit operator bool() const noexcept { return ptr_ != nullptr; }
-    bool has_value() const noexcept { return ptr_ != nullptr; }
-    T& operator*() { return *ptr_; }
-    const T& operator*() const { return *ptr_; }
-    T* operator->() { return ptr_.get(); }
-    const T* operator->() const { return ptr_.get(); }
-    void reset() noexcept { ptr_.reset(); }
-
-private:
-    std::unique_ptr<T> ptr_;
-};
 
 // ---------------------------------------------------------------- trivia
 
@@ -346,6 +282,31 @@ struct TrainingMax {               // `training-max 90%`, `training-max squat 18
     Span span;
     Trivia trivia;
 };
+struct Bar {  // `bar 20 kg`
+    Quantity mass;
+    Span span;
+    Trivia trivia;
+};
+struct PlateItem {                // `25` or `4x25`
+    std::optional<Number> count;  // plates (not pairs); none: as many as needed
+    Number mass;                  // in the statement's unit
+    Span span;
+};
+struct Plates {  // `plates 4x25 2x20 15 10 5 2.5 1.25 kg`
+    std::vector<PlateItem> items;
+    Unit unit = Unit::kg;
+    std::string unit_text;  // as written
+    Span unit_span;
+    Span span;
+    Trivia trivia;
+};
+struct Equipment {  // `barbell squat, bench-press`, `dumbbell curl step 2 kg`
+    Name kind;      // barbell | dumbbell | machine
+    std::vector<Name> exercises;
+    HeapOptional<Quantity> step;  // dumbbell and machine (the builder reports the rest)
+    Span span;
+    Trivia trivia;
+};
 struct ConditionList {
     std::vector<Name> names;
     Span span;
@@ -365,7 +326,7 @@ struct Cleared {  // `cleared bfr.precaution "Dr Lee, 2027-01-10"`
     Trivia trivia;
 };
 struct AthleteStatement {
-    std::variant<Max, Round, TrainingMax, ConditionList, Aop, Cleared> node;
+    std::variant<Max, Round, TrainingMax, ConditionList, Aop, Cleared, Bar, Plates, Equipment> node;
 };
 struct Athlete {
     Text name;

@@ -26,17 +26,34 @@ std::string rest(double seconds_of_rest)
 
 // ---- what a session holds, in words ----
 
-// Appends " @ 75% = 135 kg" (or what the set's load is) to `out`:
-// " @ 85% TM = 152.5 kg (76.5% of 1RM)", " @ RPE 8", " @ 80% = 144 kg, RIR 2".
-void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const std::string& unit)
+// A barbell's plates in words: "25 + 25 + 15 kg a side", "the bar alone";
+// empty when the set is not on a barbell.
+std::string plates_words(const std::vector<double>* plates, const std::string& unit)
 {
+    if (!plates) return {};
+    if (plates->empty()) return "the bar alone";
+    std::string out;
+    for (std::size_t i = 0; i < plates->size(); ++i) out.append(i ? " + " : "").append(format_number((*plates)[i]));
+    return out.append(" ").append(unit).append(" a side");
+}
+
+// Appends " @ 75% = 135 kg" (or what the set's load is) to `out`:
+// " @ 85% TM = 152.5 kg (76.5% of 1RM)", " @ RPE 8", " @ 80% = 144 kg, RIR 2";
+// a barbell's plates after its mass: " @ 75% = 150 kg (25 + 25 + 15 kg a side)",
+// " @ 85% TM = 152.5 kg (76.5% of 1RM; 25 + 25 + 15 + 1.25 kg a side)".
+void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const ProgramSchedule& program,
+                      const std::string& unit)
+{
+    const std::string plates = plates_words(program.plates_of(set), unit);
     if (set.rpe && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RPE ").append(format_number(*set.rpe));
     else if (set.rir && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RIR ").append(format_number(*set.rir));
     const char* lead = " @ ";
     if (set.tm_percent) {
         out.append(" @ ").append(format_percent(*set.tm_percent)).append("% TM");
         if (set.mass) out.append(" = ").append(format_number(*set.mass)).append(" ").append(unit);
-        if (set.percent) out.append(" (").append(format_percent(*set.percent)).append("% of 1RM)");
+        if (set.percent) out.append(" (").append(format_percent(*set.percent)).append("% of 1RM").append(plates.empty() ? "" : "; ");
+        else if (!plates.empty()) out.append(" (");
+        if (set.percent || !plates.empty()) out.append(plates).append(")");
     }
     else if (set.percent && set.mass)
         out.append(lead).append(format_percent(*set.percent)).append("% = ").append(format_number(*set.mass)).append(" ").append(unit);
@@ -45,6 +62,7 @@ void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& 
         if (exercise.percent_without_max) out.append(" (no max for ").append(exercise.name).append(", so no ").append(unit).append(")");
     }
     else if (set.mass) out.append(lead).append(format_number(*set.mass)).append(" ").append(unit);
+    if (!set.tm_percent && !plates.empty()) out.append(" (").append(plates).append(")");
     const bool load = set.percent || set.mass || set.tm_percent;
     if (load && set.rpe) out.append(", RPE ").append(format_number(*set.rpe));
     if (load && set.rir) out.append(", RIR ").append(format_number(*set.rir));
@@ -74,7 +92,8 @@ void append_run_text(std::string& out, const std::vector<SetPlan>& sets, SetRun 
 }
 
 // Appends "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min" to `out`.
-void append_exercise_text(std::string& out, const ExercisePlan& exercise, const std::string& unit)
+void append_exercise_text(std::string& out, const ExercisePlan& exercise, const ProgramSchedule& program, const std::string& unit,
+                          bool with_rest)
 {
     out.append(exercise.name).append(":");
     const auto& sets = exercise.sets;
@@ -83,9 +102,43 @@ void append_exercise_text(std::string& out, const ExercisePlan& exercise, const 
     for (std::size_t r = 0; r < runs.size(); ++r) {
         if (r > 0) out.append(", then");
         append_run_text(out, sets, runs[r], exercise.each_side);
-        append_load_text(out, sets[runs[r].first], exercise, unit);
+        append_load_text(out, sets[runs[r].first], exercise, program, unit);
     }
-    if (exercise.rest_s) out.append("; rest ").append(rest(*exercise.rest_s));
+    if (with_rest && exercise.rest_s) out.append("; rest ").append(rest(*exercise.rest_s));
+}
+
+// The rest the exercises of the superset that starts at `first` share,
+// none when they differ (each then says its own) or have none.
+std::optional<double> shared_rest(const std::vector<ExercisePlan>& exercises, std::size_t first)
+{
+    const std::optional<double> rest_s = exercises[first].rest_s;
+    for (std::size_t i = first; i < exercises.size() && exercises[i].superset == exercises[first].superset; ++i)
+        if (exercises[i].rest_s != rest_s) return std::nullopt;
+    return rest_s;
+}
+
+// An exercise a line. A superset's exercises under a line of their own,
+// indented: done in turn, the rest they share said once, after the last,
+// since it is taken after each round and not after each exercise.
+void append_exercises_text(std::string& tail, const std::vector<ExercisePlan>& exercises, const ProgramSchedule& program,
+                           const std::string& unit)
+{
+    std::optional<double> group_rest;  // of the superset in progress
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+        const ExercisePlan& exercise = exercises[i];
+        const bool grouped = exercise.superset != 0;
+        if (grouped && (i == 0 || exercises[i - 1].superset != exercise.superset)) {
+            tail.append("Superset ");
+            append_integer(tail, exercise.superset);
+            tail.append(", in turn:\n");
+            group_rest = shared_rest(exercises, i);
+        }
+        if (grouped) tail.append("  ");
+        append_exercise_text(tail, exercise, program, unit, !grouped || !group_rest);
+        tail += '\n';
+        const bool last_of_group = grouped && (i + 1 == exercises.size() || exercises[i + 1].superset != exercise.superset);
+        if (last_of_group && group_rest) tail.append("  rest ").append(rest(*group_rest)).append(" after each round\n");
+    }
 }
 
 std::string pressure_text(const ir::Pressure& pressure)
@@ -171,19 +224,7 @@ void make_content_text(ContentText& text, const ProgramSchedule& program, const 
     tail += '\n';
     if (content.deload) tail += "Deload week: half the sets, 90% of the loads\n";
     if (!content.exercises.empty()) tail += "\n";
-    int superset = 0;  // of the exercise before
-    for (const auto& exercise : content.exercises) {
-        // A superset's exercises under a line of their own, indented: done in turn.
-        if (exercise.superset != 0 && exercise.superset != superset) {
-            tail.append("Superset ");
-            append_integer(tail, exercise.superset);
-            tail.append(", in turn:\n");
-        }
-        if (exercise.superset != 0) tail.append("  ");
-        superset = exercise.superset;
-        append_exercise_text(tail, exercise, unit);
-        tail += '\n';
-    }
+    append_exercises_text(tail, content.exercises, program, unit);
     append_occlusion_text(tail, content);
     append_notes_and_coach(tail, content, program);
     // The description loses its trailing newlines; when nothing else is

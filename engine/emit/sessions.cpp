@@ -125,6 +125,24 @@ void append_json_number(std::string& out, const std::optional<double>& value)
     else out += json(r).dump();
 }
 
+// A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
+// the items (append_item(i) writes item i with its indentation) each
+// followed by ",\n", the last by "\n", then `closing`: the "]" at the
+// array's depth.
+template <typename AppendItem> void append_json_array(std::string& out, std::size_t count, std::string_view closing, AppendItem append_item)
+{
+    if (count == 0) {
+        out += "[]";
+        return;
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        append_item(i);
+        out += i + 1 < count ? ",\n" : "\n";
+    }
+    out += closing;
+}
+
 // The keys of a set appended to the contract's (cli.md), each written only
 // when it says something, as "rpe" is: a plain `5x5 @ 75%` set reads as before.
 void append_json_set_extras(std::string& out, const SetPlan& set)
@@ -151,8 +169,9 @@ void append_json_set_extras(std::string& out, const SetPlan& set)
 }
 
 // One set's object, at the depth of a session's exercises.
-void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
+void append_json_set(std::string& out, const SetPlan& set, const ProgramSchedule& program)
 {
+    const ir::MassUnit unit = program.unit;
     out += "                {\n                  \"reps\": ";
     if (set.seconds) out += "null";  // a timed set counts seconds, not reps
     else append_integer(out, set.reps);
@@ -169,14 +188,22 @@ void append_json_set(std::string& out, const SetPlan& set, ir::MassUnit unit)
         append_json_number(out, set.rpe);
     }
     append_json_set_extras(out, set);
+    if (const auto* plates = program.plates_of(set)) {  // appended last: a barbell set's plates a side, in the program's unit
+        out += ",\n                  \"plates\": ";
+        append_json_array(out, plates->size(), "                  ]", [&](std::size_t i) {
+            out += "                    ";
+            append_json_number(out, (*plates)[i]);
+        });
+    }
     out += "\n                }";
 }
 
 // Whether two sets have the same JSON text: every key append_json_set writes.
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
-    return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.reps_max == b.reps_max &&
-           a.seconds == b.seconds && a.amrap == b.amrap && a.warm_up == b.warm_up && a.tm_percent == b.tm_percent;
+    // Every field a set's object shows: an AMRAP, a warm-up or a timed set is
+    // not the set before it when only that differs.
+    return a.reps == b.reps && same_row(a, b);
 }
 
 // A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
@@ -198,14 +225,14 @@ template <typename AppendItem> void append_json_array(std::string& out, std::siz
 }
 
 // An exercise's "sets" array. A set's text is reused while the sets repeat.
-void append_json_sets(std::string& out, const ExercisePlan& exercise, ir::MassUnit unit, Buffered* buffer)
+void append_json_sets(std::string& out, const ExercisePlan& exercise, const ProgramSchedule& program, Buffered* buffer)
 {
     const auto& sets = exercise.sets;
     std::string previous;  // the text of the set before
     append_json_array(out, sets.size(), "              ]", [&](std::size_t si) {
         if (si == 0 || !same_set(sets[si], sets[si - 1])) {
             previous.clear();
-            append_json_set(previous, sets[si], unit);
+            append_json_set(previous, sets[si], program);
         }
         out += previous;
         if (buffer) buffer->maybe_flush();
@@ -213,14 +240,14 @@ void append_json_sets(std::string& out, const ExercisePlan& exercise, ir::MassUn
 }
 
 // A content's "exercises" array.
-void append_json_exercises(std::string& out, const SessionContent& content, ir::MassUnit unit, Buffered* buffer)
+void append_json_exercises(std::string& out, const SessionContent& content, const ProgramSchedule& program, Buffered* buffer)
 {
     append_json_array(out, content.exercises.size(), "          ]", [&](std::size_t ei) {
         const auto& e = content.exercises[ei];
         out += "            {\n              \"name\": ";
         append_json_string(out, e.name);
         out += ",\n              \"sets\": ";
-        append_json_sets(out, e, unit, buffer);
+        append_json_sets(out, e, program, buffer);
         out += ",\n              \"rest_s\": ";
         append_json_number(out, e.rest_s);
         if (e.each_side) out += ",\n              \"each_side\": true";
@@ -262,7 +289,7 @@ void append_json_cuff_and_notes(std::string& out, const SessionContent& content)
 // the same for every session of a block week and split. Written directly,
 // without a DOM: a content may hold two million sets. With `buffer` (whose
 // text `out` is), handed on as it grows.
-void append_json_content_keys(std::string& out, const SessionContent& content, ir::MassUnit unit, Buffered* buffer)
+void append_json_content_keys(std::string& out, const SessionContent& content, const ProgramSchedule& program, Buffered* buffer)
 {
     out += "          \"deload\": ";
     out += content.deload ? "true" : "false";
@@ -270,7 +297,7 @@ void append_json_content_keys(std::string& out, const SessionContent& content, i
     if (content.occlusion == ir::Occlusion::unspecified) out += "null";
     else append_json_string(out, ir::to_string(content.occlusion));
     out += ",\n          \"exercises\": ";
-    append_json_exercises(out, content, unit, buffer);
+    append_json_exercises(out, content, program, buffer);
     append_json_cuff_and_notes(out, content);
     out += "\n        }";
 }
@@ -336,7 +363,7 @@ std::vector<std::string> content_texts(const ProgramSchedule& p)
             if (!exercises.empty()) exercises += same_group ? " + " : ", ";
             if (e.superset != 0 && !same_group) exercises += "superset " + std::to_string(e.superset) + ": ";
             superset = e.superset;
-            exercises += e.name + " " + describe_sets(e, p.unit);
+            exercises += e.name + " " + describe_sets(e, p);
         }
         if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
         contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
@@ -417,13 +444,13 @@ void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramS
     for (const auto& content : p.contents) {
         contents.emplace_back();
         kept.push_back(set_count(content) <= kept_sets);
-        if (kept.back()) append_json_content_keys(contents.back(), content, p.unit, nullptr);
+        if (kept.back()) append_json_content_keys(contents.back(), content, p, nullptr);
     }
     append_json_array(o, p.sessions.size(), "      ]", [&](std::size_t si) {
         const auto& s = p.sessions[si];
         append_json_session_keys(o, clock, s, block_names[s.block]);
         if (kept[s.content]) o += contents[s.content];
-        else append_json_content_keys(o, p.contents[s.content], p.unit, &buffer);
+        else append_json_content_keys(o, p.contents[s.content], p, &buffer);
         buffer.maybe_flush();
     });
 }
@@ -504,13 +531,14 @@ std::string csv_reps(const std::vector<SetPlan>& sets, SetRun run)
 
 // The end of each CSV row of one exercise, from its exercise column on: one
 // row per run of consecutive sets that differ at most in their reps.
-void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, ir::MassUnit unit, bool deload)
+void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, const ProgramSchedule& program, bool deload)
 {
+    const ir::MassUnit unit = program.unit;
     const auto runs = runs_of(e.sets, same_row);
     if (runs.empty()) {
         rows.push_back("," + csv_field(e.name) + ",0,0,,," + csv_number(e.rest_s) + "," + ir::to_string(unit) + ",,,,false," +
                        csv_bool(deload) + ",false,,," + csv_bool(e.each_side) + ",," + (e.superset ? std::to_string(e.superset) : "") +
-                       "\n");
+                       ",\n");
         return;
     }
     for (const SetRun run : runs) {
@@ -518,11 +546,14 @@ void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, ir::
         std::string row = "," + csv_field(e.name) + "," + std::to_string(run.last - run.first) + "," +
                           (set.seconds ? std::string() : csv_reps(e.sets, run)) + "," + csv_number(in_kg(set.mass, unit)) + "," +
                           csv_number(shown_percent(set.percent)) + "," + csv_number(e.rest_s);
-        // Appended (cli.md): unit,load,rpe,rir,amrap,deload,warm_up, then reps_max,seconds,each_side,tm_percent,superset.
+        // Appended (cli.md): unit,load,rpe,rir,amrap,deload,warm_up, then reps_max,seconds,each_side,tm_percent,superset,
+        // then plates ("25+20+5" a side, "bar" for the bar alone; empty when not on a barbell).
         row += std::string(",") + ir::to_string(unit) + "," + csv_number(set.mass) + "," + csv_number(set.rpe) + "," + csv_number(set.rir) +
                "," + csv_bool(set.amrap) + "," + csv_bool(deload) + "," + csv_bool(set.warm_up);
         row += "," + (set.reps_max ? std::to_string(*set.reps_max) : std::string()) + "," + csv_number(set.seconds) + "," +
-               csv_bool(e.each_side) + "," + csv_number(set.tm_percent) + "," + (e.superset ? std::to_string(e.superset) : "") + "\n";
+               csv_bool(e.each_side) + "," + csv_number(set.tm_percent) + "," + (e.superset ? std::to_string(e.superset) : "") + ",";
+        if (const auto* plates = program.plates_of(set)) row += plates_text(*plates);
+        row += "\n";
         rows.push_back(std::move(row));
     }
 }
@@ -535,7 +566,7 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
     std::string& o = buffer.text();
     DateTimeCache clock;
     o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,unit,load,rpe,rir,amrap,deload,warm_up,"
-         "reps_max,seconds,each_side,tm_percent,superset\n";
+         "reps_max,seconds,each_side,tm_percent,superset,plates\n";
     for (const auto& p : schedule.programs) {
         const std::string program = "," + csv_field(p.name) + "," + csv_field(p.athlete) + ",";
         std::vector<std::string> blocks;
@@ -544,7 +575,7 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
         std::vector<std::vector<std::string>> rows;
         for (const auto& content : p.contents) {
             rows.emplace_back();
-            for (const auto& e : content.exercises) append_csv_rows(rows.back(), e, p.unit, content.deload);
+            for (const auto& e : content.exercises) append_csv_rows(rows.back(), e, p, content.deload);
         }
         std::string start;  // "2027-01-04,08:00,09:00,P,A,Block,1"
         for (const auto& s : p.sessions) {

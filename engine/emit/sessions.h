@@ -23,13 +23,15 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
 //   timezone_source } ] }
 void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone = {});
 
-// date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s
+// date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s, then the
+// appended columns (docs/schedule.md), the last of them plates
 void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule);
 
 // The load of one set, as a person reads it: "36 kg (20%)", "RPE 8", "75%".
-std::string describe_load(const SetPlan& set, ir::MassUnit unit);
+// A barbell set's plates follow its load: "150 kg (75%) [25+25+15 a side]".
+std::string describe_load(const SetPlan& set, const ProgramSchedule& program);
 
 // "4×30/15/15/15 @ 36 kg (20%)" — sets and reps of an exercise, with its load when all sets share one.
-std::string describe_sets(const ExercisePlan& exercise, ir::MassUnit unit);
+std::string describe_sets(const ExercisePlan& exercise, const ProgramSchedule& program);
 
 }  // namespace meso

@@ -26,7 +26,7 @@ std::string reps_text(const SetPlan& set)
 bool same_load(const SetPlan& a, const SetPlan& b)
 {
     return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.tm_percent == b.tm_percent &&
-           a.warm_up == b.warm_up;
+           a.warm_up == b.warm_up && a.on_barbell == b.on_barbell;
 }
 
 bool same_row(const SetPlan& a, const SetPlan& b)
@@ -46,15 +46,26 @@ std::string reps_of(const std::vector<SetPlan>& sets, SetRun run, const char* se
     return out;
 }
 
-// "36 kg (20%)", "152.5 kg (TM 85%, 76.5%)", "135 kg (75%) RIR 2", "RPE 8", "75%".
-std::string describe_load(const SetPlan& set, ir::MassUnit unit)
+// "25+20+5" (the plates of a side, in the athlete's unit), "bar" for the bar alone.
+std::string plates_text(const std::vector<double>& per_side)
+{
+    if (per_side.empty()) return "bar";
+    std::string out;
+    for (std::size_t i = 0; i < per_side.size(); ++i) out += (i ? "+" : "") + format_number(per_side[i]);
+    return out;
+}
+
+// "36 kg (20%)", "152.5 kg (TM 85%, 76.5%)", "135 kg (75%) RIR 2", "RPE 8", "75%",
+// "150 kg (75%) [25+25+15 a side]", "20 kg [bar only]".
+std::string describe_load(const SetPlan& set, const ProgramSchedule& program)
 {
     std::string out;
-    if (set.mass) out = format_number(*set.mass) + " " + ir::to_string(unit);
+    if (set.mass) out = format_number(*set.mass) + " " + ir::to_string(program.unit);
     std::string why;
     if (set.tm_percent) why = "TM " + format_percent(*set.tm_percent) + "%";
     if (set.percent) why += (why.empty() ? "" : ", ") + format_percent(*set.percent) + "%";
     if (!why.empty()) out += out.empty() ? (set.tm_percent ? format_percent(*set.tm_percent) + "% TM" : why) : " (" + why + ")";
+    if (const auto* plates = program.plates_of(set)) out += plates->empty() ? " [bar only]" : " [" + plates_text(*plates) + " a side]";
     const auto effort = [&](const char* name, double value) {
         out += (out.empty() ? "" : " ") + std::string(name) + " " + format_number(value);
     };
@@ -65,7 +76,7 @@ std::string describe_load(const SetPlan& set, ir::MassUnit unit)
 
 // "5×5 @ 135 kg (75%)", "4×30/15/15/15 @ 36 kg (20%)", "3×10 each side",
 // "warm-up 1×5 @ 80 kg (40%), then 1×5 @ 117.5 kg (TM 65%, 58.5%), then 1×5+ @ ...".
-std::string describe_sets(const ExercisePlan& e, ir::MassUnit unit)
+std::string describe_sets(const ExercisePlan& e, const ProgramSchedule& program)
 {
     if (e.sets.empty()) return "0×0";
     const auto runs = runs_of(e.sets, same_load);
@@ -76,7 +87,7 @@ std::string describe_sets(const ExercisePlan& e, ir::MassUnit unit)
         if (e.sets[run.first].warm_up) out += "warm-up ";
         out += std::to_string(run.last - run.first) + "×" + reps_of(e.sets, run, "/");
         if (e.each_side) out += " each side";
-        const auto load = describe_load(e.sets[run.first], unit);
+        const auto load = describe_load(e.sets[run.first], program);
         if (!load.empty()) out += " @ " + load;
     }
     return out;

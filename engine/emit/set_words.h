@@ -1,6 +1,6 @@
 // A set as people read it, shared by the text schedule, the CSV and the
 // calendars: its reps ("5", "5+", "8-12", "45 s"), its load ("135 kg (75%)",
-// "152.5 kg (TM 85%, 76.5%)", "RIR 2"), and the groups of consecutive sets
+// "152.5 kg (TM 85%, 76.5%)", "RIR 2"), a barbell's plates ("25+20+5"), and the groups of consecutive sets
 // that share a load. docs/schedule.md shows them.
 #pragma once
 
@@ -41,6 +41,9 @@ template <typename Same> std::vector<SetRun> runs_of(const std::vector<SetPlan>&
     }
     return runs;
 }
+
+// A barbell's plates a side: "25+20+5", "bar" for the bar alone.
+std::string plates_text(const std::vector<double>& per_side);
 
 // The reps of sets [first, last): "5" when all read the same, else "5/5/5+".
 std::string reps_of(const std::vector<SetPlan>& sets, SetRun run, const char* separator);

@@ -315,6 +315,14 @@ private:
     {
         return line("training-max " + (n.exercise ? name(*n.exercise) + " " : std::string()) + quantity(n.amount), d);
     }
+    std::vector<std::string> render(const Bar& n, int d) { return line("bar " + quantity(n.mass), d); }
+    std::vector<std::string> render(const Plates& n, int d) { return line("plates " + plates(n), d); }
+    std::vector<std::string> render(const Equipment& n, int d)
+    {
+        std::string text = name(n.kind);
+        for (std::size_t i = 0; i < n.exercises.size(); ++i) text += (i == 0 ? " " : ", ") + name(n.exercises[i]);
+        return line(text + (n.step ? " step " + quantity(*n.step) : std::string()), d);
+    }
     std::vector<std::string> render(const ConditionList& n, int d)
     {
         std::string text = "condition";

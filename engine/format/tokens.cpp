@@ -31,6 +31,14 @@ std::string quantity(const Quantity& q)
     return q.amount.text + (unit_follows_directly ? "" : " ") + q.unit_text;
 }
 
+// `4x25 2x20 15 10 kg`: the count, when limited, written like sets and reps.
+std::string plates(const Plates& p)
+{
+    std::string out;
+    for (const auto& item : p.items) out += (item.count ? item.count->text + "x" : std::string()) + item.mass.text + " ";
+    return out + p.unit_text;
+}
+
 std::string date(const Date& d) { return format_date(d.value); }
 
 std::string date_range(const DateRange& r) { return r.is_range ? date(r.first) + ".." + date(r.last) : date(r.first); }

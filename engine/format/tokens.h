@@ -21,6 +21,7 @@ std::string quote(const std::string& value);
 std::string name(const syntax::Name& n);
 // 20%, 50% AOP, 30 s, 142.5 kg: the amount as written, then its unit as written.
 std::string quantity(const syntax::Quantity& q);
+std::string plates(const syntax::Plates& p);
 std::string date(const syntax::Date& d);             // 2027-01-04
 std::string date_range(const syntax::DateRange& r);  // 2027-01-04..2027-01-10
 std::string clock_time(const syntax::ClockTime& t);  // 08:00

@@ -149,6 +149,19 @@ private:
     void node(const Use& x) { put("use " + n(x.module)); }
     void node(const Max& x) { put("max " + n(x.exercise) + " " + q(x.mass)); }
     void node(const Round& x) { put("round " + q(x.step)); }
+    void node(const Bar& x) { put("bar " + q(x.mass)); }
+    void node(const Plates& x)
+    {
+        std::string s = "plates";
+        for (const auto& item : x.items) s += " " + (item.count ? num(*item.count) + " of " : std::string()) + num(item.mass);
+        put(s + " unit " + canonical_spelling(x.unit) + " as '" + x.unit_text + "'");
+    }
+    void node(const Equipment& x)
+    {
+        std::string s = "equipment " + n(x.kind);
+        for (const auto& e : x.exercises) s += " " + n(e);
+        put(s + (x.step ? " step " + q(*x.step) : ""));
+    }
     void node(const ConditionList& x)
     {
         std::string s = "condition";

@@ -60,6 +60,22 @@ struct Clearance {
     Span span;
 };
 
+// `plates 4x25 2x20 15 10 5 2.5 1.25 kg`: one kind of plate the athlete
+// loads a bar with.
+struct Plate {
+    double mass = 0;           // in the athlete's unit
+    std::optional<int> count;  // plates, not pairs; none: as many as needed
+};
+
+// `barbell squat`, `dumbbell curl step 2 kg`, `machine leg-curl step 5 kg`:
+// what an exercise is loaded with, and so how its loads are rounded.
+enum class Equipment { barbell, dumbbell, machine };
+struct ExerciseEquipment {
+    Equipment kind = Equipment::barbell;
+    double step = 0;  // dumbbell and machine: the step loads are rounded to, in the athlete's unit
+    Span span;        // the exercise's name in the mark
+};
+
 struct Athlete {
     std::string name;
     std::map<std::string, Mass> maxes;  // one-rep max per exercise, in `unit`
@@ -77,6 +93,12 @@ struct Athlete {
     // (and takes precedence). Not rounded: loads computed from it are.
     std::optional<double> training_max_percent;
     std::map<std::string, Mass> training_maxes;  // in `unit`
+    // `bar 20 kg` and `plates ...`: a barbell exercise's load is what the
+    // bar and pairs of these plates make nearest to it (docs/language.md).
+    std::optional<double> bar;  // in `unit`
+    Span bar_span;
+    std::vector<Plate> plates;                           // heaviest first, each mass once
+    std::map<std::string, ExerciseEquipment> equipment;  // by exercise; an exercise not marked is rounded to `round_step`
     Span span;
 
     const OcclusionPressure* occlusion_pressure(Limb limb) const;           // null when not measured

@@ -1,6 +1,7 @@
 // Athletes: the unit their loads are written in, their one-rep maxes and
-// their rounding step. Also the resolver's reading of quantities as masses
-// and durations (the factors are engine/base/units.h's).
+// training maxes, their rounding step, their bar and plates and what each
+// exercise is loaded with. Also the resolver's reading of quantities as
+// masses and durations (the factors are engine/base/units.h's).
 #include "engine/base/overloaded.h"
 #include "engine/resolve/resolver.h"
 
@@ -21,20 +22,25 @@ double seconds_of(const syntax::Quantity& q)
 
 namespace {
 
-// The athlete's unit: lb when the rounding step is in lb, or when every max is.
+// The athlete's unit: lb when the rounding step is in lb, or when every
+// max, the bar and the plates are.
 ir::MassUnit unit_of(const syntax::Athlete& a)
 {
     std::optional<ir::MassUnit> round_unit;
     bool any_kg = false, any_lb = false;
+    const auto count = [&](syntax::Unit unit) {
+        if (unit == syntax::Unit::lb) any_lb = true;
+        if (unit == syntax::Unit::kg) any_kg = true;
+    };
     for (const auto& s : a.statements) {
         std::visit(overloaded{
                        [&](const syntax::Round& r) {
                            if (auto m = mass_of(r.step)) round_unit = m->unit;
                        },
-                       [&](const syntax::Max& m) {
-                           if (m.mass.unit == syntax::Unit::lb) any_lb = true;
-                           if (m.mass.unit == syntax::Unit::kg) any_kg = true;
-                       },
+                       [&](const syntax::Max& m) { count(m.mass.unit); },
+                       [&](const syntax::Bar& b) { count(b.mass.unit); },
+                       [&](const syntax::Plates& p) { count(p.unit); },
+                       [](const syntax::Equipment&) {},
                        [](const syntax::TrainingMax&) {},
                        [](const syntax::ConditionList&) {},
                        [](const syntax::Aop&) {},
@@ -70,17 +76,27 @@ ir::Athlete Resolver::athlete_of(const syntax::Athlete& a)
     athlete.unit = unit_of(a);
     athlete.round_step = athlete.unit == ir::MassUnit::lb ? ir::Mass{5, ir::MassUnit::lb} : ir::Mass{2.5, ir::MassUnit::kg};
     bool round_seen = false;
+    const syntax::Plates* plates_seen = nullptr;
     for (const auto& s : a.statements) {
         std::visit(overloaded{
                        [&](const syntax::Max& m) { add_max(athlete, m); },
                        [&](const syntax::Round& r) { set_round_step(athlete, r, round_seen); },
                        [&](const syntax::TrainingMax& tm) { add_training_max(athlete, tm); },
+                       [&](const syntax::Bar& b) { set_bar(athlete, b); },
+                       [&](const syntax::Plates& p) {
+                           if (plates_seen)
+                               report(p.span, "'plates' is given twice", Severity::error, {{plates_seen->span, "first given here"}});
+                           else set_plates(athlete, p);
+                           plates_seen = &p;
+                       },
+                       [&](const syntax::Equipment& e) { add_equipment(athlete, e); },
                        [&](const syntax::ConditionList& list) { add_conditions(athlete, list); },
                        [&](const syntax::Aop& aop) { add_occlusion_pressure(athlete, aop); },
                        [&](const syntax::Cleared& cleared) { add_clearance(athlete, cleared); },
                    },
                    s.node);
     }
+    check_equipment(athlete, plates_seen);
     return athlete;
 }
 

@@ -5,6 +5,7 @@
 //   resolve.cpp   the run, in order, and the entry points of resolve.h
 //   import.cpp    reading files, `use`, the library, the definitions the main file sees
 //   athletes.cpp  athletes: their unit, maxes and rounding step
+//   equipment.cpp athletes' bar, plates and what each exercise is loaded with
 //   screening.cpp the health-condition vocabulary; athletes' conditions, occlusion pressures, clearances
 //   groups.cpp    groups of athletes, and the athletes a program is for
 //   programs.cpp  programs: one per athlete; dates, time zone, coach, skips, pauses
@@ -102,6 +103,14 @@ private:
     void add_max(ir::Athlete& athlete, const syntax::Max& m);
     void add_training_max(ir::Athlete& athlete, const syntax::TrainingMax& tm);
     void set_round_step(ir::Athlete& athlete, const syntax::Round& r, bool& round_seen);
+
+    // equipment.cpp
+    bool in_athlete_unit(const ir::Athlete& athlete, syntax::Unit unit, const std::string& unit_text, const Span& span, const char* what);
+    void set_bar(ir::Athlete& athlete, const syntax::Bar& b);
+    void set_plates(ir::Athlete& athlete, const syntax::Plates& p);
+    std::optional<ir::Plate> plate_of(const ir::Athlete& athlete, const syntax::PlateItem& item, const syntax::Plates& p);
+    void add_equipment(ir::Athlete& athlete, const syntax::Equipment& e);
+    void check_equipment(const ir::Athlete& athlete, const syntax::Plates* plates);
 
     // screening.cpp
     void resolve_health_conditions();

@@ -1,6 +1,7 @@
 // An exercise's sets for one block week: each set's load from the
-// athlete's max or training max, rounded to the athlete's step; progressions,
-// ramps and deloads; the superset numbers of a session.
+// athlete's max or training max, made on the exercise's equipment
+// (equipment.cpp); progressions, ramps and deloads; the superset numbers
+// of a session.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -15,18 +16,6 @@ namespace {
 
 constexpr double max_percent = 1000;  // as resolve checks a load as written
 constexpr double max_mass_kg = 2000;
-
-// Loads the compiler computes are rounded to the athlete's step, to the
-// nearest and halves up, whole numbers included: the step stands for what
-// the bar can be loaded with, and 36 kg cannot be made of 2.5 kg steps.
-// (The small epsilon keeps 106.875 / 2.5 + 0.5 from landing just below a
-// whole number through binary fractions.)
-double round_load(double value, double step)
-{
-    if (step <= 0) return value;
-    const double steps = std::floor(value / step + 0.5 + 1e-9);
-    return std::round(steps * step * 1e6) / 1e6;
-}
 
 bool same_load(const ir::Load& a, const ir::Load& b)
 {
@@ -106,7 +95,7 @@ ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_w
 void Planner::load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, const ir::Load& l, WeekOf when, const ExerciseMaxes& maxes)
 {
     set = SetPlan{};
-    const double step = program.athlete ? program.athlete->round_step.amount : 2.5;
+    const double step = step_of(e);
     double value = l.from;
     bool computed = when.deload;
     if (l.to) {
@@ -133,20 +122,20 @@ void Planner::load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, 
                 plan.percent_without_max = true;
                 break;
             }
-            set.mass = round_load(*maxes.training_max * value / 100.0, step);
+            load_on_equipment(e, l, *maxes.training_max * value / 100.0, false, set);
             if (!maxes.training_max_share && maxes.max && *maxes.max > 0) set.percent = *maxes.training_max * value / *maxes.max;
             if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, l, *maxes.training_max, value, step, "training max");
             break;
         }
         set.percent = value;
         if (maxes.max) {
-            set.mass = round_load(*maxes.max * value / 100.0, step);
+            load_on_equipment(e, l, *maxes.max * value / 100.0, false, set);
             if (*set.mass == 0 && value > 0) warn_rounds_to_zero(e, l, *maxes.max, value, step, "max");
         }
         else plan.percent_without_max = true;
         break;
     case ir::Load::Kind::mass:
-        set.mass = computed ? round_load(value, step) : value;
+        load_on_equipment(e, l, value, !computed, set);
         if (maxes.max && *maxes.max > 0) set.percent = std::round(*set.mass / *maxes.max * 1000.0) / 10.0;
         break;
     }

@@ -4,7 +4,9 @@
 //   schedule.cpp  the entry points of schedule.h, the bounds, plan() and build()
 //   place.cpp     where the pauses put the training days and the blocks; idle skips and pauses
 //   weeks.cpp     a block week's content: the block's, with the week overrides that cover it
-//   sessions.cpp  the walk over the training days: sessions counted, or made with their contents and loads
+//   sessions.cpp  the walk over the training days: sessions counted, or made with their contents
+//   loads.cpp     an exercise's sets and their loads in a block week
+//   equipment.cpp a load made on the exercise's equipment: bar and plates, or a step
 #pragma once
 
 #include <bitset>
@@ -15,6 +17,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "engine/schedule/plates.h"
 #include "engine/schedule/schedule.h"
 
 namespace meso::scheduling {
@@ -109,6 +112,8 @@ struct Planner {
     const ScheduleOptions* file_options = &options;                 // the whole file's, for the message (options is what is left)
     bool over_sets_budget = false;
     std::set<std::uint32_t> reported_zero{};  // prescriptions whose load rounds to 0, by span
+    std::optional<BarLoader> bar_loader;      // the athlete's bar and plates, made at the first barbell load
+    std::set<std::uint32_t> reported_bar{};   // prescriptions whose load the bar cannot make, by span
 
     Planner(const ir::Program& program_, const ScheduleOptions& options_, std::vector<Diagnostic>& diagnostics_)
         : program(program_), options(options_), diagnostics(diagnostics_)
@@ -155,6 +160,10 @@ struct Planner {
     void load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, const ir::Load& l, WeekOf when, const ExerciseMaxes& maxes);
     double bounded_load(const ir::Exercise& e, const ir::Load& l, double value, int week);
     void warn_rounds_to_zero(const ir::Exercise& e, const ir::Load& l, double max, double percent, double step, const char* of_what);
+
+    // equipment.cpp
+    double step_of(const ir::Exercise& e) const;
+    void load_on_equipment(const ir::Exercise& e, const ir::Load& l, double target, bool as_written, SetPlan& set);
 };
 
 // The superset numbers of a session's exercises, from 1 in order (loads.cpp).

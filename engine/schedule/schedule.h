@@ -12,7 +12,9 @@
 // earlier ones, earlier); a moved session keeps its block week, split, times
 // and Session::day. `skip` then drops the sessions of those dates. Loads
 // become masses from the athlete's max, rounded to the athlete's step
-// (halves up). docs/schedule.md tells the rules in full.
+// (halves up), or for an exercise marked `barbell` to what the athlete's
+// bar and plates make (plates.h), for a `dumbbell` or `machine` to its own
+// step. docs/schedule.md tells the rules in full.
 //
 // Sessions are small and share their content: every session of a block
 // week and split points at one SessionContent. Dates and times are local to
@@ -27,6 +29,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +48,7 @@ struct SetPlan {
     std::optional<int> reps_max;       // `8-12`: 12
     bool amrap = false;                // `5+`
     bool warm_up = false;              // rules about work sets leave it out
+    bool on_barbell = false;           // made of the athlete's bar and plates: ProgramSchedule::plates_of gives them
     std::optional<double> percent;     // of 1RM: as written, derived from a % TM, or from a mass when a max is known
     std::optional<double> mass;        // in the athlete's unit, rounded to the athlete's step
     std::optional<double> tm_percent;  // `85% TM`: 85 (percent then holds the share of the 1RM, when a max is known)
@@ -116,6 +120,14 @@ struct ProgramSchedule {
     std::vector<BlockPlan> blocks;
     std::vector<SessionContent> contents;
     std::vector<Session> sessions;  // by date, then time
+    // The plates a side of each barbell load of the program, heaviest first
+    // (empty: the bar alone), by the load's mass in thousandths of `unit`:
+    // one athlete's bar and plates make each mass one way, so a set holds
+    // only SetPlan::on_barbell and its mass, and no list of its own.
+    std::map<long long, std::vector<double>> barbell_plates;
+
+    // The plates a side of `set`; null when it is not on a barbell.
+    const std::vector<double>* plates_of(const SetPlan& set) const;
 };
 
 struct ScheduleOptions {

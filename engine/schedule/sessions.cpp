@@ -24,7 +24,8 @@ bool same_span(const Span& a, const Span& b)
 bool same_set(const SetPlan& a, const SetPlan& b)
 {
     return a.reps == b.reps && a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.reps_max == b.reps_max &&
-           a.seconds == b.seconds && a.tm_percent == b.tm_percent && a.amrap == b.amrap && a.warm_up == b.warm_up;
+           a.seconds == b.seconds && a.tm_percent == b.tm_percent && a.amrap == b.amrap && a.warm_up == b.warm_up &&
+           a.on_barbell == b.on_barbell;
 }
 
 bool same_exercise(const ExercisePlan& a, const ExercisePlan& b)

@@ -43,6 +43,14 @@ inline SetPlan set(int reps, std::optional<double> percent, std::optional<double
     return plan;
 }
 
+// A set on the athlete's barbell: its plates are the schedule's for its
+// mass (ProgramSchedule::barbell_plates).
+inline SetPlan on_barbell(SetPlan plan)
+{
+    plan.on_barbell = true;
+    return plan;
+}
+
 inline ExercisePlan exercise(std::string name, std::vector<SetPlan> sets, std::optional<double> rest_s = {})
 {
     ExercisePlan e;

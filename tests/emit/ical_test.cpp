@@ -165,6 +165,65 @@ TEST_CASE("the description names every exercise with sets, reps, kilograms, perc
                           "Keep the cuff on between sets\\nStop if numb");
 }
 
+TEST_CASE("the description gives a barbell's plates a side after its load, and says when the bar alone is used")
+{
+    Fixture f;
+    SessionContent content;
+    content.exercises.push_back(exercise("squat", {on_barbell(set(5, 75, 150)), on_barbell(set(5, 75, 150))}, 180));
+    content.exercises.push_back(exercise("good-morning", {on_barbell(set(10, 5, 20))}));
+    content.exercises.push_back(exercise("curl", {set(10, 50, 10)}));
+    auto& program = f.program("P", "UTC");
+    auto& schedule =
+        f.schedule(program, "Alex", day(2027, 1, 4), {{"Strength", "", 1, days("M......"), {at(8)}, std::chrono::minutes{60}, content}});
+    schedule.barbell_plates = {{150'000, {25, 25, 15}}, {20'000, {}}};  // by mass in thousandths of a kg
+    const auto description = properties(emit(f.schedules), "DESCRIPTION").front();
+    CHECK(description.find("squat: 2 sets of 5 reps @ 75% = 150 kg (25 + 25 + 15 kg a side)\\; rest 3 min\\n") != std::string::npos);
+    CHECK(description.find("good-morning: 1 set of 10 reps @ 5% = 20 kg (the bar alone)\\n") != std::string::npos);
+    CHECK(description.find("curl: 1 set of 10 reps @ 50% = 10 kg") != std::string::npos);
+    CHECK(description.find("curl: 1 set of 10 reps @ 50% = 10 kg (") == std::string::npos);
+}
+
+TEST_CASE("after a load of the training max, a barbell's plates share the parentheses with the percent of the 1RM")
+{
+    Fixture f;
+    SessionContent content;
+    SetPlan tm = on_barbell(set(5, 76.5, 152.5));
+    tm.tm_percent = 85;
+    tm.amrap = true;
+    content.exercises.push_back(exercise("squat", {tm}));
+    auto& program = f.program("P", "UTC");
+    auto& schedule =
+        f.schedule(program, "Alex", day(2027, 1, 4), {{"Strength", "", 1, days("M......"), {at(8)}, std::chrono::minutes{60}, content}});
+    schedule.barbell_plates = {{152'500, {25, 25, 15, 1.25}}};
+    const auto description = properties(emit(f.schedules), "DESCRIPTION").front();
+    CHECK(description.find("squat: 1 set of 5+ reps @ 85% TM = 152.5 kg (76.5% of 1RM\\; 25 + 25 + 15 + 1.25 kg a side)") !=
+          std::string::npos);
+}
+
+TEST_CASE("a superset's rest is said once, after its last exercise: it is taken after each round")
+{
+    Fixture f;
+    SessionContent content;
+    content.exercises.push_back(exercise("squat", {set(5, 75, 135)}, 180));
+    content.exercises.push_back(exercise("curl", {set(10, {}, 20), set(10, {}, 20)}, 90));
+    content.exercises.push_back(exercise("triceps-extension", {set(10, {}, 15), set(10, {}, 15)}, 90));
+    content.exercises.push_back(exercise("row", {set(8, {}, 60)}, 60));
+    content.exercises.push_back(exercise("dip", {set(8, {}, 10)}, 120));
+    content.exercises[1].superset = content.exercises[2].superset = 1;
+    content.exercises[3].superset = content.exercises[4].superset = 2;  // their own rests, which differ: each says its own
+    auto& program = f.program("P", "UTC");
+    f.schedule(program, "Alex", day(2027, 1, 4), {{"Strength", "", 1, days("M......"), {at(8)}, std::chrono::minutes{60}, content}});
+    const auto description = properties(emit(f.schedules), "DESCRIPTION").front();
+    CHECK(description.find("squat: 1 set of 5 reps @ 75% = 135 kg\\; rest 3 min\\n"
+                           "Superset 1\\, in turn:\\n"
+                           "  curl: 2 sets of 10 reps @ 20 kg\\n"
+                           "  triceps-extension: 2 sets of 10 reps @ 15 kg\\n"
+                           "  rest 90 s after each round\\n"
+                           "Superset 2\\, in turn:\\n"
+                           "  row: 1 set of 8 reps @ 60 kg\\; rest 1 min\\n"
+                           "  dip: 1 set of 8 reps @ 10 kg\\; rest 2 min") != std::string::npos);
+}
+
 TEST_CASE("a coach with an address makes METHOD:PUBLISH and an ORGANIZER on every event")
 {
     Fixture f;

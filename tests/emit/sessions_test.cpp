@@ -71,11 +71,11 @@ TEST_CASE("schedule CSV quotes a field with a comma, a quote or a line break, an
                                "  1 week \"two\\nlines\" { days mon; squat 5x5 @ 50% rest 90 s; \"a/b\" 3x8 }\n}\n");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     CHECK(csv_of(c.schedule) == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,"
-                                "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset\n"
+                                "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates\n"
                                 "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90,"
-                                "kg,50,,,false,false,false,,,false,,\n"
+                                "kg,50,,,false,false,false,,,false,,,\n"
                                 "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,,"
-                                "kg,,,,false,false,false,,,false,,\n");
+                                "kg,,,,false,false,false,,,false,,,\n");
 }
 
 TEST_CASE("a large schedule is written whole in every format: each session once, the JSON one document")
@@ -130,4 +130,96 @@ TEST_CASE("schedule JSON marks the AMRAP last set of 3x5+, whose reps and load a
     CHECK_FALSE(sets[1].contains("amrap"));
     CHECK(sets[2]["amrap"] == true);
     CHECK(sets[2]["load_kg"] == 80);
+}
+
+namespace {
+
+// A 200 kg squat on a 20 kg bar with standard plates, and a curl on dumbbells.
+const std::string gym = R"(athlete "Alex" {
+  max squat 200 kg
+  max curl 21 kg
+  bar 20 kg
+  plates 25 20 15 10 5 2.5 1.25 kg
+  barbell squat
+  dumbbell curl step 2 kg
+}
+program "P" {
+  start 2027-01-04
+  1 week "B" { days mon; squat 5x5 @ 75%; squat 1x10 @ 5%; curl 3x10 @ 50% }
+}
+)";
+
+}  // namespace
+
+TEST_CASE("a barbell's plates a side are in the JSON, the CSV and the text; other exercises have none")
+{
+    auto c = compile(gym);
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+
+    const auto json = json_of(c.schedule);
+    CHECK(json == nlohmann::ordered_json::parse(json).dump(2) + "\n");  // still one dump, the arrays included
+    const auto doc = nlohmann::ordered_json::parse(json);
+    const auto& exercises = doc["programs"][0]["sessions"][0]["exercises"];
+    // 75% of 200 kg is 150 kg: 65 kg a side, 25 + 25 + 15 (the fewest plates, heaviest first).
+    CHECK(exercises[0]["sets"][0] ==
+          nlohmann::ordered_json{
+              {"reps", 5}, {"load_percent", 75}, {"load_kg", 150}, {"plates", nlohmann::ordered_json::array({25, 25, 15})}});
+    CHECK(exercises[0]["sets"][4]["plates"] == nlohmann::json::array({25, 25, 15}));
+    CHECK(exercises[1]["sets"][0]["load_kg"] == 20);  // 10 kg is below the bar: the bar alone
+    CHECK(exercises[1]["sets"][0]["plates"] == nlohmann::json::array());
+    CHECK_FALSE(exercises[2]["sets"][0].contains("plates"));  // a dumbbell curl
+    CHECK(exercises[2]["sets"][0]["load_kg"] == 10);          // 10.5 kg in 2 kg steps
+
+    const auto csv = csv_of(c.schedule);
+    // The plates column is the last, after the columns of issue 14's prescriptions.
+    CHECK(csv.find("date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,"
+                   "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates\n") == 0);
+    CHECK(csv.find(",1,squat,5,5,150,75,,kg,150,,,false,false,false,,,false,,,25+25+15\n") != std::string::npos);
+    CHECK(csv.find(",1,squat,1,10,20,5,,kg,20,,,false,false,false,,,false,,,bar\n") != std::string::npos);
+    CHECK(csv.find(",1,curl,3,10,10,50,,kg,10,,,false,false,false,,,false,,,\n") != std::string::npos);
+
+    const auto text = text_of(c.schedule);
+    CHECK(text.find("squat 5×5 @ 150 kg (75%) [25+25+15 a side], squat 1×10 @ 20 kg (5%) [bar only], curl 3×10 @ 10 kg (50%)\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("a set that differs from the one before only in being AMRAP, a warm-up or timed has its own JSON object")
+{
+    // The last set of `3x5+` has the load and reps of the two before: the
+    // JSON writer, which reuses a set's text while the sets repeat, must
+    // not reuse it for the AMRAP set.
+    auto c = compile(R"(athlete "A" { max bench-press 100 kg }
+program "P" for "A" {
+  start 2027-01-04
+  1 week "B" { days mon; bench-press 3x5+ @ 80% warm-up 80% x 5; plank 45 s, 60 s }
+}
+)");
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    const auto doc = nlohmann::ordered_json::parse(json_of(c.schedule));
+    const auto& exercises = doc["programs"][0]["sessions"][0]["exercises"];
+    const auto& bench = exercises[0]["sets"];
+    REQUIRE(bench.size() == 4);
+    CHECK(bench[0]["warm_up"] == true);
+    CHECK_FALSE(bench[1].contains("warm_up"));  // the same load and reps as the warm-up before it
+    CHECK_FALSE(bench[2].contains("amrap"));
+    CHECK(bench[3]["amrap"] == true);
+    const auto& plank = exercises[1]["sets"];
+    REQUIRE(plank.size() == 2);
+    CHECK(plank[0]["seconds"] == 45);
+    CHECK(plank[1]["seconds"] == 60);
+}
+
+TEST_CASE("the tutorial's program of the forms coaches write compiles without errors and schedules as the tutorial shows")
+{
+    const std::string tutorial = meso::test::read_file(std::string(MESO_SOURCE_DIR) + "/docs/tutorial.md");
+    const auto section = tutorial.find("## 6.");
+    REQUIRE(section != std::string::npos);
+    const auto program_start = tutorial.find("```meso\n", section) + 8;
+    const std::string program = tutorial.substr(program_start, tutorial.find("```\n", program_start) - program_start);
+    const auto output_start = tutorial.find("```\n", tutorial.find("`meso schedule` then shows", section)) + 4;
+    const std::string line = tutorial.substr(output_start, tutorial.find("\n```", output_start) - output_start);
+    auto c = compile(program);
+    INFO(program);
+    REQUIRE_FALSE(meso::has_errors(c.diagnostics));
+    CHECK(text_of(c.schedule).find("\n" + line + "\n") != std::string::npos);
 }

@@ -124,6 +124,23 @@ TEST_CASE("every meso example of the user reference docs/language.md parses with
     }
 }
 
+// The tutorial's whole files parse; its one-line fragments (a block use
+// shown on its own, in step 2) are parts of the file before them.
+TEST_CASE("every whole-file meso example of docs/tutorial.md parses with no diagnostic")
+{
+    const auto examples = meso_blocks(read_file(std::filesystem::path(MESO_SOURCE_DIR) / "docs/tutorial.md"));
+    std::size_t files = 0;
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        if (is_block_statements(examples[i])) continue;
+        ++files;
+        const auto parsed = parse_text(examples[i], "docs/tutorial.md example " + std::to_string(i + 1));
+        INFO(examples[i]);
+        INFO(parsed.report());
+        CHECK(parsed.diagnostics().empty());
+    }
+    CHECK(files >= 3);  // the first program, the backward plan, the forms coaches write
+}
+
 TEST_CASE("the user reference holds every example of the design document")
 {
     const auto reference = read_file(std::filesystem::path(MESO_SOURCE_DIR) / "docs/language.md");

@@ -140,6 +140,7 @@ private:
         name(u.module);
         trivia(u.trivia);
     }
+    bool equipment(const AthleteStatement& s);  // span_walker_equipment.h
     void top(const Athlete& a)
     {
         with_body(a.span, "Athlete", "athlete ", a.braces);
@@ -178,6 +179,7 @@ private:
                 if (o->width) quantity(*o->width);
                 trivia(o->trivia);
             }
+            else if (equipment(s)) {}
             else if (auto* cl = std::get_if<Cleared>(&s.node)) {
                 CHECK(ends_with(one_line(cl->span, "Cleared", "cleared "), cl->by.span.text()));
                 name(cl->rule);
@@ -446,3 +448,5 @@ private:
 };
 
 }  // namespace meso::grammar_test
+
+#include "tests/grammar/span_walker_equipment.h"  // IWYU pragma: keep

@@ -95,6 +95,11 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
                                        "Forbid",
                                        "Aop",
                                        "Cleared",
+                                       "Bar",
+                                       "Plates",
+                                       "PlatesUnit",
+                                       "PlateItem",
+                                       "Equipment",
                                        "HealthConditionDeclaration",
                                        "ConditionClass",
                                        "ConditionAliases"};

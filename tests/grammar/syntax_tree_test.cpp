@@ -534,6 +534,41 @@ TEST_CASE("a clearance names the whole rule id and who cleared it")
     CHECK(c.by.value == "Dr Lee, 2027-01-10");
 }
 
+TEST_CASE("an athlete's bar, plates with counts, and equipment marks with their step")
+{
+    const auto parsed = parse_text("athlete \"A\" {\n  bar 20 kg\n  plates 4x25, 2 x 20 15 1.25 kg\n  barbell squat, \"front squat\"\n"
+                                   "  dumbbell curl step 2 kg\n}\n");
+    INFO(parsed.report());
+    REQUIRE(parsed.diagnostics().empty());
+    const auto& s = as<Athlete>(parsed.file().statements.at(0).node).statements;
+    REQUIRE(s.size() == 4);
+    const auto& bar = as<Bar>(s[0].node);
+    CHECK(bar.mass.amount.value == 20);
+    CHECK(bar.mass.unit == Unit::kg);
+    const auto& plates = as<Plates>(s[1].node);
+    REQUIRE(plates.items.size() == 4);
+    CHECK(plates.items[0].count->value == 4);
+    CHECK(plates.items[0].mass.value == 25);
+    CHECK(plates.items[0].span.text() == "4x25");
+    CHECK(plates.items[1].count->value == 2);
+    CHECK(plates.items[1].span.text() == "2 x 20");
+    CHECK_FALSE(plates.items[2].count);
+    CHECK(plates.items[3].mass.text == "1.25");
+    CHECK(plates.unit == Unit::kg);
+    CHECK(plates.unit_span.text() == "kg");
+    const auto& barbell = as<Equipment>(s[2].node);
+    CHECK(barbell.kind.text == "barbell");
+    REQUIRE(barbell.exercises.size() == 2);
+    CHECK(barbell.exercises[1].text == "front squat");
+    CHECK(barbell.exercises[1].quoted);
+    CHECK_FALSE(barbell.step);
+    const auto& dumbbell = as<Equipment>(s[3].node);
+    CHECK(dumbbell.kind.text == "dumbbell");
+    CHECK(dumbbell.exercises.at(0).text == "curl");
+    CHECK(dumbbell.step->amount.value == 2);
+    CHECK(dumbbell.span.text() == "dumbbell curl step 2 kg");
+}
+
 TEST_CASE("a cuff may name its limb before the pressure; without one it stays valid")
 {
     const auto parsed =

@@ -14,7 +14,7 @@ syn iskeyword @,48-57,_,-
 
 syn keyword mesoKeyword use athlete group program template ruleset rule for start end competition timezone coach skip pause then as
 syn keyword mesoKeyword method days sessions occlusion cuff width week deload allow note max round condition
-syn keyword mesoKeyword aop cleared class alias
+syn keyword mesoKeyword aop cleared class alias bar plates barbell dumbbell machine step
 syn keyword mesoKeyword source applies to blocks where require forbid rest per every any exercise has
 syn keyword mesoKeyword of never replaces
 syn keyword mesoKeyword training-max superset circuit each side warm-up

@@ -73,6 +73,10 @@ athlete "Alex" {
   condition arterial-hardening
   aop leg 180 mmHg
   cleared bfr.precaution "Dr Lee, 2027-01-10"
+  bar 20 kg
+  plates 2x25 20 15 10 5 2.5 1.25 kg
+  barbell squat, deadlift
+  machine leg-curl step 5 kg
 }
 
 group "Squad" { "Alex" }
@@ -247,6 +251,14 @@ test('over every .meso file of the repository: comments, dates and times outside
     });
   }
   assert.ok(checked > 0);
+});
+
+test('equipment: bar, plates, barbell, dumbbell and machine marks and their step are keywords, not exercises', async () => {
+  await expectScope(program, 'bar 20 kg', 'bar', 'keyword.control.meso');
+  await expectScope(program, 'plates 2x25', 'plates', 'keyword.control.meso');
+  await expectScope(program, 'barbell squat', 'barbell', 'keyword.control.meso');
+  await expectScope(program, 'machine leg-curl', 'machine', 'keyword.control.meso');
+  await expectScope(program, 'machine leg-curl', 'step', 'keyword.control.meso');
 });
 
 test('screening: aop, cleared, limbs, and the condition declaration with its class and alias', async () => {
