@@ -206,24 +206,6 @@ bool same_set(const SetPlan& a, const SetPlan& b)
     return a.reps == b.reps && same_row(a, b);
 }
 
-// A JSON array as nlohmann::json dumps it: "[]" without items, else "[\n",
-// the items (append_item(i) writes item i with its indentation) each
-// followed by ",\n", the last by "\n", then `closing`: the "]" at the
-// array's depth.
-template <typename AppendItem> void append_json_array(std::string& out, std::size_t count, std::string_view closing, AppendItem append_item)
-{
-    if (count == 0) {
-        out += "[]";
-        return;
-    }
-    out += "[\n";
-    for (std::size_t i = 0; i < count; ++i) {
-        append_item(i);
-        out += i + 1 < count ? ",\n" : "\n";
-    }
-    out += closing;
-}
-
 // An exercise's "sets" array. A set's text is reused while the sets repeat.
 void append_json_sets(std::string& out, const ExercisePlan& exercise, const ProgramSchedule& program, Buffered* buffer)
 {
