@@ -45,7 +45,8 @@ template <typename Rule> using selector = pt::selector<
         g::reps_most, g::amrap_sign, g::training_max_mark, g::superset_keyword, g::week_number, g::then_keyword, g::deload_keyword,
         g::every_keyword, g::any_keyword, g::progression_sign, g::comparator, g::occlusion_mode, g::times_sign, g::week_keyword,
         g::condition_class_name, g::firmness, g::replaced_id, g::bfr_blocks, g::limb_name, g::cleared_rule, g::clearance,
-        g::declared_condition, g::condition_description, g::class_name, g::alias_name, g::condition_source, g::plate_count, g::plate_mass, g::equipment_kind,
+        g::declared_condition, g::condition_description, g::class_name, g::alias_name, g::condition_source, g::plate_count, g::plate_mass,
+        g::equipment_kind,
         // quantities
         g::quantity, g::duration, g::mass, g::pressure, g::length, g::load_quantity, g::ramp_end, g::progression_step, g::block_length,
         g::session_length, g::rest_length, g::round_step, g::value_number, g::value, g::occlusion_pressure, g::measured_width, g::bar_mass,
@@ -63,8 +64,8 @@ template <typename Rule> using selector = pt::selector<
         g::note_statement, g::block_body, g::week_body, g::split_body, g::athlete_body, g::program_body, g::rule_body, g::ruleset_body,
         g::rule_definition, g::applies_statement, g::require_statement, g::forbid_statement, g::source_statement, g::aop_statement,
         g::cleared_statement, g::cuff_on_limb, g::health_condition_definition, g::health_condition_body, g::class_statement,
-        g::alias_statement, g::condition_source_statement, g::allow_never_statement, g::replaces_statement, g::group_definition, g::group_body, g::group_members, g::bar_statement, g::plates_statement, g::plate_item,
-        g::equipment_statement,
+        g::alias_statement, g::condition_source_statement, g::allow_never_statement, g::replaces_statement, g::group_definition,
+        g::group_body, g::group_members, g::bar_statement, g::plates_statement, g::plate_item, g::equipment_statement,
         // conditions
         g::comparison, g::between_condition, g::quantified, g::athlete_has, g::not_condition, g::and_condition, g::condition,
         g::parenthesized>>;

@@ -86,7 +86,8 @@ template <typename T> inline constexpr bool has_no_body =
               syntax::Competition, syntax::Timezone, syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days,
               syntax::Sessions, syntax::Occlusion, syntax::Cuff, syntax::Allow, syntax::NoteStatement, syntax::Prescription,
               syntax::SourceStatement, syntax::Applies, syntax::Require, syntax::Forbid, syntax::Aop, syntax::Cleared,
-              syntax::ConditionClass, syntax::ConditionAliases, syntax::AllowNever, syntax::Replaces, syntax::GroupMembers, syntax::Bar, syntax::Plates, syntax::Equipment>;
+              syntax::ConditionClass, syntax::ConditionAliases, syntax::AllowNever, syntax::Replaces, syntax::GroupMembers, syntax::Bar,
+              syntax::Plates, syntax::Equipment>;
 
 // Gives each statement its comments and blank lines, level by level: a
 // body's comments go to the statements of that body, not to those nested
