@@ -2,21 +2,12 @@
 // with their counts) and each exercise's mark; what is wrong with them.
 #include <catch2/catch.hpp>
 
-#include "tests/support/support.h"
+#include "tests/resolve/resolve_support.h"
 
 using meso::test::compile;
 using meso::test::has_message;
 using meso::test::messages;
-
-namespace {
-
-const meso::ir::Athlete& only_athlete(const meso::test::Compiled& c)
-{
-    REQUIRE(c.compilation->module.athletes.size() == 1);
-    return c.compilation->module.athletes[0];
-}
-
-}  // namespace
+using meso::test::only_athlete;
 
 TEST_CASE("bar, plates and marks are resolved: plates heaviest first with their counts, steps per exercise")
 {

@@ -4,19 +4,14 @@
 
 #include <algorithm>
 
-#include "tests/support/support.h"
+#include "tests/resolve/resolve_support.h"
 
 using meso::test::compile;
 using meso::test::has_message;
 using meso::test::messages;
+using meso::test::only_athlete;
 
 namespace {
-
-const meso::ir::Athlete& only_athlete(const meso::test::Compiled& c)
-{
-    REQUIRE(c.compilation->module.athletes.size() == 1);
-    return c.compilation->module.athletes[0];
-}
 
 const meso::ir::HealthCondition* find_condition(const meso::ir::Module& module, const std::string& name)
 {
