@@ -249,7 +249,66 @@ std::optional<syntax::ProgramStatement> Builder::program_statement(const node& n
         previous_block_line = n.end_line;
         return ProgramStatement{block_use(n, joined)};
     }
+    if (n.is_type<g::repeat_statement>()) {
+        previous_block_line = 0;
+        return ProgramStatement{repeat(n)};
+    }
     return std::nullopt;
+}
+
+// `repeat 4 { 3 weeks five-three-one; 1 week deload }`, and the one repeat it
+// may hold (the grammar stops a third level). The count is a whole number
+// from 1 to max_repeat_count: `repeat 0` would drop the blocks it names
+// without a word, and a count past the bound is not a plan anyone follows.
+syntax::Repeat Builder::repeat(const node& n)
+{
+    syntax::Repeat r;
+    r.span = span(n);
+    const node& count = *child<g::repeat_count>(n);
+    r.count = number(count);
+    const std::string& written = r.count.text;
+    if (r.count.value != std::floor(r.count.value))
+        error(r.count.span, "a repeat runs its blocks a whole number of times, such as 'repeat 4', not " + written);
+    else if (r.count.value < 1)
+        error(r.count.span, "a repeat runs its blocks at least once; 'repeat " + written +
+                                "' would plan none of them: remove the repeat, or write its blocks once without it");
+    else if (r.count.value > max_repeat_count)
+        error(r.count.span, "a repeat runs its blocks at most " + std::to_string(max_repeat_count) + " times, not " + written +
+                                "; a plan that long is better written as several programs");
+    const node& b = n.is_type<g::repeat_statement>() ? *child<g::repeat_body>(n) : *child<g::inner_repeat_body>(n);
+    r.braces = braces(b);
+    std::size_t previous_block_line = 0;
+    r.statements = statements_of<syntax::RepeatStatement>(b, [&](const node& c) { return repeat_statement(c, previous_block_line); });
+    return r;
+}
+
+std::optional<syntax::RepeatStatement> Builder::repeat_statement(const node& n, std::size_t& previous_block_line)
+{
+    if (n.is_type<g::block_use>()) {
+        const bool joined = previous_block_line != 0 && n.line == previous_block_line && child<g::then_keyword>(n) != nullptr;
+        previous_block_line = n.end_line;
+        return syntax::RepeatStatement{block_use(n, joined)};
+    }
+    if (n.is_type<g::cycle_raise_statement>()) {
+        previous_block_line = 0;
+        return syntax::RepeatStatement{cycle_raise(n)};
+    }
+    if (n.is_type<g::inner_repeat>()) {
+        previous_block_line = 0;
+        return syntax::RepeatStatement{repeat(n)};
+    }
+    return std::nullopt;
+}
+
+// `training-max squat +5 kg per cycle`: a signed mass.
+syntax::CycleRaise Builder::cycle_raise(const node& n)
+{
+    syntax::CycleRaise c;
+    c.span = span(n);
+    c.exercise = name(*child<g::cycle_raise_exercise>(n));
+    c.step = quantity_of(*child<g::cycle_raise_step>(n), Dimension::mass, "a training max rises by a mass each cycle, such as '+5 kg'");
+    if (child<g::cycle_raise_sign>(n)->string_view() == "-") c.step.amount.value = -c.step.amount.value;
+    return c;
 }
 
 // `timezone Europe/Berlin`, `timezone floating`

@@ -47,7 +47,8 @@ private:
     // every later stage walks condition trees recursively: the depth of the
     // whole tree is bounded here (the grammar bounds parentheses and `not`).
     static constexpr int max_condition_depth = 256;
-    bool condition_too_deep_ = false;  // reported once per condition
+    static constexpr int max_repeat_count = 100;  // cycles of one repeat (docs/language.md)
+    bool condition_too_deep_ = false;             // reported once per condition
 
     void error(const Span& span, std::string message);
     Span span(const node& n) const;
@@ -133,6 +134,9 @@ private:
     syntax::Timezone timezone(const node& n);
     syntax::Coach coach(const node& n);
     syntax::BlockUse block_use(const node& n, bool joined);
+    syntax::Repeat repeat(const node& n);
+    std::optional<syntax::RepeatStatement> repeat_statement(const node& n, std::size_t& previous_block_line);
+    syntax::CycleRaise cycle_raise(const node& n);
 
     // ---- rule sets (build_ruleset.cpp)
     syntax::Ruleset ruleset(const node& n);

@@ -16,7 +16,10 @@ namespace meso::grammar {
 
 struct program_keywords {
     static constexpr bool exercises_allowed = false;
-    static std::vector<std::string> words() { return {"start", "end", "competition", "timezone", "coach", "skip", "pause", "then"}; }
+    static std::vector<std::string> words()
+    {
+        return {"start", "end", "competition", "timezone", "coach", "skip", "pause", "then", "repeat"};
+    }
 };
 
 struct start_statement : seq<kw<"start">, ws, must<date>> {};
@@ -68,11 +71,70 @@ template <> inline constexpr auto error_message<exercise_in_program> =
     "an exercise belongs in a block: write it inside the block's '{ }', as in '3 weeks \"Base\" { squat 5x5 @ 75% }', or in a template";
 template <> inline constexpr auto error_message<misplaced_in_program> =
     "this is a block statement; write it inside a block's '{ }', as in '3 weeks kaatsu { days mon wed fri }', or in a template";
-struct program_statement : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, skip_statement,
-                               pause_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
-                               misspelt_keyword<program_keywords>, seq<at<exercise_start>, raise<exercise_in_program>>> {};
+// ================================================================ repeat
+
+// `repeat 4 { 3 weeks five-three-one; 1 week deload }`: the blocks of the
+// body one after another, as many times as the count says, each time a
+// cycle; `training-max squat +5 kg per cycle` raises a training max from one
+// cycle to the next. A repeat holds at most one more repeat: two levels
+// (docs/language.md), and a third is a located error, never a deep stack.
+struct repeat_keywords {
+    static constexpr bool exercises_allowed = false;
+    static std::vector<std::string> words() { return {"training-max", "repeat", "then"}; }
+};
+// A sign is read so that `repeat -1` gets the builder's words, not a bare syntax error.
+struct repeat_count : seq<opt<one<'-'>>, number> {};
+template <> inline constexpr auto error_message<repeat_count> =
+    "expected how many times the blocks repeat, a whole number such as 'repeat 4 { 3 weeks five-three-one; 1 week deload }'";
+struct cycle_raise_exercise : exercise_name {};
+template <> inline constexpr auto error_message<cycle_raise_exercise> =
+    "expected the exercise whose training max rises each cycle, as in 'training-max squat +5 kg per cycle'";
+struct cycle_raise_sign : one<'+', '-'> {};
+template <> inline constexpr auto error_message<cycle_raise_sign> =
+    "expected '+' or '-' and the step of each cycle, as in 'training-max squat +5 kg per cycle'";
+struct cycle_raise_step : quantity {};
+template <> inline constexpr auto error_message<cycle_raise_step> =
+    "expected the step of each cycle, a mass such as '+5 kg', as in 'training-max squat +5 kg per cycle'";
+struct per_cycle : seq<kw<"per">, ws, kw<"cycle">> {};
+template <> inline constexpr auto error_message<per_cycle> =
+    "expected 'per cycle' after the step, as in 'training-max squat +5 kg per cycle'";
+struct cycle_raise_statement
+    : seq<kw<"training-max">, ws, must<cycle_raise_exercise>, ws, must<cycle_raise_sign>, ws, must<cycle_raise_step>, ws, must<per_cycle>> {
+};
+// Program statements written inside a repeat: they belong to the program.
+struct misplaced_in_repeat : sor<kw<"start">, kw<"end">, kw<"competition">, kw<"timezone">, kw<"coach">, kw<"skip">, kw<"pause">> {};
+template <> inline constexpr auto error_message<misplaced_in_repeat> =
+    "this is a program statement; write it in the program, outside 'repeat { }': a repeat holds blocks such as "
+    "'3 weeks five-three-one' and 'training-max EXERCISE +5 kg per cycle'";
+// A third level of repeat.
+struct repeat_too_deep : kw<"repeat"> {};
+template <> inline constexpr auto error_message<repeat_too_deep> =
+    "a repeat holds at most one more repeat (two levels); write the innermost cycles' blocks out in the repeat around them";
+template <typename... Also> struct repeat_item_of
+    : sor<cycle_raise_statement, block_sequence, Also..., seq<at<misplaced_in_repeat>, raise<misplaced_in_repeat>>,
+          seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<repeat_keywords>,
+          seq<at<exercise_start>, raise<exercise_in_program>>> {};
+struct inner_repeat_item : repeat_item_of<seq<at<kw<"repeat">>, raise<repeat_too_deep>>> {};
+template <> inline constexpr auto error_message<inner_repeat_item> =
+    "expected a block such as '3 weeks five-three-one', or 'training-max EXERCISE +5 kg per cycle'";
+struct inner_repeat_body : body_of<inner_repeat_item> {};
+template <> inline constexpr auto error_message<inner_repeat_body> =
+    "expected '{' and the blocks to repeat after the count, as in 'repeat 4 { 3 weeks five-three-one; 1 week deload }'";
+struct inner_repeat : seq<kw<"repeat">, ws, must<repeat_count>, ws, must<inner_repeat_body>> {};
+struct repeat_item : repeat_item_of<inner_repeat> {};
+template <> inline constexpr auto error_message<repeat_item> =
+    "expected a block such as '3 weeks five-three-one', 'training-max EXERCISE +5 kg per cycle', or a repeat inside it";
+struct repeat_body : body_of<repeat_item> {};
+template <> inline constexpr auto error_message<repeat_body> =
+    "expected '{' and the blocks to repeat after the count, as in 'repeat 4 { 3 weeks five-three-one; 1 week deload }'";
+struct repeat_statement : seq<kw<"repeat">, ws, must<repeat_count>, ws, must<repeat_body>> {};
+
+struct program_statement
+    : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, skip_statement, pause_statement,
+          repeat_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<program_keywords>,
+          seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
-    "expected start, end, competition, timezone, coach, skip, pause, or a block such as '3 weeks kaatsu'";
+    "expected start, end, competition, timezone, coach, skip, pause, repeat, or a block such as '3 weeks kaatsu'";
 struct program_body : body_of<program_statement> {};
 template <> inline constexpr auto error_message<program_body> = "expected '{' to open the program";
 struct program_name : string_literal {};

@@ -400,8 +400,30 @@ struct BlockUse {
     Span span;
     Trivia trivia;
 };
+// `training-max squat +5 kg per cycle`, in a repeat: the training max of the
+// exercise rises by the step each time a cycle of the repeat comes round.
+struct CycleRaise {
+    Name exercise;
+    Quantity step;  // signed: `-2.5 kg` lowers it
+    Span span;
+    Trivia trivia;
+};
+struct RepeatStatement;
+// `repeat 4 { 3 weeks five-three-one; 1 week deload }`: the blocks of the
+// body, in order, `count` times; a repeat may hold one more (the grammar
+// bounds the nesting to two levels).
+struct Repeat {
+    Number count;
+    Braces braces;
+    std::vector<RepeatStatement> statements;
+    Span span;
+    Trivia trivia;
+};
+struct RepeatStatement {
+    std::variant<BlockUse, CycleRaise, Repeat> node;
+};
 struct ProgramStatement {
-    std::variant<Start, End, Competition, Timezone, Coach, Skip, Pause, BlockUse> node;
+    std::variant<Start, End, Competition, Timezone, Coach, Skip, Pause, BlockUse, Repeat> node;
 };
 
 struct Program {

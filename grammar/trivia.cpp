@@ -87,7 +87,7 @@ template <typename T> inline constexpr bool has_no_body =
               syntax::Sessions, syntax::Occlusion, syntax::Cuff, syntax::Allow, syntax::NoteStatement, syntax::Prescription,
               syntax::SourceStatement, syntax::Applies, syntax::Require, syntax::Forbid, syntax::Aop, syntax::Cleared,
               syntax::ConditionClass, syntax::ConditionAliases, syntax::AllowNever, syntax::Replaces, syntax::GroupMembers, syntax::Bar,
-              syntax::Plates, syntax::Equipment>;
+              syntax::Plates, syntax::Equipment, syntax::CycleRaise>;
 
 // Gives each statement its comments and blank lines, level by level: a
 // body's comments go to the statements of that body, not to those nested
@@ -125,6 +125,7 @@ private:
     void descend(syntax::Rule& r) { body_level(r.braces, r.statements); }
     void descend(syntax::HealthConditionDeclaration& h) { body_level(h.braces, h.statements); }
     void descend(syntax::BlockUse& b);
+    void descend(syntax::Repeat& r) { body_level(r.braces, r.statements); }
     void descend(syntax::WeekOverride& w);
     void descend(syntax::Split& s) { body_level(s.body.braces, s.body.statements); }
     void descend(syntax::Superset& s) { body_level(s.body.braces, s.body.statements); }

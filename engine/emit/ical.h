@@ -25,10 +25,11 @@
 // reads that time as, in UTC too: libical, ical.js and Python's icalendar
 // each read such local times their own way (docs/calendars.md).
 //
-// UIDs come from the program, athlete, block name and occurrence, and the
-// session's place in the block (week, day of the week in the block, session
-// of the day) — never from the date — so moving `start` moves events
-// instead of duplicating them in a subscribed calendar.
+// UIDs come from the program, athlete, block name and occurrence (and, in
+// a `repeat`, the block's cycle), and the session's place in the block
+// (week, day of the week in the block, session of the day) — never from
+// the date — so moving `start` moves events instead of duplicating them in
+// a subscribed calendar.
 //
 // Same input and options, same bytes. What can go wrong: a zone name the tz
 // database does not know (a program's, or the default); then nothing is

@@ -195,7 +195,8 @@ void append_notes_and_coach(std::string& tail, const SessionContent& content, co
 
 std::string block_title(const BlockPlan& block)
 {
-    return !block.name.empty() ? block.name : !block.method.empty() ? block.method : "Session";
+    const std::string title = !block.name.empty() ? block.name : !block.method.empty() ? block.method : "Session";
+    return block.cycle.empty() ? title : title + ", cycle " + block.cycle;
 }
 
 void append_integer(std::string& out, long long value)

@@ -45,6 +45,12 @@ Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int 
         const auto& block = program.blocks[block_index];
         h.field(block.name);
         h.field(block.occurrence);
+        // A repeated block's sessions differ by their cycle; the field is left out of the hash outside every
+        // repeat, so those UIDs stay what they were.
+        if (!block.cycle.empty()) {
+            h.field("cycle");
+            h.field(block.cycle);
+        }
     }
     return h;
 }

@@ -374,6 +374,7 @@ std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& defaul
                           {"end", format_date(b.end)},
                           {"weeks", b.weeks},
                           {"sessions", b.session_count}});
+        if (!b.cycle.empty()) blocks.back()["cycle"] = b.cycle;  // only in a repeat: other programs' JSON is as it was
     }
     program["blocks"] = blocks;
     // Appended (cli.md), only for a program with competitions.
@@ -413,10 +414,14 @@ void append_json_session_keys(std::string& o, DateTimeCache& clock, const Sessio
 void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramSchedule& p)
 {
     std::string& o = buffer.text();
+    // Each block's name, and its cycle in a repeat ("cycle": "2" only there: other programs' JSON is as it was).
     std::vector<std::string> block_names;
     for (const auto& b : p.blocks) {
         block_names.emplace_back();
         append_json_string(block_names.back(), b.name);
+        if (b.cycle.empty()) continue;
+        block_names.back() += ",\n          \"cycle\": ";
+        append_json_string(block_names.back(), b.cycle);
     }
     // Each content's keys made once, unless it is too large to keep
     // (about 150 bytes a set): those are written anew for each session.
@@ -449,7 +454,7 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
                          format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s", zone_words(zone_of(p, default_zone)));
         // "  Block  week " and "  (deload)  squat 5×5 @ 135 kg (75%)\n", made once each.
         std::vector<std::string> blocks;
-        for (const auto& b : p.blocks) blocks.push_back("  " + b.name + "  week ");
+        for (const auto& b : p.blocks) blocks.push_back("  " + b.name + (b.cycle.empty() ? "  week " : "  cycle " + b.cycle + ", week "));
         const std::vector<std::string> contents = content_texts(p);
         // Competitions stand among the sessions at their date.
         const auto competitions = p.program != nullptr ? competitions_by_date(*p.program) : std::vector<const ir::Competition*>{};
@@ -511,8 +516,9 @@ std::string csv_reps(const std::vector<SetPlan>& sets, SetRun run)
     return out;
 }
 
-// The end of each CSV row of one exercise, from its exercise column on: one
-// row per run of consecutive sets that differ at most in their reps.
+// Each CSV row of one exercise from its exercise column to its plates (the
+// session's cycle ends it): one row per run of consecutive sets that differ
+// at most in their reps.
 void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, const ProgramSchedule& program, bool deload)
 {
     const ir::MassUnit unit = program.unit;
@@ -520,7 +526,7 @@ void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, cons
     if (runs.empty()) {
         rows.push_back("," + csv_field(e.name) + ",0,0,,," + csv_number(e.rest_s) + "," + ir::to_string(unit) + ",,,,false," +
                        csv_bool(deload) + ",false,,," + csv_bool(e.each_side) + ",," + (e.superset ? std::to_string(e.superset) : "") +
-                       ",\n");
+                       ",");
         return;
     }
     for (const SetRun run : runs) {
@@ -535,7 +541,6 @@ void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, cons
         row += "," + (set.reps_max ? std::to_string(*set.reps_max) : std::string()) + "," + csv_number(set.seconds) + "," +
                csv_bool(e.each_side) + "," + csv_number(set.tm_percent) + "," + (e.superset ? std::to_string(e.superset) : "") + ",";
         if (const auto* plates = program.plates_of(set)) row += plates_text(*plates);
-        row += "\n";
         rows.push_back(std::move(row));
     }
 }
@@ -548,12 +553,16 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
     std::string& o = buffer.text();
     DateTimeCache clock;
     o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,unit,load,rpe,rir,amrap,deload,warm_up,"
-         "reps_max,seconds,each_side,tm_percent,superset,plates\n";
+         "reps_max,seconds,each_side,tm_percent,superset,plates,cycle\n";
     for (const auto& p : schedule.programs) {
         const std::string program = "," + csv_field(p.name) + "," + csv_field(p.athlete) + ",";
-        std::vector<std::string> blocks;
-        for (const auto& b : p.blocks) blocks.push_back(csv_field(b.name) + ",");
-        // Per content, the end of each exercise's rows: ",squat,5,5,135,75,,kg,135,...\n".
+        // Per block, its name and the end of its rows: its cycle in a repeat (",2\n"), else nothing (",\n").
+        std::vector<std::string> blocks, row_ends;
+        for (const auto& b : p.blocks) {
+            blocks.push_back(csv_field(b.name) + ",");
+            row_ends.push_back("," + b.cycle + "\n");
+        }
+        // Per content, each exercise's rows up to the plates: ",squat,5,5,135,75,,kg,135,...".
         std::vector<std::vector<std::string>> rows;
         for (const auto& content : p.contents) {
             rows.emplace_back();
@@ -574,6 +583,7 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
             for (const auto& row : rows[s.content]) {
                 o += start;
                 o += row;
+                o += row_ends[s.block];
             }
             buffer.maybe_flush();
         }

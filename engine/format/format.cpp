@@ -1,6 +1,7 @@
 #include "engine/format/format.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "engine/base/text.h"
 #include "engine/format/tokens.h"
@@ -372,6 +373,12 @@ private:
         if (n.as_name) header += " as " + quote(n.as_name->value);
         if (!n.body) return line(header, d);
         return with_body(header, n.body->braces, n.body->statements, d);
+    }
+    std::vector<std::string> render(const Repeat& n, int d) { return with_body("repeat " + n.count.text, n.braces, n.statements, d); }
+    std::vector<std::string> render(const CycleRaise& n, int d)
+    {
+        return line(
+            "training-max " + name(n.exercise) + (std::signbit(n.step.amount.value) ? " -" : " +") + quantity(n.step) + " per cycle", d);
     }
     std::vector<std::string> render(const Program& n, int d)
     {

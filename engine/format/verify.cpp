@@ -193,6 +193,8 @@ private:
         if (x.body) nested(s, x.body->statements);
         else put(s);
     }
+    void node(const Repeat& x) { nested("repeat " + x.count.text, x.statements); }
+    void node(const CycleRaise& x) { put("cycle-raise " + n(x.exercise) + " " + q(x.step)); }
     void node(const Program& x)
     {
         std::string head = "program " + t(x.name);

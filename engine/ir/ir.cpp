@@ -97,6 +97,13 @@ bool WeekOverride::covers(int week) const
 
 std::string method_of(const Block& block) { return block.content.method.value_or(""); }
 
+std::string cycle_label(const Block& block)
+{
+    std::string out;
+    for (int cycle : block.cycles) out.append(out.empty() ? "" : ".").append(std::to_string(cycle));
+    return out;
+}
+
 namespace {
 bool restricts_blood_flow(const Content& content)
 {

@@ -238,7 +238,17 @@ struct Block {
     std::vector<Allow> allows;
     Span span;           // the block's line in the program
     Span template_span;  // the template's header, when made from one
+    // In a `repeat`: the cycle of each repeat around the block, outermost
+    // first, counted from 1; empty outside every repeat.
+    std::vector<int> cycles;
+    // `training-max squat +5 kg per cycle`: what the cycles before this one
+    // added to each exercise's training max, in the athlete's unit.
+    std::map<std::string, double> training_max_raise;
 };
+
+// "2" for the second cycle of a repeat, "1.3" for the third cycle of a
+// repeat inside the first of another; "" outside every repeat.
+std::string cycle_label(const Block& block);
 
 std::string method_of(const Block& block);  // the content's method, or "" when none is given
 

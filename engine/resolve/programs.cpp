@@ -64,8 +64,7 @@ void Resolver::expand_program(const syntax::Program& p)
         c_.module.programs.push_back(program_of(p, for_whom.athletes.front()));
         return;
     }
-    std::size_t blocks = 0;
-    for (const auto& s : p.statements) blocks += std::holds_alternative<syntax::BlockUse>(s.node) ? 1 : 0;
+    const std::size_t blocks = blocks_made(p.statements);
     const std::size_t copies = for_whom.athletes.size();
     if (blocks * copies > max_expanded_blocks - std::min(expanded_blocks_, max_expanded_blocks)) {
         report(p.athletes.front().span, "this program for " + std::to_string(copies) + " athletes would expand to " +
@@ -127,6 +126,7 @@ ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* at
                        [&](const syntax::Skip& n) { program.skips.push_back(range_of(n.dates, n.reason, n.span)); },
                        [&](const syntax::Pause& n) { program.pauses.push_back(range_of(n.dates, n.reason, n.span)); },
                        add_block,
+                       [&](const syntax::Repeat& n) { add_repeat(program, n, too_many_blocks); },
                    },
                    s.node);
     }

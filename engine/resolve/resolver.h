@@ -9,6 +9,7 @@
 //   screening.cpp the health-condition vocabulary; athletes' conditions, occlusion pressures, clearances
 //   groups.cpp    groups of athletes, and the athletes a program is for
 //   programs.cpp  programs: one per athlete; dates, time zone, coach, skips, pauses
+//   repeat.cpp    `repeat N { ... }`: the cycles of blocks, and the training maxes raised per cycle
 //   blocks.cpp    blocks: their length, the template and the use's overrides
 //   content.cpp   what a block holds: prescriptions, loads, sessions, splits, week overrides
 #pragma once
@@ -28,6 +29,13 @@ namespace meso::resolving {
 // Bounds that keep every program's expansion finite and cheap to count.
 inline constexpr int max_block_weeks = 1000;
 inline constexpr int max_blocks = 10000;
+
+// The prescriptions and runs of sets the cycles of a repeat may copy in all
+// (repeat.cpp): a 1 MB file cannot make gigabytes of blocks.
+inline constexpr std::size_t max_repeated_weight = 200'000;
+// The blocks `statements` make, each repeat's body counted as many times as
+// it runs (repeat.cpp): what a program written for a group copies per athlete.
+std::size_t blocks_made(const std::vector<syntax::ProgramStatement>& statements);
 // A program for a group is resolved once per athlete: the blocks of all
 // such copies in a file are bounded, so that a short file naming a large
 // group cannot expand beyond what meso schedules in its bounds.
@@ -144,6 +152,18 @@ private:
     void add_competition(ir::Program& program, const syntax::Competition& n);
     void check_competition_days(ir::Program& program);
     bool syntax_error_within(const Span& span) const;
+
+    // repeat.cpp
+    struct Cycles {                     // a repeat's blocks, in order, each with its cycles and raises
+        std::vector<ir::Block> blocks;  // each with the cycles of the repeats inside the one resolved
+        // By block: what the whole repeat adds to the training maxes the block's raises are of, by exercise
+        // (what a repeat around it adds to them for each of its own cycles).
+        std::vector<std::map<std::string, double>> advance;
+    };
+    void add_repeat(ir::Program& program, const syntax::Repeat& r, bool& too_many_blocks);
+    Cycles cycles_of(const syntax::Repeat& r, const ir::Athlete* athlete, std::size_t room);
+    void add_cycle_raise(std::map<std::string, double>& steps, const syntax::CycleRaise& c, const ir::Athlete* athlete);
+    void check_raised_training_maxes(const std::vector<ir::Block>& blocks, const syntax::Repeat& r, const ir::Athlete* athlete);
 
     // blocks.cpp
     std::optional<ir::Block> block_of(const syntax::BlockUse& use, const ir::Athlete* athlete);

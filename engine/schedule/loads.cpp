@@ -45,7 +45,7 @@ void number_supersets(std::vector<ExercisePlan>& exercises)
 
 // A deload keeps the first half (rounded up) of the work sets and every
 // warm-up, at 90% of each load.
-ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_weeks, bool deload)
+ExercisePlan Planner::plan_exercise(const ir::Block& block, const ir::Exercise& e, int week, int block_weeks, bool deload)
 {
     ExercisePlan plan;
     plan.name = e.name;
@@ -62,6 +62,12 @@ ExercisePlan Planner::plan_exercise(const ir::Exercise& e, int week, int block_w
         // A training max that is a share of every max relates a `% TM` load to the 1RM even when the max
         // itself is not written: 65% of a 90% training max is 58.5% of it.
         if (!athlete->training_maxes.count(e.name)) maxes.training_max_share = athlete->training_max_percent;
+        // `training-max squat +5 kg per cycle`: a later cycle's training max is raised, and is no longer
+        // that share of the max; the percent of the 1RM then comes from the two masses.
+        if (auto raised = block.training_max_raise.find(e.name); raised != block.training_max_raise.end() && maxes.training_max) {
+            *maxes.training_max += raised->second;
+            if (raised->second != 0) maxes.training_max_share.reset();
+        }
     }
     plan.sets.reserve(kept + (e.set_count() - work));
     std::size_t work_seen = 0;

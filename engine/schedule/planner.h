@@ -156,7 +156,7 @@ struct Planner {
         int block_weeks = 1;
         bool deload = false;
     };
-    ExercisePlan plan_exercise(const ir::Exercise& e, int week, int block_weeks, bool deload);
+    ExercisePlan plan_exercise(const ir::Block& block, const ir::Exercise& e, int week, int block_weeks, bool deload);
     void load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, const ir::Load& l, WeekOf when, const ExerciseMaxes& maxes);
     double bounded_load(const ir::Exercise& e, const ir::Load& l, double value, int week);
     void warn_rounds_to_zero(const ir::Exercise& e, const ir::Load& l, double max, double percent, double step, const char* of_what);

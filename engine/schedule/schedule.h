@@ -105,7 +105,8 @@ struct BlockPlan {
     std::chrono::sys_days end;            // last day, included (later than start + length when a pause moved its sessions)
     std::chrono::sys_days planned_start;  // its first day had no pause moved anything
     int weeks = 0;                        // block weeks, the last one possibly partial
-    int occurrence = 0;                   // 0 for the first block of this name in the program, 1 for the next, ...
+    int occurrence = 0;                   // 0 for the first block of this name (in its cycle) in the program, 1 for the next, ...
+    std::string cycle;                    // in a `repeat`: "2", or "1.3" in a repeat inside another; "" outside every repeat
     std::uint32_t first_session = 0;      // its sessions are [first_session, first_session + session_count)
     std::uint32_t session_count = 0;
 };

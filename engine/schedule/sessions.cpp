@@ -114,7 +114,10 @@ BlockPlan Planner::block_plan_of(std::uint32_t b, std::map<std::string, int>& oc
     plan.end = block_ends[b];
     plan.planned_start = planned_starts[b];
     plan.weeks = weeks_of(block);
-    plan.occurrence = occurrences[block.name]++;
+    plan.cycle = ir::cycle_label(block);
+    // Counted within the cycle: the UID of a session says its cycle (emit/ical_uid.cpp), and a program
+    // without `repeat` keeps the UIDs it had before repeats existed.
+    plan.occurrence = occurrences[plan.cycle.empty() ? block.name : block.name + '\n' + plan.cycle]++;
     plan.first_session = static_cast<std::uint32_t>(out.sessions.size());
     return plan;
 }
@@ -208,10 +211,10 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
     sc.notes = c.notes;
     sc.sessions_span = c.sessions_span.valid() ? c.sessions_span : block.span;
     sc.exercises.reserve(c.exercises.size() + (split >= 0 ? c.splits[static_cast<std::size_t>(split)].exercises.size() : 0));
-    for (const auto& e : c.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, content.deload));
+    for (const auto& e : c.exercises) sc.exercises.push_back(plan_exercise(block, e, week, block_weeks, content.deload));
     if (split >= 0) {
         const auto& s = c.splits[static_cast<std::size_t>(split)];
-        for (const auto& e : s.exercises) sc.exercises.push_back(plan_exercise(e, week, block_weeks, content.deload));
+        for (const auto& e : s.exercises) sc.exercises.push_back(plan_exercise(block, e, week, block_weeks, content.deload));
         if (s.sessions_span.valid()) sc.sessions_span = s.sessions_span;
     }
     number_supersets(sc.exercises);

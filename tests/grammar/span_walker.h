@@ -305,6 +305,21 @@ private:
         }
         trivia(b.trivia);
     }
+    void program_statement(const Repeat& r)
+    {
+        with_body(r.span, "Repeat", "repeat ", r.braces);
+        number(r.count);
+        braces(r.braces);
+        trivia(r.trivia);
+        for (const auto& s : r.statements) std::visit([&](const auto& n) { program_statement(n); }, s.node);
+    }
+    void program_statement(const CycleRaise& c)
+    {
+        CHECK(ends_with(one_line(c.span, "CycleRaise", "training-max "), " per cycle"));
+        name(c.exercise);
+        quantity(c.step);
+        trivia(c.trivia);
+    }
     void top(const Template& t)
     {
         with_body(t.span, "Template", "template ", t.body.braces);

@@ -77,6 +77,8 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
                                        "Skip",
                                        "Pause",
                                        "BlockUse",
+                                       "Repeat",
+                                       "CycleRaise",
                                        "Template",
                                        "Value",
                                        "Condition",

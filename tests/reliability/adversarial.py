@@ -162,6 +162,17 @@ def cases():
     c['group-times-blocks'] = ''.join(f'athlete "A{i}" {{ max squat 100 kg }}\n' for i in range(200)) + \
         'group "G" { ' + ', '.join(f'"A{i}"' for i in range(200)) + ' }\n' + \
         'program "P" for "G" {\n  start 2027-01-04\n' + ''.join(f'  1 day "B{b}" {{ squat 5x5 @ 75% }}\n' for b in range(99)) + '}\n'
+    # Cycles (issue 22): each cycle of a repeat is a copy of its blocks; the
+    # copies are bounded in blocks, prescriptions and sets (docs/language.md, Cycles).
+    c['repeat-copies-a-large-block'] = program(fill('  repeat 100 {\n    repeat 100 {\n      1 week "B" { days mon\n',
+                                                    '        squat 1x1 @ 50 kg\n', '      }\n    }\n  }\n'))
+    c['repeat-copies-many-blocks'] = program('  repeat 100 {\n    repeat 100 {\n' +
+                                             ''.join(f'      1 day "B{b}" {{ squat 5x5 @ 75% }}\n' for b in range(3)) + '    }\n  }\n')
+    c['repeat-of-long-blocks'] = program('  repeat 100 {\n    training-max squat +5 kg per cycle\n    repeat 100 {\n'
+                                         '      1000 weeks "B" { days ' + DAYS + '; sessions ' + ALL_HOURS + '; squat 5x5 @ 75% }\n'
+                                         '    }\n  }\n')
+    c['repeat-ten-thousand-weeks'] = program('  repeat 100 {\n    repeat 100 { 1 week "B" { days ' + DAYS + '; squat 5x5 @ 75% } }\n  }\n')
+    c['many-repeats'] = program(fill('', '  repeat 100 { repeat 100 { 1 day "B" { squat 1x1 @ 50% } } }\n'))
     c['many-maxes'] = fill('athlete "A" {\n', '  max squat 100 kg\n', '}\n')
     c['many-conditions'] = fill('athlete "A" {\n  condition a', ', a', '\n}\n')
     c['many-rules'] = fill('ruleset r "R" {\n', '  rule x error "x" { require weeks > 1 and gap >= 4 h }\n', '}\n')

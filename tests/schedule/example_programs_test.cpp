@@ -28,65 +28,109 @@ std::vector<bool> amraps(const meso::ExercisePlan& e)
 }
 
 // The session of a block week on a weekday: 5/3/1 trains Mon, Tue, Thu, Fri.
-std::size_t session_on(const meso::ProgramSchedule& p, int week, std::chrono::weekday day)
+std::size_t session_on(const meso::ProgramSchedule& p, int week, std::chrono::weekday day, std::uint32_t block = 0)
 {
     for (std::size_t i = 0; i < p.sessions.size(); ++i)
-        if (p.sessions[i].week == week && p.sessions[i].weekday() == day) return i;
-    FAIL("no session in week " << week << " on weekday " << day.c_encoding());
+        if (p.sessions[i].block == block && p.sessions[i].week == week && p.sessions[i].weekday() == day) return i;
+    FAIL("no session in block " << block << ", week " << week << " on weekday " << day.c_encoding());
     return 0;
+}
+
+// Each lift's masses in the four weeks of one cycle of 5/3/1 (its block).
+struct LiftWeeks {
+    std::vector<std::vector<double>> squat, deadlift, bench, press;
+};
+
+void check_cycle(const meso::ProgramSchedule& p, std::uint32_t block, const LiftWeeks& expected)
+{
+    using std::chrono::Friday, std::chrono::Monday, std::chrono::Thursday, std::chrono::Tuesday;
+    for (int week = 1; week <= 4; ++week) {
+        INFO("block " << block << ", week " << week);
+        const auto w = static_cast<std::size_t>(week - 1);
+        CHECK(masses(exercise_of(p, session_on(p, week, Monday, block), "overhead-press")) == expected.press[w]);
+        CHECK(masses(exercise_of(p, session_on(p, week, Tuesday, block), "deadlift")) == expected.deadlift[w]);
+        CHECK(masses(exercise_of(p, session_on(p, week, Thursday, block), "bench-press")) == expected.bench[w]);
+        const auto& sq = exercise_of(p, session_on(p, week, Friday, block), "squat");
+        CHECK(masses(sq) == expected.squat[w]);
+        // The third set is the AMRAP one in weeks 1-3 (5+, 3+, 1+); nothing is in week 4.
+        std::vector<bool> amrap(sq.sets.size(), false);
+        if (week < 4) amrap[2] = true;
+        CHECK(amraps(sq) == amrap);
+    }
 }
 
 }  // namespace
 
-TEST_CASE("5/3/1 example: each lift's four weeks from a 90% training max, the last main set AMRAP in weeks 1 to 3")
+TEST_CASE("5/3/1 example: four cycles of four weeks, the training max raised each cycle, the last main set AMRAP in weeks 1 to 3")
 {
     auto c = compile_example("five-three-one.meso");
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     const auto& p = c.program();
-    REQUIRE(p.sessions.size() == 16);
-    using std::chrono::Friday, std::chrono::Monday, std::chrono::Thursday, std::chrono::Tuesday;
+    REQUIRE(p.blocks.size() == 4);
+    REQUIRE(p.sessions.size() == 64);
+    for (std::uint32_t b = 0; b < 4; ++b) CHECK(p.blocks[b].cycle == std::to_string(b + 1));
+    CHECK(p.blocks[3].start == date(2027, 5, 24));  // 12 weeks after 2027-03-01
 
+    // Cycle 1, the training maxes 90% of the maxes.
     // Squat: max 200 kg, TM 180 kg. Weeks 1-3: 65/75/85, 70/80/90, 75/85/95% of 180 =
     // 117 135 153 | 126 144 162 | 135 153 171, then BBB 5x10 at 50% = 90; week 4 40/50/60% = 72 90 108.
-    const std::vector<std::vector<double>> squat = {{117.5, 135, 152.5, 90, 90, 90, 90, 90},
-                                                    {125, 145, 162.5, 90, 90, 90, 90, 90},
-                                                    {135, 152.5, 170, 90, 90, 90, 90, 90},
-                                                    {72.5, 90, 107.5}};
     // Deadlift: max 230 kg, TM 207 kg: 134.55 155.25 175.95 | 144.9 165.6 186.3 | 155.25 175.95 196.65;
     // BBB 103.5; week 4 82.8 103.5 124.2.
-    const std::vector<std::vector<double>> deadlift = {{135, 155, 175, 102.5, 102.5, 102.5, 102.5, 102.5},
-                                                       {145, 165, 187.5, 102.5, 102.5, 102.5, 102.5, 102.5},
-                                                       {155, 175, 197.5, 102.5, 102.5, 102.5, 102.5, 102.5},
-                                                       {82.5, 102.5, 125}};
     // Bench press: max 130 kg, TM 117 kg: 76.05 87.75 99.45 | 81.9 93.6 105.3 | 87.75 99.45 111.15;
     // BBB 58.5; week 4 46.8 58.5 70.2.
-    const std::vector<std::vector<double>> bench = {{75, 87.5, 100, 57.5, 57.5, 57.5, 57.5, 57.5},
-                                                    {82.5, 92.5, 105, 57.5, 57.5, 57.5, 57.5, 57.5},
-                                                    {87.5, 100, 110, 57.5, 57.5, 57.5, 57.5, 57.5},
-                                                    {47.5, 57.5, 70}};
     // Overhead press: max 80 kg, TM 72 kg: 46.8 54 61.2 | 50.4 57.6 64.8 | 54 61.2 68.4; BBB 36;
     // week 4 28.8 36 43.2.
-    const std::vector<std::vector<double>> press = {
-        {47.5, 55, 60, 35, 35, 35, 35, 35}, {50, 57.5, 65, 35, 35, 35, 35, 35}, {55, 60, 67.5, 35, 35, 35, 35, 35}, {30, 35, 42.5}};
-    for (int week = 1; week <= 4; ++week) {
-        INFO("week " << week);
-        const auto w = static_cast<std::size_t>(week - 1);
-        CHECK(masses(exercise_of(p, session_on(p, week, Monday), "overhead-press")) == press[w]);
-        CHECK(masses(exercise_of(p, session_on(p, week, Tuesday), "deadlift")) == deadlift[w]);
-        CHECK(masses(exercise_of(p, session_on(p, week, Thursday), "bench-press")) == bench[w]);
-        const auto& sq = exercise_of(p, session_on(p, week, Friday), "squat");
-        CHECK(masses(sq) == squat[w]);
-        // The third set is the AMRAP one in weeks 1-3 (5+, 3+, 1+); nothing is in week 4.
-        std::vector<bool> expected(sq.sets.size(), false);
-        if (week < 4) expected[2] = true;
-        CHECK(amraps(sq) == expected);
-    }
-    // Rules see % of the 1RM: 85% of a 90% training max is 76.5%.
+    check_cycle(
+        p, 0,
+        {{{117.5, 135, 152.5, 90, 90, 90, 90, 90},
+          {125, 145, 162.5, 90, 90, 90, 90, 90},
+          {135, 152.5, 170, 90, 90, 90, 90, 90},
+          {72.5, 90, 107.5}},
+         {{135, 155, 175, 102.5, 102.5, 102.5, 102.5, 102.5},
+          {145, 165, 187.5, 102.5, 102.5, 102.5, 102.5, 102.5},
+          {155, 175, 197.5, 102.5, 102.5, 102.5, 102.5, 102.5},
+          {82.5, 102.5, 125}},
+         {{75, 87.5, 100, 57.5, 57.5, 57.5, 57.5, 57.5},
+          {82.5, 92.5, 105, 57.5, 57.5, 57.5, 57.5, 57.5},
+          {87.5, 100, 110, 57.5, 57.5, 57.5, 57.5, 57.5},
+          {47.5, 57.5, 70}},
+         {{47.5, 55, 60, 35, 35, 35, 35, 35}, {50, 57.5, 65, 35, 35, 35, 35, 35}, {55, 60, 67.5, 35, 35, 35, 35, 35}, {30, 35, 42.5}}});
+
+    // Cycle 4: three raises. Squat TM 180 + 15 = 195 kg: 126.75 146.25 165.75 | 136.5 156 175.5 | 146.25 165.75 185.25;
+    // BBB 97.5; week 4 78 97.5 117.
+    // Deadlift TM 207 + 15 = 222 kg: 144.3 166.5 188.7 | 155.4 177.6 199.8 | 166.5 188.7 210.9; BBB 111; week 4 88.8 111 133.2.
+    // Bench press TM 117 + 7.5 = 124.5 kg: 80.925 93.375 105.825 | 87.15 99.6 112.05 | 93.375 105.825 118.275; BBB 62.25;
+    // week 4 49.8 62.25 74.7.
+    // Overhead press TM 72 + 7.5 = 79.5 kg: 51.675 59.625 67.575 | 55.65 63.6 71.55 | 59.625 67.575 75.525; BBB 39.75;
+    // week 4 31.8 39.75 47.7.
+    check_cycle(p, 3,
+                {{{127.5, 147.5, 165, 97.5, 97.5, 97.5, 97.5, 97.5},
+                  {137.5, 155, 175, 97.5, 97.5, 97.5, 97.5, 97.5},
+                  {147.5, 165, 185, 97.5, 97.5, 97.5, 97.5, 97.5},
+                  {77.5, 97.5, 117.5}},
+                 {{145, 167.5, 187.5, 110, 110, 110, 110, 110},
+                  {155, 177.5, 200, 110, 110, 110, 110, 110},
+                  {167.5, 187.5, 210, 110, 110, 110, 110, 110},
+                  {90, 110, 132.5}},
+                 {{80, 92.5, 105, 62.5, 62.5, 62.5, 62.5, 62.5},
+                  {87.5, 100, 112.5, 62.5, 62.5, 62.5, 62.5, 62.5},
+                  {92.5, 105, 117.5, 62.5, 62.5, 62.5, 62.5, 62.5},
+                  {50, 62.5, 75}},
+                 {{52.5, 60, 67.5, 40, 40, 40, 40, 40},
+                  {55, 62.5, 72.5, 40, 40, 40, 40, 40},
+                  {60, 67.5, 75, 40, 40, 40, 40, 40},
+                  {32.5, 40, 47.5}}});
+
+    // Rules see % of the 1RM: 85% of a 90% training max is 76.5%; in cycle 4, 85% of 195 kg is 82.875% of 200 kg.
+    using std::chrono::Friday;
     const auto& week1_squat = exercise_of(p, session_on(p, 1, Friday), "squat");
     CHECK(week1_squat.sets[2].percent == Approx(76.5));
     CHECK(week1_squat.sets[2].tm_percent == 85);
     CHECK(week1_squat.sets[2].reps == 5);
+    const auto& cycle4_squat = exercise_of(p, session_on(p, 1, Friday, 3), "squat");
+    CHECK(cycle4_squat.sets[2].percent == Approx(82.875));
+    CHECK(cycle4_squat.sets[2].tm_percent == 85);
 }
 
 TEST_CASE("hypertrophy example: rep ranges at RIR 2 with the same starting loads each week, then a deload week")

@@ -106,6 +106,10 @@ program "Off-season 2027" for "Alex" {
   skip 2027-02-14..2027-02-20 "holiday"
   competition 2027-06-12 "Nationals"
   3 weeks kaatsu then 10 weeks powerlifting
+  repeat 2 {
+    training-max squat +5 kg per cycle
+    1 week deload
+  }
   2 weeks "Taper" {
     wed fri { bench-press 3x8 @ RPE 8 }
     deadlift 3x5 @ 100 kg +5 kg per week
@@ -134,6 +138,7 @@ test('keywords', async () => {
     ['program "Off', 'program'], ['group "Squad"', 'group'], ['method bfr', 'method'], ['days mon', 'days'], ['sessions 08:00', 'sessions'],
     ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff arm', 'cuff'], ['week 4 deload', 'week'],
     ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['competition 2027', 'competition'], ['3 weeks kaatsu then', 'then'],
+    ['repeat 2 {', 'repeat'], ['training-max squat +5', 'training-max'], ['+5 kg per cycle', 'cycle'],
     ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
     ['forbid athlete', 'forbid'], ['applies to blocks', 'applies']]) {
     await expectScope(program, line, word, line.startsWith('use') ? 'keyword.control.import.meso' : 'keyword.control.meso');
