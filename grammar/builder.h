@@ -132,6 +132,7 @@ private:
     std::optional<syntax::ProgramStatement> program_statement(const node& n, std::size_t& previous_block_line);
     syntax::Timezone timezone(const node& n);
     syntax::Coach coach(const node& n);
+    syntax::CalendarId calendar_id(const node& n);
     syntax::BlockUse block_use(const node& n, bool joined);
 
     // ---- rule sets (build_ruleset.cpp)

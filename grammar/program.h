@@ -1,4 +1,4 @@
-// The grammar of programs: start, end, competition, timezone, coach, skip, pause and the
+// The grammar of programs: start, end, competition, timezone, coach, calendar-id, skip, pause and the
 // blocks in order (`3 weeks kaatsu then 10 weeks powerlifting { ... }`).
 // Internal to grammar/: see grammar.h.
 #pragma once
@@ -16,7 +16,10 @@ namespace meso::grammar {
 
 struct program_keywords {
     static constexpr bool exercises_allowed = false;
-    static std::vector<std::string> words() { return {"start", "end", "competition", "timezone", "coach", "skip", "pause", "then"}; }
+    static std::vector<std::string> words()
+    {
+        return {"start", "end", "competition", "timezone", "coach", "calendar-id", "skip", "pause", "then"};
+    }
 };
 
 struct start_statement : seq<kw<"start">, ws, must<date>> {};
@@ -36,6 +39,13 @@ template <> inline constexpr auto error_message<coach_name> = "expected the coac
 struct email_address : seq<plus<not_one<'>', '<', '\n', ' ', '\t'>>, one<'>'>> {};
 template <> inline constexpr auto error_message<email_address> = "expected an e-mail address and a closing '>', such as <sam@example.org>";
 struct coach_statement : seq<kw<"coach">, ws, must<coach_name>, opt<ws, one<'<'>, must<email_address>>> {};
+
+// `calendar-id "club.example.org"`: the namespace of the calendar's UIDs,
+// which keeps two coaches' programs of the same names apart.
+struct calendar_id_value : string_literal {};
+template <> inline constexpr auto error_message<calendar_id_value> =
+    "expected the calendar's id in quotes, such as 'calendar-id \"club.example.org\"'";
+struct calendar_id_statement : seq<kw<"calendar-id">, ws, must<calendar_id_value>> {};
 
 struct skip_statement : seq<kw<"skip">, ws, must<date_range>, opt<ws, string_literal>> {};
 struct pause_statement : seq<kw<"pause">, ws, must<date_range>, opt<ws, string_literal>> {};
@@ -68,11 +78,12 @@ template <> inline constexpr auto error_message<exercise_in_program> =
     "an exercise belongs in a block: write it inside the block's '{ }', as in '3 weeks \"Base\" { squat 5x5 @ 75% }', or in a template";
 template <> inline constexpr auto error_message<misplaced_in_program> =
     "this is a block statement; write it inside a block's '{ }', as in '3 weeks kaatsu { days mon wed fri }', or in a template";
-struct program_statement : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, skip_statement,
-                               pause_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
-                               misspelt_keyword<program_keywords>, seq<at<exercise_start>, raise<exercise_in_program>>> {};
+struct program_statement
+    : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, calendar_id_statement, skip_statement,
+          pause_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<program_keywords>,
+          seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
-    "expected start, end, competition, timezone, coach, skip, pause, or a block such as '3 weeks kaatsu'";
+    "expected start, end, competition, timezone, coach, calendar-id, skip, pause, or a block such as '3 weeks kaatsu'";
 struct program_body : body_of<program_statement> {};
 template <> inline constexpr auto error_message<program_body> = "expected '{' to open the program";
 struct program_name : string_literal {};

@@ -378,6 +378,11 @@ struct Coach {
     Span span;
     Trivia trivia;
 };
+struct CalendarId {
+    Text id;  // `calendar-id "club.example.org"`
+    Span span;
+    Trivia trivia;
+};
 struct Skip {
     DateRange dates;
     std::optional<Text> reason;
@@ -401,7 +406,7 @@ struct BlockUse {
     Trivia trivia;
 };
 struct ProgramStatement {
-    std::variant<Start, End, Competition, Timezone, Coach, Skip, Pause, BlockUse> node;
+    std::variant<Start, End, Competition, Timezone, Coach, CalendarId, Skip, Pause, BlockUse> node;
 };
 
 struct Program {
