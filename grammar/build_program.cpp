@@ -237,6 +237,7 @@ std::optional<syntax::ProgramStatement> Builder::program_statement(const node& n
         return ProgramStatement{Competition{date(*child<g::date>(n)), text(*child<g::competition_name>(n)), sp, {}}};
     if (n.is_type<g::timezone_statement>()) return ProgramStatement{timezone(n)};
     if (n.is_type<g::coach_statement>()) return ProgramStatement{coach(n)};
+    if (n.is_type<g::calendar_id_statement>()) return ProgramStatement{calendar_id(n)};
     if (n.is_type<g::skip_statement>() || n.is_type<g::pause_statement>()) {
         auto range = date_range(n);
         std::optional<Text> why;
@@ -334,6 +335,17 @@ syntax::Coach Builder::coach(const node& n)
             error(co.email->span, "'" + co.email->value + "' is not an e-mail address; write it as <name@example.org>");
     }
     return co;
+}
+
+// `calendar-id "club.example.org"`: an empty id or one with a control
+// character would make UIDs that say nothing or break a line.
+syntax::CalendarId Builder::calendar_id(const node& n)
+{
+    syntax::CalendarId c;
+    c.span = span(n);
+    c.id = text(*child<g::calendar_id_value>(n));
+    if (c.id.value.empty()) error(c.id.span, "the calendar's id is empty; write one such as 'calendar-id \"club.example.org\"'");
+    return c;
 }
 
 // `3 weeks kaatsu`, `then 10 weeks powerlifting { ... }`, `2 weeks "Taper" { ... }`

@@ -133,6 +133,7 @@ private:
     std::optional<syntax::ProgramStatement> program_statement(const node& n, std::size_t& previous_block_line);
     syntax::Timezone timezone(const node& n);
     syntax::Coach coach(const node& n);
+    syntax::CalendarId calendar_id(const node& n);
     syntax::BlockUse block_use(const node& n, bool joined);
     syntax::Repeat repeat(const node& n);
     std::optional<syntax::RepeatStatement> repeat_statement(const node& n, std::size_t& previous_block_line);

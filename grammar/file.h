@@ -27,8 +27,8 @@ template <> inline constexpr auto error_message<module_reference> = "expected a 
 struct use_statement : seq<kw<"use">, ws, must<module_reference>> {};
 
 // Statements that belong inside something, written at the top level: say where.
-struct misplaced_program_statement : sor<kw<"start">, kw<"end">, kw<"competition">, kw<"timezone">, kw<"coach">, kw<"skip">, kw<"pause">,
-                                         kw<"then">, seq<number, ws, unit>> {};
+struct misplaced_program_statement : sor<kw<"start">, kw<"end">, kw<"competition">, kw<"timezone">, kw<"coach">, kw<"calendar-id">,
+                                         kw<"skip">, kw<"pause">, kw<"then">, seq<number, ws, unit>> {};
 template <> inline constexpr auto error_message<misplaced_program_statement> =
     "this statement belongs in a program: write it inside 'program \"NAME\" { ... }'";
 struct misplaced_block_statement : sor<misplaced_in_program, exercise_start> {};

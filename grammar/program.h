@@ -1,4 +1,4 @@
-// The grammar of programs: start, end, competition, timezone, coach, skip, pause and the
+// The grammar of programs: start, end, competition, timezone, coach, calendar-id, skip, pause and the
 // blocks in order (`3 weeks kaatsu then 10 weeks powerlifting { ... }`).
 // Internal to grammar/: see grammar.h.
 #pragma once
@@ -18,7 +18,7 @@ struct program_keywords {
     static constexpr bool exercises_allowed = false;
     static std::vector<std::string> words()
     {
-        return {"start", "end", "competition", "timezone", "coach", "skip", "pause", "then", "repeat"};
+        return {"start", "end", "competition", "timezone", "coach", "calendar-id", "skip", "pause", "then", "repeat"};
     }
 };
 
@@ -39,6 +39,13 @@ template <> inline constexpr auto error_message<coach_name> = "expected the coac
 struct email_address : seq<plus<not_one<'>', '<', '\n', ' ', '\t'>>, one<'>'>> {};
 template <> inline constexpr auto error_message<email_address> = "expected an e-mail address and a closing '>', such as <sam@example.org>";
 struct coach_statement : seq<kw<"coach">, ws, must<coach_name>, opt<ws, one<'<'>, must<email_address>>> {};
+
+// `calendar-id "club.example.org"`: the namespace of the calendar's UIDs,
+// which keeps two coaches' programs of the same names apart.
+struct calendar_id_value : string_literal {};
+template <> inline constexpr auto error_message<calendar_id_value> =
+    "expected the calendar's id in quotes, such as 'calendar-id \"club.example.org\"'";
+struct calendar_id_statement : seq<kw<"calendar-id">, ws, must<calendar_id_value>> {};
 
 struct skip_statement : seq<kw<"skip">, ws, must<date_range>, opt<ws, string_literal>> {};
 struct pause_statement : seq<kw<"pause">, ws, must<date_range>, opt<ws, string_literal>> {};
@@ -102,7 +109,7 @@ struct cycle_raise_statement
     : seq<kw<"training-max">, ws, must<cycle_raise_exercise>, ws, must<cycle_raise_sign>, ws, must<cycle_raise_step>, ws, must<per_cycle>> {
 };
 // Program statements written inside a repeat: they belong to the program.
-struct misplaced_in_repeat : sor<kw<"start">, kw<"end">, kw<"competition">, kw<"timezone">, kw<"coach">, kw<"skip">, kw<"pause">> {};
+struct misplaced_in_repeat : sor<kw<"start">, kw<"end">, kw<"competition">, kw<"timezone">, kw<"coach">, kw<"calendar-id">, kw<"skip">, kw<"pause">> {};
 template <> inline constexpr auto error_message<misplaced_in_repeat> =
     "this is a program statement; write it in the program, outside 'repeat { }': a repeat holds blocks such as "
     "'3 weeks five-three-one' and 'training-max EXERCISE +5 kg per cycle'";
@@ -130,11 +137,11 @@ template <> inline constexpr auto error_message<repeat_body> =
 struct repeat_statement : seq<kw<"repeat">, ws, must<repeat_count>, ws, must<repeat_body>> {};
 
 struct program_statement
-    : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, skip_statement, pause_statement,
-          repeat_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<program_keywords>,
+    : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, calendar_id_statement, skip_statement,
+          pause_statement, repeat_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<program_keywords>,
           seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
-    "expected start, end, competition, timezone, coach, skip, pause, repeat, or a block such as '3 weeks kaatsu'";
+    "expected start, end, competition, timezone, coach, calendar-id, skip, pause, repeat, or a block such as '3 weeks kaatsu'";
 struct program_body : body_of<program_statement> {};
 template <> inline constexpr auto error_message<program_body> = "expected '{' to open the program";
 struct program_name : string_literal {};

@@ -378,6 +378,11 @@ struct Coach {
     Span span;
     Trivia trivia;
 };
+struct CalendarId {
+    Text id;  // `calendar-id "club.example.org"`
+    Span span;
+    Trivia trivia;
+};
 struct Skip {
     DateRange dates;
     std::optional<Text> reason;
@@ -423,7 +428,7 @@ struct RepeatStatement {
     std::variant<BlockUse, CycleRaise, Repeat> node;
 };
 struct ProgramStatement {
-    std::variant<Start, End, Competition, Timezone, Coach, Skip, Pause, BlockUse, Repeat> node;
+    std::variant<Start, End, Competition, Timezone, Coach, CalendarId, Skip, Pause, BlockUse, Repeat> node;
 };
 
 struct Program {

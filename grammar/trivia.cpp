@@ -83,8 +83,8 @@ std::uint32_t line_of_end(const Span& s)
 template <typename T, typename... Kinds> inline constexpr bool is_one_of = (std::is_same_v<T, Kinds> || ...);
 template <typename T> inline constexpr bool has_no_body =
     is_one_of<T, syntax::Use, syntax::Max, syntax::Round, syntax::TrainingMax, syntax::ConditionList, syntax::Start, syntax::End,
-              syntax::Competition, syntax::Timezone, syntax::Coach, syntax::Skip, syntax::Pause, syntax::Method, syntax::Days,
-              syntax::Sessions, syntax::Occlusion, syntax::Cuff, syntax::Allow, syntax::NoteStatement, syntax::Prescription,
+              syntax::Competition, syntax::Timezone, syntax::Coach, syntax::CalendarId, syntax::Skip, syntax::Pause, syntax::Method,
+              syntax::Days, syntax::Sessions, syntax::Occlusion, syntax::Cuff, syntax::Allow, syntax::NoteStatement, syntax::Prescription,
               syntax::SourceStatement, syntax::Applies, syntax::Require, syntax::Forbid, syntax::Aop, syntax::Cleared,
               syntax::ConditionClass, syntax::ConditionAliases, syntax::AllowNever, syntax::Replaces, syntax::GroupMembers, syntax::Bar,
               syntax::Plates, syntax::Equipment, syntax::CycleRaise>;

@@ -1,5 +1,5 @@
 // The commands of `meso`, one function each, in a file named for it
-// (check.cpp, schedule.cpp, compile.cpp, fmt.cpp, rules.cpp for `rules` and
+// (check.cpp, schedule.cpp, compile.cpp, publish.cpp, fmt.cpp, rules.cpp for `rules` and
 // `explain`, evidence.cpp, library.cpp for `templates`, `show` and `init`); main.cpp parses the command line with CLI11 and calls them.
 // They drive engine/pipeline/ and print what it gives. Each returns the
 // exit status of docs/commands.md: 0 done, 1 findings at error (or a file
@@ -50,6 +50,18 @@ struct CompileOptions {
     bool per_athlete = false;  // --per-athlete: output is a directory, one calendar per athlete in it
 };
 int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);
+
+// `meso publish`: every athlete's calendar feed from the files, into the
+// folder `output` as a web server serves it (docs/teams.md): <token>.ics per
+// athlete, index.html, feeds.json, the feeds' state in .meso-publish.json.
+// The new folder replaces the old one whole, or nothing changes. Exit 1
+// (nothing published) when a file has errors, 2 when the folder cannot be
+// written or read, or an option is wrong.
+struct PublishOptions {
+    std::string output;    // -o DIR
+    std::string base_url;  // --base-url: where DIR is served, https://...
+};
+int publish(const std::vector<std::string>& files, const PublishOptions& publish_options, const CommonOptions& options);
 
 // `meso evidence`: for each BFR block of the file's programs, the closest
 // studies of the evidence table (engine/evidence/), as text or JSON on

@@ -30,6 +30,7 @@ struct Arguments {
     std::vector<std::string> files;  // check, fmt
     std::string file;                // schedule, compile, evidence
     meso::cli::CompileOptions compile;
+    meso::cli::PublishOptions publish;
     bool fmt_check = false, fmt_in_place = false;
     std::string rules_file;  // rules [FILE]
     std::string rule_id;     // explain RULE-ID
@@ -47,6 +48,7 @@ struct Commands {
     CLI::App* check = nullptr;
     CLI::App* schedule = nullptr;
     CLI::App* compile = nullptr;
+    CLI::App* publish = nullptr;
     CLI::App* fmt = nullptr;
     CLI::App* rules = nullptr;
     CLI::App* explain = nullptr;
@@ -143,6 +145,18 @@ CLI::App* add_compile(CLI::App& app, Arguments& a)
     examples(compile, {"meso compile plan.meso -o plan.ics", "meso compile --alarm 30m plan.meso -o plan.ics",
                        "SOURCE_DATE_EPOCH=0 meso compile plan.meso > plan.ics"});
     return compile;
+}
+
+CLI::App* add_publish(CLI::App& app, Arguments& a)
+{
+    auto* publish = app.add_subcommand("publish", "a calendar feed per athlete, in a folder for a web server");
+    publish->add_option("FILE", a.files, "program files")->required();
+    publish->add_option("-o,--output", a.publish.output, "the folder to publish into (replaced whole)")->required();
+    publish->add_option("--base-url", a.publish.base_url, "where the folder is served, e.g. https://club.example.org/feeds")->required();
+    add_shared(publish, a.common, {Shared::timezone, Shared::rule_files, Shared::max_sessions}, do_not_apply);
+    examples(publish, {"meso publish squad.meso -o site/feeds --base-url https://club.example.org/feeds",
+                       "meso publish ann.meso ben.meso -o feeds --base-url https://example.org/feeds"});
+    return publish;
 }
 
 CLI::App* add_fmt(CLI::App& app, Arguments& a)
@@ -429,6 +443,7 @@ int run_command(const CLI::App& app, const Commands& commands, const Arguments& 
     if (*commands.check) return meso::cli::check(a.files, a.common);
     if (*commands.schedule) return meso::cli::schedule(a.file, a.common);
     if (*commands.compile) return meso::cli::compile(a.file, a.compile, a.common);
+    if (*commands.publish) return meso::cli::publish(a.files, a.publish, a.common);
     if (*commands.fmt) return meso::cli::fmt(a.files, a.fmt_check, a.fmt_in_place);
     if (*commands.rules) return meso::cli::list_rules(a.rules_file, a.common);
     if (*commands.explain) return meso::cli::explain(a.rule_id, a.common);
@@ -445,10 +460,11 @@ int run(int argc, char** argv)
     app.require_subcommand(1);
     Arguments arguments;
     add_logging(&app, arguments.verbosity, arguments.log_file);
-    const Commands commands{add_check(app, arguments),    add_schedule(app, arguments), add_compile(app, arguments),
-                            add_fmt(app, arguments),      add_rules(app, arguments),    add_explain(app, arguments),
-                            add_evidence(app, arguments), add_init(app, arguments),     add_templates(app, arguments),
-                            add_show(app, arguments),     add_help(app, arguments),     add_completions(app, arguments)};
+    const Commands commands{add_check(app, arguments),      add_schedule(app, arguments), add_compile(app, arguments),
+                            add_publish(app, arguments),    add_fmt(app, arguments),      add_rules(app, arguments),
+                            add_explain(app, arguments),    add_evidence(app, arguments), add_init(app, arguments),
+                            add_templates(app, arguments),  add_show(app, arguments),     add_help(app, arguments),
+                            add_completions(app, arguments)};
     for (auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
         add_logging(command, arguments.command_verbosity, arguments.command_log_file);
     examples(&app, {"meso init plan.meso", "meso check plan.meso", "meso help check"});

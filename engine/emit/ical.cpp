@@ -233,10 +233,10 @@ struct ContentTexts {
 // Two sessions get one UID only if their hashes collide; then the later
 // ones get "-2", "-3", ... in order. Every UID is remembered, as the hash
 // of its text: 10 to 20 bytes per session.
-std::string unique_uid(UidSet& uids, const ical::Fnv1a& prefix, const Session& session)
+std::string unique_uid(UidSet& uids, const ical::Fnv1a& prefix, const ProgramSchedule& program, const Session& session)
 {
     char buffer[ical::uid_length];
-    std::string id(buffer, ical::uid_into(buffer, prefix, session));
+    std::string id(buffer, ical::uid_into(buffer, prefix, program, session));
     if (!uids.insert(std::hash<std::string>{}(id))) {
         const std::string first = id;
         for (int n = 2; !uids.insert(std::hash<std::string>{}(id)); ++n) id = first + "-" + std::to_string(n);
@@ -453,7 +453,7 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
         const BlockPlan& block = in_block ? program.blocks[session.block] : no_block;
         const BlockText& block_text = shared.blocks[in_block ? session.block : program.blocks.size()];
         const ical::ContentText& content = contents.of(program, session, block, stream.name_athlete, shared.unit);
-        const std::string uid = unique_uid(stream.uids, block_text.uid, session);
+        const std::string uid = unique_uid(stream.uids, block_text.uid, program, session);
         make_event(text, stream, shared, session, uid, block_text, content);
         out.write(text.event.data(), static_cast<std::streamsize>(text.event.size()));
         ++stream.events;

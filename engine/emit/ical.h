@@ -25,11 +25,12 @@
 // reads that time as, in UTC too: libical, ical.js and Python's icalendar
 // each read such local times their own way (docs/calendars.md).
 //
-// UIDs come from the program, athlete, block name and occurrence (and, in
-// a `repeat`, the block's cycle), and the session's place in the block
-// (week, day of the week in the block, session of the day) — never from
-// the date — so moving `start` moves events instead of duplicating them in
-// a subscribed calendar.
+// UIDs come from a namespace (the program's `calendar-id`, else its coach's
+// address), the program, athlete, block name and occurrence (and, in
+// a `repeat`, the block's cycle), and the session's place in the block (week, the weekday it has without the
+// pauses, session of the day) — never from the date — so moving `start` or
+// pausing moves events instead of duplicating them in a subscribed
+// calendar, and a UID stays with its workout (engine/emit/ical_uid.h).
 //
 // Same input and options, same bytes. What can go wrong: a zone name the tz
 // database does not know (a program's, or the default); then nothing is
@@ -116,7 +117,7 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
 void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedule& program);
 std::size_t end_calendar(CalendarStream& stream, std::ostream& out);  // the number of events written
 
-// The stable UID of a program's session: "<16 hex digits>@meso".
+// The stable UID of a program's session: "<16 hex digits>.v2@meso".
 std::string session_uid(const ProgramSchedule& program, const Session& session);
 
 // DTSTAMP from SOURCE_DATE_EPOCH's value (seconds since 1970, digits only),

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <string>
 
 #include "engine/emit/ical.h"
@@ -34,10 +35,33 @@ void Fnv1a::field(long long n)
     field(std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
+SessionPlace session_place(const ProgramSchedule& program, const Session& session)
+{
+    SessionPlace place;
+    place.week = session.week;
+    place.session_of_day = session.session_of_day;
+    // The date the session has without the pauses: its weekday is the
+    // split's, and it stays when `start` moves by a day, where the day's
+    // index in the block week would hand the Monday session's UID to Tuesday's.
+    const std::chrono::sys_days planned =
+        session.block < program.blocks.size() ? program.blocks[session.block].planned_start + std::chrono::days{session.day} : session.date;
+    place.weekday = static_cast<int>(std::chrono::weekday{planned}.c_encoding());
+    return place;
+}
+
+std::string_view uid_namespace(const ProgramSchedule& program)
+{
+    if (program.program == nullptr) return {};
+    if (!program.program->calendar_id.empty()) return program.program->calendar_id;
+    if (program.program->coach) return program.program->coach->email;
+    return {};
+}
+
 Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int program_occurrence)
 {
     Fnv1a h;
-    h.field("meso session v1");
+    h.field("meso session v2");
+    h.field(uid_namespace(program));
     h.field(program.name);
     h.field(program.athlete);
     if (program_occurrence > 0) h.field(program_occurrence);
@@ -57,7 +81,9 @@ Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int 
 
 namespace {
 
-// "<16 hex digits>@meso" from the hash of a UID's fields.
+// "<16 hex digits>.v2@meso" from the hash of a UID's fields: v2 is the
+// scheme of the session's place (v1, the scheme before it, hashed the
+// day's index in the block week and no namespace).
 std::size_t write_uid(char* out, const Fnv1a& hash)
 {
     // FNV-1a changes few bits for neighbouring sessions; a final mix
@@ -68,25 +94,27 @@ std::size_t write_uid(char* out, const Fnv1a& hash)
     z ^= z >> 31;
     static constexpr char digits[] = "0123456789abcdef";
     for (int i = 15; i >= 0; --i, z >>= 4) out[i] = digits[z & 15];
-    constexpr std::string_view domain = "@meso";
+    constexpr std::string_view domain = ".v2@meso";
     std::copy(domain.begin(), domain.end(), out + 16);
     return uid_length;
 }
 
 }  // namespace
 
-std::size_t uid_into(char* out, Fnv1a prefix, const Session& session)
+std::size_t uid_into(char* out, Fnv1a prefix, const ProgramSchedule& program, const Session& session)
 {
-    prefix.field(session.week);
-    prefix.field(session.day % 7);  // the day of the block week, whatever weekday `start` falls on
-    prefix.field(session.session_of_day);
+    const SessionPlace place = session_place(program, session);
+    prefix.field(place.week);
+    prefix.field(place.weekday);
+    prefix.field(place.session_of_day);
     return write_uid(out, prefix);
 }
 
 std::size_t competition_uid_into(char* out, const ProgramSchedule& program, int program_occurrence, const ir::Competition& competition)
 {
     Fnv1a h;
-    h.field("meso competition v1");
+    h.field("meso competition v2");
+    h.field(uid_namespace(program));
     h.field(program.name);
     h.field(program.athlete);
     if (program_occurrence > 0) h.field(program_occurrence);
@@ -100,7 +128,7 @@ std::size_t competition_uid_into(char* out, const ProgramSchedule& program, int 
 std::string session_uid(const ProgramSchedule& program, const Session& session)
 {
     char buffer[ical::uid_length];
-    const std::size_t n = ical::uid_into(buffer, ical::uid_prefix(program, session.block, 0), session);
+    const std::size_t n = ical::uid_into(buffer, ical::uid_prefix(program, session.block, 0), program, session);
     return std::string(buffer, n);
 }
 

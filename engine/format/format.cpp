@@ -359,6 +359,7 @@ private:
         if (n.email) text += " <" + n.email->value + ">";
         return line(text, d);
     }
+    std::vector<std::string> render(const CalendarId& n, int d) { return line("calendar-id " + quote(n.id.value), d); }
     std::vector<std::string> render(const Skip& n, int d)
     {
         return line("skip " + date_range(n.dates) + (n.reason ? " " + quote(n.reason->value) : ""), d);

@@ -184,6 +184,7 @@ private:
     void node(const Competition& x) { put("competition " + date(x.date) + " " + t(x.name)); }
     void node(const Timezone& x) { put("timezone " + n(x.zone) + (x.floating ? " floating" : "")); }
     void node(const Coach& x) { put("coach " + t(x.name) + (x.email ? " email " + t(*x.email) : "")); }
+    void node(const CalendarId& x) { put("calendar-id " + t(x.id)); }
     void node(const Skip& x) { put("skip " + date_range(x.dates) + (x.reason ? " " + t(*x.reason) : "")); }
     void node(const Pause& x) { put("pause " + date_range(x.dates) + (x.reason ? " " + t(*x.reason) : "")); }
     void node(const BlockUse& x)

@@ -305,6 +305,10 @@ struct Program {
     std::string timezone;                      // IANA name, "floating", or "" (then --timezone or the machine's)
     Span timezone_span;
     std::optional<Coach> coach;
+    // `calendar-id "club.example.org"`: the namespace of the calendar's
+    // UIDs (docs/calendars.md); "" when not written (then the coach's address).
+    std::string calendar_id;
+    Span calendar_id_span;
     std::vector<DateRange> skips;
     std::vector<DateRange> pauses;
     std::vector<Block> blocks;

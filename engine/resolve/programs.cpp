@@ -102,33 +102,40 @@ ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* at
         if (auto b = block_of(n, program.athlete)) program.blocks.push_back(std::move(*b));
     };
     for (const auto& s : p.statements) {
-        std::visit(overloaded{
-                       [&](const syntax::Start& n) {
-                           if (start_span) report(n.span, "'start' is given twice", Severity::error, {{*start_span, "first given here"}});
-                           program.start = day_of(n.date);
-                           start_span = n.span;
-                       },
-                       [&](const syntax::End& n) {
-                           if (end_span) report(n.span, "'end' is given twice", Severity::error, {{*end_span, "first given here"}});
-                           program.end = day_of(n.date);
-                           program.end_written = true;
-                           end_span = n.span;
-                       },
-                       [&](const syntax::Competition& n) { add_competition(program, n); },
-                       [&](const syntax::Timezone& n) {
-                           program.timezone = n.zone.text;
-                           if (auto unknown = check_timezone(n.zone.text, n.zone.span)) c_.diagnostics.push_back(std::move(*unknown));
-                           program.timezone_span = n.zone.span;
-                       },
-                       [&](const syntax::Coach& n) {
-                           program.coach = ir::Coach{n.name.value, n.email ? n.email->value : "", n.span};
-                       },
-                       [&](const syntax::Skip& n) { program.skips.push_back(range_of(n.dates, n.reason, n.span)); },
-                       [&](const syntax::Pause& n) { program.pauses.push_back(range_of(n.dates, n.reason, n.span)); },
-                       add_block,
-                       [&](const syntax::Repeat& n) { add_repeat(program, n, too_many_blocks); },
-                   },
-                   s.node);
+        std::visit(
+            overloaded{
+                [&](const syntax::Start& n) {
+                    if (start_span) report(n.span, "'start' is given twice", Severity::error, {{*start_span, "first given here"}});
+                    program.start = day_of(n.date);
+                    start_span = n.span;
+                },
+                [&](const syntax::End& n) {
+                    if (end_span) report(n.span, "'end' is given twice", Severity::error, {{*end_span, "first given here"}});
+                    program.end = day_of(n.date);
+                    program.end_written = true;
+                    end_span = n.span;
+                },
+                [&](const syntax::Competition& n) { add_competition(program, n); },
+                [&](const syntax::Timezone& n) {
+                    program.timezone = n.zone.text;
+                    if (auto unknown = check_timezone(n.zone.text, n.zone.span)) c_.diagnostics.push_back(std::move(*unknown));
+                    program.timezone_span = n.zone.span;
+                },
+                [&](const syntax::Coach& n) {
+                    program.coach = ir::Coach{n.name.value, n.email ? n.email->value : "", n.span};
+                },
+                [&](const syntax::CalendarId& n) {
+                    if (program.calendar_id_span.valid())
+                        report(n.span, "'calendar-id' is given twice", Severity::error, {{program.calendar_id_span, "first given here"}});
+                    program.calendar_id = n.id.value;
+                    program.calendar_id_span = n.span;
+                },
+                [&](const syntax::Skip& n) { program.skips.push_back(range_of(n.dates, n.reason, n.span)); },
+                [&](const syntax::Pause& n) { program.pauses.push_back(range_of(n.dates, n.reason, n.span)); },
+                add_block,
+                [&](const syntax::Repeat& n) { add_repeat(program, n, too_many_blocks); },
+            },
+            s.node);
     }
     if (start_span && end_span)
         report(*end_span, "a program has 'start' or 'end', not both: 'end' plans backward from the last day", Severity::error,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The emitter's end-to-end checks, run by CTest:
-#   check_calendars.sh fixtures|examples|cli|icaljs MESO TOOLS_DIR SOURCE_DIR
+#   check_calendars.sh fixtures|examples|cli|icaljs|subscriber MESO TOOLS_DIR SOURCE_DIR
 # fixtures: calendars from hand-built schedules (ical_fixtures) through the
 #           four checks: our byte lint, libical, Python icalendar's structure,
 #           and the meaning check (instants via icalendar + zoneinfo).
@@ -11,8 +11,11 @@
 # icaljs:   the calendars of fixtures, examples and the clock changes read by
 #           ical.js (npm, installed from tests/emit/node/package-lock.json):
 #           every event's start and end at the instants zoneinfo gives.
-# Exit 77 (skipped) when there is nothing to check yet, or for icaljs when
-# node or npm is missing.
+# subscriber: `meso publish`'s feeds synced by vdirsyncer from a local web
+#           server, before and after an edit (subscriber.py), and every
+#           feed of both publishes through the four checks and ical.js.
+# Exit 77 (skipped) when there is nothing to check yet, for icaljs when
+# node or npm is missing, for subscriber when vdirsyncer is.
 set -uo pipefail
 mode=$1 meso=$2 tools=$3 src=$4
 python=/usr/bin/python3
@@ -224,8 +227,25 @@ icaljs)
     $python "$checker" icaljs "$file" "$node_dir/instants.mjs" || fail "ical.js and zoneinfo disagree on $file"
   done
   ;;
+subscriber)
+  $python "$src/tests/emit/subscriber.py" "$meso" "$tmp/work"
+  subscribed=$?
+  [ $subscribed = 77 ] && exit 77
+  [ $subscribed = 0 ] || fail "the subscriber's calendars did not follow the edit"
+  shopt -s nullglob
+  feeds=("$tmp"/work/first/*.ics "$tmp"/work/feeds/*.ics)
+  [ ${#feeds[@]} = 4 ] || fail "expected 2 feeds from each of 2 publishes, found ${#feeds[@]}"
+  four_checks "${feeds[@]}"
+  if [ -d "$src/tests/emit/node/node_modules/ical.js" ] && command -v node >/dev/null 2>&1; then
+    for file in "${feeds[@]}"; do
+      $python "$checker" icaljs "$file" "$src/tests/emit/node/instants.mjs" || fail "ical.js and zoneinfo disagree on $file"
+    done
+  else
+    echo "note: ical.js not installed yet (emit.icaljs installs it): the feeds were not read with it"
+  fi
+  ;;
 *)
-  echo "usage: $0 fixtures|examples|cli|icaljs MESO TOOLS_DIR SOURCE_DIR" >&2
+  echo "usage: $0 fixtures|examples|cli|icaljs|subscriber MESO TOOLS_DIR SOURCE_DIR" >&2
   exit 2
   ;;
 esac

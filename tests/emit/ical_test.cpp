@@ -376,7 +376,7 @@ TEST_CASE("UIDs do not change when start moves, and are unique even for two sess
     // A start on another weekday moves every session to another weekday; the
     // sessions are still the same ones of the block.
     CHECK(uids_from(day(2027, 1, 6)).size() == original.size());
-    for (const auto& uid : original) CHECK(uid.size() == std::string(":0123456789abcdef@meso").size());
+    for (const auto& uid : original) CHECK(uid.size() == std::string(":0123456789abcdef.v2@meso").size());
 
     SECTION("another athlete or program name gives other UIDs")
     {

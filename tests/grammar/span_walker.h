@@ -267,6 +267,12 @@ private:
         }
         trivia(c.trivia);
     }
+    void program_statement(const CalendarId& c)
+    {
+        CHECK(ends_with(one_line(c.span, "CalendarId", "calendar-id "), c.id.span.text()));
+        text(c.id);
+        trivia(c.trivia);
+    }
     void program_statement(const Skip& s)
     {
         const auto t = one_line(s.span, "Skip", "skip ");

@@ -74,6 +74,7 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
                                        "Timezone",
                                        "Coach",
                                        "Email",
+                                       "CalendarId",
                                        "Skip",
                                        "Pause",
                                        "BlockUse",

@@ -447,6 +447,23 @@ TEST_CASE("the program statements of the design document's table")
     CHECK(as<Timezone>(s[6].node).floating);
 }
 
+TEST_CASE("calendar-id is a program statement with the namespace in quotes; a misspelling gets a did-you-mean")
+{
+    const auto parsed = parse_text("program \"P\" {\n  calendar-id \"club.example.org\"\n}\n");
+    INFO(parsed.report());
+    REQUIRE(parsed.diagnostics().empty());
+    const auto& s = as<Program>(parsed.file().statements.at(0).node).statements;
+    REQUIRE(s.size() == 1);
+    const auto& id = as<CalendarId>(s[0].node);
+    CHECK(id.id.value == "club.example.org");
+    CHECK(id.span.text() == "calendar-id \"club.example.org\"");
+    CHECK(id.id.span.text() == "\"club.example.org\"");
+
+    const auto misspelt = parse_text("program \"P\" {\n  calender-id \"club.example.org\"\n}\n");
+    REQUIRE_FALSE(misspelt.diagnostics().empty());
+    CHECK(misspelt.report().find("calendar-id") != std::string::npos);
+}
+
 TEST_CASE("a competition is a program statement with its date and its name")
 {
     const auto parsed = parse_text("program \"P\" {\n  competition 2027-06-12 \"Nationals\"\n  competition 2027-05-01 \"Regionals\"\n}\n");

@@ -18,7 +18,7 @@ syn keyword mesoKeyword aop cleared class alias bar plates barbell dumbbell mach
 syn keyword mesoKeyword source applies to blocks where require forbid rest per every any exercise has
 syn keyword mesoKeyword of never replaces
 syn keyword mesoKeyword repeat cycle
-syn keyword mesoKeyword training-max superset circuit each side warm-up
+syn keyword mesoKeyword training-max calendar-id superset circuit each side warm-up
 syn keyword mesoOperatorWord and or not between
 syn keyword mesoWeekday mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday
 syn keyword mesoConstant continuous intermittent none floating

@@ -103,6 +103,7 @@ program "Off-season 2027" for "Alex" {
   start 2027-01-04
   timezone Europe/Berlin
   coach "Sam \\"Coach\\" Lee" <sam@example.org>
+  calendar-id "club.example.org"
   skip 2027-02-14..2027-02-20 "holiday"
   competition 2027-06-12 "Nationals"
   3 weeks kaatsu then 10 weeks powerlifting
@@ -137,7 +138,7 @@ test('keywords', async () => {
   for (const [line, word] of [['use std.bfr', 'use'], ['athlete "Alex"', 'athlete'], ['template kaatsu', 'template'],
     ['program "Off', 'program'], ['group "Squad"', 'group'], ['method bfr', 'method'], ['days mon', 'days'], ['sessions 08:00', 'sessions'],
     ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff arm', 'cuff'], ['week 4 deload', 'week'],
-    ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['competition 2027', 'competition'], ['3 weeks kaatsu then', 'then'],
+    ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['competition 2027', 'competition'], ['calendar-id "club', 'calendar-id'], ['3 weeks kaatsu then', 'then'],
     ['repeat 2 {', 'repeat'], ['training-max squat +5', 'training-max'], ['+5 kg per cycle', 'cycle'],
     ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
     ['forbid athlete', 'forbid'], ['applies to blocks', 'applies']]) {
