@@ -60,6 +60,13 @@ struct EvidenceOptions {
 };
 int evidence(const std::string& file, const EvidenceOptions& evidence_options, const CommonOptions& options);
 
+// `meso stats`: per program, block and week the sessions, training days,
+// sets, reps, tonnage, % of 1RM per exercise, BFR weeks against the
+// protocol's targets and the change in volume (engine/stats/), as text, JSON
+// or CSV on standard output. Exit 1 (nothing printed) when the file has
+// errors, 2 when it cannot be read or an option is wrong.
+int stats(const std::string& file, const CommonOptions& options);
+
 // Formats each file (directories: every *.meso under them) to standard
 // output, or with check_only lists the files that would change, or with
 // in_place rewrites them atomically. A file with a syntax error is reported
