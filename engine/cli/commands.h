@@ -1,9 +1,8 @@
 // The commands of `meso`, one function each, in a file named for it
 // (check.cpp, schedule.cpp, compile.cpp, fmt.cpp, rules.cpp for `rules` and
-// `explain`, evidence.cpp, library.cpp for `templates`, `show` and `init`); main.cpp parses the command line with CLI11 and calls them.
-// They drive engine/pipeline/ and print what it gives. Each returns the
-// exit status of docs/commands.md: 0 done, 1 findings at error (or a file
-// fmt --check would change), 2 the command could not run.
+// `explain`, evidence.cpp, stats.cpp, view.cpp, library.cpp for `templates`, `show` and `init`); main.cpp parses the command line with
+// CLI11 and calls them. They drive engine/pipeline/ and print what it gives. Each returns the exit status of docs/commands.md: 0 done, 1
+// findings at error (or a file fmt --check would change), 2 the command could not run.
 #pragma once
 
 #include <cstddef>
@@ -66,6 +65,13 @@ int evidence(const std::string& file, const EvidenceOptions& evidence_options, c
 // or CSV on standard output. Exit 1 (nothing printed) when the file has
 // errors, 2 when it cannot be read or an option is wrong.
 int stats(const std::string& file, const CommonOptions& options);
+
+// `meso view`: the plan as one self-contained HTML page (engine/view/),
+// written atomically to `output` (standard output when "" or "-"). Exit 1
+// (nothing written) when the file has errors, 2 when the page cannot be
+// written or an option is wrong. The rules' findings are shown in the page
+// and do not change the exit status.
+int view(const std::string& file, const std::string& output, const CommonOptions& options);
 
 // Formats each file (directories: every *.meso under them) to standard
 // output, or with check_only lists the files that would change, or with
