@@ -104,21 +104,17 @@ void write_bars(std::ostream& out, const std::vector<Column>& columns, const std
 }
 
 // One dashed line per exercise and block: a new block is a new program of
-// loads, so its line does not join the last block's.
+// loads, so its line does not join the last block's. White halos first,
+// under every line, so that a line shows over a bar of its own colour and
+// no halo hides another line.
 void write_lines(std::ostream& out, const std::vector<Column>& columns, const std::vector<std::string>& names, double percent_top)
 {
     const double slot = plot_width / static_cast<double>(columns.size());
-    const auto line = [&](const std::string& points, std::size_t n) {
-        if (points.empty()) return;
-        // A white halo under the line, so that it shows over a bar of its own colour.
-        out << "<polyline points=\"" << points << "\" fill=\"none\" stroke=\"#fff\" stroke-width=\"5\"/>\n";
-        out << "<polyline class=\"intensity\" points=\"" << points << "\" fill=\"none\" stroke=\"" << exercise_colour(n)
-            << "\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n";
-    };
+    std::vector<std::pair<std::string, std::size_t>> lines;  // points, exercise
     for (std::size_t n = 0; n < names.size(); ++n) {
         std::string points;
         for (std::size_t i = 0; i < columns.size(); ++i) {
-            if (i > 0 && columns[i].block != columns[i - 1].block) line(std::exchange(points, ""), n);
+            if (i > 0 && columns[i].block != columns[i - 1].block && !points.empty()) lines.emplace_back(std::exchange(points, ""), n);
             for (const auto& e : columns[i].week->exercises)
                 if (e.name == names[n] && e.mean_percent) {
                     const double x = left + slot * (static_cast<double>(i) + 0.5);
@@ -126,8 +122,13 @@ void write_lines(std::ostream& out, const std::vector<Column>& columns, const st
                     points += (points.empty() ? "" : " ") + num(x) + "," + num(y);
                 }
         }
-        line(points, n);
+        if (!points.empty()) lines.emplace_back(points, n);
     }
+    for (const auto& [points, n] : lines)
+        out << "<polyline points=\"" << points << "\" fill=\"none\" stroke=\"#fff\" stroke-width=\"5\"/>\n";
+    for (const auto& [points, n] : lines)
+        out << "<polyline class=\"intensity\" points=\"" << points << "\" fill=\"none\" stroke=\"" << exercise_colour(n)
+            << "\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n";
 }
 
 // Below the plot: each block's name under its weeks, then the legend.
