@@ -109,7 +109,8 @@ struct cycle_raise_statement
     : seq<kw<"training-max">, ws, must<cycle_raise_exercise>, ws, must<cycle_raise_sign>, ws, must<cycle_raise_step>, ws, must<per_cycle>> {
 };
 // Program statements written inside a repeat: they belong to the program.
-struct misplaced_in_repeat : sor<kw<"start">, kw<"end">, kw<"competition">, kw<"timezone">, kw<"coach">, kw<"calendar-id">, kw<"skip">, kw<"pause">> {};
+struct misplaced_in_repeat
+    : sor<kw<"start">, kw<"end">, kw<"competition">, kw<"timezone">, kw<"coach">, kw<"calendar-id">, kw<"skip">, kw<"pause">> {};
 template <> inline constexpr auto error_message<misplaced_in_repeat> =
     "this is a program statement; write it in the program, outside 'repeat { }': a repeat holds blocks such as "
     "'3 weeks five-three-one' and 'training-max EXERCISE +5 kg per cycle'";
@@ -138,8 +139,8 @@ struct repeat_statement : seq<kw<"repeat">, ws, must<repeat_count>, ws, must<rep
 
 struct program_statement
     : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, calendar_id_statement, skip_statement,
-          pause_statement, repeat_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<program_keywords>,
-          seq<at<exercise_start>, raise<exercise_in_program>>> {};
+          pause_statement, repeat_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
+          misspelt_keyword<program_keywords>, seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
     "expected start, end, competition, timezone, coach, calendar-id, skip, pause, repeat, or a block such as '3 weeks kaatsu'";
 struct program_body : body_of<program_statement> {};

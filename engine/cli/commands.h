@@ -1,9 +1,8 @@
 // The commands of `meso`, one function each, in a file named for it
 // (check.cpp, schedule.cpp, compile.cpp, publish.cpp, fmt.cpp, rules.cpp for `rules` and
-// `explain`, evidence.cpp, library.cpp for `templates`, `show` and `init`); main.cpp parses the command line with CLI11 and calls them.
-// They drive engine/pipeline/ and print what it gives. Each returns the
-// exit status of docs/commands.md: 0 done, 1 findings at error (or a file
-// fmt --check would change), 2 the command could not run.
+// `explain`, evidence.cpp, stats.cpp, view.cpp, library.cpp for `templates`, `show` and `init`); main.cpp parses the command line with
+// CLI11 and calls them. They drive engine/pipeline/ and print what it gives. Each returns the exit status of docs/commands.md: 0 done, 1
+// findings at error (or a file fmt --check would change), 2 the command could not run.
 #pragma once
 
 #include <cstddef>
@@ -71,6 +70,20 @@ struct EvidenceOptions {
     std::size_t top = 3;  // --top: the studies shown per block; 0 for all
 };
 int evidence(const std::string& file, const EvidenceOptions& evidence_options, const CommonOptions& options);
+
+// `meso stats`: per program, block and week the sessions, training days,
+// sets, reps, tonnage, % of 1RM per exercise, BFR weeks against the
+// protocol's targets and the change in volume (engine/stats/), as text, JSON
+// or CSV on standard output. Exit 1 (nothing printed) when the file has
+// errors, 2 when it cannot be read or an option is wrong.
+int stats(const std::string& file, const CommonOptions& options);
+
+// `meso view`: the plan as one self-contained HTML page (engine/view/),
+// written atomically to `output` (standard output when "" or "-"). Exit 1
+// (nothing written) when the file has errors, 2 when the page cannot be
+// written or an option is wrong. The rules' findings are shown in the page
+// and do not change the exit status.
+int view(const std::string& file, const std::string& output, const CommonOptions& options);
 
 // Formats each file (directories: every *.meso under them) to standard
 // output, or with check_only lists the files that would change, or with

@@ -28,7 +28,8 @@ using meso::cli::CommonOptions;
 struct Arguments {
     CommonOptions common;
     std::vector<std::string> files;  // check, fmt
-    std::string file;                // schedule, compile, evidence
+    std::string file;                // schedule, compile, evidence, stats, view
+    std::string view_output;         // view -o
     meso::cli::CompileOptions compile;
     meso::cli::PublishOptions publish;
     bool fmt_check = false, fmt_in_place = false;
@@ -58,6 +59,8 @@ struct Commands {
     CLI::App* show = nullptr;
     CLI::App* help = nullptr;
     CLI::App* completions = nullptr;
+    CLI::App* stats = nullptr;
+    CLI::App* view = nullptr;
 };
 
 // Each command's --help ends with examples: what a newcomer copies first.
@@ -198,6 +201,26 @@ CLI::App* add_evidence(CLI::App& app, Arguments& a)
     add_shared(evidence, a.common, {Shared::max_sessions, Shared::timezone});
     examples(evidence, {"meso evidence plan.meso", "meso evidence --top 0 --format json plan.meso"});
     return evidence;
+}
+
+CLI::App* add_stats(CLI::App& app, Arguments& a)
+{
+    auto* stats = app.add_subcommand("stats", "sessions, sets, reps, tonnage and intensity per block and week");
+    stats->add_option("FILE", a.file, "program file")->required();
+    stats->add_option("--format", a.common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+    add_shared(stats, a.common, {Shared::max_sessions, Shared::timezone, Shared::athlete});
+    examples(stats, {"meso stats plan.meso", "meso stats --format csv plan.meso > weeks.csv"});
+    return stats;
+}
+
+CLI::App* add_view(CLI::App& app, Arguments& a)
+{
+    auto* view = app.add_subcommand("view", "the plan as one HTML page: timeline, calendar, chart, findings");
+    view->add_option("FILE", a.file, "program file")->required();
+    view->add_option("-o,--output", a.view_output, "the .html file to write (stdout when left out)");
+    add_shared(view, a.common, {Shared::timezone, Shared::rule_files, Shared::max_sessions, Shared::athlete}, do_not_apply);
+    examples(view, {"meso view plan.meso -o plan.html"});
+    return view;
 }
 
 CLI::App* add_init(CLI::App& app, Arguments& a)
@@ -448,6 +471,8 @@ int run_command(const CLI::App& app, const Commands& commands, const Arguments& 
     if (*commands.rules) return meso::cli::list_rules(a.rules_file, a.common);
     if (*commands.explain) return meso::cli::explain(a.rule_id, a.common);
     if (*commands.evidence) return meso::cli::evidence(a.file, a.evidence, a.common);
+    if (*commands.stats) return meso::cli::stats(a.file, a.common);
+    if (*commands.view) return meso::cli::view(a.file, a.view_output, a.common);
     return 2;
 }
 
@@ -460,11 +485,11 @@ int run(int argc, char** argv)
     app.require_subcommand(1);
     Arguments arguments;
     add_logging(&app, arguments.verbosity, arguments.log_file);
-    const Commands commands{add_check(app, arguments),      add_schedule(app, arguments), add_compile(app, arguments),
-                            add_publish(app, arguments),    add_fmt(app, arguments),      add_rules(app, arguments),
-                            add_explain(app, arguments),    add_evidence(app, arguments), add_init(app, arguments),
-                            add_templates(app, arguments),  add_show(app, arguments),     add_help(app, arguments),
-                            add_completions(app, arguments)};
+    const Commands commands{add_check(app, arguments),       add_schedule(app, arguments), add_compile(app, arguments),
+                            add_publish(app, arguments),     add_fmt(app, arguments),      add_rules(app, arguments),
+                            add_explain(app, arguments),     add_evidence(app, arguments), add_init(app, arguments),
+                            add_templates(app, arguments),   add_show(app, arguments),     add_help(app, arguments),
+                            add_completions(app, arguments), add_stats(app, arguments),    add_view(app, arguments)};
     for (auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
         add_logging(command, arguments.command_verbosity, arguments.command_log_file);
     examples(&app, {"meso init plan.meso", "meso check plan.meso", "meso help check"});

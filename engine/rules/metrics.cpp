@@ -73,6 +73,7 @@ std::span<const MetricRow> metric_table()
 {
     static const std::vector<MetricRow> table = [] {
         std::vector<MetricRow> all(block_metric_rows().begin(), block_metric_rows().end());
+        all.insert(all.end(), volume_metric_rows().begin(), volume_metric_rows().end());
         all.insert(all.end(), exercise_metric_rows().begin(), exercise_metric_rows().end());
         return all;
     }();

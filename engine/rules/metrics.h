@@ -112,11 +112,12 @@ struct MetricRow {
     Describer describe = nullptr;
 };
 
-// Every row, in the order the docs list them: the block's metrics, then
-// the exercise's.
+// Every row, in the order the docs list them: the block's metrics, those
+// of volume, then the exercise's.
 std::span<const MetricRow> metric_table();
 std::span<const MetricRow> block_metric_rows();     // metrics_block.cpp
 std::span<const MetricRow> exercise_metric_rows();  // metrics_exercise.cpp
+std::span<const MetricRow> volume_metric_rows();    // metrics_volume.cpp: tonnage and its change, from engine/stats
 
 const MetricRow* metric_named(std::string_view name);
 

@@ -30,11 +30,13 @@ STAGES = [
     ("engine/ir", 2),
     ("engine/resolve", 2),
     ("engine/schedule", 3),
+    ("engine/stats", 3),
     ("engine/rules", 4),
     ("engine/report", 5),
     ("engine/emit", 5),
     ("engine/format", 5),
     ("engine/evidence", 5),
+    ("engine/view", 5),
     ("engine/pipeline", 6),
     ("engine/cli", 7),
 ]
