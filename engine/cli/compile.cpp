@@ -26,6 +26,11 @@ namespace {
 std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_options, const pipeline::Options& options)
 {
     CalendarOptions calendar;
+    if (compile_options.alarm_given && compile_options.alarm.empty()) {
+        // A script's empty variable (--alarm "$ALARM") would otherwise drop every reminder without a word.
+        print_error("--alarm '': expected a duration such as 30m, 2h or 1d (leave --alarm out for no reminder)");
+        return std::nullopt;
+    }
     if (!compile_options.alarm.empty()) {
         calendar.alarm = parse_alarm(compile_options.alarm);
         if (!calendar.alarm) {
