@@ -108,17 +108,23 @@ const LegacyName* legacy_name(std::string_view name)
 // UTC-05:00, UTC+05:30, UTC+00:00.
 std::string utc_offset_text(seconds offset) { return "UTC" + signed_clock_digits(offset); }
 
-// The rule a zoneinfo file ends with, when it changes the clocks: the files
-// list changes only up to 2037 and say how later years go in that rule.
-std::shared_ptr<const Posix::time_zone> footer_rule(const std::string& zone)
+// The rule a zoneinfo file ends with (the POSIX TZ string of its v2+
+// footer), or "" when it has none: the files list changes only up to 2037
+// and say how later years go in that rule.
+std::string footer_text(const std::string& zone)
 {
     std::ifstream in(std::string(zoneinfo_directory) + zone, std::ios::binary);
-    if (!in) return nullptr;
+    if (!in) return "";
     const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (bytes.size() < 6 || bytes.compare(0, 4, "TZif") != 0 || bytes[4] < '2' || bytes.back() != '\n') return nullptr;
+    if (bytes.size() < 6 || bytes.compare(0, 4, "TZif") != 0 || bytes[4] < '2' || bytes.back() != '\n') return "";
     const std::size_t start = bytes.rfind('\n', bytes.size() - 2);
-    if (start == std::string::npos) return nullptr;
-    const std::string rule = bytes.substr(start + 1, bytes.size() - start - 2);
+    if (start == std::string::npos) return "";
+    return bytes.substr(start + 1, bytes.size() - start - 2);
+}
+
+// The footer's rule, when it changes the clocks.
+std::shared_ptr<const Posix::time_zone> footer_rule(const std::string& rule)
+{
     if (rule.empty()) return nullptr;
     try {
         auto posix = std::make_shared<const Posix::time_zone>(rule);
@@ -229,6 +235,7 @@ std::string machine_timezone() { return machine_zone().zone.name; }
 struct ZoneRules::Data {
     const date::time_zone* zone = nullptr;
     std::shared_ptr<const Posix::time_zone> rule;  // none when the file has no rule with clock changes
+    std::optional<PosixRule> current;              // the same rule, as the calendar writes it
 };
 
 std::optional<ZoneRules> ZoneRules::load(std::string_view name)
@@ -244,7 +251,9 @@ std::optional<ZoneRules> ZoneRules::load(std::string_view name)
     if (data->zone == nullptr) return std::nullopt;
     ZoneRules rules;
     rules.name_ = std::string(name);
-    data->rule = footer_rule(rules.name_);
+    const std::string footer = footer_text(rules.name_);
+    data->rule = footer_rule(footer);
+    if (data->rule) data->current = parse_posix_rule(footer);
     rules.data_ = std::move(data);
     return rules;
 }
@@ -260,6 +269,8 @@ ZonePeriod ZoneRules::info(sys_seconds t) const
     if (ruled.begin < listed.begin) ruled.begin = listed.begin;
     return period(ruled);
 }
+
+const std::optional<PosixRule>& ZoneRules::current_rule() const { return data_->current; }
 
 std::vector<ClockChange> clock_changes(const ZoneRules& zone, sys_days first, sys_days last)
 {

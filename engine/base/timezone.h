@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "engine/base/diagnostic.h"
+#include "engine/base/posix_rule.h"
 
 namespace meso {
 
@@ -110,6 +111,10 @@ public:
     // nullopt for a name the database does not know, and for "floating".
     static std::optional<ZoneRules> load(std::string_view name);
     ZonePeriod info(std::chrono::sys_seconds t) const;  // the period holding t
+    // The rule the zone's file ends with, when it changes the clocks and
+    // parse_posix_rule reads it: in force from some listed change on, up to
+    // and past 2037 (which changes it governs is the caller's to check).
+    const std::optional<PosixRule>& current_rule() const;
     const std::string& name() const { return name_; }
 
 private:

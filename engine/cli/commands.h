@@ -45,7 +45,8 @@ std::vector<RuleDescription> describe_rules(const RuleBook& book);
 // errors, 2 when the calendar cannot be written or an option is wrong.
 struct CompileOptions {
     std::string output;        // -o; "" or "-" for stdout
-    std::string alarm;         // --alarm 30m; "" for none
+    std::string alarm;         // --alarm 30m
+    bool alarm_given = false;  // --alarm was given, maybe as '' (an error, not "no reminder")
     bool per_athlete = false;  // --per-athlete: output is a directory, one calendar per athlete in it
 };
 int compile(const std::string& file, const CompileOptions& compile_options, const CommonOptions& options);

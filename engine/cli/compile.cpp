@@ -26,6 +26,11 @@ namespace {
 std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_options, const pipeline::Options& options)
 {
     CalendarOptions calendar;
+    if (compile_options.alarm_given && compile_options.alarm.empty()) {
+        // A script's empty variable (--alarm "$ALARM") would otherwise drop every reminder without a word.
+        print_error("--alarm '': expected a duration such as 30m, 2h or 1d (leave --alarm out for no reminder)");
+        return std::nullopt;
+    }
     if (!compile_options.alarm.empty()) {
         calendar.alarm = parse_alarm(compile_options.alarm);
         if (!calendar.alarm) {
@@ -113,7 +118,9 @@ bool write_after_checking(Compiling& c, std::ostream& out)
     c.head = begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
     if (!c.head.diagnostics.empty()) return false;
     std::vector<Diagnostic> again;  // none: the file was checked
-    for (const auto& plan : c.run.plan.programs) write_events(c.stream, out, schedule_program(plan, again));
+    // In the order a file gets them (stream_programs's: athlete by athlete), so that both give the same calendar.
+    for (const auto& group : pipeline::athlete_groups(c.run.plan))
+        for (const std::size_t i : group) write_events(c.stream, out, schedule_program(c.run.plan.programs[i], again));
     end_calendar(c.stream, out);
     return true;
 }

@@ -143,7 +143,9 @@ CLI::App* add_compile(CLI::App& app, Arguments& a)
     compile->add_option("FILE", a.file, "program file")->required();
     compile->add_option("-o,--output", a.compile.output, "the .ics file to write (with --per-athlete, the directory)");
     compile->add_flag("--per-athlete", a.compile.per_athlete, "one calendar per athlete, into the directory of -o");
-    compile->add_option("--alarm", a.compile.alarm, "a reminder this long before each session, e.g. 30m");
+    compile->add_option("--alarm", a.compile.alarm, "a reminder this long before each session, e.g. 30m")->each([&a](const std::string&) {
+        a.compile.alarm_given = true;
+    });
     add_shared(compile, a.common, {Shared::timezone, Shared::rule_files, Shared::max_sessions, Shared::athlete}, do_not_apply);
     examples(compile, {"meso compile plan.meso -o plan.ics", "meso compile --alarm 30m plan.meso -o plan.ics",
                        "SOURCE_DATE_EPOCH=0 meso compile plan.meso > plan.ics"});

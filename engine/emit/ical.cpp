@@ -124,8 +124,13 @@ void write_calendar_properties(std::ostream& out, const std::vector<ProgramOutli
     ical::write_line(out, "CALSCALE:GREGORIAN");
     // RFC 5546: PUBLISH needs an ORGANIZER on every event.
     if (every_program_has_organizer) ical::write_line(out, "METHOD:PUBLISH");
-    ical::write_line(out, "NAME:" + ical::escape_text(calendar_name));
-    ical::write_line(out, "X-WR-CALNAME:" + ical::escape_text(calendar_name));
+    // ical.js reads NAME and X-WR-CALNAME as of an unknown type and shows
+    // their escapes ("A\\, B"); VALUE=TEXT makes it unescape them, as RFC
+    // 5545 reads them anyway. Only said when there is an escape to read.
+    const std::string escaped_name = ical::escape_text(calendar_name);
+    const std::string value_type = escaped_name == calendar_name ? ":" : ";VALUE=TEXT:";
+    ical::write_line(out, "NAME" + value_type + escaped_name);
+    ical::write_line(out, "X-WR-CALNAME" + value_type + escaped_name);
     // X-WR-TIMEZONE is the zone Google and Apple show floating times in:
     // with a floating program beside a zoned one it would pin the floating
     // times to that zone, so it goes out only when every program has the one zone.

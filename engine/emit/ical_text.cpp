@@ -117,7 +117,11 @@ std::string param_value(std::string_view text)
     std::string value;
     bool quote = false;
     for (const char c : clean) {
-        if (c == '"') value += '\'';
+        // RFC 6868: a parameter value cannot hold '"' or a newline; ^' and ^n say them, ^^ a caret.
+        if (c == '"') value += "^'";
+        else if (c == '^') value += "^^";
+        else if (c == '\n') value += "^n";
+        else if (c == '\r') continue;
         else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) value += ' ';
         else value += c;
         if (c == ':' || c == ';' || c == ',') quote = true;

@@ -20,8 +20,9 @@ std::string escape_text(std::string_view text);
 // The same, appended to `out` (whose buffer the emitter reuses).
 void append_escaped(std::string& out, std::string_view text);
 
-// A parameter value (CN=...): double quotes (not allowed inside one) become
-// single quotes; quoted when it holds `:` `;` or `,`.
+// A parameter value (CN=...) in RFC 6868's encoding: `"` is ^', a newline
+// ^n, `^` itself ^^ (readers without RFC 6868 show those as written); other
+// control characters become spaces; quoted when it holds `:` `;` or `,`.
 std::string param_value(std::string_view text);
 
 // Writes one content line and its CRLF, folded so that no physical line

@@ -1,6 +1,9 @@
 // The VTIMEZONE of a zone a calendar's events use: the zone's real changes
 // from the tz database over the dates the calendar covers, starting in
-// standard time. Internal to engine/emit/.
+// standard time; where the zone's current rule (its zoneinfo file's footer)
+// governs them, two observances with RRULEs (Outlook ignores observances
+// that are dates only), else observances with RDATEs. DAYLIGHT is always
+// the larger offset, Europe/Dublin's winter included. Internal to engine/emit/.
 #pragma once
 
 #include <chrono>
@@ -19,9 +22,9 @@ struct ZoneUse {
     std::chrono::sys_days last = std::chrono::sys_days::min();
 };
 
-// One VTIMEZONE whose observances are the zone's real transitions, from the
+// One VTIMEZONE whose observances give the zone's real transitions, from the
 // one in force a month before `use.first` to the last one before a month
-// after `use.last`. `use.rules` is set.
+// after `use.last` (and, with RRULEs, the rule's later ones). `use.rules` is set.
 void write_vtimezone(std::ostream& out, const std::string& name, const ZoneUse& use);
 
 }  // namespace meso::ical

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <iterator>
+#include <unordered_map>
 #include <utility>
 
 #include "engine/base/suggest.h"
@@ -110,9 +112,11 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
     return pass;
 }
 
-// Schedules one program and, while the schedule has no error, checks it;
-// the program is handed on while the file has no error.
-void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, const TakeProgram& take, const LapClock& lap)
+// Schedules one program and, while the schedule has no error, checks it,
+// with the athlete's programs checked before it (`earlier`); nullopt once
+// the file has a schedule error (the rules are then not reported).
+std::optional<ProgramSchedule> pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i,
+                                            const std::vector<const ProgramSchedule*>& earlier, const LapClock& lap)
 {
     const ProgramPlan& planned = run.plan.programs[i];
     std::vector<Diagnostic> found;
@@ -129,19 +133,37 @@ void pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i, co
         pass.schedule_diagnostics.push_back({planned.index, Step::expanding, std::move(d)});
     }
     pass.failed = pass.failed || pass.schedule_failed;
-    if (pass.schedule_failed) return;  // the rules will not be reported
+    if (pass.schedule_failed) return std::nullopt;
     if (lap) lap(Lap::schedule);
     const DiagnosticSink later(pass.later);
     const std::size_t first_finding = later.size();
     check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
     if (names_athlete) name_athlete(pass.later, first_finding, program.athlete);
     if (lap) lap(Lap::clock_changes);
-    if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances);
+    if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances, earlier);
     pass.totals.rules_time += Clock::now() - scheduled;
     log_program(program, scheduled - scheduling, Clock::now() - scheduled);
     pass.failed = pass.failed || later.has_errors_since(first_finding);
     if (lap) lap(Lap::rules);
-    if (!pass.failed && take) take(i, program);
+    return program;
+}
+
+// One athlete's programs (`group`, indices of the plan): each scheduled and
+// checked with the ones before it, all kept until the last is checked, then
+// handed on, in order, while the file has no error, and let go.
+void pass_athlete(Pass& pass, const FileRun& run, Stages last, const std::vector<std::size_t>& group, const TakeProgram& take,
+                  const LapClock& lap)
+{
+    std::deque<std::pair<std::size_t, ProgramSchedule>> kept;  // a deque: `earlier` points into it
+    std::vector<const ProgramSchedule*> earlier;
+    for (const std::size_t i : group) {
+        auto program = pass_program(pass, run, last, i, earlier, lap);
+        if (!program) continue;
+        kept.emplace_back(i, std::move(*program));
+        earlier.push_back(&kept.back().second);
+    }
+    if (!pass.failed && take)
+        for (auto& [i, program] : kept) take(i, program);
     if (lap) lap(Lap::take);
 }
 
@@ -197,6 +219,24 @@ void keep_athlete(SchedulePlan& plan, const Options& options)
 
 }  // namespace
 
+std::vector<std::vector<std::size_t>> athlete_groups(const SchedulePlan& plan)
+{
+    std::vector<std::vector<std::size_t>> groups;
+    std::unordered_map<const ir::Athlete*, std::size_t> group_of;  // athlete → index in groups
+    for (std::size_t i = 0; i < plan.programs.size(); ++i) {
+        const ir::Program* program = plan.programs[i].program;
+        const ir::Athlete* athlete = program != nullptr ? program->athlete : nullptr;
+        if (athlete == nullptr) {
+            groups.push_back({i});
+            continue;
+        }
+        const auto [known, added] = group_of.emplace(athlete, groups.size());
+        if (added) groups.emplace_back();
+        groups[known->second].push_back(i);
+    }
+    return groups;
+}
+
 FileRun resolve_file(const std::string& path, const Options& options)
 {
     FileRun run;
@@ -243,9 +283,9 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
     if (lap) lap(Lap::schedule);
     Pass pass = begin_pass(run.plan, run.compilation->module, last);
     if (lap) lap(Lap::rules);
-    for (std::size_t i = 0; i < run.plan.programs.size(); ++i) {
-        pass_program(pass, run, last, i, take, lap);
-        if (lap) lap(Lap::schedule);  // the program let go
+    for (const auto& group : athlete_groups(run.plan)) {
+        pass_athlete(pass, run, last, group, take, lap);
+        if (lap) lap(Lap::schedule);  // the athlete's programs let go
     }
     end_pass(pass, run, last);
     log_totals(pass.totals, last == Stages::rules);

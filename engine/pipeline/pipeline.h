@@ -4,10 +4,12 @@
 // program at a time, and the diagnostics of every stage come out in one
 // order. `meso check`, `compile`, `schedule`, `rules` and the benchmark
 // drive it; engine/cli/ only parses flags and prints.
+// An athlete's programs go through together, so that the rules see
+// overlapping sessions and gaps between them.
 //
 //   FileRun run = resolve_file("plan.meso", options);
 //   stream_programs(run, options, Stages::rules, [&](std::size_t, ProgramSchedule& program) {
-//       write_events(stream, out, program);        // a program at a time
+//       write_events(stream, out, program);        // an athlete's programs at a time
 //   });
 //   if (run.unreadable) ...                        // exit 2: the file could not be read
 //   else if (!run.zone_error.empty()) ...          // exit 2: no zone for a program that needs one
@@ -95,13 +97,22 @@ FileRun resolve_file(const std::string& path, const Options& options);
 FileRun resolve_rules_only(const Options& options);
 
 // When resolving found no error: plans every program (its days counted,
-// --max-sessions over the whole file), then schedules each, checks it up
-// to `last`, hands it to `take` (which may be empty) while the file so far
-// has no error, and lets it go: memory grows with the largest program, not
-// the file. After an error the programs left are still scheduled (and,
-// until a schedule error, checked) for their diagnostics, not handed on.
-// `lap`, when given, is called as each stage's work ends.
+// --max-sessions over the whole file), then, athlete by athlete
+// (athlete_groups), schedules each of the athlete's programs and checks it
+// up to `last` together with the athlete's programs before it (overlaps
+// and gaps across them: check_program_rules), hands the athlete's programs
+// to `take` (which may be empty) while the file so far has no error, and
+// lets them go: memory grows with the programs of the athlete who has the
+// most, not the file. After an error the programs left are still
+// scheduled (and, until a schedule error, checked) for their diagnostics,
+// not handed on. `lap`, when given, is called as each stage's work ends.
 void stream_programs(FileRun& run, const Options& options, Stages last, const TakeProgram& take, const LapClock& lap = nullptr);
+
+// The plan's programs (indices) athlete by athlete, the order in which
+// stream_programs hands them on: the athletes in the order of their first
+// program, each athlete's programs in the order of the plan; a program for
+// no athlete is a group of its own.
+std::vector<std::vector<std::size_t>> athlete_groups(const SchedulePlan& plan);
 
 // resolve_file, then stream_programs with nothing to take: `meso check`.
 FileRun check_file(const std::string& path, const Options& options);

@@ -49,15 +49,21 @@ struct TrainingRuns {
     int ending_on(std::chrono::sys_days day) const;
 };
 
-// What the rules see of the programs of one athlete, for the metrics of
-// Scope::athlete (checks across one athlete's programs): the athlete and
-// their programs of the file checked before the one at hand, in order of
-// the file. The pipeline checks a program at a time and keeps no schedule
-// once checked, so the checker gives no such view until a metric of that
-// scope exists: BlockView::athlete_programs is null.
+// A session of another program of the same athlete, checked before the
+// one at hand, for the metrics of pairs of sessions (gap, overlap).
+struct OtherSession {
+    const Session* session;
+    const ProgramSchedule* program;
+    Span span;  // where it comes from: its block's sessions line
+};
+
+// What the rules see of an athlete's programs checked before the one at
+// hand (the pipeline keeps an athlete's schedules while it checks their
+// programs): for the rule set being checked, the sessions of those
+// programs' blocks it applies to, in order of start. Only programs in the
+// same zone as the one at hand: their local times compare as they are.
 struct AthleteView {
-    const ir::Athlete* athlete = nullptr;
-    std::vector<const ProgramSchedule*> earlier_programs;
+    std::vector<OtherSession> sessions;
 };
 
 struct BlockView {
@@ -75,7 +81,9 @@ struct BlockView {
     // metrics give its value alone); 0 for every week.
     mutable int focus_week = 0;
     int bfr_run_days = 0;  // a BFR block: the days of the whole run of BFR blocks in a row it is part of (bfr-run-weeks)
-    const AthleteView* athlete_programs = nullptr;  // the athlete's other programs, for Scope::athlete; null: not given
+    // The athlete's earlier programs, as the rule set being checked sees
+    // them (set by the checker for each set); null: none.
+    mutable const AthleteView* athlete_programs = nullptr;
 };
 
 // What is computed once per program for all its blocks' views.

@@ -25,6 +25,10 @@ struct Outcome {
     Span span;                   // the statement that produced it
     bool about_athlete = false;  // the athlete's health conditions made it
     std::string exercise{};      // the exercise a finding is about, "" for the block: one finding for each
+    // A pair of sessions across an athlete's programs: the other program and
+    // where its session comes from, a note of the finding.
+    const ProgramSchedule* other_program = nullptr;
+    Span other_span{};
 };
 
 bool compare(double a, Comparator op, double b)
@@ -81,6 +85,8 @@ Outcome atom(const BlockView& view, const MetricRow& row, bool percent_aop, cons
             return true;
         }
         result = {Truth::no, text ? row.describe(view, s, exercise) : std::string(), s.span};
+        result.other_program = s.other_program;
+        result.other_span = s.other_span;
         failed = true;
         more += s.weight - 1;
         return count;
@@ -369,20 +375,58 @@ Diagnostic finding(const Rule& rule, const Outcome& outcome, const BlockView& vi
     locate(d, outcome.span, view.block);
     if (outcome.about_athlete && view.athlete && view.athlete->span.valid())
         d.notes.push_back({view.athlete->span, "athlete '" + view.athlete->name + "' is defined here"});
+    if (outcome.other_program && outcome.other_span.valid())
+        d.notes.push_back({first_line(outcome.other_span), "the other session is of program '" + outcome.other_program->name + "', here"});
     return d;
 }
 
-// The findings of every rule of every set that applies to the block.
-void check_block(const RuleBook& book, const BlockView& view, std::vector<Diagnostic>& findings)
+// The findings of every rule of every set that applies to the block;
+// `athlete_views`, by set, the athlete's earlier programs (or null).
+void check_block(const RuleBook& book, const BlockView& view, std::vector<Diagnostic>& findings,
+                 const std::vector<AthleteView>* athlete_views)
 {
-    for (const auto& set : book.sets) {
+    for (std::size_t k = 0; k < book.sets.size(); ++k) {
+        const auto& set = book.sets[k];
         if (set.applies && evaluate(view, *set.applies, nullptr, false).truth != Truth::yes) continue;
+        const bool across = athlete_views != nullptr && !(*athlete_views)[k].sessions.empty();
+        view.athlete_programs = across ? &(*athlete_views)[k] : nullptr;
         for (const auto& rule : set.rules) {
             std::vector<Outcome> outcomes;
             collect(view, *rule.requirement, outcomes);
             for (const Outcome& outcome : outcomes) findings.push_back(finding(rule, outcome, view));
         }
     }
+    view.athlete_programs = nullptr;
+}
+
+// For each rule set, the sessions of the blocks of the athlete's earlier
+// programs that it applies to, in order of start: only programs in the
+// same zone as `program` (local times of two zones do not compare).
+std::vector<AthleteView> athlete_views(const RuleBook& book, const ProgramSchedule& program,
+                                       const std::vector<const ProgramSchedule*>& earlier)
+{
+    std::vector<AthleteView> views(book.sets.size());
+    const auto zone = [](const ProgramSchedule& p) { return p.program ? p.program->timezone : std::string(); };
+    for (const ProgramSchedule* other : earlier) {
+        if (zone(*other) != zone(program)) continue;
+        ProgramViews other_views = program_views(*other);
+        for (std::size_t b = 0; b < other->blocks.size(); ++b) {
+            if (!other->blocks[b].block) continue;
+            const BlockView view = block_view(other_views, b);
+            for (std::size_t k = 0; k < book.sets.size(); ++k) {
+                const auto& set = book.sets[k];
+                if (set.applies && evaluate(view, *set.applies, nullptr, false).truth != Truth::yes) continue;
+                for (const Session* session : view.sessions)
+                    views[k].sessions.push_back(
+                        {session, other, or_else(other->contents[session->content].sessions_span, view.block.span)});
+            }
+        }
+    }
+    for (auto& view : views)
+        std::stable_sort(view.sessions.begin(), view.sessions.end(), [](const OtherSession& a, const OtherSession& b) {
+            return a.session->date + a.session->start < b.session->date + b.session->start;
+        });
+    return views;
 }
 
 // The block's `allow`s, on the rules' findings of this block (from
@@ -486,15 +530,18 @@ std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module
     return out;
 }
 
-void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings, ClearanceUses* uses)
+void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings, ClearanceUses* uses,
+                         const std::vector<const ProgramSchedule*>& earlier_programs)
 {
     const std::size_t first_finding = findings.size();
+    const auto athlete_views =
+        earlier_programs.empty() ? std::vector<rules::AthleteView>() : rules::athlete_views(book, program, earlier_programs);
     rules::ProgramViews views = rules::program_views(program);
     for (std::size_t b = 0; b < program.blocks.size(); ++b) {
         if (!program.blocks[b].block) continue;
         const rules::BlockView view = rules::block_view(views, b);
         const std::size_t block_first_finding = findings.size();
-        rules::check_block(book, view, findings);
+        rules::check_block(book, view, findings, athlete_views.empty() ? nullptr : &athlete_views);
         rules::apply_allows(book, view.block, block_first_finding, findings);
         rules::apply_clearances(book, view.athlete, block_first_finding, findings, uses);
     }
@@ -505,7 +552,14 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
 {
     std::vector<Diagnostic> findings = check_clearances(book, module);
     ClearanceUses uses;
-    for (const auto& program : schedule.programs) check_program_rules(book, program, findings, &uses);
+    // Each athlete's programs so far: checks across one athlete's programs.
+    std::map<const ir::Athlete*, std::vector<const ProgramSchedule*>> by_athlete;
+    const std::vector<const ProgramSchedule*> none;
+    for (const auto& program : schedule.programs) {
+        const ir::Athlete* athlete = program.program ? program.program->athlete : nullptr;
+        check_program_rules(book, program, findings, &uses, athlete ? by_athlete[athlete] : none);
+        if (athlete) by_athlete[athlete].push_back(&program);
+    }
     merge_shared_findings(findings);
     auto unused = unused_clearances(book, module, uses);
     findings.insert(findings.end(), unused.begin(), unused.end());

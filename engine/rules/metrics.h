@@ -77,6 +77,10 @@ struct Sample {
     int set = 0;
     long long weight = 1;  // how many sessions a value of a session content stands for
     Span span;             // the statement that produced the value
+    // A pair of sessions across an athlete's programs: the other program,
+    // and where its session comes from; null and invalid otherwise.
+    const ProgramSchedule* other_program = nullptr;
+    Span other_span;
 };
 
 // Where a sampler hands each value, in order of date; it answers false when

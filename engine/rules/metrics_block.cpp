@@ -245,34 +245,76 @@ std::string describe_consecutive_training_days(const BlockView&, const Sample& s
 
 // ---------------------------------------------------------------- pairs of sessions
 
+// From the end of session a to the start of b, in seconds (negative when they overlap).
+double seconds_between(const Session* a, const Session* b)
+{
+    const auto end_a = a->date + a->start + a->length;
+    const auto start_b = b->date + b->start;
+    return static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(start_b - end_a).count());
+}
+
+// The pairs of a session of the block and a session of the athlete's
+// earlier programs (view.athlete_programs) that come one right after the
+// other when both are laid out in order of start: the checks across one
+// athlete's programs. False: stop.
+template <typename Value> bool sample_pairs_across_programs(const BlockView& view, SampleSink take, Value value)
+{
+    const auto& others = view.athlete_programs->sessions;
+    const auto starts = [](const Session* s) { return s->date + s->start; };
+    Sample s;
+    const Session* previous = nullptr;
+    const OtherSession* previous_other = nullptr;  // set when `previous` is another program's
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < view.sessions.size() || j < others.size()) {
+        const bool mine = j == others.size() || (i < view.sessions.size() && starts(view.sessions[i]) <= starts(others[j].session));
+        const Session* current = mine ? view.sessions[i++] : others[j++].session;
+        const OtherSession* current_other = mine ? nullptr : &others[j - 1];
+        if (previous && (previous_other == nullptr) != (current_other == nullptr)) {
+            const OtherSession* other = current_other ? current_other : previous_other;
+            s.number = value(seconds_between(previous, current));
+            s.first = previous;
+            s.second = current;
+            s.date = current->date;
+            s.span = sessions_span(view, current_other ? previous : current);
+            s.other_program = other->program;
+            s.other_span = other->span;
+            if (!take(s)) return false;
+        }
+        previous = current;
+        previous_other = current_other;
+    }
+    return true;
+}
+
 // From the end of each session to the start of the next, in seconds
-// (negative when they overlap), as `value` makes it into the metric's value.
+// (negative when they overlap), as `value` makes it into the metric's
+// value; then the pairs across the athlete's programs.
 template <typename Value> void sample_pairs(const BlockView& view, SampleSink take, Value value)
 {
     const auto& sessions = view.sessions;
     Sample s;
     for (std::size_t i = 1; i < sessions.size(); ++i) {
-        const Session* a = sessions[i - 1];
-        const Session* b = sessions[i];
-        const auto end_a = a->date + a->start + a->length;
-        const auto start_b = b->date + b->start;
-        s.number = value(static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(start_b - end_a).count()));
-        s.first = a;
-        s.second = b;
-        s.date = b->date;
-        s.span = sessions_span(view, b);
+        s.number = value(seconds_between(sessions[i - 1], sessions[i]));
+        s.first = sessions[i - 1];
+        s.second = sessions[i];
+        s.date = sessions[i]->date;
+        s.span = sessions_span(view, sessions[i]);
         if (!take(s)) return;
     }
+    if (view.athlete_programs != nullptr) sample_pairs_across_programs(view, take, value);
 }
 
 // Where a pair of sessions is: " on DAY (08:00-08:30, then 09:00)" for two
 // sessions of one day, " from DAY 20:00-20:30 to DAY 08:00" across days.
+// A pair across programs adds ", one of them in program 'Winter strength'".
 std::string pair_text(const Sample& s)
 {
+    const std::string across = s.other_program ? ", one of them in program '" + s.other_program->name + "'" : "";
     if (s.first->date == s.second->date)
-        return on_date(s) + " (" + session_times(s.first) + ", then " + format_time_of_day(s.second->start) + ")";
+        return on_date(s) + " (" + session_times(s.first) + ", then " + format_time_of_day(s.second->start) + ")" + across;
     return " from " + format_weekday_date(s.first->date) + " " + session_times(s.first) + " to " + format_weekday_date(s.second->date) +
-           " " + format_time_of_day(s.second->start);
+           " " + format_time_of_day(s.second->start) + across;
 }
 
 void sample_gap(const BlockView& view, const ExerciseUse*, SampleSink take)
@@ -497,7 +539,8 @@ constexpr MetricRow rows[] = {
      Scope::session_pair,
      {},
      0,
-     "for each pair of consecutive sessions of the block: from the end of one to the start of the next",
+     "for each pair of consecutive sessions of the block, and of a session of the block and the athlete's other program's session next to "
+     "it: from the end of one to the start of the next",
      sample_gap,
      describe_gap},
     {"overlap",
@@ -505,7 +548,8 @@ constexpr MetricRow rows[] = {
      Scope::session_pair,
      {},
      0,
-     "for each pair of consecutive sessions of the block: how long they run at the same time (0 min when they do not)",
+     "for each pair of consecutive sessions of the block, and of a session of the block and the athlete's other program's session next to "
+     "it: how long they run at the same time (0 min when they do not)",
      sample_overlap,
      describe_overlap},
     {"session-length", Kind::time, Scope::session, {}, 0, "each session's duration", sample_session_length, describe_session_length},

@@ -166,13 +166,18 @@ std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module
 std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule);
 
 // The same for one program, appended to `findings`: check_rules is this for
-// each program in turn (no rule looks at more than one program).
+// each program in turn, with the same athlete's programs before it as
+// `earlier_programs` (checks across one athlete's programs: the metrics of
+// pairs of sessions, gap and overlap, also pair each session of a block
+// with the session of an earlier program of the same zone right before or
+// after it, where the rule set applies to that program's block too; the
+// finding is at this program, with a note at the other's sessions line).
 // The athlete's clearances are applied too, and those used added to `uses` when given.
 // A program expanded from a group (ir::Program::one_of_several) names its
 // athlete in each finding; check_rules then merges those alike
 // (merge_shared_findings), and a caller of this one does so itself.
 void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings,
-                         ClearanceUses* uses = nullptr);
+                         ClearanceUses* uses = nullptr, const std::vector<const ProgramSchedule*>& earlier_programs = {});
 
 // load_rules(module.rulesets), then check_rules: the rule files' errors first.
 std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule);

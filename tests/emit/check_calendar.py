@@ -17,7 +17,10 @@
                                          each event's start and end as libical computes
                                          them from the file's VTIMEZONE equal zoneinfo's
   check_calendar.py icaljs FILE NODE_SCRIPT
-                                         the same with ical.js (tests/emit/node/instants.mjs)
+                                         the same with ical.js (tests/emit/node/instants.mjs),
+                                         and NAME and X-WR-CALNAME read as icalendar reads them
+  check_calendar.py offsets FILE COUNT   the events' starts fall in COUNT different offsets
+                                         from UTC (sessions on both sides of a change)
 
 Times with a TZID are read as RFC 5545 3.3.5 says: zoneinfo's fold=0 (the
 offset before a change) is that reading. Every local time meso writes with
@@ -26,6 +29,7 @@ a TZID must exist, and happen once: a reader may not have to choose.
 import datetime
 import json
 import pathlib
+import re
 import sys
 import zoneinfo
 
@@ -263,10 +267,22 @@ def parser_instants(path, parser, command):
     failures_before = len(failures)
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     by_uid = {}
+    organizers = {}
+    calendar = parse(path)
     for line in out.splitlines():
+        if line.startswith("calendar\t"):
+            # ical.js shows NAME and X-WR-CALNAME as icalendar reads them: no backslash of an escape left.
+            _, key, value = line.split("\t")
+            if json.loads(value) != str(calendar.get(key)):
+                fail(path, f"{parser} reads {key} as {json.loads(value)!r}, icalendar as {str(calendar.get(key))!r}")
+            continue
+        if line.startswith("organizer\t"):
+            _, uid, name = line.split("\t")
+            organizers[uid] = name
+            continue
         uid, start, end, _ = line.split("\t")
         by_uid[uid] = (datetime.datetime.fromtimestamp(int(start), UTC), datetime.datetime.fromtimestamp(int(end), UTC))
-    events = parse(path).walk("VEVENT")
+    events = calendar.walk("VEVENT")
     zoned = 0
     for event in events:
         check_local_times(path, event)
@@ -278,10 +294,32 @@ def parser_instants(path, parser, command):
         if got != (start, end):
             fail(path, f"{event['UID']}: {parser} has it from {got[0] if got else None} to {got[1] if got else None}, "
                        f"zoneinfo from {start} to {end}")
+    for event in events:
+        if "ORGANIZER" in event:
+            # RFC 6868, which icalendar 4 does not read: ^' is ", ^n a newline, ^^ a caret.
+            raw = str(event["ORGANIZER"].params.get("CN", ""))
+            name = re.sub(r"\^(['n^])", lambda m: {"'": '"', "n": "\n", "^": "^"}[m.group(1)], raw)
+            if organizers.get(str(event["UID"])) != name:
+                fail(path, f"{event['UID']}: {parser} reads the ORGANIZER's CN as {organizers.get(str(event['UID']))!r}, "
+                           f"expected {name!r}")
     if len(by_uid) != len(events):
         fail(path, f"{parser} saw {len(by_uid)} events, icalendar {len(events)}")
     if len(failures) == failures_before:
         print(f"{parser} instants agree with zoneinfo: {path} ({zoned} zoned events)")
+
+
+def offsets(path, count):
+    """The events' starts, as zoneinfo places them, fall in `count` offsets from UTC."""
+    seen = set()
+    for event in parse(path).walk("VEVENT"):
+        prop = event["DTSTART"]
+        tzid = prop.params.get("TZID")
+        if tzid is not None:
+            seen.add(prop.dt.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(tzid)).utcoffset())
+    if len(seen) != int(count):
+        fail(path, f"the sessions fall in {len(seen)} offsets from UTC ({sorted(seen)}), expected {count}")
+    else:
+        print(f"sessions in {count} offsets from UTC: {path}")
 
 
 def main():
@@ -298,6 +336,8 @@ def main():
         parser_instants(args[0], "libical", [args[1], "--instants", args[0]])
     elif mode == "icaljs":
         parser_instants(args[0], "ical.js", ["node", args[1], args[0]])
+    elif mode == "offsets":
+        offsets(*args[:2])
     elif mode == "schedule":
         against_schedule(*args[:3])
     else:

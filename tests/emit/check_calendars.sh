@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The emitter's end-to-end checks, run by CTest:
-#   check_calendars.sh fixtures|examples|cli|icaljs|subscriber MESO TOOLS_DIR SOURCE_DIR
+#   check_calendars.sh fixtures|examples|cli|zones|icaljs|subscriber MESO TOOLS_DIR SOURCE_DIR
 # fixtures: calendars from hand-built schedules (ical_fixtures) through the
 #           four checks: our byte lint, libical, Python icalendar's structure,
 #           and the meaning check (instants via icalendar + zoneinfo).
@@ -8,6 +8,9 @@
 #           checks; its events must be `meso schedule --format json`'s sessions.
 # cli:      UID stability, reproducibility, atomic writes, error exits, and
 #           sessions the clocks change under (each lasting its length).
+# zones:    New York, Dublin, Casablanca, Lord Howe and Tokyo: sessions on
+#           both sides of a change at the right instants in libical,
+#           icalendar and ical.js; RRULEs, RDATEs; NAME and ORGANIZER read back.
 # icaljs:   the calendars of fixtures, examples and the clock changes read by
 #           ical.js (npm, installed from tests/emit/node/package-lock.json):
 #           every event's start and end at the instants zoneinfo gives.
@@ -208,6 +211,58 @@ MESO
   [ "$(stat -c %a "$tmp/out/cal.ics")" = 640 ] || fail "replacing a calendar changed its mode"
   [ "$(ls -A "$tmp/out")" = cal.ics ] || fail "compile left files behind: $(ls -A "$tmp/out")"
   ;;
+zones)
+  # One program per zone, its sessions on both sides of a change of the
+  # clocks (Tokyo has none): each event at the instant zoneinfo gives, as
+  # libical, icalendar and ical.js compute it from the file's own VTIMEZONE.
+  # The names hold a comma and a semicolon (escaped in NAME), the coach a
+  # double quote (RFC 6868 in ORGANIZER;CN=).
+  export SOURCE_DATE_EPOCH=1798761600
+  icaljs=yes
+  for program in node npm; do command -v $program >/dev/null 2>&1 || icaljs=; done
+  node_dir=$src/tests/emit/node
+  if [ -n "$icaljs" ] && [ ! -d "$node_dir/node_modules/ical.js" ]; then
+    (cd "$node_dir" && npm ci --engine-strict --no-audit --no-fund --loglevel=error) || fail "npm ci in $node_dir"
+  fi
+  [ -n "$icaljs" ] || echo "note: node or npm missing, ical.js not checked (scripts/setup installs them)"
+  for case in America/New_York:2027-03-08:2 Europe/Dublin:2027-03-22:2 Europe/Dublin:2027-10-25:2 Africa/Casablanca:2027-02-01:2 \
+    Australia/Lord_Howe:2027-03-29:2 Australia/Lord_Howe:2027-09-27:2 Asia/Tokyo:2027-03-08:1; do
+    IFS=: read -r zone start offsets <<< "$case"
+    name=$(echo "$zone-$start" | tr / -)
+    cat > "$tmp/$name.meso" <<MESO
+athlete "Alex" {
+  max squat 180 kg
+}
+program "$zone, from $start; 6 weeks" for "Alex" {
+  coach "Sam \"Coach\" Lee" <sam@example.org>
+  start $start
+  timezone $zone
+  6 weeks "Strength" {
+    method strength
+    days mon..sun
+    sessions 01:30, 12:00 for 60 min
+    squat 5x5 @ 75%
+  }
+}
+MESO
+    "$meso" compile "$tmp/$name.meso" -o "$tmp/$name.ics" 2> "$tmp/err" || { fail "compile $case: $(cat "$tmp/err")"; continue; }
+    four_checks "$tmp/$name.ics"
+    "$meso" schedule --format json "$tmp/$name.meso" > "$tmp/$name.json" 2>/dev/null || fail "schedule $case"
+    $python "$checker" schedule "$tmp/$name.ics" "$tmp/$name.json" UTC || fail "$case: events and sessions differ"
+    $python "$checker" offsets "$tmp/$name.ics" "$offsets" || fail "$case: not on both sides of a change"
+    grep -aqF "ORGANIZER;CN=Sam ^'Coach^' Lee:mailto:sam@example.org" "$tmp/$name.ics" || fail "$case: the coach's name in ORGANIZER"
+    grep -aqF "NAME;VALUE=TEXT:${zone}\\, from ${start}\\; 6 weeks" "$tmp/$name.ics" || fail "$case: NAME"
+    if [ -n "$icaljs" ]; then $python "$checker" icaljs "$tmp/$name.ics" "$node_dir/instants.mjs" || fail "$case: ical.js and zoneinfo disagree"; fi
+  done
+  # Outlook reads only observances that repeat: New York's are RRULEs, and nothing else.
+  ny=$tmp/America-New_York-2027-03-08.ics
+  [ "$(grep -ac '^RRULE:' "$ny")" = 2 ] && ! grep -aq '^RDATE' "$ny" || fail "New York's VTIMEZONE is not two RRULEs"
+  grep -aq '^RDATE:' "$tmp/Africa-Casablanca-2027-02-01.ics" && ! grep -aq '^RRULE' "$tmp/Africa-Casablanca-2027-02-01.ics" ||
+    fail "Casablanca's VTIMEZONE is not RDATEs"
+  # --alarm '' is a mistake (a script's empty variable), not "no reminder".
+  "$meso" compile "${ny%.ics}.meso" --alarm '' > /dev/null 2> "$tmp/err"
+  [ $? = 2 ] && grep -q -- "--alarm '': expected a duration" "$tmp/err" || fail "--alarm '' is not refused with exit 2: $(cat "$tmp/err")"
+  ;;
 icaljs)
   for program in node npm; do
     if ! command -v $program >/dev/null 2>&1; then echo "skipped: $program is not installed (scripts/setup installs it)"; exit 77; fi
@@ -245,7 +300,7 @@ subscriber)
   fi
   ;;
 *)
-  echo "usage: $0 fixtures|examples|cli|icaljs|subscriber MESO TOOLS_DIR SOURCE_DIR" >&2
+  echo "usage: $0 fixtures|examples|cli|zones|icaljs|subscriber MESO TOOLS_DIR SOURCE_DIR" >&2
   exit 2
   ;;
 esac

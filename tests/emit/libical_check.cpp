@@ -4,7 +4,7 @@
  * libical_check --instants FILE: prints each event's UID, its start and its
  * end as seconds since 1970 UTC, as libical computes them from the file's
  * own VTIMEZONE, and the start's TZID, for check_calendar.py to compare
- * with zoneinfo. */
+ * with zoneinfo; and after an event with an ORGANIZER, its UID and CN. */
 #include <cstdio>
 #include <cstdlib>
 #include <libical/ical.h>
@@ -63,6 +63,10 @@ int print_instants(const char* path)
         const char* tzid = start.zone ? icaltimezone_get_tzid(const_cast<icaltimezone*>(start.zone)) : "floating";
         printf("%s\t%lld\t%lld\t%s\n", icalcomponent_get_uid(event), static_cast<long long>(icaltime_as_timet_with_zone(start, start.zone)),
                static_cast<long long>(icaltime_as_timet_with_zone(end, end.zone)), tzid ? tzid : "?");
+        /* The coach's name as libical reads ORGANIZER;CN= (RFC 6868's ^' is a double quote). */
+        icalproperty* organizer = icalcomponent_get_first_property(event, ICAL_ORGANIZER_PROPERTY);
+        icalparameter* cn = organizer ? icalproperty_get_first_parameter(organizer, ICAL_CN_PARAMETER) : nullptr;
+        if (cn) printf("organizer\t%s\t%s\n", icalcomponent_get_uid(event), icalparameter_get_cn(cn));
     }
     icalcomponent_free(calendar);
     return 0;

@@ -124,7 +124,7 @@ TEST_CASE("compile gives the same calendar and the same messages into a file as 
     std::size_t events = 0;
     for (std::size_t at = calendar.find("BEGIN:VEVENT"); at != std::string::npos; at = calendar.find("BEGIN:VEVENT", at + 1)) ++events;
     CHECK(events == 6 + 2 + 4);
-    CHECK(calendar.find("X-WR-CALNAME:First\\, Second\\, Last\r\n") != std::string::npos);
+    CHECK(calendar.find("X-WR-CALNAME;VALUE=TEXT:First\\, Second\\, Last\r\n") != std::string::npos);
     CHECK(calendar.rfind("END:VCALENDAR\r\n") == calendar.size() - 15);
     std::filesystem::remove_all(dir);
 }
