@@ -12,7 +12,7 @@ RELEASE_BUILD ?= build-release
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup build test demo bench clean test-sanitize fuzz fuzz-build fuzz-all release lint package
+.PHONY: all setup build test demo bench clean test-sanitize fuzz fuzz-build fuzz-all release lint package vsix
 
 all: build
 
@@ -52,6 +52,16 @@ lint: setup $(BUILD)/CMakeCache.txt
 bench/node/node_modules/.package-lock.json: bench/node/package-lock.json
 	@command -v node >/dev/null && command -v npm >/dev/null || scripts/setup --bench
 	cd bench/node && npm ci --no-audit --no-fund --loglevel=error
+
+# The VS Code extension as a .vsix (docs/editors.md), with @vscode/vsce and
+# vscode-languageclient at the versions of the committed lock files (vsce
+# leaves the tests' devDependencies out). npm fetches them: not part of `make test`.
+VSIX ?= $(BUILD)/meso.vsix
+vsix: setup
+	cd editors/vscode/tools && npm ci --engine-strict --no-audit --no-fund --loglevel=error
+	cd editors/vscode && npm ci --engine-strict --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $(VSIX))
+	cd editors/vscode && tools/node_modules/.bin/vsce package --allow-missing-repository --skip-license -o $(abspath $(VSIX))
 
 bench: build bench/node/node_modules/.package-lock.json
 	/usr/bin/python3 bench/run.py $(BUILD)

@@ -341,4 +341,6 @@ std::string tz_database_version()
     return "unknown";
 }
 
+const std::vector<std::string>& timezone_names() { return zone_names(); }
+
 }  // namespace meso

@@ -40,6 +40,10 @@ std::optional<Diagnostic> check_timezone(std::string_view name, const Span& span
 // The same check as a message, for names that come from the command line.
 std::optional<std::string> unknown_timezone_message(std::string_view name);
 
+// Every zone name of the tz database, sorted as the database lists them
+// (what did-you-mean and `meso lsp`'s completion offer); empty without one.
+const std::vector<std::string>& timezone_names();
+
 // Where the zone of a program's times came from.
 enum class ZoneSource {
     program,      // its own `timezone` statement

@@ -1,8 +1,8 @@
 // The commands of `meso`, one function each, in a file named for it
 // (check.cpp, schedule.cpp, compile.cpp, publish.cpp, fmt.cpp, rules.cpp for `rules` and
-// `explain`, evidence.cpp, stats.cpp, view.cpp, library.cpp for `templates`, `show` and `init`); main.cpp parses the command line with
-// CLI11 and calls them. They drive engine/pipeline/ and print what it gives. Each returns the exit status of docs/commands.md: 0 done, 1
-// findings at error (or a file fmt --check would change), 2 the command could not run.
+// `explain`, evidence.cpp, stats.cpp, view.cpp, library.cpp for `templates`, `show` and `init`, lsp.cpp); main.cpp parses the command
+// line with CLI11 and calls them. They drive engine/pipeline/ and print what it gives. Each returns the exit status of docs/commands.md:
+// 0 done, 1 findings at error (or a file fmt --check would change), 2 the command could not run.
 #pragma once
 
 #include <cstddef>
@@ -114,6 +114,15 @@ struct StarterOptions {
 int init(const StarterOptions& options);
 // The starter's text, or nullopt with `problem` said (an unknown template, a bad name).
 std::optional<std::string> starter_program(const StarterOptions& options, std::string& problem);
+
+// `meso lsp`: the language server (engine/lsp/lsp.h) on standard input and
+// output until the client says `exit`: 0 after `shutdown`, 1 without it,
+// 2 when the log file cannot be opened.
+struct LspOptions {
+    std::string log_file;   // --log: every message's method, at debug level; "" for none
+    std::string cache_dir;  // --cache-dir: where the standard library is written for "go to definition"
+};
+int lsp(const LspOptions& options);
 
 // "meso: error: MESSAGE" on standard error: the one wording of an error of
 // the command itself (a bad option, a file that cannot be read or written),

@@ -37,6 +37,7 @@ struct Arguments {
     std::string rule_id;     // explain RULE-ID
     meso::cli::EvidenceOptions evidence;
     meso::cli::StarterOptions init;
+    meso::cli::LspOptions lsp;
     std::string module;        // show MODULE
     std::string help_command;  // help COMMAND
     std::string completions;   // completions bash|zsh|fish|templates|...
@@ -61,6 +62,7 @@ struct Commands {
     CLI::App* completions = nullptr;
     CLI::App* stats = nullptr;
     CLI::App* view = nullptr;
+    CLI::App* lsp = nullptr;
 };
 
 // Each command's --help ends with examples: what a newcomer copies first.
@@ -260,6 +262,16 @@ CLI::App* add_help(CLI::App& app, Arguments& a)
     return help;
 }
 
+CLI::App* add_lsp(CLI::App& app, Arguments& a)
+{
+    auto* lsp = app.add_subcommand("lsp", "the language server for editors, on standard input and output");
+    lsp->add_option("--log", a.lsp.log_file, "write each message's method and what goes wrong to FILE (appended)")->type_name("FILE");
+    lsp->add_option("--cache-dir", a.lsp.cache_dir, "where the standard library is written for go-to-definition (default ~/.cache/meso)")
+        ->type_name("DIR");
+    examples(lsp, {"meso lsp", "meso lsp --log /tmp/meso-lsp.log"});
+    return lsp;
+}
+
 // Hidden (no group: not in `meso help`): the completion scripts, written at
 // build time and installed (docs/install.md), and the names they ask for.
 CLI::App* add_completions(CLI::App& app, Arguments& a)
@@ -281,7 +293,8 @@ meso::cli::Argument argument_of(const CLI::Option& option, const std::string& co
                                                            : option.get_lnames()[0];
     if (name == "FILE") return command == "init" ? Argument::file : Argument::program_files;
     if (name == "rules") return Argument::program_files;
-    if (name == "output" || name == "log-file") return Argument::file;
+    if (name == "output" || name == "log-file" || name == "log") return Argument::file;
+    if (name == "cache-dir") return Argument::file;
     if (name == "template") return Argument::template_name;
     if (name == "MODULE") return Argument::module;
     if (name == "COMMAND") return Argument::command;
@@ -475,6 +488,7 @@ int run_command(const CLI::App& app, const Commands& commands, const Arguments& 
     if (*commands.evidence) return meso::cli::evidence(a.file, a.evidence, a.common);
     if (*commands.stats) return meso::cli::stats(a.file, a.common);
     if (*commands.view) return meso::cli::view(a.file, a.view_output, a.common);
+    if (*commands.lsp) return meso::cli::lsp(a.lsp);
     return 2;
 }
 
@@ -487,11 +501,11 @@ int run(int argc, char** argv)
     app.require_subcommand(1);
     Arguments arguments;
     add_logging(&app, arguments.verbosity, arguments.log_file);
-    const Commands commands{add_check(app, arguments),       add_schedule(app, arguments), add_compile(app, arguments),
-                            add_publish(app, arguments),     add_fmt(app, arguments),      add_rules(app, arguments),
-                            add_explain(app, arguments),     add_evidence(app, arguments), add_init(app, arguments),
-                            add_templates(app, arguments),   add_show(app, arguments),     add_help(app, arguments),
-                            add_completions(app, arguments), add_stats(app, arguments),    add_view(app, arguments)};
+    const Commands commands{
+        add_check(app, arguments),       add_schedule(app, arguments),  add_compile(app, arguments), add_publish(app, arguments),
+        add_fmt(app, arguments),         add_rules(app, arguments),     add_explain(app, arguments), add_evidence(app, arguments),
+        add_init(app, arguments),        add_templates(app, arguments), add_show(app, arguments),    add_help(app, arguments),
+        add_completions(app, arguments), add_stats(app, arguments),     add_view(app, arguments),    add_lsp(app, arguments)};
     for (auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
         add_logging(command, arguments.command_verbosity, arguments.command_log_file);
     examples(&app, {"meso init plan.meso", "meso check plan.meso", "meso help check"});

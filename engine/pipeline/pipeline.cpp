@@ -239,16 +239,23 @@ std::vector<std::vector<std::size_t>> athlete_groups(const SchedulePlan& plan)
 
 FileRun resolve_file(const std::string& path, const Options& options)
 {
-    FileRun run;
-    const auto start = Clock::now();
     const auto resolve = resolve_options(options);
     auto read = read_source(path, resolve.limits.max_bytes);
     if (!read.source) {
+        FileRun run;
         run.unreadable = true;
         run.diagnostics.push_back(Diagnostic::error(Span{}, read.error));
         return run;
     }
-    run.compilation = resolve_source(std::move(*read.source), resolve);
+    return resolve_text(std::move(*read.source), options);
+}
+
+FileRun resolve_text(Source source, const Options& options)
+{
+    FileRun run;
+    const auto start = Clock::now();
+    const auto resolve = resolve_options(options);
+    run.compilation = resolve_source(std::move(source), resolve);
     run.diagnostics = run.compilation->diagnostics;
     log_resolved(*run.compilation, options, resolve.meso_path, start);
     check_athlete_option(run, options);
@@ -256,6 +263,13 @@ FileRun resolve_file(const std::string& path, const Options& options)
         choose_default_zone(run, options);
         log_zones(run);
     }
+    return run;
+}
+
+FileRun check_text(Source source, const Options& options)
+{
+    FileRun run = resolve_text(std::move(source), options);
+    stream_programs(run, options, Stages::rules, nullptr);
     return run;
 }
 

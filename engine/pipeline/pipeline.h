@@ -92,6 +92,12 @@ using LapClock = std::function<void(Lap done)>;
 // file's own diagnostics, of resolving it, stay whole).
 FileRun resolve_file(const std::string& path, const Options& options);
 
+// resolve_file for a text held in memory (an editor's buffer, `meso lsp`):
+// `source.path` names it in messages and is where its `use "file.meso"`
+// are looked for. check_text is check_file for it.
+FileRun resolve_text(Source source, const Options& options);
+FileRun check_text(Source source, const Options& options);
+
 // The rule sets in force without a program: the standard ones (unless
 // --no-default-rules) and the --rules files, resolved as an empty file.
 FileRun resolve_rules_only(const Options& options);
