@@ -61,7 +61,7 @@ TEST_CASE("a diagnostic sink appends another step's diagnostics after its own, i
     CHECK(messages(found) == std::vector<std::string>{"a", "b", "c", "d"});
 }
 
-TEST_CASE("a diagnostic sink says whether it holds an error, or one since a mark; an allowed error is none")
+TEST_CASE("a diagnostic sink says whether it holds an error, or one since a mark, an allowed error is none")
 {
     std::vector<meso::Diagnostic> found;
     meso::DiagnosticSink sink(found);
@@ -82,7 +82,7 @@ TEST_CASE("a diagnostic sink says whether it holds an error, or one since a mark
     CHECK(meso::is_error(found.back()));
 }
 
-TEST_CASE("diagnostics are sorted by file in the order given, then by position; the unlocated and unknown files last")
+TEST_CASE("diagnostics are sorted by file in the order given, then by position, the unlocated and unknown files last")
 {
     const meso::Source main{"main.meso", "use \"lib.meso\"\nprogram \"P\" {}\n"};
     const meso::Source lib{"lib.meso", "template t {}\ntemplate u {}\n"};

@@ -20,7 +20,7 @@ TEST_CASE("a date is written year-month-day, with its short weekday where messag
           std::string(meso::weekday_name(weekday{sys_days{year{10000} / January / 1}})) + " 10000-01-01");
 }
 
-TEST_CASE("a clock time is two digits each; a rule's clock arithmetic wraps into the day")
+TEST_CASE("a clock time is two digits each, a rule's clock arithmetic wraps into the day")
 {
     CHECK(meso::format_time(minutes{8 * 60}) == "08:00");
     CHECK(meso::format_time(minutes{23 * 60 + 59}) == "23:59");

@@ -107,7 +107,7 @@ TEST_CASE("TEXT escapes backslash, semicolon, comma and newline, and drops what 
     CHECK(ical::escape_text("bad \xC3(") == "bad \xEF\xBF\xBD(");
 }
 
-TEST_CASE("a parameter value is quoted when it holds : ; or , and keeps a double quote, a caret and a newline as RFC 6868 says")
+TEST_CASE("a parameter value is quoted when it holds : a semicolon or a comma and keeps a double quote, a caret and a newline as RFC 6868 says")
 {
     CHECK(ical::param_value("Sam Lee") == "Sam Lee");
     CHECK(ical::param_value("Lee, Sam") == "\"Lee, Sam\"");
@@ -313,7 +313,7 @@ TEST_CASE("a zone without daylight saving gets one standard observance")
         std::string::npos);
 }
 
-TEST_CASE("the zone is the program's, else the default one; floating times have no zone at all")
+TEST_CASE("the zone is the program's, else the default one, floating times have no zone at all")
 {
     Fixture f;
     auto& zoned = f.program("Zoned", "America/New_York");
@@ -410,7 +410,7 @@ TEST_CASE("the same program twice in one calendar still gives unique UIDs")
     CHECK(properties(text, "UID").size() == 12);
 }
 
-TEST_CASE("same input, same bytes; DTSTAMP is the given instant in UTC")
+TEST_CASE("same input, same bytes, DTSTAMP is the given instant in UTC")
 {
     Fixture f;
     auto& program = f.program("Frühjahr – Kraft", "Europe/Berlin");

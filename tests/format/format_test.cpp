@@ -173,7 +173,7 @@ TEST_CASE("quantities are spaced one way: percent tight, other units after one s
     CHECK(fmt("template t {\n  cuff 50 %   AOP\n  cuff 160mmHg\n}\n") == "template t {\n  cuff 50% AOP\n  cuff 160 mmHg\n}\n");
 }
 
-TEST_CASE("unit spellings and numbers are kept as written; only their spacing changes")
+TEST_CASE("unit spellings and numbers are kept as written, only their spacing changes")
 {
     CHECK(fmt("program \"P\" {\n  start 2027-01-04\n  1 weeks a\n  3 week b\n}\n") ==
           "program \"P\" {\n  start 2027-01-04\n  1 weeks a\n  3 week b\n}\n");
@@ -192,12 +192,12 @@ TEST_CASE("clock times get two-digit hours and session times are separated by co
     CHECK(fmt("template t {\n  sessions 8:00 16:30 for 30 min\n}\n") == "template t {\n  sessions 08:00, 16:30 for 30 min\n}\n");
 }
 
-TEST_CASE("one statement per line: statements joined by ';' are split")
+TEST_CASE("one statement per line: statements joined by a semicolon are split")
 {
     CHECK(fmt("program \"P\" { start 2027-01-04; 3 weeks kaatsu }\n") == "program \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu\n}\n");
 }
 
-TEST_CASE("blocks joined by 'then' on one line stay on one line; 'then' on its own line stays there")
+TEST_CASE("blocks joined by 'then' on one line stay on one line, 'then' on its own line stays there")
 {
     const std::string text = "program \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu then 10 weeks powerlifting\n  then 2 weeks deload\n}\n";
     CHECK(fmt(text) == text);
@@ -211,7 +211,7 @@ TEST_CASE("a 'then' block that followed another statement on its line goes on a 
           "program \"P\" {\n  3 weeks a\n  start 2027-01-04\n  then 2 weeks b\n}\n");
 }
 
-TEST_CASE("a one-line body with one short statement stays on one line; a long or multi-statement one is spread out")
+TEST_CASE("a one-line body with one short statement stays on one line, a long or multi-statement one is spread out")
 {
     CHECK(fmt("template t {\n  mon   {squat 5x5 @ 75%}\n}\n") == "template t {\n  mon { squat 5x5 @ 75% }\n}\n");
     CHECK(fmt("template t {\n  mon { squat 5x5 @ 75%; bench-press 3x8 @ 70% }\n}\n") ==

@@ -76,7 +76,7 @@ TEST_CASE("an athlete's bar, plates with counts, and equipment marks with their 
     CHECK(dumbbell.span.text() == "dumbbell curl step 2 kg");
 }
 
-TEST_CASE("a cuff may name its limb before the pressure; without one it stays valid")
+TEST_CASE("a cuff may name its limb before the pressure, without one it stays valid")
 {
     const auto parsed =
         parse_text("template t {\n  cuff leg 60% AOP\n}\ntemplate u {\n  cuff arm 120 mmHg\n}\ntemplate v {\n  cuff 160 mmHg\n}\n");
@@ -94,7 +94,7 @@ TEST_CASE("a cuff may name its limb before the pressure; without one it stays va
     CHECK(cuff(2).pressure->amount.value == 160);
 }
 
-TEST_CASE("a condition declaration holds its name, description, class, aliases and sources, on lines or with ';'")
+TEST_CASE("a condition declaration holds its name, description, class, aliases and sources, on lines or with a semicolon")
 {
     const auto parsed =
         parse_text("condition venous-thromboembolism \"history of DVT\" {\n  class absolute\n  alias dvt, pulmonary-embolism\n  alias vte\n"

@@ -22,7 +22,7 @@ std::vector<std::string> texts(const std::vector<Comment>& comments)
 
 }  // namespace
 
-TEST_CASE("comments above a statement lead it; a comment after it on its line trails it")
+TEST_CASE("comments above a statement lead it, a comment after it on its line trails it")
 {
     const auto parsed = parse_text("# the plan\n"
                                    "# for Alex\n"
@@ -52,7 +52,7 @@ TEST_CASE("comments above a statement lead it; a comment after it on its line tr
     CHECK_FALSE(round.trivia.trailing);
 }
 
-TEST_CASE("a comment on the line of '{' belongs to the braces; comments before '}' end the body")
+TEST_CASE("a comment on the line of '{' belongs to the braces, comments before '}' end the body")
 {
     const auto parsed = parse_text("template t {  # opened\n"
                                    "  method bfr\n"

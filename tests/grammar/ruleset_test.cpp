@@ -133,7 +133,7 @@ TEST_CASE("parentheses group and are kept in the tree")
     CHECK(shape(required("((a = 1))")) == "((a=1))");
 }
 
-TEST_CASE("every and any exercise take one condition; 'and' after it joins the whole")
+TEST_CASE("every and any exercise take one condition, 'and' after it joins the whole")
 {
     CHECK(shape(required("every exercise load <= 30%")) == "every load<=30%");
     CHECK(shape(required("any exercise reps > 20")) == "any reps>20");

@@ -102,7 +102,7 @@ TEST_CASE("the first program of the design document, field by field")
     CHECK(powerlifting.target.text == "powerlifting");
 }
 
-TEST_CASE("'then' on one line joins two blocks; 'as' and a body are kept")
+TEST_CASE("'then' on one line joins two blocks, 'as' and a body are kept")
 {
     const auto parsed = parse_text("program \"P\" {\n"
                                    "  start 2027-01-04\n"
@@ -447,7 +447,7 @@ TEST_CASE("the program statements of the design document's table")
     CHECK(as<Timezone>(s[6].node).floating);
 }
 
-TEST_CASE("calendar-id is a program statement with the namespace in quotes; a misspelling gets a did-you-mean")
+TEST_CASE("calendar-id is a program statement with the namespace in quotes, a misspelling gets a did-you-mean")
 {
     const auto parsed = parse_text("program \"P\" {\n  calendar-id \"club.example.org\"\n}\n");
     INFO(parsed.report());
@@ -500,7 +500,7 @@ TEST_CASE("the athlete's conditions, one or several")
     CHECK(two[1].text == "b");
 }
 
-TEST_CASE("';' ends a statement like a new line")
+TEST_CASE("a semicolon ends a statement like a new line")
 {
     const auto parsed = parse_text("athlete \"A\" { max squat 100 kg; round 5 lb }\nuse std.bfr; use std.general\n");
     INFO(parsed.report());

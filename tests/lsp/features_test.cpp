@@ -190,7 +190,7 @@ TEST_CASE("lsp: what a client gets wrong is a JSON-RPC error, and the server rea
     CHECK(s.answer(5)["result"] == nullptr);
 }
 
-TEST_CASE("lsp: a cancelled request is answered RequestCancelled; exit after shutdown is status 0, without it 1")
+TEST_CASE("lsp: a cancelled request is answered RequestCancelled, exit after shutdown is status 0, without it 1")
 {
     Session s;
     const std::vector<json> messages = {initialize(),

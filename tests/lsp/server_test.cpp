@@ -134,7 +134,7 @@ TEST_CASE("lsp: hover on a prescription gives its kilograms week by week for the
     CHECK(text.find("week 2 (2027-01-11): 5×5 @ 80 kg") != std::string::npos);
 }
 
-TEST_CASE("lsp: hover on a block gives its dates and sessions; on a rule id its explanation; on a template its text")
+TEST_CASE("lsp: hover on a block gives its dates and sessions, on a rule id its explanation, on a template its text")
 {
     Session s;
     const std::string with_allow =

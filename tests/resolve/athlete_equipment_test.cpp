@@ -42,7 +42,7 @@ athlete "A" {
     CHECK(a.equipment.count("bench-press") == 0);  // not marked: rounded to `round`, never loaded with plates
 }
 
-TEST_CASE("an athlete in pounds has bar and plates in pounds; the bar and plates decide the unit when nothing else does")
+TEST_CASE("an athlete in pounds has bar and plates in pounds, the bar and plates decide the unit when nothing else does")
 {
     auto c = compile(R"(athlete "A" { bar 45 lb; plates 45 25 10 5 2.5 lb; barbell squat })");
     INFO(messages(c.diagnostics));

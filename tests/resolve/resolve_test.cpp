@@ -107,7 +107,7 @@ TEST_CASE("a directory in MESO_PATH adds and overrides library modules")
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("for may be left out with one athlete; with several it must name one")
+TEST_CASE("for may be left out with one athlete, with several it must name one")
 {
     auto one = compile(
         "athlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  1 week \"B\" { days mon; squat 1x5 @ 50% }\n}\n");
@@ -227,7 +227,7 @@ TEST_CASE("a misspelt start is one syntax error, not also a missing start")
     CHECK(c.diagnostics[0].span.line == 2);
 }
 
-TEST_CASE("a file with no statements at all is a warning; a file of templates or rule sets alone is not")
+TEST_CASE("a file with no statements at all is a warning, a file of templates or rule sets alone is not")
 {
     for (const char* text : {"", "# only a comment\n\n"}) {
         auto c = compile(text, "empty.meso");

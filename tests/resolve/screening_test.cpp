@@ -205,7 +205,7 @@ TEST_CASE("a clearance is recorded on the athlete, once per rule, with who clear
                       "a clearance says who cleared the rule and when"));
 }
 
-TEST_CASE("a cuff's limb is the block's; a pressure written without one keeps the template's limb")
+TEST_CASE("a cuff's limb is the block's, a pressure written without one keeps the template's limb")
 {
     const std::string templates = "template t {\n  days mon\n  cuff leg 160 mmHg\n  squat 3x10 @ 30%\n}\n";
     auto keep =

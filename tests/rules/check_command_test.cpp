@@ -294,7 +294,7 @@ TEST_CASE("meso check --format sarif is SARIF 2.1.0 with the rules in force and 
     CHECK(!occlusion.contains("suppressions"));
 }
 
-TEST_CASE("meso rules lists every rule in force; meso explain shows one with its source and an example")
+TEST_CASE("meso rules lists every rule in force, meso explain shows one with its source and an example")
 {
     auto run = run_meso({"rules"});
     CHECK(run.exit_code == 0);
@@ -437,7 +437,7 @@ TEST_CASE("two BFR blocks of one week in a row, 24 sessions together, meet the m
     CHECK(rule_ids(text).empty());
 }
 
-TEST_CASE("a run of BFR blocks too short is reported once, at its first block; a block of another method ends the run")
+TEST_CASE("a run of BFR blocks too short is reported once, at its first block, a block of another method ends the run")
 {
     SECTION("1 week and 3 days in a row: one finding, at the first block")
     {

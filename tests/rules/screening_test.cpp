@@ -109,7 +109,7 @@ TEST_CASE("an athlete's clearance accepts that rule's findings in every block, w
     CHECK(findings.front().suppressed_by == std::optional<std::string>("Dr Lee, 2027-01-10"));
 }
 
-TEST_CASE("a clearance of an 'allow never' rule or an unknown rule is an error; one that clears nothing a warning")
+TEST_CASE("a clearance of an 'allow never' rule or an unknown rule is an error, one that clears nothing a warning")
 {
     SECTION("allow never")
     {

@@ -34,7 +34,7 @@ std::string with_limit(const std::string& limit)
 
 }  // namespace
 
-TEST_CASE("a clinic's rule of at most +5% tonnage a week finds weeks 2 and 3; +10% finds none")
+TEST_CASE("a clinic's rule of at most +5% tonnage a week finds weeks 2 and 3, +10% finds none")
 {
     const auto dir = temp_dir("volume-rule");
     write_file(dir + "/five.meso", with_limit("5"));

@@ -86,7 +86,7 @@ TEST_CASE("a session on a competition day is dropped, not moved")
     CHECK(p.end == date(2027, 1, 24));
 }
 
-TEST_CASE("a competition after the last block of a program with start is a warning; with end, an error")
+TEST_CASE("a competition after the last block of a program with start is a warning, with end, an error")
 {
     auto with_start = compile(program_with("  start 2027-01-04\n  competition 2027-02-06 \"Open\"\n"));
     CHECK_FALSE(meso::has_errors(with_start.diagnostics));

@@ -75,7 +75,7 @@ program "P" { start 2027-01-04; 1 week "B" { days mon; squat 1x5 @ 75% } }
     CHECK(*c.program().plates_of(set) == std::vector<double>{25, 25, 10, 1.25});  // 61.25 = 25+25+10+1.25, four plates
 }
 
-TEST_CASE("dumbbell and machine exercises round to their own step; other exercises to the athlete's, without plates")
+TEST_CASE("dumbbell and machine exercises round to their own step, other exercises to the athlete's, without plates")
 {
     auto c = compile(gym + R"(program "P" {
   start 2027-01-04
@@ -91,7 +91,7 @@ TEST_CASE("dumbbell and machine exercises round to their own step; other exercis
     CHECK_FALSE(c.program().plates_of(exercise_of(c.program(), 0, "bench-press").sets[0]));  // not marked barbell
 }
 
-TEST_CASE("a barbell load below the bar is a warning at the load, naming the bar, once; the bar alone is used")
+TEST_CASE("a barbell load below the bar is a warning at the load, naming the bar, once, the bar alone is used")
 {
     auto c = compile(gym + R"(program "P" { start 2027-01-04; 2 weeks "B" { days mon; squat 2x10 @ 5% } })");
     INFO(messages(c.diagnostics));
@@ -109,7 +109,7 @@ TEST_CASE("a barbell load below the bar is a warning at the load, naming the bar
         }
 }
 
-TEST_CASE("a written barbell load the plates cannot make is a warning, and the nearest is used; one they make is not")
+TEST_CASE("a written barbell load the plates cannot make is a warning, and the nearest is used, one they make is not")
 {
     auto c = compile(gym + R"(program "P" { start 2027-01-04; 1 week "B" { days mon; squat 1x5 @ 101 kg; squat 1x3 @ 102.5 kg } })");
     INFO(messages(c.diagnostics));
@@ -210,7 +210,7 @@ TEST_CASE("5/3/1 week 1 on a 200 kg squat with a 90% training max: every set gro
     CHECK(count_of(c.diagnostics, "lighter than") + count_of(c.diagnostics, "cannot be made") == 0);
 }
 
-TEST_CASE("a warm-up below the bar is a warning at its load and the bar alone; the other warm-ups get their plates")
+TEST_CASE("a warm-up below the bar is a warning at its load and the bar alone, the other warm-ups get their plates")
 {
     auto c = compile(jordan + R"(program "P" for "Jordan" {
   start 2027-03-01

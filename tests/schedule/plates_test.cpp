@@ -103,7 +103,7 @@ TEST_CASE("no plates: the bar alone, whatever the load")
     CHECK_FALSE(b.below_bar);
 }
 
-TEST_CASE("a load below the bar gives the bar alone and says so; the bar's own mass does not")
+TEST_CASE("a load below the bar gives the bar alone and says so, the bar's own mass does not")
 {
     const auto below = load_bar(15, 20, kg_plates);
     CHECK(below.mass == 20);

@@ -203,7 +203,7 @@ TEST_CASE("a block outside every repeat keeps its UID when a repeat is written b
     CHECK(with_repeat.back() == test_uid.front());
 }
 
-TEST_CASE("--max-sessions counts the sessions of every cycle")
+TEST_CASE("a --max-sessions bound counts the sessions of every cycle")
 {
     auto c = compile(cycles, "test.meso", false, 10);
     CHECK(has_message(c.diagnostics, "this program expands to 16 sessions, more than --max-sessions allows (10)"));

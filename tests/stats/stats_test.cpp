@@ -151,7 +151,7 @@ TEST_CASE("meso stats prints the weeks as an aligned table, JSON and CSV")
           std::string::npos);
 }
 
-TEST_CASE("meso stats on a file with errors prints them and nothing else, exit 1; an unreadable file exits 2")
+TEST_CASE("meso stats on a file with errors prints them and nothing else, exit 1, an unreadable file exits 2")
 {
     const auto dir = temp_dir("stats-errors");
     write_file(dir + "/bad.meso", "program \"P\" { start 2027-13-01 }\n");
