@@ -107,7 +107,8 @@ TEST_CASE("TEXT escapes backslash, semicolon, comma and newline, and drops what 
     CHECK(ical::escape_text("bad \xC3(") == "bad \xEF\xBF\xBD(");
 }
 
-TEST_CASE("a parameter value is quoted when it holds : a semicolon or a comma and keeps a double quote, a caret and a newline as RFC 6868 says")
+TEST_CASE(
+    "a parameter value is quoted when it holds : a semicolon or a comma and keeps a double quote, a caret and a newline as RFC 6868 says")
 {
     CHECK(ical::param_value("Sam Lee") == "Sam Lee");
     CHECK(ical::param_value("Lee, Sam") == "\"Lee, Sam\"");
