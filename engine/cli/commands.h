@@ -129,6 +129,11 @@ int lsp(const LspOptions& options);
 // as against findings, which keep the GNU `file:line:col:` format.
 void print_error(const std::string& message);
 
+// When `run` cannot go on (its file could not be read, or --athlete names
+// no one in it), prints why with print_error and returns true: the
+// command then exits 2.
+bool print_run_error(const pipeline::FileRun& run);
+
 // "meso: warning: MESSAGE" on standard error: something of the command's
 // own that does not stop it (a MESO_LOG value that names no level).
 void print_warning(const std::string& message);

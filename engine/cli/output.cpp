@@ -244,6 +244,19 @@ std::string cannot_write(const WriteFailure& failure)
 
 void print_error(const std::string& message) { std::cerr << "meso: error: " << message << "\n"; }
 
+bool print_run_error(const pipeline::FileRun& run)
+{
+    if (run.unreadable) {
+        print_error(run.diagnostics.front().message);
+        return true;
+    }
+    if (!run.athlete_error.empty()) {
+        print_error(run.athlete_error);
+        return true;
+    }
+    return false;
+}
+
 void print_warning(const std::string& message) { std::cerr << "meso: warning: " << message << "\n"; }
 
 bool use_colour(int fd)

@@ -67,14 +67,7 @@ int schedule(const std::string& file, const CommonOptions& options)
     // printed in full, and nothing goes to standard output.
     auto scheduled = pipeline::schedule_file(file, options.pipeline);
     auto& run = scheduled.run;
-    if (run.unreadable) {
-        print_error(run.diagnostics.front().message);
-        return 2;
-    }
-    if (!run.athlete_error.empty()) {
-        print_error(run.athlete_error);
-        return 2;
-    }
+    if (print_run_error(run)) return 2;
     if (has_errors(run.diagnostics)) {
         print_text(std::cerr, run.diagnostics, {use_colour(2), false});
         return 1;

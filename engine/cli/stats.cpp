@@ -18,14 +18,7 @@ int stats(const std::string& file, const CommonOptions& options)
         return 2;
     }
     pipeline::FileRun run = pipeline::resolve_file(file, options.pipeline);
-    if (run.unreadable) {
-        print_error(run.diagnostics.front().message);
-        return 2;
-    }
-    if (!run.athlete_error.empty()) {
-        print_error(run.athlete_error);
-        return 2;
-    }
+    if (print_run_error(run)) return 2;
     std::vector<stats::ProgramStats> programs;
     pipeline::stream_programs(run, options.pipeline, pipeline::Stages::schedule,
                               [&](std::size_t, ProgramSchedule& program) { programs.push_back(stats::program_stats(program)); });

@@ -21,14 +21,7 @@ int view(const std::string& file, const std::string& output, const CommonOptions
     }
     const evidence::Table& table = evidence::bfr_table();
     pipeline::FileRun run = pipeline::resolve_file(file, options.pipeline);
-    if (run.unreadable) {
-        print_error(run.diagnostics.front().message);
-        return 2;
-    }
-    if (!run.athlete_error.empty()) {
-        print_error(run.athlete_error);
-        return 2;
-    }
+    if (print_run_error(run)) return 2;
     view::Page page;
     page.file = file;
     page.default_zone = run.default_zone;

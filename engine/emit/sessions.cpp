@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/csv.h"
 #include "engine/base/text.h"
 #include "engine/emit/date_time_cache.h"
 #include "engine/emit/ical_session_text.h"
@@ -39,17 +40,6 @@ std::optional<double> shown_percent(const std::optional<double>& percent)
 constexpr long minutes_per_day = 24L * 60;
 
 std::chrono::minutes end_of(const Session& s) { return (s.start + s.length) % std::chrono::minutes{minutes_per_day}; }
-
-std::string csv_field(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "engine/base/csv.h"
 #include "engine/base/text.h"
 
 namespace meso::stats {
@@ -137,17 +138,6 @@ nlohmann::json block_json(const BlockStats& b)
             {"reps", b.reps},
             {"tonnage", b.tonnage},
             {"weeks", weeks}};
-}
-
-std::string csv_field(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string csv_percent(const std::optional<double>& p) { return p ? format_percent(*p) : ""; }
