@@ -13,26 +13,7 @@ using namespace meso::lsp::testing;
 namespace {
 
 const std::string uri = "file:///tmp/meso-lsp-test/plan.meso";
-const std::string plan = R"(use std.templates
-
-athlete "Zoë" {
-  max squat 100 kg
-  max bench-press 80 kg
-}
-
-template strong "Strong" {
-  method strength
-  days mon thu
-  squat 5x5 @ 80%
-}
-
-program "Spring" for "Zoë" {
-  start 2027-01-04
-  timezone Europe/Berlin
-  2 weeks strong
-  then 1 week deload
-}
-)";
+const std::string& plan = zoe_plan;
 
 // `plan` with line `line` (0-based) replaced.
 std::string with_line(unsigned line, const std::string& text)

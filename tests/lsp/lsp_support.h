@@ -99,4 +99,27 @@ struct Session {
     }
 };
 
+// The program both lsp test files ask about: an athlete whose name is not
+// ASCII, a template and two blocks.
+inline const std::string zoe_plan = R"(use std.templates
+
+athlete "Zoë" {
+  max squat 100 kg
+  max bench-press 80 kg
+}
+
+template strong "Strong" {
+  method strength
+  days mon thu
+  squat 5x5 @ 80%
+}
+
+program "Spring" for "Zoë" {
+  start 2027-01-04
+  timezone Europe/Berlin
+  2 weeks strong
+  then 1 week deload
+}
+)";
+
 }  // namespace meso::lsp::testing

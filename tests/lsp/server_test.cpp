@@ -13,26 +13,7 @@ using namespace meso::lsp::testing;
 namespace {
 
 const std::string plan_uri = "file:///tmp/meso-lsp-test/plan.meso";
-const std::string plan = R"(use std.templates
-
-athlete "Zoë" {
-  max squat 100 kg
-  max bench-press 80 kg
-}
-
-template strong "Strong" {
-  method strength
-  days mon thu
-  squat 5x5 @ 80%
-}
-
-program "Spring" for "Zoë" {
-  start 2027-01-04
-  timezone Europe/Berlin
-  2 weeks strong
-  then 1 week deload
-}
-)";
+const std::string& plan = zoe_plan;
 
 // The error is at 'fr': 20 bytes into its line, 17 UTF-16 code units ("ë" is
 // 2 bytes and 1 unit, the emoji 4 bytes and 2 units).
