@@ -114,7 +114,9 @@ void write_calendar_properties(std::ostream& out, const std::vector<ProgramOutli
     std::unordered_set<std::string> named;  // a search of `names` per program was quadratic in programs
     bool every_program_has_organizer = !programs.empty();
     for (const auto& program : programs) {
-        if (named.insert(program.name).second) names.push_back(program.name);
+        // An empty NAME is an error to libical (X-LIC-ERROR): a program
+        // named "" adds nothing to the calendar's name.
+        if (!program.name.empty() && named.insert(program.name).second) names.push_back(program.name);
         if (organizer(program.program) == nullptr) every_program_has_organizer = false;
     }
     const std::string calendar_name = names.empty() ? "meso" : join(names, ", ");

@@ -118,6 +118,24 @@ TEST_CASE(
     CHECK(ical::param_value("\"Lee, Sam\"") == "\"^'Lee, Sam^'\"");
 }
 
+TEST_CASE("a calendar never has an empty name: programs named \"\" leave the others' names, or 'meso'")
+{
+    // fuzz_emit found it: libical reads an empty NAME or X-WR-CALNAME as an error (X-LIC-ERROR).
+    Fixture f;
+    auto& unnamed = f.program("", "UTC");
+    const BlockSpec block{"", "", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}};
+    f.schedule(unnamed, "", day(2027, 1, 4), {block});
+    std::string text = emit(f.schedules);
+    CHECK(lint_calendar(text).empty());
+    CHECK(properties(text, "NAME") == std::vector<std::string>{":meso"});
+    CHECK(properties(text, "X-WR-CALNAME") == std::vector<std::string>{":meso"});
+
+    auto& named = f.program("Spring", "UTC");
+    f.schedule(named, "Alex", day(2027, 1, 4), {block});
+    text = emit(f.schedules);
+    CHECK(properties(text, "NAME") == std::vector<std::string>{":Spring"});
+}
+
 TEST_CASE("one event per session, with the calendar properties of the contract")
 {
     Fixture f;
