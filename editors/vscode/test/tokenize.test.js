@@ -114,8 +114,8 @@ program "Off-season 2027" for "Alex" {
   3 weeks "Rotation" {
     days mon wed fri
     rotate drop {
-      "A" { squat 5x5 @ 75% }
-      "B" { deadlift 3x5 @ 80% }
+      "A" { good-morning 3x8 @ 40% }
+      "B" { hip-thrust 4x6 @ 60% }
     }
   }
   2 weeks "Taper" {
