@@ -1,5 +1,5 @@
 // The grammar of blocks and templates: method, days, sessions, occlusion,
-// cuff (on a limb: athlete.h), allow, note, splits (`mon wed { ... }`), week overrides (`week 4
+// cuff (on a limb: athlete.h), allow, note, splits (`mon wed { ... }`), rotations (`rotate { "A" { ... } }`), week overrides (`week 4
 // { ... }`, `week 2..3 deload`) and exercises. Internal to grammar/: see
 // grammar.h.
 #pragma once
@@ -20,7 +20,7 @@ struct block_keywords {
     static constexpr bool exercises_allowed = true;
     static std::vector<std::string> words()
     {
-        return {"method", "days", "sessions", "occlusion", "cuff", "week", "superset", "circuit", "allow", "note"};
+        return {"method", "days", "sessions", "occlusion", "cuff", "week", "superset", "circuit", "rotate", "allow", "note"};
     }
 };
 
@@ -70,9 +70,9 @@ struct superset_statement : seq<superset_keyword, ws, must<superset_body>, opt<w
 
 // A split: what sessions on those weekdays hold. `mon wed { squat 5x5 @ 75% }`
 struct split_statement;
-struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, weekday> {};
+struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, weekday> {};
 template <> inline constexpr auto error_message<misplaced_in_split> =
-    "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week' and 'allow' in the block itself";
+    "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week', 'rotate' and 'allow' in the block itself";
 struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
                              seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
@@ -83,9 +83,9 @@ struct split : seq<at<weekday>, weekdays, ws, must<split_body>> {};
 
 // A week override: what those block weeks hold instead.
 struct week_statement;
-struct misplaced_in_week : sor<kw<"week">, kw<"allow">> {};
+struct misplaced_in_week : sor<kw<"week">, kw<"allow">, kw<"rotate">> {};
 template <> inline constexpr auto error_message<misplaced_in_week> =
-    "a week override cannot hold 'week' or 'allow'; write them in the block itself";
+    "a week override cannot hold 'week' or 'allow', nor 'rotate'; write them in the block itself";
 struct week_statement
     : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
           split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
@@ -102,10 +102,42 @@ template <> inline constexpr auto error_message<week_content> = "expected '{' wi
 struct week_override : seq<kw<"week">, ws, must<week_list>, ws, must<week_content>> {};
 template <> inline constexpr auto error_message<week_list> = "expected a week number such as '4', a range '2..3' or a list '4, 8'";
 
-struct block_statement : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, week_override,
-                             superset_statement, split, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
+// A rotation: workouts done in turn on the block's training days, whatever
+// their weekday, continuing from one week to the next.
+// `rotate { "A" { squat 5x5 @ 75% }; "B" { deadlift 1x5 @ 85% } }` (workouts one a line, or `;` between them); the word
+// after `rotate` says what a skipped training day does with its workout:
+// `shift` (the default) keeps it for the next training day, `drop` drops it.
+struct rotation_policy : sor<kw<"shift">, kw<"drop">> {};
+struct workout_name : string_literal {};
+struct misplaced_in_workout : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, weekday> {};
+template <> inline constexpr auto error_message<misplaced_in_workout> =
+    "a workout holds exercises, 'sessions' and 'note'; write 'method', 'days', 'week', 'rotate' and 'allow' in the block itself";
+struct workout_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
+                               seq<at<misplaced_in_workout>, raise<misplaced_in_workout>>, misspelt_keyword<block_keywords>, prescription> {
+};
+template <> inline constexpr auto error_message<workout_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
+struct workout_body : body_of<workout_statement> {};
+template <> inline constexpr auto error_message<workout_body> =
+    "expected '{' with the workout's exercises after its name, as in '\"A\" { squat 5x5 @ 75% }'";
+struct workout : seq<workout_name, ws, must<workout_body>> {};
+// An exercise written straight into a rotation.
+struct exercise_in_rotation : exercise_start {};
+template <> inline constexpr auto error_message<exercise_in_rotation> =
+    "a rotation holds workouts: write the exercise inside a workout's '{ }', as in 'rotate { \"A\" { squat 5x5 @ 75% }; \"B\" { ... } }'";
+struct rotation_item : sor<workout, seq<at<exercise_start>, raise<exercise_in_rotation>>> {};
+template <> inline constexpr auto error_message<rotation_item> =
+    "expected a workout: its name in quotes and its exercises, as in '\"A\" { squat 5x5 @ 75% }'";
+struct rotation_body : body_of<rotation_item> {};
+template <> inline constexpr auto error_message<rotation_body> =
+    "expected '{' and the workouts in turn after 'rotate', as in 'rotate { \"A\" { squat 5x5 @ 75% }; \"B\" { deadlift 1x5 @ 85% } }' "
+    "(or 'rotate drop { ... }' to drop a skipped day's workout)";
+struct rotate_statement : seq<kw<"rotate">, ws, opt<rotation_policy, ws>, must<rotation_body>> {};
+
+struct block_statement
+    : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, week_override, superset_statement,
+          split, rotate_statement, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<block_statement> =
-    "expected a block statement: method, days, sessions, occlusion, cuff, week, superset, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
+    "expected a block statement: method, days, sessions, occlusion, cuff, week, superset, rotate, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
 struct block_body : body_of<block_statement> {};
 template <> inline constexpr auto error_message<block_body> = "expected '{' to open the block";
 

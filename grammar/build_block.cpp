@@ -2,6 +2,7 @@
 // override or a split) and the block statements. Prescriptions are in
 // build_prescription.cpp.
 #include <cmath>
+#include <set>
 #include <string>
 
 #include "grammar/builder.h"
@@ -34,6 +35,7 @@ std::optional<syntax::BlockStatement> Builder::block_statement(const node& n)
     if (n.is_type<g::cuff_statement>()) return BlockStatement{cuff(n)};
     if (n.is_type<g::week_override>()) return BlockStatement{week_override(n)};
     if (n.is_type<g::split>()) return BlockStatement{split(n)};
+    if (n.is_type<g::rotate_statement>()) return BlockStatement{rotation(n)};
     if (n.is_type<g::superset_statement>()) return BlockStatement{superset(n)};
     if (n.is_type<g::allow_statement>()) return BlockStatement{allow(n)};
     if (n.is_type<g::note_statement>()) return BlockStatement{NoteStatement{text(*child<g::note_text>(n)), sp, {}}};
@@ -104,6 +106,57 @@ syntax::Split Builder::split(const node& n)
     s.days = weekdays(*child<g::weekdays>(n));
     s.body = body(*child<g::split_body>(n));
     return s;
+}
+
+// `rotate drop { "A" { squat 5x5 @ 75% } "B" { deadlift 1x5 @ 85% } }`: two
+// workouts at least, each named once (the outputs name a session's workout).
+syntax::Rotation Builder::rotation(const node& n)
+{
+    syntax::Rotation r;
+    r.span = span(n);
+    if (const node* p = child<g::rotation_policy>(n)) r.policy = name(*p);
+    const node& b = *child<g::rotation_body>(n);
+    r.braces = braces(b);
+    r.workouts = statements_of<syntax::RotationStatement>(b, [this](const node& c) -> std::optional<syntax::RotationStatement> {
+        if (!c.is_type<g::workout>()) return std::nullopt;
+        syntax::Workout w;
+        w.span = span(c);
+        w.name = text(*child<g::workout_name>(c));
+        w.body = body(*child<g::workout_body>(c));
+        return syntax::RotationStatement{std::move(w)};
+    });
+    std::set<std::string> names;  // a set: a rotation of thousands of workouts stays n log n
+    for (const auto& statement : r.workouts) {
+        const auto& w = std::get<syntax::Workout>(statement.node);
+        if (w.name.value.empty())
+            error(w.name.span, "a workout needs a name, such as \"A\" or \"Heavy\": the schedule names each session's workout");
+        else if (!names.insert(w.name.value).second)
+            error(w.name.span, "the workout \"" + w.name.value + "\" is named twice in this rotation; give each workout its own name");
+    }
+    if (r.workouts.size() < 2 && only_workouts(r))
+        error(r.span,
+              "a rotation holds two workouts or more, done in turn, as in 'rotate { \"A\" { squat 5x5 @ 75% }; \"B\" { deadlift 1x5 "
+              "@ 85% } }'; write a single workout's exercises in the block without it");
+    return r;
+}
+
+// True when the rotation's braces hold nothing but its workouts, blanks, ';' and comments: a workout the parser
+// could not read (already reported) is not counted as missing.
+bool Builder::only_workouts(const syntax::Rotation& r) const
+{
+    const std::string_view text = r.braces.span.text();
+    std::size_t next = 0;  // the next workout
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+        const std::uint32_t at = r.braces.span.begin + static_cast<std::uint32_t>(i);
+        if (next < r.workouts.size() && at == std::get<syntax::Workout>(r.workouts[next].node).span.begin) {
+            i += std::get<syntax::Workout>(r.workouts[next++].node).span.text().size() - 1;
+            continue;
+        }
+        const char c = text[i];
+        if (c == '#') i = std::min(text.find('\n', i), text.size() - 2);
+        else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ';') return false;
+    }
+    return true;
 }
 
 // `superset { curl 3x10 @ 20 kg; dip 3x10 } rest 90 s`: two exercises at least.

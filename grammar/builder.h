@@ -116,6 +116,8 @@ private:
     syntax::WeekOverride week_override(const node& n);
     syntax::WeekItem week_item(const node& n);
     syntax::Split split(const node& n);
+    syntax::Rotation rotation(const node& n);
+    bool only_workouts(const syntax::Rotation& r) const;
     syntax::Superset superset(const node& n);
     syntax::Allow allow(const node& n);
 

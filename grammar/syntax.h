@@ -18,6 +18,7 @@
 #include "engine/base/source.h"
 #include "engine/base/units.h"
 #include "grammar/syntax_holders.h"
+#include "grammar/syntax_tokens.h"
 
 namespace meso::syntax {
 
@@ -33,76 +34,6 @@ struct Trivia {
     bool blank_line_before = false;  // an empty line separates this statement from the one before
     std::vector<Comment> leading;    // comment lines just above the statement
     HeapOptional<Comment> trailing;  // a comment after the statement on its last line
-};
-
-// ---------------------------------------------------------------- tokens
-
-struct Name {
-    std::string text;  // unescaped when quoted
-    Span span;
-    bool quoted = false;  // written as a string ("Bulgarian split squat")
-};
-
-struct Text {           // a string literal
-    std::string value;  // unescaped
-    Span span;
-};
-
-// Units are engine/base's one table: the syntax tree names them as written
-// (Quantity::unit_text) and by what they mean (Quantity::unit).
-using meso::canonical_spelling;
-using meso::Dimension;
-using meso::dimension_of;
-using meso::Unit;
-
-struct Number {
-    double value = 0;
-    std::string text;  // as written ("142.5")
-    Span span;
-};
-
-struct Quantity {
-    Number amount;
-    Unit unit = Unit::kg;
-    std::string unit_text;  // as written ("weeks", "sec", "mmHg")
-    Span span;
-};
-
-struct Date {
-    std::chrono::year_month_day value{};
-    Span span;
-};
-
-struct DateRange {  // a single date has first == last
-    Date first;
-    Date last;
-    bool is_range = false;
-    Span span;
-};
-
-struct ClockTime {
-    std::chrono::minutes since_midnight{0};
-    Span span;
-};
-
-struct WeekdayItem {  // `mon` or `mon..sat`
-    std::chrono::weekday first;
-    std::chrono::weekday last;
-    bool is_range = false;
-    Span span;
-};
-
-struct Weekdays {
-    std::vector<WeekdayItem> items;
-    bool commas = false;  // written `mon, wed, fri`
-    Span span;
-};
-
-struct WeekItem {  // `2` or `2..3`
-    int first = 0;
-    int last = 0;
-    bool is_range = false;
-    Span span;
 };
 
 // ---------------------------------------------------------------- prescriptions
@@ -231,6 +162,25 @@ struct Split {  // `mon wed { squat 5x5 @ 75% }`
     Span span;
     Trivia trivia;
 };
+struct Workout {  // `"A" { squat 5x5 @ 75% }`, in a rotation
+    Text name;
+    Body body;
+    Span span;
+    Trivia trivia;
+};
+struct RotationStatement {
+    std::variant<Workout> node;
+};
+// `rotate { "A" { ... } "B" { ... } }`: the workouts in turn on the block's
+// training days; `rotate drop { ... }` drops a skipped day's workout, where
+// `shift` (the default) keeps it for the next training day.
+struct Rotation {
+    std::optional<Name> policy;  // shift | drop, as written; none: shift
+    Braces braces;
+    std::vector<RotationStatement> workouts;
+    Span span;
+    Trivia trivia;
+};
 struct Superset {  // `superset { curl 3x10 @ 20 kg  triceps-extension 3x10 @ 15 kg } rest 90 s`
     Name keyword;  // superset | circuit, as written
     Body body;     // prescriptions only (the grammar takes nothing else)
@@ -251,7 +201,7 @@ struct NoteStatement {
 };
 
 struct BlockStatement {
-    std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Superset, Allow, NoteStatement, Prescription> node;
+    std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Rotation, Superset, Allow, NoteStatement, Prescription> node;
 };
 
 const Span& span_of(const BlockStatement& statement);

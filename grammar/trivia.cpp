@@ -128,6 +128,8 @@ private:
     void descend(syntax::Repeat& r) { body_level(r.braces, r.statements); }
     void descend(syntax::WeekOverride& w);
     void descend(syntax::Split& s) { body_level(s.body.braces, s.body.statements); }
+    void descend(syntax::Rotation& r) { body_level(r.braces, r.workouts); }
+    void descend(syntax::Workout& w) { body_level(w.body.braces, w.body.statements); }
     void descend(syntax::Superset& s) { body_level(s.body.braces, s.body.statements); }
     template <typename T> void descend(T&) { static_assert(has_no_body<T>, "a statement kind with a body needs its descend()"); }
 };

@@ -222,16 +222,19 @@ struct ContentTexts {
     const ical::ContentText& of(const ProgramSchedule& program, const Session& session, const BlockPlan& block, bool name_athlete,
                                 const std::string& unit)
     {
+        const std::string_view workout = workout_of(program, session);
         if (session.content >= program.contents.size()) {
             static const SessionContent no_content;
-            ical::make_content_text(uncached, program, block, no_content, name_athlete, unit, scratch);
+            ical::make_content_text(uncached, program, block, no_content, workout, name_athlete, unit, scratch);
             return uncached;
         }
         ical::ContentText& text = cache[session.content % cache.size()];
-        if (text.content != session.content || text.block != session.block) {
-            ical::make_content_text(text, program, block, program.contents[session.content], name_athlete, unit, scratch);
+        // Two workouts of a rotation may plan equal contents: the workout is part of the key.
+        if (text.content != session.content || text.block != session.block || text.workout != workout) {
+            ical::make_content_text(text, program, block, program.contents[session.content], workout, name_athlete, unit, scratch);
             text.content = session.content;
             text.block = session.block;
+            text.workout = workout;
         }
         return text;
     }

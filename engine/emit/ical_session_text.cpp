@@ -207,11 +207,12 @@ void append_integer(std::string& out, long long value)
 }
 
 void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block, const SessionContent& content,
-                       bool name_athlete, const std::string& unit, std::string& scratch)
+                       std::string_view workout, bool name_athlete, const std::string& unit, std::string& scratch)
 {
     scratch.clear();
     if (name_athlete) scratch.append(program.athlete).append(" — ");
     scratch += block_title(block);
+    if (!workout.empty()) scratch.append(", workout ").append(workout);
     for (std::size_t i = 0; i < content.exercises.size(); ++i) scratch.append(i == 0 ? ": " : ", ").append(content.exercises[i].name);
     text.summary.clear();
     append_escaped(text.summary, scratch);

@@ -30,16 +30,17 @@ std::string cuff_pressure_text(const SessionContent& content);
 struct ContentText {
     std::uint32_t content = UINT32_MAX;
     std::uint32_t block = UINT32_MAX;
+    std::string_view workout;  // the rotation's workout ("B"), in the IR; empty outside a rotation
     std::string summary;       // escaped, unfolded (VALARM adds to it)
     std::string summary_line;  // SUMMARY, folded
     std::string tail;          // the escaped DESCRIPTION after its first line and "\n"; empty: none
 };
 
-// Fills `text` for `content` of `block`. `scratch` is a buffer the caller
+// Fills `text` for `content` of `block` (and the rotation's `workout`, if any: "Block, workout B: squat"). `scratch` is a buffer the caller
 // keeps from content to content: the texts are built there and escaped
 // into the cache entry's own strings, so that a content's text costs no
 // allocation once the buffers have grown.
 void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block, const SessionContent& content,
-                       bool name_athlete, const std::string& unit, std::string& scratch);
+                       std::string_view workout, bool name_athlete, const std::string& unit, std::string& scratch);
 
 }  // namespace meso::ical

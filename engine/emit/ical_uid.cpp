@@ -104,6 +104,15 @@ std::size_t write_uid(char* out, const Fnv1a& hash)
 std::size_t uid_into(char* out, Fnv1a prefix, const ProgramSchedule& program, const Session& session)
 {
     const SessionPlace place = session_place(program, session);
+    // A rotated session's place is its turn in the block's rotation, not its week and weekday: a skipped
+    // day under `rotate shift` moves the workout, and its event, to the next training day. The field is
+    // left out of the hash outside every rotation, so those UIDs stay what they were.
+    if (session.rotation != 0) {
+        prefix.field("rotation");
+        prefix.field(static_cast<long long>(session.rotation));
+        prefix.field(place.session_of_day);
+        return write_uid(out, prefix);
+    }
     prefix.field(place.week);
     prefix.field(place.weekday);
     prefix.field(place.session_of_day);

@@ -379,7 +379,8 @@ std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& defaul
 }
 
 // A session's own keys, up to its content's.
-void append_json_session_keys(std::string& o, DateTimeCache& clock, const Session& s, const std::string& block_name)
+void append_json_session_keys(std::string& o, DateTimeCache& clock, const Session& s, const std::string& block_name,
+                              std::string_view workout)
 {
     o += "        {\n          \"date\": \"";
     o += clock.date(s.date);
@@ -395,6 +396,10 @@ void append_json_session_keys(std::string& o, DateTimeCache& clock, const Sessio
     o += block_name;
     o += ",\n          \"week\": ";
     append_integer(o, s.week);
+    if (!workout.empty()) {  // only in a rotation: other programs' JSON is as it was
+        o += ",\n          \"workout\": ";
+        append_json_string(o, workout);
+    }
     o += ",\n          \"session_of_day\": ";
     append_integer(o, s.session_of_day + 1);
     o += ",\n";
@@ -425,7 +430,7 @@ void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramS
     }
     append_json_array(o, p.sessions.size(), "      ]", [&](std::size_t si) {
         const auto& s = p.sessions[si];
-        append_json_session_keys(o, clock, s, block_names[s.block]);
+        append_json_session_keys(o, clock, s, block_names[s.block], workout_of(p, s));
         if (kept[s.content]) o += contents[s.content];
         else append_json_content_keys(o, p.contents[s.content], p, &buffer);
         buffer.maybe_flush();
@@ -461,6 +466,7 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
             o += clock.time(end_of(s));
             o += blocks[s.block];
             append_integer(o, s.week);
+            if (s.rotation != 0) o.append(", workout ").append(workout_of(p, s));
             o += contents[s.content];
             buffer.maybe_flush();
         }
@@ -543,14 +549,14 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
     std::string& o = buffer.text();
     DateTimeCache clock;
     o += "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,unit,load,rpe,rir,amrap,deload,warm_up,"
-         "reps_max,seconds,each_side,tm_percent,superset,plates,cycle\n";
+         "reps_max,seconds,each_side,tm_percent,superset,plates,cycle,workout\n";
     for (const auto& p : schedule.programs) {
         const std::string program = "," + csv_field(p.name) + "," + csv_field(p.athlete) + ",";
-        // Per block, its name and the end of its rows: its cycle in a repeat (",2\n"), else nothing (",\n").
-        std::vector<std::string> blocks, row_ends;
+        // Per block, its name and its rows' cycle: in a repeat ",2", else ","; the workout of a rotation ends each row.
+        std::vector<std::string> blocks, cycles;
         for (const auto& b : p.blocks) {
             blocks.push_back(csv_field(b.name) + ",");
-            row_ends.push_back("," + b.cycle + "\n");
+            cycles.push_back("," + b.cycle + ",");
         }
         // Per content, each exercise's rows up to the plates: ",squat,5,5,135,75,,kg,135,...".
         std::vector<std::vector<std::string>> rows;
@@ -570,10 +576,13 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
             start += program;
             start += blocks[s.block];
             append_integer(start, s.week);
+            const std::string workout = s.rotation != 0 ? csv_field(workout_of(p, s)) : std::string();
             for (const auto& row : rows[s.content]) {
                 o += start;
                 o += row;
-                o += row_ends[s.block];
+                o += cycles[s.block];
+                o += workout;
+                o += '\n';
             }
             buffer.maybe_flush();
         }

@@ -130,6 +130,8 @@ std::vector<std::string> exercise_names(const Content& content)
     };
     add(content.exercises);
     for (const auto& s : content.splits) add(s.exercises);
+    if (content.rotation)
+        for (const auto& w : content.rotation->workouts) add(w.exercises);
     return names;
 }
 
@@ -163,6 +165,7 @@ void merge_content(Content& base, const Content& over, const std::string& where,
         if (over.cuff_limb != Limb::unspecified) base.cuff_limb = over.cuff_limb;
     }
     if (over.cuff_width_cm) base.cuff_width_cm = over.cuff_width_cm, base.cuff_width_span = over.cuff_width_span;
+    if (over.rotation) base.rotation = over.rotation;
     if (over.exercises.empty() && over.splits.empty() && over.notes.empty()) return;
     const auto known = exercise_names(base);
     std::vector<std::string> done;
@@ -174,6 +177,8 @@ void merge_content(Content& base, const Content& over, const std::string& where,
             if (g.name == e.name) group.push_back(g);
         bool replaced = replace_exercise(base.exercises, e.name, group);
         for (auto& split : base.splits) replaced = replace_exercise(split.exercises, e.name, group) || replaced;
+        if (base.rotation)
+            for (auto& w : base.rotation->workouts) replaced = replace_exercise(w.exercises, e.name, group) || replaced;
         if (replaced) continue;
         if (auto near = closest_match(e.name, known)) {
             if (diagnostics)

@@ -204,6 +204,23 @@ struct Content {
         Span span;
     };
     std::vector<Split> splits;  // what sessions on those weekdays hold
+    // `rotate { "A" { ... } "B" { ... } }`: what the training days hold in
+    // turn, whatever their weekday, counted on from one block week to the
+    // next (engine/schedule/sessions.cpp); a block has splits or a rotation.
+    struct Workout {
+        std::string name;
+        std::vector<Exercise> exercises;
+        std::optional<std::vector<std::chrono::minutes>> session_times;
+        std::optional<std::chrono::minutes> session_length;
+        Span sessions_span;
+        Span span;
+    };
+    struct Rotation {
+        std::vector<Workout> workouts;  // two at least (the builder says so)
+        bool drop_skipped = false;      // `rotate drop`: a skipped training day's workout is dropped; else it waits for the next day
+        Span span;
+    };
+    std::optional<Rotation> rotation;
     std::vector<std::string> notes;
 };
 
@@ -260,9 +277,9 @@ bool is_bfr_block(const Block& block);
 
 // Applies overrides: each statement of `over` replaces the base's statement
 // of the same kind (a cuff pressure without a limb keeps the base's limb); an exercise replaces the base's prescriptions of that
-// exercise wherever they stand (in the block or in splits) or, when the base
+// exercise wherever they stand (in the block, in splits or in a rotation's workouts) or, when the base
 // has none, is added to every session; a split replaces the base's splits
-// on its weekdays; notes add up. A misspelt exercise (close to one the base
+// on its weekdays, a rotation the base's rotation; notes add up. A misspelt exercise (close to one the base
 // has) is reported to `diagnostics` when given, and not added.
 void merge_content(Content& base, const Content& over, const std::string& where, std::vector<Diagnostic>* diagnostics);
 

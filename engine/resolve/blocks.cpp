@@ -82,7 +82,28 @@ std::optional<ir::Block> Resolver::block_of(const syntax::BlockUse& use, const i
     }
     if (!use.target.quoted && use.as_name) block.name = use.as_name->value;
     check_week_overrides(block, use.target.quoted);
+    check_rotation(block);
     return block;
+}
+
+// A rotation's workouts follow one another on the block's `days`; a split
+// would say otherwise what a weekday holds.
+void Resolver::check_rotation(const ir::Block& block)
+{
+    if (!block.content.rotation) return;
+    const auto& rotation = *block.content.rotation;
+    if (!block.content.days)
+        report(rotation.span,
+               "a rotation needs the block's training days: write 'days mon wed fri' in the block, and its workouts follow one another "
+               "on those days, whatever the weekday");
+    const ir::Content::Split* split = block.content.splits.empty() ? nullptr : &block.content.splits.front();
+    for (const auto& w : block.weeks)
+        if (!split && !w.content.splits.empty()) split = &w.content.splits.front();
+    if (split)
+        report(rotation.span,
+               "a block has splits or a rotation, not both: the rotation's workouts say what each training day holds; write the "
+               "split's exercises in a workout, or in the block for every session",
+               Severity::error, {{split->span, "the split"}});
 }
 
 // The template's content and weeks, then the use's overrides on them. False

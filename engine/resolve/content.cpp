@@ -64,6 +64,7 @@ ir::Content Resolver::content_of(const std::vector<syntax::BlockStatement>& stat
                 [&](const syntax::Prescription& n) { content.exercises.push_back(exercise_of(n, ctx)); },
                 [&](const syntax::Superset& n) { add_superset(content.exercises, n, ctx); },
                 [&](const syntax::Split& n) { add_split(content, n, ctx); },
+                [&](const syntax::Rotation& n) { add_rotation(content, n, ctx); },
                 [&](const syntax::WeekOverride& n) { add_week_override(n, ctx); },
                 [&](const syntax::Allow& n) {
                     if (ctx.allows) ctx.allows->push_back({n.rule.text, n.reason.value, n.span});
@@ -125,32 +126,36 @@ void Resolver::add_cuff(ir::Content& content, const syntax::Cuff& cuff)
     if (cuff.width) once(content.cuff_width_cm, cuff.width->amount.value, content.cuff_width_span, cuff.span, "cuff width");
 }
 
-void Resolver::add_split(ir::Content& content, const syntax::Split& s, const ContentContext& ctx)
+// A split's or a workout's body: exercises and sessions; a note goes with the block's.
+template <typename Part> void Resolver::fill_part(Part& part, ir::Content& content, const syntax::Body& body, const ContentContext& ctx,
+                                                  const char* misplaced_message)
 {
-    ir::Content::Split split;
-    split.days = weekday_bits(s.days);
-    split.span = s.span;
-    const auto misplaced = [&](const syntax::BlockStatement& inner) {
-        report(span_of(inner), "a split holds exercises and 'sessions'; write occlusion and cuff in the block");
-    };
-    for (const auto& inner : s.body.statements) {
+    const auto misplaced = [&](const syntax::BlockStatement& inner) { report(span_of(inner), misplaced_message); };
+    for (const auto& inner : body.statements) {
         std::visit(overloaded{
-                       [&](const syntax::Prescription& p) { split.exercises.push_back(exercise_of(p, ctx)); },
-                       [&](const syntax::Superset& n) { add_superset(split.exercises, n, ctx); },
-                       [&](const syntax::Sessions& n) { sessions_of(n, split.session_times, split.session_length, split.sessions_span); },
-                       [&](const syntax::NoteStatement& note) {
-                           content.notes.push_back(note.text.value);
-                       },  // a split's note goes with the block's
+                       [&](const syntax::Prescription& p) { part.exercises.push_back(exercise_of(p, ctx)); },
+                       [&](const syntax::Superset& n) { add_superset(part.exercises, n, ctx); },
+                       [&](const syntax::Sessions& n) { sessions_of(n, part.session_times, part.session_length, part.sessions_span); },
+                       [&](const syntax::NoteStatement& note) { content.notes.push_back(note.text.value); },
                        [&](const syntax::Method&) { misplaced(inner); },
                        [&](const syntax::Days&) { misplaced(inner); },
                        [&](const syntax::Occlusion&) { misplaced(inner); },
                        [&](const syntax::Cuff&) { misplaced(inner); },
                        [&](const syntax::WeekOverride&) { misplaced(inner); },
                        [&](const syntax::Split&) { misplaced(inner); },
+                       [&](const syntax::Rotation&) { misplaced(inner); },
                        [&](const syntax::Allow&) { misplaced(inner); },
                    },
                    inner.node);
     }
+}
+
+void Resolver::add_split(ir::Content& content, const syntax::Split& s, const ContentContext& ctx)
+{
+    ir::Content::Split split;
+    split.days = weekday_bits(s.days);
+    split.span = s.span;
+    fill_part(split, content, s.body, ctx, "a split holds exercises and 'sessions'; write occlusion and cuff in the block");
     // One error, naming the first split it overlaps; the overlapping split
     // is left out, so a block keeps at most seven splits and a file of
     // thousands of them stays linear.
@@ -159,6 +164,28 @@ void Resolver::add_split(ir::Content& content, const syntax::Split& s, const Con
     if (overlap != content.splits.end())
         report(s.span, "these weekdays already have a split", Severity::error, {{overlap->span, "the other split"}});
     else content.splits.push_back(std::move(split));
+}
+
+// `rotate drop { "A" { ... } "B" { ... } }`
+void Resolver::add_rotation(ir::Content& content, const syntax::Rotation& r, const ContentContext& ctx)
+{
+    if (content.rotation) {
+        report(r.span, "'rotate' is given twice in this block; write all the workouts in one rotation", Severity::error,
+               {{content.rotation->span, "first given here"}});
+        return;
+    }
+    ir::Content::Rotation rotation;
+    rotation.span = r.span;
+    rotation.drop_skipped = r.policy && r.policy->text == "drop";
+    for (const auto& statement : r.workouts) {
+        const auto& w = std::get<syntax::Workout>(statement.node);
+        ir::Content::Workout workout;
+        workout.name = w.name.value;
+        workout.span = w.span;
+        fill_part(workout, content, w.body, ctx, "a workout holds exercises and 'sessions'; write occlusion and cuff in the block");
+        rotation.workouts.push_back(std::move(workout));
+    }
+    content.rotation = std::move(rotation);
 }
 
 void Resolver::add_week_override(const syntax::WeekOverride& n, const ContentContext& ctx)

@@ -70,6 +70,9 @@ struct TemplateReader {
                                       if (w.body) this->body(*w.body, false);
                                   },
                                   [&](const syntax::Split& s) { this->body(s.body, false); },
+                                  [&](const syntax::Rotation& r) {
+                                      for (const auto& w : r.workouts) this->body(std::get<syntax::Workout>(w.node).body, false);
+                                  },
                                   [&](const syntax::Superset& s) { this->body(s.body, false); },
                                   [&](const syntax::Prescription& p) { prescription(p); }, [](const auto&) {}},
                        statement.node);

@@ -39,6 +39,9 @@ std::size_t weight_of(const ir::Content& c)
     for (const auto& e : c.exercises) weight += 1 + e.sets.size();
     for (const auto& split : c.splits)
         for (const auto& e : split.exercises) weight += 1 + e.sets.size();
+    if (c.rotation)
+        for (const auto& w : c.rotation->workouts)
+            for (const auto& e : w.exercises) weight += 1 + e.sets.size();
     return weight;
 }
 

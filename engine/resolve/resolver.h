@@ -168,6 +168,7 @@ private:
     // blocks.cpp
     std::optional<ir::Block> block_of(const syntax::BlockUse& use, const ir::Athlete* athlete);
     bool apply_template(ir::Block& block, const syntax::BlockUse& use, const ContentContext& ctx);
+    void check_rotation(const ir::Block& block);
     void report_unknown_template(const syntax::Name& target);
     void check_week_overrides(ir::Block& block, bool written_in_place);
     void report_weeks_past_end(const ir::WeekOverride& w, int block_weeks);
@@ -189,6 +190,9 @@ private:
                      std::optional<std::chrono::minutes>& length, Span& span);
     void add_cuff(ir::Content& content, const syntax::Cuff& cuff);
     void add_split(ir::Content& content, const syntax::Split& s, const ContentContext& ctx);
+    void add_rotation(ir::Content& content, const syntax::Rotation& r, const ContentContext& ctx);
+    template <typename Part>
+    void fill_part(Part& part, ir::Content& content, const syntax::Body& body, const ContentContext& ctx, const char* misplaced_message);
     void add_week_override(const syntax::WeekOverride& w, const ContentContext& ctx);
     template <typename T> void once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what);
 };

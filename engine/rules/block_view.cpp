@@ -110,6 +110,9 @@ void collect_written(const ir::Content& content, std::vector<const ir::Exercise*
     for (const auto& e : content.exercises) out.push_back(&e);
     for (const auto& split : content.splits)
         for (const auto& e : split.exercises) out.push_back(&e);
+    if (content.rotation)
+        for (const auto& w : content.rotation->workouts)
+            for (const auto& e : w.exercises) out.push_back(&e);
 }
 
 // Each exercise of each session content, with the prescription of the

@@ -40,11 +40,20 @@ inline int weeks_of(const ir::Block& block) { return (block.length_days + 6) / 7
 // The weekdays a content trains on (bit i: weekday i, 0 = Sunday): its
 // `days`, else the weekdays of its splits.
 std::bitset<7> training_days(const ir::Content& c);
+// What a training day holds besides the block's exercises: a split (its
+// index in the content's splits), a rotation's workout (its index in the
+// rotation), or neither (-1 both).
+struct DayPart {
+    int split = -1;
+    int workout = -1;
+};
 // The split of the content that holds `weekday`, or -1.
 int split_of(const ir::Content& c, unsigned weekday);
-// The session times and length of a day of that split (or of no split: -1).
-const std::vector<std::chrono::minutes>& times_of(const ir::Content& c, int split);
-std::chrono::minutes length_of(const ir::Content& c, int split);
+// The session times and length of a day of that part.
+const std::vector<std::chrono::minutes>& times_of(const ir::Content& c, DayPart part);
+std::chrono::minutes length_of(const ir::Content& c, DayPart part);
+// The exercises of the part beyond the block's (none for neither).
+const std::vector<ir::Exercise>* part_exercises(const ir::Content& c, DayPart part);
 
 // A block week's content: the block's own, with the week overrides that
 // cover the week applied in order.
@@ -94,10 +103,13 @@ struct Planner {
     std::vector<ir::DateRange> pauses_by_start;              // program.pauses, sorted, overlapping and adjacent ones merged
     std::vector<std::vector<std::size_t>> pause_statements;  // by merged pause: the program.pauses it is made of
     std::vector<bool> pause_moved_something;                 // by program.pauses index: a training day fell in it
-    std::map<std::tuple<std::uint32_t, int, int>, std::uint32_t> content_index;  // (block, week, split) → content
-    std::unordered_multimap<std::size_t, std::uint32_t> same_hash;               // hash_content → contents made
+    std::map<std::tuple<std::uint32_t, int, int, int>, std::uint32_t> content_index;  // (block, week, split, workout) → content
+    std::unordered_multimap<std::size_t, std::uint32_t> same_hash;                    // hash_content → contents made
     std::set<std::uint32_t> reported_negative;
     bool over_budget = false;  // run() failed on --max-sessions
+    // The turn of the block's rotation the next training day takes, from
+    // 0 at the block's first day: it goes on from one block week to the next.
+    std::uint32_t rotation_turn = 0;
     long long session_count = 0;
     long long planned_sets = 0;                               // counted by walk(false)
     std::vector<ir::DateRange> skips_by_start;                // program.skips and competition days, sorted and merged, for in_skip
@@ -141,9 +153,15 @@ struct Planner {
     long long walk(bool build);
     BlockPlan block_plan_of(std::uint32_t b, std::map<std::string, int>& occurrences) const;
     bool walk_week(std::uint32_t b, int week, const BlockWeeks::Week& content, bool build, std::size_t& next_day, long long& count);
-    bool count_sets(const ir::Content& c, int split, std::size_t times, std::vector<long long>& split_sets);
-    void add_sessions(std::uint32_t b, int week, int day, std::chrono::sys_days date, const BlockWeeks::Week& content, int split);
-    std::uint32_t content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, int split);
+    bool count_sets(const ir::Content& c, DayPart part, std::size_t times, std::vector<long long>& part_sets);
+    struct DayPlace {
+        int week = 1;
+        int day = 0;
+        std::chrono::sys_days date;
+        std::uint32_t turn = 0;  // Session::rotation
+    };
+    void add_sessions(std::uint32_t b, DayPlace place, const BlockWeeks::Week& content, DayPart part);
+    std::uint32_t content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, DayPart part);
 
     // loads.cpp
     struct ExerciseMaxes {

@@ -94,6 +94,10 @@ struct Session {
     std::uint16_t day = 0;            // day of the block without the pauses, 0-based: BlockPlan::planned_start + day
                                       // is the session's date had no pause moved it (its weekday names its split)
     std::uint8_t session_of_day = 0;  // 0-based, in order of time
+    // In a block with a rotation: 1 + the turn of the rotation the day
+    // takes (its place in the rotation, from 1 in each block; its workout is
+    // workout_of); 0 outside every rotation.
+    std::uint32_t rotation = 0;
     std::chrono::weekday weekday() const { return std::chrono::weekday{date}; }
 };
 
@@ -130,6 +134,9 @@ struct ProgramSchedule {
     // The plates a side of `set`; null when it is not on a barbell.
     const std::vector<double>* plates_of(const SetPlan& set) const;
 };
+
+// The name of the rotation's workout a session does ("B"); empty outside a rotation.
+std::string_view workout_of(const ProgramSchedule& program, const Session& session);
 
 struct ScheduleOptions {
     long long max_sessions = 1'000'000;

@@ -92,6 +92,7 @@ long long Planner::walk(bool build)
         const ir::Block& block = program.blocks[b];
         BlockPlan plan;
         if (build) plan = block_plan_of(b, occurrences);
+        rotation_turn = 0;
         BlockWeeks weeks(block);
         for (int week = 1; week <= weeks_of(block); ++week)
             if (!walk_week(b, week, weeks.week(week), build, next_day, count)) return count;
@@ -123,68 +124,80 @@ BlockPlan Planner::block_plan_of(std::uint32_t b, std::map<std::string, int>& oc
 }
 
 // The training days of one block week; false when a bound stops the walk.
+// A rotation's turn goes on with each training day held, and with a skipped
+// one too under `rotate drop`; a pause moves days without skipping them.
 bool Planner::walk_week(std::uint32_t b, int week, const BlockWeeks::Week& content, bool build, std::size_t& next_day, long long& count)
 {
     const ir::Block& block = program.blocks[b];
     const ir::Content& c = *content.content;
     const auto trains = training_days(c);
-    std::vector<long long> split_sets;  // by split + 1 (0: no split): the sets of a session of it this week, -1 until counted
+    const ir::Content::Rotation* rotation = c.rotation && !c.rotation->workouts.empty() ? &*c.rotation : nullptr;
+    std::vector<long long> part_sets;  // by part (0: none; then the splits, then the workouts): the sets of a session of it this week
     for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
         // The weekday without the pauses names the split; the date is where the pauses put it.
         const unsigned wd = weekday{planned_starts[b] + days{d}}.c_encoding();
         if (!trains.test(wd)) continue;
         const sys_days date{days{plan_days[next_day++].date}};
-        if (in_skip(date)) continue;
-        const int split = split_of(c, wd);
-        const auto& times = times_of(c, split);
+        if (in_skip(date)) {
+            if (rotation && rotation->drop_skipped) ++rotation_turn;
+            continue;
+        }
+        DayPart part;
+        if (rotation) part.workout = static_cast<int>(rotation_turn % rotation->workouts.size());
+        else part.split = split_of(c, wd);
+        const std::uint32_t turn = rotation ? ++rotation_turn : 0;
+        const auto& times = times_of(c, part);
         count += static_cast<long long>(times.size());
         if (!times.empty()) {
             if (!first_session_date) first_session_date = date;
             last_session_date = date;
         }
         if (!build) {
-            if (!count_sets(c, split, times.size(), split_sets)) return false;  // plan() reports it
+            if (!count_sets(c, part, times.size(), part_sets)) return false;  // plan() reports it
             continue;
         }
-        add_sessions(b, week, d, date, content, split);
+        add_sessions(b, {week, d, date, turn}, content, part);
     }
     return true;
 }
 
-// Counts the sets a day of `split` plans (once per week and split) and
+// Counts the sets a day of `part` plans (once per week and part) and
 // writes (every session); false past either bound.
-bool Planner::count_sets(const ir::Content& c, int split, std::size_t times, std::vector<long long>& split_sets)
+bool Planner::count_sets(const ir::Content& c, DayPart part, std::size_t times, std::vector<long long>& part_sets)
 {
-    const std::size_t at = split < 0 ? 0 : static_cast<std::size_t>(split) + 1;
-    if (split_sets.size() <= at) split_sets.resize(at + 1, -1);
-    if (split_sets[at] < 0) {
+    const std::size_t at = part.split >= 0     ? static_cast<std::size_t>(part.split) + 1
+                           : part.workout >= 0 ? c.splits.size() + static_cast<std::size_t>(part.workout) + 1
+                                               : 0;
+    if (part_sets.size() <= at) part_sets.resize(at + 1, -1);
+    if (part_sets[at] < 0) {
         long long sets = 0;
         for (const auto& e : c.exercises) sets += static_cast<long long>(e.set_count());
-        if (split >= 0)
-            for (const auto& e : c.splits[static_cast<std::size_t>(split)].exercises) sets += static_cast<long long>(e.set_count());
-        split_sets[at] = sets;
+        if (const auto* more = part_exercises(c, part))
+            for (const auto& e : *more) sets += static_cast<long long>(e.set_count());
+        part_sets[at] = sets;
         planned_sets += sets;
         if (planned_sets > max_planned_sets) return false;
     }
-    written_sets += static_cast<long long>(times) * split_sets[at];
+    written_sets += static_cast<long long>(times) * part_sets[at];
     return written_sets <= sets_budget;
 }
 
-void Planner::add_sessions(std::uint32_t b, int week, int day, sys_days date, const BlockWeeks::Week& content, int split)
+void Planner::add_sessions(std::uint32_t b, DayPlace place, const BlockWeeks::Week& content, DayPart part)
 {
-    const std::uint32_t content_index = content_for(b, week, content, split);
-    const auto& times = times_of(*content.content, split);
-    const minutes length = length_of(*content.content, split);
+    const std::uint32_t content_index = content_for(b, place.week, content, part);
+    const auto& times = times_of(*content.content, part);
+    const minutes length = length_of(*content.content, part);
     for (std::size_t k = 0; k < times.size(); ++k) {
         Session s;
-        s.date = date;
+        s.date = place.date;
         s.start = times[k];
         s.length = length;
         s.block = b;
         s.content = content_index;
-        s.week = static_cast<std::uint16_t>(week);
-        s.day = static_cast<std::uint16_t>(day);
+        s.week = static_cast<std::uint16_t>(place.week);
+        s.day = static_cast<std::uint16_t>(place.day);
         s.session_of_day = static_cast<std::uint8_t>(std::min<std::size_t>(k, 255));
+        s.rotation = place.turn;
         out.sessions.push_back(s);
     }
 }
@@ -192,9 +205,9 @@ void Planner::add_sessions(std::uint32_t b, int week, int day, sys_days date, co
 // The content of the sessions of block `b`, `week` and `split`: made once,
 // and kept once when equal to one made before (a week without progression,
 // a split like another): the contents are most of the schedule's memory.
-std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, int split)
+std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, DayPart part)
 {
-    const auto key = std::make_tuple(b, week, split);
+    const auto key = std::make_tuple(b, week, part.split, part.workout);
     if (auto it = content_index.find(key); it != content_index.end()) return it->second;
     const ir::Block& block = program.blocks[b];
     const ir::Content& c = *content.content;
@@ -210,13 +223,15 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
     sc.cuff_mmhg = cuff_mmhg(c, program.athlete);
     sc.notes = c.notes;
     sc.sessions_span = c.sessions_span.valid() ? c.sessions_span : block.span;
-    sc.exercises.reserve(c.exercises.size() + (split >= 0 ? c.splits[static_cast<std::size_t>(split)].exercises.size() : 0));
+    const auto* more = part_exercises(c, part);
+    sc.exercises.reserve(c.exercises.size() + (more ? more->size() : 0));
     for (const auto& e : c.exercises) sc.exercises.push_back(plan_exercise(block, e, week, block_weeks, content.deload));
-    if (split >= 0) {
-        const auto& s = c.splits[static_cast<std::size_t>(split)];
-        for (const auto& e : s.exercises) sc.exercises.push_back(plan_exercise(block, e, week, block_weeks, content.deload));
-        if (s.sessions_span.valid()) sc.sessions_span = s.sessions_span;
-    }
+    if (more)
+        for (const auto& e : *more) sc.exercises.push_back(plan_exercise(block, e, week, block_weeks, content.deload));
+    const Span* part_sessions = part.split >= 0     ? &c.splits[static_cast<std::size_t>(part.split)].sessions_span
+                                : part.workout >= 0 ? &c.rotation->workouts[static_cast<std::size_t>(part.workout)].sessions_span
+                                                    : nullptr;
+    if (part_sessions && part_sessions->valid()) sc.sessions_span = *part_sessions;
     number_supersets(sc.exercises);
     const std::size_t hash = hash_content(sc);
     for (auto [it, last] = same_hash.equal_range(hash); it != last; ++it) {

@@ -40,20 +40,37 @@ int split_of(const ir::Content& c, unsigned weekday)
     return -1;
 }
 
-const std::vector<minutes>& times_of(const ir::Content& c, int split)
+namespace {
+
+template <typename Field> const Field* part_field(const ir::Content& c, DayPart part, const Field ir::Content::Split::*of_split,
+                                                  const Field ir::Content::Workout::*of_workout)
+{
+    if (part.split >= 0) return &(c.splits[static_cast<std::size_t>(part.split)].*of_split);
+    if (part.workout >= 0 && c.rotation) return &(c.rotation->workouts[static_cast<std::size_t>(part.workout)].*of_workout);
+    return nullptr;
+}
+
+}  // namespace
+
+const std::vector<minutes>& times_of(const ir::Content& c, DayPart part)
 {
     static const std::vector<minutes> fallback{default_session_time};
-    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_times)
-        return *c.splits[static_cast<std::size_t>(split)].session_times;
+    const auto* times = part_field(c, part, &ir::Content::Split::session_times, &ir::Content::Workout::session_times);
+    if (times && *times) return **times;
     if (c.session_times) return *c.session_times;
     return fallback;
 }
 
-minutes length_of(const ir::Content& c, int split)
+minutes length_of(const ir::Content& c, DayPart part)
 {
-    if (split >= 0 && c.splits[static_cast<std::size_t>(split)].session_length)
-        return *c.splits[static_cast<std::size_t>(split)].session_length;
+    const auto* length = part_field(c, part, &ir::Content::Split::session_length, &ir::Content::Workout::session_length);
+    if (length && *length) return **length;
     return c.session_length.value_or(default_session_length);
+}
+
+const std::vector<ir::Exercise>* part_exercises(const ir::Content& c, DayPart part)
+{
+    return part_field(c, part, &ir::Content::Split::exercises, &ir::Content::Workout::exercises);
 }
 
 BlockWeeks::Week BlockWeeks::week(int week)
@@ -69,3 +86,16 @@ BlockWeeks::Week BlockWeeks::week(int week)
 }
 
 }  // namespace meso::scheduling
+
+namespace meso {
+
+std::string_view workout_of(const ProgramSchedule& program, const Session& session)
+{
+    if (session.rotation == 0 || session.block >= program.blocks.size()) return {};
+    const ir::Block* block = program.blocks[session.block].block;
+    if (block == nullptr || !block->content.rotation || block->content.rotation->workouts.empty()) return {};
+    const auto& workouts = block->content.rotation->workouts;
+    return workouts[(session.rotation - 1) % workouts.size()].name;
+}
+
+}  // namespace meso

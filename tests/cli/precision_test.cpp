@@ -91,9 +91,9 @@ TEST_CASE("a percent of 1RM has at most one decimal in the text, the JSON, the C
     REQUIRE(csv.exit_code == 0);
     const auto csv_rows = lines(csv.out);
     REQUIRE(csv_rows.size() == 7);
-    CHECK(csv_rows[2] == "2027-03-01,08:00,09:00,P,Pat,A,1,bench-press,3,5,27.22,72.3,,lb,60,,,false,false,false,,,false,,,,");
-    CHECK(csv_rows[4] == "2027-03-08,08:00,09:00,P,Pat,A,2,squat,3,5,97.52,68.9,,lb,215,,,false,true,false,,,false,76.5,,,");
-    CHECK(csv_rows[6] == "2027-03-08,08:00,09:00,P,Pat,A,2,deadlift,1,5,106.59,58.5,,lb,235,,,false,true,false,,,false,65.025,,,");
+    CHECK(csv_rows[2] == "2027-03-01,08:00,09:00,P,Pat,A,1,bench-press,3,5,27.22,72.3,,lb,60,,,false,false,false,,,false,,,,,");
+    CHECK(csv_rows[4] == "2027-03-08,08:00,09:00,P,Pat,A,2,squat,3,5,97.52,68.9,,lb,215,,,false,true,false,,,false,76.5,,,,");
+    CHECK(csv_rows[6] == "2027-03-08,08:00,09:00,P,Pat,A,2,deadlift,1,5,106.59,58.5,,lb,235,,,false,true,false,,,false,65.025,,,,");
 
     const auto calendar = run_meso({"compile", path}, "SOURCE_DATE_EPOCH=0");
     REQUIRE(calendar.exit_code == 0);
@@ -115,7 +115,7 @@ TEST_CASE("a pound athlete's load_kg is to 0.01 kg in JSON and CSV, and load_lb 
     CHECK(set["load_kg"] == 108.86);  // 240 × 0.45359237 = 108.8621688
     const auto csv = lines(run_meso({"schedule", "--format", "csv", path}).out);
     REQUIRE(csv.size() == 7);
-    CHECK(csv[1] == "2027-03-01,08:00,09:00,P,Pat,A,1,squat,5,5,108.86,76.5,,lb,240,,,false,false,false,,,false,85,,,");
+    CHECK(csv[1] == "2027-03-01,08:00,09:00,P,Pat,A,1,squat,5,5,108.86,76.5,,lb,240,,,false,false,false,,,false,85,,,,");
 }
 
 TEST_CASE("rules compare a percent exactly: 40.04% breaks a rule of at most 40% though it is shown as 40%")

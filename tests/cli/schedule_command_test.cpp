@@ -67,16 +67,16 @@ TEST_CASE("meso schedule --format csv has the header of cli.md, then the appende
     auto run = run_meso({"schedule", "--format", "csv", flagship});
     REQUIRE(run.exit_code == 0);
     const auto out = lines(run.out);
-    // The contract's 13 columns, then the appended ones (docs/schedule.md), plates last.
+    // The contract's 13 columns, then the appended ones (docs/schedule.md): plates, cycle, workout.
     CHECK(out[0] == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,"
-                    "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates,cycle");
+                    "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates,cycle,workout");
     // 36 kaatsu sessions × 2 exercises + 27 powerlifting sessions × 2 + 3 test-week sessions × 1
     CHECK(out.size() == 1 + 72 + 54 + 3);
     CHECK(out[1] ==
-          "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,squat,4,30/15/15/15,35,20,30,kg,35,,,false,false,false,,,false,,,,");
+          "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,squat,4,30/15/15/15,35,20,30,kg,35,,,false,false,false,,,false,,,,,");
     // No max for leg-curl: no load in kg, nor in the athlete's unit.
     CHECK(out[2] ==
-          "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,leg-curl,4,30/15/15/15,,20,30,kg,,,,false,false,false,,,false,,,,");
+          "2027-01-04,08:00,08:30,Off-season 2027,Alex,Kaatsu,1,leg-curl,4,30/15/15/15,,20,30,kg,,,,false,false,false,,,false,,,,,");
 }
 
 TEST_CASE("meso schedule quotes CSV fields that hold commas or quotes")
@@ -88,7 +88,7 @@ TEST_CASE("meso schedule quotes CSV fields that hold commas or quotes")
     auto run = run_meso({"schedule", "--format", "csv", dir + "/p.meso"});
     REQUIRE(run.exit_code == 0);
     CHECK(lines(run.out).at(1) ==
-          "2027-01-04,08:00,09:00,\"Spring, \"\"A\"\"\",,B,1,\"split squat, rear foot\",1,5,20,,,kg,20,,,false,false,false,,,false,,,,");
+          "2027-01-04,08:00,09:00,\"Spring, \"\"A\"\"\",,B,1,\"split squat, rear foot\",1,5,20,,,kg,20,,,false,false,false,,,false,,,,,");
 }
 
 TEST_CASE("meso schedule exits 1 on a program with errors, printing nothing on stdout, and 2 on a missing file")

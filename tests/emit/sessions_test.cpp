@@ -71,11 +71,12 @@ TEST_CASE("schedule CSV quotes a field with a comma, a quote or a line break, an
                                "  1 week \"two\\nlines\" { days mon; squat 5x5 @ 50% rest 90 s; \"a/b\" 3x8 }\n}\n");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     CHECK(csv_of(c.schedule) == "date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,"
-                                "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates,cycle\n"
+                                "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates,"
+                                "cycle,workout\n"
                                 "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,squat,5,5,50,50,90,"
-                                "kg,50,,,false,false,false,,,false,,,,\n"
+                                "kg,50,,,false,false,false,,,false,,,,,\n"
                                 "2027-01-04,08:00,09:00,\"P, \"\"the\"\" plan\",A,\"two\nlines\",1,a/b,3,8,,,,"
-                                "kg,,,,false,false,false,,,false,,,,\n");
+                                "kg,,,,false,false,false,,,false,,,,,\n");
 }
 
 TEST_CASE("a large schedule is written whole in every format: each session once, the JSON one document")
@@ -171,12 +172,12 @@ TEST_CASE("a barbell's plates a side are in the JSON, the CSV and the text, othe
     CHECK(exercises[2]["sets"][0]["load_kg"] == 10);          // 10.5 kg in 2 kg steps
 
     const auto csv = csv_of(c.schedule);
-    // The plates column comes after the columns of issue 14's prescriptions; a repeat's cycle after it.
+    // The plates column comes after the columns of issue 14's prescriptions; a repeat's cycle after it, a rotation's workout last.
     CHECK(csv.find("date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s,"
-                   "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates,cycle\n") == 0);
-    CHECK(csv.find(",1,squat,5,5,150,75,,kg,150,,,false,false,false,,,false,,,25+25+15,\n") != std::string::npos);
-    CHECK(csv.find(",1,squat,1,10,20,5,,kg,20,,,false,false,false,,,false,,,bar,\n") != std::string::npos);
-    CHECK(csv.find(",1,curl,3,10,10,50,,kg,10,,,false,false,false,,,false,,,,\n") != std::string::npos);
+                   "unit,load,rpe,rir,amrap,deload,warm_up,reps_max,seconds,each_side,tm_percent,superset,plates,cycle,workout\n") == 0);
+    CHECK(csv.find(",1,squat,5,5,150,75,,kg,150,,,false,false,false,,,false,,,25+25+15,,\n") != std::string::npos);
+    CHECK(csv.find(",1,squat,1,10,20,5,,kg,20,,,false,false,false,,,false,,,bar,,\n") != std::string::npos);
+    CHECK(csv.find(",1,curl,3,10,10,50,,kg,10,,,false,false,false,,,false,,,,,\n") != std::string::npos);
 
     const auto text = text_of(c.schedule);
     CHECK(text.find("squat 5×5 @ 150 kg (75%) [25+25+15 a side], squat 1×10 @ 20 kg (5%) [bar only], curl 3×10 @ 10 kg (50%)\n") !=

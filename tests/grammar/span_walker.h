@@ -103,6 +103,19 @@ private:
         body(s.body);
         trivia(s.trivia);
     }
+    void block_statement(const Rotation& r)
+    {
+        with_body(r.span, "Rotation", "rotate", r.braces);
+        if (r.policy) name(*r.policy);
+        for (const auto& statement : r.workouts) {
+            const auto& w = std::get<Workout>(statement.node);
+            text(w.name);
+            with_body(w.span, "Workout", w.name.span.text(), w.body.braces);
+            body(w.body);
+            trivia(w.trivia);
+        }
+        trivia(r.trivia);
+    }
     void block_statement(const Allow& a)
     {
         CHECK(ends_with(one_line(a.span, "Allow", "allow "), a.reason.span.text()));

@@ -58,6 +58,8 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
                                        "WeekOverride",
                                        "WeekItem",
                                        "Split",
+                                       "Rotation",
+                                       "Workout",
                                        "Allow",
                                        "Note",
                                        "Use",

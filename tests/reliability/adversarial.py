@@ -55,6 +55,20 @@ def fill(head, unit, tail='', size=SIZE):
     return head + unit * max(0, room // len(unit)) + tail
 
 
+def rotation_workouts():
+    """A block whose rotation holds as many workouts, each named once, as fit."""
+    head, tail = '  1 week "B" { days ' + DAYS + '\n    rotate {\n', '    }\n  }\n'
+    parts, size, i = [], len(head) + len(tail), 0
+    while True:
+        unit = f'      "W{i}" {{ squat 1x1 @ 50% }}\n'
+        if size + len(unit) > SIZE - 200:
+            break
+        parts.append(unit)
+        size += len(unit)
+        i += 1
+    return head + ''.join(parts) + tail
+
+
 def program(body, start='start 2027-01-04'):
     return ATHLETE + 'program "P" {\n  ' + start + '\n' + body + '}\n'
 
@@ -173,6 +187,11 @@ def cases():
                                          '    }\n  }\n')
     c['repeat-ten-thousand-weeks'] = program('  repeat 100 {\n    repeat 100 { 1 week "B" { days ' + DAYS + '; squat 5x5 @ 75% } }\n  }\n')
     c['many-repeats'] = program(fill('', '  repeat 100 { repeat 100 { 1 day "B" { squat 1x1 @ 50% } } }\n'))
+    # Rotations (issue 22): a rotation of as many workouts as fit (each name checked against the others
+    # once), and a rotation over a thousand weeks of 24 sessions a day (docs/language.md, Rotations).
+    c['rotation-many-workouts'] = program(rotation_workouts())
+    c['rotation-long-block'] = program('  1000 weeks "B" { days ' + DAYS + '; sessions ' + ALL_HOURS +
+                                       '\n    rotate { "A" { squat 5x5 @ 75% }; "B" { squat 3x3 @ 85% } }\n  }\n')
     c['many-maxes'] = fill('athlete "A" {\n', '  max squat 100 kg\n', '}\n')
     c['many-conditions'] = fill('athlete "A" {\n  condition a', ', a', '\n}\n')
     c['many-rules'] = fill('ruleset r "R" {\n', '  rule x error "x" { require weeks > 1 and gap >= 4 h }\n', '}\n')

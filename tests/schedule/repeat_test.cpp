@@ -164,13 +164,13 @@ TEST_CASE("the text schedule, JSON, CSV and calendar say each session's cycle, a
     CHECK(json.str().find("\"block\": \"Test\",\n          \"week\": 1") != std::string::npos);
 
     const std::string csv = written(meso::write_sessions_csv, c);
-    CHECK(csv.substr(0, csv.find('\n') + 1).find(",superset,plates,cycle\n") != std::string::npos);
+    CHECK(csv.substr(0, csv.find('\n') + 1).find(",superset,plates,cycle,workout\n") != std::string::npos);
     CHECK(csv.find("2027-03-22,") != std::string::npos);
     const auto row = csv.substr(csv.find("2027-03-22,"), csv.find('\n', csv.find("2027-03-22,")) - csv.find("2027-03-22,"));
     CHECK(row.find(",Heavy,1,squat,") != std::string::npos);
-    CHECK(row.substr(row.size() - 2) == ",2");
+    CHECK(row.substr(row.size() - 3) == ",2,");  // cycle 2, no workout
     const auto test_row = csv.substr(csv.find("2027-05-03,"));
-    CHECK(test_row.substr(0, test_row.find('\n')).back() == ',');
+    CHECK(test_row.substr(0, test_row.find('\n')).substr(test_row.find('\n') - 2) == ",,");
 
     const std::string calendar = calendar_of(c);
     CHECK(calendar.find("SUMMARY:Heavy\\, cycle 2: squat\\, bench-press\r\n") != std::string::npos);

@@ -111,6 +111,13 @@ program "Off-season 2027" for "Alex" {
     training-max squat +5 kg per cycle
     1 week deload
   }
+  3 weeks "Rotation" {
+    days mon wed fri
+    rotate drop {
+      "A" { good-morning 3x8 @ 40% }
+      "B" { hip-thrust 4x6 @ 60% }
+    }
+  }
   2 weeks "Taper" {
     wed fri { bench-press 3x8 @ RPE 8 }
     deadlift 3x5 @ 100 kg +5 kg per week
@@ -140,6 +147,7 @@ test('keywords', async () => {
     ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff arm', 'cuff'], ['week 4 deload', 'week'],
     ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['competition 2027', 'competition'], ['calendar-id "club', 'calendar-id'], ['3 weeks kaatsu then', 'then'],
     ['repeat 2 {', 'repeat'], ['training-max squat +5', 'training-max'], ['+5 kg per cycle', 'cycle'],
+    ['rotate drop {', 'rotate'], ['rotate drop {', 'drop'],
     ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
     ['forbid athlete', 'forbid'], ['applies to blocks', 'applies']]) {
     await expectScope(program, line, word, line.startsWith('use') ? 'keyword.control.import.meso' : 'keyword.control.meso');
