@@ -173,7 +173,7 @@ TEST_CASE("lsp: with UTF-8 offered, every position is in bytes: diagnostics, hov
 
 TEST_CASE("lsp: a change of a document never opened is dropped, and the server answers on")
 {
-    // Found by fuzz_lsp (tests/fuzz/regressions-lsp/change-of-unopened-document.bin): the error
+    // Found while writing fuzz_lsp (tests/fuzz/regressions-lsp/change-of-unopened-document.bin): the error
     // thrown for the unknown document escaped the notification's handler and ended meso lsp.
     const std::string uri = "file:///tmp/meso-lsp-test/never-opened.meso";
     const json ranged = notification("textDocument/didChange",
