@@ -88,7 +88,7 @@ fuzz-build: setup $(FUZZ_BUILD)/CMakeCache.txt
 
 # Every fuzz target, one after the other, FUZZ_SECONDS each, with a table
 # of executions and coverage per target (scripts/fuzz-all, docs/reliability.md).
-FUZZ_TARGETS ?= parse format rules emit pipeline
+FUZZ_TARGETS ?= parse format rules emit lsp pipeline
 fuzz-all: setup $(FUZZ_BUILD)/CMakeCache.txt
 	cmake --build $(FUZZ_BUILD) --target $(addprefix fuzz_,$(FUZZ_TARGETS)) -j $(JOBS)
 	scripts/fuzz-all $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -90,6 +90,11 @@ json diagnostic_json(const Diagnostic& d, const LineIndex& index, Files& files, 
     return out;
 }
 
+json empty_diagnostics(const std::string& uri)
+{
+    return {{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}};
+}
+
 void add_definitions_of(const syntax::File& file, const std::string& name, std::optional<Span>& found)
 {
     for (const auto& statement : file.statements) {
@@ -169,7 +174,7 @@ std::optional<std::string> Files::explanation_uri(const RuleBook& book, const st
     return write_once("rules/" + rule_id + ".md", explanation(book, rule_id));
 }
 
-std::vector<json> publish_diagnostics(const Document& document, Files& files, Encoding encoding)
+std::vector<json> publish_diagnostics(Document& document, Files& files, Encoding encoding)
 {
     const Analysis& analysis = *document.latest;
     std::map<const Source*, json> by_source;
@@ -185,12 +190,24 @@ std::vector<json> publish_diagnostics(const Document& document, Files& files, En
             diagnostic_json(d, d.span.valid() ? index->second : document_index, files, document, analysis.book, encoding));
     }
     std::vector<json> notifications;
+    std::set<std::string> elsewhere;
     for (auto& [source, list] : by_source) {
         const std::string uri = source ? files.uri_of(*source, document.uri, document.path) : document.uri;
+        if (uri != document.uri) elsewhere.insert(uri);
         json params = {{"uri", uri}, {"diagnostics", std::move(list)}};
         if (source == main) params["version"] = document.version;
         notifications.push_back({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}});
     }
+    for (const auto& uri : document.published_elsewhere)
+        if (elsewhere.count(uri) == 0) notifications.push_back(empty_diagnostics(uri));
+    document.published_elsewhere = std::move(elsewhere);
+    return notifications;
+}
+
+std::vector<json> clear_diagnostics(const Document& document)
+{
+    std::vector<json> notifications = {empty_diagnostics(document.uri)};
+    for (const auto& uri : document.published_elsewhere) notifications.push_back(empty_diagnostics(uri));
     return notifications;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ struct Document {
     std::string text;
     std::shared_ptr<const Analysis> latest;
     std::shared_ptr<const Analysis> last_good;  // the last one that parsed; may be latest
+    // The other files (imports) whose diagnostics were last published for
+    // this document: one that has none any more gets an empty list, so that
+    // no editor keeps showing an error fixed or a file no longer used.
+    std::set<std::string> published_elsewhere;
 
     // What hover, completion and the outline read: the latest analysis when
     // its text parsed, else the last one that did.
@@ -59,9 +64,12 @@ private:
     std::map<std::string, std::string> written_;  // relative path -> URI
 };
 
-// `publishDiagnostics` notifications: the document's, and one per other
-// file (an import) that has any.
-std::vector<json> publish_diagnostics(const Document& document, Files& files, Encoding encoding);
+// `publishDiagnostics` notifications: the document's, one per other file
+// (an import) that has any, and an empty one for each file that had some
+// when last published and has none now (Document::published_elsewhere).
+std::vector<json> publish_diagnostics(Document& document, Files& files, Encoding encoding);
+// The empty lists a closed document leaves: its own and its imports'.
+std::vector<json> clear_diagnostics(const Document& document);
 
 // A rule in words, as `meso explain` says it (Markdown).
 std::string explanation(const RuleBook& book, const std::string& rule_id);

@@ -18,14 +18,18 @@ namespace {
 enum Kind { function = 3, field = 5, variable = 6, module = 9, unit = 11, value = 12, keyword = 14, enum_member = 20 };
 
 // The keywords of each body, as the grammar's `*_keywords::words()` list
-// them (grammar/file.h, program.h, block.h, athlete.h, ruleset.h).
+// them (grammar/file.h, program.h, block.h, athlete.h, ruleset.h; internal
+// to the grammar, so listed again here). tests/lsp/keywords_test.cpp fails
+// when a keyword of the grammar is missing here or a word here is not one.
 const std::vector<std::string> file_words = {"use", "athlete", "group", "program", "template", "ruleset", "condition"};
-const std::vector<std::string> program_words = {"start", "end", "competition", "timezone", "coach", "skip", "pause", "then"};
+const std::vector<std::string> program_words = {"start",       "end",  "competition", "timezone", "coach",
+                                                "calendar-id", "skip", "pause",       "then",     "repeat"};
 const std::vector<std::string> block_words = {"method",  "days",   "sessions", "occlusion", "cuff",    "week", "superset",
                                               "circuit", "rotate", "allow",    "note",      "warm-up", "rest"};
 const std::vector<std::string> athlete_words = {"max",      "round",   "training-max", "bar", "plates", "barbell",
                                                 "dumbbell", "machine", "condition",    "aop", "cleared"};
 const std::vector<std::string> ruleset_words = {"source", "applies", "rule", "note", "require", "forbid", "allow", "replaces"};
+const std::vector<std::string> condition_words = {"class", "alias", "source"};
 
 // Where the cursor is: the keyword of the top-level statement around it
 // ("" outside any) and how many braces deep. Strings and comments are skipped.
@@ -116,6 +120,7 @@ void add_keywords(json& items, const Analysis& analysis, const Enclosing& at)
     else if (at.top == "program" && at.depth == 1) add_words(items, program_words, keyword);
     else if (at.top == "athlete") add_words(items, athlete_words, keyword);
     else if (at.top == "ruleset") add_words(items, ruleset_words, keyword);
+    else if (at.top == "condition") add_words(items, condition_words, keyword);
     else if (at.top == "program" || at.top == "template") {
         add_words(items, block_words, keyword);
         add_exercises(items, analysis);

@@ -1,5 +1,6 @@
 // The server of meso lsp (lsp.h): the session's state, the dispatch of
 // each message to what answers it, and the loop that reads and writes.
+#include <algorithm>
 #include <deque>
 #include <istream>
 #include <map>
@@ -83,6 +84,8 @@ private:
     json initialize(const json& params);
     void open(const json& params, std::vector<json>& out);
     void change(const json& params, std::vector<json>& out);
+    void close(const json& params, std::vector<json>& out);
+    void send_diagnostics(const Document& from, const std::vector<json>& notifications, std::vector<json>& out) const;
     Document& document(const json& params);
     json feature(const std::string& method, const json& params);
 
@@ -206,13 +209,13 @@ void Server::notification(const std::string& method, const json& params, std::ve
     try {
         if (method == "textDocument/didOpen") open(params, out);
         else if (method == "textDocument/didChange") change(params, out);
-        else if (method == "textDocument/didClose" && documents_.erase(uri_param(params)) > 0)
-            out.push_back({{"jsonrpc", "2.0"},
-                           {"method", "textDocument/publishDiagnostics"},
-                           {"params", {{"uri", uri_param(params)}, {"diagnostics", json::array()}}}});
+        else if (method == "textDocument/didClose") close(params, out);
+    }
+    // A notification has no answer: what was wrong with it goes to the log.
+    catch (const RequestError& e) {  // a change of a document never opened
+        log::write(log::Level::warn, "lsp: " + method + ": " + e.message);
     }
     catch (const std::exception& e) {
-        // A notification has no answer: what was wrong with it goes to the log.
         log::write(log::Level::warn, "lsp: " + method + ": " + e.what());
     }
 }
@@ -225,10 +228,21 @@ void Server::open(const json& params, std::vector<json>& out)
     document.path = path_of_uri(document.uri);
     document.version = item.value("version", 0LL);
     document.text = item.at("text").get<std::string>();
+    // Opened again: what the last text published elsewhere is still shown.
+    if (const auto open = documents_.find(document.uri); open != documents_.end())
+        document.published_elsewhere = open->second.published_elsewhere;
     analyse(document);
-    const auto publish = publish_diagnostics(document, files_, encoding_);
-    out.insert(out.end(), publish.begin(), publish.end());
+    send_diagnostics(document, publish_diagnostics(document, files_, encoding_), out);
     documents_[document.uri] = std::move(document);
+}
+
+void Server::close(const json& params, std::vector<json>& out)
+{
+    const auto open = documents_.find(uri_param(params));
+    if (open == documents_.end()) return;
+    const Document closed = std::move(open->second);
+    documents_.erase(open);
+    send_diagnostics(closed, clear_diagnostics(closed), out);
 }
 
 void Server::change(const json& params, std::vector<json>& out)
@@ -250,8 +264,21 @@ void Server::change(const json& params, std::vector<json>& out)
     document.version = params.at("textDocument").value("version", document.version + 1);
     if (superseded_.count(document.uri) > 0) return;  // a newer text is queued: analyse that one
     analyse(document);
-    const auto publish = publish_diagnostics(document, files_, encoding_);
-    out.insert(out.end(), publish.begin(), publish.end());
+    send_diagnostics(document, publish_diagnostics(document, files_, encoding_), out);
+}
+
+// A used file's list emptied by one document stays while another open
+// document still has diagnostics there.
+void Server::send_diagnostics(const Document& from, const std::vector<json>& notifications, std::vector<json>& out) const
+{
+    for (const auto& notification : notifications) {
+        const std::string uri = notification["params"]["uri"];
+        const bool still_shown = uri != from.uri && notification["params"]["diagnostics"].empty() &&
+                                 std::any_of(documents_.begin(), documents_.end(), [&](const auto& open) {
+                                     return open.first != from.uri && open.second.published_elsewhere.count(uri) > 0;
+                                 });
+        if (!still_shown) out.push_back(notification);
+    }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 -- neovim (0.7, headless) with editors/neovim/meso.lua opens a copy of an
 -- example with a broken line; a handler of publishDiagnostics writes what
--- arrives to a file, which is then read and checked. Run by ctest:
+-- arrives to a file, which is then read and checked; then the broken line's
+-- code action is asked for, and must replace 'kgs' with 'kg'. Run by ctest:
 --   MESO_BINARY=build/meso nvim --headless -u NONE -c 'luafile tests/lsp/nvim/diagnostics_test.lua'
 local root = vim.fn.getcwd()
 local out = vim.fn.tempname() .. '.json'
@@ -45,5 +46,23 @@ for _, d in ipairs(diagnostics) do
   if d.severity == 1 and d.range.start.line == broken and d.message:find("kgs", 1, true) then found = true end
 end
 if not found then fail('no error on line ' .. broken .. ' about "kgs": ' .. vim.fn.json_encode(diagnostics)) end
-print('ok: ' .. #diagnostics .. ' diagnostics, the error on line ' .. (broken + 1) .. ': ' .. diagnostics[1].message)
+
+-- The quick fix of that error, as neovim asks for it (vim.lsp.buf.code_action sends the same request).
+local column = #'  max squat 140 '
+local position = { line = broken, character = column + 1 }
+local answers = vim.lsp.buf_request_sync(0, 'textDocument/codeAction', {
+  textDocument = { uri = vim.uri_from_fname(plan) },
+  range = { start = position, ['end'] = position },
+  context = { diagnostics = diagnostics },
+}, 20000)
+local fix = nil
+for _, answer in pairs(answers or {}) do
+  for _, action in ipairs(answer.result or {}) do
+    local edits = action.edit and action.edit.changes and action.edit.changes[vim.uri_from_fname(plan)]
+    if edits and edits[1].newText == 'kg' and edits[1].range.start.line == broken then fix = action.title end
+  end
+end
+if not fix then fail('no code action replacing "kgs" with "kg": ' .. vim.fn.json_encode(answers)) end
+print('ok: ' .. #diagnostics .. ' diagnostics, the error on line ' .. (broken + 1) .. ': ' .. diagnostics[1].message
+  .. '; code action: ' .. fix)
 vim.cmd('qall!')
