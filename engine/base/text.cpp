@@ -128,6 +128,8 @@ double round_percent(double value)
 
 std::string format_percent(double value) { return format_number(round_percent(value)); }
 
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t") == std::string_view::npos; }
+
 std::string trim_number(double value, int decimals)
 {
     if (std::fabs(value - std::round(value)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(value)));

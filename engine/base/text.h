@@ -51,6 +51,10 @@ std::string format_percent(double value);
 // trailing zeros and a trailing point dropped (87.5, 2, 0.33).
 std::string trim_number(double value, int decimals = 2);
 
+// True when the text shows nothing: empty, or spaces and tabs only (a
+// calendar property of such a value is an error to libical).
+bool is_blank(std::string_view text);
+
 // The columns a terminal gives to UTF-8 text: combining marks take none,
 // East Asian wide characters and emoji take two, everything else one
 // ("深蹲" is 4, "Cafe" with a combining accent 4).

@@ -115,8 +115,8 @@ void write_calendar_properties(std::ostream& out, const std::vector<ProgramOutli
     bool every_program_has_organizer = !programs.empty();
     for (const auto& program : programs) {
         // An empty NAME is an error to libical (X-LIC-ERROR): a program
-        // named "" adds nothing to the calendar's name.
-        if (!program.name.empty() && named.insert(program.name).second) names.push_back(program.name);
+        // named "" or " " adds nothing to the calendar's name.
+        if (!is_blank(program.name) && named.insert(program.name).second) names.push_back(program.name);
         if (organizer(program.program) == nullptr) every_program_has_organizer = false;
     }
     const std::string calendar_name = names.empty() ? "meso" : join(names, ", ");

@@ -195,7 +195,7 @@ void append_notes_and_coach(std::string& tail, const SessionContent& content, co
 
 std::string block_title(const BlockPlan& block)
 {
-    const std::string title = !block.name.empty() ? block.name : !block.method.empty() ? block.method : "Session";
+    const std::string title = !is_blank(block.name) ? block.name : !is_blank(block.method) ? block.method : "Session";
     return block.cycle.empty() ? title : title + ", cycle " + block.cycle;
 }
 
