@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/emit/ical.h"
+#include "engine/emit/schedule_text.h"
 #include "engine/emit/sessions.h"
 #include "engine/format/format.h"
 #include "engine/report/report.h"
