@@ -6,7 +6,7 @@ namespace meso {
 
 namespace {
 
-// "1 error", "2 warnings"; "info" is the same for one and many ("3 info", as "3 info findings").
+// "1 error", "2 warnings", "3 infos" (as the log of -v counts them).
 std::string count_of(long long n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 }  // namespace
@@ -32,7 +32,7 @@ std::string findings_summary(const std::vector<Diagnostic>& diagnostics, std::si
     };
     add(errors, "error", "errors");
     add(warnings, "warning", "warnings");
-    add(infos, "info", "info");
+    add(infos, "info", "infos");
     add(notes, "note", "notes");
     std::string line = (counts.empty() ? "no findings" : counts) + " in " + count_of(static_cast<long long>(files), "file", "files");
     if (suppressed > 0) line += " (" + std::to_string(suppressed) + " suppressed by allow)";

@@ -53,9 +53,9 @@ TEST_CASE("the summary counts each severity in the singular for one and the plur
     CHECK(findings_summary(findings(2, 0, 0), 1) == "2 errors in 1 file");
     CHECK(findings_summary(findings(0, 1, 0), 1) == "1 warning in 1 file");
     CHECK(findings_summary(findings(0, 2, 1), 1) == "2 warnings, 1 info in 1 file");
-    CHECK(findings_summary(findings(0, 0, 3), 2) == "3 info in 2 files");
+    CHECK(findings_summary(findings(0, 0, 3), 2) == "3 infos in 2 files");
     CHECK(findings_summary(findings(1, 2, 0), 2) == "1 error, 2 warnings in 2 files");
-    CHECK(findings_summary(findings(3, 1, 2, 1), 4) == "3 errors, 1 warning, 2 info, 1 note in 4 files");
+    CHECK(findings_summary(findings(3, 1, 2, 1), 4) == "3 errors, 1 warning, 2 infos, 1 note in 4 files");
     CHECK(findings_summary(findings(0, 0, 0, 2), 1) == "2 notes in 1 file");
 }
 
