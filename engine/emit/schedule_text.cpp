@@ -125,7 +125,10 @@ void add_exercise_rows(std::vector<Item>& items, const ExercisePlan& e, const Pr
 {
     const std::string rest = e.rest_s ? "rest " + set_seconds_text(*e.rest_s) : "";
     const auto runs = runs_of(e.sets, same_load);
-    if (runs.empty()) items.push_back({{std::move(name), "0×0", "", rest}, ""});
+    if (runs.empty()) {
+        items.push_back({{std::move(name), "0×0", "", rest}, ""});
+        return;
+    }
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const SetRun run = runs[r];
         const SetPlan& set = e.sets[run.first];
@@ -220,7 +223,8 @@ std::string content_text(const SessionContent& content, const std::vector<Item>&
     add_rows(lines, items, columns);
     const std::string indent(row_indent, ' ');
     if (const auto cuff = cuff_words(content); !cuff.empty()) lines.add(indent + cuff, row_indent + 5);
-    for (const auto& note : content.notes) lines.add(indent + "note: " + note, row_indent + 6, dim);
+    const std::string note_start = indent + "note: ";
+    for (const auto& note : content.notes) lines.add(note_start + note, row_indent + 6, dim);
     return text;
 }
 
