@@ -31,6 +31,12 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const std::ve
     else print_text(std::cerr, diagnostics, {use_colour(2), options.show_suppressed});
 }
 
+// Text only: JSON and SARIF are one document on stdout, and nothing else.
+void print_summary(const std::vector<Diagnostic>& diagnostics, std::size_t files, const CommonOptions& options)
+{
+    if (options.format != "json" && options.format != "sarif" && files > 0) std::cerr << findings_summary(diagnostics, files) << "\n";
+}
+
 }  // namespace
 
 int check(const std::vector<std::string>& arguments, const CommonOptions& options)
@@ -46,6 +52,7 @@ int check(const std::vector<std::string>& arguments, const CommonOptions& option
     std::vector<pipeline::FileRun> runs;                                             // kept alive: diagnostics point into their sources
     std::vector<Diagnostic> diagnostics;
     bool zone_said = false;
+    std::size_t checked = 0;  // the files read, for the summary
     for (const auto& path : files) {
         const pipeline::FileRun& run = runs.emplace_back(pipeline::check_file(path, options.pipeline));
         if (run.unreadable) {
@@ -64,9 +71,11 @@ int check(const std::vector<std::string>& arguments, const CommonOptions& option
             zone_said = true;
             could_not_run = true;
         }
+        ++checked;
         diagnostics.insert(diagnostics.end(), run.diagnostics.begin(), run.diagnostics.end());
     }
     print_diagnostics(diagnostics, runs, options);
+    print_summary(diagnostics, checked, options);
     if (could_not_run) return 2;
     const bool failing =
         std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return pipeline::fails(d, options.strict); });

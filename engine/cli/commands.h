@@ -28,7 +28,8 @@ struct CommonOptions {
 };
 
 int check(const std::vector<std::string>& files, const CommonOptions& options);
-int schedule(const std::string& file, const CommonOptions& options);
+// `colour`: "auto", "always" or "never" (--color), for the text table on stdout.
+int schedule(const std::string& file, const CommonOptions& options, const std::string& colour = "auto");
 int list_rules(const std::string& file, const CommonOptions& options);  // meso rules [FILE]
 int explain(const std::string& rule_id, const CommonOptions& options);  // meso explain RULE-ID
 
@@ -140,5 +141,8 @@ void print_warning(const std::string& message);
 
 // Whether diagnostics on stderr/stdout get colour: a terminal and no NO_COLOR.
 bool use_colour(int fd);
+// The columns of a line of text written to `fd`: a terminal's width
+// (TIOCGWINSZ, else $COLUMNS), 80 when it is not a terminal.
+std::size_t text_width(int fd);
 
 }  // namespace meso::cli

@@ -27,9 +27,10 @@ using meso::cli::CommonOptions;
 // What the command line says, filled in by CLI11.
 struct Arguments {
     CommonOptions common;
-    std::vector<std::string> files;  // check, fmt
-    std::string file;                // schedule, compile, evidence, stats, view
-    std::string view_output;         // view -o
+    std::vector<std::string> files;        // check, fmt
+    std::string file;                      // schedule, compile, evidence, stats, view
+    std::string schedule_colour = "auto";  // schedule --color
+    std::string view_output;               // view -o
     meso::cli::CompileOptions compile;
     meso::cli::PublishOptions publish;
     bool fmt_check = false, fmt_in_place = false;
@@ -133,6 +134,8 @@ CLI::App* add_schedule(CLI::App& app, Arguments& a)
     schedule->add_option("--format", a.common.format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
     add_shared(schedule, a.common, {Shared::max_sessions});
     schedule->add_flag("--strict", a.common.strict, "warnings of the rules fail too (exit 1)");
+    schedule->add_option("--color", a.schedule_colour, "colour in the text table: auto (on a terminal, without NO_COLOR), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     add_shared(schedule, a.common, {Shared::rule_files, Shared::timezone, Shared::athlete}, do_not_apply);
     examples(schedule, {"meso schedule plan.meso", "meso schedule --format csv plan.meso > plan.csv",
                         "meso schedule --timezone Europe/Berlin plan.meso"});
@@ -479,7 +482,7 @@ int run_command(const CLI::App& app, const Commands& commands, const Arguments& 
     if (*commands.templates) return meso::cli::templates(a.common);
     if (*commands.show) return meso::cli::show(a.module);
     if (*commands.check) return meso::cli::check(a.files, a.common);
-    if (*commands.schedule) return meso::cli::schedule(a.file, a.common);
+    if (*commands.schedule) return meso::cli::schedule(a.file, a.common, a.schedule_colour);
     if (*commands.compile) return meso::cli::compile(a.file, a.compile, a.common);
     if (*commands.publish) return meso::cli::publish(a.files, a.publish, a.common);
     if (*commands.fmt) return meso::cli::fmt(a.files, a.fmt_check, a.fmt_in_place);

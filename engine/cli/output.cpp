@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>  // renameat2, RENAME_NOREPLACE (glibc)
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -263,6 +264,19 @@ bool use_colour(int fd)
 {
     const char* no_colour = std::getenv("NO_COLOR");
     return isatty(fd) && (no_colour == nullptr || *no_colour == '\0');
+}
+
+std::size_t text_width(int fd)
+{
+    constexpr std::size_t otherwise = 80;
+    if (!isatty(fd)) return otherwise;
+    winsize size{};
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    const char* columns = std::getenv("COLUMNS");
+    if (columns == nullptr) return otherwise;
+    char* end = nullptr;
+    const long n = std::strtol(columns, &end, 10);
+    return end != columns && *end == '\0' && n > 0 ? static_cast<std::size_t>(n) : otherwise;
 }
 
 }  // namespace meso::cli

@@ -1,10 +1,12 @@
 // meso schedule FILE [--format text|json|csv] [--strict] [--timezone ZONE]
+#include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <string>
 #include <vector>
 
 #include "engine/cli/commands.h"
+#include "engine/emit/schedule_text.h"
 #include "engine/emit/sessions.h"
 #include "engine/pipeline/pipeline.h"
 #include "engine/report/report.h"
@@ -38,11 +40,20 @@ Sorted sort_out(std::vector<Diagnostic>& diagnostics, bool strict)
     return sorted;
 }
 
-bool print_sessions(const pipeline::ScheduledFile& scheduled, const std::string& format)
+// The text table: as wide as the terminal, 80 columns elsewhere; colour
+// as --color says, never with NO_COLOR (cli.md).
+TextLayout layout_of(const std::string& colour)
+{
+    const char* no_colour = std::getenv("NO_COLOR");
+    const bool allowed = no_colour == nullptr || *no_colour == '\0';
+    return {text_width(1), allowed && (colour == "always" || (colour == "auto" && use_colour(1)))};
+}
+
+bool print_sessions(const pipeline::ScheduledFile& scheduled, const std::string& format, const std::string& colour)
 {
     if (format == "json") write_sessions_json(std::cout, scheduled.schedule, scheduled.run.default_zone);
     else if (format == "csv") write_sessions_csv(std::cout, scheduled.schedule);
-    else write_sessions_text(std::cout, scheduled.schedule, scheduled.run.default_zone);
+    else write_sessions_text(std::cout, scheduled.schedule, scheduled.run.default_zone, layout_of(colour));
     std::cout.flush();
     return static_cast<bool>(std::cout);
 }
@@ -57,7 +68,7 @@ void print_findings_count(const Sorted& sorted, const std::string& file, bool st
 
 }  // namespace
 
-int schedule(const std::string& file, const CommonOptions& options)
+int schedule(const std::string& file, const CommonOptions& options, const std::string& colour)
 {
     if (auto problem = pipeline::timezone_option_error(options.pipeline)) {
         print_error(*problem);
@@ -81,7 +92,7 @@ int schedule(const std::string& file, const CommonOptions& options)
                            std::make_move_iterator(scheduled.rule_diagnostics.end()));
     const Sorted sorted = sort_out(run.diagnostics, options.strict);
     print_text(std::cerr, sorted.shown, {use_colour(2), false});
-    if (!print_sessions(scheduled, options.format)) {
+    if (!print_sessions(scheduled, options.format, colour)) {
         print_error("cannot write the schedule to standard output");
         return 2;
     }

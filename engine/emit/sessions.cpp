@@ -1,6 +1,5 @@
 #include "engine/emit/sessions.h"
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -13,7 +12,6 @@
 #include "engine/base/csv.h"
 #include "engine/base/text.h"
 #include "engine/emit/date_time_cache.h"
-#include "engine/emit/ical_session_text.h"
 #include "engine/emit/set_words.h"
 
 namespace meso {
@@ -39,9 +37,9 @@ std::optional<double> shown_percent(const std::optional<double>& percent)
 
 constexpr long minutes_per_day = 24L * 60;
 
-std::chrono::minutes end_of(const Session& s) { return (s.start + s.length) % std::chrono::minutes{minutes_per_day}; }
-
 }  // namespace
+
+std::chrono::minutes end_of(const Session& session) { return (session.start + session.length) % std::chrono::minutes{minutes_per_day}; }
 
 namespace {
 
@@ -274,73 +272,12 @@ void append_json_content_keys(std::string& out, const SessionContent& content, c
     out += "\n        }";
 }
 
-ZoneChoice zone_of(const ProgramSchedule& program, const ZoneChoice& default_zone)
-{
-    return zone_for(program.program != nullptr ? std::string_view(program.program->timezone) : std::string_view(), default_zone);
-}
-
-// "times in Europe/Berlin (the program's timezone)", "floating times (no zone)".
-std::string zone_words(const ZoneChoice& zone)
-{
-    if (is_floating(zone.name)) return "floating times (no zone)";
-    std::string words = "times in " + zone.name + " (";
-    switch (zone.source) {
-    case ZoneSource::program: words += "the program's timezone"; break;
-    case ZoneSource::option: words += "from --timezone"; break;
-    case ZoneSource::tz_variable: words += "from TZ"; break;
-    case ZoneSource::localtime: words += "the machine's, from /etc/localtime"; break;
-    case ZoneSource::fallback: words += "no TZ, no /etc/localtime"; break;
-    }
-    return words + ")";
-}
-
 // The sets of a content, the size of its JSON text.
 std::size_t set_count(const SessionContent& content)
 {
     std::size_t n = 0;
     for (const auto& e : content.exercises) n += e.sets.size();
     return n;
-}
-
-// A program's competitions by date (in the order written on one date, which the resolver does not allow).
-std::vector<const ir::Competition*> competitions_by_date(const ir::Program& program)
-{
-    std::vector<const ir::Competition*> out;
-    for (const auto& c : program.competitions) out.push_back(&c);
-    std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->date < b->date; });
-    return out;
-}
-
-// "Sat 2027-06-12  competition: Nationals", a line of the text table.
-void append_competition_line(std::string& o, const ir::Competition& c)
-{
-    o += weekday_name(std::chrono::weekday{c.date});
-    o += ' ';
-    o += format_date(c.date);
-    o += "  competition: ";
-    o += c.name;
-    o += '\n';
-}
-
-// Each content of a program as the end of its text lines: "  (deload)  squat 5×5 @ 135 kg (75%)\n".
-std::vector<std::string> content_texts(const ProgramSchedule& p)
-{
-    std::vector<std::string> contents;
-    for (const auto& content : p.contents) {
-        std::string exercises;
-        int superset = 0;  // of the exercise before
-        for (const auto& e : content.exercises) {
-            // The members of a superset are joined by " + " after "superset N: ".
-            const bool same_group = e.superset != 0 && e.superset == superset;
-            if (!exercises.empty()) exercises += same_group ? " + " : ", ";
-            if (e.superset != 0 && !same_group) exercises += "superset " + std::to_string(e.superset) + ": ";
-            superset = e.superset;
-            exercises += e.name + " " + describe_sets(e, p);
-        }
-        if (content.cuff_pressure) exercises += "; cuff " + ical::cuff_pressure_text(content);
-        contents.push_back((content.deload ? " (deload)" : "") + std::string("  ") + exercises + "\n");
-    }
-    return contents;
 }
 
 // A program's object up to its "sessions", without the comma before them.
@@ -439,39 +376,18 @@ void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramS
 
 }  // namespace
 
-void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone)
+ZoneChoice zone_of(const ProgramSchedule& program, const ZoneChoice& default_zone)
 {
-    Buffered buffer(out);
-    std::string& o = buffer.text();
-    DateTimeCache clock;
-    for (const auto& p : schedule.programs) {
-        o += fmt::format("{}{} — {} to {}, {} session{}; {}\n", p.name, p.athlete.empty() ? "" : " for " + p.athlete, format_date(p.start),
-                         format_date(p.end), p.sessions.size(), p.sessions.size() == 1 ? "" : "s", zone_words(zone_of(p, default_zone)));
-        // "  Block  week " and "  (deload)  squat 5×5 @ 135 kg (75%)\n", made once each.
-        std::vector<std::string> blocks;
-        for (const auto& b : p.blocks) blocks.push_back("  " + b.name + (b.cycle.empty() ? "  week " : "  cycle " + b.cycle + ", week "));
-        const std::vector<std::string> contents = content_texts(p);
-        // Competitions stand among the sessions at their date.
-        const auto competitions = p.program != nullptr ? competitions_by_date(*p.program) : std::vector<const ir::Competition*>{};
-        auto next_competition = competitions.begin();
-        for (const auto& s : p.sessions) {
-            for (; next_competition != competitions.end() && (*next_competition)->date <= s.date; ++next_competition)
-                append_competition_line(o, **next_competition);
-            o += weekday_name(s.weekday());
-            o += ' ';
-            o += clock.date(s.date);
-            o += ' ';
-            o += clock.time(s.start);
-            o += '-';
-            o += clock.time(end_of(s));
-            o += blocks[s.block];
-            append_integer(o, s.week);
-            if (s.rotation != 0) o.append(", workout ").append(workout_of(p, s));
-            o += contents[s.content];
-            buffer.maybe_flush();
-        }
-        for (; next_competition != competitions.end(); ++next_competition) append_competition_line(o, **next_competition);
-    }
+    return zone_for(program.program != nullptr ? std::string_view(program.program->timezone) : std::string_view(), default_zone);
+}
+
+// In the order written on one date (which the resolver does not allow).
+std::vector<const ir::Competition*> competitions_by_date(const ir::Program& program)
+{
+    std::vector<const ir::Competition*> out;
+    for (const auto& c : program.competitions) out.push_back(&c);
+    std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->date < b->date; });
+    return out;
 }
 
 // Written one session at a time, so that memory does not grow with the

@@ -1,9 +1,13 @@
-// Emitting dated sessions for `meso schedule`: a table for people, JSON and
-// CSV for tools. Pure functions of the schedule; the keys and columns are
-// those of cli.md (and a few more, documented in docs/schedule.md).
+// Emitting dated sessions for `meso schedule`: JSON and CSV for tools (the
+// text for people is schedule_text.h's). Pure functions of the schedule; the
+// keys and columns are those of cli.md (and a few more, documented in
+// docs/schedule.md).
 #pragma once
 
+#include <chrono>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
@@ -14,11 +18,6 @@ namespace meso {
 // the machine's), and where it came from: each program's header says the
 // zone its times are in.
 
-// A header per program (its name, dates, sessions and zone), then one line
-// per session: weekday, date, time, block, week, and each exercise as
-// sets × reps @ load (percent).
-void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone = {});
-
 // { "programs": [ { name, athlete, unit, start, end, timezone, blocks: [...], sessions: [...],
 //   timezone_source } ] }
 void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone = {});
@@ -26,6 +25,15 @@ void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, cons
 // date,start,end,program,athlete,block,week,exercise,sets,reps,load_kg,load_percent,rest_s, then the
 // appended columns (docs/schedule.md), the last of them plates
 void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule);
+
+// What the writers share. The zone of a program's times: its own, else `default_zone`.
+ZoneChoice zone_of(const ProgramSchedule& program, const ZoneChoice& default_zone);
+
+// A program's competitions by date.
+std::vector<const ir::Competition*> competitions_by_date(const ir::Program& program);
+
+// The local time of day a session ends (after midnight: the next day's).
+std::chrono::minutes end_of(const Session& session);
 
 // The load of one set, as a person reads it: "36 kg (20%)", "RPE 8", "75%".
 // A barbell set's plates follow its load: "150 kg (75%) [25+25+15 a side]".

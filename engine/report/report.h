@@ -10,6 +10,7 @@
 // Colour only when asked (the CLI asks on a terminal without NO_COLOR).
 #pragma once
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -47,6 +48,13 @@ struct RuleDescription {
 // are results with a suppression (kind inSource, the reason as
 // justification). Levels: error, warning, and info as "note".
 std::string to_sarif(const std::vector<Diagnostic>& diagnostics, const std::vector<RuleDescription>& rules);
+
+// The last line of `meso check`'s text: what the findings come to, a
+// count per severity, in how many files. "2 warnings, 1 info in 1 file",
+// "1 error, 2 warnings in 2 files", "no findings in 3 files"; findings an
+// `allow` accepted are not counted but said: "no findings in 1 file (2
+// suppressed by allow)". docs/commands.md.
+std::string findings_summary(const std::vector<Diagnostic>& diagnostics, std::size_t files);
 
 // "file:line:col" of a span, or the file alone.
 std::string location(const Span& span);

@@ -13,7 +13,8 @@ using meso::test::run_meso;
 namespace {
 
 const std::string flagship = meso::test::source_dir() + "/examples/kaatsu-then-powerlifting.meso";
-const std::string no_findings = meso::test::source_dir() + "/examples/meet-prep.meso";  // standard error stays empty
+const std::string no_findings = meso::test::source_dir() + "/examples/meet-prep.meso";  // standard error has check's summary alone
+const std::string summary = "no findings in 1 file\n";
 
 bool has(const std::string& text, const std::string& fragment) { return text.find(fragment) != std::string::npos; }
 
@@ -23,7 +24,7 @@ TEST_CASE("without -v or MESO_LOG meso logs nothing")
 {
     const auto run = run_meso({"check", no_findings}, "TZ=UTC MESO_LOG=");
     CHECK(run.exit_code == 0);
-    CHECK(run.err.empty());
+    CHECK(run.err == summary);
     CHECK(run.out.empty());
 }
 
@@ -95,8 +96,8 @@ TEST_CASE("MESO_LOG=debug says more than info, MESO_LOG=warn and off say nothing
     CHECK(has(debug.err, "meso: debug: meso "));
     CHECK(has(debug.err, ", tz database "));
     CHECK(has(debug.err, "meso: info: read "));
-    CHECK(run_meso({"check", no_findings}, "TZ=UTC MESO_LOG=warn").err.empty());
-    CHECK(run_meso({"check", no_findings}, "TZ=UTC MESO_LOG=off").err.empty());
+    CHECK(run_meso({"check", no_findings}, "TZ=UTC MESO_LOG=warn").err == summary);
+    CHECK(run_meso({"check", no_findings}, "TZ=UTC MESO_LOG=off").err == summary);
     // -v on the command line is at least info, whatever MESO_LOG says.
     CHECK(has(run_meso({"check", "-v", flagship}, "TZ=UTC MESO_LOG=off").err, "meso: info: read "));
 }
@@ -106,7 +107,8 @@ TEST_CASE("a MESO_LOG that names no level is a warning with the nearest level, a
     const auto run = run_meso({"check", no_findings}, "TZ=UTC MESO_LOG=inf");
     CHECK(run.exit_code == 0);
     CHECK(run.out.empty());
-    CHECK(run.err == "meso: warning: MESO_LOG='inf' is not a log level (debug, info, warn or off); did you mean 'info'?; it is ignored\n");
+    CHECK(run.err ==
+          "meso: warning: MESO_LOG='inf' is not a log level (debug, info, warn or off); did you mean 'info'?; it is ignored\n" + summary);
 }
 
 TEST_CASE("meso --log-file appends the log to the file, with times, and standard error stays quiet")
@@ -115,7 +117,7 @@ TEST_CASE("meso --log-file appends the log to the file, with times, and standard
     const std::string log = dir + "/meso.log";
     const auto first = run_meso({"check", "--log-file", log, no_findings}, "TZ=UTC MESO_LOG=");
     CHECK(first.exit_code == 0);
-    CHECK(first.err.empty());
+    CHECK(first.err == summary);
     CHECK(first.out.empty());
     const std::string once = meso::test::read_file(log);
     CHECK(has(once, " info: read " + no_findings + " (the file given, "));

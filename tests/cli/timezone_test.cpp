@@ -128,7 +128,7 @@ TEST_CASE("sessions at times no clock change touches get no warning, on the chan
     const auto run = run_meso({"check", "--strict", "--no-default-rules", path});
     INFO(run.err);
     CHECK(run.exit_code == 0);
-    CHECK(run.err.empty());
+    CHECK(run.err == "no findings in 1 file\n");
 }
 
 TEST_CASE("clock change warnings reach meso check's JSON and SARIF, and meso schedule")
@@ -237,13 +237,12 @@ TEST_CASE("meso schedule's header and JSON name the zone of each program and whe
     const auto none = write_program("shown-none", night_program("", "2027-01-04", "08:00"));
 
     auto text = run_meso({"schedule", own}, "TZ=UTC");
-    CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in Europe/Berlin (the program's timezone)\n",
-                         0) == 0);
+    const std::string heading = "Night owl for Alex\n2027-01-04 to 2027-01-17, 2 sessions\n";
+    CHECK(text.out.rfind(heading + "times in Europe/Berlin (the program's timezone)\n", 0) == 0);
     text = run_meso({"schedule", none}, "TZ=Asia/Tokyo");
-    CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in Asia/Tokyo (from TZ)\n", 0) == 0);
+    CHECK(text.out.rfind(heading + "times in Asia/Tokyo (from TZ)\n", 0) == 0);
     text = run_meso({"schedule", none, "--timezone", "America/New_York"}, "TZ=Asia/Tokyo");
-    CHECK(text.out.rfind("Night owl for Alex — 2027-01-04 to 2027-01-17, 2 sessions; times in America/New_York (from --timezone)\n", 0) ==
-          0);
+    CHECK(text.out.rfind(heading + "times in America/New_York (from --timezone)\n", 0) == 0);
 
     auto program_json = [](const meso::test::Run& run) {
         INFO(run.err);
@@ -349,7 +348,7 @@ TEST_CASE("zones that change their clocks as their place does, and places withou
         const auto path = write_program("no-warning", night_program(zone, "2027-01-04", "08:00"));
         const auto run = run_meso({"check", "--strict", "--no-default-rules", path});
         CHECK(run.exit_code == 0);
-        CHECK(run.err.empty());
+        CHECK(run.err == "no findings in 1 file\n");
     }
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "engine/emit/ical.h"
+#include "engine/emit/schedule_text.h"
 #include "engine/emit/sessions.h"
 #include "tests/support/support.h"
 
@@ -64,7 +65,7 @@ TEST_CASE("a cuff in % AOP shows the mmHg of the athlete's AOP for its limb, rou
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     // 60% of 183 mmHg is 109.8 mmHg: 110.
-    CHECK(text_of(c.schedule).find("squat 3×10 @ 30 kg (30%); cuff 60% AOP (110 mmHg, leg)\n") != std::string::npos);
+    CHECK(text_of(c.schedule).find("\n    squat  3×10  30 kg (30%)\n    cuff 60% AOP (110 mmHg, leg)\n") != std::string::npos);
     const auto cuff = cuff_json(c.schedule);
     CHECK(cuff.dump() == R"({"pressure":60,"unit":"% AOP","limb":"leg","mmhg":110})");
     CHECK(description_of(c.schedule).find("Cuff: 60% AOP (110 mmHg\\, leg)") != std::string::npos);
@@ -74,12 +75,12 @@ TEST_CASE("without an AOP for the cuffed limb, or without a limb, a % AOP cuff s
 {
     auto other_limb = compile(program_with("  aop arm 140 mmHg\n", "cuff leg 60% AOP"));
     REQUIRE_FALSE(meso::has_errors(other_limb.diagnostics));
-    CHECK(text_of(other_limb.schedule).find("; cuff 60% AOP (leg)\n") != std::string::npos);
+    CHECK(text_of(other_limb.schedule).find("\n    cuff 60% AOP (leg)\n") != std::string::npos);
     CHECK(cuff_json(other_limb.schedule).dump() == R"({"pressure":60,"unit":"% AOP","limb":"leg","mmhg":null})");
 
     auto no_limb = compile(program_with("  aop leg 180 mmHg\n", "cuff 60% AOP"));
     REQUIRE_FALSE(meso::has_errors(no_limb.diagnostics));
-    CHECK(text_of(no_limb.schedule).find("; cuff 60% AOP\n") != std::string::npos);
+    CHECK(text_of(no_limb.schedule).find("\n    cuff 60% AOP\n") != std::string::npos);
     CHECK(cuff_json(no_limb.schedule).dump() == R"({"pressure":60,"unit":"% AOP","limb":null,"mmhg":null})");
     const std::string description = description_of(no_limb.schedule);
     CHECK(description.substr(description.size() - 15) == "\\nCuff: 60% AOP");
@@ -89,7 +90,7 @@ TEST_CASE("a cuff in mmHg shows its limb, and its mmHg as written")
 {
     auto c = compile(program_with("", "cuff arm 120 mmHg"));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    CHECK(text_of(c.schedule).find("; cuff 120 mmHg (arm)\n") != std::string::npos);
+    CHECK(text_of(c.schedule).find("\n    cuff 120 mmHg (arm)\n") != std::string::npos);
     CHECK(cuff_json(c.schedule).dump() == R"({"pressure":120,"unit":"mmHg","limb":"arm","mmhg":120})");
     CHECK(description_of(c.schedule).find("Cuff: 120 mmHg (arm)") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "engine/emit/schedule_text.h"
 #include "engine/emit/sessions.h"
 #include "tests/support/support.h"
 
@@ -117,8 +118,13 @@ TEST_CASE("a large schedule is written whole in every format: each session once,
     const auto csv = csv_of(c.schedule);
     CHECK(lines(csv) == 1 + 5 * 7 * 24 * 2 + 5 * 7 * 24);  // the header, a row per exercise of each session
     const auto text = text_of(c.schedule);
-    CHECK(lines(text) == 1 + p.sessions.size());
-    CHECK(text.find("\nSun 2027-03-14 23:00-23:30  C  week 5  squat 1×1 @ 90 kg (90%)\n") != std::string::npos);
+    CHECK(meso::test::text_sessions(text).size() == p.sessions.size());
+    const std::string last_week = "\nC — week 5 of 5 — Mon 2027-03-08 to Sun 2027-03-14\n";
+    REQUIRE(text.find(last_week) != std::string::npos);
+    CHECK(text.rfind(" — week ") == text.find(last_week) + 2);  // the last heading: the sessions after it are block C's week 5
+    const std::string last_session = "\n  Sun 2027-03-14  23:00-23:30\n    squat     1×1  90 kg (90%)\n";
+    CHECK(text.size() > last_session.size());
+    CHECK(text.substr(text.size() - last_session.size()) == last_session);
 }
 
 TEST_CASE("schedule JSON marks the AMRAP last set of 3x5+, whose reps and load are those of the sets before it")
@@ -180,8 +186,9 @@ TEST_CASE("a barbell's plates a side are in the JSON, the CSV and the text, othe
     CHECK(csv.find(",1,curl,3,10,10,50,,kg,10,,,false,false,false,,,false,,,,,\n") != std::string::npos);
 
     const auto text = text_of(c.schedule);
-    CHECK(text.find("squat 5×5 @ 150 kg (75%) [25+25+15 a side], squat 1×10 @ 20 kg (5%) [bar only], curl 3×10 @ 10 kg (50%)\n") !=
-          std::string::npos);
+    CHECK(text.find("\n    squat  5×5   150 kg (75%) [25+25+15 a side]\n"
+                    "    squat  1×10  20 kg (5%) [bar only]\n"
+                    "    curl   3×10  10 kg (50%)\n") != std::string::npos);
 }
 
 TEST_CASE("a set that differs from the one before only in being AMRAP, a warm-up or timed has its own JSON object")

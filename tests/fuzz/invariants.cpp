@@ -8,7 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/base/text.h"
 #include "engine/emit/ical.h"
+#include "engine/emit/schedule_text.h"
 #include "engine/emit/sessions.h"
 #include "engine/format/format.h"
 #include "engine/report/report.h"
@@ -179,12 +181,21 @@ void check_schedule(const ScheduleResult& result, std::string_view input, long l
     if (total > max_sessions) violated("more sessions than --max-sessions", input);
 }
 
+// meso schedule's text fits its width (80 columns by default), whatever the names and notes.
+void check_text_width(const std::string& text, std::string_view input)
+{
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+        if (display_width(line) > TextLayout{}.width) violated("a line of the text schedule wider than 80 columns: " + line, input);
+}
+
 void check_emitters(const ScheduleResult& result, std::string_view input)
 {
     std::ostringstream text, json, csv;
     write_sessions_text(text, result);
     write_sessions_json(json, result);
     write_sessions_csv(csv, result);
+    check_text_width(text.str(), input);
     check_json(result, json.str(), input);
     check_csv(result, csv.str(), input);
 }

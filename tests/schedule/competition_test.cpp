@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/emit/ical.h"
+#include "engine/emit/schedule_text.h"
 #include "engine/emit/sessions.h"
 #include "tests/schedule/schedule_support.h"
 #include "tests/support/support.h"
@@ -128,11 +129,12 @@ TEST_CASE("a competition is in the JSON schedule and a line of the text table, b
     std::ostringstream text;
     meso::write_sessions_text(text, c.schedule);
     const std::string t = text.str();
-    const auto club = t.find("Wed 2027-05-26  competition: Club \"open\"\n");
+    const auto club = t.find("\n  Wed 2027-05-26  competition: Club \"open\"\n");
     REQUIRE(club != std::string::npos);
-    CHECK(t.find("Mon 2027-05-24") < club);  // among the sessions, at its date
-    CHECK(club < t.find("Fri 2027-05-28"));
-    CHECK(t.find("Sat 2027-06-12  competition: Nationals\n") == t.size() - std::string("Sat 2027-06-12  competition: Nationals\n").size());
+    CHECK(t.find("\n  Mon 2027-05-24  ") < club);  // among the sessions, at its date
+    CHECK(club < t.find("\n  Fri 2027-05-28  "));
+    const std::string nationals = "\n  Sat 2027-06-12  competition: Nationals\n";  // after the last session
+    CHECK(t.find(nationals) == t.size() - nationals.size());
 }
 
 TEST_CASE("a program without competitions has no competitions key in its JSON")

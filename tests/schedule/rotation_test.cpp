@@ -205,7 +205,8 @@ TEST_CASE("the text schedule, JSON, CSV and calendar name each rotated session's
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     std::ostringstream text;
     meso::write_sessions_text(text, c.schedule);
-    CHECK(text.str().find("Wed 2027-03-03 08:00-09:00  Strength  week 1, workout B  ") != std::string::npos);
+    CHECK(text.str().find("Strength — week 1 of ") != std::string::npos);
+    CHECK(text.str().find("\n  Wed 2027-03-03  08:00-09:00  workout B\n") != std::string::npos);
 
     std::ostringstream json;
     meso::write_sessions_json(json, c.schedule);

@@ -3,11 +3,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 namespace meso::test {
@@ -66,6 +68,39 @@ Run run_meso(const std::vector<std::string>& args, const std::string& env, const
     run.err = read_file(dir + "/err");
     std::filesystem::remove_all(dir);
     return run;
+}
+
+std::vector<std::vector<std::string>> text_rows(const std::string& text)
+{
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> cells;
+        std::size_t i = line.find_first_not_of(' ');
+        while (i != std::string::npos) {
+            std::size_t end = line.find("  ", i);
+            cells.push_back(line.substr(i, end == std::string::npos ? std::string::npos : end - i));
+            i = end == std::string::npos ? end : line.find_first_not_of(' ', end);
+        }
+        rows.push_back(std::move(cells));
+    }
+    return rows;
+}
+
+std::vector<std::string> text_sessions(const std::string& text)
+{
+    static const std::regex session(R"(  (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d\d-\d\d  \d\d:\d\d-\d\d:\d\d(  .*)?)");
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (std::regex_match(line, session)) out.push_back(line);
+    return out;
+}
+
+bool has_text_row(const std::string& text, const std::vector<std::string>& cells)
+{
+    const auto rows = text_rows(text);
+    return std::find(rows.begin(), rows.end(), cells) != rows.end();
 }
 
 std::string read_file(const std::string& path)

@@ -36,6 +36,14 @@ struct Run {
 // With `stdout_to`, standard output goes to that file instead (Run::out stays empty).
 Run run_meso(const std::vector<std::string>& args, const std::string& env = "", const std::string& stdout_to = "");
 
+// The cells of each line of `meso schedule`'s text table: the pieces between
+// runs of two or more spaces ("    squat  5×5  105 kg (75%)  rest 3 min" is
+// {"squat", "5×5", "105 kg (75%)", "rest 3 min"}). Whether a line has exactly `cells`.
+std::vector<std::vector<std::string>> text_rows(const std::string& text);
+bool has_text_row(const std::string& text, const std::vector<std::string>& cells);
+// The lines of that text that begin a session: "  Mon 2027-01-04  08:00-08:30", then "  (deload)" on a deload.
+std::vector<std::string> text_sessions(const std::string& text);
+
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
 
