@@ -10,7 +10,8 @@
 
 namespace meso::ical {
 
-// The block's name, else its method, else "Session" (a blank name or method counts as none); in a repeat, with its cycle ("5/3/1, cycle 2").
+// The block's name, else its method, else "Session" (a blank name or
+// method counts as none); in a repeat, with its cycle ("5/3/1, cycle 2").
 std::string block_title(const BlockPlan& block);
 
 // `value` in decimal digits, appended.

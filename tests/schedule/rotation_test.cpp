@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engine/emit/ical.h"
+#include "engine/emit/schedule_text.h"
 #include "engine/emit/sessions.h"
 #include "tests/schedule/schedule_support.h"
 #include "tests/support/support.h"
