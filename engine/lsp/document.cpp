@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "engine/base/overloaded.h"
+#include "engine/resolve/stdlib.h"
 #include "grammar/parse.h"
 
 namespace meso::lsp {
@@ -136,6 +137,19 @@ void analyse(Document& document)
     if (analysis->parsed) document.last_good = analysis;
 }
 
+namespace {
+
+// The standard library's own text, not a user's file that happens to be
+// named "std/bfr.meso" from where the server runs.
+bool is_embedded(const Source& source)
+{
+    const auto& library = embedded_stdlib();
+    return std::any_of(library.begin(), library.end(),
+                       [&](const EmbeddedFile& file) { return file.path == source.path && file.text == source.text; });
+}
+
+}  // namespace
+
 Files::Files(std::string cache_dir) : cache_dir_(std::move(cache_dir))
 {
     if (!cache_dir_.empty()) return;
@@ -164,8 +178,14 @@ std::string Files::uri_of(const Source& source, const std::string& document_uri,
 {
     if (source.path == document_path) return document_uri;
     if (!source.path.empty() && source.path.front() == '/') return uri_of_path(source.path);
-    if (source.path.front() == '<') return document_uri;  // no file at all
-    return write_once(source.path, source.text);          // the embedded library ("std/bfr.meso")
+    if (source.path.front() == '<') return document_uri;                   // no file at all
+    if (is_embedded(source)) return write_once(source.path, source.text);  // "std/bfr.meso"
+    // A file a document that is no file ("untitled:1") uses, named from the
+    // server's working folder: shown where it is. Copying it into the cache
+    // under its own name would write outside the cache with "../".
+    std::error_code error;
+    const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(source.path, error), error);
+    return uri_of_path(error ? source.path : absolute.string());
 }
 
 std::optional<std::string> Files::explanation_uri(const RuleBook& book, const std::string& rule_id)

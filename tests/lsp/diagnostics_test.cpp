@@ -203,3 +203,24 @@ TEST_CASE("lsp: a used file's diagnostics stay while another open document still
     REQUIRE(lists.size() == 3);
     CHECK(lists.back() == json::array());
 }
+
+TEST_CASE("lsp: a file used by a document that is no file is shown where it is, and nothing is written outside the cache")
+{
+    const std::string dir = meso::test::temp_dir("lsp-untitled-use");
+    meso::test::write_file(dir + "/lib.meso", broken_library);
+    // Named from the server's working folder, as an untitled document's `use` is: "../../tmp/.../lib.meso".
+    const std::string relative = std::filesystem::relative(dir + "/lib.meso").string();
+    REQUIRE(relative.rfind("..", 0) == 0);
+    const std::string library_uri = meso::lsp::uri_of_path(std::filesystem::weakly_canonical(dir + "/lib.meso").string());
+    Session s;
+    const std::string text = "use \"" + relative + "\"\n\nprogram \"P\" for \"Bea\" {\n  start 2027-01-04\n}\n";
+    s.run({initialize(), open("untitled:Untitled-1", text), request(2, "shutdown")});
+    const auto lists = published(s.out, library_uri);
+    REQUIRE(lists.size() == 1);
+    REQUIRE(lists[0].size() >= 1);
+    CHECK(lists[0][0]["message"].get<std::string>().find("maxx") != std::string::npos);
+    // Before, the copy went to CACHE/VERSION/../../tmp/.../lib.meso.
+    for (const auto& m : s.out)
+        if (m.value("method", "") == "textDocument/publishDiagnostics")
+            CHECK(m["params"]["uri"].get<std::string>().find("..") == std::string::npos);
+}
