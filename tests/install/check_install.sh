@@ -4,6 +4,9 @@
 set -uo pipefail
 check=$1 meso=$2 build=$3 source=$4
 failures=0
+# Never `... | grep -q` here: grep -q stops reading at its first match, and
+# under pipefail the writer's SIGPIPE then fails the pipeline (a loaded CI
+# machine saw "'fmt' missing from [... fmt ...]"); grep >/dev/null reads all.
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 skip() { echo "SKIPPED: $*" >&2; exit 77; }
 
@@ -32,7 +35,7 @@ expect_exactly() {
 expect_some() {
   local got=$1 what=$2 word
   shift 2
-  for word in "$@"; do printf '%s\n' "$got" | grep -qx -- "$word" || fail "$what: '$word' missing from [$(echo $got)]"; done
+  for word in "$@"; do printf '%s\n' "$got" | grep -x -- "$word" >/dev/null || fail "$what: '$word' missing from [$(echo $got)]"; done
 }
 
 case $check in
@@ -41,19 +44,19 @@ man)
   [ -f "$page" ] || skip "no man page: help2man is not installed (scripts/setup installs it)"
   text=$(MANPAGER=cat MANWIDTH=100 man --warnings -l "$page" 2>"$work/warnings") || fail "man -l $page failed"
   [ -s "$work/warnings" ] && fail "man -l warns: $(cat "$work/warnings")"
-  echo "$text" | grep -q "meso - a compiler and linter for training programs" || fail "the NAME section is missing"
+  echo "$text" | grep "meso - a compiler and linter for training programs" >/dev/null || fail "the NAME section is missing"
   for command in $commands; do
-    echo "$text" | grep -q "^ *meso $command\$" || fail "the page has no section for meso $command"
+    echo "$text" | grep "^ *meso $command\$" >/dev/null || fail "the page has no section for meso $command"
   done
-  for section in ENVIRONMENT "EXIT STATUS" "SEE ALSO"; do echo "$text" | grep -q "^$section" || fail "no $section section"; done
-  echo "$text" | grep -q "MESO_LOG" || fail "MESO_LOG is not described"
+  for section in ENVIRONMENT "EXIT STATUS" "SEE ALSO"; do echo "$text" | grep "^$section" >/dev/null || fail "no $section section"; done
+  echo "$text" | grep "MESO_LOG" >/dev/null || fail "MESO_LOG is not described"
   whatis=$(lexgrog "$page") || fail "lexgrog cannot read the page's NAME"
   case $whatis in *"meso - a compiler and linter for training programs"*) ;; *) fail "lexgrog: $whatis" ;; esac
   ;;
 bash)
   # shellcheck disable=SC1091
   source "$completions/meso.bash" || fail "the bash completion does not load"
-  complete -p meso | grep -q -- "-F _meso" || fail "complete -p meso: $(complete -p meso 2>&1)"
+  complete -p meso | grep -- "-F _meso" >/dev/null || fail "complete -p meso: $(complete -p meso 2>&1)"
   complete_words() {
     COMP_WORDS=("$@")
     COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
@@ -112,7 +115,7 @@ zpty -d z
 print -r -- "\$out"
 ZSH
   typed=$(timeout 20 zsh -f "$work/complete.zsh" 2>&1 | tr -d '\r')
-  echo "$typed" | grep -q "meso check" || fail "meso ch<TAB> in zsh did not become meso check: $typed"
+  echo "$typed" | grep "meso check" >/dev/null || fail "meso ch<TAB> in zsh did not become meso check: $typed"
   ;;
 fish)
   command -v fish >/dev/null || skip "fish is not installed (scripts/setup installs it)"
@@ -126,7 +129,7 @@ fish)
   mkdir -p "$work/files/plans" && touch "$work/files/plan.meso" "$work/files/notes.txt"
   got=$(cd "$work/files" && fish_complete 'meso check ')
   expect_some "$got" "meso check <TAB>" plan.meso plans/
-  printf '%s\n' "$got" | grep -qx notes.txt && fail "meso check <TAB> offers notes.txt"
+  printf '%s\n' "$got" | grep -x notes.txt >/dev/null && fail "meso check <TAB> offers notes.txt"
   ;;
 install)
   prefix=$work/prefix
@@ -138,9 +141,9 @@ install)
     [ -f "$prefix/$file" ] || fail "cmake --install did not install $file"
   done
   version=$("$prefix/bin/meso" --version) || fail "the installed meso --version failed"
-  echo "$version" | head -1 | grep -qx "meso [0-9][0-9.]*" || fail "meso --version's first line: $version"
-  echo "$version" | sed -n 2p | grep -qx "tz database [0-9]\{4\}[a-z]" || fail "meso --version's tz database line: $version"
-  MANPAGER=cat man -l "$prefix/share/man/man1/meso.1.gz" | grep -q "meso check" || fail "the installed man page does not render"
+  echo "$version" | head -1 | grep -x "meso [0-9][0-9.]*" >/dev/null || fail "meso --version's first line: $version"
+  echo "$version" | sed -n 2p | grep -x "tz database [0-9]\{4\}[a-z]" >/dev/null || fail "meso --version's tz database line: $version"
+  MANPAGER=cat man -l "$prefix/share/man/man1/meso.1.gz" | grep "meso check" >/dev/null || fail "the installed man page does not render"
   ;;
 *)
   echo "unknown check $check" >&2
