@@ -24,15 +24,6 @@ std::string program_with(const std::string& statements)
     return alex + "program \"P\" {\n" + statements + "  3 weeks \"Base\" {\n    days mon wed fri\n    squat 3x5 @ 70%\n  }\n}\n";
 }
 
-std::string calendar_of(const meso::test::Compiled& c)
-{
-    std::ostringstream out;
-    meso::CalendarOptions options;
-    const auto r = meso::write_calendar(out, c.schedule.programs, options);
-    CHECK(r.diagnostics.empty());
-    return out.str();
-}
-
 // The lines of `calendar` from the VEVENT whose SUMMARY names `name` to its END.
 std::string competition_event(const std::string& calendar, const std::string& name)
 {

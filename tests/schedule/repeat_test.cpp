@@ -45,23 +45,6 @@ program "Cycles" for "Sam" {
 }
 )";
 
-std::string calendar_of(const meso::test::Compiled& c)
-{
-    std::ostringstream out;
-    meso::CalendarOptions options;
-    const auto r = meso::write_calendar(out, c.schedule.programs, options);
-    CHECK(r.diagnostics.empty());
-    return out.str();
-}
-
-std::vector<std::string> uids_of(const std::string& calendar)
-{
-    std::vector<std::string> uids;
-    for (auto at = calendar.find("\r\nUID:"); at != std::string::npos; at = calendar.find("\r\nUID:", at + 1))
-        uids.push_back(calendar.substr(at + 6, calendar.find("\r\n", at + 6) - at - 6));
-    return uids;
-}
-
 std::string written(void (*write)(std::ostream&, const meso::ScheduleResult&), const meso::test::Compiled& c)
 {
     std::ostringstream out;

@@ -7,9 +7,11 @@
 
 #include <chrono>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
+#include "engine/emit/ical.h"
 #include "tests/support/support.h"
 
 namespace meso::test::schedule {
@@ -51,6 +53,25 @@ inline const meso::ExercisePlan& exercise_of(const meso::ProgramSchedule& p, std
         if (e.name == exercise) return e;
     FAIL("no exercise " << exercise << " in session " << index);
     throw std::logic_error("unreachable");
+}
+
+// The calendar of a compiled file, written with the default options.
+inline std::string calendar_of(const meso::test::Compiled& c)
+{
+    std::ostringstream out;
+    meso::CalendarOptions options;
+    const auto r = meso::write_calendar(out, c.schedule.programs, options);
+    CHECK(r.diagnostics.empty());
+    return out.str();
+}
+
+// The UIDs of a calendar's events, in order.
+inline std::vector<std::string> uids_of(const std::string& calendar)
+{
+    std::vector<std::string> uids;
+    for (auto at = calendar.find("\r\nUID:"); at != std::string::npos; at = calendar.find("\r\nUID:", at + 1))
+        uids.push_back(calendar.substr(at + 6, calendar.find("\r\n", at + 6) - at - 6));
+    return uids;
 }
 
 }  // namespace meso::test::schedule
