@@ -208,7 +208,7 @@ TEST_CASE("lsp: a file used by a document that is no file is shown where it is, 
 {
     const std::string dir = meso::test::temp_dir("lsp-untitled-use");
     meso::test::write_file(dir + "/lib.meso", broken_library);
-    // Named from the server's working folder, as an untitled document's `use` is: "../../tmp/.../lib.meso".
+    // Named from the server's working folder, as an untitled document's `use` is: up two or more folders, then down to the file.
     const std::string relative = std::filesystem::relative(dir + "/lib.meso").string();
     REQUIRE(relative.rfind("..", 0) == 0);
     const std::string library_uri = meso::lsp::uri_of_path(std::filesystem::weakly_canonical(dir + "/lib.meso").string());
