@@ -112,7 +112,7 @@ struct PassCounts {
 // it (its diagnostics are put back after each pass), each stage's time
 // added to `t`.
 PassCounts compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Diagnostic>& resolved, const meso::pipeline::Options& options,
-                        const meso::CalendarOptions& calendar, StageTimes& t)
+                        const meso::emit::CalendarOptions& calendar, StageTimes& t)
 {
     PassCounts counts;
     run.diagnostics = resolved;
@@ -124,16 +124,16 @@ PassCounts compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Di
     };
     CountingBuffer counter;
     std::ostream out(&counter);
-    meso::CalendarStream stream;
-    auto take = [&](std::size_t index, meso::ProgramSchedule& program) {
+    meso::emit::CalendarStream stream;
+    auto take = [&](std::size_t index, meso::scheduling::ProgramSchedule& program) {
         if (index == 0) {  // the plan is complete: the head can be written, as meso compile does
-            std::vector<meso::ProgramOutline> outlines;
-            for (const auto& p : run.plan.programs) outlines.push_back(meso::outline_of(p));
-            meso::begin_calendar(stream, out, outlines, calendar);
+            std::vector<meso::emit::ProgramOutline> outlines;
+            for (const auto& p : run.plan.programs) outlines.push_back(meso::emit::outline_of(p));
+            meso::emit::begin_calendar(stream, out, outlines, calendar);
         }
         counts.sessions += program.sessions.size();
         counts.contents += program.contents.size();
-        meso::write_events(stream, out, program);
+        meso::emit::write_events(stream, out, program);
     };
     meso::pipeline::stream_programs(run, options, meso::pipeline::Stages::rules, take, [&](meso::pipeline::Lap done) {
         switch (done) {
@@ -143,7 +143,7 @@ PassCounts compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Di
         case meso::pipeline::Lap::take: lap(t.ics); break;
         }
     });
-    meso::end_calendar(stream, out);
+    meso::emit::end_calendar(stream, out);
     out.flush();
     counts.ics_bytes = counter.bytes();
     lap(t.ics);
@@ -177,7 +177,7 @@ int main(int argc, char** argv)
         return 1;
     }
     const std::vector<meso::Diagnostic> resolved = run.diagnostics;
-    meso::CalendarOptions calendar;
+    meso::emit::CalendarOptions calendar;
     calendar.default_timezone = run.default_zone.name;  // as meso compile does
     calendar.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
     PassCounts counts;

@@ -15,26 +15,27 @@ namespace meso::cli {
 namespace {
 
 // The rules in force of every file, each once, as SARIF describes them.
-std::vector<RuleDescription> rules_of(const std::vector<pipeline::FileRun>& runs)
+std::vector<report::RuleDescription> rules_of(const std::vector<pipeline::FileRun>& runs)
 {
     std::vector<const syntax::Ruleset*> rulesets;
     for (const auto& run : runs)
         if (run.compilation)
             rulesets.insert(rulesets.end(), run.compilation->module.rulesets.begin(), run.compilation->module.rulesets.end());
-    return describe_rules(load_rules(rulesets));
+    return describe_rules(rules::load_rules(rulesets));
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, const std::vector<pipeline::FileRun>& runs, const CommonOptions& options)
 {
-    if (options.format == "json") std::cout << to_json(diagnostics, options.show_suppressed);
-    else if (options.format == "sarif") std::cout << to_sarif(diagnostics, rules_of(runs));
-    else print_text(std::cerr, diagnostics, {use_colour(2), options.show_suppressed});
+    if (options.format == "json") std::cout << report::to_json(diagnostics, options.show_suppressed);
+    else if (options.format == "sarif") std::cout << report::to_sarif(diagnostics, rules_of(runs));
+    else report::print_text(std::cerr, diagnostics, {use_colour(2), options.show_suppressed});
 }
 
 // Text only: JSON and SARIF are one document on stdout, and nothing else.
 void print_summary(const std::vector<Diagnostic>& diagnostics, std::size_t files, const CommonOptions& options)
 {
-    if (options.format != "json" && options.format != "sarif" && files > 0) std::cerr << findings_summary(diagnostics, files) << "\n";
+    if (options.format != "json" && options.format != "sarif" && files > 0)
+        std::cerr << report::findings_summary(diagnostics, files) << "\n";
 }
 
 }  // namespace

@@ -12,10 +12,12 @@
 
 #include "engine/pipeline/pipeline.h"
 
-namespace meso {
+namespace meso::rules {
 struct RuleBook;
+}
+namespace meso::report {
 struct RuleDescription;
-}  // namespace meso
+}
 
 namespace meso::cli {
 
@@ -35,11 +37,11 @@ int explain(const std::string& rule_id, const CommonOptions& options);  // meso 
 
 // The rule reference (docs/rules.md below its introduction): one section
 // per rule of the rule sets in force, with its example program.
-std::string rules_reference(const RuleBook& book);
+std::string rules_reference(const rules::RuleBook& book);
 // The example program stored for a rule (stdlib/examples/RULE-ID.meso).
 std::optional<std::string> example_program(const std::string& rule_id);
 // The rules as SARIF describes them in tool.driver.rules.
-std::vector<RuleDescription> describe_rules(const RuleBook& book);
+std::vector<report::RuleDescription> describe_rules(const rules::RuleBook& book);
 
 // `meso compile`: the file's sessions as one iCalendar calendar, on stdout
 // or atomically into `output`. Exit 1 (nothing written) when the file has

@@ -23,16 +23,16 @@ namespace {
 
 // --alarm, --timezone and SOURCE_DATE_EPOCH (the calendar's time stamp,
 // else now), in that order; a wrong one is said and stops the command (exit 2).
-std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_options, const pipeline::Options& options)
+std::optional<emit::CalendarOptions> calendar_options(const CompileOptions& compile_options, const pipeline::Options& options)
 {
-    CalendarOptions calendar;
+    emit::CalendarOptions calendar;
     if (compile_options.alarm_given && compile_options.alarm.empty()) {
         // A script's empty variable (--alarm "$ALARM") would otherwise drop every reminder without a word.
         print_error("--alarm '': expected a duration such as 30m, 2h or 1d (leave --alarm out for no reminder)");
         return std::nullopt;
     }
     if (!compile_options.alarm.empty()) {
-        calendar.alarm = parse_alarm(compile_options.alarm);
+        calendar.alarm = emit::parse_alarm(compile_options.alarm);
         if (!calendar.alarm) {
             print_error(std::string("--alarm '") + compile_options.alarm + "': expected a duration such as 30m, 2h or 1d");
             return std::nullopt;
@@ -44,7 +44,7 @@ std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_op
     }
     calendar.stamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-        const auto stamp = parse_source_date_epoch(epoch);
+        const auto stamp = emit::parse_source_date_epoch(epoch);
         if (!stamp) {
             print_error(std::string("SOURCE_DATE_EPOCH='") + epoch + "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)");
             return std::nullopt;
@@ -54,18 +54,18 @@ std::optional<CalendarOptions> calendar_options(const CompileOptions& compile_op
     return calendar;
 }
 
-long long planned_sessions(const SchedulePlan& plan)
+long long planned_sessions(const scheduling::SchedulePlan& plan)
 {
     long long sessions = 0;
     for (const auto& program : plan.programs) sessions += program.sessions;
     return sessions;
 }
 
-std::vector<ProgramOutline> outlines(const SchedulePlan& plan)
+std::vector<emit::ProgramOutline> outlines(const scheduling::SchedulePlan& plan)
 {
-    std::vector<ProgramOutline> all;
+    std::vector<emit::ProgramOutline> all;
     all.reserve(plan.programs.size());
-    for (const auto& program : plan.programs) all.push_back(outline_of(program));
+    for (const auto& program : plan.programs) all.push_back(emit::outline_of(program));
     return all;
 }
 
@@ -73,16 +73,16 @@ std::vector<ProgramOutline> outlines(const SchedulePlan& plan)
 struct Compiling {
     pipeline::FileRun run;
     const pipeline::Options& options;
-    CalendarOptions calendar;
-    TextReportOptions report;
-    CalendarStream stream;
-    CalendarResult head;  // begin_calendar's errors: an unknown time zone
+    emit::CalendarOptions calendar;
+    report::TextReportOptions report;
+    emit::CalendarStream stream;
+    emit::CalendarResult head;  // begin_calendar's errors: an unknown time zone
     bool diagnostics_printed = false;
 };
 
 void print_diagnostics(Compiling& c)
 {
-    if (!c.diagnostics_printed) print_text(std::cerr, c.run.diagnostics, c.report);
+    if (!c.diagnostics_printed) report::print_text(std::cerr, c.run.diagnostics, c.report);
     c.diagnostics_printed = true;
 }
 
@@ -92,13 +92,13 @@ void print_diagnostics(Compiling& c)
 bool write_while_checking(Compiling& c, std::ostream& out)
 {
     bool writing = true;
-    pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, [&](std::size_t index, ProgramSchedule& program) {
+    pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, [&](std::size_t index, scheduling::ProgramSchedule& program) {
         if (index == 0) {                                // the plan is complete: the head can be written
             writing = planned_sessions(c.run.plan) > 0;  // else nothing to write; said by compile()
-            if (writing) c.head = begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
+            if (writing) c.head = emit::begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
             writing = writing && c.head.diagnostics.empty();
         }
-        if (writing) write_events(c.stream, out, program);
+        if (writing) emit::write_events(c.stream, out, program);
     });
     if (has_errors(c.run.diagnostics) || planned_sessions(c.run.plan) == 0 || !c.head.diagnostics.empty() || !c.stream.started)
         return false;
@@ -115,12 +115,12 @@ bool write_after_checking(Compiling& c, std::ostream& out)
     pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, nullptr);
     if (has_errors(c.run.diagnostics) || planned_sessions(c.run.plan) == 0) return false;
     print_diagnostics(c);  // before the calendar, as when nothing was streamed
-    c.head = begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
+    c.head = emit::begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
     if (!c.head.diagnostics.empty()) return false;
     std::vector<Diagnostic> again;  // none: the file was checked
     // In the order a file gets them (stream_programs's: athlete by athlete), so that both give the same calendar.
     for (const auto& group : pipeline::athlete_groups(c.run.plan))
-        for (const std::size_t i : group) write_events(c.stream, out, schedule_program(c.run.plan.programs[i], again));
+        for (const std::size_t i : group) emit::write_events(c.stream, out, scheduling::schedule_program(c.run.plan.programs[i], again));
     end_calendar(c.stream, out);
     return true;
 }
@@ -155,7 +155,7 @@ int conclude(Compiling& c, const std::string& file, const OutputResult& output)
         return 1;
     }
     if (!c.head.diagnostics.empty()) {
-        print_text(std::cerr, c.head.diagnostics, c.report);
+        report::print_text(std::cerr, c.head.diagnostics, c.report);
         std::cerr << "meso compile: nothing written\n";
         return 1;
     }
@@ -204,12 +204,12 @@ std::string folded(std::string name)
 struct AthleteCalendar {
     std::string athlete;
     std::string file;  // calendar_file_name
-    std::vector<const ProgramPlan*> plans;
+    std::vector<const scheduling::ProgramPlan*> plans;
 };
 
 // Each athlete's plans, athletes in the order of their first program; an
 // error (exit 2) for a program of no athlete, or two athletes of one file name.
-std::optional<std::vector<AthleteCalendar>> athlete_calendars(const SchedulePlan& plan)
+std::optional<std::vector<AthleteCalendar>> athlete_calendars(const scheduling::SchedulePlan& plan)
 {
     std::vector<AthleteCalendar> calendars;
     std::map<std::string, std::size_t> by_athlete;
@@ -240,13 +240,13 @@ std::optional<std::vector<AthleteCalendar>> athlete_calendars(const SchedulePlan
 // One athlete's calendar, its programs scheduled again (the file was checked).
 bool write_athlete_calendar(Compiling& c, const AthleteCalendar& calendar, std::ostream& out)
 {
-    std::vector<ProgramOutline> outlines;
-    for (const ProgramPlan* p : calendar.plans) outlines.push_back(outline_of(*p));
-    CalendarStream stream;
-    c.head = begin_calendar(stream, out, outlines, c.calendar);
+    std::vector<emit::ProgramOutline> outlines;
+    for (const scheduling::ProgramPlan* p : calendar.plans) outlines.push_back(emit::outline_of(*p));
+    emit::CalendarStream stream;
+    c.head = emit::begin_calendar(stream, out, outlines, c.calendar);
     if (!c.head.diagnostics.empty()) return false;
     std::vector<Diagnostic> again;  // none: the file was checked
-    for (const ProgramPlan* p : calendar.plans) write_events(stream, out, schedule_program(*p, again));
+    for (const scheduling::ProgramPlan* p : calendar.plans) emit::write_events(stream, out, scheduling::schedule_program(*p, again));
     end_calendar(stream, out);
     return true;
 }

@@ -305,14 +305,14 @@ std::vector<std::string> template_names()
 {
     const char* path = std::getenv("MESO_PATH");
     std::vector<std::string> names;
-    for (const auto& t : library_templates(path == nullptr ? "" : path).templates) names.push_back(t.name);
+    for (const auto& t : resolving::library_templates(path == nullptr ? "" : path).templates) names.push_back(t.name);
     return names;
 }
 
 std::vector<std::string> rule_ids()
 {
     const pipeline::FileRun run = pipeline::resolve_rules_only({});
-    return load_rules(run.compilation->module).ids();
+    return rules::load_rules(run.compilation->module).ids();
 }
 
 }  // namespace
@@ -324,7 +324,7 @@ int completions(const std::string& what, const CompletionSpec& spec)
     else if (what == "zsh") std::cout << zsh_completion(spec);
     else if (what == "fish") std::cout << fish_completion(spec);
     else if (what == "templates") names = template_names();
-    else if (what == "modules") names = library_modules();
+    else if (what == "modules") names = resolving::library_modules();
     else if (what == "rules") names = rule_ids();
     else if (what == "commands") names = command_names(spec);
     else {

@@ -170,12 +170,12 @@ int evidence(const std::string& file, const EvidenceOptions& evidence_options, c
         return 2;
     }
     std::vector<ProgramEvidence> programs;
-    pipeline::stream_programs(run, options.pipeline, pipeline::Stages::schedule, [&](std::size_t, ProgramSchedule& program) {
+    pipeline::stream_programs(run, options.pipeline, pipeline::Stages::schedule, [&](std::size_t, scheduling::ProgramSchedule& program) {
         programs.push_back(evidence::evidence_for(program, table, evidence_options.top));
     });
     // Syntax, meaning and schedule errors leave no blocks to compare: they
     // are printed in full, and nothing goes to standard output.
-    print_text(std::cerr, run.diagnostics, {use_colour(2), false});
+    report::print_text(std::cerr, run.diagnostics, {use_colour(2), false});
     if (has_errors(run.diagnostics)) return 1;
     if (!run.zone_error.empty()) {
         print_error(run.zone_error);

@@ -66,7 +66,7 @@ void format_file(const std::string& path, Mode mode, Outcome& outcome)
         return;
     }
     const ParseLimits limits;
-    auto read = read_source(path, limits.max_bytes);
+    auto read = resolving::read_source(path, limits.max_bytes);
     if (!read.source) {
         print_error(read.error);
         outcome.could_not_run = true;
@@ -75,7 +75,7 @@ void format_file(const std::string& path, Mode mode, Outcome& outcome)
     const Source& source = *read.source;
     const ParseResult parsed = parse(source, limits);
     if (has_errors(parsed.diagnostics)) {  // never format a tree with holes
-        print_text(std::cerr, parsed.diagnostics, {use_colour(2), false});
+        report::print_text(std::cerr, parsed.diagnostics, {use_colour(2), false});
         outcome.findings = true;
         return;
     }

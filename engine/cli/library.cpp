@@ -34,7 +34,7 @@ std::string joined(const std::vector<std::string>& names)
     return out;
 }
 
-void print_templates_text(const std::vector<LibraryTemplate>& templates)
+void print_templates_text(const std::vector<resolving::LibraryTemplate>& templates)
 {
     std::size_t name = 4, method = 6, weeks = 5, module = 6;
     for (const auto& t : templates) {
@@ -49,7 +49,7 @@ void print_templates_text(const std::vector<LibraryTemplate>& templates)
                                  t.weeks ? std::to_string(*t.weeks) : "", weeks, t.module, module, t.title);
 }
 
-void print_templates_json(const std::vector<LibraryTemplate>& templates)
+void print_templates_json(const std::vector<resolving::LibraryTemplate>& templates)
 {
     auto all = nlohmann::json::array();
     for (const auto& t : templates) {
@@ -96,7 +96,7 @@ std::string quoted(const std::string& text)
     return out + "\"";
 }
 
-const LibraryTemplate* find_template(const std::vector<LibraryTemplate>& templates, const std::string& name)
+const resolving::LibraryTemplate* find_template(const std::vector<resolving::LibraryTemplate>& templates, const std::string& name)
 {
     for (const auto& t : templates)
         if (t.name == name) return &t;
@@ -107,7 +107,7 @@ const LibraryTemplate* find_template(const std::vector<LibraryTemplate>& templat
 
 int templates(const CommonOptions& options)
 {
-    const LibraryTemplates library = library_templates(meso_path());
+    const resolving::LibraryTemplates library = resolving::library_templates(meso_path());
     if (options.format == "json") print_templates_json(library.templates);
     else print_templates_text(library.templates);
     for (const auto& error : library.errors) print_error(error);
@@ -116,12 +116,12 @@ int templates(const CommonOptions& options)
 
 int show(const std::string& module_name)
 {
-    const std::vector<std::string> modules = library_modules();
+    const std::vector<std::string> modules = resolving::library_modules();
     if (module_name.empty()) {
         for (const auto& name : modules) std::cout << name << "\n";
         return 0;
     }
-    const LibraryModule module = find_library_module(module_name, meso_path());
+    const resolving::LibraryModule module = resolving::find_library_module(module_name, meso_path());
     if (!module.found) {
         print_error("unknown module '" + module_name + "'" + did_you_mean(module_name, modules) + "; the standard library's modules are " +
                     joined(modules));
@@ -139,8 +139,8 @@ int show(const std::string& module_name)
 
 std::optional<std::string> starter_program(const StarterOptions& options, std::string& problem)
 {
-    const LibraryTemplates library = library_templates(meso_path());
-    const LibraryTemplate* chosen = find_template(library.templates, options.template_name);
+    const resolving::LibraryTemplates library = resolving::library_templates(meso_path());
+    const resolving::LibraryTemplate* chosen = find_template(library.templates, options.template_name);
     if (chosen == nullptr) {
         std::vector<std::string> names;
         for (const auto& t : library.templates) names.push_back(t.name);
@@ -153,7 +153,7 @@ std::optional<std::string> starter_program(const StarterOptions& options, std::s
         problem = "--athlete: expected a name on one line, such as \"Alex\"";
         return std::nullopt;
     }
-    const LibraryTemplate& t = *chosen;
+    const resolving::LibraryTemplate& t = *chosen;
     const int weeks = t.weeks.value_or(3);
     const std::string athlete = quoted(options.athlete);
     std::ostringstream out;

@@ -42,9 +42,9 @@ constexpr int state_version = 1;
 struct Feed {
     std::string athlete;
     std::string token;  // the feed's file is <token>.ics
-    std::vector<const ProgramPlan*> plans;
-    FeedState before;
-    FeedResult now;
+    std::vector<const scheduling::ProgramPlan*> plans;
+    emit::FeedState before;
+    emit::FeedResult now;
 };
 
 struct Published {
@@ -57,7 +57,7 @@ struct Published {
 std::optional<std::chrono::sys_seconds> publish_time()
 {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != '\0') {
-        const auto stamp = parse_source_date_epoch(epoch);
+        const auto stamp = emit::parse_source_date_epoch(epoch);
         if (!stamp)
             print_error(std::string("SOURCE_DATE_EPOCH='") + epoch + "' is not a number of seconds since 1970-01-01 (at most 9999-12-31)");
         return stamp;
@@ -113,7 +113,7 @@ bool read_state(const fs::path& dir, Published& published)
         std::string why;
         if (!j.is_object() || !j.contains("token") || !j["token"].is_string() || !is_token(j["token"].get<std::string>()))
             return bad("has no token for \"" + athlete + "\"");
-        auto events = j.contains("events") ? read_feed_state(j["events"], why) : std::nullopt;
+        auto events = j.contains("events") ? emit::read_feed_state(j["events"], why) : std::nullopt;
         if (!events) return bad("cannot be read for \"" + athlete + "\": " + (why.empty() ? "no events" : why));
         Feed& feed = published.feeds[athlete];
         feed.athlete = athlete;
@@ -150,21 +150,21 @@ bool gather(const std::vector<pipeline::FileRun>& runs, Published& published)
 
 // An athlete's calendar as meso compile writes it (no reminders: each
 // subscriber sets their own), then as the feed publishes it.
-bool make_feed(Feed& feed, const CalendarOptions& options, std::chrono::sys_seconds now)
+bool make_feed(Feed& feed, const emit::CalendarOptions& options, std::chrono::sys_seconds now)
 {
     std::ostringstream out;
-    std::vector<ProgramOutline> outlines;
-    for (const ProgramPlan* p : feed.plans) outlines.push_back(outline_of(*p));
-    CalendarStream stream;
-    const CalendarResult head = begin_calendar(stream, out, outlines, options);
+    std::vector<emit::ProgramOutline> outlines;
+    for (const scheduling::ProgramPlan* p : feed.plans) outlines.push_back(emit::outline_of(*p));
+    emit::CalendarStream stream;
+    const emit::CalendarResult head = emit::begin_calendar(stream, out, outlines, options);
     if (!head.diagnostics.empty()) {
-        print_text(std::cerr, head.diagnostics, TextReportOptions{use_colour(2), false});
+        report::print_text(std::cerr, head.diagnostics, report::TextReportOptions{use_colour(2), false});
         return false;
     }
     std::vector<Diagnostic> again;  // none: the files were checked
-    for (const ProgramPlan* p : feed.plans) write_events(stream, out, schedule_program(*p, again));
+    for (const scheduling::ProgramPlan* p : feed.plans) emit::write_events(stream, out, scheduling::schedule_program(*p, again));
     end_calendar(stream, out);
-    feed.now = publish_feed(out.str(), feed.before, now);
+    feed.now = emit::publish_feed(out.str(), feed.before, now);
     return true;
 }
 
@@ -235,7 +235,7 @@ json state_of(const Published& published)
     json feeds = json::object();
     for (const auto& athlete : published.order) {
         const Feed& feed = published.feeds.at(athlete);
-        feeds[athlete] = json{{"token", feed.token}, {"events", feed_state_json(feed.now.state)}};
+        feeds[athlete] = json{{"token", feed.token}, {"events", emit::feed_state_json(feed.now.state)}};
     }
     return json{{"version", state_version}, {"feeds", feeds}};
 }
@@ -328,12 +328,12 @@ int check_files(const std::vector<std::string>& files, const CommonOptions& opti
         runs.push_back(pipeline::resolve_file(file, options.pipeline));
         pipeline::FileRun& run = runs.back();
         if (!run.athlete_error.empty() || !run.zone_error.empty()) {
-            print_text(std::cerr, run.diagnostics, TextReportOptions{use_colour(2), options.show_suppressed});
+            report::print_text(std::cerr, run.diagnostics, report::TextReportOptions{use_colour(2), options.show_suppressed});
             print_error(!run.athlete_error.empty() ? run.athlete_error : run.zone_error);
             return 2;
         }
         if (!run.unreadable) pipeline::stream_programs(run, options.pipeline, pipeline::Stages::rules, nullptr);
-        print_text(std::cerr, run.diagnostics, TextReportOptions{use_colour(2), options.show_suppressed});
+        report::print_text(std::cerr, run.diagnostics, report::TextReportOptions{use_colour(2), options.show_suppressed});
         if (run.unreadable) return 2;
         if (has_errors(run.diagnostics)) {
             std::cerr << "meso publish: " << file << " has errors\n";
@@ -370,7 +370,7 @@ int publish(const std::vector<std::string>& files, const PublishOptions& publish
     if (!gather(runs, published)) return 2;
     for (const auto& [athlete, feed] : published.feeds)
         if (feed.plans.empty()) std::cerr << "meso publish: \"" << athlete << "\" is in none of the files: their feed is removed\n";
-    CalendarOptions calendar;
+    emit::CalendarOptions calendar;
     calendar.stamp = *now;
     calendar.default_timezone = runs.empty() ? "UTC" : runs.front().default_zone.name;
     for (const auto& athlete : published.order)

@@ -28,7 +28,7 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 // point into.
 struct RulesInForce {
     pipeline::FileRun run;
-    RuleBook book;
+    rules::RuleBook book;
     bool ok = true;
 };
 
@@ -41,28 +41,31 @@ RulesInForce rules_in_force(const std::string& file, const CommonOptions& option
         r.ok = false;
         return r;
     }
-    r.book = load_rules(r.run.compilation->module);
+    r.book = rules::load_rules(r.run.compilation->module);
     auto errors = r.run.diagnostics;
     errors.insert(errors.end(), r.book.diagnostics.begin(), r.book.diagnostics.end());
     if (has_errors(errors)) {
-        print_text(std::cerr, errors, {use_colour(2), false});
+        report::print_text(std::cerr, errors, {use_colour(2), false});
         r.ok = false;
     }
     return r;
 }
 
-const std::vector<Citation>& sources_of(const RuleSet& set, const Rule& rule) { return rule.sources.empty() ? set.sources : rule.sources; }
+const std::vector<rules::Citation>& sources_of(const rules::RuleSet& set, const rules::Rule& rule)
+{
+    return rule.sources.empty() ? set.sources : rule.sources;
+}
 
-std::vector<std::string> source_texts(const std::vector<Citation>& sources)
+std::vector<std::string> source_texts(const std::vector<rules::Citation>& sources)
 {
     std::vector<std::string> out;
     out.reserve(sources.size());
-    for (const auto& c : sources) out.push_back(citation_text(c));
+    for (const auto& c : sources) out.push_back(rules::citation_text(c));
     return out;
 }
 
 // What a rule set applies to, in words.
-std::string applies_words(const RuleSet& set, bool markdown)
+std::string applies_words(const rules::RuleSet& set, bool markdown)
 {
     const std::string tick = markdown ? "`" : "";
     if (set.bfr_blocks) {
@@ -75,10 +78,10 @@ std::string applies_words(const RuleSet& set, bool markdown)
 }
 
 // Every citation of a set, once: the set's own, then the rules' in order.
-std::vector<Citation> citations_of(const RuleSet& set)
+std::vector<rules::Citation> citations_of(const rules::RuleSet& set)
 {
-    std::vector<Citation> out;
-    auto add = [&](const Citation& c) {
+    std::vector<rules::Citation> out;
+    auto add = [&](const rules::Citation& c) {
         for (const auto& o : out)
             if (o.text == c.text) return;
         out.push_back(c);
@@ -90,7 +93,7 @@ std::vector<Citation> citations_of(const RuleSet& set)
 }
 
 // "[1, 3]": where a rule's sources are in the set's list of citations.
-std::string citation_numbers(const std::vector<Citation>& all, const std::vector<Citation>& mine)
+std::string citation_numbers(const std::vector<rules::Citation>& all, const std::vector<rules::Citation>& mine)
 {
     std::string out;
     for (const auto& c : mine)
@@ -99,7 +102,7 @@ std::string citation_numbers(const std::vector<Citation>& all, const std::vector
     return out.empty() ? "" : "[" + out + "]";
 }
 
-std::string acceptance_line(const Rule& rule)
+std::string acceptance_line(const rules::Rule& rule)
 {
     if (rule.allow_never) return "This rule cannot be allowed: no 'allow' or 'cleared' accepts its findings.";
     return "To accept a finding in one block, write in that block: allow " + rule.id + " \"reason\"";
@@ -110,17 +113,17 @@ std::string acceptance_line(const Rule& rule)
 std::optional<std::string> example_program(const std::string& rule_id)
 {
     const std::string path = "examples/" + rule_id + ".meso";
-    for (const auto& f : embedded_stdlib())
+    for (const auto& f : resolving::embedded_stdlib())
         if (f.path == path) return std::string(f.text);
     return std::nullopt;
 }
 
-std::vector<RuleDescription> describe_rules(const RuleBook& book)
+std::vector<report::RuleDescription> describe_rules(const rules::RuleBook& book)
 {
-    std::vector<RuleDescription> out;
+    std::vector<report::RuleDescription> out;
     for (const auto& set : book.sets)
         for (const auto& rule : set.rules) {
-            RuleDescription d;
+            report::RuleDescription d;
             d.id = rule.id;
             d.severity = rule.severity;
             d.message = rule.message;
@@ -133,7 +136,7 @@ std::vector<RuleDescription> describe_rules(const RuleBook& book)
     return out;
 }
 
-std::string rules_reference(const RuleBook& book)
+std::string rules_reference(const rules::RuleBook& book)
 {
     std::ostringstream out;
     for (const auto& set : book.sets) {
@@ -141,7 +144,7 @@ std::string rules_reference(const RuleBook& book)
         out << "Applies to " << applies_words(set, true) << ".\n";
         if (!set.sources.empty()) {
             out << "\nSources:\n\n";
-            for (const auto& s : set.sources) out << "- " << citation_text(s) << "\n";
+            for (const auto& s : set.sources) out << "- " << rules::citation_text(s) << "\n";
         }
         if (!set.notes.empty()) out << "\n" << join(set.notes, " ") << "\n";
         out << "\n";
@@ -195,7 +198,8 @@ int list_rules(const std::string& file, const CommonOptions& options)
             std::cout << (numbers.empty() ? "" : " " + numbers) << "\n";
         }
         if (!citations.empty()) std::cout << "  sources:\n";
-        for (std::size_t i = 0; i < citations.size(); ++i) std::cout << "  [" << i + 1 << "] " << citation_text(citations[i]) << "\n";
+        for (std::size_t i = 0; i < citations.size(); ++i)
+            std::cout << "  [" << i + 1 << "] " << rules::citation_text(citations[i]) << "\n";
     }
     return 0;
 }
@@ -204,27 +208,27 @@ int explain(const std::string& rule_id, const CommonOptions& options)
 {
     auto r = rules_in_force("", options);
     if (!r.ok) return 2;
-    const Rule* rule = r.book.find(rule_id);
+    const rules::Rule* rule = r.book.find(rule_id);
     if (!rule) {
         print_error(std::string("unknown rule '") + rule_id + "'" + did_you_mean(rule_id, r.book.ids()) +
                     "; 'meso rules' lists every rule in force");
         return 2;
     }
-    const RuleSet& set = *r.book.set_of(rule_id);
+    const rules::RuleSet& set = *r.book.set_of(rule_id);
     std::cout << rule->id << " (" << to_string(rule->severity) << "): " << rule->message << "\n\n";
     std::cout << "  " << rule->condition_text << "\n";
     std::cout << "  in " << applies_words(set, false) << "\n";
-    std::cout << "  defined at " << location(rule->span) << ", in rule set '" << set.name << "'"
+    std::cout << "  defined at " << report::location(rule->span) << ", in rule set '" << set.name << "'"
               << (set.title.empty() ? "" : " (" + set.title + ")") << "\n\n";
     if (!rule->notes.empty()) std::cout << "Why: " << join(rule->notes, " ") << "\n\n";
     if (!rule->replaces.empty()) std::cout << "Replaces: " << join(rule->replaces, ", ") << "\n\n";
     std::cout << "Source (how firm it is in brackets):\n";
     for (const auto& s : sources_of(set, *rule))
-        std::cout << "  " << (s.firmness.empty() ? "" : "[" + firmness_text(s.firmness) + "] ") << s.text << "\n";
+        std::cout << "  " << (s.firmness.empty() ? "" : "[" + rules::firmness_text(s.firmness) + "] ") << s.text << "\n";
     if (!rule->sources.empty() && !set.sources.empty()) {
         std::cout << "Rule set '" << set.name << "' sources:\n";
         for (const auto& s : set.sources)
-            std::cout << "  " << (s.firmness.empty() ? "" : "[" + firmness_text(s.firmness) + "] ") << s.text << "\n";
+            std::cout << "  " << (s.firmness.empty() ? "" : "[" + rules::firmness_text(s.firmness) + "] ") << s.text << "\n";
     }
     if (auto example = example_program(rule->id)) {
         std::cout << "\nA program that breaks it (meso check finds " << rule->id << "):\n\n";

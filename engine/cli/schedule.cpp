@@ -42,7 +42,7 @@ Sorted sort_out(std::vector<Diagnostic>& diagnostics, bool strict)
 
 // The text table: as wide as the terminal, 80 columns elsewhere; colour
 // as --color says, never with NO_COLOR (cli.md).
-TextLayout layout_of(const std::string& colour)
+emit::TextLayout layout_of(const std::string& colour)
 {
     const char* no_colour = std::getenv("NO_COLOR");
     const bool allowed = no_colour == nullptr || *no_colour == '\0';
@@ -51,8 +51,8 @@ TextLayout layout_of(const std::string& colour)
 
 bool print_sessions(const pipeline::ScheduledFile& scheduled, const std::string& format, const std::string& colour)
 {
-    if (format == "json") write_sessions_json(std::cout, scheduled.schedule, scheduled.run.default_zone);
-    else if (format == "csv") write_sessions_csv(std::cout, scheduled.schedule);
+    if (format == "json") emit::write_sessions_json(std::cout, scheduled.schedule, scheduled.run.default_zone);
+    else if (format == "csv") emit::write_sessions_csv(std::cout, scheduled.schedule);
     else write_sessions_text(std::cout, scheduled.schedule, scheduled.run.default_zone, layout_of(colour));
     std::cout.flush();
     return static_cast<bool>(std::cout);
@@ -80,18 +80,18 @@ int schedule(const std::string& file, const CommonOptions& options, const std::s
     auto& run = scheduled.run;
     if (print_run_error(run)) return 2;
     if (has_errors(run.diagnostics)) {
-        print_text(std::cerr, run.diagnostics, {use_colour(2), false});
+        report::print_text(std::cerr, run.diagnostics, {use_colour(2), false});
         return 1;
     }
     if (!run.zone_error.empty()) {
-        print_text(std::cerr, run.diagnostics, {use_colour(2), false});
+        report::print_text(std::cerr, run.diagnostics, {use_colour(2), false});
         print_error(run.zone_error);
         return 2;
     }
     run.diagnostics.insert(run.diagnostics.end(), std::make_move_iterator(scheduled.rule_diagnostics.begin()),
                            std::make_move_iterator(scheduled.rule_diagnostics.end()));
     const Sorted sorted = sort_out(run.diagnostics, options.strict);
-    print_text(std::cerr, sorted.shown, {use_colour(2), false});
+    report::print_text(std::cerr, sorted.shown, {use_colour(2), false});
     if (!print_sessions(scheduled, options.format, colour)) {
         print_error("cannot write the schedule to standard output");
         return 2;

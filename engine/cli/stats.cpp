@@ -20,11 +20,12 @@ int stats(const std::string& file, const CommonOptions& options)
     pipeline::FileRun run = pipeline::resolve_file(file, options.pipeline);
     if (print_run_error(run)) return 2;
     std::vector<stats::ProgramStats> programs;
-    pipeline::stream_programs(run, options.pipeline, pipeline::Stages::schedule,
-                              [&](std::size_t, ProgramSchedule& program) { programs.push_back(stats::program_stats(program)); });
+    pipeline::stream_programs(run, options.pipeline, pipeline::Stages::schedule, [&](std::size_t, scheduling::ProgramSchedule& program) {
+        programs.push_back(stats::program_stats(program));
+    });
     // Syntax, meaning and schedule errors leave no figures: they are printed
     // in full, and nothing goes to standard output.
-    print_text(std::cerr, run.diagnostics, {use_colour(2), false});
+    report::print_text(std::cerr, run.diagnostics, {use_colour(2), false});
     if (has_errors(run.diagnostics)) return 1;
     if (!run.zone_error.empty()) {
         print_error(run.zone_error);

@@ -25,13 +25,13 @@ int view(const std::string& file, const std::string& output, const CommonOptions
     view::Page page;
     page.file = file;
     page.default_zone = run.default_zone;
-    pipeline::stream_programs(run, options.pipeline, pipeline::Stages::rules, [&](std::size_t, ProgramSchedule& program) {
+    pipeline::stream_programs(run, options.pipeline, pipeline::Stages::rules, [&](std::size_t, scheduling::ProgramSchedule& program) {
         page.programs.push_back(view::program_page(std::move(program), table));
     });
     // Errors leave no plan to show: they are printed in full, and nothing is
     // written. The rules' findings are the page's to show, not standard error's.
     if (has_errors(run.diagnostics)) {
-        print_text(std::cerr, run.diagnostics, {use_colour(2), false});
+        report::print_text(std::cerr, run.diagnostics, {use_colour(2), false});
         return 1;
     }
     if (!run.zone_error.empty()) {
@@ -42,8 +42,8 @@ int view(const std::string& file, const std::string& output, const CommonOptions
     std::vector<Diagnostic> not_findings;
     for (const auto& d : run.diagnostics)
         if (!d.rule) not_findings.push_back(d);
-    print_text(std::cerr, not_findings, {use_colour(2), false});
-    const RuleBook book = load_rules(run.compilation->module);
+    report::print_text(std::cerr, not_findings, {use_colour(2), false});
+    const rules::RuleBook book = rules::load_rules(run.compilation->module);
     page.book = &book;
     page.findings = std::move(run.diagnostics);
     const auto result = write_output(output, [&](std::ostream& out) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-namespace meso {
+namespace meso::emit {
 
 namespace {
 
@@ -13,7 +13,10 @@ using std::chrono::sys_seconds;
 // A local time (the sys_seconds of its digits) as the clock shows it: 02:30, or 02:30:15.
 std::string clock_text(sys_seconds local) { return clock_digits(local - std::chrono::floor<std::chrono::days>(local)); }
 
-sys_seconds local_start(const Session& session) { return sys_seconds{sys_days{session.date}.time_since_epoch()} + session.start; }
+sys_seconds local_start(const scheduling::Session& session)
+{
+    return sys_seconds{sys_days{session.date}.time_since_epoch()} + session.start;
+}
 
 // "(clocks go from 02:00 to 03:00)", "(clocks go back from 03:00 to 02:00)".
 std::string change_text(const ClockChange& change)
@@ -32,7 +35,7 @@ SessionClock::SessionClock(const ZoneRules* zone, sys_days first, sys_days last,
     changes_ = clock_changes(*zone_, first - std::chrono::days{2}, last + std::chrono::days{2} + after);
 }
 
-SessionTimes SessionClock::times(const Session& session) const
+SessionTimes SessionClock::times(const scheduling::Session& session) const
 {
     SessionTimes t;
     if (changes_.empty()) return t;
@@ -61,7 +64,7 @@ SessionTimes SessionClock::times(const Session& session) const
     return t;
 }
 
-std::string SessionClock::describe(const Session& session, const SessionTimes& t) const
+std::string SessionClock::describe(const scheduling::Session& session, const SessionTimes& t) const
 {
     const sys_seconds start = local_start(session);
     const std::string at = clock_text(start);
@@ -83,7 +86,7 @@ std::string SessionClock::describe(const Session& session, const SessionTimes& t
     return {};
 }
 
-void check_clock_changes(const ProgramSchedule& program, const std::string& zone, std::vector<Diagnostic>& diagnostics)
+void check_clock_changes(const scheduling::ProgramSchedule& program, const std::string& zone, std::vector<Diagnostic>& diagnostics)
 {
     if (program.sessions.empty() || zone.empty() || is_floating(zone)) return;
     const auto rules = ZoneRules::load(zone);
@@ -114,4 +117,4 @@ void check_clock_changes(const ProgramSchedule& program, const std::string& zone
     }
 }
 
-}  // namespace meso
+}  // namespace meso::emit

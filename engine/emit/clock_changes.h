@@ -23,7 +23,7 @@
 #include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
 
-namespace meso {
+namespace meso::emit {
 
 struct SessionTimes {
     enum class Kind {
@@ -45,10 +45,10 @@ public:
     // The changes of `zone` around the days from `first` to `last`; no zone: every session is plain.
     SessionClock(const ZoneRules* zone, std::chrono::sys_days first, std::chrono::sys_days last,
                  std::chrono::minutes longest_session = std::chrono::hours{24});
-    SessionTimes times(const Session& session) const;
+    SessionTimes times(const scheduling::Session& session) const;
     // The warning: "02:30 does not exist on Sun 2027-03-28 in Europe/Berlin
     // (clocks go from 02:00 to 03:00); the session starts at 03:30".
-    std::string describe(const Session& session, const SessionTimes& times) const;
+    std::string describe(const scheduling::Session& session, const SessionTimes& times) const;
     bool has_changes() const { return !changes_.empty(); }
 
 private:
@@ -58,6 +58,6 @@ private:
 
 // A warning at the `sessions` statement of each session of `program`
 // (whose times are in `zone`) that meets a clock change as above.
-void check_clock_changes(const ProgramSchedule& program, const std::string& zone, std::vector<Diagnostic>& diagnostics);
+void check_clock_changes(const scheduling::ProgramSchedule& program, const std::string& zone, std::vector<Diagnostic>& diagnostics);
 
-}  // namespace meso
+}  // namespace meso::emit

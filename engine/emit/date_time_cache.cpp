@@ -2,7 +2,7 @@
 
 #include "engine/base/text.h"
 
-namespace meso {
+namespace meso::emit {
 
 namespace {
 
@@ -32,4 +32,4 @@ const std::string& DateTimeCache::time(std::chrono::minutes since_midnight)
     return text;
 }
 
-}  // namespace meso
+}  // namespace meso::emit

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace meso {
+namespace meso::emit {
 
 class DateTimeCache {
 public:
@@ -25,4 +25,4 @@ private:
     std::string other_;               // a time outside the day
 };
 
-}  // namespace meso
+}  // namespace meso::emit

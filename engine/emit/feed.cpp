@@ -9,7 +9,7 @@
 #include "engine/emit/ical_uid.h"
 #include "engine/emit/ical_values.h"
 
-namespace meso {
+namespace meso::emit {
 
 namespace {
 
@@ -166,4 +166,4 @@ std::optional<FeedState> read_feed_state(const nlohmann::ordered_json& json, std
     return state;
 }
 
-}  // namespace meso
+}  // namespace meso::emit

@@ -27,7 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace meso {
+namespace meso::emit {
 
 // What a feed remembers of one event.
 struct FeedEvent {
@@ -59,4 +59,4 @@ FeedResult publish_feed(const std::string& calendar, const FeedState& before, st
 nlohmann::ordered_json feed_state_json(const FeedState& state);
 std::optional<FeedState> read_feed_state(const nlohmann::ordered_json& json, std::string& error);
 
-}  // namespace meso
+}  // namespace meso::emit

@@ -19,7 +19,7 @@
 #include "engine/emit/ical_values.h"
 #include "engine/emit/ical_vtimezone.h"
 
-namespace meso {
+namespace meso::emit {
 
 namespace {
 
@@ -153,7 +153,7 @@ bool several_athletes(const std::vector<ProgramOutline>& programs)
 // session of its block or its content, and is made once ----
 
 // The block of the sessions outside every block.
-const BlockPlan no_block;
+const scheduling::BlockPlan no_block;
 
 // What a session's text owes to its block.
 struct BlockText {
@@ -171,13 +171,13 @@ struct ProgramEvents {
     std::string unit;               // kg, lb
 };
 
-std::vector<BlockText> block_texts(const ProgramSchedule& program, int program_occurrence)
+std::vector<BlockText> block_texts(const scheduling::ProgramSchedule& program, int program_occurrence)
 {
     std::vector<BlockText> texts(program.blocks.size() + 1);
     for (std::uint32_t b = 0; b <= program.blocks.size(); ++b) {
         texts[b].uid = ical::uid_prefix(program, b, program_occurrence);
         const bool in_block = b < program.blocks.size();
-        const BlockPlan& block = in_block ? program.blocks[b] : no_block;
+        const scheduling::BlockPlan& block = in_block ? program.blocks[b] : no_block;
         texts[b].title = ical::escape_text(ical::block_title(block));
         if (!block.method.empty()) ical::append_line(texts[b].categories, "CATEGORIES:" + ical::escape_text(block.method));
     }
@@ -187,7 +187,7 @@ std::vector<BlockText> block_texts(const ProgramSchedule& program, int program_o
 // Sessions a clock change touches get DTEND (and for a start that does not
 // exist or happens twice, DTSTART too) as the UTC instant, which every
 // reader takes the same way; the others keep their local times.
-SessionClock session_clock(const CalendarStream& stream, const ProgramSchedule& program, const std::string& zone)
+SessionClock session_clock(const CalendarStream& stream, const scheduling::ProgramSchedule& program, const std::string& zone)
 {
     const auto zone_rules = stream.zones.find(zone);
     minutes longest{0};
@@ -198,7 +198,7 @@ SessionClock session_clock(const CalendarStream& stream, const ProgramSchedule& 
                         any ? std::max(program.end, program.sessions.back().date) : program.end, longest);
 }
 
-ProgramEvents program_events(const CalendarStream& stream, const ProgramSchedule& program, int program_occurrence)
+ProgramEvents program_events(const CalendarStream& stream, const scheduling::ProgramSchedule& program, int program_occurrence)
 {
     const std::string zone = zone_of(program.program, stream.options);
     ProgramEvents shared{block_texts(program, program_occurrence),
@@ -219,12 +219,12 @@ struct ContentTexts {
     ical::ContentText uncached;  // a session outside every content
     std::string scratch;
 
-    const ical::ContentText& of(const ProgramSchedule& program, const Session& session, const BlockPlan& block, bool name_athlete,
-                                const std::string& unit)
+    const ical::ContentText& of(const scheduling::ProgramSchedule& program, const scheduling::Session& session,
+                                const scheduling::BlockPlan& block, bool name_athlete, const std::string& unit)
     {
-        const std::string_view workout = workout_of(program, session);
+        const std::string_view workout = scheduling::workout_of(program, session);
         if (session.content >= program.contents.size()) {
-            static const SessionContent no_content;
+            static const scheduling::SessionContent no_content;
             ical::make_content_text(uncached, program, block, no_content, workout, name_athlete, unit, scratch);
             return uncached;
         }
@@ -243,7 +243,8 @@ struct ContentTexts {
 // Two sessions get one UID only if their hashes collide; then the later
 // ones get "-2", "-3", ... in order. Every UID is remembered, as the hash
 // of its text: 10 to 20 bytes per session.
-std::string unique_uid(UidSet& uids, const ical::Fnv1a& prefix, const ProgramSchedule& program, const Session& session)
+std::string unique_uid(UidSet& uids, const ical::Fnv1a& prefix, const scheduling::ProgramSchedule& program,
+                       const scheduling::Session& session)
 {
     char buffer[ical::uid_length];
     std::string id(buffer, ical::uid_into(buffer, prefix, program, session));
@@ -282,7 +283,7 @@ void append_time_line(EventText& text, std::string_view property, const std::str
 }
 
 // "<block>, week 3, Mon 2027-01-04, 08:00-09:00\n<tail>", escaped.
-void append_description(EventText& text, const ProgramEvents& shared, const Session& session, const SessionTimes& times,
+void append_description(EventText& text, const ProgramEvents& shared, const scheduling::Session& session, const SessionTimes& times,
                         const BlockText& block, const ical::ContentText& content)
 {
     std::string& line = text.line;
@@ -303,7 +304,8 @@ void append_description(EventText& text, const ProgramEvents& shared, const Sess
 }
 
 // A reminder `before` the session: "<summary> at 08:00".
-void append_alarm(EventText& text, minutes before, const Session& session, const SessionTimes& times, const ical::ContentText& content)
+void append_alarm(EventText& text, minutes before, const scheduling::Session& session, const SessionTimes& times,
+                  const ical::ContentText& content)
 {
     text.event += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n";
     ical::append_line(text.event, "TRIGGER:-" + ical::duration(before));
@@ -314,8 +316,8 @@ void append_alarm(EventText& text, minutes before, const Session& session, const
 }
 
 // One VEVENT into `text.event`.
-void make_event(EventText& text, const CalendarStream& stream, const ProgramEvents& shared, const Session& session, const std::string& uid,
-                const BlockText& block, const ical::ContentText& content)
+void make_event(EventText& text, const CalendarStream& stream, const ProgramEvents& shared, const scheduling::Session& session,
+                const std::string& uid, const BlockText& block, const ical::ContentText& content)
 {
     const sys_seconds start{std::chrono::sys_days{session.date}.time_since_epoch() + session.start};
     const SessionTimes times = shared.clock.times(session);
@@ -339,8 +341,8 @@ void make_event(EventText& text, const CalendarStream& stream, const ProgramEven
 
 // A competition's all-day event: DTSTART and DTEND as DATE values (the
 // day after, RFC 5545 3.6.1), with its own UID.
-void make_competition_event(EventText& text, CalendarStream& stream, const ProgramEvents& shared, const ProgramSchedule& program,
-                            int program_occurrence, const ir::Competition& competition)
+void make_competition_event(EventText& text, CalendarStream& stream, const ProgramEvents& shared,
+                            const scheduling::ProgramSchedule& program, int program_occurrence, const ir::Competition& competition)
 {
     char buffer[ical::uid_length];
     const std::string first(buffer, ical::competition_uid_into(buffer, program, program_occurrence, competition));
@@ -400,7 +402,7 @@ std::optional<minutes> parse_alarm(std::string_view text)
     return minutes{n * per};
 }
 
-ProgramOutline outline_of(const ProgramSchedule& program)
+ProgramOutline outline_of(const scheduling::ProgramSchedule& program)
 {
     ProgramOutline o;
     o.program = program.program;
@@ -415,7 +417,7 @@ ProgramOutline outline_of(const ProgramSchedule& program)
     return o;
 }
 
-ProgramOutline outline_of(const ProgramPlan& plan)
+ProgramOutline outline_of(const scheduling::ProgramPlan& plan)
 {
     ProgramOutline o;
     o.program = plan.program;
@@ -451,7 +453,7 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
     return result;
 }
 
-void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedule& program)
+void write_events(CalendarStream& stream, std::ostream& out, const scheduling::ProgramSchedule& program)
 {
     const std::size_t p = stream.next_program++;
     const int program_occurrence = p < stream.program_occurrences.size() ? stream.program_occurrences[p] : 0;
@@ -460,7 +462,7 @@ void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedu
     EventText text;
     for (const auto& session : program.sessions) {
         const bool in_block = session.block < program.blocks.size();
-        const BlockPlan& block = in_block ? program.blocks[session.block] : no_block;
+        const scheduling::BlockPlan& block = in_block ? program.blocks[session.block] : no_block;
         const BlockText& block_text = shared.blocks[in_block ? session.block : program.blocks.size()];
         const ical::ContentText& content = contents.of(program, session, block, stream.name_athlete, shared.unit);
         const std::string uid = unique_uid(stream.uids, block_text.uid, program, session);
@@ -482,7 +484,7 @@ std::size_t end_calendar(CalendarStream& stream, std::ostream& out)
     return stream.events;
 }
 
-CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs, const CalendarOptions& options)
+CalendarResult write_calendar(std::ostream& out, const std::vector<scheduling::ProgramSchedule>& programs, const CalendarOptions& options)
 {
     std::vector<ProgramOutline> outlines;
     outlines.reserve(programs.size());
@@ -496,4 +498,4 @@ CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedu
     return result;
 }
 
-}  // namespace meso
+}  // namespace meso::emit

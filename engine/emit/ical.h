@@ -51,7 +51,7 @@
 #include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
 
-namespace meso {
+namespace meso::emit {
 
 struct CalendarOptions {
     std::string default_timezone = "UTC";       // for programs that name none: --timezone, else machine_timezone()
@@ -64,7 +64,7 @@ struct CalendarResult {
     std::vector<Diagnostic> diagnostics;
 };
 
-CalendarResult write_calendar(std::ostream& out, const std::vector<ProgramSchedule>& programs, const CalendarOptions& options);
+CalendarResult write_calendar(std::ostream& out, const std::vector<scheduling::ProgramSchedule>& programs, const CalendarOptions& options);
 
 // The same, a program at a time, for a caller that schedules, writes and
 // lets go of one program before the next (meso compile):
@@ -88,8 +88,8 @@ struct ProgramOutline {
     std::chrono::sys_days first;  // its first day (or session, when earlier)
     std::chrono::sys_days last;   // its last day, or the day after its last session when later
 };
-ProgramOutline outline_of(const ProgramSchedule& program);
-ProgramOutline outline_of(const ProgramPlan& plan);
+ProgramOutline outline_of(const scheduling::ProgramSchedule& program);
+ProgramOutline outline_of(const scheduling::ProgramPlan& plan);
 
 // The hashes of the UIDs written so far: open addressing, at most 80 % full.
 struct UidSet {
@@ -114,11 +114,11 @@ struct CalendarStream {
 // Writes the head, or nothing when a zone is unknown (then the result holds the error).
 CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const std::vector<ProgramOutline>& programs,
                               const CalendarOptions& options);
-void write_events(CalendarStream& stream, std::ostream& out, const ProgramSchedule& program);
+void write_events(CalendarStream& stream, std::ostream& out, const scheduling::ProgramSchedule& program);
 std::size_t end_calendar(CalendarStream& stream, std::ostream& out);  // the number of events written
 
 // The stable UID of a program's session: "<16 hex digits>.v2@meso".
-std::string session_uid(const ProgramSchedule& program, const Session& session);
+std::string session_uid(const scheduling::ProgramSchedule& program, const scheduling::Session& session);
 
 // DTSTAMP from SOURCE_DATE_EPOCH's value (seconds since 1970, digits only),
 // or nullopt when it is not such a number.
@@ -128,4 +128,4 @@ std::optional<std::chrono::sys_seconds> parse_source_date_epoch(std::string_view
 // d/day/days, w/week/weeks ("30m", "30 min", "2h", "1d"). nullopt otherwise.
 std::optional<std::chrono::minutes> parse_alarm(std::string_view text);
 
-}  // namespace meso
+}  // namespace meso::emit

@@ -8,7 +8,7 @@
 #include "engine/emit/ical_text.h"
 #include "engine/emit/set_words.h"
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 namespace {
 
@@ -41,8 +41,8 @@ std::string plates_words(const std::vector<double>* plates, const std::string& u
 // " @ 85% TM = 152.5 kg (76.5% of 1RM)", " @ RPE 8", " @ 80% = 144 kg, RIR 2";
 // a barbell's plates after its mass: " @ 75% = 150 kg (25 + 25 + 15 kg a side)",
 // " @ 85% TM = 152.5 kg (76.5% of 1RM; 25 + 25 + 15 + 1.25 kg a side)".
-void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& exercise, const ProgramSchedule& program,
-                      const std::string& unit)
+void append_load_text(std::string& out, const scheduling::SetPlan& set, const scheduling::ExercisePlan& exercise,
+                      const scheduling::ProgramSchedule& program, const std::string& unit)
 {
     const std::string plates = plates_words(program.plates_of(set), unit);
     if (set.rpe && !set.percent && !set.mass && !set.tm_percent) out.append(" @ RPE ").append(format_number(*set.rpe));
@@ -69,12 +69,12 @@ void append_load_text(std::string& out, const SetPlan& set, const ExercisePlan& 
 }
 
 // " 3 sets of 5 reps", " 1 set of 5+ reps", " 3 sets of 45 s", " 4 sets: 30, 15, 15, 15 reps".
-void append_run_text(std::string& out, const std::vector<SetPlan>& sets, SetRun run, bool each_side)
+void append_run_text(std::string& out, const std::vector<scheduling::SetPlan>& sets, SetRun run, bool each_side)
 {
     const std::size_t count = run.last - run.first;
     const std::string reps = reps_text(sets[run.first]);
     const bool same_reps = std::all_of(sets.begin() + static_cast<long>(run.first), sets.begin() + static_cast<long>(run.last),
-                                       [&](const SetPlan& s) { return reps_text(s) == reps; });
+                                       [&](const scheduling::SetPlan& s) { return reps_text(s) == reps; });
     out.append(" ");
     if (sets[run.first].warm_up) out.append("warm-up ");
     append_integer(out, static_cast<long long>(count));
@@ -92,8 +92,8 @@ void append_run_text(std::string& out, const std::vector<SetPlan>& sets, SetRun 
 }
 
 // Appends "squat: 5 sets of 5 reps @ 75% = 135 kg; rest 3 min" to `out`.
-void append_exercise_text(std::string& out, const ExercisePlan& exercise, const ProgramSchedule& program, const std::string& unit,
-                          bool with_rest)
+void append_exercise_text(std::string& out, const scheduling::ExercisePlan& exercise, const scheduling::ProgramSchedule& program,
+                          const std::string& unit, bool with_rest)
 {
     out.append(exercise.name).append(":");
     const auto& sets = exercise.sets;
@@ -109,7 +109,7 @@ void append_exercise_text(std::string& out, const ExercisePlan& exercise, const 
 
 // The rest the exercises of the superset that starts at `first` share,
 // none when they differ (each then says its own) or have none.
-std::optional<double> shared_rest(const std::vector<ExercisePlan>& exercises, std::size_t first)
+std::optional<double> shared_rest(const std::vector<scheduling::ExercisePlan>& exercises, std::size_t first)
 {
     const std::optional<double> rest_s = exercises[first].rest_s;
     for (std::size_t i = first; i < exercises.size() && exercises[i].superset == exercises[first].superset; ++i)
@@ -120,12 +120,12 @@ std::optional<double> shared_rest(const std::vector<ExercisePlan>& exercises, st
 // An exercise a line. A superset's exercises under a line of their own,
 // indented: done in turn, the rest they share said once, after the last,
 // since it is taken after each round and not after each exercise.
-void append_exercises_text(std::string& tail, const std::vector<ExercisePlan>& exercises, const ProgramSchedule& program,
-                           const std::string& unit)
+void append_exercises_text(std::string& tail, const std::vector<scheduling::ExercisePlan>& exercises,
+                           const scheduling::ProgramSchedule& program, const std::string& unit)
 {
     std::optional<double> group_rest;  // of the superset in progress
     for (std::size_t i = 0; i < exercises.size(); ++i) {
-        const ExercisePlan& exercise = exercises[i];
+        const scheduling::ExercisePlan& exercise = exercises[i];
         const bool grouped = exercise.superset != 0;
         if (grouped && (i == 0 || exercises[i - 1].superset != exercise.superset)) {
             tail.append("Superset ");
@@ -148,7 +148,7 @@ std::string pressure_text(const ir::Pressure& pressure)
 
 }  // namespace
 
-std::string cuff_pressure_text(const SessionContent& content)
+std::string cuff_pressure_text(const scheduling::SessionContent& content)
 {
     if (!content.cuff_pressure) return {};
     std::string text = pressure_text(*content.cuff_pressure);
@@ -162,7 +162,7 @@ std::string cuff_pressure_text(const SessionContent& content)
 namespace {
 
 // "\nOcclusion: full\nCuff: 60% AOP (108 mmHg, leg), 5 cm wide\n" for a content that says any of it.
-void append_occlusion_text(std::string& tail, const SessionContent& content)
+void append_occlusion_text(std::string& tail, const scheduling::SessionContent& content)
 {
     const bool occlusion = content.occlusion != ir::Occlusion::unspecified;
     const bool cuff = content.cuff_pressure || content.cuff_width_cm;
@@ -177,7 +177,7 @@ void append_occlusion_text(std::string& tail, const SessionContent& content)
 }
 
 // The content's notes, a line each, then "Coach: Sam Lee <sam@example.org>".
-void append_notes_and_coach(std::string& tail, const SessionContent& content, const ProgramSchedule& program)
+void append_notes_and_coach(std::string& tail, const scheduling::SessionContent& content, const scheduling::ProgramSchedule& program)
 {
     if (!content.notes.empty()) {
         tail += "\n";
@@ -193,7 +193,7 @@ void append_notes_and_coach(std::string& tail, const SessionContent& content, co
 
 }  // namespace
 
-std::string block_title(const BlockPlan& block)
+std::string block_title(const scheduling::BlockPlan& block)
 {
     const std::string title = !is_blank(block.name) ? block.name : !is_blank(block.method) ? block.method : "Session";
     return block.cycle.empty() ? title : title + ", cycle " + block.cycle;
@@ -206,8 +206,9 @@ void append_integer(std::string& out, long long value)
     out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
-void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block, const SessionContent& content,
-                       std::string_view workout, bool name_athlete, const std::string& unit, std::string& scratch)
+void make_content_text(ContentText& text, const scheduling::ProgramSchedule& program, const scheduling::BlockPlan& block,
+                       const scheduling::SessionContent& content, std::string_view workout, bool name_athlete, const std::string& unit,
+                       std::string& scratch)
 {
     scratch.clear();
     if (name_athlete) scratch.append(program.athlete).append(" — ");
@@ -236,4 +237,4 @@ void make_content_text(ContentText& text, const ProgramSchedule& program, const 
     append_escaped(text.tail, tail);
 }
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

@@ -8,11 +8,11 @@
 
 #include "engine/schedule/schedule.h"
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 // The block's name, else its method, else "Session" (a blank name or
 // method counts as none); in a repeat, with its cycle ("5/3/1, cycle 2").
-std::string block_title(const BlockPlan& block);
+std::string block_title(const scheduling::BlockPlan& block);
 
 // `value` in decimal digits, appended.
 void append_integer(std::string& out, long long value);
@@ -20,7 +20,7 @@ void append_integer(std::string& out, long long value);
 // A cuff's pressure as written, then what it comes to in mmHg and the limb
 // it is on, when known: "60% AOP (108 mmHg, leg)", "160 mmHg (leg)", "50% AOP";
 // "" without a pressure. The text schedule and the calendar say it alike.
-std::string cuff_pressure_text(const SessionContent& content);
+std::string cuff_pressure_text(const scheduling::SessionContent& content);
 
 // What a session's text owes to its content. The DESCRIPTION's first line
 // names the session's day and time; what follows depends on the program and
@@ -41,7 +41,8 @@ struct ContentText {
 // keeps from content to content: the texts are built there and escaped
 // into the cache entry's own strings, so that a content's text costs no
 // allocation once the buffers have grown.
-void make_content_text(ContentText& text, const ProgramSchedule& program, const BlockPlan& block, const SessionContent& content,
-                       std::string_view workout, bool name_athlete, const std::string& unit, std::string& scratch);
+void make_content_text(ContentText& text, const scheduling::ProgramSchedule& program, const scheduling::BlockPlan& block,
+                       const scheduling::SessionContent& content, std::string_view workout, bool name_athlete, const std::string& unit,
+                       std::string& scratch);
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

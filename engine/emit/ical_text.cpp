@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 namespace {
 
@@ -155,4 +155,4 @@ void write_line(std::ostream& out, std::string_view line)
     out.write(folded.data(), static_cast<std::streamsize>(folded.size()));
 }
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

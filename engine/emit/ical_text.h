@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 // `text` with every invalid UTF-8 sequence replaced by U+FFFD, so that what
 // we write is always valid UTF-8 whatever a string held.
@@ -34,4 +34,4 @@ void write_line(std::ostream& out, std::string_view line);
 // emitter builds each event in one buffer and writes it at once.
 void append_line(std::string& out, std::string_view line);
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

@@ -7,7 +7,7 @@
 
 #include "engine/emit/ical.h"
 
-namespace meso {
+namespace meso::emit {
 
 namespace ical {
 
@@ -35,7 +35,7 @@ void Fnv1a::field(long long n)
     field(std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
-SessionPlace session_place(const ProgramSchedule& program, const Session& session)
+SessionPlace session_place(const scheduling::ProgramSchedule& program, const scheduling::Session& session)
 {
     SessionPlace place;
     place.week = session.week;
@@ -49,7 +49,7 @@ SessionPlace session_place(const ProgramSchedule& program, const Session& sessio
     return place;
 }
 
-std::string_view uid_namespace(const ProgramSchedule& program)
+std::string_view uid_namespace(const scheduling::ProgramSchedule& program)
 {
     if (program.program == nullptr) return {};
     if (!program.program->calendar_id.empty()) return program.program->calendar_id;
@@ -57,7 +57,7 @@ std::string_view uid_namespace(const ProgramSchedule& program)
     return {};
 }
 
-Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int program_occurrence)
+Fnv1a uid_prefix(const scheduling::ProgramSchedule& program, std::uint32_t block_index, int program_occurrence)
 {
     Fnv1a h;
     h.field("meso session v2");
@@ -101,7 +101,7 @@ std::size_t write_uid(char* out, const Fnv1a& hash)
 
 }  // namespace
 
-std::size_t uid_into(char* out, Fnv1a prefix, const ProgramSchedule& program, const Session& session)
+std::size_t uid_into(char* out, Fnv1a prefix, const scheduling::ProgramSchedule& program, const scheduling::Session& session)
 {
     const SessionPlace place = session_place(program, session);
     // A rotated session's place is its turn in the block's rotation, not its week and weekday: a skipped
@@ -119,7 +119,8 @@ std::size_t uid_into(char* out, Fnv1a prefix, const ProgramSchedule& program, co
     return write_uid(out, prefix);
 }
 
-std::size_t competition_uid_into(char* out, const ProgramSchedule& program, int program_occurrence, const ir::Competition& competition)
+std::size_t competition_uid_into(char* out, const scheduling::ProgramSchedule& program, int program_occurrence,
+                                 const ir::Competition& competition)
 {
     Fnv1a h;
     h.field("meso competition v2");
@@ -134,7 +135,7 @@ std::size_t competition_uid_into(char* out, const ProgramSchedule& program, int 
 
 }  // namespace ical
 
-std::string session_uid(const ProgramSchedule& program, const Session& session)
+std::string session_uid(const scheduling::ProgramSchedule& program, const scheduling::Session& session)
 {
     char buffer[ical::uid_length];
     const std::size_t n = ical::uid_into(buffer, ical::uid_prefix(program, session.block, 0), program, session);
@@ -166,4 +167,4 @@ bool UidSet::insert(std::uint64_t key)
     }
 }
 
-}  // namespace meso
+}  // namespace meso::emit

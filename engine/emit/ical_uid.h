@@ -12,7 +12,7 @@
 
 #include "engine/schedule/schedule.h"
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 // FNV-1a over the fields of a UID, each with its length.
 struct Fnv1a {
@@ -30,26 +30,27 @@ struct SessionPlace {
     int weekday = 0;         // the weekday it has without the pauses (0 = Sunday): its split's
     int session_of_day = 0;  // 0-based, in order of time
 };
-SessionPlace session_place(const ProgramSchedule& program, const Session& session);
+SessionPlace session_place(const scheduling::ProgramSchedule& program, const scheduling::Session& session);
 
 // The namespace of a program's UIDs: its `calendar-id`, else its coach's
 // address, else "".
-std::string_view uid_namespace(const ProgramSchedule& program);
+std::string_view uid_namespace(const scheduling::ProgramSchedule& program);
 
 // The UID hash up to the session's own fields: the same for every session
 // of a block, so the emitter computes it once per block.
-Fnv1a uid_prefix(const ProgramSchedule& program, std::uint32_t block_index, int program_occurrence);
+Fnv1a uid_prefix(const scheduling::ProgramSchedule& program, std::uint32_t block_index, int program_occurrence);
 
 // The length of a UID: "<16 hex digits>.v2@meso", the scheme's version in sight.
 constexpr std::size_t uid_length = 24;
 
 // The UID of `session` into `out` (at least uid_length bytes, not
 // null-terminated); returns uid_length.
-std::size_t uid_into(char* out, Fnv1a prefix, const ProgramSchedule& program, const Session& session);
+std::size_t uid_into(char* out, Fnv1a prefix, const scheduling::ProgramSchedule& program, const scheduling::Session& session);
 
 // The UID of a competition's all-day event into `out` (as uid_into): a hash
 // of the namespace, program, athlete, the program's occurrence in the calendar, and the
 // competition's date and name, apart from every session's.
-std::size_t competition_uid_into(char* out, const ProgramSchedule& program, int program_occurrence, const ir::Competition& competition);
+std::size_t competition_uid_into(char* out, const scheduling::ProgramSchedule& program, int program_occurrence,
+                                 const ir::Competition& competition);
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

@@ -4,7 +4,7 @@
 
 #include "engine/base/timezone.h"
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 namespace {
 
@@ -70,4 +70,4 @@ std::string duration(std::chrono::minutes span)
     return out;
 }
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

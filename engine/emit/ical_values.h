@@ -5,7 +5,7 @@
 #include <chrono>
 #include <string>
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 // 20270104T080000 for a local or UTC instant given as seconds since the epoch.
 std::string date_time(std::chrono::sys_seconds t);
@@ -20,4 +20,4 @@ std::string utc_offset(std::chrono::seconds offset);
 // P1D, PT30M, P1DT2H, PT0S (RFC 5545 dur-value).
 std::string duration(std::chrono::minutes span);
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

@@ -5,7 +5,7 @@
 #include "engine/emit/ical_text.h"
 #include "engine/emit/ical_values.h"
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 namespace {
 
@@ -207,4 +207,4 @@ void write_vtimezone(std::ostream& out, const std::string& name, const ZoneUse& 
     write_line(out, "END:VTIMEZONE");
 }
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

@@ -13,7 +13,7 @@
 
 #include "engine/base/timezone.h"
 
-namespace meso::ical {
+namespace meso::emit::ical {
 
 // A zone of the calendar and the days its programs cover.
 struct ZoneUse {
@@ -27,4 +27,4 @@ struct ZoneUse {
 // after `use.last` (and, with RRULEs, the rule's later ones). `use.rules` is set.
 void write_vtimezone(std::ostream& out, const std::string& name, const ZoneUse& use);
 
-}  // namespace meso::ical
+}  // namespace meso::emit::ical

@@ -11,7 +11,7 @@
 #include "engine/emit/sessions.h"
 #include "engine/emit/set_words.h"
 
-namespace meso {
+namespace meso::emit {
 
 namespace {
 
@@ -121,7 +121,8 @@ struct Item {
     std::string label;  // not empty: a line of its own ("superset 1"), not a row
 };
 
-void add_exercise_rows(std::vector<Item>& items, const ExercisePlan& e, const ProgramSchedule& program, std::string name)
+void add_exercise_rows(std::vector<Item>& items, const scheduling::ExercisePlan& e, const scheduling::ProgramSchedule& program,
+                       std::string name)
 {
     const std::string rest = e.rest_s ? "rest " + set_seconds_text(*e.rest_s) : "";
     const auto runs = runs_of(e.sets, same_load);
@@ -131,7 +132,7 @@ void add_exercise_rows(std::vector<Item>& items, const ExercisePlan& e, const Pr
     }
     for (std::size_t r = 0; r < runs.size(); ++r) {
         const SetRun run = runs[r];
-        const SetPlan& set = e.sets[run.first];
+        const scheduling::SetPlan& set = e.sets[run.first];
         std::string sets = set.warm_up ? "warm-up " : "";
         sets += std::to_string(run.last - run.first) + "×" + reps_of(e.sets, run, "/");
         if (e.each_side) sets += " each side";
@@ -139,7 +140,7 @@ void add_exercise_rows(std::vector<Item>& items, const ExercisePlan& e, const Pr
     }
 }
 
-std::vector<Item> items_of(const SessionContent& content, const ProgramSchedule& program)
+std::vector<Item> items_of(const scheduling::SessionContent& content, const scheduling::ProgramSchedule& program)
 {
     std::vector<Item> items;
     int superset = 0;  // of the exercise before
@@ -205,7 +206,7 @@ void add_rows(Lines& lines, const std::vector<Item>& items, Columns columns)
 }
 
 // "cuff 60% AOP (108 mmHg, leg), 5 cm wide; occlusion continuous", or "" when the content says none of it.
-std::string cuff_words(const SessionContent& content)
+std::string cuff_words(const scheduling::SessionContent& content)
 {
     std::string words;
     if (content.cuff_pressure) words = "cuff " + ical::cuff_pressure_text(content);
@@ -216,7 +217,8 @@ std::string cuff_words(const SessionContent& content)
 }
 
 // What every session of a content prints under its day: made once per content.
-std::string content_text(const SessionContent& content, const std::vector<Item>& items, const Columns& columns, const TextLayout& layout)
+std::string content_text(const scheduling::SessionContent& content, const std::vector<Item>& items, const Columns& columns,
+                         const TextLayout& layout)
 {
     std::string text;
     Lines lines{layout, text};
@@ -231,10 +233,10 @@ std::string content_text(const SessionContent& content, const std::vector<Item>&
 // The words after a session's time: the one place that names what kind
 // of session it is ("(deload)").
 // After a session's time: its workout in a rotation ("workout B") and "(deload)".
-std::string session_label(const ProgramSchedule& program, const Session& session)
+std::string session_label(const scheduling::ProgramSchedule& program, const scheduling::Session& session)
 {
     std::string label;
-    if (session.rotation != 0) label.append("  workout ").append(workout_of(program, session));
+    if (session.rotation != 0) label.append("  workout ").append(scheduling::workout_of(program, session));
     if (program.contents[session.content].deload) label += "  (deload)";
     return label;
 }
@@ -242,7 +244,7 @@ std::string session_label(const ProgramSchedule& program, const Session& session
 std::string day_text(std::chrono::sys_days day) { return std::string(weekday_name(std::chrono::weekday{day})) + " " + format_date(day); }
 
 // "Kaatsu — week 1 of 3 — Mon 2027-01-04 to Sun 2027-01-10"; in a repeat "Heavy — cycle 2, week 1 of 4 — ...".
-std::string week_heading(const BlockPlan& block, int week, std::chrono::sys_days first, std::chrono::sys_days last)
+std::string week_heading(const scheduling::BlockPlan& block, int week, std::chrono::sys_days first, std::chrono::sys_days last)
 {
     std::string heading = block.name + " — " + (block.cycle.empty() ? "" : "cycle " + block.cycle + ", ");
     heading += "week " + std::to_string(week) + " of " + std::to_string(block.weeks) + " — " + day_text(first);
@@ -265,7 +267,7 @@ std::string zone_words(const ZoneChoice& zone)
     return words + ")";
 }
 
-void add_program_heading(Lines& lines, const ProgramSchedule& p, const ZoneChoice& default_zone)
+void add_program_heading(Lines& lines, const scheduling::ProgramSchedule& p, const ZoneChoice& default_zone)
 {
     lines.add(p.name + (p.athlete.empty() ? "" : " for " + p.athlete), 2, bold);
     const std::size_t n = p.sessions.size();
@@ -276,7 +278,7 @@ void add_program_heading(Lines& lines, const ProgramSchedule& p, const ZoneChoic
 // A program's sessions, a block week at a time; its competitions stand among them at their dates.
 class ProgramWriter {
 public:
-    ProgramWriter(const ProgramSchedule& p, const TextLayout& layout, std::string& out)
+    ProgramWriter(const scheduling::ProgramSchedule& p, const TextLayout& layout, std::string& out)
         : p_(p), lines_{layout, out}, competitions_(p.program != nullptr ? competitions_by_date(*p.program) : decltype(competitions_){})
     {
         std::vector<std::vector<Item>> items;
@@ -288,7 +290,7 @@ public:
     // Sessions [first, end of its block week); returns where the next week begins.
     std::size_t add_week(std::size_t first)
     {
-        const Session& s = p_.sessions[first];
+        const scheduling::Session& s = p_.sessions[first];
         std::size_t last = first;
         while (last + 1 < p_.sessions.size() && p_.sessions[last + 1].block == s.block && p_.sessions[last + 1].week == s.week) ++last;
         add_competitions_until(s.date);
@@ -307,7 +309,7 @@ public:
     }
 
 private:
-    void add_session(const Session& s)
+    void add_session(const scheduling::Session& s)
     {
         add_competitions_until(s.date);
         lines_.add("  " + day_text(s.date) + "  " + clock_.time(s.start) + "-" + clock_.time(end_of(s)) + session_label(p_, s), 4);
@@ -321,7 +323,7 @@ private:
 
     void add_competition(const ir::Competition& c) { lines_.add("  " + day_text(c.date) + "  competition: " + c.name, 4, bold); }
 
-    const ProgramSchedule& p_;
+    const scheduling::ProgramSchedule& p_;
     Lines lines_;
     DateTimeCache clock_;
     std::vector<std::string> contents_;  // each content's lines, made once
@@ -336,7 +338,8 @@ std::vector<std::string> wrap_line(std::string_view line, std::size_t width, std
     return wrap_where(line, width, hang, [](std::string_view, std::size_t) { return true; });
 }
 
-void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone, const TextLayout& layout)
+void write_sessions_text(std::ostream& out, const scheduling::ScheduleResult& schedule, const ZoneChoice& default_zone,
+                         const TextLayout& layout)
 {
     TextLayout fitted = layout;
     fitted.width = std::max(layout.width, TextLayout::min_width);
@@ -360,4 +363,4 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
     out << text;
 }
 
-}  // namespace meso
+}  // namespace meso::emit

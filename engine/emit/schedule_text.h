@@ -21,7 +21,7 @@
 #include "engine/base/timezone.h"
 #include "engine/schedule/schedule.h"
 
-namespace meso {
+namespace meso::emit {
 
 struct TextLayout {
     std::size_t width = 80;  // columns on screen of every line (at least min_width are used)
@@ -32,7 +32,7 @@ struct TextLayout {
 // `default_zone` is the zone of programs that name none (--timezone, else
 // the machine's), and where it came from: each program's heading says the
 // zone its times are in.
-void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone = {},
+void write_sessions_text(std::ostream& out, const scheduling::ScheduleResult& schedule, const ZoneChoice& default_zone = {},
                          const TextLayout& layout = {});
 
 // `line` cut into lines of at most `width` columns on screen, at spaces
@@ -40,4 +40,4 @@ void write_sessions_text(std::ostream& out, const ScheduleResult& schedule, cons
 // each line after the first starts with `hang` spaces (at most width / 2).
 std::vector<std::string> wrap_line(std::string_view line, std::size_t width, std::size_t hang);
 
-}  // namespace meso
+}  // namespace meso::emit

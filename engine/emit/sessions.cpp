@@ -14,7 +14,7 @@
 #include "engine/emit/date_time_cache.h"
 #include "engine/emit/set_words.h"
 
-namespace meso {
+namespace meso::emit {
 
 namespace {
 
@@ -39,7 +39,10 @@ constexpr long minutes_per_day = 24L * 60;
 
 }  // namespace
 
-std::chrono::minutes end_of(const Session& session) { return (session.start + session.length) % std::chrono::minutes{minutes_per_day}; }
+std::chrono::minutes end_of(const scheduling::Session& session)
+{
+    return (session.start + session.length) % std::chrono::minutes{minutes_per_day};
+}
 
 namespace {
 
@@ -133,7 +136,7 @@ template <typename AppendItem> void append_json_array(std::string& out, std::siz
 
 // The keys of a set appended to the contract's (cli.md), each written only
 // when it says something, as "rpe" is: a plain `5x5 @ 75%` set reads as before.
-void append_json_set_extras(std::string& out, const SetPlan& set)
+void append_json_set_extras(std::string& out, const scheduling::SetPlan& set)
 {
     const auto key = [&](const char* name) -> std::string& { return out.append(",\n                  \"").append(name).append("\": "); };
     if (set.rir) {
@@ -157,7 +160,7 @@ void append_json_set_extras(std::string& out, const SetPlan& set)
 }
 
 // One set's object, at the depth of a session's exercises.
-void append_json_set(std::string& out, const SetPlan& set, const ProgramSchedule& program)
+void append_json_set(std::string& out, const scheduling::SetPlan& set, const scheduling::ProgramSchedule& program)
 {
     const ir::MassUnit unit = program.unit;
     out += "                {\n                  \"reps\": ";
@@ -187,7 +190,7 @@ void append_json_set(std::string& out, const SetPlan& set, const ProgramSchedule
 }
 
 // Whether two sets have the same JSON text: every key append_json_set writes.
-bool same_set(const SetPlan& a, const SetPlan& b)
+bool same_set(const scheduling::SetPlan& a, const scheduling::SetPlan& b)
 {
     // Every field a set's object shows: an AMRAP, a warm-up or a timed set is
     // not the set before it when only that differs.
@@ -195,7 +198,8 @@ bool same_set(const SetPlan& a, const SetPlan& b)
 }
 
 // An exercise's "sets" array. A set's text is reused while the sets repeat.
-void append_json_sets(std::string& out, const ExercisePlan& exercise, const ProgramSchedule& program, Buffered* buffer)
+void append_json_sets(std::string& out, const scheduling::ExercisePlan& exercise, const scheduling::ProgramSchedule& program,
+                      Buffered* buffer)
 {
     const auto& sets = exercise.sets;
     std::string previous;  // the text of the set before
@@ -210,7 +214,8 @@ void append_json_sets(std::string& out, const ExercisePlan& exercise, const Prog
 }
 
 // A content's "exercises" array.
-void append_json_exercises(std::string& out, const SessionContent& content, const ProgramSchedule& program, Buffered* buffer)
+void append_json_exercises(std::string& out, const scheduling::SessionContent& content, const scheduling::ProgramSchedule& program,
+                           Buffered* buffer)
 {
     append_json_array(out, content.exercises.size(), "          ]", [&](std::size_t ei) {
         const auto& e = content.exercises[ei];
@@ -230,7 +235,7 @@ void append_json_exercises(std::string& out, const SessionContent& content, cons
 }
 
 // A content's "cuff" and "notes", when it has them.
-void append_json_cuff_and_notes(std::string& out, const SessionContent& content)
+void append_json_cuff_and_notes(std::string& out, const scheduling::SessionContent& content)
 {
     if (content.cuff_pressure) {
         out += ",\n          \"cuff\": {\n            \"pressure\": ";
@@ -259,7 +264,8 @@ void append_json_cuff_and_notes(std::string& out, const SessionContent& content)
 // the same for every session of a block week and split. Written directly,
 // without a DOM: a content may hold two million sets. With `buffer` (whose
 // text `out` is), handed on as it grows.
-void append_json_content_keys(std::string& out, const SessionContent& content, const ProgramSchedule& program, Buffered* buffer)
+void append_json_content_keys(std::string& out, const scheduling::SessionContent& content, const scheduling::ProgramSchedule& program,
+                              Buffered* buffer)
 {
     out += "          \"deload\": ";
     out += content.deload ? "true" : "false";
@@ -273,7 +279,7 @@ void append_json_content_keys(std::string& out, const SessionContent& content, c
 }
 
 // The sets of a content, the size of its JSON text.
-std::size_t set_count(const SessionContent& content)
+std::size_t set_count(const scheduling::SessionContent& content)
 {
     std::size_t n = 0;
     for (const auto& e : content.exercises) n += e.sets.size();
@@ -281,7 +287,7 @@ std::size_t set_count(const SessionContent& content)
 }
 
 // A program's object up to its "sessions", without the comma before them.
-std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& default_zone)
+std::string json_program_head(const scheduling::ProgramSchedule& p, const ZoneChoice& default_zone)
 {
     json program;
     program["name"] = p.name;
@@ -316,7 +322,7 @@ std::string json_program_head(const ProgramSchedule& p, const ZoneChoice& defaul
 }
 
 // A session's own keys, up to its content's.
-void append_json_session_keys(std::string& o, DateTimeCache& clock, const Session& s, const std::string& block_name,
+void append_json_session_keys(std::string& o, DateTimeCache& clock, const scheduling::Session& s, const std::string& block_name,
                               std::string_view workout)
 {
     o += "        {\n          \"date\": \"";
@@ -343,7 +349,7 @@ void append_json_session_keys(std::string& o, DateTimeCache& clock, const Sessio
 }
 
 // A program's "sessions" array.
-void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramSchedule& p)
+void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const scheduling::ProgramSchedule& p)
 {
     std::string& o = buffer.text();
     // Each block's name, and its cycle in a repeat ("cycle": "2" only there: other programs' JSON is as it was).
@@ -367,7 +373,7 @@ void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramS
     }
     append_json_array(o, p.sessions.size(), "      ]", [&](std::size_t si) {
         const auto& s = p.sessions[si];
-        append_json_session_keys(o, clock, s, block_names[s.block], workout_of(p, s));
+        append_json_session_keys(o, clock, s, block_names[s.block], scheduling::workout_of(p, s));
         if (kept[s.content]) o += contents[s.content];
         else append_json_content_keys(o, p.contents[s.content], p, &buffer);
         buffer.maybe_flush();
@@ -376,7 +382,7 @@ void append_json_sessions(Buffered& buffer, DateTimeCache& clock, const ProgramS
 
 }  // namespace
 
-ZoneChoice zone_of(const ProgramSchedule& program, const ZoneChoice& default_zone)
+ZoneChoice zone_of(const scheduling::ProgramSchedule& program, const ZoneChoice& default_zone)
 {
     return zone_for(program.program != nullptr ? std::string_view(program.program->timezone) : std::string_view(), default_zone);
 }
@@ -395,7 +401,7 @@ std::vector<const ir::Competition*> competitions_by_date(const ir::Program& prog
 // the whole document dumped by nlohmann::json with an indent of 2. A
 // session's own keys are written directly; its block's name and its
 // content's keys are made once and copied.
-void write_sessions_json(std::ostream& out, const ScheduleResult& schedule, const ZoneChoice& default_zone)
+void write_sessions_json(std::ostream& out, const scheduling::ScheduleResult& schedule, const ZoneChoice& default_zone)
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
@@ -418,7 +424,7 @@ std::string csv_number(const std::optional<double>& value) { return value ? form
 const char* csv_bool(bool value) { return value ? "true" : "false"; }
 
 // The reps of a row as numbers: "5", or "30/15/15/15" (a range's top and an AMRAP have columns of their own).
-std::string csv_reps(const std::vector<SetPlan>& sets, SetRun run)
+std::string csv_reps(const std::vector<scheduling::SetPlan>& sets, SetRun run)
 {
     bool all_same = true;
     for (std::size_t i = run.first + 1; i < run.last; ++i) all_same = all_same && sets[i].reps == sets[run.first].reps;
@@ -431,7 +437,8 @@ std::string csv_reps(const std::vector<SetPlan>& sets, SetRun run)
 // Each CSV row of one exercise from its exercise column to its plates (the
 // session's cycle ends it): one row per run of consecutive sets that differ
 // at most in their reps.
-void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, const ProgramSchedule& program, bool deload)
+void append_csv_rows(std::vector<std::string>& rows, const scheduling::ExercisePlan& e, const scheduling::ProgramSchedule& program,
+                     bool deload)
 {
     const ir::MassUnit unit = program.unit;
     const auto runs = runs_of(e.sets, same_row);
@@ -442,7 +449,7 @@ void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, cons
         return;
     }
     for (const SetRun run : runs) {
-        const SetPlan& set = e.sets[run.first];
+        const scheduling::SetPlan& set = e.sets[run.first];
         std::string row = "," + csv_field(e.name) + "," + std::to_string(run.last - run.first) + "," +
                           (set.seconds ? std::string() : csv_reps(e.sets, run)) + "," + csv_number(in_kg(set.mass, unit)) + "," +
                           csv_number(shown_percent(set.percent)) + "," + csv_number(e.rest_s);
@@ -459,7 +466,7 @@ void append_csv_rows(std::vector<std::string>& rows, const ExercisePlan& e, cons
 
 }  // namespace
 
-void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
+void write_sessions_csv(std::ostream& out, const scheduling::ScheduleResult& schedule)
 {
     Buffered buffer(out);
     std::string& o = buffer.text();
@@ -492,7 +499,7 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
             start += program;
             start += blocks[s.block];
             append_integer(start, s.week);
-            const std::string workout = s.rotation != 0 ? csv_field(workout_of(p, s)) : std::string();
+            const std::string workout = s.rotation != 0 ? csv_field(scheduling::workout_of(p, s)) : std::string();
             for (const auto& row : rows[s.content]) {
                 o += start;
                 o += row;
@@ -505,4 +512,4 @@ void write_sessions_csv(std::ostream& out, const ScheduleResult& schedule)
     }
 }
 
-}  // namespace meso
+}  // namespace meso::emit

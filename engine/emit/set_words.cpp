@@ -5,7 +5,7 @@
 #include "engine/base/text.h"
 #include "engine/emit/sessions.h"
 
-namespace meso {
+namespace meso::emit {
 
 std::string set_seconds_text(double seconds)
 {
@@ -14,7 +14,7 @@ std::string set_seconds_text(double seconds)
     return format_number(seconds) + " s";
 }
 
-std::string reps_text(const SetPlan& set)
+std::string reps_text(const scheduling::SetPlan& set)
 {
     if (set.seconds) return set_seconds_text(*set.seconds);
     std::string out = std::to_string(set.reps);
@@ -23,18 +23,18 @@ std::string reps_text(const SetPlan& set)
     return out;
 }
 
-bool same_load(const SetPlan& a, const SetPlan& b)
+bool same_load(const scheduling::SetPlan& a, const scheduling::SetPlan& b)
 {
     return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.tm_percent == b.tm_percent &&
            a.warm_up == b.warm_up && a.on_barbell == b.on_barbell;
 }
 
-bool same_row(const SetPlan& a, const SetPlan& b)
+bool same_row(const scheduling::SetPlan& a, const scheduling::SetPlan& b)
 {
     return same_load(a, b) && a.reps_max == b.reps_max && a.seconds == b.seconds && a.amrap == b.amrap;
 }
 
-std::string reps_of(const std::vector<SetPlan>& sets, SetRun run, const char* separator)
+std::string reps_of(const std::vector<scheduling::SetPlan>& sets, SetRun run, const char* separator)
 {
     if (run.first >= run.last) return "0";
     std::string first = reps_text(sets[run.first]);
@@ -57,7 +57,7 @@ std::string plates_text(const std::vector<double>& per_side)
 
 // "36 kg (20%)", "152.5 kg (TM 85%, 76.5%)", "135 kg (75%) RIR 2", "RPE 8", "75%",
 // "150 kg (75%) [25+25+15 a side]", "20 kg [bar only]".
-std::string describe_load(const SetPlan& set, const ProgramSchedule& program)
+std::string describe_load(const scheduling::SetPlan& set, const scheduling::ProgramSchedule& program)
 {
     std::string out;
     if (set.mass) out = format_number(*set.mass) + " " + ir::to_string(program.unit);
@@ -76,7 +76,7 @@ std::string describe_load(const SetPlan& set, const ProgramSchedule& program)
 
 // "5×5 @ 135 kg (75%)", "4×30/15/15/15 @ 36 kg (20%)", "3×10 each side",
 // "warm-up 1×5 @ 80 kg (40%), then 1×5 @ 117.5 kg (TM 65%, 58.5%), then 1×5+ @ ...".
-std::string describe_sets(const ExercisePlan& e, const ProgramSchedule& program)
+std::string describe_sets(const scheduling::ExercisePlan& e, const scheduling::ProgramSchedule& program)
 {
     if (e.sets.empty()) return "0×0";
     const auto runs = runs_of(e.sets, same_load);
@@ -93,4 +93,4 @@ std::string describe_sets(const ExercisePlan& e, const ProgramSchedule& program)
     return out;
 }
 
-}  // namespace meso
+}  // namespace meso::emit

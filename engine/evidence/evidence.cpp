@@ -63,7 +63,7 @@ struct Accumulated {
     std::vector<std::string> exercises;
 };
 
-void add_content(Accumulated& a, const SessionContent& content)
+void add_content(Accumulated& a, const scheduling::SessionContent& content)
 {
     for (const auto& exercise : content.exercises) {
         if (std::find(a.exercises.begin(), a.exercises.end(), exercise.name) == a.exercises.end()) a.exercises.push_back(exercise.name);
@@ -90,15 +90,15 @@ const char* to_string(Term term)
     return "?";
 }
 
-BlockFigures figures_of(const ProgramSchedule& program, std::size_t block)
+BlockFigures figures_of(const scheduling::ProgramSchedule& program, std::size_t block)
 {
-    const BlockPlan& plan = program.blocks.at(block);
+    const scheduling::BlockPlan& plan = program.blocks.at(block);
     BlockFigures f;
     f.length_days = plan.block != nullptr ? plan.block->length_days : 0;
     f.sessions = plan.session_count;
     Accumulated a;
     for (std::uint32_t k = plan.first_session; k < plan.first_session + plan.session_count; ++k) {
-        const Session& session = program.sessions[k];
+        const scheduling::Session& session = program.sessions[k];
         a.training_days.insert(session.date.time_since_epoch().count());
         add_content(a, program.contents[session.content]);
     }
@@ -146,13 +146,13 @@ std::vector<Match> closest(const BlockFigures& block, const Table& table, std::s
     return matches;
 }
 
-ProgramEvidence evidence_for(const ProgramSchedule& program, const Table& table, std::size_t top)
+ProgramEvidence evidence_for(const scheduling::ProgramSchedule& program, const Table& table, std::size_t top)
 {
     ProgramEvidence e;
     e.name = program.name;
     e.athlete = program.athlete;
     for (std::size_t i = 0; i < program.blocks.size(); ++i) {
-        const BlockPlan& plan = program.blocks[i];
+        const scheduling::BlockPlan& plan = program.blocks[i];
         if (plan.block == nullptr || !ir::is_bfr_block(*plan.block)) continue;
         BlockEvidence b;
         b.name = plan.name;

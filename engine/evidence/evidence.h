@@ -85,7 +85,7 @@ struct BlockFigures {
     std::vector<std::string> exercises;  // each name once, in order of first appearance
 };
 
-BlockFigures figures_of(const ProgramSchedule& program, std::size_t block);
+BlockFigures figures_of(const scheduling::ProgramSchedule& program, std::size_t block);
 
 // The distance's terms, in this order, each between 0 (the same) and 1 (as
 // far apart as counts) but the exercises' between 0 and 2 (they count
@@ -121,7 +121,7 @@ struct ProgramEvidence {
     std::vector<BlockEvidence> blocks;  // its BFR blocks only
 };
 
-ProgramEvidence evidence_for(const ProgramSchedule& program, const Table& table, std::size_t top);
+ProgramEvidence evidence_for(const scheduling::ProgramSchedule& program, const Table& table, std::size_t top);
 
 // Words. A value that is neither confirmed nor computed is followed by
 // "(not confirmed)"; a value the table does not have says "not read".

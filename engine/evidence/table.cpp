@@ -205,7 +205,7 @@ Table parse_table(std::string_view text)
 const Table& bfr_table()
 {
     static const Table table = [] {
-        for (const auto& file : embedded_stdlib_tables())
+        for (const auto& file : resolving::embedded_stdlib_tables())
             if (file.path == "evidence/bfr.tsv") return parse_table(file.text);
         Table missing;
         missing.problems.push_back("evidence/bfr.tsv is not in the standard library");

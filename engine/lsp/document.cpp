@@ -64,7 +64,7 @@ std::optional<Word> quoted_at(std::string_view text, std::uint32_t line_start, s
     return std::nullopt;
 }
 
-json diagnostic_json(const Diagnostic& d, const LineIndex& index, Files& files, const Document& document, const RuleBook& book,
+json diagnostic_json(const Diagnostic& d, const LineIndex& index, Files& files, const Document& document, const rules::RuleBook& book,
                      Encoding encoding)
 {
     std::string message = message_with_athletes(d);
@@ -131,8 +131,8 @@ void analyse(Document& document)
     const pipeline::Options options;
     analysis->run = pipeline::resolve_text(Source{document.path, document.text}, options);
     pipeline::stream_programs(analysis->run, options, pipeline::Stages::rules,
-                              [&](std::size_t, ProgramSchedule& program) { analysis->programs.push_back(std::move(program)); });
-    if (analysis->run.compilation) analysis->book = load_rules(analysis->run.compilation->module);
+                              [&](std::size_t, scheduling::ProgramSchedule& program) { analysis->programs.push_back(std::move(program)); });
+    if (analysis->run.compilation) analysis->book = rules::load_rules(analysis->run.compilation->module);
     document.latest = analysis;
     if (analysis->parsed) document.last_good = analysis;
 }
@@ -143,9 +143,9 @@ namespace {
 // named "std/bfr.meso" from where the server runs.
 bool is_embedded(const Source& source)
 {
-    const auto& library = embedded_stdlib();
+    const auto& library = resolving::embedded_stdlib();
     return std::any_of(library.begin(), library.end(),
-                       [&](const EmbeddedFile& file) { return file.path == source.path && file.text == source.text; });
+                       [&](const resolving::EmbeddedFile& file) { return file.path == source.path && file.text == source.text; });
 }
 
 }  // namespace
@@ -188,7 +188,7 @@ std::string Files::uri_of(const Source& source, const std::string& document_uri,
     return uri_of_path(error ? source.path : absolute.string());
 }
 
-std::optional<std::string> Files::explanation_uri(const RuleBook& book, const std::string& rule_id)
+std::optional<std::string> Files::explanation_uri(const rules::RuleBook& book, const std::string& rule_id)
 {
     if (book.find(rule_id) == nullptr) return std::nullopt;
     return write_once("rules/" + rule_id + ".md", explanation(book, rule_id));
@@ -231,17 +231,17 @@ std::vector<json> clear_diagnostics(const Document& document)
     return notifications;
 }
 
-std::string explanation(const RuleBook& book, const std::string& rule_id)
+std::string explanation(const rules::RuleBook& book, const std::string& rule_id)
 {
-    const Rule* rule = book.find(rule_id);
-    const RuleSet* set = book.set_of(rule_id);
+    const rules::Rule* rule = book.find(rule_id);
+    const rules::RuleSet* set = book.set_of(rule_id);
     if (rule == nullptr || set == nullptr) return "";
     std::ostringstream out;
     out << "**" << rule->id << "** (" << to_string(rule->severity) << "): " << rule->message << "\n\n";
     out << "`" << rule->condition_text << "`" << (set->applies_text.empty() ? "" : " where `" + set->applies_text + "`") << "\n\n";
     for (const auto& note : rule->notes) out << "Why: " << note << "\n\n";
     const auto& sources = rule->sources.empty() ? set->sources : rule->sources;
-    for (const auto& citation : sources) out << "- " << citation_text(citation) << "\n";
+    for (const auto& citation : sources) out << "- " << rules::citation_text(citation) << "\n";
     out << "\nRule set '" << set->name << "'" << (set->title.empty() ? "" : ": " + set->title) << ". `meso explain " << rule->id
         << "` shows a program that breaks it.\n";
     return out.str();

@@ -19,10 +19,10 @@
 namespace meso::lsp {
 
 struct Analysis {
-    pipeline::FileRun run;                  // owns the sources every span points into
-    std::vector<ProgramSchedule> programs;  // scheduled and checked (those `meso check` got to while the file had no error)
-    RuleBook book;                          // the rules in force, for hover and completion
-    bool parsed = false;                    // the document's own text has no syntax error
+    pipeline::FileRun run;                              // owns the sources every span points into
+    std::vector<scheduling::ProgramSchedule> programs;  // scheduled and checked (those `meso check` got to while the file had no error)
+    rules::RuleBook book;                               // the rules in force, for hover and completion
+    bool parsed = false;                                // the document's own text has no syntax error
 
     const Source& source() const { return run.compilation->sources.front(); }
 };
@@ -56,7 +56,7 @@ public:
     explicit Files(std::string cache_dir);
     std::string uri_of(const Source& source, const std::string& document_uri, const std::string& document_path);
     // A rule's explanation as a Markdown file, for a diagnostic's link.
-    std::optional<std::string> explanation_uri(const RuleBook& book, const std::string& rule_id);
+    std::optional<std::string> explanation_uri(const rules::RuleBook& book, const std::string& rule_id);
 
 private:
     std::string write_once(const std::string& relative, const std::string& text);
@@ -72,7 +72,7 @@ std::vector<json> publish_diagnostics(Document& document, Files& files, Encoding
 std::vector<json> clear_diagnostics(const Document& document);
 
 // A rule in words, as `meso explain` says it (Markdown).
-std::string explanation(const RuleBook& book, const std::string& rule_id);
+std::string explanation(const rules::RuleBook& book, const std::string& rule_id);
 
 // The word at `offset` of `text`: a name, a dotted or hyphenated id, or a
 // quoted string's text; its byte range too.

@@ -84,7 +84,7 @@ void add_templates(json& items, const Analysis& analysis)
             for (const auto& statement : file->statements)
                 if (const auto* t = std::get_if<syntax::Template>(&statement.node); t && seen.insert(t->name.text).second)
                     items.push_back(item(t->name.text, function, t->title ? t->title->value : "template"));
-    static const LibraryTemplates library = library_templates("");
+    static const resolving::LibraryTemplates library = resolving::library_templates("");
     for (const auto& t : library.templates)
         if (seen.insert(t.name).second) items.push_back(item(t.name, function, t.module + (t.title.empty() ? "" : ": " + t.title)));
 }

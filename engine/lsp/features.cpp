@@ -25,7 +25,7 @@ bool contains(const Span& span, const Source& source, std::uint32_t offset)
 json markdown(const std::string& text) { return {{"contents", {{"kind", "markdown"}, {"value", text}}}}; }
 
 // "3×8 @ 95 kg, 1×8+ @ 95 kg": a session's work sets of one exercise, alike ones together.
-std::string sets_text(const ExercisePlan& exercise, ir::MassUnit unit)
+std::string sets_text(const scheduling::ExercisePlan& exercise, ir::MassUnit unit)
 {
     std::vector<std::pair<std::string, int>> groups;
     for (const auto& set : exercise.sets) {

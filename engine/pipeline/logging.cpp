@@ -16,8 +16,9 @@ namespace fs = std::filesystem;
 
 bool is_embedded(const Source& source)
 {
-    const auto& files = embedded_stdlib();
-    return std::any_of(files.begin(), files.end(), [&](const EmbeddedFile& f) { return f.path == source.path && f.text == source.text; });
+    const auto& files = resolving::embedded_stdlib();
+    return std::any_of(files.begin(), files.end(),
+                       [&](const resolving::EmbeddedFile& f) { return f.path == source.path && f.text == source.text; });
 }
 
 // The MESO_PATH directory a file was found in, or "".
@@ -70,7 +71,7 @@ std::string origin_of(const Source& source, const Origins& origins)
     return why;
 }
 
-std::set<std::string> used_names(const Compilation& compilation)
+std::set<std::string> used_names(const resolving::Compilation& compilation)
 {
     std::set<std::string> used;
     for (const auto& file : compilation.files)
@@ -98,7 +99,7 @@ std::string count_by_severity(const std::vector<Diagnostic>& diagnostics)
 
 }  // namespace
 
-void log_resolved(const Compilation& compilation, const Options& options, const std::string& meso_path, Clock::time_point start)
+void log_resolved(const resolving::Compilation& compilation, const Options& options, const std::string& meso_path, Clock::time_point start)
 {
     if (!log::enabled(log::Level::info)) return;
     Origins origins{options, meso_path, nullptr, used_names(compilation)};
@@ -132,7 +133,7 @@ void log_zones(const FileRun& run)
     }
 }
 
-void log_planned(const SchedulePlan& plan, Clock::time_point start)
+void log_planned(const scheduling::SchedulePlan& plan, Clock::time_point start)
 {
     if (!log::enabled(log::Level::info)) return;
     long long sessions = 0;
@@ -142,7 +143,7 @@ void log_planned(const SchedulePlan& plan, Clock::time_point start)
                                      log::elapsed_since(start));
 }
 
-void log_program(const ProgramSchedule& program, Clock::duration schedule_time, Clock::duration rules_time)
+void log_program(const scheduling::ProgramSchedule& program, Clock::duration schedule_time, Clock::duration rules_time)
 {
     if (!log::enabled(log::Level::debug)) return;
     log::write(log::Level::debug, "program '" + program.name + "': " + std::to_string(program.sessions.size()) + " session" +

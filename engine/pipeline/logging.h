@@ -20,16 +20,16 @@ using Clock = std::chrono::steady_clock;
 // After resolving: "read plan.meso (the file)", "read std/bfr.meso (standard
 // library, a default rule set)", then "rule set bfr from ...: default", and
 // how long reading, parsing and resolving took.
-void log_resolved(const Compilation& compilation, const Options& options, const std::string& meso_path, Clock::time_point start);
+void log_resolved(const resolving::Compilation& compilation, const Options& options, const std::string& meso_path, Clock::time_point start);
 
 // The zone of each program of the file, and where it came from.
 void log_zones(const FileRun& run);
 
 // Planning: programs, sessions counted, time taken.
-void log_planned(const SchedulePlan& plan, Clock::time_point start);
+void log_planned(const scheduling::SchedulePlan& plan, Clock::time_point start);
 
 // One program scheduled (and checked): its sessions and the time taken.
-void log_program(const ProgramSchedule& program, Clock::duration schedule_time, Clock::duration rules_time);
+void log_program(const scheduling::ProgramSchedule& program, Clock::duration schedule_time, Clock::duration rules_time);
 
 // The totals of a pass: sessions, time per stage.
 struct PassTotals {

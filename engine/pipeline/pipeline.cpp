@@ -16,9 +16,9 @@ namespace meso::pipeline {
 
 namespace {
 
-ResolveOptions resolve_options(const Options& options)
+resolving::ResolveOptions resolve_options(const Options& options)
 {
-    ResolveOptions r;
+    resolving::ResolveOptions r;
     r.default_rules = !options.no_default_rules;
     r.rule_files = options.rule_files;
     if (const char* path = std::getenv("MESO_PATH")) r.meso_path = path;
@@ -26,7 +26,7 @@ ResolveOptions resolve_options(const Options& options)
 }
 
 // In order of file (the main file first, as loaded) and position.
-void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const Compilation& compilation)
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const resolving::Compilation& compilation)
 {
     std::vector<const Source*> files;
     for (const auto& s : compilation.sources) files.push_back(&s);
@@ -67,7 +67,7 @@ void choose_default_zone(FileRun& run, const Options& options)
     warn_of_zones_without_daylight_saving(run);
 }
 
-std::string zone_name(const ProgramSchedule& program, const ZoneChoice& default_zone)
+std::string zone_name(const scheduling::ProgramSchedule& program, const ZoneChoice& default_zone)
 {
     return zone_for(program.program != nullptr ? std::string_view(program.program->timezone) : std::string_view(), default_zone).name;
 }
@@ -85,15 +85,15 @@ struct ScheduleDiagnostic {
 
 struct Pass {
     std::vector<ScheduleDiagnostic> schedule_diagnostics;
-    std::vector<Diagnostic> later;  // the rule files' errors, clock changes and findings
-    RuleBook book;                  // empty when the rules are not checked
-    ClearanceUses clearances;       // the athletes' clearances that accepted a finding so far
+    std::vector<Diagnostic> later;    // the rule files' errors, clock changes and findings
+    rules::RuleBook book;             // empty when the rules are not checked
+    rules::ClearanceUses clearances;  // the athletes' clearances that accepted a finding so far
     bool schedule_failed = false;
     bool failed = false;  // anything in the file so far is an error: nothing more is handed on
     PassTotals totals;    // for the log
 };
 
-Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
+Pass begin_pass(scheduling::SchedulePlan& plan, const ir::Module& module, Stages last)
 {
     Pass pass;
     for (std::size_t k = 0; k < plan.diagnostics.size(); ++k) {
@@ -103,10 +103,10 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
     plan.diagnostics.clear();
     plan.diagnostic_program.clear();
     if (last == Stages::rules) {
-        pass.book = load_rules(module);
+        pass.book = rules::load_rules(module);
         pass.later = std::move(pass.book.diagnostics);
         pass.book.diagnostics.clear();
-        DiagnosticSink(pass.later).append(check_clearances(pass.book, module));
+        DiagnosticSink(pass.later).append(rules::check_clearances(pass.book, module));
     }
     pass.failed = pass.schedule_failed || has_errors(pass.later);
     return pass;
@@ -115,13 +115,13 @@ Pass begin_pass(SchedulePlan& plan, const ir::Module& module, Stages last)
 // Schedules one program and, while the schedule has no error, checks it,
 // with the athlete's programs checked before it (`earlier`); nullopt once
 // the file has a schedule error (the rules are then not reported).
-std::optional<ProgramSchedule> pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i,
-                                            const std::vector<const ProgramSchedule*>& earlier, const LapClock& lap)
+std::optional<scheduling::ProgramSchedule> pass_program(Pass& pass, const FileRun& run, Stages last, std::size_t i,
+                                                        const std::vector<const scheduling::ProgramSchedule*>& earlier, const LapClock& lap)
 {
-    const ProgramPlan& planned = run.plan.programs[i];
+    const scheduling::ProgramPlan& planned = run.plan.programs[i];
     std::vector<Diagnostic> found;
     const auto scheduling = Clock::now();
-    ProgramSchedule program = schedule_program(planned, found);
+    scheduling::ProgramSchedule program = scheduling::schedule_program(planned, found);
     const bool names_athlete = program.program != nullptr && program.program->one_of_several;
     if (names_athlete) name_athlete(found, 0, program.athlete);
     const auto scheduled = Clock::now();
@@ -137,10 +137,10 @@ std::optional<ProgramSchedule> pass_program(Pass& pass, const FileRun& run, Stag
     if (lap) lap(Lap::schedule);
     const DiagnosticSink later(pass.later);
     const std::size_t first_finding = later.size();
-    check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
+    emit::check_clock_changes(program, zone_name(program, run.default_zone), pass.later);
     if (names_athlete) name_athlete(pass.later, first_finding, program.athlete);
     if (lap) lap(Lap::clock_changes);
-    if (last == Stages::rules) check_program_rules(pass.book, program, pass.later, &pass.clearances, earlier);
+    if (last == Stages::rules) rules::check_program_rules(pass.book, program, pass.later, &pass.clearances, earlier);
     pass.totals.rules_time += Clock::now() - scheduled;
     log_program(program, scheduled - scheduling, Clock::now() - scheduled);
     pass.failed = pass.failed || later.has_errors_since(first_finding);
@@ -154,8 +154,8 @@ std::optional<ProgramSchedule> pass_program(Pass& pass, const FileRun& run, Stag
 void pass_athlete(Pass& pass, const FileRun& run, Stages last, const std::vector<std::size_t>& group, const TakeProgram& take,
                   const LapClock& lap)
 {
-    std::deque<std::pair<std::size_t, ProgramSchedule>> kept;  // a deque: `earlier` points into it
-    std::vector<const ProgramSchedule*> earlier;
+    std::deque<std::pair<std::size_t, scheduling::ProgramSchedule>> kept;  // a deque: `earlier` points into it
+    std::vector<const scheduling::ProgramSchedule*> earlier;
     for (const std::size_t i : group) {
         auto program = pass_program(pass, run, last, i, earlier, lap);
         if (!program) continue;
@@ -170,7 +170,7 @@ void pass_athlete(Pass& pass, const FileRun& run, Stages last, const std::vector
 void end_pass(Pass& pass, FileRun& run, Stages last)
 {
     if (last == Stages::rules && !pass.schedule_failed) {
-        DiagnosticSink(pass.later).append(unused_clearances(pass.book, run.compilation->module, pass.clearances));
+        DiagnosticSink(pass.later).append(rules::unused_clearances(pass.book, run.compilation->module, pass.clearances));
     }
     if (pass.schedule_failed) {
         std::stable_sort(pass.schedule_diagnostics.begin(), pass.schedule_diagnostics.end(),
@@ -208,10 +208,10 @@ void check_athlete_option(FileRun& run, const Options& options)
 }
 
 // --athlete: the plans of the other athletes' programs are left out.
-void keep_athlete(SchedulePlan& plan, const Options& options)
+void keep_athlete(scheduling::SchedulePlan& plan, const Options& options)
 {
     if (options.athlete.empty()) return;
-    const auto others = std::remove_if(plan.programs.begin(), plan.programs.end(), [&](const ProgramPlan& p) {
+    const auto others = std::remove_if(plan.programs.begin(), plan.programs.end(), [&](const scheduling::ProgramPlan& p) {
         return p.program == nullptr || p.program->athlete == nullptr || p.program->athlete->name != options.athlete;
     });
     plan.programs.erase(others, plan.programs.end());
@@ -219,7 +219,7 @@ void keep_athlete(SchedulePlan& plan, const Options& options)
 
 }  // namespace
 
-std::vector<std::vector<std::size_t>> athlete_groups(const SchedulePlan& plan)
+std::vector<std::vector<std::size_t>> athlete_groups(const scheduling::SchedulePlan& plan)
 {
     std::vector<std::vector<std::size_t>> groups;
     std::unordered_map<const ir::Athlete*, std::size_t> group_of;  // athlete → index in groups
@@ -240,7 +240,7 @@ std::vector<std::vector<std::size_t>> athlete_groups(const SchedulePlan& plan)
 FileRun resolve_file(const std::string& path, const Options& options)
 {
     const auto resolve = resolve_options(options);
-    auto read = read_source(path, resolve.limits.max_bytes);
+    auto read = resolving::read_source(path, resolve.limits.max_bytes);
     if (!read.source) {
         FileRun run;
         run.unreadable = true;
@@ -255,7 +255,7 @@ FileRun resolve_text(Source source, const Options& options)
     FileRun run;
     const auto start = Clock::now();
     const auto resolve = resolve_options(options);
-    run.compilation = resolve_source(std::move(source), resolve);
+    run.compilation = resolving::resolve_source(std::move(source), resolve);
     run.diagnostics = run.compilation->diagnostics;
     log_resolved(*run.compilation, options, resolve.meso_path, start);
     check_athlete_option(run, options);
@@ -278,7 +278,7 @@ FileRun resolve_rules_only(const Options& options)
     FileRun run;
     const auto start = Clock::now();
     const auto resolve = resolve_options(options);
-    run.compilation = resolve_source(Source{"<rules>", ""}, resolve);
+    run.compilation = resolving::resolve_source(Source{"<rules>", ""}, resolve);
     run.diagnostics = run.compilation->diagnostics;
     log_resolved(*run.compilation, options, resolve.meso_path, start);
     return run;
@@ -291,7 +291,7 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
         return;
     }
     const auto start = Clock::now();
-    run.plan = plan_schedule(run.compilation->module, {options.max_sessions});
+    run.plan = scheduling::plan_schedule(run.compilation->module, {options.max_sessions});
     keep_athlete(run.plan, options);
     log_planned(run.plan, start);
     if (lap) lap(Lap::schedule);
@@ -319,10 +319,10 @@ ScheduledFile schedule_file(const std::string& path, const Options& options)
     ScheduledFile file;
     file.run = resolve_file(path, options);
     stream_programs(file.run, options, Stages::schedule,
-                    [&](std::size_t, ProgramSchedule& program) { file.schedule.programs.push_back(std::move(program)); });
+                    [&](std::size_t, scheduling::ProgramSchedule& program) { file.schedule.programs.push_back(std::move(program)); });
     if (stopped(file.run)) return file;
     const auto start = Clock::now();
-    file.rule_diagnostics = check_rules(file.run.compilation->module, file.schedule);
+    file.rule_diagnostics = rules::check_rules(file.run.compilation->module, file.schedule);
     log_rules_checked(start);
     log_findings("findings of the rules", file.rule_diagnostics);
     return file;

@@ -56,13 +56,13 @@ struct Options {
 
 // A file on its way through the stages.
 struct FileRun {
-    std::unique_ptr<Compilation> compilation;  // null only when the file could not be read
-    SchedulePlan plan;                         // filled by stream_programs
-    std::vector<Diagnostic> diagnostics;       // every stage's, in the order above
-    bool unreadable = false;                   // the file itself could not be read: its one diagnostic says why
-    ZoneChoice default_zone;                   // of the programs that name none
-    std::string zone_error;                    // TZ names no zone, and a program needs it: nothing is scheduled
-    std::string athlete_error;                 // --athlete names no athlete of the file: nothing is scheduled
+    std::unique_ptr<resolving::Compilation> compilation;  // null only when the file could not be read
+    scheduling::SchedulePlan plan;                        // filled by stream_programs
+    std::vector<Diagnostic> diagnostics;                  // every stage's, in the order above
+    bool unreadable = false;                              // the file itself could not be read: its one diagnostic says why
+    ZoneChoice default_zone;                              // of the programs that name none
+    std::string zone_error;                               // TZ names no zone, and a program needs it: nothing is scheduled
+    std::string athlete_error;                            // --athlete names no athlete of the file: nothing is scheduled
 };
 
 // The last stage stream_programs runs: `schedule` includes the warnings of
@@ -72,7 +72,7 @@ enum class Stages { schedule, rules };
 
 // Called with each program (its index in run.plan.programs) once it is
 // scheduled and checked; it may move the program away.
-using TakeProgram = std::function<void(std::size_t index, ProgramSchedule& program)>;
+using TakeProgram = std::function<void(std::size_t index, scheduling::ProgramSchedule& program)>;
 
 // What stream_programs has just done, for a clock that times its stages
 // (the benchmark, bench/bench.cpp, which so measures what `meso compile`
@@ -118,7 +118,7 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
 // stream_programs hands them on: the athletes in the order of their first
 // program, each athlete's programs in the order of the plan; a program for
 // no athlete is a group of its own.
-std::vector<std::vector<std::size_t>> athlete_groups(const SchedulePlan& plan);
+std::vector<std::vector<std::size_t>> athlete_groups(const scheduling::SchedulePlan& plan);
 
 // resolve_file, then stream_programs with nothing to take: `meso check`.
 FileRun check_file(const std::string& path, const Options& options);
@@ -129,7 +129,7 @@ FileRun check_file(const std::string& path, const Options& options);
 // errors and the findings, empty when the schedule has an error.
 struct ScheduledFile {
     FileRun run;
-    ScheduleResult schedule;
+    scheduling::ScheduleResult schedule;
     std::vector<Diagnostic> rule_diagnostics;
 };
 ScheduledFile schedule_file(const std::string& path, const Options& options);

@@ -17,7 +17,7 @@
 
 #include "engine/base/diagnostic.h"
 
-namespace meso {
+namespace meso::report {
 
 struct TextReportOptions {
     bool colour = false;
@@ -59,4 +59,4 @@ std::string findings_summary(const std::vector<Diagnostic>& diagnostics, std::si
 // "file:line:col" of a span, or the file alone.
 std::string location(const Span& span);
 
-}  // namespace meso
+}  // namespace meso::report

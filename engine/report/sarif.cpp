@@ -5,7 +5,7 @@
 
 #include "engine/report/report.h"
 
-namespace meso {
+namespace meso::report {
 
 namespace {
 
@@ -126,4 +126,4 @@ std::string to_sarif(const std::vector<Diagnostic>& diagnostics, const std::vect
     return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace meso
+}  // namespace meso::report

@@ -2,7 +2,7 @@
 
 #include "engine/report/report.h"
 
-namespace meso {
+namespace meso::report {
 
 namespace {
 
@@ -39,4 +39,4 @@ std::string findings_summary(const std::vector<Diagnostic>& diagnostics, std::si
     return line;
 }
 
-}  // namespace meso
+}  // namespace meso::report

@@ -8,7 +8,7 @@
 
 #include "engine/base/text.h"
 
-namespace meso {
+namespace meso::report {
 
 namespace {
 
@@ -152,4 +152,4 @@ std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_sup
     return findings.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace meso
+}  // namespace meso::report

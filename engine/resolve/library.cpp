@@ -9,7 +9,7 @@
 #include "engine/resolve/stdlib.h"
 #include "grammar/parse.h"
 
-namespace meso {
+namespace meso::resolving {
 
 namespace {
 
@@ -157,4 +157,4 @@ LibraryTemplates library_templates(const std::string& meso_path)
     return all;
 }
 
-}  // namespace meso
+}  // namespace meso::resolving

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace meso {
+namespace meso::resolving {
 
 // The embedded modules by name, sorted: "std.bfr", "std.general", "std.templates".
 std::vector<std::string> library_modules();
@@ -64,4 +64,4 @@ struct LibraryTemplates {
 
 LibraryTemplates library_templates(const std::string& meso_path);
 
-}  // namespace meso
+}  // namespace meso::resolving

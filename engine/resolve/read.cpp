@@ -8,7 +8,7 @@
 
 #include "engine/resolve/resolve.h"
 
-namespace meso {
+namespace meso::resolving {
 
 namespace {
 
@@ -78,4 +78,4 @@ ReadResult read_source(const std::string& path, std::size_t max_bytes)
     return result;
 }
 
-}  // namespace meso
+}  // namespace meso::resolving

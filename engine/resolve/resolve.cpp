@@ -4,9 +4,7 @@
 
 #include "engine/resolve/resolver.h"
 
-namespace meso {
-
-namespace resolving {
+namespace meso::resolving {
 
 namespace {
 
@@ -72,8 +70,6 @@ void Resolver::warn_if_empty(const syntax::File& file)
     report(span_at(*file.source, 0, 0), "this file has no statements: nothing to check or schedule", Severity::warning);
 }
 
-}  // namespace resolving
-
 std::unique_ptr<Compilation> resolve_source(Source source, const ResolveOptions& options)
 {
     auto c = std::make_unique<Compilation>();
@@ -95,4 +91,4 @@ std::unique_ptr<Compilation> resolve_file(const std::string& path, const Resolve
     return c;
 }
 
-}  // namespace meso
+}  // namespace meso::resolving

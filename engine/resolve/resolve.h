@@ -32,7 +32,7 @@
 #include "grammar/parse.h"
 #include "grammar/syntax.h"
 
-namespace meso {
+namespace meso::resolving {
 
 struct ResolveOptions {
     bool default_rules = true;            // std.bfr, std.kaatsu and std.general
@@ -72,4 +72,4 @@ struct ReadResult {
 };
 ReadResult read_source(const std::string& path, std::size_t max_bytes);
 
-}  // namespace meso
+}  // namespace meso::resolving

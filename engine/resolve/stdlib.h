@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace meso {
+namespace meso::resolving {
 
 struct EmbeddedFile {
     std::string_view path;  // below stdlib/: "std/bfr.meso"
@@ -19,4 +19,4 @@ const std::vector<EmbeddedFile>& embedded_stdlib();
 // modules ("evidence/bfr.tsv", read by engine/evidence/).
 const std::vector<EmbeddedFile>& embedded_stdlib_tables();
 
-}  // namespace meso
+}  // namespace meso::resolving

@@ -15,7 +15,7 @@ int TrainingRuns::ending_on(sys_days day) const
 
 namespace {
 
-TrainingRuns consecutive_runs(const ProgramSchedule& program)
+TrainingRuns consecutive_runs(const scheduling::ProgramSchedule& program)
 {
     TrainingRuns runs;
     if (program.sessions.empty()) return runs;
@@ -34,7 +34,7 @@ TrainingRuns consecutive_runs(const ProgramSchedule& program)
 
 // For each block of the program: the run of consecutive blocks of its
 // method that it starts, or that it continues (starts false).
-std::vector<BlockRun> runs_of_blocks(const ProgramSchedule& program)
+std::vector<BlockRun> runs_of_blocks(const scheduling::ProgramSchedule& program)
 {
     const auto& blocks = program.blocks;
     std::vector<BlockRun> out(blocks.size());
@@ -57,7 +57,7 @@ std::vector<BlockRun> runs_of_blocks(const ProgramSchedule& program)
 
 // For each BFR block: the days of the BFR blocks in a row right before it
 // (0 for the first of a run, and for a block that is not BFR).
-std::vector<int> bfr_days_before(const ProgramSchedule& program)
+std::vector<int> bfr_days_before(const scheduling::ProgramSchedule& program)
 {
     const auto& blocks = program.blocks;
     std::vector<int> out(blocks.size(), 0);
@@ -71,7 +71,7 @@ std::vector<int> bfr_days_before(const ProgramSchedule& program)
 
 // For each BFR block: the days of the whole run of BFR blocks in a row it
 // is part of, the blocks after it included (0 for a block that is not BFR).
-std::vector<int> bfr_run_days(const ProgramSchedule& program, const std::vector<int>& days_before)
+std::vector<int> bfr_run_days(const scheduling::ProgramSchedule& program, const std::vector<int>& days_before)
 {
     const auto& blocks = program.blocks;
     std::vector<int> out(blocks.size(), 0);
@@ -87,12 +87,12 @@ std::vector<int> bfr_run_days(const ProgramSchedule& program, const std::vector<
 // first use, each with how many of the block's sessions hold it.
 void add_sessions(BlockView& view, std::vector<std::size_t>& content_slot)
 {
-    const ProgramSchedule& program = view.program;
+    const scheduling::ProgramSchedule& program = view.program;
     const std::size_t first = view.plan.first_session;
     const std::size_t last = std::min<std::size_t>(program.sessions.size(), first + view.plan.session_count);
     view.sessions.reserve(last - first);
     for (std::size_t i = first; i < last; ++i) {
-        const Session& session = program.sessions[i];
+        const scheduling::Session& session = program.sessions[i];
         view.sessions.push_back(&session);
         if (session.content >= program.contents.size()) continue;
         std::size_t& slot = content_slot[session.content];
@@ -134,7 +134,7 @@ void add_exercises(BlockView& view)
 
 }  // namespace
 
-ProgramViews program_views(const ProgramSchedule& program)
+ProgramViews program_views(const scheduling::ProgramSchedule& program)
 {
     std::vector<int> before = bfr_days_before(program);
     std::vector<int> run_days = bfr_run_days(program, before);
@@ -149,7 +149,7 @@ ProgramViews program_views(const ProgramSchedule& program)
 
 BlockView block_view(ProgramViews& views, std::size_t b)
 {
-    const BlockPlan& plan = views.program.blocks[b];
+    const scheduling::BlockPlan& plan = views.program.blocks[b];
     BlockView view{
         views.program,        plan, *plan.block, views.athlete, {}, {}, {}, &views.runs, views.block_runs[b], views.bfr_days_before[b], 0,
         views.bfr_run_days[b]};

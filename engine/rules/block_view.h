@@ -15,9 +15,9 @@ namespace meso::rules {
 
 // A session content used by the block.
 struct ContentUse {
-    const SessionContent* content;
-    const Session* first;    // the first session that holds it
-    long long sessions = 0;  // how many sessions of the block hold it
+    const scheduling::SessionContent* content;
+    const scheduling::Session* first;  // the first session that holds it
+    long long sessions = 0;            // how many sessions of the block hold it
 };
 
 // The consecutive blocks of one method that a block starts (run-weeks,
@@ -34,7 +34,7 @@ struct BlockRun {
 
 // An exercise of a session content of the block.
 struct ExerciseUse {
-    const ExercisePlan* plan;
+    const scheduling::ExercisePlan* plan;
     const ContentUse* use;
     const ir::Exercise* written;  // the prescription in the IR, when found
 };
@@ -52,8 +52,8 @@ struct TrainingRuns {
 // A session of another program of the same athlete, checked before the
 // one at hand, for the metrics of pairs of sessions (gap, overlap).
 struct OtherSession {
-    const Session* session;
-    const ProgramSchedule* program;
+    const scheduling::Session* session;
+    const scheduling::ProgramSchedule* program;
     Span span;  // where it comes from: its block's sessions line
 };
 
@@ -67,11 +67,11 @@ struct AthleteView {
 };
 
 struct BlockView {
-    const ProgramSchedule& program;
-    const BlockPlan& plan;
+    const scheduling::ProgramSchedule& program;
+    const scheduling::BlockPlan& plan;
     const ir::Block& block;
     const ir::Athlete* athlete;
-    std::vector<const Session*> sessions;
+    std::vector<const scheduling::Session*> sessions;
     std::vector<ContentUse> contents;
     std::vector<ExerciseUse> exercises;
     const TrainingRuns* runs;  // consecutive training days ending on each training day of the program
@@ -88,7 +88,7 @@ struct BlockView {
 
 // What is computed once per program for all its blocks' views.
 struct ProgramViews {
-    const ProgramSchedule& program;
+    const scheduling::ProgramSchedule& program;
     const ir::Athlete* athlete;
     TrainingRuns runs;
     std::vector<BlockRun> block_runs;  // by block of the program
@@ -99,7 +99,7 @@ struct ProgramViews {
     std::vector<std::size_t> content_slot;
 };
 
-ProgramViews program_views(const ProgramSchedule& program);
+ProgramViews program_views(const scheduling::ProgramSchedule& program);
 
 // The view of block `b` of the program (whose plan has a block).
 BlockView block_view(ProgramViews& views, std::size_t b);

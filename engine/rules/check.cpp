@@ -27,7 +27,7 @@ struct Outcome {
     std::string exercise{};      // the exercise a finding is about, "" for the block: one finding for each
     // A pair of sessions across an athlete's programs: the other program and
     // where its session comes from, a note of the finding.
-    const ProgramSchedule* other_program = nullptr;
+    const scheduling::ProgramSchedule* other_program = nullptr;
     Span other_span{};
 };
 
@@ -402,12 +402,12 @@ void check_block(const RuleBook& book, const BlockView& view, std::vector<Diagno
 // For each rule set, the sessions of the blocks of the athlete's earlier
 // programs that it applies to, in order of start: only programs in the
 // same zone as `program` (local times of two zones do not compare).
-std::vector<AthleteView> athlete_views(const RuleBook& book, const ProgramSchedule& program,
-                                       const std::vector<const ProgramSchedule*>& earlier)
+std::vector<AthleteView> athlete_views(const RuleBook& book, const scheduling::ProgramSchedule& program,
+                                       const std::vector<const scheduling::ProgramSchedule*>& earlier)
 {
     std::vector<AthleteView> views(book.sets.size());
-    const auto zone = [](const ProgramSchedule& p) { return p.program ? p.program->timezone : std::string(); };
-    for (const ProgramSchedule* other : earlier) {
+    const auto zone = [](const scheduling::ProgramSchedule& p) { return p.program ? p.program->timezone : std::string(); };
+    for (const scheduling::ProgramSchedule* other : earlier) {
         if (zone(*other) != zone(program)) continue;
         ProgramViews other_views = program_views(*other);
         for (std::size_t b = 0; b < other->blocks.size(); ++b) {
@@ -416,7 +416,7 @@ std::vector<AthleteView> athlete_views(const RuleBook& book, const ProgramSchedu
             for (std::size_t k = 0; k < book.sets.size(); ++k) {
                 const auto& set = book.sets[k];
                 if (set.applies && evaluate(view, *set.applies, nullptr, false).truth != Truth::yes) continue;
-                for (const Session* session : view.sessions)
+                for (const scheduling::Session* session : view.sessions)
                     views[k].sessions.push_back(
                         {session, other, or_else(other->contents[session->content].sessions_span, view.block.span)});
             }
@@ -489,7 +489,7 @@ std::string quoted_list(const std::vector<std::string>& ids)
 
 }  // namespace meso::rules
 
-namespace meso {
+namespace meso::rules {
 
 std::optional<std::string> acceptance_error(const RuleBook& book, const std::string& id, const std::string& what)
 {
@@ -530,8 +530,8 @@ std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module
     return out;
 }
 
-void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings, ClearanceUses* uses,
-                         const std::vector<const ProgramSchedule*>& earlier_programs)
+void check_program_rules(const RuleBook& book, const scheduling::ProgramSchedule& program, std::vector<Diagnostic>& findings,
+                         ClearanceUses* uses, const std::vector<const scheduling::ProgramSchedule*>& earlier_programs)
 {
     const std::size_t first_finding = findings.size();
     const auto athlete_views =
@@ -548,13 +548,13 @@ void check_program_rules(const RuleBook& book, const ProgramSchedule& program, s
     if (program.program && program.program->one_of_several) name_athlete(findings, first_finding, program.athlete);
 }
 
-std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule)
+std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const scheduling::ScheduleResult& schedule)
 {
     std::vector<Diagnostic> findings = check_clearances(book, module);
     ClearanceUses uses;
     // Each athlete's programs so far: checks across one athlete's programs.
-    std::map<const ir::Athlete*, std::vector<const ProgramSchedule*>> by_athlete;
-    const std::vector<const ProgramSchedule*> none;
+    std::map<const ir::Athlete*, std::vector<const scheduling::ProgramSchedule*>> by_athlete;
+    const std::vector<const scheduling::ProgramSchedule*> none;
     for (const auto& program : schedule.programs) {
         const ir::Athlete* athlete = program.program ? program.program->athlete : nullptr;
         check_program_rules(book, program, findings, &uses, athlete ? by_athlete[athlete] : none);
@@ -566,7 +566,7 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
     return findings;
 }
 
-std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule)
+std::vector<Diagnostic> check_rules(const ir::Module& module, const scheduling::ScheduleResult& schedule)
 {
     RuleBook book = load_rules(module);
     std::vector<Diagnostic> out = std::move(book.diagnostics);
@@ -576,4 +576,4 @@ std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResu
     return out;
 }
 
-}  // namespace meso
+}  // namespace meso::rules

@@ -14,7 +14,7 @@
 #include "engine/rules/rules.h"
 #include "engine/rules/units.h"
 
-namespace meso {
+namespace meso::rules {
 
 namespace {
 
@@ -555,4 +555,4 @@ RuleBook load_rules(const ir::Module& module)
     return book;
 }
 
-}  // namespace meso
+}  // namespace meso::rules

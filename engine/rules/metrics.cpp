@@ -97,7 +97,7 @@ std::string athlete_name(const BlockView& view) { return view.athlete ? "'" + vi
 
 }  // namespace meso::rules
 
-namespace meso {
+namespace meso::rules {
 
 const std::vector<MetricInfo>& metrics()
 {
@@ -111,4 +111,4 @@ const std::vector<MetricInfo>& metrics()
     return infos;
 }
 
-}  // namespace meso
+}  // namespace meso::rules

@@ -69,8 +69,8 @@ struct Sample {
     std::optional<double> aop_mmhg;
     std::string no_aop;
     std::string unknown;  // non-empty: the value cannot be known, and why
-    const Session* first = nullptr;
-    const Session* second = nullptr;
+    const scheduling::Session* first = nullptr;
+    const scheduling::Session* second = nullptr;
     std::chrono::sys_days date{};
     std::chrono::sys_days run_start{};
     int week = 0;
@@ -79,7 +79,7 @@ struct Sample {
     Span span;             // the statement that produced the value
     // A pair of sessions across an athlete's programs: the other program,
     // and where its session comes from; null and invalid otherwise.
-    const ProgramSchedule* other_program = nullptr;
+    const scheduling::ProgramSchedule* other_program = nullptr;
     Span other_span;
 };
 

@@ -18,7 +18,10 @@ using std::chrono::sys_days;
 // "1 week", "1.43 weeks", "2 weeks".
 std::string weeks_text(double weeks) { return trim_number(weeks) + (trim_number(weeks) == "1" ? " week" : " weeks"); }
 
-std::string session_times(const Session* s) { return format_time_of_day(s->start) + "-" + format_time_of_day(s->start + s->length); }
+std::string session_times(const scheduling::Session* s)
+{
+    return format_time_of_day(s->start) + "-" + format_time_of_day(s->start + s->length);
+}
 
 long long count_of(const Sample& s) { return static_cast<long long>(s.number); }
 
@@ -32,7 +35,7 @@ std::string run_text(const BlockView& view)
 }
 
 // Where the sessions of a session content are written (its `sessions` line).
-Span sessions_span(const BlockView& view, const Session* s)
+Span sessions_span(const BlockView& view, const scheduling::Session* s)
 {
     return or_else(view.program.contents[s->content].sessions_span, view.block.span);
 }
@@ -47,7 +50,7 @@ void take_one(SampleSink take, double number, const Span& span)
 }
 
 // A value of one session; false: stop.
-bool take_session(SampleSink take, const Session* session, double number, const Span& span)
+bool take_session(SampleSink take, const scheduling::Session* session, double number, const Span& span)
 {
     Sample s;
     s.number = number;
@@ -246,7 +249,7 @@ std::string describe_consecutive_training_days(const BlockView&, const Sample& s
 // ---------------------------------------------------------------- pairs of sessions
 
 // From the end of session a to the start of b, in seconds (negative when they overlap).
-double seconds_between(const Session* a, const Session* b)
+double seconds_between(const scheduling::Session* a, const scheduling::Session* b)
 {
     const auto end_a = a->date + a->start + a->length;
     const auto start_b = b->date + b->start;
@@ -260,15 +263,15 @@ double seconds_between(const Session* a, const Session* b)
 template <typename Value> bool sample_pairs_across_programs(const BlockView& view, SampleSink take, Value value)
 {
     const auto& others = view.athlete_programs->sessions;
-    const auto starts = [](const Session* s) { return s->date + s->start; };
+    const auto starts = [](const scheduling::Session* s) { return s->date + s->start; };
     Sample s;
-    const Session* previous = nullptr;
+    const scheduling::Session* previous = nullptr;
     const OtherSession* previous_other = nullptr;  // set when `previous` is another program's
     std::size_t i = 0;
     std::size_t j = 0;
     while (i < view.sessions.size() || j < others.size()) {
         const bool mine = j == others.size() || (i < view.sessions.size() && starts(view.sessions[i]) <= starts(others[j].session));
-        const Session* current = mine ? view.sessions[i++] : others[j++].session;
+        const scheduling::Session* current = mine ? view.sessions[i++] : others[j++].session;
         const OtherSession* current_other = mine ? nullptr : &others[j - 1];
         if (previous && (previous_other == nullptr) != (current_other == nullptr)) {
             const OtherSession* other = current_other ? current_other : previous_other;
@@ -393,7 +396,7 @@ const char* occlusion_name(ir::Occlusion o)
 
 void sample_occlusion(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
-    sample_contents(view, take, [&](const SessionContent& content, Sample& s) {
+    sample_contents(view, take, [&](const scheduling::SessionContent& content, Sample& s) {
         s.name = occlusion_name(content.occlusion);
         s.span = or_else(content.occlusion_span, view.block.span);
         return true;
@@ -408,7 +411,7 @@ std::string describe_occlusion(const BlockView&, const Sample& s, const Exercise
 
 // Why a cuff in mmHg cannot be compared with the athlete's arterial
 // occlusion pressure, and what to write so that it can.
-std::string why_no_aop(const BlockView& view, const SessionContent& content)
+std::string why_no_aop(const BlockView& view, const scheduling::SessionContent& content)
 {
     const std::string pressure = trim_number(content.cuff_pressure->value) + " mmHg";
     if (content.cuff_limb == ir::Limb::unspecified)
@@ -422,7 +425,7 @@ std::string why_no_aop(const BlockView& view, const SessionContent& content)
 
 void sample_cuff_pressure(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
-    sample_contents(view, take, [&](const SessionContent& content, Sample& s) {
+    sample_contents(view, take, [&](const scheduling::SessionContent& content, Sample& s) {
         if (!content.cuff_pressure) return false;
         s.number = content.cuff_pressure->value;
         s.percent_aop = content.cuff_pressure->percent_aop;
@@ -438,7 +441,7 @@ void sample_cuff_pressure(const BlockView& view, const ExerciseUse*, SampleSink 
 std::string describe_cuff_pressure(const BlockView& view, const Sample& s, const ExerciseUse*)
 {
     auto text = [](double value, bool percent_aop) { return percent_aop ? format_percent(value) + "% AOP" : trim_number(value) + " mmHg"; };
-    const SessionContent* content = s.first ? &view.program.contents[s.first->content] : nullptr;
+    const scheduling::SessionContent* content = s.first ? &view.program.contents[s.first->content] : nullptr;
     if (!content || !content->cuff_pressure || content->cuff_pressure->percent_aop == s.percent_aop || !s.aop_mmhg)
         return "cuff " + text(s.number, s.percent_aop) + on_date(s);
     const std::string limb = ir::to_string(content->cuff_limb);
@@ -450,7 +453,7 @@ std::string describe_cuff_pressure(const BlockView& view, const Sample& s, const
 
 void sample_cuff_width(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
-    sample_contents(view, take, [&](const SessionContent& content, Sample& s) {
+    sample_contents(view, take, [&](const scheduling::SessionContent& content, Sample& s) {
         if (!content.cuff_width_cm) return false;
         s.number = *content.cuff_width_cm;
         s.span = or_else(view.block.content.cuff_width_span, or_else(content.cuff_span, view.block.span));

@@ -26,9 +26,9 @@ Sample exercise_sample(const BlockView& view, const ExerciseUse& exercise)
 
 // Rules are about the work sets: a warm-up at 40% is not a 40% set of the
 // exercise. Work sets are numbered from 1 after the warm-ups.
-std::vector<const SetPlan*> work_sets(const ExercisePlan& plan)
+std::vector<const scheduling::SetPlan*> work_sets(const scheduling::ExercisePlan& plan)
 {
-    std::vector<const SetPlan*> work;
+    std::vector<const scheduling::SetPlan*> work;
     work.reserve(plan.sets.size());
     for (const auto& set : plan.sets)
         if (!set.warm_up) work.push_back(&set);
@@ -37,11 +37,11 @@ std::vector<const SetPlan*> work_sets(const ExercisePlan& plan)
 
 void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
 {
-    const ExercisePlan& plan = *exercise->plan;
+    const scheduling::ExercisePlan& plan = *exercise->plan;
     Sample s = exercise_sample(view, *exercise);
     const auto work = work_sets(plan);
     for (std::size_t i = 0; i < work.size(); ++i) {
-        const SetPlan& set = *work[i];
+        const scheduling::SetPlan& set = *work[i];
         s.set = static_cast<int>(i) + 1;
         s.unknown.clear();
         if (set.percent) s.number = *set.percent;
@@ -61,9 +61,9 @@ void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink 
 
 std::string describe_load(const BlockView& view, const Sample& s, const ExerciseUse* exercise)
 {
-    const ExercisePlan& plan = *exercise->plan;
+    const scheduling::ExercisePlan& plan = *exercise->plan;
     const auto work = work_sets(plan);
-    const SetPlan& set = *work.at(static_cast<std::size_t>(s.set - 1));
+    const scheduling::SetPlan& set = *work.at(static_cast<std::size_t>(s.set - 1));
     // The percents as every output shows them (base/text.h); the rule compared the exact value.
     std::string text = plan.name + " at " + format_percent(s.number) + "% of 1RM";
     if (set.tm_percent) text += " (" + format_percent(*set.tm_percent) + "% of the training max)";

@@ -73,11 +73,9 @@
 #include "engine/schedule/schedule.h"
 #include "grammar/syntax.h"
 
-namespace meso {
+namespace meso::rules {
 
-namespace rules {
 struct Condition;  // the typed condition tree, private to engine/rules (condition.h)
-}
 
 // `source trial "Abe T, ..."`: a citation and how firm it is.
 struct Citation {
@@ -163,7 +161,7 @@ std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module
 
 // The findings of every rule in force on every block, and the findings
 // about `allow` statements.
-std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const ScheduleResult& schedule);
+std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& module, const scheduling::ScheduleResult& schedule);
 
 // The same for one program, appended to `findings`: check_rules is this for
 // each program in turn, with the same athlete's programs before it as
@@ -176,11 +174,11 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
 // A program expanded from a group (ir::Program::one_of_several) names its
 // athlete in each finding; check_rules then merges those alike
 // (merge_shared_findings), and a caller of this one does so itself.
-void check_program_rules(const RuleBook& book, const ProgramSchedule& program, std::vector<Diagnostic>& findings,
-                         ClearanceUses* uses = nullptr, const std::vector<const ProgramSchedule*>& earlier_programs = {});
+void check_program_rules(const RuleBook& book, const scheduling::ProgramSchedule& program, std::vector<Diagnostic>& findings,
+                         ClearanceUses* uses = nullptr, const std::vector<const scheduling::ProgramSchedule*>& earlier_programs = {});
 
 // load_rules(module.rulesets), then check_rules: the rule files' errors first.
-std::vector<Diagnostic> check_rules(const ir::Module& module, const ScheduleResult& schedule);
+std::vector<Diagnostic> check_rules(const ir::Module& module, const scheduling::ScheduleResult& schedule);
 
 // The metrics a rule can use, for documentation and did-you-mean.
 struct MetricInfo {
@@ -191,4 +189,4 @@ struct MetricInfo {
 };
 const std::vector<MetricInfo>& metrics();
 
-}  // namespace meso
+}  // namespace meso::rules

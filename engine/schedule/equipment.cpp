@@ -9,7 +9,7 @@
 
 #include "engine/schedule/planner.h"
 
-namespace meso {
+namespace meso::scheduling {
 
 // A barbell set keeps its plates in the program's table (a flag in what
 // was padding), not a list of its own: a schedule may hold millions of sets.
@@ -28,7 +28,7 @@ const std::vector<double>* ProgramSchedule::plates_of(const SetPlan& set) const
     return it == barbell_plates.end() ? nullptr : &it->second;
 }
 
-}  // namespace meso
+}  // namespace meso::scheduling
 
 namespace meso::scheduling {
 

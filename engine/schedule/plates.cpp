@@ -5,7 +5,7 @@
 #include <deque>
 #include <numeric>
 
-namespace meso {
+namespace meso::scheduling {
 
 namespace {
 
@@ -123,4 +123,4 @@ LoadedBar BarLoader::load(double target)
 
 LoadedBar load_bar(double target, double bar, const std::vector<ir::Plate>& plates) { return BarLoader(bar, plates).load(target); }
 
-}  // namespace meso
+}  // namespace meso::scheduling

@@ -25,7 +25,7 @@
 
 #include "engine/ir/ir.h"
 
-namespace meso {
+namespace meso::scheduling {
 
 struct LoadedBar {
     double mass = 0;               // the bar and its plates
@@ -60,4 +60,4 @@ private:
 // The same for one target, without keeping the table.
 LoadedBar load_bar(double target, double bar, const std::vector<ir::Plate>& plates);
 
-}  // namespace meso
+}  // namespace meso::scheduling

@@ -4,11 +4,9 @@
 
 #include "engine/schedule/planner.h"
 
-namespace meso {
+namespace meso::scheduling {
 
 using namespace std::chrono;
-
-namespace scheduling {
 
 namespace {
 
@@ -159,8 +157,6 @@ bool Planner::run()
     return true;
 }
 
-}  // namespace scheduling
-
 // --max-sessions bounds the sessions of the whole run: once the programs
 // before have used the budget, the next program that does not fit says so
 // and the rest are not expanded.
@@ -221,4 +217,4 @@ ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic
     return std::move(planner.out);
 }
 
-}  // namespace meso
+}  // namespace meso::scheduling

@@ -38,7 +38,7 @@
 #include "engine/base/text.h"  // format_date, format_time, weekday_name: what the emitters write sessions with
 #include "engine/ir/ir.h"
 
-namespace meso {
+namespace meso::scheduling {
 
 // One set of a session, as planned. Kept small (a session may hold
 // hundreds of thousands of sets within the bounds): effort and seconds are
@@ -186,4 +186,4 @@ struct SchedulePlan {
 SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& options = {});
 ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic>& diagnostics);
 
-}  // namespace meso
+}  // namespace meso::scheduling

@@ -87,7 +87,7 @@ BlockWeeks::Week BlockWeeks::week(int week)
 
 }  // namespace meso::scheduling
 
-namespace meso {
+namespace meso::scheduling {
 
 std::string_view workout_of(const ProgramSchedule& program, const Session& session)
 {
@@ -98,4 +98,4 @@ std::string_view workout_of(const ProgramSchedule& program, const Session& sessi
     return workouts[(session.rotation - 1) % workouts.size()].name;
 }
 
-}  // namespace meso
+}  // namespace meso::scheduling

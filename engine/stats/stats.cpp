@@ -33,7 +33,7 @@ ExerciseSums& sums_of(WeekSums& sums, const std::string& name)
     return sums.exercises.back();
 }
 
-void add_set(Week& week, ExerciseSums& e, const SetPlan& set)
+void add_set(Week& week, ExerciseSums& e, const scheduling::SetPlan& set)
 {
     ++week.sets;
     ++e.week.sets;
@@ -55,7 +55,7 @@ void add_set(Week& week, ExerciseSums& e, const SetPlan& set)
     }
 }
 
-void add_session(Week& week, WeekSums& sums, const Session& session, const SessionContent& content)
+void add_session(Week& week, WeekSums& sums, const scheduling::Session& session, const scheduling::SessionContent& content)
 {
     ++week.sessions;
     ++sums.sessions_by_day[session.date];
@@ -99,9 +99,9 @@ void compare_weeks(std::vector<Week>& weeks)
 
 }  // namespace
 
-BlockStats block_stats(const ProgramSchedule& program, std::size_t block, int bfr_days_before)
+BlockStats block_stats(const scheduling::ProgramSchedule& program, std::size_t block, int bfr_days_before)
 {
-    const BlockPlan& plan = program.blocks[block];
+    const scheduling::BlockPlan& plan = program.blocks[block];
     BlockStats out;
     out.name = plan.name;
     out.method = plan.method;
@@ -120,7 +120,7 @@ BlockStats block_stats(const ProgramSchedule& program, std::size_t block, int bf
     }
     std::set<sys_days> block_days;
     for (std::uint32_t i = plan.first_session; i < plan.first_session + plan.session_count; ++i) {
-        const Session& session = program.sessions[i];
+        const scheduling::Session& session = program.sessions[i];
         // A pause may move a session past the block's planned weeks: it keeps its block week, which exists.
         const auto w = std::clamp<std::size_t>(session.week, 1, out.weeks.size()) - 1;
         add_session(out.weeks[w], sums[w], session, program.contents[session.content]);
@@ -138,7 +138,7 @@ BlockStats block_stats(const ProgramSchedule& program, std::size_t block, int bf
     return out;
 }
 
-ProgramStats program_stats(const ProgramSchedule& program)
+ProgramStats program_stats(const scheduling::ProgramSchedule& program)
 {
     ProgramStats out;
     out.name = program.name;

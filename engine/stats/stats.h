@@ -90,10 +90,10 @@ struct ProgramStats {
     std::vector<BlockStats> blocks;
 };
 
-ProgramStats program_stats(const ProgramSchedule& program);
+ProgramStats program_stats(const scheduling::ProgramSchedule& program);
 
 // One block's figures: `bfr_days_before` is the length in days of the BFR
 // blocks right before it, in a row (0 when it does not continue a run).
-BlockStats block_stats(const ProgramSchedule& program, std::size_t block, int bfr_days_before);
+BlockStats block_stats(const scheduling::ProgramSchedule& program, std::size_t block, int bfr_days_before);
 
 }  // namespace meso::stats

@@ -45,12 +45,12 @@ std::vector<MarksByDate> marks_of(const ProgramFindings& findings)
 }
 
 struct Context {
-    const ProgramSchedule& schedule;
+    const scheduling::ProgramSchedule& schedule;
     const std::vector<MarksByDate>& marks;
     const std::vector<Diagnostic>& all;
 };
 
-void write_session(std::ostream& out, const Session& s, const Context& c)
+void write_session(std::ostream& out, const scheduling::Session& s, const Context& c)
 {
     const auto& block = c.schedule.blocks[s.block];
     const auto& content = c.schedule.contents[s.content];
@@ -58,7 +58,7 @@ void write_session(std::ostream& out, const Session& s, const Context& c)
     out << "<div class=\"session" << (bfr ? " bfr" : "") << "\" data-date=\"" << format_date(s.date) << "\"><time>"
         << format_time_of_day(s.start) << "–" << format_time_of_day(s.start + s.length) << "</time> " << escape(block.name) << ", week "
         << s.week << (content.deload ? " (deload)" : "") << "<ul>";
-    for (const auto& e : content.exercises) out << "<li>" << escape(e.name) << " " << escape(describe_sets(e, c.schedule)) << "</li>";
+    for (const auto& e : content.exercises) out << "<li>" << escape(e.name) << " " << escape(emit::describe_sets(e, c.schedule)) << "</li>";
     out << "</ul>";
     if (content.cuff_mmhg) out << "cuff " << format_number(*content.cuff_mmhg) << " mmHg";
     const auto found = c.marks[s.block].find(format_date(s.date));
@@ -68,7 +68,8 @@ void write_session(std::ostream& out, const Session& s, const Context& c)
     out << "</div>";
 }
 
-void write_month(std::ostream& out, year_month month, const std::vector<const Session*>& sessions, std::size_t& next, const Context& c)
+void write_month(std::ostream& out, year_month month, const std::vector<const scheduling::Session*>& sessions, std::size_t& next,
+                 const Context& c)
 {
     const sys_days first{month / 1};
     const sys_days final_day{month / std::chrono::last};
@@ -103,7 +104,7 @@ void write_calendar(std::ostream& out, const ProgramPage& program, const Program
         out << "<p>No session.</p>\n";
         return;
     }
-    std::vector<const Session*> sessions;
+    std::vector<const scheduling::Session*> sessions;
     sessions.reserve(s.sessions.size());
     for (const auto& session : s.sessions) sessions.push_back(&session);  // by date, then time
     const auto marks = marks_of(findings);

@@ -68,7 +68,7 @@ bool names_athlete(const Diagnostic& d, const std::string& athlete)
     return std::find(d.athletes.begin(), d.athletes.end(), athlete) != d.athletes.end();
 }
 
-ProgramFindings findings_of(const ProgramSchedule& schedule, const std::vector<Diagnostic>& all)
+ProgramFindings findings_of(const scheduling::ProgramSchedule& schedule, const std::vector<Diagnostic>& all)
 {
     ProgramFindings out;
     out.by_block.resize(schedule.blocks.size());
@@ -93,7 +93,7 @@ void write_finding(std::ostream& out, const Diagnostic* d, const Page& page)
     if (d->span.valid()) out << " <span class=\"meta\">(" << escape(d->span.path()) << ":" << d->span.line << ")</span>";
     out << "<br>" << escape(message_with_athletes(*d));
     if (d->suppressed_by) out << " <em>(allowed: " << escape(*d->suppressed_by) << ")</em>";
-    if (const Rule* rule = page.book ? page.book->find(*d->rule) : nullptr) {
+    if (const rules::Rule* rule = page.book ? page.book->find(*d->rule) : nullptr) {
         out << "<p class=\"explain\"><strong>" << escape(rule->message) << ".</strong>";
         for (const auto& note : rule->notes) out << " " << escape(note);
         out << "</p>";
@@ -101,7 +101,7 @@ void write_finding(std::ostream& out, const Diagnostic* d, const Page& page)
     out << "</li>\n";
 }
 
-void write_timeline(std::ostream& out, const ProgramSchedule& s)
+void write_timeline(std::ostream& out, const scheduling::ProgramSchedule& s)
 {
     out << "<h3>Blocks</h3>\n<ol class=\"timeline\" aria-label=\"the blocks in order\">\n";
     for (const auto& b : s.blocks) {
@@ -116,7 +116,7 @@ void write_timeline(std::ostream& out, const ProgramSchedule& s)
     out << "</ol>\n";
 }
 
-void write_findings(std::ostream& out, const ProgramSchedule& s, const ProgramFindings& findings, const Page& page)
+void write_findings(std::ostream& out, const scheduling::ProgramSchedule& s, const ProgramFindings& findings, const Page& page)
 {
     out << "<h3>Findings</h3>\n";
     bool any = !findings.of_program.empty();
@@ -156,7 +156,7 @@ void write_evidence(std::ostream& out, const evidence::ProgramEvidence& e)
     }
 }
 
-std::string program_title(const ProgramSchedule& s) { return s.name + (s.athlete.empty() ? "" : " for " + s.athlete); }
+std::string program_title(const scheduling::ProgramSchedule& s) { return s.name + (s.athlete.empty() ? "" : " for " + s.athlete); }
 
 void write_program(std::ostream& out, const ProgramPage& p, std::size_t index, const Page& page)
 {
@@ -200,7 +200,7 @@ std::string finding_anchor(const Diagnostic* finding, const std::vector<Diagnost
     return "finding-" + std::to_string(finding - all.data() + 1);
 }
 
-ProgramPage program_page(ProgramSchedule schedule, const evidence::Table& table)
+ProgramPage program_page(scheduling::ProgramSchedule schedule, const evidence::Table& table)
 {
     ProgramPage page{std::move(schedule), {}, {}};
     page.stats = stats::program_stats(page.schedule);

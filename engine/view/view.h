@@ -31,21 +31,21 @@
 namespace meso::view {
 
 struct ProgramPage {
-    ProgramSchedule schedule;
+    scheduling::ProgramSchedule schedule;
     stats::ProgramStats stats;
     evidence::ProgramEvidence evidence;  // its BFR blocks
 };
 
 struct Page {
-    std::string file;                   // as the user named it: the page's title
-    ZoneChoice default_zone;            // of the programs that name none
-    const RuleBook* book = nullptr;     // the rules in force, for their explanations; may be null
-    std::vector<ProgramPage> programs;  // in the file's order
-    std::vector<Diagnostic> findings;   // every diagnostic of the file (errors are not expected: the page is of a plan without)
+    std::string file;                       // as the user named it: the page's title
+    ZoneChoice default_zone;                // of the programs that name none
+    const rules::RuleBook* book = nullptr;  // the rules in force, for their explanations; may be null
+    std::vector<ProgramPage> programs;      // in the file's order
+    std::vector<Diagnostic> findings;       // every diagnostic of the file (errors are not expected: the page is of a plan without)
 };
 
 // A program's page: its schedule, its figures and its BFR blocks' 3 closest studies.
-ProgramPage program_page(ProgramSchedule schedule, const evidence::Table& table);
+ProgramPage program_page(scheduling::ProgramSchedule schedule, const evidence::Table& table);
 
 void write_page(std::ostream& out, const Page& page);
 

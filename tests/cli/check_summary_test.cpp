@@ -8,8 +8,8 @@
 #include "tests/support/support.h"
 
 using meso::Diagnostic;
-using meso::findings_summary;
 using meso::Severity;
+using meso::report::findings_summary;
 using meso::test::run_meso;
 using meso::test::write_file;
 

@@ -51,9 +51,9 @@ TEST_CASE("meso templates lists each template with its method, its weeks when it
 
 TEST_CASE("meso show MODULE prints the module's text, for every module of the embedded library")
 {
-    const auto modules = meso::library_modules();
+    const auto modules = meso::resolving::library_modules();
     REQUIRE(!modules.empty());
-    for (const auto& file : meso::embedded_stdlib()) {
+    for (const auto& file : meso::resolving::embedded_stdlib()) {
         if (file.path.rfind("examples/", 0) == 0) continue;
         std::string name(file.path.substr(0, file.path.size() - 5));
         for (auto& c : name)

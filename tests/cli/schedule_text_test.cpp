@@ -49,7 +49,7 @@ std::string text_of(const std::string& program, std::size_t width)
     INFO(meso::test::messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     std::ostringstream out;
-    meso::write_sessions_text(out, c.schedule, {}, {width, false});
+    meso::emit::write_sessions_text(out, c.schedule, {}, {width, false});
     return out.str();
 }
 
@@ -126,13 +126,13 @@ TEST_CASE("a session's long content wraps under it with a hanging indent, at the
 
 TEST_CASE("a line is cut at its last space that fits, a word wider than the line between characters")
 {
-    CHECK(meso::wrap_line("short", 10, 2) == std::vector<std::string>{"short"});
-    CHECK(meso::wrap_line("one two three four", 10, 2) == std::vector<std::string>{"one two", "  three", "  four"});
-    CHECK(meso::wrap_line("    indented text here", 12, 6) == std::vector<std::string>{"    indented", "      text", "      here"});
-    CHECK(meso::wrap_line("abcdefghijkl", 5, 1) == std::vector<std::string>{"abcde", " fghi", " jkl"});
+    CHECK(meso::emit::wrap_line("short", 10, 2) == std::vector<std::string>{"short"});
+    CHECK(meso::emit::wrap_line("one two three four", 10, 2) == std::vector<std::string>{"one two", "  three", "  four"});
+    CHECK(meso::emit::wrap_line("    indented text here", 12, 6) == std::vector<std::string>{"    indented", "      text", "      here"});
+    CHECK(meso::emit::wrap_line("abcdefghijkl", 5, 1) == std::vector<std::string>{"abcde", " fghi", " jkl"});
     // Columns on screen, not bytes: 深蹲 takes four, and is not cut inside a character.
-    CHECK(meso::wrap_line("深蹲深蹲深蹲", 5, 0) == std::vector<std::string>{"深蹲", "深蹲", "深蹲"});
-    CHECK(meso::wrap_line("× × × ×", 3, 0) == std::vector<std::string>{"× ×", "× ×"});
+    CHECK(meso::emit::wrap_line("深蹲深蹲深蹲", 5, 0) == std::vector<std::string>{"深蹲", "深蹲", "深蹲"});
+    CHECK(meso::emit::wrap_line("× × × ×", 3, 0) == std::vector<std::string>{"× ×", "× ×"});
 }
 
 TEST_CASE("the schedule has no escape bytes off a terminal, with NO_COLOR, or with --color=never")

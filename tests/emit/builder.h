@@ -33,9 +33,9 @@ inline std::bitset<7> days(const char* pattern)
     return bits;
 }
 
-inline SetPlan set(int reps, std::optional<double> percent, std::optional<double> mass = {}, std::optional<double> rpe = {})
+inline scheduling::SetPlan set(int reps, std::optional<double> percent, std::optional<double> mass = {}, std::optional<double> rpe = {})
 {
-    SetPlan plan;
+    scheduling::SetPlan plan;
     plan.reps = reps;
     plan.percent = percent;
     plan.mass = mass;
@@ -45,15 +45,15 @@ inline SetPlan set(int reps, std::optional<double> percent, std::optional<double
 
 // A set on the athlete's barbell: its plates are the schedule's for its
 // mass (ProgramSchedule::barbell_plates).
-inline SetPlan on_barbell(SetPlan plan)
+inline scheduling::SetPlan on_barbell(scheduling::SetPlan plan)
 {
     plan.on_barbell = true;
     return plan;
 }
 
-inline ExercisePlan exercise(std::string name, std::vector<SetPlan> sets, std::optional<double> rest_s = {})
+inline scheduling::ExercisePlan exercise(std::string name, std::vector<scheduling::SetPlan> sets, std::optional<double> rest_s = {})
 {
-    ExercisePlan e;
+    scheduling::ExercisePlan e;
     e.name = std::move(name);
     e.sets = std::move(sets);
     e.rest_s = rest_s;
@@ -67,13 +67,13 @@ struct BlockSpec {
     std::bitset<7> training_days = days("MTWTFS.");
     std::vector<std::chrono::minutes> times = {at(8)};
     std::chrono::minutes length{60};
-    SessionContent content;
+    scheduling::SessionContent content;
 };
 
 // Owns the ir::Programs the schedules point at; keep it alive while they are used.
 struct Fixture {
     std::deque<ir::Program> programs;
-    std::vector<ProgramSchedule> schedules;
+    std::vector<scheduling::ProgramSchedule> schedules;
 
     ir::Program& program(std::string name, std::string timezone = "")
     {
@@ -84,8 +84,8 @@ struct Fixture {
     }
 
     // Lays the blocks out one after another from `start`, as the scheduler does.
-    ProgramSchedule& schedule(const ir::Program& program, std::string athlete, std::chrono::sys_days start,
-                              const std::vector<BlockSpec>& blocks)
+    scheduling::ProgramSchedule& schedule(const ir::Program& program, std::string athlete, std::chrono::sys_days start,
+                                          const std::vector<BlockSpec>& blocks)
     {
         auto& s = schedules.emplace_back();
         s.program = &program;
@@ -94,7 +94,7 @@ struct Fixture {
         s.start = start;
         auto block_start = start;
         for (const auto& spec : blocks) {
-            BlockPlan plan;
+            scheduling::BlockPlan plan;
             plan.name = spec.name;
             plan.method = spec.method;
             plan.start = block_start;
@@ -111,7 +111,7 @@ struct Fixture {
                 const auto date = block_start + std::chrono::days{d};
                 if (!spec.training_days.test(std::chrono::weekday{date}.c_encoding())) continue;
                 for (std::size_t i = 0; i < spec.times.size(); ++i) {
-                    Session session;
+                    scheduling::Session session;
                     session.date = date;
                     session.start = spec.times[i];
                     session.length = spec.length;
@@ -132,17 +132,17 @@ struct Fixture {
     }
 };
 
-inline SessionContent holding(std::vector<ExercisePlan> exercises)
+inline scheduling::SessionContent holding(std::vector<scheduling::ExercisePlan> exercises)
 {
-    SessionContent c;
+    scheduling::SessionContent c;
     c.exercises = std::move(exercises);
     return c;
 }
 
 // The kaatsu content of the language reference.
-inline SessionContent kaatsu_content()
+inline scheduling::SessionContent kaatsu_content()
 {
-    SessionContent c;
+    scheduling::SessionContent c;
     c.exercises.push_back(exercise("squat", {set(30, 20, 36), set(15, 20, 36), set(15, 20, 36), set(15, 20, 36)}, 30));
     c.exercises.push_back(exercise("knee-extension", {set(30, 20), set(15, 20), set(15, 20), set(15, 20)}, 30));
     c.exercises.back().percent_without_max = true;

@@ -23,9 +23,9 @@ namespace {
 
 sys_seconds utc(sys_days d, int h, int m = 0) { return sys_seconds{d.time_since_epoch()} + hours{h} + minutes{m}; }
 
-Session session_at(sys_days d, minutes start, minutes length = minutes{60})
+scheduling::Session session_at(sys_days d, minutes start, minutes length = minutes{60})
 {
-    Session s;
+    scheduling::Session s;
     s.date = d;
     s.start = start;
     s.length = length;
@@ -90,11 +90,11 @@ TEST_CASE("a session's local times are read as RFC 5545 reads them where the clo
 {
     const auto new_york = ZoneRules::load("America/New_York");
     REQUIRE(new_york);
-    const SessionClock clock(&*new_york, day(2027, 1, 1), day(2027, 12, 31));
+    const emit::SessionClock clock(&*new_york, day(2027, 1, 1), day(2027, 12, 31));
 
     // 02:30 on 2027-03-14 does not exist: read with EST, it is 07:30 UTC, 03:30 EDT.
     auto t = clock.times(session_at(day(2027, 3, 14), at(2, 30)));
-    CHECK(t.kind == SessionTimes::Kind::start_skipped);
+    CHECK(t.kind == emit::SessionTimes::Kind::start_skipped);
     CHECK(t.start == utc(day(2027, 3, 14), 7, 30));
     CHECK(t.end == utc(day(2027, 3, 14), 8, 30));
     CHECK(t.start_clock == at(3, 30));
@@ -102,42 +102,42 @@ TEST_CASE("a session's local times are read as RFC 5545 reads them where the clo
 
     // 01:30 on 2027-11-07 happens twice: the first, EDT, is 05:30 UTC.
     t = clock.times(session_at(day(2027, 11, 7), at(1, 30)));
-    CHECK(t.kind == SessionTimes::Kind::start_repeated);
+    CHECK(t.kind == emit::SessionTimes::Kind::start_repeated);
     CHECK(t.start == utc(day(2027, 11, 7), 5, 30));
     CHECK(t.start_clock == at(1, 30));
     CHECK(t.warn);
 
     // 01:30 to 02:30 on 2027-03-14 runs across the change: it ends at 03:30 by the clock.
     t = clock.times(session_at(day(2027, 3, 14), at(1, 30)));
-    CHECK(t.kind == SessionTimes::Kind::spans_change);
+    CHECK(t.kind == emit::SessionTimes::Kind::spans_change);
     CHECK(t.start == utc(day(2027, 3, 14), 6, 30));
     CHECK(t.end == utc(day(2027, 3, 14), 7, 30));
     CHECK(t.warn);
 
     // 00:30 to 01:30 on 2027-11-07 ends at the first 01:30, as planned: written in UTC, no warning.
     t = clock.times(session_at(day(2027, 11, 7), at(0, 30)));
-    CHECK(t.kind == SessionTimes::Kind::spans_change);
+    CHECK(t.kind == emit::SessionTimes::Kind::spans_change);
     CHECK(t.end == utc(day(2027, 11, 7), 5, 30));
     CHECK_FALSE(t.warn);
 
     // Sessions the changes do not touch: 03:00 on the spring night (it exists), 02:00 on the autumn one (once: EST).
-    CHECK(clock.times(session_at(day(2027, 3, 14), at(3, 0))).kind == SessionTimes::Kind::plain);
-    CHECK(clock.times(session_at(day(2027, 11, 7), at(2, 0))).kind == SessionTimes::Kind::plain);
-    CHECK(clock.times(session_at(day(2027, 3, 14), at(8, 0))).kind == SessionTimes::Kind::plain);
-    CHECK(clock.times(session_at(day(2027, 3, 13), at(2, 30))).kind == SessionTimes::Kind::plain);
+    CHECK(clock.times(session_at(day(2027, 3, 14), at(3, 0))).kind == emit::SessionTimes::Kind::plain);
+    CHECK(clock.times(session_at(day(2027, 11, 7), at(2, 0))).kind == emit::SessionTimes::Kind::plain);
+    CHECK(clock.times(session_at(day(2027, 3, 14), at(8, 0))).kind == emit::SessionTimes::Kind::plain);
+    CHECK(clock.times(session_at(day(2027, 3, 13), at(2, 30))).kind == emit::SessionTimes::Kind::plain);
     // A session ending exactly where the spring gap begins ends in UTC: 02:00 is no time that night.
-    CHECK(clock.times(session_at(day(2027, 3, 14), at(1, 0))).kind == SessionTimes::Kind::spans_change);
+    CHECK(clock.times(session_at(day(2027, 3, 14), at(1, 0))).kind == emit::SessionTimes::Kind::spans_change);
 }
 
 TEST_CASE("a clock change's warning names the date, the zone, the change and when the session starts")
 {
     const auto berlin = ZoneRules::load("Europe/Berlin");
     REQUIRE(berlin);
-    const SessionClock clock(&*berlin, day(2027, 1, 1), day(2027, 12, 31));
-    const Session spring = session_at(day(2027, 3, 28), at(2, 30));
+    const emit::SessionClock clock(&*berlin, day(2027, 1, 1), day(2027, 12, 31));
+    const scheduling::Session spring = session_at(day(2027, 3, 28), at(2, 30));
     CHECK(clock.describe(spring, clock.times(spring)) ==
           "02:30 does not exist on Sun 2027-03-28 in Europe/Berlin (clocks go from 02:00 to 03:00); the session starts at 03:30");
-    const Session autumn = session_at(day(2027, 10, 31), at(2, 30));
+    const scheduling::Session autumn = session_at(day(2027, 10, 31), at(2, 30));
     CHECK(clock.describe(autumn, clock.times(autumn)) ==
           "02:30 happens twice on Sun 2027-10-31 in Europe/Berlin (clocks go back from 03:00 to 02:00); the session starts at "
           "the first 02:30, before the clocks go back");
@@ -148,10 +148,10 @@ TEST_CASE("a zone whose clocks change by half an hour is read the same way")
     // Lord Howe Island: +10:30 in winter, +11:00 in summer, from 02:00 to 02:30 on the first Sunday of October.
     const auto lord_howe = ZoneRules::load("Australia/Lord_Howe");
     REQUIRE(lord_howe);
-    const SessionClock clock(&*lord_howe, day(2027, 1, 1), day(2027, 12, 31));
-    const Session s = session_at(day(2027, 10, 3), at(2, 15));
+    const emit::SessionClock clock(&*lord_howe, day(2027, 1, 1), day(2027, 12, 31));
+    const scheduling::Session s = session_at(day(2027, 10, 3), at(2, 15));
     const auto t = clock.times(s);
-    CHECK(t.kind == SessionTimes::Kind::start_skipped);
+    CHECK(t.kind == emit::SessionTimes::Kind::start_skipped);
     CHECK(t.start_clock == at(2, 45));
     CHECK(clock.describe(s, t) ==
           "02:15 does not exist on Sun 2027-10-03 in Australia/Lord_Howe (clocks go from 02:00 to 02:30); the session starts at 02:45");
@@ -159,13 +159,13 @@ TEST_CASE("a zone whose clocks change by half an hour is read the same way")
 
 TEST_CASE("floating times meet no clock change")
 {
-    const SessionClock clock(nullptr, day(2027, 1, 1), day(2027, 12, 31));
-    CHECK(clock.times(session_at(day(2027, 3, 28), at(2, 30))).kind == SessionTimes::Kind::plain);
+    const emit::SessionClock clock(nullptr, day(2027, 1, 1), day(2027, 12, 31));
+    CHECK(clock.times(session_at(day(2027, 3, 28), at(2, 30))).kind == emit::SessionTimes::Kind::plain);
     Fixture f;
     auto& p = f.program("Anywhere", "floating");
     f.schedule(p, "Alex", day(2027, 3, 22), {{"Nights", "", 7, days("......S"), {at(2, 30)}, minutes{60}, {}}});
     std::vector<Diagnostic> diagnostics;
-    check_clock_changes(f.schedules[0], "floating", diagnostics);
+    emit::check_clock_changes(f.schedules[0], "floating", diagnostics);
     CHECK(diagnostics.empty());
 }
 

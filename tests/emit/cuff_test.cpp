@@ -23,29 +23,29 @@ std::string program_with(const std::string& athlete_lines, const std::string& cu
            "  1 week \"B\" {\n    days mon\n    " + cuff + "\n    squat 3x10 @ 30%\n  }\n}\n";
 }
 
-std::string text_of(const meso::ScheduleResult& schedule)
+std::string text_of(const meso::scheduling::ScheduleResult& schedule)
 {
     std::ostringstream out;
-    meso::write_sessions_text(out, schedule);
+    meso::emit::write_sessions_text(out, schedule);
     return out.str();
 }
 
-nlohmann::ordered_json cuff_json(const meso::ScheduleResult& schedule)
+nlohmann::ordered_json cuff_json(const meso::scheduling::ScheduleResult& schedule)
 {
     std::ostringstream out;
-    meso::write_sessions_json(out, schedule);
+    meso::emit::write_sessions_json(out, schedule);
     const auto json = nlohmann::ordered_json::parse(out.str());
     return json.at("programs").at(0).at("sessions").at(0).at("cuff");
 }
 
 // The DESCRIPTION of the first event, unfolded and unescaped enough to search.
-std::string description_of(const meso::ScheduleResult& schedule)
+std::string description_of(const meso::scheduling::ScheduleResult& schedule)
 {
     std::ostringstream out;
-    meso::CalendarOptions options;
+    meso::emit::CalendarOptions options;
     options.default_timezone = "UTC";
     options.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
-    meso::write_calendar(out, schedule.programs, options);
+    meso::emit::write_calendar(out, schedule.programs, options);
     std::string text = out.str();
     std::string unfolded;
     for (std::size_t i = 0; i < text.size(); ++i) {

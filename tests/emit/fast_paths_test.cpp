@@ -31,7 +31,7 @@ std::string reference_number(double value)
 std::string reference_escape(std::string_view text)
 {
     std::string out;
-    for (const char c : meso::ical::valid_utf8(text)) {
+    for (const char c : meso::emit::ical::valid_utf8(text)) {
         const auto byte = static_cast<unsigned char>(c);
         if (c == '\\') out += "\\\\";
         else if (c == ';') out += "\\;";
@@ -67,7 +67,7 @@ TEST_CASE("format_number writes a number's digits as fmt's {:.3f} does, without 
 
 TEST_CASE("escape_text gives what escaping character by character gives, for any bytes")
 {
-    CHECK(meso::ical::escape_text("squat: 5 sets, 3 reps; rest\\n\n\r\tx\x01\x7F") == "squat: 5 sets\\, 3 reps\\; rest\\\\n\\n\tx  ");
+    CHECK(meso::emit::ical::escape_text("squat: 5 sets, 3 reps; rest\\n\n\r\tx\x01\x7F") == "squat: 5 sets\\, 3 reps\\; rest\\\\n\\n\tx  ");
     std::mt19937_64 random(5);
     const std::string alphabet = std::string("ab ,;\\\n\r\t\x01\x7F") + "\xC3\xA9\xE2\x80\x94\xF0\x9F\x92\xAA\xFF\xC3\xE2\x80";
     std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
@@ -75,13 +75,13 @@ TEST_CASE("escape_text gives what escaping character by character gives, for any
     for (int i = 0; i < 20'000; ++i) {
         std::string text;
         for (int n = length(random); n > 0; --n) text += alphabet[pick(random)];
-        REQUIRE(meso::ical::escape_text(text) == reference_escape(text));
+        REQUIRE(meso::emit::ical::escape_text(text) == reference_escape(text));
     }
 }
 
 TEST_CASE("the set of UID hashes says whether a hash was there, zero included, as it grows")
 {
-    meso::UidSet uids;
+    meso::emit::UidSet uids;
     std::set<std::uint64_t> reference;
     std::mt19937_64 random(3);
     for (int i = 0; i < 100'000; ++i) {

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string iso_local(const Session& s)
+std::string iso_local(const scheduling::Session& s)
 {
     const std::chrono::year_month_day ymd{s.date};
     char buffer[64];
@@ -27,10 +27,10 @@ std::string iso_local(const Session& s)
     return buffer;
 }
 
-bool write(const std::string& dir, const std::string& name, const Fixture& f, const CalendarOptions& options, json expect)
+bool write(const std::string& dir, const std::string& name, const Fixture& f, const emit::CalendarOptions& options, json expect)
 {
     std::ofstream ics(dir + "/" + name + ".ics", std::ios::binary);
-    const auto result = write_calendar(ics, f.schedules, options);
+    const auto result = emit::write_calendar(ics, f.schedules, options);
     if (!result.diagnostics.empty() || !ics) {
         std::cerr << name << ": " << (result.diagnostics.empty() ? "write failed" : result.diagnostics[0].message) << "\n";
         return false;
@@ -45,7 +45,7 @@ bool write(const std::string& dir, const std::string& name, const Fixture& f, co
             std::string summary = athletes.size() > 1 ? program.athlete + " — " + block.name : block.name;
             const auto& content = program.contents[session.content];
             for (std::size_t i = 0; i < content.exercises.size(); ++i) summary += (i == 0 ? ": " : ", ") + content.exercises[i].name;
-            expect["events"].push_back({{"uid", session_uid(program, session)},
+            expect["events"].push_back({{"uid", emit::session_uid(program, session)},
                                         {"local", iso_local(session)},
                                         {"zone", zone == "floating" ? json(nullptr) : json(zone)},
                                         {"minutes", session.length.count()},
@@ -65,7 +65,7 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string dir = argv[1];
-    CalendarOptions options;
+    emit::CalendarOptions options;
     options.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
     bool ok = true;
 
@@ -95,7 +95,7 @@ int main(int argc, char** argv)
         auto& spring = f.program("Spring NY", "America/New_York");
         auto& fall = f.program("Fall NY", "America/New_York");
         auto& autumn = f.program("Autumn Berlin", "Europe/Berlin");
-        const SessionContent strength = holding({exercise("squat", {set(5, 75, 135), set(5, 75, 135)}, 180)});
+        const scheduling::SessionContent strength = holding({exercise("squat", {set(5, 75, 135), set(5, 75, 135)}, 180)});
         f.schedule(spring, "Alex", day(2027, 3, 8),
                    {{"Strength", "strength", 14, days("MTWTFSS"), {at(7)}, std::chrono::minutes{60}, strength}});
         f.schedule(fall, "Alex", day(2027, 11, 1),
@@ -121,7 +121,7 @@ int main(int argc, char** argv)
         auto& berlin_autumn = f.program("Berlin autumn", "Europe/Berlin");
         auto& new_york_spring = f.program("New York spring", "America/New_York");
         auto& new_york_fall = f.program("New York fall", "America/New_York");
-        const SessionContent strength = holding({exercise("squat", {set(5, 75, 135)}, 180)});
+        const scheduling::SessionContent strength = holding({exercise("squat", {set(5, 75, 135)}, 180)});
         const std::vector<std::chrono::minutes> night = {at(0, 30), at(1, 30), at(2, 30)};
         f.schedule(berlin_spring, "Alex", day(2027, 3, 22),
                    {{"Nights", "strength", 7, days("......S"), night, std::chrono::minutes{60}, strength}});
@@ -150,7 +150,7 @@ int main(int argc, char** argv)
     {  // The default zone, pounds, RPE, no method, a session past midnight.
         Fixture f;
         auto& p = f.program("Night shift", "");
-        const SessionContent content =
+        const scheduling::SessionContent content =
             holding({exercise("bench-press", {set(8, {}, {}, 8), set(8, {}, {}, 8)}, 90), exercise("deadlift", {set(5, 70, 315)}, 240)});
         f.schedules.reserve(1);
         auto& s =

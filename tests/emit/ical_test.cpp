@@ -15,18 +15,18 @@ using namespace meso::test;
 
 namespace {
 
-CalendarOptions options_at(std::int64_t epoch = 1798761600)  // 2027-01-01T00:00:00Z
+emit::CalendarOptions options_at(std::int64_t epoch = 1798761600)  // 2027-01-01T00:00:00Z
 {
-    CalendarOptions options;
+    emit::CalendarOptions options;
     options.default_timezone = "UTC";
     options.stamp = std::chrono::sys_seconds{std::chrono::seconds{epoch}};
     return options;
 }
 
-std::string emit(const std::vector<ProgramSchedule>& programs, const CalendarOptions& options = options_at())
+std::string calendar_text(const std::vector<scheduling::ProgramSchedule>& programs, const emit::CalendarOptions& options = options_at())
 {
     std::ostringstream out;
-    const auto result = write_calendar(out, programs, options);
+    const auto result = emit::write_calendar(out, programs, options);
     REQUIRE(result.diagnostics.empty());
     return out.str();
 }
@@ -72,7 +72,7 @@ TEST_CASE("a long line is folded at 75 octets and unfolds to the same text")
 {
     const std::string value(200, 'x');
     std::ostringstream out;
-    ical::write_line(out, "DESCRIPTION:" + value);
+    emit::ical::write_line(out, "DESCRIPTION:" + value);
     const std::string text = out.str();
     CHECK(lint_calendar("BEGIN:VCALENDAR\r\n" + text + "END:VCALENDAR\r\n").empty());
     CHECK(text.substr(0, 77) == "DESCRIPTION:" + value.substr(0, 63) + "\r\n");
@@ -86,7 +86,7 @@ TEST_CASE("folding never splits a UTF-8 character")
     for (int i = 0; i < 100; ++i) value += "\xE2\x82\xAC";  // €
     value += "\xF0\x9F\x8F\x8B";                            // a 4-octet character
     std::ostringstream out;
-    ical::write_line(out, "SUMMARY:" + value);
+    emit::ical::write_line(out, "SUMMARY:" + value);
     std::istringstream lines(out.str());
     std::string line;
     while (std::getline(lines, line)) {
@@ -100,22 +100,22 @@ TEST_CASE("folding never splits a UTF-8 character")
 
 TEST_CASE("TEXT escapes backslash, semicolon, comma and newline, and drops what TEXT cannot hold")
 {
-    CHECK(ical::escape_text("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne");
-    CHECK(ical::escape_text("line\r\nbreak") == "line\\nbreak");
-    CHECK(ical::escape_text(std::string("bell\x07!")) == "bell !");
-    CHECK(ical::escape_text("caf\xC3\xA9") == "caf\xC3\xA9");
-    CHECK(ical::escape_text("bad \xC3(") == "bad \xEF\xBF\xBD(");
+    CHECK(emit::ical::escape_text("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne");
+    CHECK(emit::ical::escape_text("line\r\nbreak") == "line\\nbreak");
+    CHECK(emit::ical::escape_text(std::string("bell\x07!")) == "bell !");
+    CHECK(emit::ical::escape_text("caf\xC3\xA9") == "caf\xC3\xA9");
+    CHECK(emit::ical::escape_text("bad \xC3(") == "bad \xEF\xBF\xBD(");
 }
 
 TEST_CASE(
     "a parameter value is quoted when it holds : a semicolon or a comma and keeps a double quote, a caret and a newline as RFC 6868 says")
 {
-    CHECK(ical::param_value("Sam Lee") == "Sam Lee");
-    CHECK(ical::param_value("Lee, Sam") == "\"Lee, Sam\"");
-    CHECK(ical::param_value("Sam \"the coach\"") == "Sam ^'the coach^'");
-    CHECK(ical::param_value("Sam ^ Lee") == "Sam ^^ Lee");
-    CHECK(ical::param_value("Sam\nLee") == "Sam^nLee");
-    CHECK(ical::param_value("\"Lee, Sam\"") == "\"^'Lee, Sam^'\"");
+    CHECK(emit::ical::param_value("Sam Lee") == "Sam Lee");
+    CHECK(emit::ical::param_value("Lee, Sam") == "\"Lee, Sam\"");
+    CHECK(emit::ical::param_value("Sam \"the coach\"") == "Sam ^'the coach^'");
+    CHECK(emit::ical::param_value("Sam ^ Lee") == "Sam ^^ Lee");
+    CHECK(emit::ical::param_value("Sam\nLee") == "Sam^nLee");
+    CHECK(emit::ical::param_value("\"Lee, Sam\"") == "\"^'Lee, Sam^'\"");
 }
 
 TEST_CASE("a calendar never has an empty name or summary: blank names give way to the others, or 'meso' and 'Session'")
@@ -127,7 +127,7 @@ TEST_CASE("a calendar never has an empty name or summary: blank names give way t
         auto& unnamed = f.program(blank, "UTC");
         const BlockSpec block{blank, "", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}};
         f.schedule(unnamed, blank, day(2027, 1, 4), {block});
-        std::string text = emit(f.schedules);
+        std::string text = calendar_text(f.schedules);
         CHECK(lint_calendar(text).empty());
         CHECK(properties(text, "NAME") == std::vector<std::string>{":meso"});
         CHECK(properties(text, "X-WR-CALNAME") == std::vector<std::string>{":meso"});
@@ -135,7 +135,7 @@ TEST_CASE("a calendar never has an empty name or summary: blank names give way t
 
         auto& named = f.program("Spring", "UTC");
         f.schedule(named, "Alex", day(2027, 1, 4), {block});
-        text = emit(f.schedules);
+        text = calendar_text(f.schedules);
         CHECK(properties(text, "NAME") == std::vector<std::string>{":Spring"});
     }
 }
@@ -147,7 +147,7 @@ TEST_CASE("one event per session, with the calendar properties of the contract")
     f.schedule(program, "Alex", day(2027, 1, 4),
                {{"Kaatsu", "bfr", 21, days("MTWTFS."), {at(8), at(16)}, std::chrono::minutes{30}, kaatsu_content()}});
     REQUIRE(f.schedules[0].sessions.size() == 36);
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     CHECK(lint_calendar(text).empty());
     CHECK(text.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//meso//meso ", 0) == 0);
     CHECK(count(text, "CALSCALE:GREGORIAN") == 1);
@@ -179,7 +179,7 @@ TEST_CASE("the description names every exercise with sets, reps, kilograms, perc
     content.exercises.push_back(exercise("deadlift", {set(5, 75, 165), set(5, 75, 165), set(3, 85, 187.5)}, 180));
     auto& program = f.program("P", "UTC");
     f.schedule(program, "Alex", day(2027, 1, 4), {{"Kaatsu", "bfr", 1, days("MTWTFSS"), {at(8)}, std::chrono::minutes{30}, content}});
-    const auto lines = unfold(emit(f.schedules));
+    const auto lines = unfold(calendar_text(f.schedules));
     const auto description = std::find_if(lines.begin(), lines.end(), [](auto& l) { return l.rfind("DESCRIPTION:", 0) == 0; });
     REQUIRE(description != lines.end());
     CHECK(*description == "DESCRIPTION:Kaatsu\\, week 1\\, Mon 2027-01-04\\, 08:00-08:30\\nP for Alex\\n\\n"
@@ -194,7 +194,7 @@ TEST_CASE("the description names every exercise with sets, reps, kilograms, perc
 TEST_CASE("the description gives a barbell's plates a side after its load, and says when the bar alone is used")
 {
     Fixture f;
-    SessionContent content;
+    scheduling::SessionContent content;
     content.exercises.push_back(exercise("squat", {on_barbell(set(5, 75, 150)), on_barbell(set(5, 75, 150))}, 180));
     content.exercises.push_back(exercise("good-morning", {on_barbell(set(10, 5, 20))}));
     content.exercises.push_back(exercise("curl", {set(10, 50, 10)}));
@@ -202,7 +202,7 @@ TEST_CASE("the description gives a barbell's plates a side after its load, and s
     auto& schedule =
         f.schedule(program, "Alex", day(2027, 1, 4), {{"Strength", "", 1, days("M......"), {at(8)}, std::chrono::minutes{60}, content}});
     schedule.barbell_plates = {{150'000, {25, 25, 15}}, {20'000, {}}};  // by mass in thousandths of a kg
-    const auto description = properties(emit(f.schedules), "DESCRIPTION").front();
+    const auto description = properties(calendar_text(f.schedules), "DESCRIPTION").front();
     CHECK(description.find("squat: 2 sets of 5 reps @ 75% = 150 kg (25 + 25 + 15 kg a side)\\; rest 3 min\\n") != std::string::npos);
     CHECK(description.find("good-morning: 1 set of 10 reps @ 5% = 20 kg (the bar alone)\\n") != std::string::npos);
     CHECK(description.find("curl: 1 set of 10 reps @ 50% = 10 kg") != std::string::npos);
@@ -212,8 +212,8 @@ TEST_CASE("the description gives a barbell's plates a side after its load, and s
 TEST_CASE("after a load of the training max, a barbell's plates share the parentheses with the percent of the 1RM")
 {
     Fixture f;
-    SessionContent content;
-    SetPlan tm = on_barbell(set(5, 76.5, 152.5));
+    scheduling::SessionContent content;
+    scheduling::SetPlan tm = on_barbell(set(5, 76.5, 152.5));
     tm.tm_percent = 85;
     tm.amrap = true;
     content.exercises.push_back(exercise("squat", {tm}));
@@ -221,7 +221,7 @@ TEST_CASE("after a load of the training max, a barbell's plates share the parent
     auto& schedule =
         f.schedule(program, "Alex", day(2027, 1, 4), {{"Strength", "", 1, days("M......"), {at(8)}, std::chrono::minutes{60}, content}});
     schedule.barbell_plates = {{152'500, {25, 25, 15, 1.25}}};
-    const auto description = properties(emit(f.schedules), "DESCRIPTION").front();
+    const auto description = properties(calendar_text(f.schedules), "DESCRIPTION").front();
     CHECK(description.find("squat: 1 set of 5+ reps @ 85% TM = 152.5 kg (76.5% of 1RM\\; 25 + 25 + 15 + 1.25 kg a side)") !=
           std::string::npos);
 }
@@ -229,7 +229,7 @@ TEST_CASE("after a load of the training max, a barbell's plates share the parent
 TEST_CASE("a superset's rest is said once, after its last exercise: it is taken after each round")
 {
     Fixture f;
-    SessionContent content;
+    scheduling::SessionContent content;
     content.exercises.push_back(exercise("squat", {set(5, 75, 135)}, 180));
     content.exercises.push_back(exercise("curl", {set(10, {}, 20), set(10, {}, 20)}, 90));
     content.exercises.push_back(exercise("triceps-extension", {set(10, {}, 15), set(10, {}, 15)}, 90));
@@ -239,7 +239,7 @@ TEST_CASE("a superset's rest is said once, after its last exercise: it is taken 
     content.exercises[3].superset = content.exercises[4].superset = 2;  // their own rests, which differ: each says its own
     auto& program = f.program("P", "UTC");
     f.schedule(program, "Alex", day(2027, 1, 4), {{"Strength", "", 1, days("M......"), {at(8)}, std::chrono::minutes{60}, content}});
-    const auto description = properties(emit(f.schedules), "DESCRIPTION").front();
+    const auto description = properties(calendar_text(f.schedules), "DESCRIPTION").front();
     CHECK(description.find("squat: 1 set of 5 reps @ 75% = 135 kg\\; rest 3 min\\n"
                            "Superset 1\\, in turn:\\n"
                            "  curl: 2 sets of 10 reps @ 20 kg\\n"
@@ -256,14 +256,14 @@ TEST_CASE("a coach with an address makes METHOD:PUBLISH and an ORGANIZER on ever
     auto& program = f.program("P", "UTC");
     program.coach = ir::Coach{"Lee, Sam", "sam@example.org", {}};
     f.schedule(program, "Alex", day(2027, 1, 4), {{"Kaatsu", "bfr", 7, days("MTWTFS."), {at(8)}, std::chrono::minutes{30}, {}}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     CHECK(count(text, "METHOD:PUBLISH") == 1);
     CHECK(count(text, "ORGANIZER;CN=\"Lee, Sam\":mailto:sam@example.org") == 6);
 
     SECTION("a coach without an address is named in the description but publishes nothing")
     {
         program.coach->email.clear();
-        const std::string bare = emit(f.schedules);
+        const std::string bare = calendar_text(f.schedules);
         CHECK(properties(bare, "METHOD").empty());
         CHECK(properties(bare, "ORGANIZER").empty());
         CHECK(properties(bare, "DESCRIPTION").front().find("Coach: Lee\\, Sam") != std::string::npos);
@@ -277,26 +277,26 @@ TEST_CASE("an alarm adds a display reminder before each session")
     f.schedule(program, "Alex", day(2027, 1, 4),
                {{"Kaatsu", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, kaatsu_content()}});
     auto options = options_at();
-    options.alarm = parse_alarm("30m");
-    const std::string text = emit(f.schedules, options);
+    options.alarm = emit::parse_alarm("30m");
+    const std::string text = calendar_text(f.schedules, options);
     CHECK(
         text.find(
             "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT30M\r\nDESCRIPTION:Kaatsu: squat\\, knee-extension at 08:00\r\nEND:VALARM\r\nEND:VEVENT\r\n") !=
         std::string::npos);
-    options.alarm = parse_alarm("1 day");
-    CHECK(emit(f.schedules, options).find("TRIGGER:-P1D\r\n") != std::string::npos);
+    options.alarm = emit::parse_alarm("1 day");
+    CHECK(calendar_text(f.schedules, options).find("TRIGGER:-P1D\r\n") != std::string::npos);
 }
 
 TEST_CASE("alarm durations are a whole number and a unit")
 {
-    CHECK(parse_alarm("30m") == std::chrono::minutes{30});
-    CHECK(parse_alarm("30 min") == std::chrono::minutes{30});
-    CHECK(parse_alarm("2h") == std::chrono::minutes{120});
-    CHECK(parse_alarm("1d") == std::chrono::minutes{1440});
-    CHECK_FALSE(parse_alarm("30"));
-    CHECK_FALSE(parse_alarm("m"));
-    CHECK_FALSE(parse_alarm("-5m"));
-    CHECK_FALSE(parse_alarm("30 parsecs"));
+    CHECK(emit::parse_alarm("30m") == std::chrono::minutes{30});
+    CHECK(emit::parse_alarm("30 min") == std::chrono::minutes{30});
+    CHECK(emit::parse_alarm("2h") == std::chrono::minutes{120});
+    CHECK(emit::parse_alarm("1d") == std::chrono::minutes{1440});
+    CHECK_FALSE(emit::parse_alarm("30"));
+    CHECK_FALSE(emit::parse_alarm("m"));
+    CHECK_FALSE(emit::parse_alarm("-5m"));
+    CHECK_FALSE(emit::parse_alarm("30 parsecs"));
 }
 
 TEST_CASE("a VTIMEZONE from the tz database holds Berlin's real changes around the program's dates")
@@ -304,7 +304,7 @@ TEST_CASE("a VTIMEZONE from the tz database holds Berlin's real changes around t
     Fixture f;
     auto& program = f.program("P", "Europe/Berlin");
     f.schedule(program, "Alex", day(2027, 3, 22), {{"Kaatsu", "bfr", 14, days("MTWTFS."), {at(8)}, std::chrono::minutes{30}, {}}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     const auto vtimezone = text.find("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n");
     REQUIRE(vtimezone != std::string::npos);
     CHECK(vtimezone < text.find("BEGIN:VEVENT"));
@@ -329,7 +329,7 @@ TEST_CASE("a zone without daylight saving gets one standard observance")
     Fixture f;
     auto& program = f.program("P", "UTC");
     f.schedule(program, "Alex", day(2027, 3, 22), {{"K", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     CHECK(
         text.find(
             "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") !=
@@ -348,7 +348,7 @@ TEST_CASE("the zone is the program's, else the default one, floating times have 
     f.schedule(floating, "Alex", day(2027, 1, 4), {block});
     auto options = options_at();
     options.default_timezone = "Asia/Tokyo";
-    const std::string text = emit(f.schedules, options);
+    const std::string text = calendar_text(f.schedules, options);
     CHECK(lint_calendar(text).empty());
     CHECK(properties(text, "DTSTART") ==
           std::vector<std::string>{";TZID=America/New_York:20270104T080000", ";TZID=Asia/Tokyo:20270104T080000", ":20270104T080000"});
@@ -359,8 +359,8 @@ TEST_CASE("the zone is the program's, else the default one, floating times have 
 
     SECTION("only floating: no VTIMEZONE")
     {
-        const std::vector<ProgramSchedule> only{f.schedules[2]};
-        const std::string floating_text = emit(only, options);
+        const std::vector<scheduling::ProgramSchedule> only{f.schedules[2]};
+        const std::string floating_text = calendar_text(only, options);
         CHECK(floating_text.find("VTIMEZONE") == std::string::npos);
         CHECK(floating_text.find("TZID") == std::string::npos);
     }
@@ -374,7 +374,7 @@ TEST_CASE("an unknown zone writes nothing and says which zone was meant, where i
     program.timezone_span = Span{&source, 2, 12, 25, 37};
     f.schedule(program, "Alex", day(2027, 1, 4), {{"K", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
     std::ostringstream out;
-    const auto result = write_calendar(out, f.schedules, options_at());
+    const auto result = emit::write_calendar(out, f.schedules, options_at());
     CHECK(out.str().empty());
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].severity == Severity::error);
@@ -396,7 +396,7 @@ TEST_CASE("UIDs do not change when start moves, and are unique even for two sess
         Fixture f;
         auto& program = f.program("Off-season 2027", "Europe/Berlin");
         f.schedule(program, "Alex", start, {kaatsu, power, kaatsu});
-        const auto uids = properties(emit(f.schedules), "UID");
+        const auto uids = properties(calendar_text(f.schedules), "UID");
         return std::vector<std::string>(uids.begin(), uids.end());
     };
     const auto original = uids_from(day(2027, 1, 4));
@@ -415,7 +415,7 @@ TEST_CASE("UIDs do not change when start moves, and are unique even for two sess
         Fixture f;
         auto& program = f.program("Off-season 2027", "Europe/Berlin");
         f.schedule(program, "Sam", day(2027, 1, 4), {kaatsu});
-        const auto others = properties(emit(f.schedules), "UID");
+        const auto others = properties(calendar_text(f.schedules), "UID");
         for (const auto& uid : others) CHECK(unique.count(uid) == 0);
     }
 }
@@ -428,7 +428,7 @@ TEST_CASE("the same program twice in one calendar still gives unique UIDs")
     const BlockSpec block{"K", "bfr", 7, days("MTWTFS."), {at(8)}, std::chrono::minutes{30}, {}};
     f.schedule(a, "Alex", day(2027, 1, 4), {block});
     f.schedule(b, "Alex", day(2027, 1, 4), {block});
-    const auto text = emit(f.schedules);
+    const auto text = calendar_text(f.schedules);
     CHECK(lint_calendar(text).empty());
     CHECK(properties(text, "UID").size() == 12);
 }
@@ -439,34 +439,34 @@ TEST_CASE("same input, same bytes, DTSTAMP is the given instant in UTC")
     auto& program = f.program("Frühjahr – Kraft", "Europe/Berlin");
     f.schedule(program, "Jürgen", day(2027, 3, 22),
                {{"Kaatsu", "bfr", 14, days("MTWTFS."), {at(8), at(16)}, std::chrono::minutes{30}, kaatsu_content()}});
-    CHECK(emit(f.schedules) == emit(f.schedules));
-    CHECK(properties(emit(f.schedules, options_at(1700000000)), "DTSTAMP").front() == ":20231114T221320Z");
+    CHECK(calendar_text(f.schedules) == calendar_text(f.schedules));
+    CHECK(properties(calendar_text(f.schedules, options_at(1700000000)), "DTSTAMP").front() == ":20231114T221320Z");
 }
 
 TEST_CASE("SOURCE_DATE_EPOCH is a number of seconds, nothing else")
 {
-    CHECK(parse_source_date_epoch("1700000000") == std::chrono::sys_seconds{std::chrono::seconds{1700000000}});
-    CHECK(parse_source_date_epoch("0") == std::chrono::sys_seconds{});
-    CHECK_FALSE(parse_source_date_epoch(""));
-    CHECK_FALSE(parse_source_date_epoch("-1"));
-    CHECK_FALSE(parse_source_date_epoch("12abc"));
-    CHECK_FALSE(parse_source_date_epoch("99999999999999"));
+    CHECK(emit::parse_source_date_epoch("1700000000") == std::chrono::sys_seconds{std::chrono::seconds{1700000000}});
+    CHECK(emit::parse_source_date_epoch("0") == std::chrono::sys_seconds{});
+    CHECK_FALSE(emit::parse_source_date_epoch(""));
+    CHECK_FALSE(emit::parse_source_date_epoch("-1"));
+    CHECK_FALSE(emit::parse_source_date_epoch("12abc"));
+    CHECK_FALSE(emit::parse_source_date_epoch("99999999999999"));
 }
 
 TEST_CASE("unicode names and a 300-character note survive folding and escaping")
 {
     std::string note = "Ŝtrength; ";
-    while (ical::valid_utf8(note).size() < 300) note += "Knie über Zehen, Rücken gerade\\ 💪 ";
+    while (emit::ical::valid_utf8(note).size() < 300) note += "Knie über Zehen, Rücken gerade\\ 💪 ";
     Fixture f;
     auto& program = f.program("Frühjahr – Kraft & Ausdauer", "Europe/Berlin");
     auto content = kaatsu_content();
     content.notes = {note};
     f.schedule(program, "Zoë Ō'Brien", day(2027, 3, 22),
                {{"Kaatsu — 加圧", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, content}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     CHECK(lint_calendar(text).empty());
     const auto description = properties(text, "DESCRIPTION").front();
-    CHECK(description.find(ical::escape_text(note)) != std::string::npos);
+    CHECK(description.find(emit::ical::escape_text(note)) != std::string::npos);
     CHECK(count(text, "SUMMARY:Kaatsu — 加圧: squat\\, knee-extension") == 1);
     CHECK(count(text, "X-WR-CALNAME:Frühjahr – Kraft & Ausdauer") == 1);
 }
@@ -477,7 +477,7 @@ TEST_CASE("after 2037, where zoneinfo files stop listing changes, the zone's rul
     Fixture f;
     auto& program = f.program("P", "Europe/Berlin");
     f.schedule(program, "Alex", day(2040, 3, 19), {{"K", "bfr", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{30}, {}}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     // 2040-03-25 is the last Sunday of March.
     CHECK(text.find("BEGIN:DAYLIGHT\r\nDTSTART:20400325T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT") !=
           std::string::npos);
@@ -490,7 +490,7 @@ TEST_CASE("a program in summer time still describes its zone from standard time 
     Fixture f;
     auto& program = f.program("P", "America/New_York");
     f.schedule(program, "Alex", day(2027, 5, 3), {{"K", "bfr", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{30}, {}}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     const auto standard = text.find(
         "BEGIN:STANDARD\r\nDTSTART:20261101T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\nTZNAME:EST\r\n");
     const auto daylight = text.find(
@@ -505,7 +505,7 @@ TEST_CASE("a zone that gave up daylight saving long ago has one standard observa
     Fixture f;
     auto& program = f.program("P", "Asia/Kolkata");
     f.schedule(program, "Alex", day(2040, 6, 4), {{"K", "bfr", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     CHECK(
         text.find(
             "BEGIN:VTIMEZONE\r\nTZID:Asia/Kolkata\r\nBEGIN:STANDARD\r\nDTSTART:19451015T000000\r\nTZOFFSETFROM:+0630\r\nTZOFFSETTO:+0530\r\nTZNAME:IST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n") !=
@@ -518,7 +518,7 @@ TEST_CASE("a category with a comma stays one category, and an odd address stays 
     auto& program = f.program("P", "UTC");
     program.coach = ir::Coach{"Sam", "sam lee@exämple.org", {}};
     f.schedule(program, "Alex", day(2027, 1, 4), {{"K", "strength,power", 7, days("M......"), {at(8)}, std::chrono::minutes{30}, {}}});
-    const std::string text = emit(f.schedules);
+    const std::string text = calendar_text(f.schedules);
     CHECK(count(text, "CATEGORIES:strength\\,power") == 1);
     CHECK(count(text, "ORGANIZER;CN=Sam:mailto:sam%20lee@ex%C3%A4mple.org") == 1);
 }

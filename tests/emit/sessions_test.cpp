@@ -18,24 +18,24 @@ namespace {
 
 const std::string athlete = "athlete \"A\" {\n  max squat 100 kg\n  round 2.5 kg\n}\n";
 
-std::string json_of(const meso::ScheduleResult& schedule)
+std::string json_of(const meso::scheduling::ScheduleResult& schedule)
 {
     std::ostringstream out;
-    meso::write_sessions_json(out, schedule);
+    meso::emit::write_sessions_json(out, schedule);
     return out.str();
 }
 
-std::string csv_of(const meso::ScheduleResult& schedule)
+std::string csv_of(const meso::scheduling::ScheduleResult& schedule)
 {
     std::ostringstream out;
-    meso::write_sessions_csv(out, schedule);
+    meso::emit::write_sessions_csv(out, schedule);
     return out.str();
 }
 
-std::string text_of(const meso::ScheduleResult& schedule)
+std::string text_of(const meso::scheduling::ScheduleResult& schedule)
 {
     std::ostringstream out;
-    meso::write_sessions_text(out, schedule);
+    meso::emit::write_sessions_text(out, schedule);
     return out.str();
 }
 

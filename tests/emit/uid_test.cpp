@@ -49,7 +49,7 @@ std::map<std::string, std::string> workouts_by_uid(const std::string& text)
         what << "week " << session.week << ": ";
         if (session.content < p.contents.size())
             for (const auto& e : p.contents[session.content].exercises) what << e.name << ' ';
-        const bool inserted = workouts.emplace(session_uid(p, session), what.str()).second;
+        const bool inserted = workouts.emplace(emit::session_uid(p, session), what.str()).second;
         CHECK(inserted);  // no two sessions share a UID
     }
     return workouts;
@@ -59,7 +59,7 @@ std::vector<std::string> calendar_uids(const std::string& text)
 {
     const auto c = compile(text);
     std::ostringstream out;
-    const auto result = write_calendar(out, c.schedule.programs, CalendarOptions{});
+    const auto result = emit::write_calendar(out, c.schedule.programs, emit::CalendarOptions{});
     REQUIRE(result.diagnostics.empty());
     std::vector<std::string> uids;
     std::istringstream lines(out.str());

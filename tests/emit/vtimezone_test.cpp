@@ -28,10 +28,10 @@ std::string vtimezone_of(const std::string& zone, std::chrono::sys_days start)
     Fixture f;
     auto& program = f.program("P", zone);
     f.schedule(program, "Alex", start, {{"K", "strength", 14, days("MTWTFSS"), {at(8)}, std::chrono::minutes{60}, {}}});
-    CalendarOptions options;
+    emit::CalendarOptions options;
     options.default_timezone = "UTC";
     std::ostringstream out;
-    REQUIRE(write_calendar(out, f.schedules, options).diagnostics.empty());
+    REQUIRE(emit::write_calendar(out, f.schedules, options).diagnostics.empty());
     const std::string text = out.str();
     const auto begin = text.find("BEGIN:VTIMEZONE\r\n");
     const auto end = text.find("END:VTIMEZONE\r\n");
@@ -128,8 +128,8 @@ TEST_CASE("a zone whose changes follow no rule lists them as RDATEs, DAYLIGHT st
     auto& program = f.program("P", "Africa/Casablanca");
     f.schedule(program, "Alex", day(2027, 1, 4), {{"K", "strength", 700, days("M......"), {at(8)}, std::chrono::minutes{60}, {}}});
     std::ostringstream out;
-    CalendarOptions options;
-    REQUIRE(write_calendar(out, f.schedules, options).diagnostics.empty());
+    emit::CalendarOptions options;
+    REQUIRE(emit::write_calendar(out, f.schedules, options).diagnostics.empty());
     CHECK(occurrences(out.str(), "BEGIN:DAYLIGHT") == 1);
     CHECK(occurrences(out.str(), "RDATE:") >= 4);
 }

@@ -26,7 +26,7 @@ std::string formatted(const std::string& name, const std::string& text)
 std::string schedule_json(const meso::test::Compiled& c)
 {
     std::ostringstream out;
-    meso::write_sessions_json(out, c.schedule);
+    meso::emit::write_sessions_json(out, c.schedule);
     return out.str();
 }
 
@@ -36,7 +36,7 @@ std::multimap<std::string, std::string> findings(const meso::test::Compiled& c)
 {
     std::vector<meso::Diagnostic> all = c.diagnostics;
     if (!has_errors(c.diagnostics)) {
-        const auto rules = meso::check_rules(c.compilation->module, c.schedule);
+        const auto rules = meso::rules::check_rules(c.compilation->module, c.schedule);
         all.insert(all.end(), rules.begin(), rules.end());
     }
     std::multimap<std::string, std::string> out;

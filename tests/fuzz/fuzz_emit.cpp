@@ -49,12 +49,12 @@ private:
     std::size_t at_ = 0;
 };
 
-meso::SessionContent content_from(Choices& c)
+meso::scheduling::SessionContent content_from(Choices& c)
 {
-    meso::SessionContent content;
+    meso::scheduling::SessionContent content;
     const int exercises = c.in(0, 4);
     for (int e = 0; e < exercises; ++e) {
-        std::vector<meso::SetPlan> sets;
+        std::vector<meso::scheduling::SetPlan> sets;
         const int count = c.in(1, 6);
         for (int s = 0; s < count; ++s) {
             std::optional<double> percent, mass, rpe;
@@ -142,16 +142,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             program, c.text(20), day(c.in(2000, 2060), static_cast<unsigned>(c.in(1, 12)), static_cast<unsigned>(c.in(1, 28))), blocks);
         schedule.unit = c.chance() ? meso::ir::MassUnit::kg : meso::ir::MassUnit::lb;
     }
-    meso::ScheduleResult result;
+    meso::scheduling::ScheduleResult result;
     result.programs = fixture.schedules;
     meso::fuzz::check_schedule(result, input, 1'000'000);
     meso::fuzz::check_emitters(result, input);
     meso::fuzz::check_calendar(result, input);
 
-    meso::CalendarOptions options;
+    meso::emit::CalendarOptions options;
     options.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
     std::ostringstream out;
-    const auto written = meso::write_calendar(out, result.programs, options);
+    const auto written = meso::emit::write_calendar(out, result.programs, options);
     if (!meso::has_errors(written.diagnostics)) check_with_libical(out.str(), input);
     return 0;
 }

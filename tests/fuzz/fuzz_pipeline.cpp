@@ -38,20 +38,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // The file lives in a directory that does not exist, so `use "x.meso"`
     // finds nothing; MESO_PATH is never consulted (meso_path stays empty).
-    meso::ResolveOptions options;
+    meso::resolving::ResolveOptions options;
     options.default_rules = true;
-    auto compilation = meso::resolve_source(meso::Source{"/nonexistent/meso-fuzz/input.meso", std::string(input)}, options);
+    auto compilation = meso::resolving::resolve_source(meso::Source{"/nonexistent/meso-fuzz/input.meso", std::string(input)}, options);
     if (!compilation) meso::fuzz::violated("resolve returned nothing", input);
     std::vector<meso::Diagnostic> diagnostics = compilation->diagnostics;
     meso::fuzz::check_spans(diagnostics, input);
 
     if (!meso::has_errors(diagnostics)) {
-        const auto scheduled = meso::schedule(compilation->module, {fuzz_max_sessions});
+        const auto scheduled = meso::scheduling::schedule(compilation->module, {fuzz_max_sessions});
         meso::fuzz::check_spans(scheduled.diagnostics, input);
         diagnostics.insert(diagnostics.end(), scheduled.diagnostics.begin(), scheduled.diagnostics.end());
         if (!meso::has_errors(scheduled.diagnostics)) {
             meso::fuzz::check_schedule(scheduled, input, fuzz_max_sessions);
-            const auto findings = meso::check_rules(compilation->module, scheduled);
+            const auto findings = meso::rules::check_rules(compilation->module, scheduled);
             meso::fuzz::check_spans(findings, input);
             meso::fuzz::check_contraindications(compilation->module, scheduled, findings, input);
             diagnostics.insert(diagnostics.end(), findings.begin(), findings.end());

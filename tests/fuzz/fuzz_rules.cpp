@@ -47,8 +47,8 @@ program "Fixed" for "Robin" {
 )";
 
 struct Fixed {
-    std::unique_ptr<meso::Compilation> compilation;
-    meso::ScheduleResult schedule;
+    std::unique_ptr<meso::resolving::Compilation> compilation;
+    meso::scheduling::ScheduleResult schedule;
 };
 
 // Resolved and scheduled once: only the rules change from input to input.
@@ -56,12 +56,12 @@ const Fixed& fixed()
 {
     static const Fixed f = [] {
         Fixed made;
-        meso::ResolveOptions options;
+        meso::resolving::ResolveOptions options;
         options.default_rules = false;  // the vocabulary of std.conditions still comes with the library
-        made.compilation = meso::resolve_source(meso::Source{"/nonexistent/meso-fuzz/fixed.meso", program_text}, options);
+        made.compilation = meso::resolving::resolve_source(meso::Source{"/nonexistent/meso-fuzz/fixed.meso", program_text}, options);
         if (!made.compilation || meso::has_errors(made.compilation->diagnostics))
             meso::fuzz::violated("the fixed program of fuzz_rules does not resolve", program_text);
-        made.schedule = meso::schedule(made.compilation->module);
+        made.schedule = meso::scheduling::schedule(made.compilation->module);
         if (meso::has_errors(made.schedule.diagnostics) || made.schedule.programs.empty())
             meso::fuzz::violated("the fixed program of fuzz_rules does not schedule", program_text);
         return made;
@@ -69,7 +69,7 @@ const Fixed& fixed()
     return f;
 }
 
-void check_book(const meso::RuleBook& book, std::string_view input)
+void check_book(const meso::rules::RuleBook& book, std::string_view input)
 {
     for (const auto& set : book.sets) {
         if (set.name.empty()) meso::fuzz::violated("a rule set without a name", input);
@@ -94,18 +94,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<const meso::syntax::Ruleset*> rulesets;
     for (const auto& statement : parsed.file.statements)
         if (const auto* r = std::get_if<meso::syntax::Ruleset>(&statement.node)) rulesets.push_back(r);
-    const auto book = meso::load_rules(rulesets, f.compilation->module.health_conditions);
+    const auto book = meso::rules::load_rules(rulesets, f.compilation->module.health_conditions);
     meso::fuzz::check_spans(book.diagnostics, input);
     for (const auto& d : book.diagnostics)
         if (d.severity == meso::Severity::error && !d.span.valid())
             meso::fuzz::violated("a rule-file error without a place: " + d.message, input);
     check_book(book, input);
 
-    const auto findings = meso::check_rules(book, f.compilation->module, f.schedule);
+    const auto findings = meso::rules::check_rules(book, f.compilation->module, f.schedule);
     meso::fuzz::check_spans(findings, input);
     for (const auto& d : findings) {
         if (!d.rule) continue;
-        const meso::Rule* rule = book.find(*d.rule);
+        const meso::rules::Rule* rule = book.find(*d.rule);
         if (!rule) meso::fuzz::violated("a finding of rule '" + *d.rule + "', which is not in force", input);
         if (d.severity != rule->severity && d.severity != meso::Severity::info)
             meso::fuzz::violated("a finding of '" + *d.rule + "' at another severity than the rule's", input);

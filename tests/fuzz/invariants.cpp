@@ -54,7 +54,7 @@ void check_spans(const std::vector<Diagnostic>& diagnostics, std::string_view in
 
 namespace {
 
-void check_session(const ProgramSchedule& p, std::size_t i, std::string_view input)
+void check_session(const scheduling::ProgramSchedule& p, std::size_t i, std::string_view input)
 {
     const auto& s = p.sessions[i];
     if (s.block >= p.blocks.size()) violated("a session of a block that does not exist", input);
@@ -69,7 +69,7 @@ void check_session(const ProgramSchedule& p, std::size_t i, std::string_view inp
     if (s.date < p.start || s.date > p.end) violated("a session outside its program's dates", input);
 }
 
-void check_loads(const ProgramSchedule& p, std::string_view input)
+void check_loads(const scheduling::ProgramSchedule& p, std::string_view input)
 {
     for (const auto& content : p.contents)
         for (const auto& e : content.exercises)
@@ -113,7 +113,7 @@ std::string text_of(const nlohmann::json& object, const char* key)
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-void check_json(const ScheduleResult& result, const std::string& text, std::string_view input)
+void check_json(const scheduling::ScheduleResult& result, const std::string& text, std::string_view input)
 {
     const auto parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded()) violated("schedule --format json is not JSON", input);
@@ -140,7 +140,7 @@ void check_json(const ScheduleResult& result, const std::string& text, std::stri
     }
 }
 
-void check_csv(const ScheduleResult& result, const std::string& text, std::string_view input)
+void check_csv(const scheduling::ScheduleResult& result, const std::string& text, std::string_view input)
 {
     const auto records = csv_records(text, input);
     if (records.empty() || records.front().size() < 13) violated("CSV without the contract's header", input);
@@ -165,7 +165,7 @@ void check_csv(const ScheduleResult& result, const std::string& text, std::strin
 
 }  // namespace
 
-void check_schedule(const ScheduleResult& result, std::string_view input, long long max_sessions)
+void check_schedule(const scheduling::ScheduleResult& result, std::string_view input, long long max_sessions)
 {
     long long total = 0;
     for (const auto& p : result.programs) {
@@ -186,28 +186,28 @@ void check_text_width(const std::string& text, std::string_view input)
 {
     std::istringstream lines(text);
     for (std::string line; std::getline(lines, line);)
-        if (display_width(line) > TextLayout{}.width) violated("a line of the text schedule wider than 80 columns: " + line, input);
+        if (display_width(line) > emit::TextLayout{}.width) violated("a line of the text schedule wider than 80 columns: " + line, input);
 }
 
-void check_emitters(const ScheduleResult& result, std::string_view input)
+void check_emitters(const scheduling::ScheduleResult& result, std::string_view input)
 {
     std::ostringstream text, json, csv;
-    write_sessions_text(text, result);
-    write_sessions_json(json, result);
-    write_sessions_csv(csv, result);
+    emit::write_sessions_text(text, result);
+    emit::write_sessions_json(json, result);
+    emit::write_sessions_csv(csv, result);
     check_text_width(text.str(), input);
     check_json(result, json.str(), input);
     check_csv(result, csv.str(), input);
 }
 
-void check_calendar(const ScheduleResult& result, std::string_view input)
+void check_calendar(const scheduling::ScheduleResult& result, std::string_view input)
 {
-    CalendarOptions options;
+    emit::CalendarOptions options;
     options.default_timezone = "Europe/Berlin";  // a zone with daylight saving, so VTIMEZONE has changes
     options.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
     options.alarm = std::chrono::minutes{30};
     std::ostringstream out;
-    const auto written = write_calendar(out, result.programs, options);
+    const auto written = emit::write_calendar(out, result.programs, options);
     check_spans(written.diagnostics, input);
     if (has_errors(written.diagnostics)) return;
     const std::string calendar = out.str();
@@ -224,8 +224,8 @@ void check_calendar(const ScheduleResult& result, std::string_view input)
 void check_reports(const std::vector<Diagnostic>& diagnostics, std::string_view input)
 {
     std::ostringstream text;
-    print_text(text, diagnostics, {false, true});
-    const auto parsed = nlohmann::json::parse(to_json(diagnostics, true), nullptr, false);
+    report::print_text(text, diagnostics, {false, true});
+    const auto parsed = nlohmann::json::parse(report::to_json(diagnostics, true), nullptr, false);
     if (parsed.is_discarded() || !parsed.is_array()) violated("check --format json is not a JSON array", input);
 }
 
@@ -243,7 +243,7 @@ void check_format(std::string_view input)
     if (format::format(reparsed.file) != formatted) violated("fmt is not a fixed point: formatting its output changes it", input);
 }
 
-void check_contraindications(const ir::Module& module, const ScheduleResult& scheduled, const std::vector<Diagnostic>& findings,
+void check_contraindications(const ir::Module& module, const scheduling::ScheduleResult& scheduled, const std::vector<Diagnostic>& findings,
                              std::string_view input)
 {
     auto absolute = [&](const std::string& condition) {

@@ -21,16 +21,16 @@ void check_spans(const std::vector<Diagnostic>& diagnostics, std::string_view in
 
 // Sessions in order, inside their program and block, of positive length;
 // loads finite and not negative; at most `max_sessions` in all.
-void check_schedule(const ScheduleResult& result, std::string_view input, long long max_sessions);
+void check_schedule(const scheduling::ScheduleResult& result, std::string_view input, long long max_sessions);
 
 // schedule --format json parses back with every program, session and
 // exercise; --format csv has the header's fields on every record, and its
 // program, athlete, block and exercise fields read back as they were.
-void check_emitters(const ScheduleResult& result, std::string_view input);
+void check_emitters(const scheduling::ScheduleResult& result, std::string_view input);
 
 // meso compile: the calendar passes the emitter's byte lint
 // (tests/emit/lint.h) and has one VEVENT per session and per competition.
-void check_calendar(const ScheduleResult& result, std::string_view input);
+void check_calendar(const scheduling::ScheduleResult& result, std::string_view input);
 
 // check --format text and json of any diagnostics; the JSON is an array.
 void check_reports(const std::vector<Diagnostic>& diagnostics, std::string_view input);
@@ -45,7 +45,7 @@ void check_format(std::string_view input);
 // `absolute` that has a BFR block with sessions (ir::is_bfr_block: by
 // method, cuff or occlusion, never by name) gets a `bfr.contraindication`
 // error that no `allow` or clearance accepted.
-void check_contraindications(const ir::Module& module, const ScheduleResult& scheduled, const std::vector<Diagnostic>& findings,
+void check_contraindications(const ir::Module& module, const scheduling::ScheduleResult& scheduled, const std::vector<Diagnostic>& findings,
                              std::string_view input);
 
 }  // namespace meso::fuzz

@@ -57,7 +57,7 @@ struct Parsed {
     std::string report() const
     {
         std::ostringstream out;
-        print_text(out, result.diagnostics, {});
+        report::print_text(out, result.diagnostics, {});
         return out.str();
     }
 };

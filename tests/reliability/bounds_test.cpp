@@ -250,7 +250,7 @@ TEST_CASE("schedule JSON is written one session at a time and is the document it
                                 "program \"R\" for \"A\" {\n  start 2027-01-04\n}\n");
     REQUIRE_FALSE(meso::has_errors(ok.diagnostics));
     std::ostringstream out;
-    meso::write_sessions_json(out, ok.schedule);
+    meso::emit::write_sessions_json(out, ok.schedule);
     const auto doc = nlohmann::ordered_json::parse(out.str());
     CHECK(out.str() == doc.dump(2) + "\n");  // byte for byte what one dump of the whole document gives
     REQUIRE(doc["programs"].size() == 2);
@@ -258,7 +258,7 @@ TEST_CASE("schedule JSON is written one session at a time and is the document it
     CHECK(doc["programs"][1]["sessions"].empty());
 
     std::ostringstream none;
-    meso::write_sessions_json(none, meso::ScheduleResult{});
+    meso::emit::write_sessions_json(none, meso::scheduling::ScheduleResult{});
     CHECK(none.str() == "{\n  \"programs\": []\n}\n");
 }
 
@@ -268,9 +268,9 @@ TEST_CASE("imports nested deeper than the bound, and cycles, are located errors"
     for (int i = 0; i < 40; ++i)
         meso::test::write_file(dir + "/m" + std::to_string(i) + ".meso", "use \"m" + std::to_string(i + 1) + ".meso\"\n");
     meso::test::write_file(dir + "/m40.meso", "template t { days mon }\n");
-    meso::ResolveOptions options;
+    meso::resolving::ResolveOptions options;
     options.default_rules = false;
-    auto deep = meso::resolve_file(dir + "/m0.meso", options);
+    auto deep = meso::resolving::resolve_file(dir + "/m0.meso", options);
     const auto* d = find(deep->diagnostics, "imports are nested more than 32 deep");
     REQUIRE(d);
     CHECK(d->span.line == 1);
@@ -278,7 +278,7 @@ TEST_CASE("imports nested deeper than the bound, and cycles, are located errors"
 
     meso::test::write_file(dir + "/a.meso", "use \"b.meso\"\n");
     meso::test::write_file(dir + "/b.meso", "use \"a.meso\"\n");
-    auto cycle = meso::resolve_file(dir + "/a.meso", options);
+    auto cycle = meso::resolving::resolve_file(dir + "/a.meso", options);
     CHECK(has_message(cycle->diagnostics, "a.meso → b.meso → a.meso"));
     std::filesystem::remove_all(dir);
 }

@@ -13,7 +13,7 @@ namespace {
 std::string printed(const meso::Source& source, std::uint32_t offset, std::uint32_t length)
 {
     std::ostringstream out;
-    meso::print_text(out, {meso::Diagnostic::error(meso::span_at(source, offset, length), "here")});
+    meso::report::print_text(out, {meso::Diagnostic::error(meso::span_at(source, offset, length), "here")});
     return out.str();
 }
 

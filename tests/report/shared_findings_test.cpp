@@ -73,15 +73,15 @@ TEST_CASE("JSON and SARIF give a shared finding's athletes as a list, and its me
     const meso::Source source{"x.meso", "squat\n"};
     Diagnostic d = finding(source, 0, "five sets", "Ann");
     d.athletes.push_back("Ben");
-    const auto json = nlohmann::json::parse(meso::to_json({d}));
+    const auto json = nlohmann::json::parse(meso::report::to_json({d}));
     CHECK(json.at(0).at("athletes") == nlohmann::json({"Ann", "Ben"}));
     CHECK(json.at(0).at("message") == "five sets (Ann, Ben)");
-    const auto sarif = nlohmann::json::parse(meso::to_sarif({d}, {}));
+    const auto sarif = nlohmann::json::parse(meso::report::to_sarif({d}, {}));
     const auto& result = sarif.at("runs").at(0).at("results").at(0);
     CHECK(result.at("properties").at("athletes") == nlohmann::json({"Ann", "Ben"}));
     CHECK(result.at("message").at("text") == "five sets (Ann, Ben)");
     // without athletes, no key
-    const auto plain = nlohmann::json::parse(meso::to_json({Diagnostic::warning(meso::span_at(source, 0, 5), "five sets")}));
+    const auto plain = nlohmann::json::parse(meso::report::to_json({Diagnostic::warning(meso::span_at(source, 0, 5), "five sets")}));
     CHECK_FALSE(plain.at(0).contains("athletes"));
 }
 

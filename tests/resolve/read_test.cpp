@@ -22,12 +22,12 @@ const auto open_to_all =
     fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec;
 
 // The Compilation owns the sources the diagnostics' spans point into.
-std::unique_ptr<meso::Compilation> resolve(const std::string& path, const std::vector<std::string>& rule_files = {})
+std::unique_ptr<meso::resolving::Compilation> resolve(const std::string& path, const std::vector<std::string>& rule_files = {})
 {
-    meso::ResolveOptions options;
+    meso::resolving::ResolveOptions options;
     options.default_rules = false;
     options.rule_files = rule_files;
-    return meso::resolve_file(path, options);
+    return meso::resolving::resolve_file(path, options);
 }
 
 // A file of `size` bytes that takes no room on the disk.
@@ -44,7 +44,7 @@ TEST_CASE("read_source reads a file whole, up to and including the bound")
 {
     const auto dir = meso::test::temp_dir("read-ok");
     write_file(dir + "/a.meso", std::string(1000, '\n'));
-    auto read = meso::read_source(dir + "/a.meso", 1000);
+    auto read = meso::resolving::read_source(dir + "/a.meso", 1000);
     REQUIRE(read.source);
     CHECK(read.error.empty());
     CHECK(read.source->path == dir + "/a.meso");
@@ -55,16 +55,16 @@ TEST_CASE("read_source reads a file whole, up to and including the bound")
 TEST_CASE("read_source names what is wrong: a missing file, a directory, a file over the bound")
 {
     const auto dir = meso::test::temp_dir("read-errors");
-    auto missing = meso::read_source(dir + "/missing.meso", 1000);
+    auto missing = meso::resolving::read_source(dir + "/missing.meso", 1000);
     CHECK_FALSE(missing.source);
     CHECK(missing.error == "cannot read '" + dir + "/missing.meso': No such file or directory");
 
-    auto directory = meso::read_source(dir, 1000);
+    auto directory = meso::resolving::read_source(dir, 1000);
     CHECK_FALSE(directory.source);
     CHECK(directory.error == "cannot read '" + dir + "': it is a directory");
 
     write_file(dir + "/over.meso", std::string(1001, '\n'));
-    auto over = meso::read_source(dir + "/over.meso", 1000);
+    auto over = meso::resolving::read_source(dir + "/over.meso", 1000);
     CHECK_FALSE(over.source);
     CHECK(over.error == "'" + dir + "/over.meso' is 1001 bytes; meso reads files of at most 1000 bytes");
     fs::remove_all(dir);
@@ -76,7 +76,7 @@ TEST_CASE("read_source checks a file's size before reading: a sparse terabyte is
     // Reading it would take hours and a terabyte of memory; the test would
     // not end, or end in bad_alloc.
     const auto path = sparse_file(dir + "/huge.meso", std::uintmax_t(1) << 40);
-    auto read = meso::read_source(path, 64u << 20);
+    auto read = meso::resolving::read_source(path, 64u << 20);
     CHECK_FALSE(read.source);
     CHECK(read.error == "'" + path + "' is 1048576 MiB; meso reads files of at most 64 MiB");
     fs::remove_all(dir);
@@ -84,10 +84,10 @@ TEST_CASE("read_source checks a file's size before reading: a sparse terabyte is
 
 TEST_CASE("read_source reads a device without a size only up to the bound")
 {
-    auto zeros = meso::read_source("/dev/zero", 100000);  // endless
+    auto zeros = meso::resolving::read_source("/dev/zero", 100000);  // endless
     CHECK_FALSE(zeros.source);
     CHECK(zeros.error == "'/dev/zero' is larger than 100000 bytes; meso reads files of at most 100000 bytes");
-    auto empty = meso::read_source("/dev/null", 100000);
+    auto empty = meso::resolving::read_source("/dev/null", 100000);
     REQUIRE(empty.source);
     CHECK(empty.source->text.empty());
 }

@@ -13,10 +13,10 @@ namespace {
 meso::test::Compiled compile_file(const std::string& path, const std::string& meso_path = "")
 {
     meso::test::Compiled c;
-    meso::ResolveOptions options;
+    meso::resolving::ResolveOptions options;
     options.default_rules = false;
     options.meso_path = meso_path;
-    c.compilation = meso::resolve_source(meso::Source{path, meso::test::read_file(path)}, options);
+    c.compilation = meso::resolving::resolve_source(meso::Source{path, meso::test::read_file(path)}, options);
     c.diagnostics = c.compilation->diagnostics;
     return c;
 }
@@ -100,7 +100,7 @@ TEST_CASE("a directory in MESO_PATH adds and overrides library modules")
     auto c = compile_file(dir + "/plan.meso", dir + "/lib");
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    auto s = meso::schedule(c.compilation->module);
+    auto s = meso::scheduling::schedule(c.compilation->module);
     REQUIRE(s.programs.size() == 1);
     CHECK(s.programs[0].blocks[0].session_count == 1);  // the overriding kaatsu: mondays only
     CHECK(s.programs[0].blocks[1].session_count == 1);
@@ -210,8 +210,8 @@ TEST_CASE("an unknown time zone is a located error with did-you-mean, found by c
 
 TEST_CASE("a rule set of the file replaces the library's rule set of the same name")
 {
-    meso::ResolveOptions options;  // default rule sets on: std.bfr and std.general
-    auto c = meso::resolve_source(
+    meso::resolving::ResolveOptions options;  // default rule sets on: std.bfr and std.general
+    auto c = meso::resolving::resolve_source(
         meso::Source{"clinic.meso", "ruleset bfr \"Our BFR rules\" {\n  applies to blocks where method = bfr\n}\n"}, options);
     REQUIRE_FALSE(meso::has_errors(c->diagnostics));
     std::vector<std::string> names;

@@ -24,7 +24,7 @@ meso::test::Compiled powerlifting(const std::string& use)
 }
 
 // "Tue squat+bench-press": each session's weekday and exercises, in order.
-std::vector<std::string> week_of(const meso::ProgramSchedule& p, int week)
+std::vector<std::string> week_of(const meso::scheduling::ProgramSchedule& p, int week)
 {
     std::vector<std::string> out;
     for (const auto& s : p.sessions) {

@@ -39,7 +39,7 @@ std::vector<Diagnostic> whole_schedule_findings(const std::string& text, const s
     INFO(messages(compiled.diagnostics));
     REQUIRE(!has_errors(compiled.diagnostics));
     std::vector<Diagnostic> out;
-    for (auto& d : check_rules(compiled.compilation->module, compiled.schedule))
+    for (auto& d : rules::check_rules(compiled.compilation->module, compiled.schedule))
         if (d.rule && *d.rule == rule) out.push_back(d);
     return out;
 }
@@ -130,7 +130,7 @@ TEST_CASE("the stream takes the programs athlete by athlete, each athlete's in t
     auto run = pipeline::resolve_file(path, options);
     std::vector<std::string> taken;
     pipeline::stream_programs(run, options, pipeline::Stages::rules,
-                              [&](std::size_t, ProgramSchedule& program) { taken.push_back(program.name); });
+                              [&](std::size_t, scheduling::ProgramSchedule& program) { taken.push_back(program.name); });
     INFO(messages(run.diagnostics));
     CHECK(taken == std::vector<std::string>{"A1", "A2", "S1"});
     CHECK(pipeline::athlete_groups(run.plan) == std::vector<std::vector<std::size_t>>{{0, 2}, {1}});

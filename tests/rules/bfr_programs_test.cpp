@@ -40,7 +40,7 @@ Checked checked(const std::string& text)
     INFO(messages(out.compiled.diagnostics));
     REQUIRE(!has_errors(out.compiled.diagnostics));
     out.diagnostics = out.compiled.diagnostics;
-    out.findings = check_rules(out.compiled.compilation->module, out.compiled.schedule);
+    out.findings = rules::check_rules(out.compiled.compilation->module, out.compiled.schedule);
     return out;
 }
 

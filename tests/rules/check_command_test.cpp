@@ -23,7 +23,7 @@ std::vector<std::string> rule_ids(const std::string& text)
     auto compiled = compile(text, "example.meso", true);
     INFO(messages(compiled.diagnostics));
     REQUIRE(!has_errors(compiled.diagnostics));
-    auto findings = check_rules(compiled.compilation->module, compiled.schedule);
+    auto findings = rules::check_rules(compiled.compilation->module, compiled.schedule);
     std::vector<std::string> out;
     for (const auto& f : findings)
         if (!f.suppressed_by) out.push_back(f.rule ? *f.rule : "(" + f.message + ")");
@@ -57,9 +57,9 @@ program "P" {
 
 TEST_CASE("every stored example program breaks exactly the rule it is stored for")
 {
-    RuleBook book;
+    rules::RuleBook book;
     std::vector<std::string> with_example;
-    for (const auto& f : embedded_stdlib()) {
+    for (const auto& f : resolving::embedded_stdlib()) {
         const std::string path(f.path);
         if (path.rfind("examples/", 0) != 0) continue;
         const std::string id = path.substr(9, path.size() - 9 - 5);
@@ -69,7 +69,7 @@ TEST_CASE("every stored example program breaks exactly the rule it is stored for
     }
     // and every standard rule has one
     auto compiled = compile("", "empty.meso", true);
-    RuleBook standard = load_rules(compiled.compilation->module.rulesets);
+    rules::RuleBook standard = rules::load_rules(compiled.compilation->module.rulesets);
     for (const auto& id : standard.ids()) {
         INFO(id);
         CHECK(std::find(with_example.begin(), with_example.end(), id) != with_example.end());
@@ -81,7 +81,7 @@ TEST_CASE("the flagship example triggers no warning and no error")
 {
     auto compiled = compile(read_file(source_dir() + "/examples/kaatsu-then-powerlifting.meso"), "flagship.meso", true);
     REQUIRE(!has_errors(compiled.diagnostics));
-    for (const auto& f : check_rules(compiled.compilation->module, compiled.schedule)) {
+    for (const auto& f : rules::check_rules(compiled.compilation->module, compiled.schedule)) {
         INFO(f.message);
         CHECK((f.severity == Severity::info || f.severity == Severity::note));
     }
@@ -353,7 +353,7 @@ TEST_CASE("a standard module replaced through MESO_PATH is announced with a note
 TEST_CASE("docs/rules.md holds the rule reference generated from the standard library")
 {
     auto compiled = compile("", "empty.meso", true);
-    RuleBook book = load_rules(compiled.compilation->module.rulesets);
+    rules::RuleBook book = rules::load_rules(compiled.compilation->module.rulesets);
     const std::string generated = cli::rules_reference(book);
     const std::string doc = read_file(source_dir() + "/docs/rules.md");
     const std::string marker = "<!-- generated: meso rules --format markdown -->\n";
@@ -366,7 +366,7 @@ TEST_CASE("docs/rules.md holds the rule reference generated from the standard li
 TEST_CASE("docs/rules.md documents every metric the engine knows")
 {
     const std::string doc = read_file(source_dir() + "/docs/rules.md");
-    for (const auto& m : metrics()) {
+    for (const auto& m : rules::metrics()) {
         INFO(m.name);
         CHECK(doc.find("| `" + m.name + "` | " + m.kind + " |") != std::string::npos);
     }
@@ -397,7 +397,7 @@ TEST_CASE("a skipped day is not a training day: it has no sessions to count, and
     text.replace(text.find("  3 weeks"), 0, "  skip 2027-03-10 \"travel\"\n");
     auto compiled = compile(text, "skip.meso", true);
     REQUIRE(!has_errors(compiled.diagnostics));
-    auto findings = check_rules(compiled.compilation->module, compiled.schedule);
+    auto findings = rules::check_rules(compiled.compilation->module, compiled.schedule);
     REQUIRE(findings.size() == 1);
     CHECK(*findings.front().rule == "kaatsu.days-per-week");
     CHECK(findings.front().message ==
@@ -424,7 +424,7 @@ std::vector<Diagnostic> findings_of(const Compiled& compiled, const std::string&
     INFO(messages(compiled.diagnostics));
     REQUIRE(!has_errors(compiled.diagnostics));
     std::vector<Diagnostic> out;
-    for (auto& f : check_rules(compiled.compilation->module, compiled.schedule))
+    for (auto& f : rules::check_rules(compiled.compilation->module, compiled.schedule))
         if (f.rule && *f.rule == id) out.push_back(f);
     return out;
 }
@@ -505,7 +505,7 @@ program "P" {
                             "example.meso", true);
     REQUIRE(!has_errors(compiled.diagnostics));
     REQUIRE(compiled.program().blocks.at(0).start == std::chrono::sys_days{std::chrono::year{2027} / 3 / 3});  // the pause moved it
-    auto findings = check_rules(compiled.compilation->module, compiled.schedule);
+    auto findings = rules::check_rules(compiled.compilation->module, compiled.schedule);
     const auto days_per_week =
         std::find_if(findings.begin(), findings.end(), [](const Diagnostic& d) { return d.rule == "kaatsu.days-per-week"; });
     REQUIRE(days_per_week != findings.end());

@@ -27,7 +27,7 @@ std::vector<Diagnostic> load_errors(const std::string& ruleset_text, const Built
     alive.push_back(build(b));
     REQUIRE(alive.back()->parse_diagnostics.empty());
     if (keep) *keep = alive.back().get();
-    return load_rules(alive.back()->module.rulesets).diagnostics;
+    return rules::load_rules(alive.back()->module.rulesets).diagnostics;
 }
 
 }  // namespace
@@ -127,7 +127,7 @@ TEST_CASE("a violation made by a template points at the program's line that uses
     CHECK(f.notes.front().message == "the template 'kaatsu' is defined here");
     CHECK(f.notes.front().span.line == static_cast<std::uint32_t>(built->line_of("  sessions 08:00")));
     std::ostringstream text;
-    print_text(text, findings);
+    report::print_text(text, findings);
     CHECK(text.str().find("plan.meso:" + std::to_string(f.span.line) + ":3: error: 2.5 h between sessions") != std::string::npos);
     CHECK(text.str().find("plan.meso:" + std::to_string(f.notes.front().span.line) + ":3: note: the template 'kaatsu' is defined here") !=
           std::string::npos);
@@ -257,8 +257,8 @@ TEST_CASE("allow accepts exactly that rule's finding for that block, with the re
     CHECK(*gap->suppressed_by == "the athlete trains at a camp with fixed hours");
     CHECK(!has_errors(findings));
     std::ostringstream hidden, shown;
-    print_text(hidden, findings);
-    print_text(shown, findings, {false, true});
+    report::print_text(hidden, findings);
+    report::print_text(shown, findings, {false, true});
     CHECK(hidden.str().find("kaatsu.min-gap") == std::string::npos);
     CHECK(shown.str().find("[kaatsu.min-gap] (allowed: the athlete trains at a camp with fixed hours)") != std::string::npos);
 }
@@ -283,7 +283,7 @@ TEST_CASE("two rule sets of one name are an error, the same one given twice is l
     const auto& standard = standard_rulesets();
     std::vector<const syntax::Ruleset*> twice = standard;
     twice.insert(twice.end(), standard.begin(), standard.end());
-    CHECK(load_rules(twice).diagnostics.empty());
+    CHECK(rules::load_rules(twice).diagnostics.empty());
     auto errors = load_errors("ruleset a {\n  rule r info \"m\" {\n    require sessions >= 0\n  }\n}\n"
                               "ruleset a {\n  rule r info \"m\" {\n    require sessions >= 0\n  }\n}\n");
     REQUIRE(errors.size() == 1);

@@ -66,7 +66,7 @@ struct Built {
     syntax::File file;  // the parsed text (rule sets of extra_text)
     std::vector<Diagnostic> parse_diagnostics;
     ir::Module module;
-    ScheduleResult schedule;
+    scheduling::ScheduleResult schedule;
 
     Built() = default;
     Built(const Built&) = delete;
@@ -216,13 +216,13 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
 
     // ---- the dated sessions
     const ir::Program& p = module.programs.front();
-    ProgramSchedule ps;
+    scheduling::ProgramSchedule ps;
     ps.program = &p;
     ps.name = "P";
     ps.athlete = "Alex";
     ps.start = b.start;
     ps.end = b.start + days{b.length_days - 1};
-    SessionContent sc;
+    scheduling::SessionContent sc;
     sc.occlusion = b.occlusion == "continuous"     ? ir::Occlusion::continuous
                    : b.occlusion == "intermittent" ? ir::Occlusion::intermittent
                    : b.occlusion == "none"         ? ir::Occlusion::none
@@ -234,13 +234,13 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
     sc.sessions_span = p.blocks.front().content.sessions_span;
     for (std::size_t i = 0; i < b.exercises.size(); ++i) {
         const auto& e = b.exercises[i];
-        ExercisePlan plan;
+        scheduling::ExercisePlan plan;
         plan.name = e.name;
         plan.rest_s = e.rest_s;
         plan.span = p.blocks.front().content.exercises[i].span;
         auto max = b.maxes.find(e.name);
         for (int reps : e.reps) {
-            SetPlan set;
+            scheduling::SetPlan set;
             set.reps = reps;
             if (e.mass) {
                 set.mass = e.mass;
@@ -257,7 +257,7 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
         sc.exercises.push_back(plan);
     }
     ps.contents.push_back(sc);
-    BlockPlan bp;
+    scheduling::BlockPlan bp;
     bp.block = &p.blocks.front();
     bp.name = p.blocks.front().name;
     bp.method = b.method;
@@ -269,7 +269,7 @@ inline std::unique_ptr<Built> build(const TestBlock& b)
         const sys_days date = b.start + days{d};
         if (b.days.empty() || !b.day_bits.test(weekday{date}.c_encoding())) continue;
         for (std::size_t t = 0; t < b.times.size(); ++t) {
-            Session s;
+            scheduling::Session s;
             s.date = date;
             s.start = minutes{b.times[t]};
             s.length = minutes{b.minutes};
@@ -292,7 +292,7 @@ inline const std::vector<const syntax::Ruleset*>& standard_rulesets()
     static std::deque<syntax::File> files;
     static std::vector<const syntax::Ruleset*> sets = [] {
         std::vector<const syntax::Ruleset*> out;
-        for (const auto& f : embedded_stdlib()) {
+        for (const auto& f : resolving::embedded_stdlib()) {
             if (f.path != "std/bfr.meso" && f.path != "std/kaatsu.meso" && f.path != "std/general.meso") continue;
             sources.push_back(Source{std::string(f.path), std::string(f.text)});
             files.push_back(parse(sources.back()).file);
@@ -310,9 +310,9 @@ inline std::vector<Diagnostic> check(const Built& built, bool standard = true)
     std::vector<const syntax::Ruleset*> sets;
     if (standard) sets = standard_rulesets();
     sets.insert(sets.end(), built.module.rulesets.begin(), built.module.rulesets.end());
-    RuleBook book = load_rules(sets, built.module.health_conditions);
+    rules::RuleBook book = rules::load_rules(sets, built.module.health_conditions);
     auto out = book.diagnostics;
-    auto findings = check_rules(book, built.module, built.schedule);
+    auto findings = rules::check_rules(book, built.module, built.schedule);
     out.insert(out.end(), findings.begin(), findings.end());
     return out;
 }

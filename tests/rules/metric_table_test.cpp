@@ -16,9 +16,9 @@ using namespace meso;
 
 TEST_CASE("every metric that meso rules lists has a row with its sampler and describer")
 {
-    REQUIRE(metrics().size() == rules::metric_table().size());
+    REQUIRE(rules::metrics().size() == rules::metric_table().size());
     std::set<std::string> names;
-    for (const auto& m : metrics()) {
+    for (const auto& m : rules::metrics()) {
         INFO(m.name);
         const rules::MetricRow* row = rules::metric_named(m.name);
         REQUIRE(row != nullptr);

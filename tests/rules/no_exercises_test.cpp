@@ -17,7 +17,7 @@ std::vector<Diagnostic> findings_of(const std::string& text)
     INFO(messages(compiled.diagnostics));
     REQUIRE_FALSE(has_errors(compiled.diagnostics));
     std::vector<Diagnostic> out;
-    for (auto& f : check_rules(compiled.compilation->module, compiled.schedule))
+    for (auto& f : rules::check_rules(compiled.compilation->module, compiled.schedule))
         if (f.rule && *f.rule == "general.no-exercises") out.push_back(f);
     return out;
 }

@@ -70,7 +70,7 @@ TEST_CASE("an absolute contraindication is an error on every BFR block, whatever
                 auto compiled = compile(text, "season.meso", true);
                 INFO(messages(compiled.diagnostics));
                 REQUIRE(!has_errors(compiled.diagnostics));
-                const auto findings = check_rules(compiled.compilation->module, compiled.schedule);
+                const auto findings = rules::check_rules(compiled.compilation->module, compiled.schedule);
                 INFO(messages(findings));
                 const bool stopped = std::any_of(findings.begin(), findings.end(), [](const Diagnostic& d) {
                     return d.rule && *d.rule == "bfr.contraindication" && is_error(d);
@@ -84,7 +84,7 @@ TEST_CASE("a program file's own ruleset bfr stands instead of std.bfr, but std.b
     const std::string text = program_text(bfr_blocks[2].second, "dvt", escapes[3]);
     auto compiled = compile(text, "season.meso", true);
     REQUIRE(!has_errors(compiled.diagnostics));
-    const RuleBook book = load_rules(compiled.compilation->module);
+    const rules::RuleBook book = rules::load_rules(compiled.compilation->module);
     CHECK(book.find("bfr.sets") != nullptr);              // the clinic's rule
     CHECK(book.find("bfr.contraindication") != nullptr);  // std.bfr's, allow never
     CHECK(book.find("bfr.load") == nullptr);              // std.bfr's, replaced
@@ -103,13 +103,13 @@ TEST_CASE("a replacing rule set cannot take the id of an allow-never rule: an er
                   "    forbid athlete has condition pregnancy\n  }\n}\n"};
     auto compiled = compile(program_text(bfr_blocks[2].second, "dvt", weaker), "season.meso", true);
     REQUIRE(!has_errors(compiled.diagnostics));
-    const RuleBook book = load_rules(compiled.compilation->module);
+    const rules::RuleBook book = rules::load_rules(compiled.compilation->module);
     REQUIRE(has_message(book.diagnostics, "rule 'bfr.contraindication' cannot be replaced: the one of std/bfr.meso says 'allow never'"));
-    const Rule* rule = book.find("bfr.contraindication");
+    const rules::Rule* rule = book.find("bfr.contraindication");
     REQUIRE(rule != nullptr);
     CHECK(rule->severity == Severity::error);
     CHECK(rule->allow_never);
-    const auto findings = check_rules(compiled.compilation->module, compiled.schedule);
+    const auto findings = rules::check_rules(compiled.compilation->module, compiled.schedule);
     CHECK(std::any_of(findings.begin(), findings.end(),
                       [](const Diagnostic& d) { return d.rule && *d.rule == "bfr.contraindication" && is_error(d); }));
 }

@@ -28,7 +28,7 @@ TestBlock strength_block()
 
 TEST_CASE("the standard rule sets load without errors and hold the contract's ids and severities")
 {
-    RuleBook book = load_rules(standard_rulesets());
+    rules::RuleBook book = rules::load_rules(standard_rulesets());
     CHECK(book.diagnostics.empty());
     const std::vector<std::pair<std::string, Severity>> contract = {
         {"bfr.load", Severity::warning},
@@ -47,7 +47,7 @@ TEST_CASE("the standard rule sets load without errors and hold the contract's id
     };
     for (const auto& [id, severity] : contract) {
         INFO(id);
-        const Rule* rule = book.find(id);
+        const rules::Rule* rule = book.find(id);
         REQUIRE(rule);
         CHECK(rule->severity == severity);
     }
@@ -63,10 +63,10 @@ TEST_CASE("the standard rule sets load without errors and hold the contract's id
 
 TEST_CASE("every source of std.bfr and std.kaatsu says how firm it is, and cites a year and pages or says it has none")
 {
-    RuleBook book = load_rules(standard_rulesets());
+    rules::RuleBook book = rules::load_rules(standard_rulesets());
     for (const auto& set : book.sets) {
         if (set.name == "general") continue;
-        std::vector<Citation> all = set.sources;
+        std::vector<rules::Citation> all = set.sources;
         for (const auto& rule : set.rules) all.insert(all.end(), rule.sources.begin(), rule.sources.end());
         for (const auto& c : all) {
             INFO(c.text);
@@ -79,7 +79,7 @@ TEST_CASE("every source of std.bfr and std.kaatsu says how firm it is, and cites
 
 TEST_CASE("the old ids of std.bfr are replaced by the rules that took them over")
 {
-    RuleBook book = load_rules(standard_rulesets());
+    rules::RuleBook book = rules::load_rules(standard_rulesets());
     const std::vector<std::pair<std::string, std::string>> renamed = {
         {"bfr.min-gap", "kaatsu.min-gap"},
         {"bfr.days-per-week", "kaatsu.days-per-week"},

@@ -112,13 +112,13 @@ TEST_CASE("a competition is in the JSON schedule and a line of the text table, b
     INFO(messages(c.diagnostics));
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     std::ostringstream json;
-    meso::write_sessions_json(json, c.schedule);
+    meso::emit::write_sessions_json(json, c.schedule);
     CHECK(json.str().find(
               "\"competitions\": [\n        {\n          \"date\": \"2027-05-26\",\n          \"name\": \"Club \\\"open\\\"\"\n"
               "        },\n        {\n          \"date\": \"2027-06-12\",\n          \"name\": \"Nationals\"\n        }\n      ]") !=
           std::string::npos);
     std::ostringstream text;
-    meso::write_sessions_text(text, c.schedule);
+    meso::emit::write_sessions_text(text, c.schedule);
     const std::string t = text.str();
     const auto club = t.find("\n  Wed 2027-05-26  competition: Club \"open\"\n");
     REQUIRE(club != std::string::npos);
@@ -132,7 +132,7 @@ TEST_CASE("a program without competitions has no competitions key in its JSON")
 {
     auto c = compile(program_with("  start 2027-01-04\n"));
     std::ostringstream json;
-    meso::write_sessions_json(json, c.schedule);
+    meso::emit::write_sessions_json(json, c.schedule);
     CHECK(json.str().find("competitions") == std::string::npos);
 }
 

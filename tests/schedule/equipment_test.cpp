@@ -165,7 +165,7 @@ athlete "Jordan" {
 )";
 
 // The plates of a side of each set, in order.
-std::vector<std::vector<double>> plates_of_sets(const meso::ProgramSchedule& p, const meso::ExercisePlan& e)
+std::vector<std::vector<double>> plates_of_sets(const meso::scheduling::ProgramSchedule& p, const meso::scheduling::ExercisePlan& e)
 {
     std::vector<std::vector<double>> out;
     for (const auto& s : e.sets) {

@@ -20,7 +20,7 @@ meso::test::Compiled compile_example(const std::string& name)
     return compile(meso::test::read_file(meso::test::source_dir() + "/examples/" + name), "examples/" + name);
 }
 
-std::vector<bool> amraps(const meso::ExercisePlan& e)
+std::vector<bool> amraps(const meso::scheduling::ExercisePlan& e)
 {
     std::vector<bool> out;
     for (const auto& s : e.sets) out.push_back(s.amrap);
@@ -28,7 +28,7 @@ std::vector<bool> amraps(const meso::ExercisePlan& e)
 }
 
 // The session of a block week on a weekday: 5/3/1 trains Mon, Tue, Thu, Fri.
-std::size_t session_on(const meso::ProgramSchedule& p, int week, std::chrono::weekday day, std::uint32_t block = 0)
+std::size_t session_on(const meso::scheduling::ProgramSchedule& p, int week, std::chrono::weekday day, std::uint32_t block = 0)
 {
     for (std::size_t i = 0; i < p.sessions.size(); ++i)
         if (p.sessions[i].block == block && p.sessions[i].week == week && p.sessions[i].weekday() == day) return i;
@@ -41,7 +41,7 @@ struct LiftWeeks {
     std::vector<std::vector<double>> squat, deadlift, bench, press;
 };
 
-void check_cycle(const meso::ProgramSchedule& p, std::uint32_t block, const LiftWeeks& expected)
+void check_cycle(const meso::scheduling::ProgramSchedule& p, std::uint32_t block, const LiftWeeks& expected)
 {
     using std::chrono::Friday, std::chrono::Monday, std::chrono::Thursday, std::chrono::Tuesday;
     for (int week = 1; week <= 4; ++week) {
@@ -171,7 +171,7 @@ TEST_CASE("hypertrophy example: rep ranges at RIR 2 with the same starting loads
 namespace {
 
 // The repetitions of a block week, every set of every session counted.
-int reps_of_week(const meso::ProgramSchedule& p, std::uint32_t block, int week)
+int reps_of_week(const meso::scheduling::ProgramSchedule& p, std::uint32_t block, int week)
 {
     int reps = 0;
     for (const auto& s : p.sessions) {

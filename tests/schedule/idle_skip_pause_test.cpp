@@ -84,10 +84,10 @@ TEST_CASE("skips and pauses that change something are not warned about, and plan
     CHECK(warnings(c).empty());
 
     auto idle = program_with("  skip 2027-05-08");
-    const auto plan = meso::plan_schedule(idle.compilation->module);
+    const auto plan = meso::scheduling::plan_schedule(idle.compilation->module);
     REQUIRE(plan.diagnostics.size() == 1);
     CHECK(plan.diagnostics[0].severity == meso::Severity::warning);
     std::vector<meso::Diagnostic> more;
-    meso::schedule_program(plan.programs.at(0), more);
+    meso::scheduling::schedule_program(plan.programs.at(0), more);
     CHECK(more.empty());  // expanding the planned program does not repeat it
 }

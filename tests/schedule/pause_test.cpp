@@ -26,14 +26,14 @@ athlete "Alex" {
 )";
 
 // "Mon 2027-05-17 bench-press w2": a session's date, what it holds and its block week.
-std::string line_of(const meso::ProgramSchedule& p, const meso::Session& s)
+std::string line_of(const meso::scheduling::ProgramSchedule& p, const meso::scheduling::Session& s)
 {
     std::string names;
     for (const auto& e : p.contents.at(s.content).exercises) names += (names.empty() ? "" : "+") + e.name;
     return std::string(meso::weekday_name(s.weekday())) + " " + meso::format_date(s.date) + " " + names + " w" + std::to_string(s.week);
 }
 
-std::vector<std::string> lines_of(const meso::ProgramSchedule& p)
+std::vector<std::string> lines_of(const meso::scheduling::ProgramSchedule& p)
 {
     std::vector<std::string> out;
     for (const auto& s : p.sessions) out.push_back(line_of(p, s));
@@ -53,7 +53,7 @@ std::string split_program(const std::string& plan_line, const std::string& pause
 )";
 }
 
-const meso::ExercisePlan& only_exercise(const meso::ProgramSchedule& p, std::size_t index)
+const meso::scheduling::ExercisePlan& only_exercise(const meso::scheduling::ProgramSchedule& p, std::size_t index)
 {
     const auto& content = p.contents.at(p.sessions.at(index).content);
     REQUIRE(content.exercises.size() == 1);
@@ -369,7 +369,7 @@ TEST_CASE("generated pauses: the sessions hold the same contents in the same ord
         CHECK(p.start == p.blocks.front().start);
         CHECK(p.end == p.blocks.back().end);
         // meso compile plans, then expands a program at a time: the same dates
-        const auto plan = meso::plan_schedule(paused.compilation->module);
+        const auto plan = meso::scheduling::plan_schedule(paused.compilation->module);
         REQUIRE(plan.programs.size() == 1);
         CHECK(plan.programs[0].start == p.start);
         CHECK(plan.programs[0].end == p.end);
@@ -379,7 +379,7 @@ TEST_CASE("generated pauses: the sessions hold the same contents in the same ord
             CHECK(plan.programs[0].last_session == p.sessions.back().date);
         }
         std::vector<meso::Diagnostic> expanding;
-        const auto one = meso::schedule_program(plan.programs[0], expanding);
+        const auto one = meso::scheduling::schedule_program(plan.programs[0], expanding);
         CHECK(expanding.empty());
         REQUIRE(one.sessions.size() == p.sessions.size());
         for (std::size_t i = 0; i < one.sessions.size(); ++i) CHECK(one.sessions[i].date == p.sessions[i].date);

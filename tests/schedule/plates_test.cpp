@@ -8,9 +8,9 @@
 
 #include "engine/schedule/plates.h"
 
-using meso::BarLoader;
-using meso::load_bar;
 using meso::ir::Plate;
+using meso::scheduling::BarLoader;
+using meso::scheduling::load_bar;
 
 namespace {
 

@@ -45,7 +45,7 @@ program "Cycles" for "Sam" {
 }
 )";
 
-std::string written(void (*write)(std::ostream&, const meso::ScheduleResult&), const meso::test::Compiled& c)
+std::string written(void (*write)(std::ostream&, const meso::scheduling::ScheduleResult&), const meso::test::Compiled& c)
 {
     std::ostringstream out;
     write(out, c.schedule);
@@ -136,17 +136,17 @@ TEST_CASE("the text schedule, JSON, CSV and calendar say each session's cycle, a
     auto c = compile(cycles);
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     std::ostringstream text;
-    meso::write_sessions_text(text, c.schedule);
+    meso::emit::write_sessions_text(text, c.schedule);
     CHECK(text.str().find("\nHeavy — cycle 2, week 1 of 2 — Mon 2027-03-22 to Thu 2027-03-25\n  Mon 2027-03-22  ") != std::string::npos);
     CHECK(text.str().find("\nLight — cycle 3, week 1 of 1 — Mon ") != std::string::npos);
     CHECK(text.str().find("\nTest — week 1 of 1 — Mon ") != std::string::npos);
 
     std::ostringstream json;
-    meso::write_sessions_json(json, c.schedule);
+    meso::emit::write_sessions_json(json, c.schedule);
     CHECK(json.str().find("\"block\": \"Heavy\",\n          \"cycle\": \"2\",\n          \"week\": 1") != std::string::npos);
     CHECK(json.str().find("\"block\": \"Test\",\n          \"week\": 1") != std::string::npos);
 
-    const std::string csv = written(meso::write_sessions_csv, c);
+    const std::string csv = written(meso::emit::write_sessions_csv, c);
     CHECK(csv.substr(0, csv.find('\n') + 1).find(",superset,plates,cycle,workout\n") != std::string::npos);
     CHECK(csv.find("2027-03-22,") != std::string::npos);
     const auto row = csv.substr(csv.find("2027-03-22,"), csv.find('\n', csv.find("2027-03-22,")) - csv.find("2027-03-22,"));

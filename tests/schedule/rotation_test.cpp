@@ -49,14 +49,14 @@ struct Day {
     std::string workout;
 };
 
-std::vector<Day> days_of(const meso::ProgramSchedule& p)
+std::vector<Day> days_of(const meso::scheduling::ProgramSchedule& p)
 {
     std::vector<Day> out;
-    for (const auto& s : p.sessions) out.push_back({s.date, std::string(meso::workout_of(p, s))});
+    for (const auto& s : p.sessions) out.push_back({s.date, std::string(meso::scheduling::workout_of(p, s))});
     return out;
 }
 
-void check_days(const meso::ProgramSchedule& p, const std::vector<Day>& expected)
+void check_days(const meso::scheduling::ProgramSchedule& p, const std::vector<Day>& expected)
 {
     const auto got = days_of(p);
     REQUIRE(got.size() == expected.size());
@@ -68,7 +68,7 @@ void check_days(const meso::ProgramSchedule& p, const std::vector<Day>& expected
 }
 
 // The first exercise of each session, in order.
-std::vector<std::string> first_exercises(const meso::ProgramSchedule& p)
+std::vector<std::string> first_exercises(const meso::scheduling::ProgramSchedule& p)
 {
     std::vector<std::string> out;
     for (const auto& s : p.sessions) out.push_back(p.contents.at(s.content).exercises.at(0).name);
@@ -188,17 +188,17 @@ TEST_CASE("the text schedule, JSON, CSV and calendar name each rotated session's
     auto c = compile(abc());
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     std::ostringstream text;
-    meso::write_sessions_text(text, c.schedule);
+    meso::emit::write_sessions_text(text, c.schedule);
     CHECK(text.str().find("Strength — week 1 of ") != std::string::npos);
     CHECK(text.str().find("\n  Wed 2027-03-03  08:00-09:00  workout B\n") != std::string::npos);
 
     std::ostringstream json;
-    meso::write_sessions_json(json, c.schedule);
+    meso::emit::write_sessions_json(json, c.schedule);
     CHECK(json.str().find("\"date\": \"2027-03-08\"") != std::string::npos);
     CHECK(json.str().find("\"block\": \"Strength\",\n          \"week\": 2,\n          \"workout\": \"A\",") != std::string::npos);
 
     std::ostringstream csv;
-    meso::write_sessions_csv(csv, c.schedule);
+    meso::emit::write_sessions_csv(csv, c.schedule);
     const std::string rows = csv.str();
     CHECK(rows.substr(0, rows.find('\n') + 1).find(",superset,plates,cycle,workout\n") != std::string::npos);
     const auto at = rows.find("2027-03-05,");
@@ -213,9 +213,9 @@ TEST_CASE("the text schedule, JSON, CSV and calendar name each rotated session's
     auto plain = compile(alex + "program \"P\" for \"Alex\" {\n  start 2027-03-01\n  1 week \"S\" { days mon; squat 1x5 @ 75% }\n}\n");
     REQUIRE_FALSE(meso::has_errors(plain.diagnostics));
     std::ostringstream plain_json, plain_csv, plain_text;
-    meso::write_sessions_json(plain_json, plain.schedule);
-    meso::write_sessions_csv(plain_csv, plain.schedule);
-    meso::write_sessions_text(plain_text, plain.schedule);
+    meso::emit::write_sessions_json(plain_json, plain.schedule);
+    meso::emit::write_sessions_csv(plain_csv, plain.schedule);
+    meso::emit::write_sessions_text(plain_text, plain.schedule);
     CHECK(plain_json.str().find("\"workout\"") == std::string::npos);
     CHECK(plain_text.str().find("workout") == std::string::npos);
     const std::string plain_rows = plain_csv.str();
@@ -263,7 +263,7 @@ program "Rotation" for "Alex" {
     CHECK(masses(exercise_of(p, 3, "squat")) == std::vector<double>{152.5, 152.5, 152.5});
     CHECK(masses(exercise_of(p, 4, "bench-press")) == std::vector<double>{90, 90, 90, 90, 90});
     // A new block's rotation starts at its first workout; the deload halves the sets (rounded up) at 90% of the load.
-    CHECK(meso::workout_of(p, p.sessions[6]) == "A");
+    CHECK(meso::scheduling::workout_of(p, p.sessions[6]) == "A");
     CHECK(p.sessions[6].rotation == 1);
     CHECK(p.contents.at(p.sessions[6].content).deload);
     CHECK(masses(exercise_of(p, 6, "squat")) == std::vector<double>{122.5, 122.5, 122.5});

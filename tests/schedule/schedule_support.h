@@ -30,7 +30,8 @@ athlete "Alex" {
 )";
 
 // The mass of set `set` of exercise `exercise` in session `index`.
-inline std::optional<double> mass_of(const meso::ProgramSchedule& p, std::size_t index, const std::string& exercise, std::size_t set = 0)
+inline std::optional<double> mass_of(const meso::scheduling::ProgramSchedule& p, std::size_t index, const std::string& exercise,
+                                     std::size_t set = 0)
 {
     const auto& content = p.contents.at(p.sessions.at(index).content);
     for (const auto& e : content.exercises)
@@ -39,14 +40,15 @@ inline std::optional<double> mass_of(const meso::ProgramSchedule& p, std::size_t
 }
 
 // The mass of each set of an exercise, in order; -1 for a set with none.
-inline std::vector<double> masses(const meso::ExercisePlan& e)
+inline std::vector<double> masses(const meso::scheduling::ExercisePlan& e)
 {
     std::vector<double> out;
     for (const auto& s : e.sets) out.push_back(s.mass.value_or(-1));
     return out;
 }
 
-inline const meso::ExercisePlan& exercise_of(const meso::ProgramSchedule& p, std::size_t index, const std::string& exercise)
+inline const meso::scheduling::ExercisePlan& exercise_of(const meso::scheduling::ProgramSchedule& p, std::size_t index,
+                                                         const std::string& exercise)
 {
     const auto& content = p.contents.at(p.sessions.at(index).content);
     for (const auto& e : content.exercises)
@@ -59,8 +61,8 @@ inline const meso::ExercisePlan& exercise_of(const meso::ProgramSchedule& p, std
 inline std::string calendar_of(const meso::test::Compiled& c)
 {
     std::ostringstream out;
-    meso::CalendarOptions options;
-    const auto r = meso::write_calendar(out, c.schedule.programs, options);
+    meso::emit::CalendarOptions options;
+    const auto r = meso::emit::write_calendar(out, c.schedule.programs, options);
     CHECK(r.diagnostics.empty());
     return out.str();
 }

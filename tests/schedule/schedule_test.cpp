@@ -361,7 +361,7 @@ program "C" for "Alex" {
 }
 )");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    const auto plan = meso::plan_schedule(c.compilation->module);
+    const auto plan = meso::scheduling::plan_schedule(c.compilation->module);
     CHECK(plan.diagnostics.empty());
     REQUIRE(plan.programs.size() == c.schedule.programs.size());
     for (std::size_t i = 0; i < plan.programs.size(); ++i) {
@@ -374,7 +374,7 @@ program "C" for "Alex" {
         CHECK(p.first_session == (whole.sessions.empty() ? std::nullopt : std::optional(whole.sessions.front().date)));
         CHECK(p.last_session == (whole.sessions.empty() ? std::nullopt : std::optional(whole.sessions.back().date)));
         std::vector<meso::Diagnostic> diagnostics;
-        const auto one = meso::schedule_program(p, diagnostics);
+        const auto one = meso::scheduling::schedule_program(p, diagnostics);
         CHECK(diagnostics.empty());
         REQUIRE(one.sessions.size() == whole.sessions.size());
         for (std::size_t k = 0; k < one.sessions.size(); ++k) {
@@ -391,15 +391,15 @@ program "C" for "Alex" {
 
     // The calendar's head (VTIMEZONE ranges) from the plans is what it is from the schedules.
     for (std::size_t i = 0; i < plan.programs.size(); ++i) {
-        const auto from_plan = meso::outline_of(plan.programs[i]);
-        const auto from_schedule = meso::outline_of(c.schedule.programs[i]);
+        const auto from_plan = meso::emit::outline_of(plan.programs[i]);
+        const auto from_schedule = meso::emit::outline_of(c.schedule.programs[i]);
         CHECK(from_plan.program == from_schedule.program);
         CHECK(from_plan.name == from_schedule.name);
         CHECK(from_plan.athlete == from_schedule.athlete);
         CHECK(from_plan.first == from_schedule.first);
         CHECK(from_plan.last == from_schedule.last);
     }
-    CHECK(meso::outline_of(plan.programs[1]).last == date(2027, 6, 28));  // a session may end after midnight
+    CHECK(meso::emit::outline_of(plan.programs[1]).last == date(2027, 6, 28));  // a session may end after midnight
 }
 
 TEST_CASE("planning bounds --max-sessions over the whole file as schedule does, before expanding anything")
@@ -413,7 +413,7 @@ program "C" for "Alex" { start 2027-01-04
   1 weeks "B" { days mon; squat 3x5 @ 70% } }
 )";
     auto c = compile(text, "test.meso", false, 30);
-    const auto plan = meso::plan_schedule(c.compilation->module, {30});
+    const auto plan = meso::scheduling::plan_schedule(c.compilation->module, {30});
     CHECK(plan.programs.size() == 1);  // A fits (20), B does not, C is not expanded
     REQUIRE(plan.diagnostics.size() == 1);
     CHECK(plan.diagnostic_program == std::vector<std::size_t>{1});

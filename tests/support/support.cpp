@@ -17,12 +17,12 @@ namespace meso::test {
 Compiled compile(const std::string& text, const std::string& path, bool default_rules, long long max_sessions)
 {
     Compiled c;
-    ResolveOptions options;
+    resolving::ResolveOptions options;
     options.default_rules = default_rules;
-    c.compilation = resolve_source(Source{path, text}, options);
+    c.compilation = resolving::resolve_source(Source{path, text}, options);
     c.diagnostics = c.compilation->diagnostics;
     if (has_errors(c.diagnostics)) return c;
-    c.schedule = schedule(c.compilation->module, {max_sessions});
+    c.schedule = scheduling::schedule(c.compilation->module, {max_sessions});
     c.diagnostics.insert(c.diagnostics.end(), c.schedule.diagnostics.begin(), c.schedule.diagnostics.end());
     return c;
 }

@@ -11,10 +11,10 @@
 namespace meso::test {
 
 struct Compiled {
-    std::unique_ptr<Compilation> compilation;
-    ScheduleResult schedule;
+    std::unique_ptr<resolving::Compilation> compilation;
+    scheduling::ScheduleResult schedule;
     std::vector<Diagnostic> diagnostics;  // resolve's and schedule's
-    const ProgramSchedule& program(std::size_t i = 0) const { return schedule.programs.at(i); }
+    const scheduling::ProgramSchedule& program(std::size_t i = 0) const { return schedule.programs.at(i); }
 };
 
 // Resolves and schedules `text` as the file `path` (default rule sets off
