@@ -13,12 +13,14 @@
    emission; a fresh process each, one warm-up run, then one sample) and
    `meso compile FILE -o /dev/null` (end to end, and its peak resident
    memory). Each figure is the median of its rounds.
-4. Side by side on the same sessions: `meso compile` against Python's
+4. `meso compile FILE -o FILE.ics` against `cp FILE.ics COPY` of its own
+   output, interleaved, medians of ROUNDS.
+5. Side by side on the same sessions: `meso compile` against Python's
    icalendar and the npm package `ics`, each building the VEVENTs from
    `meso schedule --format json` (bench/ical_python.py, bench/node/ics.js).
-5. `meso check` of the flagship example against a process that does
+6. `meso check` of the flagship example against a process that does
    nothing (`true`).
-6. Scaling: a stage may grow at most LINEAR_SLACK times as fast as its
+7. Scaling: a stage may grow at most LINEAR_SLACK times as fast as its
    input: 10x the input, at most 11x the instructions (2) and the median
    time (3). Exit 1 when the instructions grow faster; when the times do,
    only with --times-fail (the times of a shared machine move by more
@@ -45,6 +47,9 @@ KINDS = ("years", "federation", "big")
 COUNTED = {"years": (1, 10, 100), "federation": (1, 10), "big": (1, 10)}
 ROUNDS = 5  # timed runs of each input, interleaved; their median is the figure
 LINEAR_SLACK = 1.1  # a stage may grow at most 1.1 times as fast as its input
+CP_TARGET = 10  # meso compile at most 10 times as long as cp of its output (issue 20)
+# The inputs of the cp ratio: the largest of each kind that writes less than 200 MB.
+CP_INPUTS = ("years-100", "federation-10", "big-10")
 # The side-by-side inputs: big enough that start-up costs do not decide,
 # small enough that the slowest competitor finishes in well under a minute.
 SIDE_BY_SIDE = ("years-10", "federation-10")
@@ -159,6 +164,26 @@ def timed_rounds(meso, meso_bench, names, inputs, env):
     return {name: {key: statistics.median(r[key] for r in rs) for key in rs[0]} for name, rs in samples.items()}
 
 
+def cp_ratios(meso, inputs, work, env):
+    """[(input, output bytes, compile s, cp s)]: meso compile into a file
+    against cp of that file, CPU time medians of ROUNDS, interleaved. Both
+    write a new file (the old one is removed first, untimed)."""
+    results = []
+    for name in CP_INPUTS:
+        path, output, copy = inputs / f"{name}.meso", work / f"{name}.cp.ics", work / f"{name}.copy.ics"
+        compile_times, cp_times = [], []
+        for _ in range(ROUNDS):
+            for f in (output, copy):
+                f.unlink(missing_ok=True)
+            compile_times.append(
+                timed_child([meso, "compile", path, "-o", output, "--max-sessions", MAX_SESSIONS], env, quiet=True)[0])
+            cp_times.append(timed_child(["/bin/cp", output, copy], env)[0])
+        results.append((name, output.stat().st_size, statistics.median(compile_times), statistics.median(cp_times)))
+        for f in (output, copy):
+            f.unlink()
+    return results
+
+
 def scaling_rows(rows, pairs, stages, measure):
     """[(label, stage, size ratio, cost ratio, within)]: neighbouring scales
     of each kind; measure(row, key) is the stage's cost."""
@@ -209,6 +234,7 @@ def main():
     timed_began = time.perf_counter()
     rows = timed_rounds(meso, meso_bench, [f"{kind}-{scale}" for kind in KINDS for scale in scales], inputs, env)
     timed_s = time.perf_counter() - timed_began
+    cps = cp_ratios(meso, inputs, work, env) if not quick else []
 
     # ---- side by side on the same sessions ----
     side = []
@@ -316,6 +342,17 @@ def main():
                    "on the shared machine of docs/performance.md the times of the same binary move by more than the "
                    "bound between runs while the instructions stay linear (docs/performance.md, *Scaling*).")
     failures += slow if "--times-fail" in sys.argv else []
+
+    if cps:
+        out.append("\n## Compile against copying its output\n")
+        out.append(f"`meso compile FILE -o OUT.ics` against `cp OUT.ics COPY.ics`: CPU time (user + system) of each process, "
+                   f"medians of {ROUNDS} interleaved; each writes a new file. Target: at most {CP_TARGET}x.\n")
+        out.append("| input | output MB | meso compile | cp | ratio | |")
+        out.append("|---|--:|--:|--:|--:|---|")
+        for name, size, compile_s, cp_s in cps:
+            ratio = compile_s / cp_s
+            out.append(f"| {name} | {size / 1e6:.1f} | {compile_s:.3f} s | {cp_s:.3f} s | {ratio:.1f}x "
+                       f"| {'met' if ratio <= CP_TARGET else 'not met (a target, not a failure)'} |")
 
     out.append(f"\nThe benchmark took {time.perf_counter() - began:.0f} s.")
     text = "\n".join(out) + "\n"
