@@ -36,7 +36,8 @@ import sys
 import time
 from pathlib import Path
 
-import instructions
+sys.dont_write_bytecode = True  # no bench/__pycache__ in the source tree
+import instructions  # noqa: E402 (after the line above)
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALES = (1, 10, 100)
