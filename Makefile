@@ -64,7 +64,8 @@ vsix: setup
 	cd editors/vscode && tools/node_modules/.bin/vsce package --allow-missing-repository --skip-license -o $(abspath $(VSIX))
 
 bench: build bench/node/node_modules/.package-lock.json
-	/usr/bin/python3 bench/run.py $(BUILD)
+	@command -v valgrind >/dev/null || scripts/setup --bench
+	/usr/bin/python3 bench/run.py $(BUILD) $(BENCH_FLAGS)
 # The whole test suite again, every binary built with AddressSanitizer and
 # UndefinedBehaviorSanitizer (leaks included); any report fails the run.
 export ASAN_OPTIONS ?= detect_leaks=1:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1

@@ -1,10 +1,14 @@
 // meso's benchmark: times each stage of the pipeline on one input file.
 //
-//   meso_bench FILE [--repeat N]
+//   meso_bench FILE [--repeat N] [--once]
 //
 // Prints one line of key=value pairs: bytes, sessions, and per stage the
 // best of N samples (of several runs for small inputs) in CPU seconds (parse, resolve, schedule, rules, ics), the
 // bytes of the calendar, plus the peak resident memory of the process.
+// --once runs each stage exactly once, untimed, for callgrind: bench/run.py
+// counts each stage's instructions by the functions it runs in (the bench_*
+// functions below, and the pipeline's check_clock_changes and rules
+// functions: bench/instructions.py).
 // Resolve includes its own parse and reading the file. The calendar is
 // written into a stream that only counts its bytes, so that ics_s is the
 // emitter's own time.
@@ -24,12 +28,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <sstream>
 #include <streambuf>
 #include <string>
+#include <vector>
 
 #include "engine/emit/ical.h"
 #include "engine/pipeline/pipeline.h"
@@ -46,26 +51,82 @@ double cpu_seconds()
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-// The best of `repeat` samples. A sample is one run, or for small inputs
-// as many runs as fill 50 ms, divided by their number: every sample, of any
-// input, lasts long enough for the clock and the caches to settle, and the
-// same number of samples is taken at every size, so that the times of
-// different sizes compare (a best of many is lower than a best of few).
-double best_of(int repeat, const std::function<void()>& run)
+// Fills the caches with other bytes, so that the run after it starts as
+// `meso compile` does, with none of its data cached: run after run on a
+// small input otherwise finds its whole working set still in the caches
+// from the run before, which no single run of a large input does, and the
+// small input looked faster per session than it is (big-1 -> big-10: 10x
+// the instructions, 15x the time). 64 MB: twice the last-level cache of
+// the machine of docs/performance.md.
+void evict_caches()
 {
+    static std::vector<char> other(std::size_t{64} << 20);
+    static char round = 0;
+    std::memset(other.data(), ++round, other.size());
+    volatile char sink = other[other.size() / 2];
+    (void)sink;
+}
+
+// Runs a sample holds at most: each run follows an eviction of the caches
+// (a few milliseconds, untimed).
+constexpr int max_runs = 20;
+
+// The best of `repeat` samples. A sample is one run, or for small inputs
+// as many runs as fill 50 ms (at most max_runs), divided by their number,
+// each run timed alone after the caches are evicted: the same number of
+// samples is taken at every size, so that the times of different sizes
+// compare (a best of many is lower than a best of few).
+// One run before the samples is not timed: a small input's sample is many
+// runs, whose later ones reuse the memory the first took from the system,
+// and a large input's one run would otherwise pay for all of it. What a
+// run returns is freed after its clock stops: freeing the previous run's
+// syntax tree or IR is no part of the next run's work.
+template <typename Run> double best_of(int repeat, const Run& run)
+{
+    run();  // untimed
     double best = 1e300;
     for (int i = 0; i < repeat; ++i) {
-        const double start = cpu_seconds();
         int runs = 0;
         double took = 0;
         do {
-            run();
+            evict_caches();
+            const double start = cpu_seconds();
+            const auto result = run();
+            took += cpu_seconds() - start;
             ++runs;
-            took = cpu_seconds() - start;
-        } while (took < 0.05 && runs < 10000);
+        } while (took < 0.05 && runs < max_runs);
         best = std::min(best, took / runs);
     }
     return best;
+}
+
+// The stages as functions of their own, for callgrind's counts (--once):
+// their inclusive instructions are a stage's (bench/instructions.py).
+[[gnu::noinline]] meso::ParseResult bench_parse(const meso::Source& source) { return meso::parse(source, meso::ParseLimits{}); }
+
+[[gnu::noinline]] meso::pipeline::FileRun bench_resolve(const std::string& path, const meso::pipeline::Options& options)
+{
+    return meso::pipeline::resolve_file(path, options);
+}
+
+// The calendar's head, once the plan is complete, as meso compile writes it.
+[[gnu::noinline]] void bench_begin_calendar(meso::emit::CalendarStream& stream, std::ostream& out, const meso::scheduling::SchedulePlan& plan,
+                                            const meso::emit::CalendarOptions& calendar)
+{
+    std::vector<meso::emit::ProgramOutline> outlines;
+    for (const auto& p : plan.programs) outlines.push_back(meso::emit::outline_of(p));
+    meso::emit::begin_calendar(stream, out, outlines, calendar);
+}
+
+[[gnu::noinline]] void bench_write_events(meso::emit::CalendarStream& stream, std::ostream& out, const meso::scheduling::ProgramSchedule& program)
+{
+    meso::emit::write_events(stream, out, program);
+}
+
+[[gnu::noinline]] void bench_end_calendar(meso::emit::CalendarStream& stream, std::ostream& out)
+{
+    meso::emit::end_calendar(stream, out);
+    out.flush();
 }
 
 // A stream buffer that keeps nothing: it counts what is written to it.
@@ -109,13 +170,15 @@ struct PassCounts {
 };
 
 // One pass of meso compile after resolving, on `run` as resolve_file left
-// it (its diagnostics are put back after each pass), each stage's time
-// added to `t`.
-PassCounts compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Diagnostic>& resolved, const meso::pipeline::Options& options,
-                        const meso::emit::CalendarOptions& calendar, StageTimes& t)
+// it (its diagnostics are put back and the previous pass's plan freed
+// before the clock starts), each stage's time added to `t`.
+[[gnu::noinline]] PassCounts bench_compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Diagnostic>& resolved,
+                                                const meso::pipeline::Options& options, const meso::emit::CalendarOptions& calendar,
+                                                StageTimes& t)
 {
     PassCounts counts;
     run.diagnostics = resolved;
+    run.plan = {};
     double at = cpu_seconds();
     auto lap = [&](double& stage) {
         const double now = cpu_seconds();
@@ -126,14 +189,10 @@ PassCounts compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Di
     std::ostream out(&counter);
     meso::emit::CalendarStream stream;
     auto take = [&](std::size_t index, meso::scheduling::ProgramSchedule& program) {
-        if (index == 0) {  // the plan is complete: the head can be written, as meso compile does
-            std::vector<meso::emit::ProgramOutline> outlines;
-            for (const auto& p : run.plan.programs) outlines.push_back(meso::emit::outline_of(p));
-            meso::emit::begin_calendar(stream, out, outlines, calendar);
-        }
+        if (index == 0) bench_begin_calendar(stream, out, run.plan, calendar);  // the plan is complete, as meso compile does
         counts.sessions += program.sessions.size();
         counts.contents += program.contents.size();
-        meso::emit::write_events(stream, out, program);
+        bench_write_events(stream, out, program);
     };
     meso::pipeline::stream_programs(run, options, meso::pipeline::Stages::rules, take, [&](meso::pipeline::Lap done) {
         switch (done) {
@@ -143,8 +202,7 @@ PassCounts compile_pass(meso::pipeline::FileRun& run, const std::vector<meso::Di
         case meso::pipeline::Lap::take: lap(t.ics); break;
         }
     });
-    meso::emit::end_calendar(stream, out);
-    out.flush();
+    bench_end_calendar(stream, out);
     counts.ics_bytes = counter.bytes();
     lap(t.ics);
     return counts;
@@ -160,8 +218,11 @@ int main(int argc, char** argv)
     }
     const std::string path = argv[1];
     int repeat = 3;
-    for (int i = 2; i + 1 < argc; ++i)
-        if (std::string(argv[i]) == "--repeat") repeat = std::atoi(argv[i + 1]);
+    bool once = false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::string(argv[i]) == "--repeat" && i + 1 < argc) repeat = std::atoi(argv[i + 1]);
+        if (std::string(argv[i]) == "--once") once = true;
+    }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
@@ -169,9 +230,11 @@ int main(int argc, char** argv)
 
     meso::pipeline::Options options;
     options.max_sessions = 100'000'000;
-    const double parse = best_of(repeat, [&] { auto r = meso::parse(source, meso::ParseLimits{}); });
-    meso::pipeline::FileRun run;
-    const double resolve = best_of(repeat, [&] { run = meso::pipeline::resolve_file(path, options); });
+    double parse = 0, resolve = 0;
+    if (once) bench_parse(source);
+    else parse = best_of(repeat, [&] { return bench_parse(source); });
+    if (!once) resolve = best_of(repeat, [&] { return bench_resolve(path, options); });
+    meso::pipeline::FileRun run = bench_resolve(path, options);
     if (run.unreadable || meso::has_errors(run.diagnostics) || !run.zone_error.empty()) {
         std::cerr << "meso_bench: the input has errors\n";
         return 1;
@@ -181,17 +244,22 @@ int main(int argc, char** argv)
     calendar.default_timezone = run.default_zone.name;  // as meso compile does
     calendar.stamp = std::chrono::sys_seconds{std::chrono::seconds{1798761600}};
     PassCounts counts;
-    // As best_of: a sample is one pass, or as many as fill 50 ms; the best
-    // of `repeat` samples, stage by stage.
+    // As best_of: one pass untimed, then a sample is one pass, or as many
+    // as fill 50 ms (at most max_runs, each after the caches are evicted);
+    // the best of `repeat` samples, stage by stage.
     StageTimes best{1e300, 1e300, 1e300, 1e300};
-    for (int i = 0; i < repeat; ++i) {
+    if (!once) {  // untimed, as best_of's first run
+        StageTimes ignored;
+        bench_compile_pass(run, resolved, options, calendar, ignored);
+    }
+    for (int i = 0; i < (once ? 1 : repeat); ++i) {
         StageTimes sum;
         int runs = 0;
-        const double start = cpu_seconds();
         do {
-            counts = compile_pass(run, resolved, options, calendar, sum);
+            if (!once) evict_caches();
+            counts = bench_compile_pass(run, resolved, options, calendar, sum);
             ++runs;
-        } while (cpu_seconds() - start < 0.05 && runs < 10000);
+        } while (!once && sum.schedule + sum.clock_changes + sum.rules + sum.ics < 0.05 && runs < max_runs);
         best.schedule = std::min(best.schedule, sum.schedule / runs);
         best.clock_changes = std::min(best.clock_changes, sum.clock_changes / runs);
         best.rules = std::min(best.rules, sum.rules / runs);
