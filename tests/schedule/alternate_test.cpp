@@ -183,7 +183,7 @@ program "Cycles" for "Alex" {
     CHECK(p.blocks.at(p.sessions[3].block).cycle == "2");
 }
 
-TEST_CASE("a paused week does not count: the week after the pause takes the pattern the paused week would have; a skip drops")
+TEST_CASE("a paused week does not count: the week after the pause takes the pattern the paused week would have, and a skip drops sessions")
 {
     SECTION("pause")
     {
