@@ -1,7 +1,7 @@
 // The grammar of blocks and templates: method, days, sessions, occlusion,
 // cuff (on a limb: athlete.h), allow, note, splits (`mon wed { ... }`), rotations (`rotate { "A" { ... } }`), week overrides (`week 4
-// { ... }`, `week 2..3 deload`) and exercises. Internal to grammar/: see
-// grammar.h.
+// { ... }`, `week 2..3 deload`), alternating weeks (`alternate { "A" { ... } "B" { ... } }`) and exercises.
+// Internal to grammar/: see grammar.h.
 #pragma once
 
 #include <string>
@@ -20,7 +20,7 @@ struct block_keywords {
     static constexpr bool exercises_allowed = true;
     static std::vector<std::string> words()
     {
-        return {"method", "days", "sessions", "occlusion", "cuff", "week", "superset", "circuit", "rotate", "allow", "note"};
+        return {"method", "days", "sessions", "occlusion", "cuff", "week", "superset", "circuit", "rotate", "alternate", "allow", "note"};
     }
 };
 
@@ -70,9 +70,10 @@ struct superset_statement : seq<superset_keyword, ws, must<superset_body>, opt<w
 
 // A split: what sessions on those weekdays hold. `mon wed { squat 5x5 @ 75% }`
 struct split_statement;
-struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, weekday> {};
+struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, kw<"alternate">, weekday> {};
 template <> inline constexpr auto error_message<misplaced_in_split> =
-    "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week', 'rotate' and 'allow' in the block itself";
+    "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week', 'rotate', 'alternate' and "
+    "'allow' in the block itself";
 struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
                              seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
@@ -83,9 +84,10 @@ struct split : seq<at<weekday>, weekdays, ws, must<split_body>> {};
 
 // A week override: what those block weeks hold instead.
 struct week_statement;
-struct misplaced_in_week : sor<kw<"week">, kw<"allow">, kw<"rotate">> {};
+struct misplaced_in_week : sor<kw<"week">, kw<"allow">, kw<"rotate">, kw<"alternate">> {};
 template <> inline constexpr auto error_message<misplaced_in_week> =
-    "a week override cannot hold 'week' or 'allow', nor 'rotate'; write them in the block itself";
+    "a week override cannot hold 'week' or 'allow', nor 'rotate' or 'alternate' (nor can a week pattern of 'alternate'); write them in "
+    "the block itself";
 struct week_statement
     : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
           split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
@@ -109,9 +111,10 @@ template <> inline constexpr auto error_message<week_list> = "expected a week nu
 // `shift` (the default) keeps it for the next training day, `drop` drops it.
 struct rotation_policy : sor<kw<"shift">, kw<"drop">> {};
 struct workout_name : string_literal {};
-struct misplaced_in_workout : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, weekday> {};
+struct misplaced_in_workout : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, kw<"alternate">, weekday> {};
 template <> inline constexpr auto error_message<misplaced_in_workout> =
-    "a workout holds exercises, 'sessions' and 'note'; write 'method', 'days', 'week', 'rotate' and 'allow' in the block itself";
+    "a workout holds exercises, 'sessions' and 'note'; write 'method', 'days', 'week', 'rotate', 'alternate' and 'allow' in the block "
+    "itself";
 struct workout_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
                                seq<at<misplaced_in_workout>, raise<misplaced_in_workout>>, misspelt_keyword<block_keywords>, prescription> {
 };
@@ -133,11 +136,33 @@ template <> inline constexpr auto error_message<rotation_body> =
     "(or 'rotate drop { ... }' to drop a skipped day's workout)";
 struct rotate_statement : seq<kw<"rotate">, ws, opt<rotation_policy, ws>, must<rotation_body>> {};
 
+// Alternating weeks: the block's weeks take the patterns in turn, A B A B …
+// `alternate { "A" { squat 5x5 @ 75% }; "B" { squat 3x8 @ 65% } }`; a
+// pattern holds what a week override holds.
+struct week_pattern_name : string_literal {};
+struct week_pattern_body : body_of<week_statement> {};
+template <> inline constexpr auto error_message<week_pattern_body> =
+    "expected '{' with what the pattern's weeks hold after its name, as in '\"A\" { squat 5x5 @ 75% }'";
+struct week_pattern : seq<week_pattern_name, ws, must<week_pattern_body>> {};
+// An exercise written straight into `alternate`.
+struct exercise_in_alternation : exercise_start {};
+template <> inline constexpr auto error_message<exercise_in_alternation> =
+    "'alternate' holds week patterns: write the exercise inside a pattern's '{ }', as in 'alternate { \"A\" { squat 5x5 @ 75% }; "
+    "\"B\" { ... } }'";
+struct alternation_item : sor<week_pattern, seq<at<exercise_start>, raise<exercise_in_alternation>>> {};
+template <> inline constexpr auto error_message<alternation_item> =
+    "expected a week pattern: its name in quotes and what its weeks hold, as in '\"A\" { squat 5x5 @ 75% }'";
+struct alternation_body : body_of<alternation_item> {};
+template <> inline constexpr auto error_message<alternation_body> =
+    "expected '{' and the week patterns in turn after 'alternate', as in 'alternate { \"A\" { squat 5x5 @ 75% }; \"B\" { squat 3x8 "
+    "@ 65% } }'";
+struct alternate_statement : seq<kw<"alternate">, ws, must<alternation_body>> {};
+
 struct block_statement
     : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, week_override, superset_statement,
-          split, rotate_statement, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
+          split, rotate_statement, alternate_statement, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<block_statement> =
-    "expected a block statement: method, days, sessions, occlusion, cuff, week, superset, rotate, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
+    "expected a block statement: method, days, sessions, occlusion, cuff, week, superset, rotate, alternate, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
 struct block_body : body_of<block_statement> {};
 template <> inline constexpr auto error_message<block_body> = "expected '{' to open the block";
 

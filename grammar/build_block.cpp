@@ -36,6 +36,7 @@ std::optional<syntax::BlockStatement> Builder::block_statement(const node& n)
     if (n.is_type<g::week_override>()) return BlockStatement{week_override(n)};
     if (n.is_type<g::split>()) return BlockStatement{split(n)};
     if (n.is_type<g::rotate_statement>()) return BlockStatement{rotation(n)};
+    if (n.is_type<g::alternate_statement>()) return BlockStatement{alternation(n)};
     if (n.is_type<g::superset_statement>()) return BlockStatement{superset(n)};
     if (n.is_type<g::allow_statement>()) return BlockStatement{allow(n)};
     if (n.is_type<g::note_statement>()) return BlockStatement{NoteStatement{text(*child<g::note_text>(n)), sp, {}}};
@@ -133,23 +134,25 @@ syntax::Rotation Builder::rotation(const node& n)
         else if (!names.insert(w.name.value).second)
             error(w.name.span, "the workout \"" + w.name.value + "\" is named twice in this rotation; give each workout its own name");
     }
-    if (r.workouts.size() < 2 && only_workouts(r))
+    if (r.workouts.size() < 2 &&
+        only_items(r.braces,
+                   r.workouts.empty() ? std::vector<Span>{} : std::vector<Span>{std::get<syntax::Workout>(r.workouts[0].node).span}))
         error(r.span,
               "a rotation holds two workouts or more, done in turn, as in 'rotate { \"A\" { squat 5x5 @ 75% }; \"B\" { deadlift 1x5 "
               "@ 85% } }'; write a single workout's exercises in the block without it");
     return r;
 }
 
-// True when the rotation's braces hold nothing but its workouts, blanks, ';' and comments: a workout the parser
+// True when the braces hold nothing but the `items` (in order), blanks, ';' and comments: an item the parser
 // could not read (already reported) is not counted as missing.
-bool Builder::only_workouts(const syntax::Rotation& r) const
+bool Builder::only_items(const syntax::Braces& braces, const std::vector<Span>& items) const
 {
-    const std::string_view text = r.braces.span.text();
-    std::size_t next = 0;  // the next workout
+    const std::string_view text = braces.span.text();
+    std::size_t next = 0;  // the next item
     for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-        const std::uint32_t at = r.braces.span.begin + static_cast<std::uint32_t>(i);
-        if (next < r.workouts.size() && at == std::get<syntax::Workout>(r.workouts[next].node).span.begin) {
-            i += std::get<syntax::Workout>(r.workouts[next++].node).span.text().size() - 1;
+        const std::uint32_t at = braces.span.begin + static_cast<std::uint32_t>(i);
+        if (next < items.size() && at == items[next].begin) {
+            i += items[next++].text().size() - 1;
             continue;
         }
         const char c = text[i];
@@ -157,6 +160,38 @@ bool Builder::only_workouts(const syntax::Rotation& r) const
         else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ';') return false;
     }
     return true;
+}
+
+// `alternate { "A" { squat 5x5 @ 75% } "B" { squat 3x8 @ 65% } }`: two
+// patterns at least, each named once.
+syntax::Alternation Builder::alternation(const node& n)
+{
+    syntax::Alternation a;
+    a.span = span(n);
+    const node& b = *child<g::alternation_body>(n);
+    a.braces = braces(b);
+    a.patterns = statements_of<syntax::AlternationStatement>(b, [this](const node& c) -> std::optional<syntax::AlternationStatement> {
+        if (!c.is_type<g::week_pattern>()) return std::nullopt;
+        syntax::WeekPattern p;
+        p.span = span(c);
+        p.name = text(*child<g::week_pattern_name>(c));
+        p.body = body(*child<g::week_pattern_body>(c));
+        return syntax::AlternationStatement{std::move(p)};
+    });
+    std::set<std::string> names;
+    for (const auto& statement : a.patterns) {
+        const auto& p = std::get<syntax::WeekPattern>(statement.node);
+        if (p.name.value.empty()) error(p.name.span, "a week pattern needs a name, such as \"A\" or \"Heavy\"");
+        else if (!names.insert(p.name.value).second)
+            error(p.name.span, "the week pattern \"" + p.name.value + "\" is named twice; give each pattern its own name");
+    }
+    if (a.patterns.size() < 2 &&
+        only_items(a.braces,
+                   a.patterns.empty() ? std::vector<Span>{} : std::vector<Span>{std::get<syntax::WeekPattern>(a.patterns[0].node).span}))
+        error(a.span,
+              "'alternate' holds two week patterns or more, taken by the block's weeks in turn, as in 'alternate { \"A\" { squat 5x5 @ "
+              "75% }; \"B\" { squat 3x8 @ 65% } }'; for one pattern, write its statements in the block");
+    return a;
 }
 
 // `superset { curl 3x10 @ 20 kg; dip 3x10 } rest 90 s`: two exercises at least.

@@ -117,7 +117,8 @@ private:
     syntax::WeekItem week_item(const node& n);
     syntax::Split split(const node& n);
     syntax::Rotation rotation(const node& n);
-    bool only_workouts(const syntax::Rotation& r) const;
+    bool only_items(const syntax::Braces& braces, const std::vector<Span>& items) const;
+    syntax::Alternation alternation(const node& n);
     syntax::Superset superset(const node& n);
     syntax::Allow allow(const node& n);
 

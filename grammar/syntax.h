@@ -181,6 +181,23 @@ struct Rotation {
     Span span;
     Trivia trivia;
 };
+struct WeekPattern {  // `"A" { squat 5x5 @ 75% }`, in `alternate`
+    Text name;
+    Body body;  // what a week override's body holds
+    Span span;
+    Trivia trivia;
+};
+struct AlternationStatement {
+    std::variant<WeekPattern> node;
+};
+// `alternate { "A" { ... } "B" { ... } }`: the block's weeks take the
+// patterns in turn (week 1 A, week 2 B, week 3 A, …).
+struct Alternation {
+    Braces braces;
+    std::vector<AlternationStatement> patterns;
+    Span span;
+    Trivia trivia;
+};
 struct Superset {  // `superset { curl 3x10 @ 20 kg  triceps-extension 3x10 @ 15 kg } rest 90 s`
     Name keyword;  // superset | circuit, as written
     Body body;     // prescriptions only (the grammar takes nothing else)
@@ -201,7 +218,9 @@ struct NoteStatement {
 };
 
 struct BlockStatement {
-    std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Rotation, Superset, Allow, NoteStatement, Prescription> node;
+    std::variant<Method, Days, Sessions, Occlusion, Cuff, WeekOverride, Split, Rotation, Alternation, Superset, Allow, NoteStatement,
+                 Prescription>
+        node;
 };
 
 const Span& span_of(const BlockStatement& statement);

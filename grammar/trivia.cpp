@@ -130,6 +130,8 @@ private:
     void descend(syntax::Split& s) { body_level(s.body.braces, s.body.statements); }
     void descend(syntax::Rotation& r) { body_level(r.braces, r.workouts); }
     void descend(syntax::Workout& w) { body_level(w.body.braces, w.body.statements); }
+    void descend(syntax::Alternation& a) { body_level(a.braces, a.patterns); }
+    void descend(syntax::WeekPattern& p) { body_level(p.body.braces, p.body.statements); }
     void descend(syntax::Superset& s) { body_level(s.body.braces, s.body.statements); }
     template <typename T> void descend(T&) { static_assert(has_no_body<T>, "a statement kind with a body needs its descend()"); }
 };

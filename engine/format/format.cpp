@@ -304,6 +304,11 @@ private:
         return with_body(n.policy ? "rotate " + name(*n.policy) : std::string("rotate"), n.braces, n.workouts, d);
     }
     std::vector<std::string> render(const Workout& n, int d) { return with_body(quote(n.name.value), n.body.braces, n.body.statements, d); }
+    std::vector<std::string> render(const Alternation& n, int d) { return with_body("alternate", n.braces, n.patterns, d); }
+    std::vector<std::string> render(const WeekPattern& n, int d)
+    {
+        return with_body(quote(n.name.value), n.body.braces, n.body.statements, d);
+    }
     std::vector<std::string> render(const Superset& n, int d)
     {
         auto lines = with_body(n.keyword.text, n.body.braces, n.body.statements, d);

@@ -138,6 +138,8 @@ private:
     void node(const Split& x) { nested("split " + days(x.days), x.body.statements); }
     void node(const Rotation& x) { nested("rotate" + (x.policy ? " " + n(*x.policy) : std::string()), x.workouts); }
     void node(const Workout& x) { nested("workout " + t(x.name), x.body.statements); }
+    void node(const Alternation& x) { nested("alternate", x.patterns); }
+    void node(const WeekPattern& x) { nested("pattern " + t(x.name), x.body.statements); }
     void node(const Allow& x) { put("allow " + n(x.rule) + " " + t(x.reason)); }
     void node(const NoteStatement& x) { put("note " + t(x.text)); }
     void node(const Prescription& x)

@@ -91,6 +91,7 @@ std::size_t Exercise::set_count() const
 
 bool WeekOverride::covers(int week) const
 {
+    if (pattern) return week >= 1 && (week - 1) % pattern->of == pattern->index;
     auto after = std::upper_bound(weeks.begin(), weeks.end(), week, [](int w, const WeekRange& r) { return w < r.first; });
     return after != weeks.begin() && std::prev(after)->last >= week;
 }

@@ -229,12 +229,24 @@ struct WeekRange {
     int last = 1;
 };
 
+// `alternate { "A" { ... } "B" { ... } }`: a pattern is the override of
+// every `of`-th block week from week index + 1 (A: 1, 3, 5 …; B: 2, 4, 6 …).
+struct WeekPattern {
+    std::string name;
+    int index = 0;  // 0 for the first pattern
+    int of = 2;     // how many patterns alternate
+};
+
 struct WeekOverride {
     // Ranges, not a list of weeks: `week 1..1000` is one range however many
     // weeks it names, so neither memory nor a lookup grows with its length.
-    std::vector<WeekRange> weeks;  // sorted, disjoint, not adjacent
-    bool deload = false;           // half the sets (rounded up), 90% of each load
-    Content content;               // replaces the block's statements of the same kind
+    std::vector<WeekRange> weeks;  // sorted, disjoint, not adjacent; empty for a pattern
+    // A week pattern of `alternate`: it covers its weeks of the block, and
+    // a `week N` override of the same week is applied after it (wins). The
+    // patterns of a block stand together in Block::weeks, in order.
+    std::optional<WeekPattern> pattern;
+    bool deload = false;  // half the sets (rounded up), 90% of each load
+    Content content;      // replaces the block's statements of the same kind
     Span span;
 
     bool covers(int week) const;

@@ -24,8 +24,8 @@ enum Kind { function = 3, field = 5, variable = 6, module = 9, unit = 11, value 
 const std::vector<std::string> file_words = {"use", "athlete", "group", "program", "template", "ruleset", "condition"};
 const std::vector<std::string> program_words = {"start",       "end",  "competition", "timezone", "coach",
                                                 "calendar-id", "skip", "pause",       "then",     "repeat"};
-const std::vector<std::string> block_words = {"method",  "days",   "sessions", "occlusion", "cuff",    "week", "superset",
-                                              "circuit", "rotate", "allow",    "note",      "warm-up", "rest"};
+const std::vector<std::string> block_words = {"method",  "days",   "sessions",  "occlusion", "cuff", "week",    "superset",
+                                              "circuit", "rotate", "alternate", "allow",     "note", "warm-up", "rest"};
 const std::vector<std::string> athlete_words = {"max",      "round",   "training-max", "bar", "plates", "barbell",
                                                 "dumbbell", "machine", "condition",    "aop", "cleared"};
 const std::vector<std::string> ruleset_words = {"source", "applies", "rule", "note", "require", "forbid", "allow", "replaces"};

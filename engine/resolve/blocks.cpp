@@ -128,6 +128,10 @@ bool Resolver::apply_template(ir::Block& block, const syntax::BlockUse& use, con
     const std::size_t template_weeks = block.weeks.size();
     ir::merge_content(block.content, over, "this use of '" + t.name.text + "'", &c_.diagnostics);
     move_template_splits(block, template_weeks, over, use_weeks, t);
+    // The use's `alternate` stands instead of the template's, as a rotation does.
+    if (std::any_of(use_weeks.begin(), use_weeks.end(), [](const ir::WeekOverride& w) { return w.pattern.has_value(); }))
+        block.weeks.erase(std::remove_if(block.weeks.begin(), block.weeks.end(), [](const ir::WeekOverride& w) { return w.pattern; }),
+                          block.weeks.end());
     for (auto& w : use_weeks) {
         report_weeks_past_end(w, weeks_of(block.length_days));
         block.weeks.push_back(std::move(w));
@@ -162,7 +166,9 @@ void Resolver::check_week_overrides(ir::Block& block, bool written_in_place)
         for (auto& e : w.content.exercises) {
             if (std::find(known.begin(), known.end(), e.name) != known.end()) continue;
             if (auto near = closest_match(e.name, known))
-                report(e.span, "unknown exercise '" + e.name + "' in this week override; did you mean '" + *near + "'?");
+                report(e.span, "unknown exercise '" + e.name + "' in " +
+                                   (w.pattern ? "the week pattern \"" + w.pattern->name + "\"" : std::string("this week override")) +
+                                   "; did you mean '" + *near + "'?");
         }
         if (written_in_place) report_weeks_past_end(w, weeks);
     }

@@ -66,6 +66,7 @@ ir::Content Resolver::content_of(const std::vector<syntax::BlockStatement>& stat
                 [&](const syntax::Split& n) { add_split(content, n, ctx); },
                 [&](const syntax::Rotation& n) { add_rotation(content, n, ctx); },
                 [&](const syntax::WeekOverride& n) { add_week_override(n, ctx); },
+                [&](const syntax::Alternation& n) { add_alternation(n, ctx); },
                 [&](const syntax::Allow& n) {
                     if (ctx.allows) ctx.allows->push_back({n.rule.text, n.reason.value, n.span});
                 },
@@ -144,6 +145,7 @@ template <typename Part> void Resolver::fill_part(Part& part, ir::Content& conte
                        [&](const syntax::WeekOverride&) { misplaced(inner); },
                        [&](const syntax::Split&) { misplaced(inner); },
                        [&](const syntax::Rotation&) { misplaced(inner); },
+                       [&](const syntax::Alternation&) { misplaced(inner); },
                        [&](const syntax::Allow&) { misplaced(inner); },
                    },
                    inner.node);
@@ -205,6 +207,38 @@ void Resolver::add_week_override(const syntax::WeekOverride& n, const ContentCon
         w.content = content_of(n.body->statements, inner);
     }
     ctx.weeks->push_back(std::move(w));
+}
+
+}  // namespace meso::resolving
+
+namespace meso::resolving {
+
+// `alternate { "A" { ... } "B" { ... } }`: one override a pattern, each
+// covering every n-th week of the block (ir::WeekOverride::covers).
+void Resolver::add_alternation(const syntax::Alternation& n, const ContentContext& ctx)
+{
+    if (!ctx.allow_weeks || !ctx.weeks) {
+        report(n.span, "'alternate' cannot stand here; write it in the block itself");
+        return;
+    }
+    const auto earlier = std::find_if(ctx.weeks->begin(), ctx.weeks->end(), [](const ir::WeekOverride& w) { return w.pattern; });
+    if (earlier != ctx.weeks->end()) {
+        report(n.span, "'alternate' is given twice in this block; write all the week patterns in one 'alternate'", Severity::error,
+               {{earlier->span, "first given here"}});
+        return;
+    }
+    if (n.patterns.size() < 2) return;  // reported by the parser
+    ContentContext inner = ctx;
+    inner.allow_weeks = false;
+    const int count = static_cast<int>(n.patterns.size());
+    for (int i = 0; i < count; ++i) {
+        const auto& p = std::get<syntax::WeekPattern>(n.patterns[static_cast<std::size_t>(i)].node);
+        ir::WeekOverride w;
+        w.span = p.span;
+        w.pattern = ir::WeekPattern{p.name.value, i, count};
+        w.content = content_of(p.body.statements, inner);
+        ctx.weeks->push_back(std::move(w));
+    }
 }
 
 }  // namespace meso::resolving

@@ -73,6 +73,9 @@ struct TemplateReader {
                                   [&](const syntax::Rotation& r) {
                                       for (const auto& w : r.workouts) this->body(std::get<syntax::Workout>(w.node).body, false);
                                   },
+                                  [&](const syntax::Alternation& a) {
+                                      for (const auto& p : a.patterns) this->body(std::get<syntax::WeekPattern>(p.node).body, false);
+                                  },
                                   [&](const syntax::Superset& s) { this->body(s.body, false); },
                                   [&](const syntax::Prescription& p) { prescription(p); }, [](const auto&) {}},
                        statement.node);

@@ -194,6 +194,7 @@ private:
     template <typename Part>
     void fill_part(Part& part, ir::Content& content, const syntax::Body& body, const ContentContext& ctx, const char* misplaced_message);
     void add_week_override(const syntax::WeekOverride& w, const ContentContext& ctx);
+    void add_alternation(const syntax::Alternation& n, const ContentContext& ctx);
     template <typename T> void once(std::optional<T>& field, T value, Span& field_span, const Span& span, const char* what);
 };
 

@@ -67,7 +67,7 @@ struct WeekContent {
 // many times would otherwise cost its length times their number).
 class BlockWeeks {
 public:
-    explicit BlockWeeks(const ir::Block& block) : block_(block) {}
+    explicit BlockWeeks(const ir::Block& block);
     struct Week {
         const ir::Content* content;
         bool deload;
@@ -78,6 +78,10 @@ private:
     const ir::Block& block_;
     std::map<std::vector<std::uint32_t>, WeekContent> merged_;
     std::vector<std::uint32_t> covering_;
+    std::vector<std::uint32_t> ranges_;  // the overrides of `week N`, not of `alternate`
+    // `alternate`'s overrides, one a pattern, in order (resolve keeps them together): week w takes the (w - 1) % count-th.
+    std::uint32_t first_pattern_ = 0;
+    std::uint32_t patterns_ = 0;
 };
 
 // ---- the program

@@ -137,6 +137,8 @@ struct ProgramSchedule {
 
 // The name of the rotation's workout a session does ("B"); empty outside a rotation.
 std::string_view workout_of(const ProgramSchedule& program, const Session& session);
+// The name of the week pattern of `alternate` a session's block week takes ("A"); empty outside an `alternate`.
+std::string_view week_pattern_of(const ProgramSchedule& program, const Session& session);
 
 struct ScheduleOptions {
     long long max_sessions = 1'000'000;

@@ -73,10 +73,20 @@ const std::vector<ir::Exercise>* part_exercises(const ir::Content& c, DayPart pa
     return part_field(c, part, &ir::Content::Split::exercises, &ir::Content::Workout::exercises);
 }
 
+BlockWeeks::BlockWeeks(const ir::Block& block) : block_(block)
+{
+    for (std::uint32_t i = 0; i < block.weeks.size(); ++i) {
+        if (!block.weeks[i].pattern) ranges_.push_back(i);
+        else if (patterns_++ == 0) first_pattern_ = i;
+    }
+}
+
 BlockWeeks::Week BlockWeeks::week(int week)
 {
     covering_.clear();
-    for (std::uint32_t i = 0; i < block_.weeks.size(); ++i)
+    // The week's pattern of `alternate` first, so that a `week N` override of the same week is applied after it and wins.
+    if (patterns_ != 0 && week >= 1) covering_.push_back(first_pattern_ + static_cast<std::uint32_t>(week - 1) % patterns_);
+    for (const std::uint32_t i : ranges_)
         if (block_.weeks[i].covers(week)) covering_.push_back(i);
     // Most weeks have no override: their content is the block's, not a copy of it.
     if (covering_.empty()) return {&block_.content, false};
@@ -96,6 +106,14 @@ std::string_view workout_of(const ProgramSchedule& program, const Session& sessi
     if (block == nullptr || !block->content.rotation || block->content.rotation->workouts.empty()) return {};
     const auto& workouts = block->content.rotation->workouts;
     return workouts[(session.rotation - 1) % workouts.size()].name;
+}
+
+std::string_view week_pattern_of(const ProgramSchedule& program, const Session& session)
+{
+    if (session.block >= program.blocks.size() || program.blocks[session.block].block == nullptr) return {};
+    for (const auto& w : program.blocks[session.block].block->weeks)
+        if (w.pattern && w.covers(session.week)) return w.pattern->name;
+    return {};
 }
 
 }  // namespace meso::scheduling

@@ -116,6 +116,18 @@ private:
         }
         trivia(r.trivia);
     }
+    void block_statement(const Alternation& a)
+    {
+        with_body(a.span, "Alternation", "alternate", a.braces);
+        for (const auto& statement : a.patterns) {
+            const auto& p = std::get<WeekPattern>(statement.node);
+            text(p.name);
+            with_body(p.span, "WeekPattern", p.name.span.text(), p.body.braces);
+            body(p.body);
+            trivia(p.trivia);
+        }
+        trivia(a.trivia);
+    }
     void block_statement(const Allow& a)
     {
         CHECK(ends_with(one_line(a.span, "Allow", "allow "), a.reason.span.text()));

@@ -60,6 +60,8 @@ TEST_CASE("every node's span is the text of its construct, in every fixture")
                                        "Split",
                                        "Rotation",
                                        "Workout",
+                                       "Alternation",
+                                       "WeekPattern",
                                        "Allow",
                                        "Note",
                                        "Use",

@@ -69,6 +69,20 @@ def rotation_workouts():
     return head + ''.join(parts) + tail
 
 
+def week_patterns():
+    """A 1000-week block whose `alternate` holds as many week patterns, each named once, as fit."""
+    head, tail = '  1000 weeks "B" { days ' + DAYS + '\n    squat 1x1 @ 50%\n    alternate {\n', '    }\n  }\n'
+    parts, size, i = [], len(head) + len(tail), 0
+    while True:
+        unit = f'      "P{i}" {{ squat 1x{i % 9 + 1} @ 50% }}\n'
+        if size + len(unit) > SIZE - 200:
+            break
+        parts.append(unit)
+        size += len(unit)
+        i += 1
+    return head + ''.join(parts) + tail
+
+
 def program(body, start='start 2027-01-04'):
     return ATHLETE + 'program "P" {\n  ' + start + '\n' + body + '}\n'
 
@@ -192,6 +206,11 @@ def cases():
     c['rotation-many-workouts'] = program(rotation_workouts())
     c['rotation-long-block'] = program('  1000 weeks "B" { days ' + DAYS + '; sessions ' + ALL_HOURS +
                                        '\n    rotate { "A" { squat 5x5 @ 75% }; "B" { squat 3x3 @ 85% } }\n  }\n')
+    # Alternating weeks (issue 22): as many week patterns as fit over a 1000-week block (each week's
+    # content merged once per pattern), and two patterns over a thousand weeks of 24 sessions a day.
+    c['alternate-many-patterns'] = program(week_patterns())
+    c['alternate-long-block'] = program('  1000 weeks "B" { days ' + DAYS + '; sessions ' + ALL_HOURS +
+                                        '\n    squat 5x5 @ 75%\n    alternate { "A" { squat 3x3 @ 85% }; "B" { deadlift 1x5 @ 80% } }\n  }\n')
     c['many-maxes'] = fill('athlete "A" {\n', '  max squat 100 kg\n', '}\n')
     c['many-conditions'] = fill('athlete "A" {\n  condition a', ', a', '\n}\n')
     c['many-rules'] = fill('ruleset r "R" {\n', '  rule x error "x" { require weeks > 1 and gap >= 4 h }\n', '}\n')

@@ -17,7 +17,7 @@ syn keyword mesoKeyword method days sessions occlusion cuff width week deload al
 syn keyword mesoKeyword aop cleared class alias bar plates barbell dumbbell machine step
 syn keyword mesoKeyword source applies to blocks where require forbid rest per every any exercise has
 syn keyword mesoKeyword of never replaces
-syn keyword mesoKeyword repeat cycle rotate shift drop
+syn keyword mesoKeyword repeat cycle rotate shift drop alternate
 syn keyword mesoKeyword training-max calendar-id superset circuit each side warm-up
 syn keyword mesoOperatorWord and or not between
 syn keyword mesoWeekday mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday

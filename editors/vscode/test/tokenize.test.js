@@ -117,6 +117,10 @@ program "Off-season 2027" for "Alex" {
       "A" { good-morning 3x8 @ 40% }
       "B" { hip-thrust 4x6 @ 60% }
     }
+    alternate {
+      "Heavy" { leg-curl 3x6 @ 70% }
+      "Light" {}
+    }
   }
   2 weeks "Taper" {
     wed fri { bench-press 3x8 @ RPE 8 }
@@ -147,7 +151,7 @@ test('keywords', async () => {
     ['sessions 08:00', 'for'], ['occlusion continuous', 'occlusion'], ['cuff arm', 'cuff'], ['week 4 deload', 'week'],
     ['week 4 deload', 'deload'], ['start 2027', 'start'], ['skip 2027', 'skip'], ['competition 2027', 'competition'], ['calendar-id "club', 'calendar-id'], ['3 weeks kaatsu then', 'then'],
     ['repeat 2 {', 'repeat'], ['training-max squat +5', 'training-max'], ['+5 kg per cycle', 'cycle'],
-    ['rotate drop {', 'rotate'], ['rotate drop {', 'drop'],
+    ['rotate drop {', 'rotate'], ['rotate drop {', 'drop'], ['alternate {', 'alternate'],
     ['rest 30 s', 'rest'], ['+5 kg per week', 'per'], ['rule min-gap', 'rule'], ['require gap', 'require'],
     ['forbid athlete', 'forbid'], ['applies to blocks', 'applies']]) {
     await expectScope(program, line, word, line.startsWith('use') ? 'keyword.control.import.meso' : 'keyword.control.meso');
