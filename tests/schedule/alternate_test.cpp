@@ -57,7 +57,7 @@ void check_sessions(const meso::scheduling::ProgramSchedule& p, const std::vecto
         INFO("session " << i << " on " << meso::format_date(p.sessions[i].date));
         CHECK(p.sessions[i].date == expected[i].date);
         CHECK(p.sessions[i].week == expected[i].week);
-        CHECK(meso::week_pattern_of(p, p.sessions[i]) == expected[i].pattern);
+        CHECK(meso::scheduling::week_pattern_of(p, p.sessions[i]) == expected[i].pattern);
         const auto squat = masses(exercise_of(p, i, "squat"));
         CHECK(squat.size() == expected[i].squat_sets);
         CHECK(squat.at(0) == expected[i].squat_kg);
@@ -103,10 +103,10 @@ program "Three" for "Alex" {
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
     const auto& p = c.program();
     REQUIRE(p.sessions.size() == 4);
-    CHECK(meso::week_pattern_of(p, p.sessions[0]) == "Heavy");
-    CHECK(meso::week_pattern_of(p, p.sessions[1]) == "Medium");
-    CHECK(meso::week_pattern_of(p, p.sessions[2]) == "Pull");
-    CHECK(meso::week_pattern_of(p, p.sessions[3]) == "Heavy");
+    CHECK(meso::scheduling::week_pattern_of(p, p.sessions[0]) == "Heavy");
+    CHECK(meso::scheduling::week_pattern_of(p, p.sessions[1]) == "Medium");
+    CHECK(meso::scheduling::week_pattern_of(p, p.sessions[2]) == "Pull");
+    CHECK(meso::scheduling::week_pattern_of(p, p.sessions[3]) == "Heavy");
     CHECK(masses(exercise_of(p, 0, "squat")) == std::vector<double>{152.5, 152.5, 152.5});
     CHECK(masses(exercise_of(p, 1, "squat")) == std::vector<double>{135, 135, 135, 135, 135});
     CHECK(masses(exercise_of(p, 2, "squat")) == std::vector<double>{135, 135, 135, 135, 135});
@@ -224,7 +224,7 @@ program "Both" for "Alex" {
     const std::vector<std::string> workouts{"A", "B", "A", "B", "A", "B"};
     for (std::size_t i = 0; i < 6; ++i) {
         CHECK(meso::scheduling::workout_of(p, p.sessions[i]) == workouts[i]);
-        CHECK(meso::week_pattern_of(p, p.sessions[i]) == (i < 3 ? "Heavy" : "Light"));
+        CHECK(meso::scheduling::week_pattern_of(p, p.sessions[i]) == (i < 3 ? "Heavy" : "Light"));
     }
     CHECK(masses(exercise_of(p, 0, "squat")) == std::vector<double>{152.5, 152.5, 152.5});
     CHECK(masses(exercise_of(p, 1, "deadlift")) == std::vector<double>{165, 165, 165});
@@ -261,7 +261,7 @@ TEST_CASE("a block without alternate has no week pattern")
     auto c = compile(alex +
                      "program \"P\" for \"Alex\" {\n  start 2027-03-01\n  2 weeks \"S\" { days mon; squat 1x5 @ 75%; week 2 deload }\n}\n");
     REQUIRE_FALSE(meso::has_errors(c.diagnostics));
-    for (const auto& s : c.program().sessions) CHECK(meso::week_pattern_of(c.program(), s).empty());
+    for (const auto& s : c.program().sessions) CHECK(meso::scheduling::week_pattern_of(c.program(), s).empty());
 }
 
 TEST_CASE("alternating weeks' mistakes are located errors")

@@ -72,7 +72,7 @@ TEST_CASE("the alternating weeks example of docs/language.md: Heavy and Light we
     const auto& p = c.program();
     REQUIRE(p.sessions.size() == 12);  // six weeks of Monday and Thursday
     const std::vector<std::string> patterns{"Heavy", "Light", "Heavy", "Light", "Heavy", "Light"};
-    for (std::size_t i = 0; i < p.sessions.size(); ++i) CHECK(meso::week_pattern_of(p, p.sessions[i]) == patterns[i / 2]);
+    for (std::size_t i = 0; i < p.sessions.size(); ++i) CHECK(meso::scheduling::week_pattern_of(p, p.sessions[i]) == patterns[i / 2]);
     // Week 3 (Heavy) starts on 22 March, after the paused week.
     CHECK(p.sessions[4].week == 3);
     CHECK(p.sessions[4].date == date(2027, 3, 22));
