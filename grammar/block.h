@@ -73,8 +73,9 @@ struct split_statement;
 struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, weekday> {};
 template <> inline constexpr auto error_message<misplaced_in_split> =
     "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week', 'rotate' and 'allow' in the block itself";
-struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
-                             seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
+struct split_statement
+    : keyword_switch<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
+                     seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
 struct split_body : body_of<split_statement> {};
 template <> inline constexpr auto error_message<split_body> =
@@ -86,9 +87,9 @@ struct week_statement;
 struct misplaced_in_week : sor<kw<"week">, kw<"allow">, kw<"rotate">> {};
 template <> inline constexpr auto error_message<misplaced_in_week> =
     "a week override cannot hold 'week' or 'allow', nor 'rotate'; write them in the block itself";
-struct week_statement
-    : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
-          split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
+struct week_statement : keyword_switch<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
+                                       note_statement, superset_statement, split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>,
+                                       misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<week_statement> = "expected a statement of the week, such as 'squat 3x5 @ 80%'";
 struct week_body : body_of<week_statement> {};
 struct week_number : number {};
@@ -112,9 +113,9 @@ struct workout_name : string_literal {};
 struct misplaced_in_workout : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow">, kw<"rotate">, weekday> {};
 template <> inline constexpr auto error_message<misplaced_in_workout> =
     "a workout holds exercises, 'sessions' and 'note'; write 'method', 'days', 'week', 'rotate' and 'allow' in the block itself";
-struct workout_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
-                               seq<at<misplaced_in_workout>, raise<misplaced_in_workout>>, misspelt_keyword<block_keywords>, prescription> {
-};
+struct workout_statement
+    : keyword_switch<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
+                     seq<at<misplaced_in_workout>, raise<misplaced_in_workout>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<workout_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
 struct workout_body : body_of<workout_statement> {};
 template <> inline constexpr auto error_message<workout_body> =
@@ -133,9 +134,9 @@ template <> inline constexpr auto error_message<rotation_body> =
     "(or 'rotate drop { ... }' to drop a skipped day's workout)";
 struct rotate_statement : seq<kw<"rotate">, ws, opt<rotation_policy, ws>, must<rotation_body>> {};
 
-struct block_statement
-    : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, week_override, superset_statement,
-          split, rotate_statement, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
+struct block_statement : keyword_switch<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
+                                        week_override, superset_statement, split, rotate_statement, allow_statement, note_statement,
+                                        misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<block_statement> =
     "expected a block statement: method, days, sessions, occlusion, cuff, week, superset, rotate, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
 struct block_body : body_of<block_statement> {};
