@@ -81,7 +81,7 @@ public:
     std::size_t size() const { return count_; }
     T& operator[](std::size_t i) { return items_[i]; }
     T& back() { return items_[count_ - 1]; }
-    void push(const T& item)
+    [[gnu::always_inline]] void push(const T& item)
     {
         if (count_ == items_.size()) grow();
         items_[count_++] = item;
@@ -90,7 +90,7 @@ public:
     void truncate(std::size_t count) { count_ = count; }
 
 private:
-    void grow() { items_.resize(std::max<std::size_t>(1024, 2 * items_.size())); }
+    [[gnu::noinline]] void grow() { items_.resize(std::max<std::size_t>(1024, 2 * items_.size())); }
     std::vector<T> items_;
     std::size_t count_ = 0;
 };
