@@ -132,8 +132,9 @@ struct clearance : string_literal {};
 template <> inline constexpr auto error_message<clearance> = "expected who cleared it and when, in quotes, such as \"Dr Lee, 2027-01-10\"";
 struct cleared_statement : seq<kw<"cleared">, ws, must<cleared_rule>, ws, must<clearance>> {};
 
-struct athlete_statement : sor<max_statement, round_statement, training_max_statement, bar_statement, plates_statement, equipment_statement,
-                               condition_statement, aop_statement, cleared_statement, misspelt_keyword<athlete_keywords>> {};
+struct athlete_statement
+    : keyword_switch<max_statement, round_statement, training_max_statement, bar_statement, plates_statement, equipment_statement,
+                     condition_statement, aop_statement, cleared_statement, misspelt_keyword<athlete_keywords>> {};
 template <> inline constexpr auto error_message<athlete_statement> =
     "expected 'max EXERCISE 180 kg', 'round 2.5 kg', 'training-max 90%', 'bar 20 kg', 'plates 25 20 10 5 kg', 'barbell EXERCISE', "
     "'condition NAME', 'aop leg 180 mmHg' or 'cleared RULE \"who, when\"' inside an athlete";
@@ -179,7 +180,7 @@ template <> inline constexpr auto error_message<condition_source> =
     "expected the source in quotes, such as \"Nascimento et al., Front Physiol 2022\"";
 struct condition_source_statement : seq<kw<"source">, ws, must<condition_source>> {};
 struct health_condition_statement
-    : sor<class_statement, alias_statement, condition_source_statement, misspelt_keyword<health_condition_keywords>> {};
+    : keyword_switch<class_statement, alias_statement, condition_source_statement, misspelt_keyword<health_condition_keywords>> {};
 template <> inline constexpr auto error_message<health_condition_statement> =
     "expected 'class absolute', 'alias NAME, NAME' or 'source \"...\"' inside a condition";
 struct health_condition_body : body_of<health_condition_statement> {};

@@ -74,8 +74,9 @@ struct misplaced_in_split : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allow"
 template <> inline constexpr auto error_message<misplaced_in_split> =
     "a split holds exercises, 'sessions', 'occlusion', 'cuff' and 'note'; write 'method', 'days', 'week', 'rotate', 'alternate' and "
     "'allow' in the block itself";
-struct split_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
-                             seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
+struct split_statement
+    : keyword_switch<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
+                     seq<at<misplaced_in_split>, raise<misplaced_in_split>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<split_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
 struct split_body : body_of<split_statement> {};
 template <> inline constexpr auto error_message<split_body> =
@@ -88,9 +89,9 @@ struct misplaced_in_week : sor<kw<"week">, kw<"allow">, kw<"rotate">, kw<"altern
 template <> inline constexpr auto error_message<misplaced_in_week> =
     "a week override cannot hold 'week' or 'allow', nor 'rotate' or 'alternate' (nor can a week pattern of 'alternate'); write them in "
     "the block itself";
-struct week_statement
-    : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
-          split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>, misspelt_keyword<block_keywords>, prescription> {};
+struct week_statement : keyword_switch<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
+                                       note_statement, superset_statement, split, seq<at<misplaced_in_week>, raise<misplaced_in_week>>,
+                                       misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<week_statement> = "expected a statement of the week, such as 'squat 3x5 @ 80%'";
 struct week_body : body_of<week_statement> {};
 struct week_number : number {};
@@ -115,9 +116,9 @@ struct misplaced_in_workout : sor<kw<"method">, kw<"days">, kw<"week">, kw<"allo
 template <> inline constexpr auto error_message<misplaced_in_workout> =
     "a workout holds exercises, 'sessions' and 'note'; write 'method', 'days', 'week', 'rotate', 'alternate' and 'allow' in the block "
     "itself";
-struct workout_statement : sor<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
-                               seq<at<misplaced_in_workout>, raise<misplaced_in_workout>>, misspelt_keyword<block_keywords>, prescription> {
-};
+struct workout_statement
+    : keyword_switch<sessions_statement, occlusion_statement, cuff_statement, note_statement, superset_statement,
+                     seq<at<misplaced_in_workout>, raise<misplaced_in_workout>>, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<workout_statement> = "expected an exercise such as 'squat 5x5 @ 75%'";
 struct workout_body : body_of<workout_statement> {};
 template <> inline constexpr auto error_message<workout_body> =
@@ -158,9 +159,9 @@ template <> inline constexpr auto error_message<alternation_body> =
     "@ 65% } }'";
 struct alternate_statement : seq<kw<"alternate">, ws, must<alternation_body>> {};
 
-struct block_statement
-    : sor<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement, week_override, superset_statement,
-          split, rotate_statement, alternate_statement, allow_statement, note_statement, misspelt_keyword<block_keywords>, prescription> {};
+struct block_statement : keyword_switch<method_statement, days_statement, sessions_statement, occlusion_statement, cuff_statement,
+                                        week_override, superset_statement, split, rotate_statement, alternate_statement, allow_statement,
+                                        note_statement, misspelt_keyword<block_keywords>, prescription> {};
 template <> inline constexpr auto error_message<block_statement> =
     "expected a block statement: method, days, sessions, occlusion, cuff, week, superset, rotate, alternate, allow, note, a split such as 'mon { ... }' or an exercise such as 'squat 5x5 @ 75%'";
 struct block_body : body_of<block_statement> {};

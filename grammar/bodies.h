@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "grammar/keyword_switch.h"
 #include "grammar/lexical.h"
 
 namespace meso::grammar {

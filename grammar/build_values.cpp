@@ -1,6 +1,7 @@
 // The builder, values: names, texts, numbers, quantities, dates, clock
 // times and weekdays, each checked for what the grammar cannot see.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <string>
 
@@ -104,7 +105,9 @@ syntax::Number Builder::number(const node& n)
         out.value = 0;
         return out;
     }
-    out.value = std::stod(out.text);
+    // The grammar's digits[.digits]: from_chars rounds as strtod does,
+    // correctly, and reads '.' whatever the locale.
+    std::from_chars(out.text.data(), out.text.data() + out.text.size(), out.value);
     return out;
 }
 

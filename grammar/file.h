@@ -50,10 +50,11 @@ template <> inline constexpr auto error_message<stray_close_brace> =
     "this '}' closes nothing: remove it, or add the '{' it was meant to close";
 template <typename Misplaced> struct misplaced : seq<at<Misplaced>, raise<Misplaced>> {};
 
-struct top_statement : sor<use_statement, athlete_definition, group_definition, program_definition, template_definition, ruleset_definition,
-                           health_condition_definition, misplaced<misplaced_program_statement>, misplaced<misplaced_block_statement>,
-                           misplaced<misplaced_athlete_statement>, misplaced<misplaced_condition_list>, misplaced<misplaced_rule_statement>,
-                           misplaced<stray_close_brace>, misspelt_keyword<top_keywords>> {};
+struct top_statement
+    : keyword_switch<use_statement, athlete_definition, group_definition, program_definition, template_definition, ruleset_definition,
+                     health_condition_definition, misplaced<misplaced_program_statement>, misplaced<misplaced_block_statement>,
+                     misplaced<misplaced_athlete_statement>, misplaced<misplaced_condition_list>, misplaced<misplaced_rule_statement>,
+                     misplaced<stray_close_brace>, misspelt_keyword<top_keywords>> {};
 template <> inline constexpr auto error_message<top_statement> =
     "expected 'use', 'athlete', 'group', 'program', 'template', 'ruleset' or 'condition'";
 

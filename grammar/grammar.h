@@ -7,6 +7,7 @@
 //
 //   lexical.h       blanks, names, strings, numbers, units, dates, times, weekdays
 //   bodies.h        `{ ... }` with error recovery, misspelt keywords, nesting
+//   keyword_switch.h  a body's statements, tried only where their keyword stands
 //   prescription.h  `squat 5x5 @ 75% +2.5% per week rest 3 min`
 //   block.h         block statements, splits, week overrides, templates
 //   athlete.h       `athlete "Alex" { ... }`

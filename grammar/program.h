@@ -119,9 +119,9 @@ struct repeat_too_deep : kw<"repeat"> {};
 template <> inline constexpr auto error_message<repeat_too_deep> =
     "a repeat holds at most one more repeat (two levels); write the innermost cycles' blocks out in the repeat around them";
 template <typename... Also> struct repeat_item_of
-    : sor<cycle_raise_statement, block_sequence, Also..., seq<at<misplaced_in_repeat>, raise<misplaced_in_repeat>>,
-          seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<repeat_keywords>,
-          seq<at<exercise_start>, raise<exercise_in_program>>> {};
+    : keyword_switch<cycle_raise_statement, block_sequence, Also..., seq<at<misplaced_in_repeat>, raise<misplaced_in_repeat>>,
+                     seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<repeat_keywords>,
+                     seq<at<exercise_start>, raise<exercise_in_program>>> {};
 struct inner_repeat_item : repeat_item_of<seq<at<kw<"repeat">>, raise<repeat_too_deep>>> {};
 template <> inline constexpr auto error_message<inner_repeat_item> =
     "expected a block such as '3 weeks five-three-one', or 'training-max EXERCISE +5 kg per cycle'";
@@ -137,10 +137,10 @@ template <> inline constexpr auto error_message<repeat_body> =
     "expected '{' and the blocks to repeat after the count, as in 'repeat 4 { 3 weeks five-three-one; 1 week deload }'";
 struct repeat_statement : seq<kw<"repeat">, ws, must<repeat_count>, ws, must<repeat_body>> {};
 
-struct program_statement
-    : sor<start_statement, end_statement, competition_statement, timezone_statement, coach_statement, calendar_id_statement, skip_statement,
-          pause_statement, repeat_statement, block_sequence, seq<at<misplaced_in_program>, raise<misplaced_in_program>>,
-          misspelt_keyword<program_keywords>, seq<at<exercise_start>, raise<exercise_in_program>>> {};
+struct program_statement : keyword_switch<start_statement, end_statement, competition_statement, timezone_statement, coach_statement,
+                                          calendar_id_statement, skip_statement, pause_statement, repeat_statement, block_sequence,
+                                          seq<at<misplaced_in_program>, raise<misplaced_in_program>>, misspelt_keyword<program_keywords>,
+                                          seq<at<exercise_start>, raise<exercise_in_program>>> {};
 template <> inline constexpr auto error_message<program_statement> =
     "expected start, end, competition, timezone, coach, calendar-id, skip, pause, repeat, or a block such as '3 weeks kaatsu'";
 struct program_body : body_of<program_statement> {};

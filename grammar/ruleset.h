@@ -103,8 +103,8 @@ struct allow_never_statement : seq<kw<"allow">, ws, must<never_keyword>> {};
 struct replaced_id : dotted_name {};
 template <> inline constexpr auto error_message<replaced_id> = "expected the old rule id, such as 'bfr.min-gap'";
 struct replaces_statement : seq<kw<"replaces">, ws, must<replaced_id>, star<ws, one<','>, ws, must<replaced_id>>> {};
-struct rule_statement : sor<require_statement, forbid_statement, source_statement, note_statement, allow_never_statement,
-                            replaces_statement, misspelt_keyword<rule_keywords>> {};
+struct rule_statement : keyword_switch<require_statement, forbid_statement, source_statement, note_statement, allow_never_statement,
+                                       replaces_statement, misspelt_keyword<rule_keywords>> {};
 template <> inline constexpr auto error_message<rule_statement> =
     "expected 'require CONDITION', 'forbid CONDITION', 'source \"...\"', 'note \"...\"', 'allow never' or 'replaces RULE-ID'";
 struct rule_body : body_of<rule_statement> {};
@@ -122,7 +122,8 @@ struct blocks_keyword : seq<kw<"to">, ws, sor<kw<"blocks">, bfr_blocks>> {};
 template <> inline constexpr auto error_message<blocks_keyword> =
     "expected 'to blocks' or 'to bfr blocks', as in 'applies to blocks where method = bfr'";
 struct applies_statement : seq<kw<"applies">, ws, must<blocks_keyword>, opt<ws, kw<"where">, ws, must<condition>>> {};
-struct ruleset_statement : sor<source_statement, applies_statement, rule_definition, note_statement, misspelt_keyword<ruleset_keywords>> {};
+struct ruleset_statement
+    : keyword_switch<source_statement, applies_statement, rule_definition, note_statement, misspelt_keyword<ruleset_keywords>> {};
 template <> inline constexpr auto error_message<ruleset_statement> =
     "expected 'source', 'applies to blocks', 'rule' or 'note' inside a rule set";
 struct ruleset_body : body_of<ruleset_statement> {};

@@ -9,6 +9,17 @@ namespace meso::grammar {
 
 namespace {
 
+// The bytes the scan below looks at; the others are skipped by a table
+// look-up each.
+struct ScanStops {
+    bool is[256] = {};
+    constexpr ScanStops()
+    {
+        for (const char c : {'\n', '"', '#', '\\'}) is[static_cast<unsigned char>(c)] = true;
+    }
+};
+constexpr ScanStops scan_stops;
+
 // Every comment of the text, found by a scan that skips strings; lines and
 // columns are counted on the way (one pass, whatever the number of comments).
 std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t start)
@@ -19,6 +30,8 @@ std::vector<syntax::Comment> scan_comments(const Source& source, std::size_t sta
     std::uint32_t line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = start; i < t.size(); ++i) {
+        while (i < t.size() && !scan_stops.is[static_cast<unsigned char>(t[i])]) ++i;
+        if (i == t.size()) break;
         const char c = t[i];
         if (c == '\n') {
             ++line;
@@ -142,7 +155,7 @@ void TriviaAttacher::file(syntax::File& f)
     for (auto& s : f.statements) std::visit([&](auto& n) { items.push_back({n.span, &n.trivia}); }, s.node);
     level(0, static_cast<std::uint32_t>(source_.text.size()) + 1, items, nullptr, f.end_comments);
     for (auto& s : f.statements) std::visit([&](auto& n) { descend(n); }, s.node);
-    f.all_comments = comments_;
+    f.all_comments = std::move(comments_);  // the last use
 }
 
 // Comments in [lo, hi) that lie outside every item belong to this level.
