@@ -110,15 +110,16 @@ template <typename Run> double best_of(int repeat, const Run& run)
 }
 
 // The calendar's head, once the plan is complete, as meso compile writes it.
-[[gnu::noinline]] void bench_begin_calendar(meso::emit::CalendarStream& stream, std::ostream& out, const meso::scheduling::SchedulePlan& plan,
-                                            const meso::emit::CalendarOptions& calendar)
+[[gnu::noinline]] void bench_begin_calendar(meso::emit::CalendarStream& stream, std::ostream& out,
+                                            const meso::scheduling::SchedulePlan& plan, const meso::emit::CalendarOptions& calendar)
 {
     std::vector<meso::emit::ProgramOutline> outlines;
     for (const auto& p : plan.programs) outlines.push_back(meso::emit::outline_of(p));
     meso::emit::begin_calendar(stream, out, outlines, calendar);
 }
 
-[[gnu::noinline]] void bench_write_events(meso::emit::CalendarStream& stream, std::ostream& out, const meso::scheduling::ProgramSchedule& program)
+[[gnu::noinline]] void bench_write_events(meso::emit::CalendarStream& stream, std::ostream& out,
+                                          const meso::scheduling::ProgramSchedule& program)
 {
     meso::emit::write_events(stream, out, program);
 }
