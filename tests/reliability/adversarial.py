@@ -55,32 +55,26 @@ def fill(head, unit, tail='', size=SIZE):
     return head + unit * max(0, room // len(unit)) + tail
 
 
-def rotation_workouts():
-    """A block whose rotation holds as many workouts, each named once, as fit."""
-    head, tail = '  1 week "B" { days ' + DAYS + '\n    rotate {\n', '    }\n  }\n'
+def named_items(head, tail, item):
+    """head, then item(0), item(1), ... (each naming itself by its number) as many as fit, then tail."""
     parts, size, i = [], len(head) + len(tail), 0
-    while True:
-        unit = f'      "W{i}" {{ squat 1x1 @ 50% }}\n'
-        if size + len(unit) > SIZE - 200:
-            break
-        parts.append(unit)
-        size += len(unit)
+    while size + len(item(i)) <= SIZE - 200:
+        parts.append(item(i))
+        size += len(parts[-1])
         i += 1
     return head + ''.join(parts) + tail
+
+
+def rotation_workouts():
+    """A block whose rotation holds as many workouts, each named once, as fit."""
+    return named_items('  1 week "B" { days ' + DAYS + '\n    rotate {\n', '    }\n  }\n',
+                       lambda i: f'      "W{i}" {{ squat 1x1 @ 50% }}\n')
 
 
 def week_patterns():
     """A 1000-week block whose `alternate` holds as many week patterns, each named once, as fit."""
-    head, tail = '  1000 weeks "B" { days ' + DAYS + '\n    squat 1x1 @ 50%\n    alternate {\n', '    }\n  }\n'
-    parts, size, i = [], len(head) + len(tail), 0
-    while True:
-        unit = f'      "P{i}" {{ squat 1x{i % 9 + 1} @ 50% }}\n'
-        if size + len(unit) > SIZE - 200:
-            break
-        parts.append(unit)
-        size += len(unit)
-        i += 1
-    return head + ''.join(parts) + tail
+    return named_items('  1000 weeks "B" { days ' + DAYS + '\n    squat 1x1 @ 50%\n    alternate {\n', '    }\n  }\n',
+                       lambda i: f'      "P{i}" {{ squat 1x{i % 9 + 1} @ 50% }}\n')
 
 
 def program(body, start='start 2027-01-04'):
