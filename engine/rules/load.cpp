@@ -2,6 +2,7 @@
 // condition type-checked against the metric table once. What goes wrong is
 // a located error, and the rule (or the `applies` of its set) is left out.
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -269,11 +270,20 @@ std::optional<Condition> logical(const syntax::Logical& n, const Context& at)
     auto left = condition_of(*n.left, at);
     auto right = condition_of(*n.right, at);
     if (!left || !right) return std::nullopt;
-    std::vector<Condition> operands;
-    operands.push_back(std::move(*left));
-    operands.push_back(std::move(*right));
-    if (n.is_and != at.negate) return Condition{rules::AllOf{std::move(operands)}};
-    return Condition{rules::AnyOf{std::move(operands)}};
+    // `a or b or c` is one AnyOf of three, not two nested: its failure is
+    // told as each operand's once, and a long chain stays shallow.
+    const auto operands_of = [&](auto kind) {
+        using Kind = decltype(kind);
+        std::vector<Condition> operands;
+        for (auto* side : {&*left, &*right}) {
+            if (auto* same = std::get_if<Kind>(&side->node))
+                std::move(same->operands.begin(), same->operands.end(), std::back_inserter(operands));
+            else operands.push_back(std::move(*side));
+        }
+        return Condition{Kind{std::move(operands)}};
+    };
+    if (n.is_and != at.negate) return operands_of(rules::AllOf{});
+    return operands_of(rules::AnyOf{});
 }
 
 std::optional<Condition> condition_of(const syntax::Condition& c, const Context& at)
