@@ -44,17 +44,33 @@ struct Diagnostic {
     // several are one naming them all (merge_shared_findings). Empty for a
     // program written for one athlete by name, or none.
     std::vector<std::string> athletes;
+    // The cycles of a `repeat` it holds in ("1", "2", or "1.3" for the third
+    // cycle of a repeat inside the first of another), when it is a rule's
+    // finding on a block inside a repeat: each cycle's blocks are checked
+    // on their own, and a finding alike in several cycles is one naming
+    // them all (merge_cycle_findings), with the first one's dates. Empty
+    // outside every repeat.
+    std::vector<std::string> cycles;
 
     // Diagnostic::error(span, "...") reads as what it is, where a brace list
     // of seven fields hides the severity among empty braces.
-    static Diagnostic error(const Span& at, std::string message) { return {Severity::error, at, std::move(message), {}, {}, {}, {}}; }
-    static Diagnostic warning(const Span& at, std::string message) { return {Severity::warning, at, std::move(message), {}, {}, {}, {}}; }
-    static Diagnostic note(const Span& at, std::string message) { return {Severity::note, at, std::move(message), {}, {}, {}, {}}; }
+    static Diagnostic error(const Span& at, std::string message) { return {Severity::error, at, std::move(message), {}, {}, {}, {}, {}}; }
+    static Diagnostic warning(const Span& at, std::string message)
+    {
+        return {Severity::warning, at, std::move(message), {}, {}, {}, {}, {}};
+    }
+    static Diagnostic note(const Span& at, std::string message) { return {Severity::note, at, std::move(message), {}, {}, {}, {}, {}}; }
 };
 
-// The message as printed: with the athletes it holds for after it,
-// "message (Ann, Ben)", when it names any (text, JSON and SARIF alike).
-std::string message_with_athletes(const Diagnostic& d);
+// The message as printed (text, JSON, SARIF, the language server and the
+// view alike): with the cycles it holds in and the athletes it holds for
+// after it, when it names any: "message (in cycle 2)", "message (in cycles
+// 1–3; dates of cycle 1)", "message (Ann, Ben)".
+std::string printed_message(const Diagnostic& d);
+
+// "1–3 and 5": cycle labels as a reader counts them, runs of three or more
+// consecutive cycles (of the same enclosing cycle) as a range.
+std::string cycle_list(const std::vector<std::string>& labels);
 
 // Gives each diagnostic from `mark` on the athlete it holds for (a program
 // expanded from a group or a list of athletes).
@@ -66,6 +82,16 @@ void name_athlete(std::vector<Diagnostic>& diagnostics, std::size_t mark, const 
 // a finding that holds for several members of a group is reported once.
 // The others keep their order.
 void merge_shared_findings(std::vector<Diagnostic>& diagnostics, std::size_t mark = 0);
+
+// Merges the diagnostics from `mark` on that name one cycle each and are
+// alike in everything but their dates ("on Mon 2027-01-04") into the first
+// of them, which then names every cycle in the order found: a finding that
+// holds in every cycle of a repeat is reported once, with the dates of the
+// first cycle it holds in. One that holds only in some cycles names only
+// those; one whose values differ from cycle to cycle (a training max that
+// rises) stays one per cycle. Two alike of the same cycle (two blocks of
+// one template) both stay. The others keep their order.
+void merge_cycle_findings(std::vector<Diagnostic>& diagnostics, std::size_t mark = 0);
 
 // An error that no `allow` accepted: what makes a command fail.
 inline bool is_error(const Diagnostic& d) { return d.severity == Severity::error && !d.suppressed_by; }

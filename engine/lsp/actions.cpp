@@ -90,7 +90,7 @@ json code_actions(const Context& context, const json& params)
     const std::uint32_t begin = index.offset(*first), end = index.offset(*last);
     for (const auto& d : analysis.run.diagnostics) {
         if (!d.span.valid() || d.span.source != &analysis.source() || d.span.end < begin || d.span.begin > end || d.suppressed_by) continue;
-        const json diagnostic = {{"range", index.range(d.span)}, {"message", message_with_athletes(d)}};
+        const json diagnostic = {{"range", index.range(d.span)}, {"message", printed_message(d)}};
         if (auto fixed = corrected(d))
             actions.push_back(
                 action("Change to '" + *fixed + "'", diagnostic, edit(context.document.uri, index.range(d.span), *fixed), true));

@@ -67,7 +67,7 @@ std::optional<Word> quoted_at(std::string_view text, std::uint32_t line_start, s
 json diagnostic_json(const Diagnostic& d, const LineIndex& index, Files& files, const Document& document, const rules::RuleBook& book,
                      Encoding encoding)
 {
-    std::string message = message_with_athletes(d);
+    std::string message = printed_message(d);
     json related = json::array();
     for (const auto& note : d.notes) {
         if (!note.span.valid()) {

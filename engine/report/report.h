@@ -29,7 +29,10 @@ void print_text(std::ostream& out, const std::vector<Diagnostic>& diagnostics, c
 // One JSON array; each finding has file, line, column (1-based), severity,
 // rule (null for syntax and meaning errors), message, and notes; a finding
 // of a program written for a group also has athletes, the names its
-// message ends with (Diagnostic::athletes; SARIF: properties.athletes).
+// message ends with (Diagnostic::athletes; SARIF: properties.athletes), and
+// a rule's finding on a block inside a `repeat` has cycles, the cycles it
+// holds in, also named by its message ("in cycles 1–3"; Diagnostic::cycles;
+// SARIF: properties.cycles).
 std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_suppressed = false);
 
 // What SARIF says about a rule in tool.driver.rules.

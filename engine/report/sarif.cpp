@@ -92,8 +92,9 @@ std::string to_sarif(const std::vector<Diagnostic>& diagnostics, const std::vect
             if (auto it = index.find(*d.rule); it != index.end()) result["ruleIndex"] = it->second;
         }
         result["level"] = sarif_level(d.severity);
-        result["message"]["text"] = message_with_athletes(d);
+        result["message"]["text"] = printed_message(d);
         if (!d.athletes.empty()) result["properties"]["athletes"] = d.athletes;  // a finding of a program written for a group
+        if (!d.cycles.empty()) result["properties"]["cycles"] = d.cycles;        // a finding on a block inside a repeat
         result["locations"] = nlohmann::json::array({location_of(d.span)});
         if (!d.notes.empty()) {
             auto related = nlohmann::json::array();

@@ -102,7 +102,7 @@ void print_text(std::ostream& stream, const std::vector<Diagnostic>& diagnostics
         const char* bold = options.colour ? "\033[1m" : "";
         const char* reset = options.colour ? "\033[0m" : "";
         out << bold << location(d.span) << ":" << reset << " " << (options.colour ? colour_of(d.severity) : "") << to_string(d.severity)
-            << ":" << reset << " " << message_with_athletes(d);
+            << ":" << reset << " " << printed_message(d);
         if (d.rule) out << " [" << *d.rule << "]";
         if (d.suppressed_by) out << " (allowed: " << *d.suppressed_by << ")";
         out << '\n';
@@ -128,8 +128,9 @@ std::string to_json(const std::vector<Diagnostic>& diagnostics, bool include_sup
         f["end_line"] = nullptr;
         f["severity"] = to_string(d.severity);
         f["rule"] = d.rule ? nlohmann::json(*d.rule) : nlohmann::json(nullptr);
-        f["message"] = message_with_athletes(d);
+        f["message"] = printed_message(d);
         if (!d.athletes.empty()) f["athletes"] = d.athletes;  // a finding of a program written for a group
+        if (!d.cycles.empty()) f["cycles"] = d.cycles;        // a finding on a block inside a repeat
         if (d.span.valid()) {
             std::uint32_t end_line = d.span.line;
             for (char c : d.span.text())

@@ -1,12 +1,13 @@
 // Checking: the typed rule sets (condition.h) evaluated on the view of
 // each block (block_view.h), with the values the metric table samples
-// (metrics.h); then the block's `allow`s applied to what the rules found.
+// (metrics.h); then the block's `allow`s and the athlete's clearances
+// applied to what the rules found (acceptance.h).
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "engine/base/overloaded.h"
-#include "engine/base/suggest.h"
+#include "engine/rules/acceptance.h"
 #include "engine/rules/block_view.h"
 #include "engine/rules/condition.h"
 #include "engine/rules/metrics.h"
@@ -139,16 +140,17 @@ Outcome any_of(const BlockView& view, const AnyOf& c, const ExerciseUse* exercis
         Outcome quiet = any_of(view, c, exercise, false);
         if (quiet.truth != Truth::no) return quiet;
     }
-    Outcome failure;  // the first failure, with the others' texts joined to it
-    bool failed = false;
+    Outcome failure;  // the first failure, with the others' texts joined to it, each once
+    std::vector<std::string> told;
     Outcome unknown;
     for (const auto& operand : c.operands) {
         Outcome o = evaluate(view, operand, exercise, text);
         if (o.truth == Truth::yes) return o;
         if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
-        if (o.truth != Truth::no) continue;
-        if (!failed) failure = std::move(o), failed = true;
-        else if (o.what != failure.what) failure.what += ", and " + o.what;
+        if (o.truth != Truth::no || std::find(told.begin(), told.end(), o.what) != told.end()) continue;
+        told.push_back(o.what);
+        if (told.size() == 1) failure = std::move(o);
+        else failure.what += ", and " + told.back();
     }
     if (unknown.truth == Truth::unknown) return unknown;
     return failure;
@@ -429,106 +431,11 @@ std::vector<AthleteView> athlete_views(const RuleBook& book, const scheduling::P
     return views;
 }
 
-// The block's `allow`s, on the rules' findings of this block (from
-// `first` to the end): one a rule and exercise. An allow looks only at
-// them, not at the warnings about allows before it.
-void apply_allows(const RuleBook& book, const ir::Block& block, std::size_t first, std::vector<Diagnostic>& findings)
-{
-    const std::size_t end = findings.size();
-    for (const auto& allow : block.allows) {
-        if (auto problem = acceptance_error(book, allow.rule, "allow")) {
-            findings.push_back(Diagnostic::error(allow.span, std::move(*problem)));
-            continue;
-        }
-        bool used = false;
-        for (std::size_t i = first; i < end; ++i) {
-            auto& f = findings[i];
-            if (f.rule && *f.rule == allow.rule && !f.suppressed_by) {
-                f.suppressed_by = allow.reason;
-                used = true;
-            }
-        }
-        if (!used)
-            findings.push_back(Diagnostic::warning(allow.span, "'allow " + allow.rule +
-                                                                   "' accepts nothing: the rule finds no problem in block '" + block.name +
-                                                                   "'; remove the allow"));
-    }
-}
-
-// The athlete's clearances, on the rules' findings of this block (from
-// `first` to the end): each suppresses its rule's findings, after the
-// block's allows; one whose rule had a finding is used, even when an allow
-// accepted it first.
-void apply_clearances(const RuleBook& book, const ir::Athlete* athlete, std::size_t first, std::vector<Diagnostic>& findings,
-                      ClearanceUses* uses)
-{
-    if (!athlete) return;
-    const std::size_t end = findings.size();
-    for (const auto& clearance : athlete->clearances) {
-        if (acceptance_error(book, clearance.rule, "cleared")) continue;  // reported once, by check_clearances
-        bool used = false;
-        for (std::size_t i = first; i < end; ++i) {
-            auto& f = findings[i];
-            if (!f.rule || *f.rule != clearance.rule) continue;
-            used = true;
-            if (!f.suppressed_by) f.suppressed_by = clearance.by;
-        }
-        if (used && uses && std::find(uses->used.begin(), uses->used.end(), &clearance) == uses->used.end())
-            uses->used.push_back(&clearance);
-    }
-}
-
-std::string quoted_list(const std::vector<std::string>& ids)
-{
-    std::string out;
-    for (std::size_t i = 0; i < ids.size(); ++i) out += (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") + ("'" + ids[i] + "'");
-    return out;
-}
-
 }  // namespace
 
 }  // namespace meso::rules
 
 namespace meso::rules {
-
-std::optional<std::string> acceptance_error(const RuleBook& book, const std::string& id, const std::string& what)
-{
-    const Rule* rule = book.find(id);
-    if (!rule) {
-        const auto replacements = book.replacements_of(id);
-        if (!replacements.empty())
-            return "'" + id + "' is now " + rules::quoted_list(replacements) + "; write '" + what + " " + replacements.front() + "'";
-        return "no rule '" + id + "' is in force" + did_you_mean(id, book.ids());
-    }
-    if (rule->allow_never)
-        return "'" + id + "' cannot be " + (what == "allow" ? "allowed" : "cleared") + " (" + rule->message +
-               "): its rule says 'allow never'";
-    return std::nullopt;
-}
-
-std::vector<Diagnostic> check_clearances(const RuleBook& book, const ir::Module& module)
-{
-    std::vector<Diagnostic> out;
-    for (const auto& athlete : module.athletes)
-        for (const auto& clearance : athlete.clearances)
-            if (auto problem = acceptance_error(book, clearance.rule, "cleared"))
-                out.push_back(Diagnostic::error(clearance.span, *problem));
-    return out;
-}
-
-std::vector<Diagnostic> unused_clearances(const RuleBook& book, const ir::Module& module, const ClearanceUses& uses)
-{
-    std::vector<Diagnostic> out;
-    for (const auto& athlete : module.athletes)
-        for (const auto& clearance : athlete.clearances) {
-            if (acceptance_error(book, clearance.rule, "cleared")) continue;
-            if (std::find(uses.used.begin(), uses.used.end(), &clearance) != uses.used.end()) continue;
-            out.push_back(Diagnostic::warning(clearance.span, "'cleared " + clearance.rule +
-                                                                  "' accepts nothing: the rule finds no problem for athlete '" +
-                                                                  athlete.name + "' in any block; remove it"));
-        }
-    return out;
-}
 
 void check_program_rules(const RuleBook& book, const scheduling::ProgramSchedule& program, std::vector<Diagnostic>& findings,
                          ClearanceUses* uses, const std::vector<const scheduling::ProgramSchedule*>& earlier_programs)
@@ -537,14 +444,19 @@ void check_program_rules(const RuleBook& book, const scheduling::ProgramSchedule
     const auto athlete_views =
         earlier_programs.empty() ? std::vector<rules::AthleteView>() : rules::athlete_views(book, program, earlier_programs);
     rules::ProgramViews views = rules::program_views(program);
+    std::vector<rules::AllowUse> allows;
     for (std::size_t b = 0; b < program.blocks.size(); ++b) {
         if (!program.blocks[b].block) continue;
         const rules::BlockView view = rules::block_view(views, b);
         const std::size_t block_first_finding = findings.size();
         rules::check_block(book, view, findings, athlete_views.empty() ? nullptr : &athlete_views);
-        rules::apply_allows(book, view.block, block_first_finding, findings);
+        rules::apply_allows(book, view.block, block_first_finding, findings, allows);
         rules::apply_clearances(book, view.athlete, block_first_finding, findings, uses);
+        if (!view.block.cycles.empty())
+            for (std::size_t i = block_first_finding; i < findings.size(); ++i) findings[i].cycles = {ir::cycle_label(view.block)};
     }
+    merge_cycle_findings(findings, first_finding);  // a finding alike in several cycles of a repeat, once
+    rules::report_allows(book, allows, findings);
     if (program.program && program.program->one_of_several) name_athlete(findings, first_finding, program.athlete);
 }
 

@@ -43,11 +43,12 @@
 // loading makes (load.cpp) and checking reads (check.cpp, over the view of
 // a block of block_view.h); metrics.h is the metric table, one row per
 // metric with its kind, scope, description, sampler and describer
-// (metrics_block.cpp, metrics_exercise.cpp); units.h converts values.
+// (metrics_block.cpp, metrics_exercise.cpp); units.h converts values;
+// acceptance.h applies the allows and clearances (acceptance.cpp).
 //
 // `allow RULE-ID "reason"` in a block marks that rule's finding in that
 // block as suppressed (Diagnostic::suppressed_by holds the reason); an
-// allow that suppresses nothing is a warning, an allow of a rule not in
+// allow that suppresses nothing (in any cycle of a repeat) is a warning, an allow of a rule not in
 // force an error with did-you-mean, of a rule that says `allow never` an
 // error, of an id a rule `replaces` an error naming the rule that replaced
 // it. An athlete's `cleared RULE-ID "who, when"` does the same for that
@@ -171,9 +172,13 @@ std::vector<Diagnostic> check_rules(const RuleBook& book, const ir::Module& modu
 // after it, where the rule set applies to that program's block too; the
 // finding is at this program, with a note at the other's sessions line).
 // The athlete's clearances are applied too, and those used added to `uses` when given.
-// A program expanded from a group (ir::Program::one_of_several) names its
-// athlete in each finding; check_rules then merges those alike
-// (merge_shared_findings), and a caller of this one does so itself.
+// The findings of a block inside a `repeat` name its cycle, and those alike
+// in several cycles but for their dates are one naming them all
+// (merge_cycle_findings); an `allow` of such a block is judged over every
+// cycle, and reported once. A program expanded from a group
+// (ir::Program::one_of_several) names its athlete in each finding;
+// check_rules then merges those alike (merge_shared_findings), and a
+// caller of this one does so itself.
 void check_program_rules(const RuleBook& book, const scheduling::ProgramSchedule& program, std::vector<Diagnostic>& findings,
                          ClearanceUses* uses = nullptr, const std::vector<const scheduling::ProgramSchedule*>& earlier_programs = {});
 

@@ -91,7 +91,7 @@ void write_finding(std::ostream& out, const Diagnostic* d, const Page& page)
     out << "<li id=\"" << finding_anchor(d, page.findings) << "\"><span class=\"severity " << severity_class(d->severity) << "\">"
         << to_string(d->severity) << "</span> <code>" << escape(*d->rule) << "</code>";
     if (d->span.valid()) out << " <span class=\"meta\">(" << escape(d->span.path()) << ":" << d->span.line << ")</span>";
-    out << "<br>" << escape(message_with_athletes(*d));
+    out << "<br>" << escape(printed_message(*d));
     if (d->suppressed_by) out << " <em>(allowed: " << escape(*d->suppressed_by) << ")</em>";
     if (const rules::Rule* rule = page.book ? page.book->find(*d->rule) : nullptr) {
         out << "<p class=\"explain\"><strong>" << escape(rule->message) << ".</strong>";

@@ -19,7 +19,7 @@ std::vector<Diagnostic> findings(int errors, int warnings, int infos, int notes 
 {
     std::vector<Diagnostic> out;
     const auto add = [&](int n, Severity severity) {
-        for (int i = 0; i < n; ++i) out.push_back({severity, {}, "m", {}, {}, {}, {}});
+        for (int i = 0; i < n; ++i) out.push_back({severity, {}, "m", {}, {}, {}, {}, {}});
     };
     add(errors, Severity::error);
     add(warnings, Severity::warning);

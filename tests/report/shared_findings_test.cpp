@@ -49,11 +49,11 @@ TEST_CASE("findings alike for several athletes merge into the first, naming them
     meso::merge_shared_findings(ds);
     REQUIRE(ds.size() == 3);
     CHECK(ds[0].athletes == std::vector<std::string>{"Ann", "Ben", "Cat"});
-    CHECK(meso::message_with_athletes(ds[0]) == "five sets (Ann, Ben, Cat)");
+    CHECK(meso::printed_message(ds[0]) == "five sets (Ann, Ben, Cat)");
     CHECK(ds[1].athletes == std::vector<std::string>{"Ann"});
     CHECK(ds[1].message == "other place");
     CHECK(ds[2].athletes.empty());  // a finding of a program written for one athlete merges with none
-    CHECK(meso::message_with_athletes(ds[2]) == "five sets");
+    CHECK(meso::printed_message(ds[2]) == "five sets");
 }
 
 TEST_CASE("findings that differ in anything but the athlete stay apart, and one athlete's twin findings stay two")

@@ -109,7 +109,7 @@ TEST_CASE("a mistake of a program for a group is reported once, naming every ath
     const auto& d = *std::find_if(c.diagnostics.begin(), c.diagnostics.end(),
                                   [](const meso::Diagnostic& x) { return x.message == "'start' is given twice"; });
     CHECK(d.athletes == std::vector<std::string>{"Ann", "Ben", "Cat"});
-    CHECK(meso::message_with_athletes(d) == "'start' is given twice (Ann, Ben, Cat)");
+    CHECK(meso::printed_message(d) == "'start' is given twice (Ann, Ben, Cat)");
 }
 
 TEST_CASE("what differs between athletes stays one finding each, naming its athlete")
