@@ -64,7 +64,11 @@ struct WeekContent {
 
 // The block's weeks in order, each with its content; weeks covered by the
 // same overrides share one merged content (`week 1..1000 { ... }` written
-// many times would otherwise cost its length times their number).
+// many times would otherwise cost its length times their number). Weeks
+// are asked for in order, 1, 2, ...: the overrides that cover a week are
+// kept up to date from where their ranges begin and end, so a week costs
+// what changes at it, not the number of overrides (a week asked for out of
+// order starts the sweep again).
 class BlockWeeks {
 public:
     explicit BlockWeeks(const ir::Block& block);
@@ -75,13 +79,28 @@ public:
     Week week(int week);
 
 private:
+    // A range of a `week N` override begins (covers from `week` on) or ends (no longer covers from `week` on).
+    struct Edge {
+        long long week;
+        std::uint32_t override_index;
+        bool begins;
+    };
+    void sweep_to(int week);
+
     const ir::Block& block_;
     std::map<std::vector<std::uint32_t>, WeekContent> merged_;
     std::vector<std::uint32_t> covering_;
-    std::vector<std::uint32_t> ranges_;  // the overrides of `week N`, not of `alternate`
+    std::vector<Edge> edges_;  // of the overrides of `week N`, not of `alternate`, by week
+    std::size_t next_edge_ = 0;
+    std::vector<int> open_ranges_;    // by override: how many of its ranges cover the week swept to
+    std::set<std::uint32_t> active_;  // the overrides that cover it, in order
+    int swept_to_ = 0;
+    bool changed_ = true;  // since the last week's content was looked up
     // `alternate`'s overrides, one a pattern, in order (resolve keeps them together): week w takes the (w - 1) % count-th.
     std::uint32_t first_pattern_ = 0;
     std::uint32_t patterns_ = 0;
+    std::uint32_t last_pattern_ = 0;
+    Week last_{nullptr, false};
 };
 
 // ---- the program

@@ -1,5 +1,7 @@
 // A block week: its content (the block's, with the week overrides that cover
 // it), the days it trains on, and the times and length of its sessions.
+#include <algorithm>
+
 #include "engine/schedule/planner.h"
 
 namespace meso::scheduling {
@@ -73,26 +75,59 @@ const std::vector<ir::Exercise>* part_exercises(const ir::Content& c, DayPart pa
     return part_field(c, part, &ir::Content::Split::exercises, &ir::Content::Workout::exercises);
 }
 
-BlockWeeks::BlockWeeks(const ir::Block& block) : block_(block)
+BlockWeeks::BlockWeeks(const ir::Block& block) : block_(block), open_ranges_(block.weeks.size(), 0)
 {
     for (std::uint32_t i = 0; i < block.weeks.size(); ++i) {
-        if (!block.weeks[i].pattern) ranges_.push_back(i);
-        else if (patterns_++ == 0) first_pattern_ = i;
+        const auto& w = block.weeks[i];
+        if (w.pattern) {
+            if (patterns_++ == 0) first_pattern_ = i;
+            continue;
+        }
+        for (const auto& range : w.weeks) {
+            edges_.push_back({range.first, i, true});
+            edges_.push_back({static_cast<long long>(range.last) + 1, i, false});
+        }
+    }
+    std::stable_sort(edges_.begin(), edges_.end(), [](const Edge& a, const Edge& b) { return a.week < b.week; });
+}
+
+void BlockWeeks::sweep_to(int week)
+{
+    if (week < swept_to_) {  // out of order: from the start
+        next_edge_ = 0;
+        std::fill(open_ranges_.begin(), open_ranges_.end(), 0);
+        active_.clear();
+        changed_ = true;
+    }
+    swept_to_ = week;
+    for (; next_edge_ < edges_.size() && edges_[next_edge_].week <= week; ++next_edge_) {
+        const Edge& edge = edges_[next_edge_];
+        int& open = open_ranges_[edge.override_index];
+        open += edge.begins ? 1 : -1;
+        if (open == (edge.begins ? 1 : 0)) {
+            if (edge.begins) active_.insert(edge.override_index);
+            else active_.erase(edge.override_index);
+            changed_ = true;
+        }
     }
 }
 
 BlockWeeks::Week BlockWeeks::week(int week)
 {
+    sweep_to(week);
+    const std::uint32_t pattern = patterns_ != 0 && week >= 1 ? first_pattern_ + static_cast<std::uint32_t>(week - 1) % patterns_ : 0;
+    if (!changed_ && pattern == last_pattern_ && last_.content != nullptr) return last_;
+    changed_ = false;
+    last_pattern_ = pattern;
     covering_.clear();
     // The week's pattern of `alternate` first, so that a `week N` override of the same week is applied after it and wins.
-    if (patterns_ != 0 && week >= 1) covering_.push_back(first_pattern_ + static_cast<std::uint32_t>(week - 1) % patterns_);
-    for (const std::uint32_t i : ranges_)
-        if (block_.weeks[i].covers(week)) covering_.push_back(i);
+    if (patterns_ != 0 && week >= 1) covering_.push_back(pattern);
+    covering_.insert(covering_.end(), active_.begin(), active_.end());
     // Most weeks have no override: their content is the block's, not a copy of it.
-    if (covering_.empty()) return {&block_.content, false};
+    if (covering_.empty()) return last_ = {&block_.content, false};
     auto found = merged_.find(covering_);
     if (found == merged_.end()) found = merged_.emplace(covering_, week_content(block_, covering_)).first;
-    return {&found->second.content, found->second.deload};
+    return last_ = {&found->second.content, found->second.deload};
 }
 
 }  // namespace meso::scheduling
