@@ -18,12 +18,15 @@ namespace {
 enum Kind { function = 3, field = 5, variable = 6, module = 9, unit = 11, value = 12, keyword = 14, enum_member = 20 };
 
 // The keywords of each body, as the grammar's `*_keywords::words()` list
-// them (grammar/file.h, program.h, block.h, athlete.h, ruleset.h; internal
+// them (grammar/file.h, program.h (program and repeat), block.h, athlete.h, ruleset.h; internal
 // to the grammar, so listed again here). tests/lsp/keywords_test.cpp fails
 // when a keyword of the grammar is missing here or a word here is not one.
 const std::vector<std::string> file_words = {"use", "athlete", "group", "program", "template", "ruleset", "condition"};
 const std::vector<std::string> program_words = {"start",       "end",  "competition", "timezone", "coach",
                                                 "calendar-id", "skip", "pause",       "then",     "repeat"};
+// A repeat holds blocks (which begin with their length), the training
+// max's raise per cycle, and one more repeat.
+const std::vector<std::string> repeat_words = {"training-max", "repeat", "then"};
 const std::vector<std::string> block_words = {"method",  "days",   "sessions",  "occlusion", "cuff", "week",    "superset",
                                               "circuit", "rotate", "alternate", "allow",     "note", "warm-up", "rest"};
 const std::vector<std::string> athlete_words = {"max",      "round",   "training-max", "bar", "plates", "barbell",
@@ -31,17 +34,28 @@ const std::vector<std::string> athlete_words = {"max",      "round",   "training
 const std::vector<std::string> ruleset_words = {"source", "applies", "rule", "note", "require", "forbid", "allow", "replaces"};
 const std::vector<std::string> condition_words = {"class", "alias", "source"};
 
-// Where the cursor is: the keyword of the top-level statement around it
-// ("" outside any) and how many braces deep. Strings and comments are skipped.
+// Where the cursor is: the first word of each statement whose brace is
+// open around it, outermost first ("program", "repeat"; "" for a block,
+// which begins with its length). Strings and comments are skipped.
 struct Enclosing {
-    std::string top;
-    int depth = 0;
+    std::vector<std::string> openers;
+    std::size_t depth() const { return openers.size(); }
+    std::string top() const { return openers.empty() ? std::string() : openers.front(); }
+    std::string innermost() const { return openers.empty() ? std::string() : openers.back(); }
 };
+
+std::string first_word(std::string_view text, std::uint32_t from)
+{
+    while (from < text.size() && (text[from] == ' ' || text[from] == '\t')) ++from;
+    std::uint32_t end = from;
+    while (end < text.size() && (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+    return std::string(text.substr(from, end - from));
+}
 
 Enclosing enclosing(std::string_view text, std::uint32_t offset)
 {
     Enclosing at;
-    std::uint32_t top_start = 0;
+    std::uint32_t statement_start = 0;
     bool in_string = false, in_comment = false;
     for (std::uint32_t i = 0; i < offset && i < text.size(); ++i) {
         const char c = text[i];
@@ -52,13 +66,9 @@ Enclosing enclosing(std::string_view text, std::uint32_t offset)
         }
         else if (c == '#') in_comment = true;
         else if (c == '"') in_string = true;
-        else if (c == '{' && at.depth++ == 0) {
-            std::uint32_t word_end = top_start;
-            while (word_end < text.size() && std::isalpha(static_cast<unsigned char>(text[word_end]))) ++word_end;
-            at.top = std::string(text.substr(top_start, word_end - top_start));
-        }
-        else if (c == '}' && at.depth > 0 && --at.depth == 0) at.top.clear();
-        if (at.depth == 0 && c == '\n') top_start = i + 1;
+        else if (c == '{') at.openers.push_back(first_word(text, statement_start));
+        else if (c == '}' && !at.openers.empty()) at.openers.pop_back();
+        if (!in_string && !in_comment && (c == '\n' || c == ';' || c == '{' || c == '}')) statement_start = i + 1;
     }
     return at;
 }
@@ -116,12 +126,14 @@ void add_exercises(json& items, const Analysis& analysis)
 
 void add_keywords(json& items, const Analysis& analysis, const Enclosing& at)
 {
-    if (at.depth == 0) add_words(items, file_words, keyword);
-    else if (at.top == "program" && at.depth == 1) add_words(items, program_words, keyword);
-    else if (at.top == "athlete") add_words(items, athlete_words, keyword);
-    else if (at.top == "ruleset") add_words(items, ruleset_words, keyword);
-    else if (at.top == "condition") add_words(items, condition_words, keyword);
-    else if (at.top == "program" || at.top == "template") {
+    const std::string top = at.top();
+    if (at.depth() == 0) add_words(items, file_words, keyword);
+    else if (top == "program" && at.depth() == 1) add_words(items, program_words, keyword);
+    else if (top == "program" && at.innermost() == "repeat") add_words(items, repeat_words, keyword);
+    else if (top == "athlete") add_words(items, athlete_words, keyword);
+    else if (top == "ruleset") add_words(items, ruleset_words, keyword);
+    else if (top == "condition") add_words(items, condition_words, keyword);
+    else if (top == "program" || top == "template") {
         add_words(items, block_words, keyword);
         add_exercises(items, analysis);
     }

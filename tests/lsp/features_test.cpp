@@ -70,6 +70,41 @@ TEST_CASE("lsp: completion offers what fits where the cursor is")
     CHECK(has(completions_at(with_line(14, "  "), 14, 2), "start"));
 }
 
+TEST_CASE("lsp: completion inside a repeat offers what a repeat holds, and a block's statements inside its blocks")
+{
+    const std::string text = "athlete \"A\" { max squat 100 kg; training-max 90% }\n"
+                             "program \"P\" for \"A\" {\n"
+                             "  start 2027-03-01\n"
+                             "  repeat 4 {\n"
+                             "    \n"
+                             "    3 weeks \"Heavy\" {\n"
+                             "      \n"
+                             "      week 2 { }\n"
+                             "    }\n"
+                             "    repeat 2 { 1 week \"Light\" { days mon; squat 3x5 @ 60% } }\n"
+                             "  }\n"
+                             "}\n";
+    auto items = completions_at(text, 4, 4);  // the repeat's body
+    CHECK(has(items, "training-max"));
+    CHECK(has(items, "repeat"));
+    CHECK_FALSE(has(items, "days"));
+    CHECK_FALSE(has(items, "sessions"));
+    CHECK_FALSE(has(items, "start"));
+    items = completions_at(text, 6, 6);  // a block inside the repeat
+    CHECK(has(items, "days"));
+    CHECK(has(items, "squat"));
+    CHECK_FALSE(has(items, "training-max"));
+    items = completions_at(text, 7, 15);  // a week override of that block
+    CHECK(has(items, "sessions"));
+    items = completions_at(text, 9, 15);  // the inner repeat's body, before its block
+    CHECK(has(items, "training-max"));
+    CHECK_FALSE(has(items, "days"));
+    items = completions_at(text, 9, 31);  // the inner repeat's block, after its `{`
+    CHECK(has(items, "days"));
+    items = completions_at(text, 10, 3);  // after the repeat's closing brace: the program's statements
+    CHECK(has(items, "start"));
+}
+
 TEST_CASE("lsp: completion works on a half-typed line, from the last text that parsed")
 {
     const auto items = completions_at(with_line(10, "  squat 5x5 @ 80% rest 2 min\n  ben"), 11, 5);
