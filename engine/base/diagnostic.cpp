@@ -216,10 +216,10 @@ void merge_cycle_findings(std::vector<Diagnostic>& diagnostics, std::size_t mark
         Diagnostic& d = diagnostics[i];
         if (d.cycles.size() == 1) {
             auto& candidates = alike[cycle_free_key(d)];
-            const auto into = std::find_if(candidates.begin(), candidates.end(), [&](std::size_t k) {
-                const auto& cycles = diagnostics[k].cycles;
-                return std::find(cycles.begin(), cycles.end(), d.cycles.front()) == cycles.end();
-            });
+            // A program's findings come cycle after cycle: one that names this
+            // cycle named it last.
+            const auto into = std::find_if(candidates.begin(), candidates.end(),
+                                           [&](std::size_t k) { return diagnostics[k].cycles.back() != d.cycles.front(); });
             if (into != candidates.end()) {
                 diagnostics[*into].cycles.push_back(d.cycles.front());
                 continue;

@@ -90,7 +90,8 @@ void merge_shared_findings(std::vector<Diagnostic>& diagnostics, std::size_t mar
 // first cycle it holds in. One that holds only in some cycles names only
 // those; one whose values differ from cycle to cycle (a training max that
 // rises) stays one per cycle. Two alike of the same cycle (two blocks of
-// one template) both stay. The others keep their order.
+// one template) both stay. The diagnostics come cycle after cycle, as a
+// program's blocks do. The others keep their order.
 void merge_cycle_findings(std::vector<Diagnostic>& diagnostics, std::size_t mark = 0);
 
 // An error that no `allow` accepted: what makes a command fail.

@@ -195,6 +195,9 @@ def cases():
                                          '    }\n  }\n')
     c['repeat-ten-thousand-weeks'] = program('  repeat 100 {\n    repeat 100 { 1 week "B" { days ' + DAYS + '; squat 5x5 @ 75% } }\n  }\n')
     c['many-repeats'] = program(fill('', '  repeat 100 { repeat 100 { 1 day "B" { squat 1x1 @ 50% } } }\n'))
+    # A finding in each of 10,000 cycles is one finding naming them all: merged in one pass, not each against every other.
+    c['repeat-findings-in-every-cycle'] = program('  repeat 100 {\n    repeat 100 {\n      1 week "BFR" { method bfr; days mon wed fri; '
+                                                  'cuff 50% AOP; squat 5x15 @ 30%; bench-press 5x15 @ 30% }\n    }\n  }\n')
     # Rotations (issue 22): a rotation of as many workouts as fit (each name checked against the others
     # once), and a rotation over a thousand weeks of 24 sessions a day (docs/language.md, Rotations).
     c['rotation-many-workouts'] = program(rotation_workouts())
