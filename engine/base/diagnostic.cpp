@@ -47,22 +47,6 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics, const std::vector<co
 }
 
 namespace {
-bool has_date(std::string_view text);
-}  // namespace
-
-std::string printed_message(const Diagnostic& d)
-{
-    std::string out = d.message;
-    if (d.cycles.size() == 1) out += " (in cycle " + d.cycles.front() + ")";
-    if (d.cycles.size() > 1)
-        out += " (in cycles " + cycle_list(d.cycles) + (has_date(d.message) ? "; dates of cycle " + d.cycles.front() : std::string()) + ")";
-    if (d.athletes.empty()) return out;
-    out += " (";
-    for (std::size_t i = 0; i < d.athletes.size(); ++i) out += (i == 0 ? "" : ", ") + d.athletes[i];
-    return out + ")";
-}
-
-namespace {
 
 // A cycle label's enclosing cycles ("1" of "1.3") and its own number (3).
 struct CycleNumber {
@@ -186,6 +170,18 @@ bool names_any(const std::vector<std::string>& named, const std::vector<std::str
 }
 
 }  // namespace
+
+std::string printed_message(const Diagnostic& d)
+{
+    std::string out = d.message;
+    if (d.cycles.size() == 1) out += " (in cycle " + d.cycles.front() + ")";
+    if (d.cycles.size() > 1)
+        out += " (in cycles " + cycle_list(d.cycles) + (has_date(d.message) ? "; dates of cycle " + d.cycles.front() : std::string()) + ")";
+    if (d.athletes.empty()) return out;
+    out += " (";
+    for (std::size_t i = 0; i < d.athletes.size(); ++i) out += (i == 0 ? "" : ", ") + d.athletes[i];
+    return out + ")";
+}
 
 void merge_shared_findings(std::vector<Diagnostic>& diagnostics, std::size_t mark)
 {
