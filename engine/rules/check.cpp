@@ -452,8 +452,10 @@ void check_program_rules(const RuleBook& book, const scheduling::ProgramSchedule
         rules::check_block(book, view, findings, athlete_views.empty() ? nullptr : &athlete_views);
         rules::apply_allows(book, view.block, block_first_finding, findings, allows);
         rules::apply_clearances(book, view.athlete, block_first_finding, findings, uses);
-        if (!view.block.cycles.empty())
-            for (std::size_t i = block_first_finding; i < findings.size(); ++i) findings[i].cycles = {ir::cycle_label(view.block)};
+        if (!view.block.cycles.empty()) {
+            const std::string cycle = ir::cycle_label(view.block);
+            for (std::size_t i = block_first_finding; i < findings.size(); ++i) findings[i].cycles = {cycle};
+        }
     }
     merge_cycle_findings(findings, first_finding);  // a finding alike in several cycles of a repeat, once
     rules::report_allows(book, allows, findings);
