@@ -410,6 +410,7 @@ ProgramOutline outline_of(const scheduling::ProgramSchedule& program)
     o.athlete = program.athlete;
     o.first = program.start;
     o.last = program.end;
+    o.sessions = static_cast<long long>(program.sessions.size());
     if (!program.sessions.empty()) {
         o.first = std::min(o.first, program.sessions.front().date);
         o.last = std::max(o.last, program.sessions.back().date + days{1});  // a session may end after midnight
@@ -425,6 +426,7 @@ ProgramOutline outline_of(const scheduling::ProgramPlan& plan)
     o.athlete = plan.program->athlete != nullptr ? plan.program->athlete->name : "";
     o.first = plan.start;
     o.last = plan.end;
+    o.sessions = plan.sessions;
     if (plan.first_session) o.first = std::min(o.first, *plan.first_session);
     if (plan.last_session) o.last = std::max(o.last, *plan.last_session + days{1});
     return o;
@@ -449,6 +451,9 @@ CalendarResult begin_calendar(CalendarStream& stream, std::ostream& out, const s
     std::map<std::pair<std::string, std::string>, int> seen_programs;
     for (const auto& program : programs) stream.program_occurrences.push_back(seen_programs[{program.name, program.athlete}]++);
     for (const auto& [name, use] : zones.zones) stream.zones.emplace(name, *use.rules);
+    long long sessions = 0;
+    for (const auto& program : programs) sessions += program.sessions;
+    stream.uids.reserve(static_cast<std::size_t>(sessions));
     stream.started = true;
     return result;
 }

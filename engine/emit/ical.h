@@ -87,6 +87,7 @@ struct ProgramOutline {
     std::string athlete;
     std::chrono::sys_days first;  // its first day (or session, when earlier)
     std::chrono::sys_days last;   // its last day, or the day after its last session when later
+    long long sessions = 0;       // the events it will write
 };
 ProgramOutline outline_of(const scheduling::ProgramSchedule& program);
 ProgramOutline outline_of(const scheduling::ProgramPlan& plan);
@@ -97,6 +98,10 @@ struct UidSet {
     std::size_t used = 0;
     bool has_zero = false;
     bool insert(std::uint64_t key);  // false when it was there
+    // Room for this many keys without growing: the calendar knows its
+    // sessions from the plan, and growing by doubling rehashed every key
+    // about twice, a cache miss each on large calendars.
+    void reserve(std::size_t keys);
 };
 
 struct CalendarStream {

@@ -142,6 +142,18 @@ std::string session_uid(const scheduling::ProgramSchedule& program, const schedu
     return std::string(buffer, n);
 }
 
+void UidSet::reserve(std::size_t keys)
+{
+    std::size_t size = slots.empty() ? 1024 : slots.size();
+    while ((keys + 1) * 5 > size * 4) size *= 2;  // as insert keeps it: at most 80 % full
+    if (size == slots.size()) return;
+    std::vector<std::uint64_t> old(size, 0);
+    old.swap(slots);
+    used = 0;
+    for (const std::uint64_t k : old)
+        if (k != 0) insert(k);
+}
+
 bool UidSet::insert(std::uint64_t key)
 {
     if (key == 0) {  // 0 marks an empty slot
