@@ -61,7 +61,9 @@ std::string and_more(long long more, Scope scope);
 // One value of a metric, with what it takes to describe it.
 struct Sample {
     double number = 0;
-    std::string name;
+    // A name metric's value: a word of the metric's closed set or a name the
+    // program's plan holds, both outliving the sample (no copy per sample).
+    std::string_view name;
     bool percent_aop = false;  // a pressure: written in % AOP, else in mmHg
     // A pressure: the athlete's arterial occlusion pressure for the cuffed
     // limb, which converts it into the other unit (ir::convert_pressure); none when the

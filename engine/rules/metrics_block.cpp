@@ -72,7 +72,7 @@ void sample_method(const BlockView& view, const ExerciseUse*, SampleSink take)
 
 std::string describe_method(const BlockView&, const Sample& s, const ExerciseUse*)
 {
-    return s.name.empty() ? "the block has no method" : "the block's method is " + s.name;
+    return s.name.empty() ? "the block has no method" : "the block's method is " + std::string(s.name);
 }
 
 void sample_bfr_block(const BlockView& view, const ExerciseUse*, SampleSink take)
@@ -406,7 +406,7 @@ void sample_occlusion(const BlockView& view, const ExerciseUse*, SampleSink take
 std::string describe_occlusion(const BlockView&, const Sample& s, const ExerciseUse*)
 {
     if (s.name == "unspecified") return "no occlusion given" + on_date(s);
-    return "occlusion " + s.name + on_date(s);
+    return "occlusion " + std::string(s.name) + on_date(s);
 }
 
 // Why a cuff in mmHg cannot be compared with the athlete's arterial

@@ -3,6 +3,8 @@
 // then their rows of the metric table. They are sampled inside `every
 // exercise`/`any exercise`, for the exercise at hand.
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "engine/base/text.h"
@@ -25,24 +27,38 @@ Sample exercise_sample(const BlockView& view, const ExerciseUse& exercise)
 }
 
 // Rules are about the work sets: a warm-up at 40% is not a 40% set of the
-// exercise. Work sets are numbered from 1 after the warm-ups.
-std::vector<const scheduling::SetPlan*> work_sets(const scheduling::ExercisePlan& plan)
+// exercise. Work sets are numbered from 1 after the warm-ups. Walked in
+// place: the checker samples an exercise's sets for every rule that looks
+// at them, and a list of them per sample was a tenth of the rules' time.
+template <typename Visit> void each_work_set(const scheduling::ExercisePlan& plan, Visit visit)
 {
-    std::vector<const scheduling::SetPlan*> work;
-    work.reserve(plan.sets.size());
+    int number = 0;
     for (const auto& set : plan.sets)
-        if (!set.warm_up) work.push_back(&set);
-    return work;
+        if (!set.warm_up && !visit(set, ++number)) return;
+}
+
+std::size_t work_set_count(const scheduling::ExercisePlan& plan)
+{
+    return static_cast<std::size_t>(std::count_if(plan.sets.begin(), plan.sets.end(), [](const auto& set) { return !set.warm_up; }));
+}
+
+const scheduling::SetPlan& work_set(const scheduling::ExercisePlan& plan, int number)
+{
+    const scheduling::SetPlan* found = nullptr;
+    each_work_set(plan, [&](const scheduling::SetPlan& set, int n) {
+        if (n == number) found = &set;
+        return n < number;
+    });
+    if (found == nullptr) throw std::out_of_range("work set " + std::to_string(number) + " of " + plan.name);
+    return *found;
 }
 
 void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
 {
     const scheduling::ExercisePlan& plan = *exercise->plan;
     Sample s = exercise_sample(view, *exercise);
-    const auto work = work_sets(plan);
-    for (std::size_t i = 0; i < work.size(); ++i) {
-        const scheduling::SetPlan& set = *work[i];
-        s.set = static_cast<int>(i) + 1;
+    each_work_set(plan, [&](const scheduling::SetPlan& set, int number) {
+        s.set = number;
         s.unknown.clear();
         if (set.percent) s.number = *set.percent;
         else if (set.tm_percent)
@@ -54,28 +70,27 @@ void sample_load(const BlockView& view, const ExerciseUse* exercise, SampleSink 
         else if (set.mass)
             s.unknown = plan.name + " is loaded " + trim_number(*set.mass) + " " + ir::to_string(view.program.unit) + " on " +
                         format_weekday_date(s.date) + ", and " + athlete_name(view) + " has no max for " + plan.name + " to relate it to";
-        else continue;  // no load written
-        if (!take(s)) return;
-    }
+        else return true;  // no load written
+        return take(s);
+    });
 }
 
 std::string describe_load(const BlockView& view, const Sample& s, const ExerciseUse* exercise)
 {
     const scheduling::ExercisePlan& plan = *exercise->plan;
-    const auto work = work_sets(plan);
-    const scheduling::SetPlan& set = *work.at(static_cast<std::size_t>(s.set - 1));
+    const scheduling::SetPlan& set = work_set(plan, s.set);
     // The percents as every output shows them (base/text.h); the rule compared the exact value.
     std::string text = plan.name + " at " + format_percent(s.number) + "% of 1RM";
     if (set.tm_percent) text += " (" + format_percent(*set.tm_percent) + "% of the training max)";
     if (set.mass) text += " (" + trim_number(*set.mass) + " " + ir::to_string(view.program.unit) + ")";
-    if (work.size() > 1) text += " in set " + std::to_string(s.set);
+    if (work_set_count(plan) > 1) text += " in set " + std::to_string(s.set);
     return text + on_date(s);
 }
 
 void sample_sets(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
 {
     Sample s = exercise_sample(view, *exercise);
-    s.number = static_cast<double>(work_sets(*exercise->plan).size());
+    s.number = static_cast<double>(work_set_count(*exercise->plan));
     take(s);
 }
 
@@ -87,13 +102,12 @@ std::string describe_sets(const BlockView&, const Sample& s, const ExerciseUse* 
 void sample_reps(const BlockView& view, const ExerciseUse* exercise, SampleSink take)
 {
     Sample s = exercise_sample(view, *exercise);
-    const auto work = work_sets(*exercise->plan);
-    for (std::size_t i = 0; i < work.size(); ++i) {
-        if (work[i]->seconds) continue;  // a timed set has no reps
-        s.number = work[i]->reps;
-        s.set = static_cast<int>(i) + 1;
-        if (!take(s)) return;
-    }
+    each_work_set(*exercise->plan, [&](const scheduling::SetPlan& set, int number) {
+        if (set.seconds) return true;  // a timed set has no reps
+        s.number = set.reps;
+        s.set = number;
+        return take(s);
+    });
 }
 
 std::string describe_reps(const BlockView&, const Sample& s, const ExerciseUse* exercise)
@@ -117,7 +131,7 @@ std::string describe_rest(const BlockView&, const Sample& s, const ExerciseUse* 
 
 // How the exercise's load is written: as the block's IR says when the
 // prescription is found there, else as its planned sets show.
-std::string load_kind(const ExerciseUse& e)
+std::string_view load_kind(const ExerciseUse& e)
 {
     const auto written = e.written
                              ? std::find_if(e.written->sets.begin(), e.written->sets.end(), [](const ir::Set& s) { return !s.warm_up; })
