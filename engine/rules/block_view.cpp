@@ -1,6 +1,7 @@
 #include "engine/rules/block_view.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace meso::rules {
 
@@ -115,6 +116,30 @@ void collect_written(const ir::Content& content, std::vector<const ir::Exercise*
             for (const auto& e : w.exercises) out.push_back(&e);
 }
 
+// Grouped once per block, for every rule that checks each exercise. A block
+// names a handful of exercises, found by a scan; past a few dozen names (a
+// generated program) by an index, so that grouping stays linear.
+void group_exercises(BlockView& view)
+{
+    std::unordered_map<std::string_view, std::size_t> index;
+    auto& groups = view.exercise_groups;
+    for (const auto& e : view.exercises) {
+        const std::string_view name = e.plan->name;
+        std::size_t g = groups.size();
+        if (index.empty()) {
+            for (std::size_t k = 0; k < groups.size() && g == groups.size(); ++k)
+                if (groups[k].name == name) g = k;
+        }
+        else if (const auto found = index.find(name); found != index.end()) g = found->second;
+        if (g == groups.size()) {
+            groups.push_back({name, {}});
+            if (!index.empty() || groups.size() > 32)
+                for (std::size_t k = index.size(); k < groups.size(); ++k) index.emplace(groups[k].name, k);
+        }
+        groups[g].uses.push_back(&e);
+    }
+}
+
 // Each exercise of each session content, with the prescription of the
 // block's IR that it was planned from (load-kind reads how it was written).
 void add_exercises(BlockView& view)
@@ -130,6 +155,7 @@ void add_exercises(BlockView& view)
             view.exercises.push_back({&exercise, &use, match});
         }
     }
+    group_exercises(view);
 }
 
 }  // namespace
@@ -150,9 +176,19 @@ ProgramViews program_views(const scheduling::ProgramSchedule& program)
 BlockView block_view(ProgramViews& views, std::size_t b)
 {
     const scheduling::BlockPlan& plan = views.program.blocks[b];
-    BlockView view{
-        views.program,        plan, *plan.block, views.athlete, {}, {}, {}, &views.runs, views.block_runs[b], views.bfr_days_before[b], 0,
-        views.bfr_run_days[b]};
+    BlockView view{views.program,
+                   plan,
+                   *plan.block,
+                   views.athlete,
+                   {},
+                   {},
+                   {},
+                   {},
+                   &views.runs,
+                   views.block_runs[b],
+                   views.bfr_days_before[b],
+                   0,
+                   views.bfr_run_days[b]};
     add_sessions(view, views.content_slot);
     add_exercises(view);
     return view;

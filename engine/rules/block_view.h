@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "engine/ir/ir.h"
@@ -37,6 +38,14 @@ struct ExerciseUse {
     const scheduling::ExercisePlan* plan;
     const ContentUse* use;
     const ir::Exercise* written;  // the prescription in the IR, when found
+};
+
+// The prescriptions of one exercise name across the block's contents (the
+// weeks of a progression, the splits), in order of date: `every exercise`
+// checks an exercise as a whole.
+struct ExerciseGroup {
+    std::string_view name;
+    std::vector<const ExerciseUse*> uses;
 };
 
 // The training days of a program in a row up to each day, by day from the
@@ -74,7 +83,8 @@ struct BlockView {
     std::vector<const scheduling::Session*> sessions;
     std::vector<ContentUse> contents;
     std::vector<ExerciseUse> exercises;
-    const TrainingRuns* runs;  // consecutive training days ending on each training day of the program
+    std::vector<ExerciseGroup> exercise_groups;  // by name, in order of first use; into `exercises`
+    const TrainingRuns* runs;                    // consecutive training days ending on each training day of the program
     BlockRun run;
     int bfr_days_before = 0;  // a BFR block: the days of the BFR blocks right before it, in a row (bfr-run-week)
     // Inside `every week`/`any week`: the block week being checked (the week

@@ -147,7 +147,12 @@ Outcome any_of(const BlockView& view, const AnyOf& c, const ExerciseUse* exercis
         Outcome o = evaluate(view, operand, exercise, text);
         if (o.truth == Truth::yes) return o;
         if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
-        if (o.truth != Truth::no || std::find(told.begin(), told.end(), o.what) != told.end()) continue;
+        if (o.truth != Truth::no) continue;
+        if (!text) {  // only the truth is wanted: no texts to join, no list of them to allocate
+            if (failure.truth != Truth::no) failure = std::move(o);
+            continue;
+        }
+        if (std::find(told.begin(), told.end(), o.what) != told.end()) continue;
         told.push_back(o.what);
         if (told.size() == 1) failure = std::move(o);
         else failure.what += ", and " + told.back();
@@ -265,16 +270,21 @@ Outcome exercise_outcome(const BlockView& view, const Condition& body, const std
     Outcome failure;
     Outcome unknown;
     long long more = 0;
+    // The content whose sessions are counted: an exercise prescribed twice
+    // in a session fails in that session once (a content's uses come together).
+    const ContentUse* counted = nullptr;
     for (const auto* e : uses) {
         Outcome o = evaluate(view, body, e, false);
         if (o.truth == Truth::unknown && unknown.truth != Truth::unknown) unknown = o;
         if (o.truth != Truth::no) continue;
         if (failure.truth == Truth::no) {
-            more += e->use->sessions;
+            if (e->use != counted) more += e->use->sessions;
+            counted = e->use;
             continue;
         }
         failure = evaluate(view, body, e, true);  // only the first failure is described
         more += e->use->sessions - 1;
+        counted = e->use;
     }
     if (failure.truth != Truth::no) return unknown;
     failure.what += and_more(more, Scope::exercise);
@@ -286,17 +296,10 @@ Outcome exercise_outcome(const BlockView& view, const Condition& body, const std
 // progression, the splits), in order of date.
 void each_exercise(const BlockView& view, const EveryExercise& c, std::vector<Outcome>& out)
 {
-    std::vector<std::string> names;
-    std::map<std::string, std::vector<const ExerciseUse*>> uses;
-    for (const auto& e : view.exercises) {
-        auto& list = uses[e.plan->name];
-        if (list.empty()) names.push_back(e.plan->name);
-        list.push_back(&e);
-    }
-    for (const auto& name : names) {
-        Outcome o = exercise_outcome(view, *c.body, uses[name]);
+    for (const auto& group : view.exercise_groups) {
+        Outcome o = exercise_outcome(view, *c.body, group.uses);
         if (o.truth == Truth::yes) continue;
-        o.exercise = name;
+        o.exercise = std::string(group.name);
         add(out, std::move(o));
     }
 }

@@ -382,3 +382,43 @@ TEST_CASE("the standard minimum duration names both what is short, in the singul
     CHECK(findings.front().message == "the block is 7 days (1 week) long, and 12 sessions in the block; "
                                       "a Kaatsu run of at least 2 weeks and 24 sessions, counted over consecutive kaatsu blocks");
 }
+
+TEST_CASE("every exercise finds each exercise once, in the order the block first names them, however many it names")
+{
+    // A handful of names, and more than the few dozen past which the
+    // checker groups an exercise's prescriptions through an index. Each
+    // name is prescribed twice in the session, within the protocol's load
+    // and then above it: the second is the same exercise, and fails it.
+    for (const int count : {3, 40}) {
+        TestBlock b;
+        b.exercises.clear();
+        b.maxes.clear();
+        std::vector<std::string> names;
+        for (int i = count; i >= 1; --i) {  // written from the last name down: the order is the block's, not the alphabet's
+            const std::string name = "lift-" + std::to_string(100 + i);
+            names.push_back(name);
+            b.exercises.push_back(TestExercise{name, {30, 15, 15, 15}, 20, {}, {}, 30});
+            b.maxes[name] = 100;
+        }
+        for (const auto& name : names) b.exercises.push_back(TestExercise{name, {15, 15}, 45, {}, {}, 30});
+        const auto findings = check(*build(b));
+        std::vector<std::string> told;
+        for (const auto& f : findings)
+            if (*f.rule == "kaatsu.load") told.push_back(f.message.substr(0, f.message.find("; ")));
+        REQUIRE(told.size() == names.size());
+        for (std::size_t i = 0; i < names.size(); ++i)
+            CHECK(told[i] == names[i] + " at 45% of 1RM (45 kg) in set 1 on Mon 2027-03-01, and in 35 more sessions");
+    }
+}
+
+TEST_CASE("an exercise prescribed twice in a session, failing in both, counts the session once")
+{
+    TestBlock b;
+    b.exercises = {TestExercise{"squat", {30, 15, 15, 15}, 45, {}, {}, 30}, TestExercise{"squat", {15, 15}, 40, {}, {}, 30}};
+    const auto findings = check(*build(b));
+    const Diagnostic* load = first_with_rule(findings, "kaatsu.load");
+    REQUIRE(load != nullptr);
+    // 3 weeks of 6 days with 2 sessions: 36 sessions, the first named, 35 more (71 when each prescription counted).
+    INFO(load->message);
+    CHECK(load->message.rfind("squat at 45% of 1RM (80 kg) in set 1 on Mon 2027-03-01, and in 35 more sessions; ", 0) == 0);
+}
