@@ -243,22 +243,24 @@ struct ContentTexts {
 // Two sessions get one UID only if their hashes collide; then the later
 // ones get "-2", "-3", ... in order. Every UID is remembered, as the hash
 // of its text: 10 to 20 bytes per session.
-std::string unique_uid(UidSet& uids, const ical::Fnv1a& prefix, const scheduling::ProgramSchedule& program,
-                       const scheduling::Session& session)
+// Into `id`, a buffer kept from event to event (a UID is longer than a
+// string holds without allocating).
+void unique_uid(std::string& id, UidSet& uids, const ical::Fnv1a& prefix, const scheduling::ProgramSchedule& program,
+                const scheduling::Session& session)
 {
     char buffer[ical::uid_length];
-    std::string id(buffer, ical::uid_into(buffer, prefix, program, session));
+    id.assign(buffer, ical::uid_into(buffer, prefix, program, session));
     if (!uids.insert(std::hash<std::string>{}(id))) {
         const std::string first = id;
         for (int n = 2; !uids.insert(std::hash<std::string>{}(id)); ++n) id = first + "-" + std::to_string(n);
     }
-    return id;
 }
 
 // One event's lines, built in buffers kept from event to event.
 struct EventText {
     std::string event;  // written at once
     std::string line;
+    std::string uid;
     DateTimeCache dates;
 
     // 08:00; a session that ends after midnight ends at 00:30.
@@ -470,8 +472,8 @@ void write_events(CalendarStream& stream, std::ostream& out, const scheduling::P
         const scheduling::BlockPlan& block = in_block ? program.blocks[session.block] : no_block;
         const BlockText& block_text = shared.blocks[in_block ? session.block : program.blocks.size()];
         const ical::ContentText& content = contents.of(program, session, block, stream.name_athlete, shared.unit);
-        const std::string uid = unique_uid(stream.uids, block_text.uid, program, session);
-        make_event(text, stream, shared, session, uid, block_text, content);
+        unique_uid(text.uid, stream.uids, block_text.uid, program, session);
+        make_event(text, stream, shared, session, text.uid, block_text, content);
         out.write(text.event.data(), static_cast<std::streamsize>(text.event.size()));
         ++stream.events;
     }

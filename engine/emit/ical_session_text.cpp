@@ -74,7 +74,7 @@ void append_run_text(std::string& out, const std::vector<scheduling::SetPlan>& s
     const std::size_t count = run.last - run.first;
     const std::string reps = reps_text(sets[run.first]);
     const bool same_reps = std::all_of(sets.begin() + static_cast<long>(run.first), sets.begin() + static_cast<long>(run.last),
-                                       [&](const scheduling::SetPlan& s) { return reps_text(s) == reps; });
+                                       [&](const scheduling::SetPlan& s) { return same_reps_text(s, sets[run.first]); });
     out.append(" ");
     if (sets[run.first].warm_up) out.append("warm-up ");
     append_integer(out, static_cast<long long>(count));

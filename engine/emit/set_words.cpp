@@ -23,6 +23,13 @@ std::string reps_text(const scheduling::SetPlan& set)
     return out;
 }
 
+bool same_reps_text(const scheduling::SetPlan& a, const scheduling::SetPlan& b)
+{
+    // A timed set's text ("30 s", "1 min") never reads as repetitions ("8", "8-12", "5+").
+    if (a.seconds || b.seconds) return a.seconds && b.seconds && reps_text(a) == reps_text(b);
+    return a.reps == b.reps && a.reps_max == b.reps_max && a.amrap == b.amrap;
+}
+
 bool same_load(const scheduling::SetPlan& a, const scheduling::SetPlan& b)
 {
     return a.percent == b.percent && a.mass == b.mass && a.rpe == b.rpe && a.rir == b.rir && a.tm_percent == b.tm_percent &&
@@ -39,7 +46,7 @@ std::string reps_of(const std::vector<scheduling::SetPlan>& sets, SetRun run, co
     if (run.first >= run.last) return "0";
     std::string first = reps_text(sets[run.first]);
     bool all_same = true;
-    for (std::size_t i = run.first + 1; i < run.last && all_same; ++i) all_same = reps_text(sets[i]) == first;
+    for (std::size_t i = run.first + 1; i < run.last && all_same; ++i) all_same = same_reps_text(sets[i], sets[run.first]);
     if (all_same) return first;
     std::string out;
     for (std::size_t i = run.first; i < run.last; ++i) out += (i > run.first ? separator : "") + reps_text(sets[i]);

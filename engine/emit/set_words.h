@@ -14,6 +14,8 @@ namespace meso::emit {
 
 // "5", "5+" (AMRAP), "8-12", "45 s", "1 min".
 std::string reps_text(const scheduling::SetPlan& set);
+// reps_text(a) == reps_text(b), without writing either when neither is timed.
+bool same_reps_text(const scheduling::SetPlan& a, const scheduling::SetPlan& b);
 
 // A duration of a timed set: "45 s", or "1 min" for whole minutes.
 std::string set_seconds_text(double seconds);
