@@ -20,6 +20,8 @@ template <class Duration> using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <mutex>
 #include <system_error>
 
 #include "engine/base/suggest.h"
@@ -241,21 +243,32 @@ struct ZoneRules::Data {
 std::optional<ZoneRules> ZoneRules::load(std::string_view name)
 {
     if (name.empty() || is_floating(name)) return std::nullopt;
-    auto data = std::make_shared<Data>();
-    try {
-        data->zone = date::locate_zone(name);
-    }
-    catch (const std::exception&) {
-        return std::nullopt;
-    }
-    if (data->zone == nullptr) return std::nullopt;
-    ZoneRules rules;
-    rules.name_ = std::string(name);
-    const std::string footer = footer_text(rules.name_);
-    data->rule = footer_rule(footer);
-    if (data->rule) data->current = parse_posix_rule(footer);
-    rules.data_ = std::move(data);
-    return rules;
+    const auto read = [name]() -> std::optional<ZoneRules> {
+        auto data = std::make_shared<Data>();
+        try {
+            data->zone = date::locate_zone(name);
+        }
+        catch (const std::exception&) {
+            return std::nullopt;
+        }
+        if (data->zone == nullptr) return std::nullopt;
+        ZoneRules rules;
+        rules.name_ = std::string(name);
+        const std::string footer = footer_text(rules.name_);
+        data->rule = footer_rule(footer);
+        if (data->rule) data->current = parse_posix_rule(footer);
+        rules.data_ = std::move(data);
+        return rules;
+    };
+    // Read once per zone: a federation's file checks the clock changes of
+    // each of thousands of programs, and reading the zone's file for each
+    // was 4% of meso check. The rules are immutable; copies share them.
+    static std::mutex mutex;
+    static std::map<std::string, std::optional<ZoneRules>, std::less<>> loaded;
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (const auto it = loaded.find(name); it != loaded.end()) return it->second;
+    if (loaded.size() >= 256) loaded.clear();  // names typed into a language server, not the zones of a file
+    return loaded.emplace(std::string(name), read()).first->second;
 }
 
 ZonePeriod ZoneRules::info(sys_seconds t) const
