@@ -126,8 +126,17 @@ struct Planner {
     std::vector<ir::DateRange> pauses_by_start;              // program.pauses, sorted, overlapping and adjacent ones merged
     std::vector<std::vector<std::size_t>> pause_statements;  // by merged pause: the program.pauses it is made of
     std::vector<bool> pause_moved_something;                 // by program.pauses index: a training day fell in it
-    std::map<std::tuple<std::uint32_t, int, int, int>, std::uint32_t> content_index;  // (block, week, split, workout) → content
-    std::unordered_multimap<std::size_t, std::uint32_t> same_hash;                    // hash_content → contents made
+    // The contents of the block week being walked, by part (split or
+    // workout): its training days ask for them again and again, and the
+    // walk never comes back to an earlier week.
+    struct WeekContent {
+        std::uint32_t block = 0;
+        int week = 0;
+        DayPart part;
+        std::uint32_t content = 0;
+    };
+    std::vector<WeekContent> week_contents;
+    std::unordered_multimap<std::size_t, std::uint32_t> same_hash;  // hash_content → contents made
     std::set<std::uint32_t> reported_negative;
     bool over_budget = false;  // run() failed on --max-sessions
     // The turn of the block's rotation the next training day takes, from

@@ -207,8 +207,9 @@ void Planner::add_sessions(std::uint32_t b, DayPlace place, const BlockWeeks::We
 // a split like another): the contents are most of the schedule's memory.
 std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::Week& content, DayPart part)
 {
-    const auto key = std::make_tuple(b, week, part.split, part.workout);
-    if (auto it = content_index.find(key); it != content_index.end()) return it->second;
+    for (const auto& made : week_contents)
+        if (made.block == b && made.week == week && made.part.split == part.split && made.part.workout == part.workout) return made.content;
+    if (!week_contents.empty() && (week_contents.front().block != b || week_contents.front().week != week)) week_contents.clear();
     const ir::Block& block = program.blocks[b];
     const ir::Content& c = *content.content;
     const int block_weeks = weeks_of(block);
@@ -236,13 +237,13 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
     const std::size_t hash = hash_content(sc);
     for (auto [it, last] = same_hash.equal_range(hash); it != last; ++it) {
         if (same_content(out.contents[it->second], sc)) {
-            content_index.emplace(key, it->second);
+            week_contents.push_back({b, week, part, it->second});
             return it->second;
         }
     }
     const auto index = static_cast<std::uint32_t>(out.contents.size());
     out.contents.push_back(std::move(sc));
-    content_index.emplace(key, index);
+    week_contents.push_back({b, week, part, index});
     same_hash.emplace(hash, index);
     return index;
 }
