@@ -22,10 +22,10 @@ enum class Truth { yes, no, unknown };
 
 struct Outcome {
     Truth truth = Truth::yes;
-    std::string what;            // the value that failed, or why it cannot be evaluated
-    Span span;                   // the statement that produced it
-    bool about_athlete = false;  // the athlete's health conditions made it
-    std::string exercise{};      // the exercise a finding is about, "" for the block: one finding for each
+    std::string what;             // the value that failed, or why it cannot be evaluated
+    Span span;                    // the statement that produced it
+    bool about_athlete = false;   // the athlete's health conditions made it
+    std::string_view exercise{};  // the exercise a finding is about (a name of the view's groups), "" for the block: one finding for each
     // A pair of sessions across an athlete's programs: the other program and
     // where its session comes from, a note of the finding.
     const scheduling::ProgramSchedule* other_program = nullptr;
@@ -299,7 +299,7 @@ void each_exercise(const BlockView& view, const EveryExercise& c, std::vector<Ou
     for (const auto& group : view.exercise_groups) {
         Outcome o = exercise_outcome(view, *c.body, group.uses);
         if (o.truth == Truth::yes) continue;
-        o.exercise = std::string(group.name);
+        o.exercise = group.name;
         add(out, std::move(o));
     }
 }
