@@ -142,16 +142,25 @@ std::string session_uid(const scheduling::ProgramSchedule& program, const schedu
     return std::string(buffer, n);
 }
 
+namespace {
+
+// The keys again, in a table of `size` slots.
+void rehash(UidSet& set, std::size_t size)
+{
+    std::vector<std::uint64_t> old(size, 0);
+    old.swap(set.slots);
+    set.used = 0;
+    for (const std::uint64_t k : old)
+        if (k != 0) set.insert(k);
+}
+
+}  // namespace
+
 void UidSet::reserve(std::size_t keys)
 {
     std::size_t size = slots.empty() ? 1024 : slots.size();
     while ((keys + 1) * 5 > size * 4) size *= 2;  // as insert keeps it: at most 80 % full
-    if (size == slots.size()) return;
-    std::vector<std::uint64_t> old(size, 0);
-    old.swap(slots);
-    used = 0;
-    for (const std::uint64_t k : old)
-        if (k != 0) insert(k);
+    if (size != slots.size()) rehash(*this, size);
 }
 
 bool UidSet::insert(std::uint64_t key)
@@ -161,13 +170,7 @@ bool UidSet::insert(std::uint64_t key)
         has_zero = true;
         return inserted;
     }
-    if ((used + 1) * 5 > slots.size() * 4) {  // keep it at most 80 % full
-        std::vector<std::uint64_t> old(slots.size() < 1024 ? 1024 : slots.size() * 2, 0);
-        old.swap(slots);
-        used = 0;
-        for (const std::uint64_t k : old)
-            if (k != 0) insert(k);
-    }
+    if ((used + 1) * 5 > slots.size() * 4) rehash(*this, slots.size() < 1024 ? 1024 : slots.size() * 2);  // keep it at most 80 % full
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = static_cast<std::size_t>(key * 0x9e3779b97f4a7c15ull >> 20) & mask;; i = (i + 1) & mask) {
         if (slots[i] == key) return false;
