@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <istream>
+#include <limits>
 #include <ostream>
 
 namespace meso::lsp {
@@ -170,7 +171,9 @@ std::uint32_t LineIndex::offset(Position position) const
     const std::uint32_t start = line_starts_[position.line];
     std::uint32_t end =
         position.line + 1 < line_starts_.size() ? line_starts_[position.line + 1] - 1 : static_cast<std::uint32_t>(text_.size());
-    if (encoding_ == Encoding::utf8) return std::min(start + position.character, end);
+    // Clamped before it is added: `start + character` past 2^32 would wrap
+    // to an offset on an earlier line.
+    if (encoding_ == Encoding::utf8) return start + std::min(position.character, end - start);
     std::uint32_t units = 0, i = start;
     while (i < end && units < position.character) {
         units += utf16_units(static_cast<unsigned char>(text_[i]));
@@ -192,7 +195,12 @@ std::optional<Position> position_param(const json& params)
     const json& p = params["position"];
     if (!p.is_object() || !p.contains("line") || !p.contains("character")) return std::nullopt;
     if (!p["line"].is_number_unsigned() || !p["character"].is_number_unsigned()) return std::nullopt;
-    return Position{p["line"].get<std::uint32_t>(), p["character"].get<std::uint32_t>()};
+    // Past 32 bits a number means "beyond the end", as any too large one
+    // does; narrowing it would wrap it into the document.
+    const auto saturated = [](const json& n) {
+        return static_cast<std::uint32_t>(std::min<std::uint64_t>(n.get<std::uint64_t>(), std::numeric_limits<std::uint32_t>::max()));
+    };
+    return Position{saturated(p["line"]), saturated(p["character"])};
 }
 
 }  // namespace meso::lsp

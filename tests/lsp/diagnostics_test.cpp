@@ -171,6 +171,41 @@ TEST_CASE("lsp: with UTF-8 offered, every position is in bytes: diagnostics, hov
     CHECK(error["range"]["start"]["character"] == 15);
 }
 
+TEST_CASE("lsp: a position past its line's end is the line's end, however large its character")
+{
+    // Found by fuzz_lsp (tests/fuzz/regressions-lsp/utf8-character-past-32-bits.bin): in UTF-8, the
+    // start of line 2 plus character 4294967295 wrapped to the '\n' of line 1, and the edit went there.
+    const std::string uri = "file:///tmp/meso-lsp-test/huge-character.meso";
+    const std::string text = "athlete \"Zoë\" { max squat 100 kg }\nprogram \"P\" for \"Zoë\" {\n  start 2027-01-04\n}\n";
+    const auto insert_at = [&](json line, json character) {
+        const json position = {{"line", line}, {"character", character}};
+        return notification("textDocument/didChange",
+                            {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                             {"contentChanges", {{{"range", {{"start", position}, {"end", position}}}, {"text", "x"}}}}});
+    };
+    for (const bool utf8 : {true, false}) {
+        for (const json& character : {json(4294967295U), json(4294967296ULL + 1), json(200)}) {
+            INFO((utf8 ? "UTF-8, character " : "UTF-16, character ") << character.dump());
+            Session s;
+            // 'x' after the '}' of line 3 is the only error: "expected the end of the statement".
+            s.run({initialize(1, utf8), open(uri, text), insert_at(3, character)});
+            json error;
+            for (const auto& d : s.diagnostics(uri))
+                if (d["severity"] == 1) error = d;
+            REQUIRE(error != nullptr);
+            CHECK(error["range"]["start"] == json({{"line", 3}, {"character", 1}}));
+        }
+        // A line past 32 bits is past the end, not line 1 (its low 32 bits): 'x' goes after the last '\n'.
+        Session s;
+        s.run({initialize(1, utf8), open(uri, text), insert_at(4294967296ULL + 1, 0)});
+        json error;
+        for (const auto& d : s.diagnostics(uri))
+            if (d["severity"] == 1) error = d;
+        REQUIRE(error != nullptr);
+        CHECK(error["range"]["start"] == json({{"line", 4}, {"character", 0}}));
+    }
+}
+
 TEST_CASE("lsp: a change of a document never opened is dropped, and the server answers on")
 {
     // Found while writing fuzz_lsp (tests/fuzz/regressions-lsp/change-of-unopened-document.bin): the error
