@@ -208,6 +208,11 @@ std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII, most of any text: one column, no table to search
+            ++width;
+            ++i;
+            continue;
+        }
         const Decoded d = decode(text, i);
         i += d.length;
         if (in_any(d.code_point, zero_width)) continue;

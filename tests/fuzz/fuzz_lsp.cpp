@@ -27,8 +27,8 @@ using meso::fuzz::lsp::Model;
 const char* const uris[] = {"file:///meso-fuzz-lsp/plan.meso", "file:///meso-fuzz-lsp/Zo%C3%AB%20b.meso"};
 
 const char* const programs[] = {
-    "use std.templates\nathlete \"Zoë\" {\n  max squat 100 kg\n}\ntemplate strong \"Strong\" {\n  method strength\n  days mon thu\n"
-    "  squat 5x5 @ 80%\n}\nprogram \"Spring 💪\" for \"Zoë\" {\n  start 2027-01-04\n  2 weeks strong\n  then 1 week deload\n}\n",
+    ("use std.templates\nathlete \"Zoë\" {\n  max squat 100 kg\n}\ntemplate strong \"Strong\" {\n  method strength\n  days mon thu\n"
+     "  squat 5x5 @ 80%\n}\nprogram \"Spring 💪\" for \"Zoë\" {\n  start 2027-01-04\n  2 weeks strong\n  then 1 week deload\n}\n"),
     "athlete \"Zoë\" { max squat 100 kg }\nprogram \"Zoë 💪\" fr \"Zoë\" {\n  start 2027-01-04\n}\n",
     "use std.templates\n",
     "",
