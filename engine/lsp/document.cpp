@@ -267,12 +267,12 @@ std::optional<Span> definition_of(const Analysis& analysis, const std::string& n
     for (const syntax::File* file : analysis.run.compilation->module.files)
         if (file != nullptr && !found) add_definitions_of(*file, name, found);
     if (found) return found;
-    for (const auto& source : analysis.run.compilation->sources) {
-        std::string module = source.path;  // "std/bfr.meso" is `use std.bfr`
+    for (const Source* source : analysis.run.compilation->sources) {
+        std::string module = source->path;  // "std/bfr.meso" is `use std.bfr`
         if (module.size() < 6 || module.compare(module.size() - 5, 5, ".meso") != 0 || module.front() == '/') continue;
         module.resize(module.size() - 5);
         std::replace(module.begin(), module.end(), '/', '.');
-        if (module == name) return span_at(source, 0, 0);
+        if (module == name) return span_at(*source, 0, 0);
     }
     return std::nullopt;
 }

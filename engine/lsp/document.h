@@ -24,7 +24,7 @@ struct Analysis {
     rules::RuleBook book;                               // the rules in force, for hover and completion
     bool parsed = false;                                // the document's own text has no syntax error
 
-    const Source& source() const { return run.compilation->sources.front(); }
+    const Source& source() const { return *run.compilation->sources.front(); }
 };
 
 struct Document {

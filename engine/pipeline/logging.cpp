@@ -74,8 +74,8 @@ std::string origin_of(const Source& source, const Origins& origins)
 std::set<std::string> used_names(const resolving::Compilation& compilation)
 {
     std::set<std::string> used;
-    for (const auto& file : compilation.files)
-        for (const auto& statement : file.statements)
+    for (const syntax::File* file : compilation.module.files)
+        for (const auto& statement : file->statements)
             if (const auto* use = std::get_if<syntax::Use>(&statement.node)) used.insert(use->module.text);
     return used;
 }
@@ -103,8 +103,9 @@ void log_resolved(const resolving::Compilation& compilation, const Options& opti
 {
     if (!log::enabled(log::Level::info)) return;
     Origins origins{options, meso_path, nullptr, used_names(compilation)};
-    if (!compilation.sources.empty() && compilation.sources.front().path != "<rules>") origins.main = &compilation.sources.front();
-    for (const auto& source : compilation.sources) {
+    if (!compilation.sources.empty() && compilation.sources.front()->path != "<rules>") origins.main = compilation.sources.front();
+    for (const Source* read : compilation.sources) {
+        const Source& source = *read;
         if (source.path == "<rules>") continue;
         log::write(log::Level::info,
                    "read " + source.path + " (" + origin_of(source, origins) + ", " + std::to_string(source.text.size()) + " bytes)");

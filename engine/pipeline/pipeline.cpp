@@ -28,9 +28,7 @@ resolving::ResolveOptions resolve_options(const Options& options)
 // In order of file (the main file first, as loaded) and position.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const resolving::Compilation& compilation)
 {
-    std::vector<const Source*> files;
-    for (const auto& s : compilation.sources) files.push_back(&s);
-    sort_by_position(diagnostics, files);
+    sort_by_position(diagnostics, compilation.sources);
 }
 
 // A warning at each program that names no zone, when the default zone is

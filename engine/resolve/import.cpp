@@ -2,6 +2,9 @@
 // main file sees.
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <mutex>
+#include <tuple>
 
 #include "engine/base/overloaded.h"
 #include "engine/base/suggest.h"
@@ -10,6 +13,11 @@
 #include "engine/resolve/stdlib.h"
 
 namespace meso::resolving {
+
+struct ParsedModule {
+    Source source;
+    ParseResult parsed;
+};
 
 namespace fs = std::filesystem;
 
@@ -37,17 +45,52 @@ ReadResult Resolver::read_file(const std::string& path) const { return read_sour
 
 const syntax::File* Resolver::load(Source source, int depth)
 {
-    c_.sources.push_back(std::move(source));
-    const Source& s = c_.sources.back();
+    c_.own_sources.push_back(std::move(source));
+    const Source& s = c_.own_sources.back();
+    c_.sources.push_back(&s);
     auto parsed = parse(s, options_.limits);
     DiagnosticSink(c_.diagnostics).append(std::move(parsed.diagnostics));
     c_.files.push_back(std::move(parsed.file));
     const syntax::File* file = &c_.files.back();
     c_.module.files.push_back(file);
-    for (const auto& statement : file->statements) {
-        if (const auto* use = std::get_if<syntax::Use>(&statement.node)) import(*use, s, depth + 1);
-    }
+    import_uses(*file, s, depth);
     return file;
+}
+
+// A module of the embedded standard library, parsed the first time a
+// Compilation of this process uses it: `meso check` of a directory and the
+// language server, at every change, resolve file after file, and parsing
+// the library was a third of checking a small program.
+const syntax::File* Resolver::load_embedded(std::string_view path, std::string_view text, int depth)
+{
+    static std::mutex mutex;
+    static std::map<std::tuple<std::string_view, std::size_t, int, std::size_t>, std::shared_ptr<const ParsedModule>> parsed;
+    std::shared_ptr<const ParsedModule> module;
+    {
+        const std::lock_guard lock(mutex);
+        auto& slot = parsed[{path, options_.limits.max_bytes, options_.limits.max_depth, options_.limits.max_errors}];
+        if (!slot) {
+            auto made = std::make_shared<ParsedModule>();
+            made->source = Source{std::string(path), std::string(text)};
+            made->parsed = parse(made->source, options_.limits);  // its spans point to made->source, which stays put
+            slot = std::move(made);
+        }
+        module = slot;
+    }
+    c_.library.push_back(module);
+    c_.sources.push_back(&module->source);
+    DiagnosticSink(c_.diagnostics).append(std::vector<Diagnostic>(module->parsed.diagnostics));
+    const syntax::File* file = &module->parsed.file;
+    c_.module.files.push_back(file);
+    import_uses(*file, module->source, depth);
+    return file;
+}
+
+void Resolver::import_uses(const syntax::File& file, const Source& source, int depth)
+{
+    for (const auto& statement : file.statements) {
+        if (const auto* use = std::get_if<syntax::Use>(&statement.node)) import(*use, source, depth + 1);
+    }
 }
 
 void Resolver::import(const syntax::Use& use, const Source& from, int depth)
@@ -116,7 +159,7 @@ void Resolver::load_library(const std::string& relative, const syntax::Name& nam
     for (const auto& embedded : embedded_stdlib()) {
         if (embedded.path == relative) {
             loaded_.insert(relative);
-            const syntax::File* file = load(Source{std::string(embedded.path), std::string(embedded.text)}, depth);
+            const syntax::File* file = load_embedded(embedded.path, embedded.text, depth);
             if (relative == conditions_module_path) conditions_module_ = file;
             return;
         }

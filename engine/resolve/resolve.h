@@ -42,10 +42,18 @@ struct ResolveOptions {
     int max_import_depth = 32;
 };
 
+// The parse of a module of the embedded standard library, made once per
+// process and shared by every Compilation that uses it (import.cpp).
+struct ParsedModule;
+
 // Owns everything the IR points into; not copyable, not movable.
 struct Compilation {
-    std::deque<Source> sources;
-    std::deque<syntax::File> files;
+    // Every file read, in the order it was loaded, the main file first:
+    // this compilation's own, and the standard library's shared modules.
+    std::vector<const Source*> sources;
+    std::deque<Source> own_sources;
+    std::deque<syntax::File> files;  // the parses of own_sources (module.files lists every file)
+    std::vector<std::shared_ptr<const ParsedModule>> library;
     ir::Module module;
     std::vector<Diagnostic> diagnostics;
 

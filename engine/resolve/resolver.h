@@ -98,6 +98,8 @@ private:
     // import.cpp
     ReadResult read_file(const std::string& path) const;
     const syntax::File* load(Source source, int depth);
+    const syntax::File* load_embedded(std::string_view path, std::string_view text, int depth);
+    void import_uses(const syntax::File& file, const Source& source, int depth);
     void import(const syntax::Use& use, const Source& from, int depth);
     void import_file(const syntax::Use& use, const Source& from, int depth);
     void load_library(const std::string& relative, const syntax::Name& name, int depth, bool quiet);

@@ -107,6 +107,51 @@ TEST_CASE("a directory in MESO_PATH adds and overrides library modules")
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("the standard library is parsed once per process and shared, and each compilation resolves it the same")
+{
+    // `meso check DIR` and the language server resolve file after file; the library's parse is kept.
+    const std::string text =
+        "use std.templates\nathlete \"A\" { max squat 100 kg }\nprogram \"P\" {\n  start 2027-01-04\n  3 weeks kaatsu\n}\n";
+    meso::resolving::ResolveOptions options;  // the default rule sets too
+    const auto first = meso::resolving::resolve_source(meso::Source{"a.meso", text}, options);
+    const auto second = meso::resolving::resolve_source(meso::Source{"b.meso", text}, options);
+    REQUIRE(first->sources.size() == second->sources.size());
+    REQUIRE(first->sources.size() > 1);
+    CHECK(first->sources.front()->path == "a.meso");
+    CHECK(second->sources.front()->path == "b.meso");
+    for (std::size_t i = 1; i < first->sources.size(); ++i) {
+        INFO(first->sources[i]->path);
+        CHECK(first->sources[i] == second->sources[i]);  // the very same parse
+    }
+    CHECK(messages(first->diagnostics) == messages(second->diagnostics));
+    REQUIRE(first->module.programs.size() == 1);
+    REQUIRE(second->module.programs.size() == 1);
+    CHECK(first->module.programs[0].blocks.at(0).name == "Kaatsu");
+    CHECK(second->module.programs[0].blocks.at(0).name == "Kaatsu");
+    CHECK(first->module.rulesets.size() == second->module.rulesets.size());
+
+    SECTION("a module of MESO_PATH is read again each time: the file may have changed")
+    {
+        const auto dir = meso::test::temp_dir("meso-path-reread");
+        std::filesystem::create_directories(dir + "/lib/std");
+        const std::string plan = "use std.templates\nprogram \"P\" {\n  start 2027-01-04\n  1 week kaatsu\n}\n";
+        meso::resolving::ResolveOptions from_dir;
+        from_dir.default_rules = false;
+        from_dir.meso_path = dir + "/lib";
+        meso::test::write_file(dir + "/lib/std/templates.meso", "template kaatsu { days mon; squat 1x5 @ 20 kg }\n");
+        const auto before = meso::resolving::resolve_source(meso::Source{"plan.meso", plan}, from_dir);
+        meso::test::write_file(dir + "/lib/std/templates.meso", "template kaatsu { days mon tue; squat 1x5 @ 20 kg }\n");
+        const auto after = meso::resolving::resolve_source(meso::Source{"plan.meso", plan}, from_dir);
+        INFO(messages(before->diagnostics) << messages(after->diagnostics));
+        const auto b = meso::scheduling::schedule(before->module), a = meso::scheduling::schedule(after->module);
+        REQUIRE(b.programs.size() == 1);
+        REQUIRE(a.programs.size() == 1);
+        CHECK(b.programs[0].blocks[0].session_count == 1);
+        CHECK(a.programs[0].blocks[0].session_count == 2);
+        std::filesystem::remove_all(dir);
+    }
+}
+
 TEST_CASE("for may be left out with one athlete, with several it must name one")
 {
     auto one = compile(
