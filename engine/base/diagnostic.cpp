@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/base/text.h"
+
 namespace meso {
 
 const char* to_string(Severity severity)
@@ -87,9 +89,7 @@ std::string cycle_list(const std::vector<std::string>& labels)
             for (std::size_t k = i; k <= last; ++k) parts.push_back(labels[k]);
         i = last + 1;
     }
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
-    return out;
+    return and_list(parts);
 }
 
 void name_athlete(std::vector<Diagnostic>& diagnostics, std::size_t mark, const std::string& athlete)

@@ -204,6 +204,13 @@ Decoded decode(std::string_view text, std::size_t i)
 
 }  // namespace
 
+std::string and_list(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    return out;
+}
+
 std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace meso {
 
@@ -59,5 +60,8 @@ bool is_blank(std::string_view text);
 // East Asian wide characters and emoji take two, everything else one
 // ("深蹲" is 4, "Cafe" with a combining accent 4).
 std::size_t display_width(std::string_view text);
+
+// Items as a sentence lists them: "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& items);
 
 }  // namespace meso

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "engine/base/text.h"
+
 namespace meso {
 
 namespace {
@@ -83,12 +85,9 @@ const std::vector<std::string>& unit_words()
 const std::string& unit_list()
 {
     static const std::string list = [] {
-        std::string out;
-        for (std::size_t i = 0; i < all_units.size(); ++i) {
-            if (i > 0) out += i + 1 == all_units.size() ? " and " : ", ";
-            out += canonical_spelling(all_units[i]);
-        }
-        return out;
+        std::vector<std::string> spellings;
+        for (const Unit unit : all_units) spellings.push_back(canonical_spelling(unit));
+        return and_list(spellings);
     }();
     return list;
 }

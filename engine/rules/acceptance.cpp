@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/base/suggest.h"
+#include "engine/base/text.h"
 
 namespace meso::rules {
 
@@ -14,9 +15,10 @@ bool same_place(const Span& a, const Span& b) { return a.source == b.source && a
 
 std::string quoted_list(const std::vector<std::string>& ids)
 {
-    std::string out;
-    for (std::size_t i = 0; i < ids.size(); ++i) out += (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") + ("'" + ids[i] + "'");
-    return out;
+    std::vector<std::string> quoted;
+    quoted.reserve(ids.size());
+    for (const auto& id : ids) quoted.push_back("'" + id + "'");
+    return and_list(quoted);
 }
 
 }  // namespace

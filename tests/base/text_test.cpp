@@ -89,3 +89,11 @@ TEST_CASE("the width of text on screen: combining marks none, East Asian wide ch
     CHECK(meso::display_width("\xE2\x89\xA5") == 1);  // ≥
     CHECK(meso::display_width("\xE6\xB7") == 2);      // a sequence cut short: one column a byte
 }
+
+TEST_CASE("a list reads as a sentence: commas, and the last two joined by 'and'")
+{
+    CHECK(meso::and_list({}).empty());
+    CHECK(meso::and_list({"squat"}) == "squat");
+    CHECK(meso::and_list({"squat", "bench-press"}) == "squat and bench-press");
+    CHECK(meso::and_list({"1–3", "5", "7"}) == "1–3, 5 and 7");
+}
