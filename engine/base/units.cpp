@@ -86,6 +86,7 @@ const std::string& unit_list()
 {
     static const std::string list = [] {
         std::vector<std::string> spellings;
+        spellings.reserve(all_units.size());
         for (const Unit unit : all_units) spellings.push_back(canonical_spelling(unit));
         return and_list(spellings);
     }();
