@@ -189,18 +189,14 @@ TEST_CASE("lsp: a position past its line's end is the line's end, however large 
             Session s;
             // 'x' after the '}' of line 3 is the only error: "expected the end of the statement".
             s.run({initialize(1, utf8), open(uri, text), insert_at(3, character)});
-            json error;
-            for (const auto& d : s.diagnostics(uri))
-                if (d["severity"] == 1) error = d;
+            const json error = first_error(s.diagnostics(uri));
             REQUIRE(error != nullptr);
             CHECK(error["range"]["start"] == json({{"line", 3}, {"character", 1}}));
         }
         // A line past 32 bits is past the end, not line 1 (its low 32 bits): 'x' goes after the last '\n'.
         Session s;
         s.run({initialize(1, utf8), open(uri, text), insert_at(4294967296ULL + 1, 0)});
-        json error;
-        for (const auto& d : s.diagnostics(uri))
-            if (d["severity"] == 1) error = d;
+        const json error = first_error(s.diagnostics(uri));
         REQUIRE(error != nullptr);
         CHECK(error["range"]["start"] == json({{"line", 4}, {"character", 0}}));
     }

@@ -66,6 +66,14 @@ inline std::vector<json> replies(const std::string& bytes)
     return out;
 }
 
+// The first diagnostic of severity error, or null.
+inline json first_error(const json& diagnostics)
+{
+    for (const auto& d : diagnostics)
+        if (d["severity"] == 1) return d;
+    return nullptr;
+}
+
 // Runs the messages through a server whose cache is a fresh folder.
 struct Session {
     std::filesystem::path cache = std::filesystem::temp_directory_path() / ("meso-lsp-test-" + std::to_string(::getpid()));

@@ -20,13 +20,6 @@ const std::string& plan = zoe_plan;
 const std::string broken_uri = "file:///tmp/meso-lsp-test/broken.meso";
 const std::string broken = "athlete \"Zoë\" { max squat 100 kg }\nprogram \"Zoë 💪\" fr \"Zoë\" {\n  start 2027-01-04\n}\n";
 
-json first_error(const json& diagnostics)
-{
-    for (const auto& d : diagnostics)
-        if (d["severity"] == 1) return d;
-    return nullptr;
-}
-
 }  // namespace
 
 TEST_CASE("lsp: initialize offers the features and UTF-16 positions unless the client takes UTF-8")
