@@ -84,7 +84,11 @@ BlockSpec block_from(Choices& c)
     spec.name = c.text(16);
     static const char* const methods[] = {"", "kaatsu", "bfr", "strength", "hypertrophy"};
     spec.method = c.pick(methods);
-    spec.length_days = c.in(1, 40);
+    // Up to 16 days: a writer does the same for the 20th session as for the
+    // 5th, and each session costs every writer and every check about 150 us
+    // under ASan. Blocks of up to 40 days made 45 sessions an input on
+    // average and a third as many inputs a second (docs/reliability.md).
+    spec.length_days = c.in(1, 16);
     spec.training_days = std::bitset<7>(c.byte() & 0x7fu);
     spec.times.clear();
     const int times = c.in(1, 3);
