@@ -25,6 +25,7 @@ template <class Duration> using hh_mm_ss_ptz = hh_mm_ss<Duration>;
 #include <system_error>
 
 #include "engine/base/suggest.h"
+#include "engine/base/tzif.h"
 
 namespace meso {
 
@@ -37,16 +38,25 @@ using std::chrono::sys_seconds;
 
 constexpr std::string_view zoneinfo_directory = "/usr/share/zoneinfo/";
 
-bool known_zone(std::string_view name)
+// A name of the database is a zoneinfo file under /usr/share/zoneinfo,
+// named as the date library lists that directory: it skips hidden files,
+// posix*, right and Factory (tests/base/timezone_test.cpp compares the two
+// over the whole directory). Asking the library would have it list the
+// directory first, 669 files, at every start of meso.
+bool database_name(std::string_view name)
 {
-    if (name.empty()) return false;
-    try {
-        return date::locate_zone(name) != nullptr;
-    }
-    catch (const std::exception&) {
-        return false;
+    if (name.empty() || name.front() == '/' || name.find('\0') != std::string_view::npos) return false;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t slash = name.find('/', start);
+        const std::string_view part = name.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        if (part.empty() || part.front() == '.' || part.substr(0, 5) == "posix" || part == "right" || part == "Factory") return false;
+        if (slash == std::string_view::npos) return true;
+        start = slash + 1;
     }
 }
+
+bool known_zone(std::string_view name) { return ZoneRules::load(name).has_value(); }
 
 const std::vector<std::string>& zone_names()
 {
@@ -113,15 +123,29 @@ std::string utc_offset_text(seconds offset) { return "UTC" + signed_clock_digits
 // The rule a zoneinfo file ends with (the POSIX TZ string of its v2+
 // footer), or "" when it has none: the files list changes only up to 2037
 // and say how later years go in that rule.
-std::string footer_text(const std::string& zone)
+std::string footer_text(std::string_view bytes)
 {
-    std::ifstream in(std::string(zoneinfo_directory) + zone, std::ios::binary);
-    if (!in) return "";
-    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (bytes.size() < 6 || bytes.compare(0, 4, "TZif") != 0 || bytes[4] < '2' || bytes.back() != '\n') return "";
     const std::size_t start = bytes.rfind('\n', bytes.size() - 2);
-    if (start == std::string::npos) return "";
-    return bytes.substr(start + 1, bytes.size() - start - 2);
+    if (start == std::string_view::npos) return "";
+    return std::string(bytes.substr(start + 1, bytes.size() - start - 2));
+}
+
+// The bytes of the zone's file, "" when it cannot be read.
+std::string zone_file(std::string_view name)
+{
+    // stdio, not a stream: a stream opens a directory ("Europe") and then
+    // throws at the first read. A zone's file is a few kilobytes; more than
+    // a megabyte is no zone.
+    std::FILE* file = std::fopen(std::string(zoneinfo_directory).append(name).c_str(), "rb");
+    if (file == nullptr) return "";
+    std::string bytes;
+    char buffer[4096];
+    std::size_t read = 0;
+    while ((read = std::fread(buffer, 1, sizeof buffer, file)) > 0 && bytes.size() < (1u << 20)) bytes.append(buffer, read);
+    const bool failed = std::ferror(file) != 0;
+    std::fclose(file);
+    return failed ? "" : bytes;
 }
 
 // The footer's rule, when it changes the clocks.
@@ -159,6 +183,29 @@ std::optional<std::string> zone_of_tz_value(std::string_view value)
     const std::string name = relative.generic_string();
     if (relative.empty() || name.substr(0, 2) == "..") return std::nullopt;
     if (known_zone(name)) return name;
+    return std::nullopt;
+}
+
+// The zone the machine is set to, as the date library finds it: the name
+// /etc/localtime links to (what follows "zoneinfo/"), or when it is no
+// link the first line of /etc/timezone; none when that names no zone of
+// the database.
+std::optional<std::string> zone_of_localtime()
+{
+    std::error_code error;
+    const auto target = std::filesystem::read_symlink("/etc/localtime", error);
+    if (!error) {
+        const std::string path = target.string();
+        const std::size_t zoneinfo = path.rfind("zoneinfo");
+        const std::size_t slash = zoneinfo == std::string::npos ? std::string::npos : path.find('/', zoneinfo);
+        if (slash == std::string::npos) return std::nullopt;
+        std::string name = path.substr(slash + 1);
+        if (!known_zone(name)) return std::nullopt;
+        return name;
+    }
+    std::ifstream file("/etc/timezone");
+    std::string line;
+    if (std::getline(file, line) && known_zone(line)) return line;
     return std::nullopt;
 }
 
@@ -220,41 +267,30 @@ MachineZone machine_zone()
                         " (set TZ to a zone of the tz database, or give --timezone)";
         return machine;
     }
-    try {
-        if (const auto* zone = date::current_zone()) {
-            machine.zone = {std::string(zone->name()), ZoneSource::localtime};
-            return machine;
-        }
-    }
-    catch (const std::exception&) {
-        // No /etc/localtime: the machine keeps UTC.
-    }
-    return machine;
+    if (auto name = zone_of_localtime()) machine.zone = {std::move(*name), ZoneSource::localtime};
+    return machine;  // else UTC
 }
 
 std::string machine_timezone() { return machine_zone().zone.name; }
 
 struct ZoneRules::Data {
-    const date::time_zone* zone = nullptr;
+    TzifZone listed;                               // the periods the zone's file lists
     std::shared_ptr<const Posix::time_zone> rule;  // none when the file has no rule with clock changes
     std::optional<PosixRule> current;              // the same rule, as the calendar writes it
 };
 
 std::optional<ZoneRules> ZoneRules::load(std::string_view name)
 {
-    if (name.empty() || is_floating(name)) return std::nullopt;
+    if (is_floating(name) || !database_name(name)) return std::nullopt;
     const auto read = [name]() -> std::optional<ZoneRules> {
+        const std::string bytes = zone_file(name);
+        auto listed = read_tzif(bytes);
+        if (!listed) return std::nullopt;
         auto data = std::make_shared<Data>();
-        try {
-            data->zone = date::locate_zone(name);
-        }
-        catch (const std::exception&) {
-            return std::nullopt;
-        }
-        if (data->zone == nullptr) return std::nullopt;
+        data->listed = std::move(*listed);
         ZoneRules rules;
         rules.name_ = std::string(name);
-        const std::string footer = footer_text(rules.name_);
+        const std::string footer = footer_text(bytes);
         data->rule = footer_rule(footer);
         if (data->rule) data->current = parse_posix_rule(footer);
         rules.data_ = std::move(data);
@@ -271,16 +307,17 @@ std::optional<ZoneRules> ZoneRules::load(std::string_view name)
     return loaded.emplace(std::string(name), read()).first->second;
 }
 
+ZonePeriod ZoneRules::listed(sys_seconds t) const { return data_->listed.period(t); }
+
 ZonePeriod ZoneRules::info(sys_seconds t) const
 {
-    auto period = [](const date::sys_info& i) { return ZonePeriod{i.begin, i.end, i.offset, i.save, i.abbrev}; };
-    const auto listed = data_->zone->get_info(t);
-    // The last listed period runs "forever" (to year 32767) in the date library.
+    ZonePeriod listed = data_->listed.period(t);
+    // The last listed period runs "forever" (to year 32767), as in the date library.
     const sys_seconds forever{sys_days{std::chrono::year{10000} / 1 / 1}.time_since_epoch()};
-    if (!data_->rule || listed.end < forever) return period(listed);
+    if (!data_->rule || listed.end < forever) return listed;
     auto ruled = data_->rule->get_info(t);
     if (ruled.begin < listed.begin) ruled.begin = listed.begin;
-    return period(ruled);
+    return ZonePeriod{ruled.begin, ruled.end, ruled.offset, ruled.save, ruled.abbrev};
 }
 
 const std::optional<PosixRule>& ZoneRules::current_rule() const { return data_->current; }
@@ -337,20 +374,21 @@ std::string signed_clock_digits(seconds offset, std::string_view separator)
 
 std::string tz_database_version()
 {
-    try {
-        const std::string& version = date::get_tzdb().version;
-        if (!version.empty() && version != "unknown") return version;
-    }
-    catch (const std::exception&) {
-        return "unknown";  // no tz database at all
-    }
-    // Built on the system's zoneinfo, the library looks for a +VERSION file
-    // that Debian's tzdata does not ship; its tzdata.zi starts "# version 2025b".
+    // Debian's tzdata ships no +VERSION file, where the date library looks
+    // (and asking it lists the whole database); its tzdata.zi starts
+    // "# version 2025b".
     std::ifstream zi(std::string(zoneinfo_directory) + "tzdata.zi");
     std::string line;
     const std::string prefix = "# version ";
     if (std::getline(zi, line) && line.compare(0, prefix.size(), prefix) == 0 && line.size() > prefix.size())
         return line.substr(prefix.size());
+    try {
+        const std::string& version = date::get_tzdb().version;
+        if (!version.empty()) return version;
+    }
+    catch (const std::exception&) {
+        // no tz database at all
+    }
     return "unknown";
 }
 

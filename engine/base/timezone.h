@@ -1,6 +1,8 @@
-// Time zones, from the system's tz database (Howard Hinnant's date/tz
-// library reading /usr/share/zoneinfo): which zone a program's times are in,
-// where that choice came from, and when the zone's clocks change.
+// Time zones, from the system's tz database (/usr/share/zoneinfo, each
+// zone's file read as Howard Hinnant's date/tz library reads it; the
+// library itself lists the names for suggestions): which zone a program's
+// times are in, where that choice came from, and when the zone's clocks
+// change.
 //
 //   if (auto d = check_timezone(program.timezone, program.timezone_span)) diagnostics.push_back(*d);
 //   MachineZone machine = machine_zone();          // TZ, else /etc/localtime, else UTC
@@ -95,10 +97,11 @@ std::string machine_timezone();
 // names that stand for no place (UTC, Etc/GMT+5).
 std::optional<std::string> zone_without_daylight_saving(std::string_view zone, std::chrono::sys_days around);
 
-// A zone of the database at any instant: the date library's periods, and
-// after the last change a zoneinfo file lists (2037) the rule the file ends
-// with (RFC 8536 footer, "CET-1CEST,M3.5.0,M10.5.0/3"), which the date
-// library does not read.
+// A zone of the database at any instant: the periods its zoneinfo file
+// lists (engine/base/tzif.h reads them as the date library does), and after
+// the last change the file lists (2037) the rule the file ends with
+// (RFC 8536 footer, "CET-1CEST,M3.5.0,M10.5.0/3"), which the date library
+// does not read.
 //
 // (The date library stays out of this header: its namespace `date` would
 // clash with every `date` of the code that includes it.)
@@ -115,6 +118,9 @@ public:
     // nullopt for a name the database does not know, and for "floating".
     static std::optional<ZoneRules> load(std::string_view name);
     ZonePeriod info(std::chrono::sys_seconds t) const;  // the period holding t
+    // The period holding t as the file lists it, without the footer's rule:
+    // the last listed one runs to year 32767.
+    ZonePeriod listed(std::chrono::sys_seconds t) const;
     // The rule the zone's file ends with, when it changes the clocks and
     // parse_posix_rule reads it: in force from some listed change on, up to
     // and past 2037 (which changes it governs is the caller's to check).
