@@ -270,7 +270,7 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
         build_diagnostics.clear();
     }
     DiagnosticSink(result.diagnostics).append(std::move(build_diagnostics));
-    if (parsed) { grammar::attach_trivia(source, encoding.start, result.file); }
+    if (parsed && limits.comments) grammar::attach_trivia(source, encoding.start, result.file);
     sort_by_position(result.diagnostics, {&source});  // those without a location (too many errors) last
     return result;
 }

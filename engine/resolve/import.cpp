@@ -72,7 +72,9 @@ const syntax::File* Resolver::load_embedded(std::string_view path, std::string_v
         if (!slot) {
             auto made = std::make_shared<ParsedModule>();
             made->source = Source{std::string(path), std::string(text)};
-            made->parsed = parse(made->source, options_.limits);  // its spans point to made->source, which stays put
+            ParseLimits limits = options_.limits;
+            limits.comments = false;                     // resolving reads no comment
+            made->parsed = parse(made->source, limits);  // its spans point to made->source, which stays put
             slot = std::move(made);
         }
         module = slot;

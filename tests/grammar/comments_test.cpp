@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <functional>
 
+#include "engine/format/format.h"
+#include "engine/resolve/stdlib.h"
+#include "grammar/parse.h"
 #include "tests/grammar/support.h"
 
 using namespace meso;
@@ -16,6 +19,7 @@ namespace {
 std::vector<std::string> texts(const std::vector<Comment>& comments)
 {
     std::vector<std::string> out;
+    out.reserve(comments.size());
     for (const auto& c : comments) out.push_back(c.text);
     return out;
 }
@@ -204,5 +208,22 @@ TEST_CASE("every comment of a fixture is kept exactly once in the tree")
         INFO(name);
         CHECK(hashes > 0);
         CHECK(attached == hashes);
+    }
+}
+
+TEST_CASE("a parse that keeps no comment builds the same tree, as the standard library's shared parse does")
+{
+    for (const auto& module : meso::resolving::embedded_stdlib()) {
+        INFO(module.path);
+        const meso::Source source{std::string(module.path), std::string(module.text)};
+        meso::ParseLimits without;
+        without.comments = false;
+        const auto kept = meso::parse(source);
+        const auto dropped = meso::parse(source, without);
+        CHECK(kept.diagnostics.empty());
+        CHECK(dropped.diagnostics.empty());
+        CHECK(meso::format::dump(dropped.file) == meso::format::dump(kept.file));
+        CHECK_FALSE(kept.file.all_comments.empty());  // the library is commented: the check above compares something
+        CHECK(dropped.file.all_comments.empty());
     }
 }
