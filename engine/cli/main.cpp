@@ -11,8 +11,10 @@
 #include <exception>
 #include <initializer_list>
 #include <iostream>
+#include <iterator>
 #include <new>
 #include <sstream>
+#include <string_view>
 
 #include "engine/base/log.h"
 #include "engine/base/suggest.h"
@@ -45,25 +47,6 @@ struct Arguments {
     // -v and --log-file, before the command (meso -v check) or after it (meso check -v): counted apart, CLI11 keeps one value per option.
     int verbosity = 0, command_verbosity = 0;
     std::string log_file, command_log_file;
-};
-
-struct Commands {
-    CLI::App* check = nullptr;
-    CLI::App* schedule = nullptr;
-    CLI::App* compile = nullptr;
-    CLI::App* publish = nullptr;
-    CLI::App* fmt = nullptr;
-    CLI::App* rules = nullptr;
-    CLI::App* explain = nullptr;
-    CLI::App* evidence = nullptr;
-    CLI::App* init = nullptr;
-    CLI::App* templates = nullptr;
-    CLI::App* show = nullptr;
-    CLI::App* help = nullptr;
-    CLI::App* completions = nullptr;
-    CLI::App* stats = nullptr;
-    CLI::App* view = nullptr;
-    CLI::App* lsp = nullptr;
 };
 
 // Each command's --help ends with examples: what a newcomer copies first.
@@ -474,25 +457,47 @@ int start_logging(const Arguments& a)
     return 0;
 }
 
-int run_command(const CLI::App& app, const Commands& commands, const Arguments& a)
+// The commands in the order `meso help` lists them: how each is built, and
+// what runs when it is the one given.
+struct Command {
+    const char* name;
+    CLI::App* (*add)(CLI::App&, Arguments&);
+    int (*run)(const CLI::App& app, const Arguments& a);
+};
+constexpr Command commands[] = {
+    {"check", add_check, [](const CLI::App&, const Arguments& a) { return meso::cli::check(a.files, a.common); }},
+    {"schedule", add_schedule,
+     [](const CLI::App&, const Arguments& a) { return meso::cli::schedule(a.file, a.common, a.schedule_colour); }},
+    {"compile", add_compile, [](const CLI::App&, const Arguments& a) { return meso::cli::compile(a.file, a.compile, a.common); }},
+    {"publish", add_publish, [](const CLI::App&, const Arguments& a) { return meso::cli::publish(a.files, a.publish, a.common); }},
+    {"fmt", add_fmt, [](const CLI::App&, const Arguments& a) { return meso::cli::fmt(a.files, a.fmt_check, a.fmt_in_place); }},
+    {"rules", add_rules, [](const CLI::App&, const Arguments& a) { return meso::cli::list_rules(a.rules_file, a.common); }},
+    {"explain", add_explain, [](const CLI::App&, const Arguments& a) { return meso::cli::explain(a.rule_id, a.common); }},
+    {"evidence", add_evidence, [](const CLI::App&, const Arguments& a) { return meso::cli::evidence(a.file, a.evidence, a.common); }},
+    {"init", add_init, [](const CLI::App&, const Arguments& a) { return meso::cli::init(a.init); }},
+    {"templates", add_templates, [](const CLI::App&, const Arguments& a) { return meso::cli::templates(a.common); }},
+    {"show", add_show, [](const CLI::App&, const Arguments& a) { return meso::cli::show(a.module); }},
+    {"help", add_help, [](const CLI::App& app, const Arguments& a) { return help(app, a.help_command); }},
+    {"completions", add_completions,
+     [](const CLI::App& app, const Arguments& a) { return meso::cli::completions(a.completions, completion_spec(app)); }},
+    {"stats", add_stats, [](const CLI::App&, const Arguments& a) { return meso::cli::stats(a.file, a.common); }},
+    {"view", add_view, [](const CLI::App&, const Arguments& a) { return meso::cli::view(a.file, a.view_output, a.common); }},
+    {"lsp", add_lsp, [](const CLI::App&, const Arguments& a) { return meso::cli::lsp(a.lsp); }},
+};
+
+// Every command, or only `only` when it names one that needs no other: each
+// command's options cost CLI11 about 0.1 M instructions to build, and
+// building all sixteen was a sixth of `meso check`'s start
+// (docs/performance.md, *Start-up*). `help` and `completions` describe
+// every command; a word that names none needs them all for its did-you-mean.
+std::vector<std::pair<const Command*, const CLI::App*>> add_commands(CLI::App& app, Arguments& arguments, std::string_view only)
 {
-    if (*commands.help) return help(app, a.help_command);
-    if (*commands.completions) return meso::cli::completions(a.completions, completion_spec(app));
-    if (*commands.init) return meso::cli::init(a.init);
-    if (*commands.templates) return meso::cli::templates(a.common);
-    if (*commands.show) return meso::cli::show(a.module);
-    if (*commands.check) return meso::cli::check(a.files, a.common);
-    if (*commands.schedule) return meso::cli::schedule(a.file, a.common, a.schedule_colour);
-    if (*commands.compile) return meso::cli::compile(a.file, a.compile, a.common);
-    if (*commands.publish) return meso::cli::publish(a.files, a.publish, a.common);
-    if (*commands.fmt) return meso::cli::fmt(a.files, a.fmt_check, a.fmt_in_place);
-    if (*commands.rules) return meso::cli::list_rules(a.rules_file, a.common);
-    if (*commands.explain) return meso::cli::explain(a.rule_id, a.common);
-    if (*commands.evidence) return meso::cli::evidence(a.file, a.evidence, a.common);
-    if (*commands.stats) return meso::cli::stats(a.file, a.common);
-    if (*commands.view) return meso::cli::view(a.file, a.view_output, a.common);
-    if (*commands.lsp) return meso::cli::lsp(a.lsp);
-    return 2;
+    const bool alone = only != "help" && only != "completions" &&
+                       std::any_of(std::begin(commands), std::end(commands), [&](const Command& c) { return only == c.name; });
+    std::vector<std::pair<const Command*, const CLI::App*>> built;
+    for (const auto& c : commands)
+        if (!alone || only == c.name) built.emplace_back(&c, c.add(app, arguments));
+    return built;
 }
 
 int run(int argc, char** argv)
@@ -504,11 +509,7 @@ int run(int argc, char** argv)
     app.require_subcommand(1);
     Arguments arguments;
     add_logging(&app, arguments.verbosity, arguments.log_file);
-    const Commands commands{
-        add_check(app, arguments),       add_schedule(app, arguments),  add_compile(app, arguments), add_publish(app, arguments),
-        add_fmt(app, arguments),         add_rules(app, arguments),     add_explain(app, arguments), add_evidence(app, arguments),
-        add_init(app, arguments),        add_templates(app, arguments), add_show(app, arguments),    add_help(app, arguments),
-        add_completions(app, arguments), add_stats(app, arguments),     add_view(app, arguments),    add_lsp(app, arguments)};
+    const auto built = add_commands(app, arguments, argc > 1 ? argv[1] : "");
     for (auto* command : app.get_subcommands([](const CLI::App*) { return true; }))
         add_logging(command, arguments.command_verbosity, arguments.command_log_file);
     examples(&app, {"meso init plan.meso", "meso check plan.meso", "meso help check"});
@@ -531,7 +532,9 @@ int run(int argc, char** argv)
     }
     if (const int status = start_logging(arguments); status != 0) return status;
     const auto start = std::chrono::steady_clock::now();
-    const int status = run_command(app, commands, arguments);
+    int status = 2;
+    for (const auto& [command, parsed] : built)
+        if (*parsed) status = command->run(app, arguments);
     if (meso::log::enabled(meso::log::Level::info))
         meso::log::write(meso::log::Level::info, "exit status " + std::to_string(status) + " after " + meso::log::elapsed_since(start));
     // Whatever the command, output that did not arrive (a full disk, a
