@@ -18,17 +18,22 @@ namespace g = grammar;
 std::string unescape(std::string_view quoted)
 {
     std::string out;
-    out.reserve(quoted.size());
-    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
-        if (quoted[i] == '\\' && i + 2 < quoted.size()) {
-            ++i;
-            out += quoted[i] == 'n' ? '\n' : quoted[i];
+    if (quoted.size() < 2) return out;
+    const std::string_view inner = quoted.substr(1, quoted.size() - 2);
+    out.reserve(inner.size());
+    // Runs without a backslash copied whole: the standard library's long
+    // citations went in a byte at a time at every start.
+    std::size_t from = 0;
+    while (true) {
+        const std::size_t slash = inner.find('\\', from);
+        if (slash == std::string_view::npos || slash + 1 == inner.size()) {  // a last backslash stays as it is
+            out.append(inner.substr(from));
+            return out;
         }
-        else {
-            out += quoted[i];
-        }
+        out.append(inner.substr(from, slash - from));
+        out += inner[slash + 1] == 'n' ? '\n' : inner[slash + 1];
+        from = slash + 2;
     }
-    return out;
 }
 
 std::chrono::weekday weekday_of(std::string_view sv)

@@ -484,6 +484,10 @@ TEST_CASE("strings: escapes are unescaped, any UTF-8 is kept")
     INFO(parsed.report());
     REQUIRE(parsed.diagnostics().empty());
     CHECK(as<Athlete>(parsed.file().statements.at(0).node).name.value == "A \"quoted\" \\ name\nsecond line — Zoë");
+    const auto only_escapes = parse_text("athlete \"\\\"\\\\\\n\" {\n}\n");  // "\"\\\n": escapes side by side, first and last
+    INFO(only_escapes.report());
+    REQUIRE(only_escapes.diagnostics().empty());
+    CHECK(as<Athlete>(only_escapes.file().statements.at(0).node).name.value == "\"\\\n");
 }
 
 TEST_CASE("the athlete's conditions, one or several")
