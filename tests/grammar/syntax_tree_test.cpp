@@ -40,6 +40,7 @@ Prescription one_prescription(const std::string& line)
 std::vector<double> values(const std::vector<Reps>& reps)
 {
     std::vector<double> out;
+    out.reserve(reps.size());
     for (const auto& r : reps) out.push_back(r.count.value);
     return out;
 }
