@@ -48,6 +48,8 @@ int check(const std::vector<std::string>& arguments, const CommonOptions& option
         print_error(*problem);
         return 2;
     }
+    pipeline::Options streamed = options.pipeline;
+    streamed.keep_program_syntax = false;  // only the IR is read after resolving
     bool could_not_run = false;
     const std::vector<std::string> files = program_files(arguments, could_not_run);  // a directory: its .meso files
     std::vector<pipeline::FileRun> runs;                                             // kept alive: diagnostics point into their sources
@@ -55,7 +57,7 @@ int check(const std::vector<std::string>& arguments, const CommonOptions& option
     bool zone_said = false;
     std::size_t checked = 0;  // the files read, for the summary
     for (const auto& path : files) {
-        const pipeline::FileRun& run = runs.emplace_back(pipeline::check_file(path, options.pipeline));
+        const pipeline::FileRun& run = runs.emplace_back(pipeline::check_file(path, streamed));
         if (run.unreadable) {
             print_error(run.diagnostics.front().message);
             could_not_run = true;

@@ -321,13 +321,9 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
     }
     auto calendar = calendar_options(compile_options, options.pipeline);
     if (!calendar) return 2;
-    Compiling c{pipeline::resolve_file(file, options.pipeline),
-                options.pipeline,
-                *calendar,
-                {use_colour(2), options.show_suppressed},
-                {},
-                {},
-                false};
+    pipeline::Options streamed = options.pipeline;
+    streamed.keep_program_syntax = false;  // only the IR is read after resolving
+    Compiling c{pipeline::resolve_file(file, streamed), streamed, *calendar, {use_colour(2), options.show_suppressed}, {}, {}, false};
     // --timezone, else the machine's zone, looked up only when a program names none.
     c.calendar.default_timezone = c.run.default_zone.name;
     if (!c.run.athlete_error.empty()) {

@@ -21,6 +21,7 @@ resolving::ResolveOptions resolve_options(const Options& options)
     resolving::ResolveOptions r;
     r.default_rules = !options.no_default_rules;
     r.rule_files = options.rule_files;
+    r.keep_program_syntax = options.keep_program_syntax;
     if (const char* path = std::getenv("MESO_PATH")) r.meso_path = path;
     return r;
 }

@@ -52,6 +52,7 @@ struct Options {
     long long max_sessions = 1'000'000;   // --max-sessions, over the whole file
     std::string timezone;                 // --timezone: of the programs that name none; "" for the machine's
     std::string athlete;                  // --athlete: only this athlete's programs are scheduled and checked; "" for all
+    bool keep_program_syntax = true;      // false for check and compile, which read only the IR (resolving::ResolveOptions)
 };
 
 // A file on its way through the stages.

@@ -49,8 +49,15 @@ private:
 void Resolver::resolve_programs()
 {
     if (!main_) return;
-    for (const auto& statement : main_->statements) {
-        if (const auto* p = std::get_if<syntax::Program>(&statement.node)) expand_program(*p);
+    syntax::File* owned = nullptr;  // the main file as this compilation owns it: what is resolved can go
+    if (!options_.keep_program_syntax)
+        for (auto& file : c_.files)
+            if (&file == main_) owned = &file;
+    for (std::size_t i = 0; i < main_->statements.size(); ++i) {
+        const auto* p = std::get_if<syntax::Program>(&main_->statements[i].node);
+        if (p == nullptr) continue;
+        expand_program(*p);
+        if (owned != nullptr) std::vector<syntax::ProgramStatement>().swap(std::get<syntax::Program>(owned->statements[i].node).statements);
     }
 }
 

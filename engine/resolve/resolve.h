@@ -40,6 +40,11 @@ struct ResolveOptions {
     std::string meso_path;                // the MESO_PATH directories, ':'-separated
     ParseLimits limits;
     int max_import_depth = 32;
+    // false: each program of the main file lets its statements go once it
+    // is resolved. check and compile read only the IR after this, and the
+    // syntax tree and the IR side by side were most of a large file's peak
+    // memory (docs/performance.md, *What limits memory*).
+    bool keep_program_syntax = true;
 };
 
 // The parse of a module of the embedded standard library, made once per

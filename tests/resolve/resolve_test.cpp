@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sstream>
 
+#include "engine/emit/sessions.h"
+#include "engine/pipeline/pipeline.h"
 #include "tests/support/support.h"
 
 using meso::test::compile;
@@ -292,4 +295,38 @@ TEST_CASE("a file with no statements at all is a warning, a file of templates or
     CHECK(rules.diagnostics.empty());
     auto broken = compile("progrm \"P\" {}\n", "broken.meso");
     CHECK_FALSE(has_message(broken.diagnostics, "this file has no statements"));  // the syntax error says enough
+}
+
+TEST_CASE("a program's statements let go once it is resolved, as check and compile do, change no schedule and no finding")
+{
+    std::size_t programs = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(meso::test::source_dir() + "/examples")) {
+        if (entry.path().extension() != ".meso") continue;
+        const std::string path = entry.path().string();
+        INFO(path);
+        meso::pipeline::Options kept;
+        meso::pipeline::Options let_go;
+        let_go.keep_program_syntax = false;
+        const auto a = meso::pipeline::schedule_file(path, kept);
+        const auto b = meso::pipeline::schedule_file(path, let_go);
+        REQUIRE(a.run.compilation);
+        REQUIRE(b.run.compilation);
+        CHECK(messages(a.run.diagnostics) == messages(b.run.diagnostics));
+        CHECK(messages(a.rule_diagnostics) == messages(b.rule_diagnostics));
+        std::ostringstream json_a, json_b;
+        meso::emit::write_sessions_json(json_a, a.schedule);
+        meso::emit::write_sessions_json(json_b, b.schedule);
+        CHECK(json_a.str() == json_b.str());
+        const auto& file_a = a.run.compilation->files.front();
+        const auto& file_b = b.run.compilation->files.front();
+        REQUIRE(file_a.statements.size() == file_b.statements.size());
+        for (std::size_t i = 0; i < file_a.statements.size(); ++i) {
+            const auto* program_a = std::get_if<meso::syntax::Program>(&file_a.statements[i].node);
+            if (program_a == nullptr) continue;
+            ++programs;
+            CHECK_FALSE(program_a->statements.empty());
+            CHECK(std::get<meso::syntax::Program>(file_b.statements[i].node).statements.empty());
+        }
+    }
+    CHECK(programs >= 8);
 }
