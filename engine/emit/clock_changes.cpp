@@ -37,14 +37,27 @@ SessionClock::SessionClock(const ZoneRules* zone, sys_days first, sys_days last,
 
 SessionTimes SessionClock::times(const scheduling::Session& session) const
 {
-    SessionTimes t;
-    if (changes_.empty()) return t;
     const sys_seconds start = local_start(session);
-    const sys_seconds end = start + session.length;
     // The first change whose local times, [earliest, latest), reach past the start.
     const auto it = std::partition_point(changes_.begin(), changes_.end(), [&](const ClockChange& c) { return c.latest_local() <= start; });
-    if (it == changes_.end()) return t;
-    const ClockChange& change = *it;
+    return times_at(session, static_cast<std::size_t>(it - changes_.begin()));
+}
+
+SessionTimes SessionClock::times(const scheduling::Session& session, std::size_t& next) const
+{
+    const sys_seconds start = local_start(session);
+    if (next > changes_.size() || (next > 0 && changes_[next - 1].latest_local() > start)) return times(session);  // not in order
+    while (next < changes_.size() && changes_[next].latest_local() <= start) ++next;
+    return times_at(session, next);
+}
+
+SessionTimes SessionClock::times_at(const scheduling::Session& session, std::size_t index) const
+{
+    SessionTimes t;
+    if (index >= changes_.size()) return t;
+    const sys_seconds start = local_start(session);
+    const sys_seconds end = start + session.length;
+    const ClockChange& change = changes_[index];
     const bool start_within = change.earliest_local() <= start;
     const bool end_within = change.earliest_local() <= end && end < change.latest_local();
     const bool across = start < change.earliest_local() && end >= change.latest_local();
@@ -97,8 +110,9 @@ void check_clock_changes(const scheduling::ProgramSchedule& program, const std::
     const sys_days last = std::max(program.end, program.sessions.back().date);
     const SessionClock clock(&*rules, first, last, longest);
     if (!clock.has_changes()) return;
+    std::size_t next_change = 0;  // the sessions are in order: a walk, not a search for each (linear in a program of years)
     for (const auto& session : program.sessions) {
-        const SessionTimes t = clock.times(session);
+        const SessionTimes t = clock.times(session, next_change);
         if (!t.warn) continue;
         Diagnostic d;
         d.severity = Severity::warning;

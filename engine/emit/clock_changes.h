@@ -46,12 +46,16 @@ public:
     SessionClock(const ZoneRules* zone, std::chrono::sys_days first, std::chrono::sys_days last,
                  std::chrono::minutes longest_session = std::chrono::hours{24});
     SessionTimes times(const scheduling::Session& session) const;
+    // The same for sessions given in order of date and time: `next` (0 for
+    // the first) is where the search of the one before ended.
+    SessionTimes times(const scheduling::Session& session, std::size_t& next) const;
     // The warning: "02:30 does not exist on Sun 2027-03-28 in Europe/Berlin
     // (clocks go from 02:00 to 03:00); the session starts at 03:30".
     std::string describe(const scheduling::Session& session, const SessionTimes& times) const;
     bool has_changes() const { return !changes_.empty(); }
 
 private:
+    SessionTimes times_at(const scheduling::Session& session, std::size_t change) const;  // changes_[change] the first past its start
     const ZoneRules* zone_ = nullptr;
     std::vector<ClockChange> changes_;
 };

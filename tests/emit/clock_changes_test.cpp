@@ -218,3 +218,35 @@ TEST_CASE("TZ gives the machine's zone in each of its forms, and a TZ that names
         }
     }
 }
+
+TEST_CASE("sessions walked in order meet the same clock changes as each searched alone, and out of order too")
+{
+    const auto berlin = ZoneRules::load("Europe/Berlin");
+    const auto lord_howe = ZoneRules::load("Australia/Lord_Howe");
+    REQUIRE(berlin);
+    REQUIRE(lord_howe);
+    for (const ZoneRules* zone : {&*berlin, &*lord_howe}) {
+        INFO(zone->name());
+        // Three years of days, each with sessions around the hours clocks change at, some across midnight.
+        std::vector<scheduling::Session> sessions;
+        for (sys_days d = day(2027, 1, 1); d <= day(2029, 12, 31); d += std::chrono::days{1})
+            for (const int start : {0, 60, 90, 120, 150, 180, 23 * 60 + 30})
+                sessions.push_back(session_at(d, minutes{start}, minutes{start % 120 + 45}));
+        const emit::SessionClock clock(zone, day(2027, 1, 1), day(2029, 12, 31));
+        REQUIRE(clock.has_changes());
+        std::size_t next = 0, warned = 0, differ = 0;
+        const auto same = [](const emit::SessionTimes& a, const emit::SessionTimes& b) {
+            return a.kind == b.kind && a.start == b.start && a.end == b.end && a.warn == b.warn && a.change.at == b.change.at;
+        };
+        for (const auto& s : sessions) {
+            const auto searched = clock.times(s);
+            warned += searched.warn ? 1 : 0;
+            differ += same(searched, clock.times(s, next)) ? 0 : 1;
+        }
+        CHECK(differ == 0);
+        CHECK(warned >= 6);       // two changes a year, three years: something to find
+        std::size_t back = next;  // a session earlier than the last: searched, not walked past
+        for (std::size_t i = sessions.size(); i-- > 0;) differ += same(clock.times(sessions[i]), clock.times(sessions[i], back)) ? 0 : 1;
+        CHECK(differ == 0);
+    }
+}
