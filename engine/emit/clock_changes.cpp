@@ -40,7 +40,7 @@ SessionTimes SessionClock::times(const scheduling::Session& session) const
     const sys_seconds start = local_start(session);
     // The first change whose local times, [earliest, latest), reach past the start.
     const auto it = std::partition_point(changes_.begin(), changes_.end(), [&](const ClockChange& c) { return c.latest_local() <= start; });
-    return times_at(session, static_cast<std::size_t>(it - changes_.begin()));
+    return times_at(session, start, static_cast<std::size_t>(it - changes_.begin()));
 }
 
 SessionTimes SessionClock::times(const scheduling::Session& session, std::size_t& next) const
@@ -48,14 +48,13 @@ SessionTimes SessionClock::times(const scheduling::Session& session, std::size_t
     const sys_seconds start = local_start(session);
     if (next > changes_.size() || (next > 0 && changes_[next - 1].latest_local() > start)) return times(session);  // not in order
     while (next < changes_.size() && changes_[next].latest_local() <= start) ++next;
-    return times_at(session, next);
+    return times_at(session, start, next);
 }
 
-SessionTimes SessionClock::times_at(const scheduling::Session& session, std::size_t index) const
+SessionTimes SessionClock::times_at(const scheduling::Session& session, sys_seconds start, std::size_t index) const
 {
     SessionTimes t;
     if (index >= changes_.size()) return t;
-    const sys_seconds start = local_start(session);
     const sys_seconds end = start + session.length;
     const ClockChange& change = changes_[index];
     const bool start_within = change.earliest_local() <= start;

@@ -55,7 +55,8 @@ public:
     bool has_changes() const { return !changes_.empty(); }
 
 private:
-    SessionTimes times_at(const scheduling::Session& session, std::size_t change) const;  // changes_[change] the first past its start
+    // changes_[change] is the first past the session's local start, `start`.
+    SessionTimes times_at(const scheduling::Session& session, std::chrono::sys_seconds start, std::size_t change) const;
     const ZoneRules* zone_ = nullptr;
     std::vector<ClockChange> changes_;
 };
