@@ -215,8 +215,8 @@ ProgramEvents program_events(const CalendarStream& stream, const scheduling::Pro
 // content texts by index holds them while they are used, whatever the
 // number of contents.
 struct ContentTexts {
-    std::array<ical::ContentText, 64> cache;
-    ical::ContentText uncached;  // a session outside every content
+    std::array<ical::ContentText, 64> cache;  // by content index: valid for one program
+    ical::ContentText uncached;               // a session outside every content
     std::string scratch;
 
     const ical::ContentText& of(const scheduling::ProgramSchedule& program, const scheduling::Session& session,
@@ -237,6 +237,12 @@ struct ContentTexts {
             text.workout = workout;
         }
         return text;
+    }
+
+    // A new program: its contents are numbered from 0 again.
+    void forget()
+    {
+        for (auto& text : cache) text.content = UINT32_MAX;
     }
 };
 
@@ -340,6 +346,24 @@ void make_event(EventText& text, const CalendarStream& stream, const ProgramEven
     if (stream.options.alarm) append_alarm(text, *stream.options.alarm, session, times, content);
     text.event += "END:VEVENT\r\n";
 }
+
+}  // namespace
+
+struct CalendarStream::Buffers {
+    ContentTexts contents;
+    EventText text;
+
+    // Room for most events from the start, so that a description a digit
+    // longer (week 10 after week 9) does not grow them in the middle of a
+    // calendar.
+    Buffers()
+    {
+        text.event.reserve(4096);
+        text.line.reserve(2048);
+    }
+};
+
+namespace {
 
 // A competition's all-day event: DTSTART and DTEND as DATE values (the
 // day after, RFC 5545 3.6.1), with its own UID.
@@ -465,8 +489,10 @@ void write_events(CalendarStream& stream, std::ostream& out, const scheduling::P
     const std::size_t p = stream.next_program++;
     const int program_occurrence = p < stream.program_occurrences.size() ? stream.program_occurrences[p] : 0;
     const ProgramEvents shared = program_events(stream, program, program_occurrence);
-    ContentTexts contents;
-    EventText text;
+    if (!stream.buffers) stream.buffers = std::make_shared<CalendarStream::Buffers>();
+    ContentTexts& contents = stream.buffers->contents;
+    contents.forget();
+    EventText& text = stream.buffers->text;
     for (const auto& session : program.sessions) {
         const bool in_block = session.block < program.blocks.size();
         const scheduling::BlockPlan& block = in_block ? program.blocks[session.block] : no_block;

@@ -41,6 +41,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -114,6 +115,10 @@ struct CalendarStream {
     bool started = false;                    // begin_calendar wrote the head
     std::map<std::string, ZoneRules> zones;  // the calendar's zones, by name
     UidSet uids;
+    // write_events's buffers (ical.cpp), kept from program to program: a
+    // calendar's events cost no allocation once they have grown.
+    struct Buffers;
+    std::shared_ptr<Buffers> buffers;
 };
 
 // Writes the head, or nothing when a zone is unknown (then the result holds the error).

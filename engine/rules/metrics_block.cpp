@@ -2,7 +2,6 @@
 // date, each with its date and the span of the statement that made it) and
 // describer (a failing value in words), then their rows of the metric table.
 #include <algorithm>
-#include <set>
 
 #include "engine/base/text.h"
 #include "engine/rules/metrics.h"
@@ -168,13 +167,19 @@ bool in_focus(const BlockView& view, int week) { return view.focus_week == 0 || 
 void sample_days_per_week(const BlockView& view, const ExerciseUse*, SampleSink take)
 {
     const int whole = view.block.length_days / 7;
-    std::vector<std::set<sys_days>> days_of_week(static_cast<std::size_t>(whole) + 1);
-    for (const auto* session : view.sessions)
-        if (session->week >= 1 && session->week <= whole) days_of_week[session->week].insert(session->date);
+    // By week: its training days, and the last one counted (the block's
+    // sessions are in order of time: a day's sessions follow each other).
+    std::vector<std::pair<int, sys_days>> days_of_week(static_cast<std::size_t>(whole) + 1);
+    for (const auto* session : view.sessions) {
+        if (session->week < 1 || session->week > whole) continue;
+        auto& [count, last] = days_of_week[session->week];
+        if (count == 0 || last != session->date) ++count;
+        last = session->date;
+    }
     Sample s;
     for (int w = 1; w <= whole; ++w) {
         if (!in_focus(view, w)) continue;
-        s.number = static_cast<double>(days_of_week[static_cast<std::size_t>(w)].size());
+        s.number = days_of_week[static_cast<std::size_t>(w)].first;
         s.week = w;
         s.date = view.plan.planned_start + days{7 * (w - 1)};  // block week w as planned, before any pause moved its days
         s.span = or_else(view.block.content.days_span, view.block.span);

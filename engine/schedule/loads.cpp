@@ -44,10 +44,16 @@ void number_supersets(std::vector<ExercisePlan>& exercises)
 }
 
 // A deload keeps the first half (rounded up) of the work sets and every
-// warm-up, at 90% of each load.
-ExercisePlan Planner::plan_exercise(const ir::Block& block, const ir::Exercise& e, int week, int block_weeks, bool deload)
+// warm-up, at 90% of each load. Into `plan`, whatever it held before: its
+// name's and sets' buffers are reused.
+void Planner::plan_exercise(ExercisePlan& plan, const ir::Block& block, const ir::Exercise& e, int week, int block_weeks, bool deload)
 {
-    ExercisePlan plan;
+    std::string name = std::move(plan.name);
+    std::vector<SetPlan> sets = std::move(plan.sets);
+    plan = ExercisePlan{};
+    plan.name = std::move(name);
+    plan.sets = std::move(sets);
+    plan.sets.clear();
     plan.name = e.name;
     plan.rest_s = e.rest_s;
     plan.span = e.span;
@@ -94,7 +100,6 @@ ExercisePlan Planner::plan_exercise(const ir::Block& block, const ir::Exercise& 
         planned.rir = set.rir;
         plan.sets.insert(plan.sets.end(), times, planned);
     }
-    return plan;
 }
 
 // The load of one set in the week: percent, mass and % TM.

@@ -183,6 +183,9 @@ void Planner::merge_pauses()
 void Planner::collect_plan_days(sys_days first_day)
 {
     sys_days block_start = first_day;
+    std::size_t days_in_blocks = 0;  // at most one training day each: one allocation, however long the program
+    for (const auto& block : program.blocks) days_in_blocks += static_cast<std::size_t>(std::max(block.length_days, 0));
+    plan_days.reserve(days_in_blocks);
     for (const auto& block : program.blocks) {
         planned_starts.push_back(block_start);
         first_plan_day.push_back(plan_days.size());

@@ -137,6 +137,14 @@ struct Planner {
     };
     std::vector<WeekContent> week_contents;
     std::unordered_multimap<std::size_t, std::uint32_t> same_hash;  // hash_content → contents made
+    // Where content_for builds a content before it knows whether it is new,
+    // kept from week to week with its buffers (and the exercise plans a
+    // shorter content left over), so that a week whose content was made
+    // before costs no allocation: a program's allocations grow with its
+    // contents, not its weeks or sessions (tests/allocation/).
+    SessionContent content_scratch;
+    std::vector<ExercisePlan> spare_exercises;
+    std::vector<long long> week_part_sets;  // walk_week's, by part (count_sets)
     std::set<std::uint32_t> reported_negative;
     bool over_budget = false;  // run() failed on --max-sessions
     // The turn of the block's rotation the next training day takes, from
@@ -206,7 +214,7 @@ struct Planner {
         int block_weeks = 1;
         bool deload = false;
     };
-    ExercisePlan plan_exercise(const ir::Block& block, const ir::Exercise& e, int week, int block_weeks, bool deload);
+    void plan_exercise(ExercisePlan& plan, const ir::Block& block, const ir::Exercise& e, int week, int block_weeks, bool deload);
     void load_set(SetPlan& set, ExercisePlan& plan, const ir::Exercise& e, const ir::Load& l, WeekOf when, const ExerciseMaxes& maxes);
     double bounded_load(const ir::Exercise& e, const ir::Load& l, double value, int week);
     void warn_rounds_to_zero(const ir::Exercise& e, const ir::Load& l, double max, double percent, double step, const char* of_what);

@@ -132,7 +132,9 @@ bool Planner::walk_week(std::uint32_t b, int week, const BlockWeeks::Week& conte
     const ir::Content& c = *content.content;
     const auto trains = training_days(c);
     const ir::Content::Rotation* rotation = c.rotation && !c.rotation->workouts.empty() ? &*c.rotation : nullptr;
-    std::vector<long long> part_sets;  // by part (0: none; then the splits, then the workouts): the sets of a session of it this week
+    // By part (0: none; then the splits, then the workouts): the sets of a session of it this week.
+    std::vector<long long>& part_sets = week_part_sets;
+    part_sets.clear();
     for (int d = (week - 1) * 7; d < std::min(week * 7, block.length_days); ++d) {
         // The weekday without the pauses names the split; the date is where the pauses put it.
         const unsigned wd = weekday{planned_starts[b] + days{d}}.c_encoding();
@@ -213,7 +215,14 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
     const ir::Block& block = program.blocks[b];
     const ir::Content& c = *content.content;
     const int block_weeks = weeks_of(block);
-    SessionContent sc;
+    SessionContent& sc = content_scratch;
+    {
+        std::vector<ExercisePlan> exercises = std::move(sc.exercises);
+        std::vector<std::string> notes = std::move(sc.notes);
+        sc = SessionContent{};
+        sc.exercises = std::move(exercises);
+        sc.notes = std::move(notes);
+    }
     sc.deload = content.deload;
     sc.occlusion = c.occlusion.value_or(ir::Occlusion::unspecified);
     sc.occlusion_span = c.occlusion_span;
@@ -225,10 +234,17 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
     sc.notes = c.notes;
     sc.sessions_span = c.sessions_span.valid() ? c.sessions_span : block.span;
     const auto* more = part_exercises(c, part);
-    sc.exercises.reserve(c.exercises.size() + (more ? more->size() : 0));
-    for (const auto& e : c.exercises) sc.exercises.push_back(plan_exercise(block, e, week, block_weeks, content.deload));
+    const std::size_t exercise_count = c.exercises.size() + (more ? more->size() : 0);
+    for (; sc.exercises.size() > exercise_count; sc.exercises.pop_back()) spare_exercises.push_back(std::move(sc.exercises.back()));
+    sc.exercises.reserve(exercise_count);
+    for (; sc.exercises.size() < exercise_count; spare_exercises.pop_back()) {
+        if (spare_exercises.empty()) spare_exercises.emplace_back();
+        sc.exercises.push_back(std::move(spare_exercises.back()));
+    }
+    std::size_t next = 0;
+    for (const auto& e : c.exercises) plan_exercise(sc.exercises[next++], block, e, week, block_weeks, content.deload);
     if (more)
-        for (const auto& e : *more) sc.exercises.push_back(plan_exercise(block, e, week, block_weeks, content.deload));
+        for (const auto& e : *more) plan_exercise(sc.exercises[next++], block, e, week, block_weeks, content.deload);
     const Span* part_sessions = part.split >= 0     ? &c.splits[static_cast<std::size_t>(part.split)].sessions_span
                                 : part.workout >= 0 ? &c.rotation->workouts[static_cast<std::size_t>(part.workout)].sessions_span
                                                     : nullptr;
@@ -242,7 +258,13 @@ std::uint32_t Planner::content_for(std::uint32_t b, int week, const BlockWeeks::
         }
     }
     const auto index = static_cast<std::uint32_t>(out.contents.size());
+    // Moved, not copied: a content of thousands of sets is not held twice.
+    // The scratch's next content allocates afresh, once per new content.
     out.contents.push_back(std::move(sc));
+    SessionContent& kept = out.contents.back();
+    kept.exercises.shrink_to_fit();  // the contents are most of the schedule's memory: no spare capacity
+    for (auto& e : kept.exercises) e.sets.shrink_to_fit();
+    kept.notes.shrink_to_fit();
     week_contents.push_back({b, week, part, index});
     same_hash.emplace(hash, index);
     return index;
