@@ -91,13 +91,22 @@ struct Lines {
 
     void add(std::string_view line, std::size_t hang, const char* style = plain)
     {
-        for (const auto& piece : wrap_line(line, layout.width, hang)) {
-            const bool styled = layout.colour && *style != '\0';
-            if (styled) out += style;
-            out += piece;
-            if (styled) out += "\033[0m";
-            out += '\n';
+        // Most lines fit: written as they are, without wrap_line's pieces.
+        if (cut_of(line, std::max<std::size_t>(layout.width, 2), [](std::string_view, std::size_t) { return true; }) ==
+            std::string_view::npos) {
+            add_piece(line, style);
+            return;
         }
+        for (const auto& piece : wrap_line(line, layout.width, hang)) add_piece(piece, style);
+    }
+
+    void add_piece(std::string_view piece, const char* style)
+    {
+        const bool styled = layout.colour && *style != '\0';
+        if (styled) out += style;
+        out += piece;
+        if (styled) out += "\033[0m";
+        out += '\n';
     }
 };
 
@@ -230,26 +239,21 @@ std::string content_text(const scheduling::SessionContent& content, const std::v
     return text;
 }
 
-// The words after a session's time: the one place that names what kind
-// of session it is ("(deload)").
-// After a session's time: its workout in a rotation ("workout B") and "(deload)".
-std::string session_label(const scheduling::ProgramSchedule& program, const scheduling::Session& session)
+// "Mon 2027-01-04", appended.
+void append_day(std::string& out, std::chrono::sys_days day)
 {
-    std::string label;
-    if (session.rotation != 0) label.append("  workout ").append(scheduling::workout_of(program, session));
-    if (program.contents[session.content].deload) label += "  (deload)";
-    return label;
+    out.append(weekday_name(std::chrono::weekday{day})).append(" ").append(format_date(day));
 }
 
-std::string day_text(std::chrono::sys_days day) { return std::string(weekday_name(std::chrono::weekday{day})) + " " + format_date(day); }
-
 // "Kaatsu — week 1 of 3 — Mon 2027-01-04 to Sun 2027-01-10"; in a repeat "Heavy — cycle 2, week 1 of 4 — ...".
-std::string week_heading(const scheduling::BlockPlan& block, int week, std::chrono::sys_days first, std::chrono::sys_days last)
+void week_heading(std::string& heading, const scheduling::BlockPlan& block, int week, std::chrono::sys_days first,
+                  std::chrono::sys_days last)
 {
-    std::string heading = block.name + " — " + (block.cycle.empty() ? "" : "cycle " + block.cycle + ", ");
-    heading += "week " + std::to_string(week) + " of " + std::to_string(block.weeks) + " — " + day_text(first);
-    if (last != first) heading += " to " + day_text(last);
-    return heading;
+    heading.assign(block.name).append(" — ");
+    if (!block.cycle.empty()) heading.append("cycle ").append(block.cycle).append(", ");
+    heading.append("week ").append(std::to_string(week)).append(" of ").append(std::to_string(block.weeks)).append(" — ");
+    append_day(heading, first);
+    if (last != first) append_day(heading.append(" to "), last);
 }
 
 // "times in Europe/Berlin (the program's timezone)", "floating times (no zone)".
@@ -281,6 +285,7 @@ public:
     ProgramWriter(const scheduling::ProgramSchedule& p, const TextLayout& layout, std::string& out)
         : p_(p), lines_{layout, out}, competitions_(p.program != nullptr ? competitions_by_date(*p.program) : decltype(competitions_){})
     {
+        line_.reserve(256);  // a heading or a session's line, most of them without growing
         std::vector<std::vector<Item>> items;
         Columns columns;
         for (const auto& content : p.contents) widen(columns, items.emplace_back(items_of(content, p)));
@@ -295,7 +300,8 @@ public:
         while (last + 1 < p_.sessions.size() && p_.sessions[last + 1].block == s.block && p_.sessions[last + 1].week == s.week) ++last;
         add_competitions_until(s.date);
         lines_.out += '\n';
-        lines_.add(week_heading(p_.blocks[s.block], s.week, s.date, p_.sessions[last].date), 2, bold);
+        week_heading(line_, p_.blocks[s.block], s.week, s.date, p_.sessions[last].date);
+        lines_.add(line_, 2, bold);
         for (std::size_t i = first; i <= last; ++i) add_session(p_.sessions[i]);
         return last + 1;
     }
@@ -312,7 +318,13 @@ private:
     void add_session(const scheduling::Session& s)
     {
         add_competitions_until(s.date);
-        lines_.add("  " + day_text(s.date) + "  " + clock_.time(s.start) + "-" + clock_.time(end_of(s)) + session_label(p_, s), 4);
+        // The day and time, then what kind of session it is: its workout in a rotation ("workout B"), "(deload)".
+        line_.assign("  ");
+        append_day(line_, s.date);
+        line_.append("  ").append(clock_.time(s.start)).append("-").append(clock_.time(end_of(s)));
+        if (s.rotation != 0) line_.append("  workout ").append(scheduling::workout_of(p_, s));
+        if (p_.contents[s.content].deload) line_ += "  (deload)";
+        lines_.add(line_, 4);
         lines_.out += contents_[s.content];
     }
 
@@ -321,16 +333,26 @@ private:
         for (; next_ != competitions_.end() && (*next_)->date <= day; ++next_) add_competition(**next_);
     }
 
-    void add_competition(const ir::Competition& c) { lines_.add("  " + day_text(c.date) + "  competition: " + c.name, 4, bold); }
+    void add_competition(const ir::Competition& c)
+    {
+        line_.assign("  ");
+        append_day(line_, c.date);
+        lines_.add(line_.append("  competition: ").append(c.name), 4, bold);
+    }
 
     const scheduling::ProgramSchedule& p_;
     Lines lines_;
     DateTimeCache clock_;
+    std::string line_;                   // the line in the making, kept from line to line
     std::vector<std::string> contents_;  // each content's lines, made once
     std::vector<const ir::Competition*> competitions_;
     std::vector<const ir::Competition*>::const_iterator next_ = competitions_.begin();
 };
 
+}  // namespace
+
+namespace {
+constexpr std::size_t text_piece = std::size_t{1} << 20;
 }  // namespace
 
 std::vector<std::string> wrap_line(std::string_view line, std::size_t width, std::size_t hang)
@@ -344,6 +366,7 @@ void write_sessions_text(std::ostream& out, const scheduling::ScheduleResult& sc
     TextLayout fitted = layout;
     fitted.width = std::max(layout.width, TextLayout::min_width);
     std::string text;
+    text.reserve(text_piece + text_piece / 8);  // room for a piece and the week that ends it: no growing as it fills
     for (std::size_t pi = 0; pi < schedule.programs.size(); ++pi) {
         const auto& p = schedule.programs[pi];
         if (pi > 0) text += '\n';
@@ -353,7 +376,7 @@ void write_sessions_text(std::ostream& out, const scheduling::ScheduleResult& sc
         for (std::size_t i = 0; i < p.sessions.size();) {
             i = writer.add_week(i);
             // Handed on in large pieces: a plan may hold a million sessions.
-            if (text.size() >= (1u << 20)) {
+            if (text.size() >= text_piece) {
                 out << text;
                 text.clear();
             }

@@ -1,8 +1,9 @@
-// Issue 20: scheduling, checking and writing a calendar allocate per
-// content (a block week's prescriptions), never per session. A program
-// with ten times the sessions of the same training must cost the heap no
-// more allocations, so that compile's time and memory grow with what the
-// file says and not with how often it says it.
+// Issue 20: scheduling, checking and writing a calendar (or a schedule as
+// JSON, CSV or text) allocate per content (a block week's prescriptions),
+// never per session. A program with ten times the sessions of the same
+// training must cost the heap no more allocations, so that compile's time
+// and memory grow with what the file says and not with how often it says
+// it.
 //
 // Its own binary: it replaces the global operator new to count calls,
 // which the main test binary (and the sanitizers' own new) must not see.
@@ -17,6 +18,8 @@
 #include <catch2/catch.hpp>
 
 #include "engine/emit/ical.h"
+#include "engine/emit/schedule_text.h"
+#include "engine/emit/sessions.h"
 #include "engine/pipeline/pipeline.h"
 
 namespace {
@@ -59,6 +62,9 @@ struct Counts {
     long schedule = 0;  // stream_programs up to the clock-change warnings
     long rules = 0;     // and the rules
     long calendar = 0;  // and the calendar's events, as meso compile writes them
+    long json = 0;      // meso schedule's writers, given the whole schedule
+    long csv = 0;
+    long text = 0;
     std::size_t sessions = 0;
     std::size_t events = 0;
 };
@@ -107,6 +113,12 @@ Counts count(const std::string& text)
         });
         counts.events = emit::end_calendar(stream, out);
     });
+    pipeline::FileRun whole = pipeline::resolve_text(Source{"plan.meso", text}, options);
+    const scheduling::ScheduleResult schedule = scheduling::schedule(whole.compilation->module);
+    const ZoneChoice zone{options.timezone, ZoneSource::option};
+    counts.json = allocations_in([&] { emit::write_sessions_json(out, schedule, zone); });
+    counts.csv = allocations_in([&] { emit::write_sessions_csv(out, schedule); });
+    counts.text = allocations_in([&] { emit::write_sessions_text(out, schedule, zone); });
     return counts;
 }
 
@@ -162,6 +174,9 @@ void require_same_allocations(const std::string& few_text, const std::string& ma
     CHECK(many.schedule == few.schedule);
     CHECK(many.rules == few.rules);
     CHECK(many.calendar == few.calendar);
+    CHECK(many.json == few.json);
+    CHECK(many.csv == few.csv);
+    CHECK(many.text == few.text);
 }
 
 }  // namespace
