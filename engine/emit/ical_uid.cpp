@@ -158,9 +158,10 @@ void rehash(UidSet& set, std::size_t size)
 
 void UidSet::reserve(std::size_t keys)
 {
-    std::size_t size = slots.empty() ? 1024 : slots.size();
-    while ((keys + 1) * 5 > size * 4) size *= 2;  // as insert keeps it: at most 80 % full
-    if (size != slots.size()) rehash(*this, size);
+    // As insert keeps it, at most 80 % full, and no larger: a power of two
+    // was up to twice that, 16 bytes a session of a large calendar's peak.
+    const std::size_t size = std::max<std::size_t>(1024, (keys + 1) * 5 / 4 + 1);
+    if (size > slots.size()) rehash(*this, size);
 }
 
 bool UidSet::insert(std::uint64_t key)
@@ -171,8 +172,8 @@ bool UidSet::insert(std::uint64_t key)
         return inserted;
     }
     if ((used + 1) * 5 > slots.size() * 4) rehash(*this, slots.size() < 1024 ? 1024 : slots.size() * 2);  // keep it at most 80 % full
-    const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>(key * 0x9e3779b97f4a7c15ull >> 20) & mask;; i = (i + 1) & mask) {
+    const std::size_t size = slots.size();
+    for (std::size_t i = static_cast<std::size_t>(key * 0x9e3779b97f4a7c15ull % size);; i = i + 1 == size ? 0 : i + 1) {
         if (slots[i] == key) return false;
         if (slots[i] == 0) {
             slots[i] = key;

@@ -53,6 +53,32 @@ void move_splits(std::vector<ir::Content::Split>& splits, const std::array<int, 
 
 }  // namespace
 
+namespace {
+
+// The IR is built once and read for every session: its vectors, grown by
+// doubling as the statements were read, keep no spare capacity. Blocks,
+// their sets and exercises were a third of a large file's peak memory
+// (docs/performance.md, *What limits memory*).
+void trim(std::vector<ir::Exercise>& exercises)
+{
+    exercises.shrink_to_fit();
+    for (auto& e : exercises) e.sets.shrink_to_fit();
+}
+
+void trim(ir::Content& content)
+{
+    trim(content.exercises);
+    content.splits.shrink_to_fit();
+    for (auto& split : content.splits) trim(split.exercises);
+    if (content.rotation) {
+        content.rotation->workouts.shrink_to_fit();
+        for (auto& workout : content.rotation->workouts) trim(workout.exercises);
+    }
+    content.notes.shrink_to_fit();
+}
+
+}  // namespace
+
 std::optional<ir::Block> Resolver::block_of(const syntax::BlockUse& use, const ir::Athlete* athlete)
 {
     ir::Block block;
@@ -83,6 +109,9 @@ std::optional<ir::Block> Resolver::block_of(const syntax::BlockUse& use, const i
     if (!use.target.quoted && use.as_name) block.name = use.as_name->value;
     check_week_overrides(block, use.target.quoted);
     check_rotation(block);
+    trim(block.content);
+    block.weeks.shrink_to_fit();
+    for (auto& week : block.weeks) trim(week.content);
     return block;
 }
 

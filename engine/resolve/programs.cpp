@@ -154,6 +154,7 @@ ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* at
                                            [](const auto& a, const auto& b) { return a.date < b.date; });
         program.end = last->date - std::chrono::days{1};
     }
+    program.blocks.shrink_to_fit();  // read for every session; grown by doubling as the blocks were read
     if (!start_span && !end_span && program.competitions.empty() && !syntax_error_within(p.span))
         report(p.name.span, "the program needs 'start DATE' (or 'end DATE', or a 'competition DATE \"name\"' without either, to plan "
                             "backward to a competition)");

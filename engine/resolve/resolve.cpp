@@ -50,6 +50,18 @@ void Resolver::run(Source main)
     resolve_athletes();
     resolve_groups();
     resolve_programs();
+    if (!options_.keep_program_syntax) release_athlete_syntax();
+}
+
+// The athletes' statements (maxes, conditions, equipment) are read once,
+// into the IR's athletes: a file of thousands of athletes held them twice.
+void Resolver::release_athlete_syntax()
+{
+    athlete_syntax_.clear();
+    for (auto& file : c_.files)
+        for (auto& statement : file.statements)
+            if (auto* athlete = std::get_if<syntax::Athlete>(&statement.node))
+                std::vector<syntax::AthleteStatement>().swap(athlete->statements);
 }
 
 void Resolver::report(const Span& span, std::string message, Severity severity, std::vector<Note> notes)

@@ -41,7 +41,8 @@ struct ResolveOptions {
     ParseLimits limits;
     int max_import_depth = 32;
     // false: each program of the main file lets its statements go once it
-    // is resolved. check and compile read only the IR after this, and the
+    // is resolved, and every athlete of the files read its own once the
+    // athletes are. check and compile read only the IR after this, and the
     // syntax tree and the IR side by side were most of a large file's peak
     // memory (docs/performance.md, *What limits memory*).
     bool keep_program_syntax = true;

@@ -94,6 +94,7 @@ private:
 
     void report(const Span& span, std::string message, Severity severity = Severity::error, std::vector<Note> notes = {});
     void warn_if_empty(const syntax::File& file);
+    void release_athlete_syntax();  // ResolveOptions::keep_program_syntax false
 
     // import.cpp
     ReadResult read_file(const std::string& path) const;

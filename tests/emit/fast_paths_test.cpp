@@ -92,3 +92,21 @@ TEST_CASE("the set of UID hashes says whether a hash was there, zero included, a
     CHECK(uids.used + (uids.has_zero ? 1 : 0) == reference.size());
     CHECK(uids.used * 5 <= uids.slots.size() * 4);
 }
+
+TEST_CASE("the set of UID hashes reserved for n keys holds them in about 5/4 of n slots, without growing")
+{
+    for (const std::size_t n : {std::size_t{10}, std::size_t{5'000}, std::size_t{262'144}, std::size_t{300'001}}) {
+        INFO(n);
+        meso::emit::UidSet uids;
+        uids.insert(42);  // a key from before the reservation stays
+        uids.reserve(n);
+        const std::size_t reserved = uids.slots.size();
+        CHECK(reserved <= std::max<std::size_t>(1024, n * 5 / 4 + 2));  // not rounded up to a power of two
+        std::mt19937_64 random(n);
+        std::size_t inserted = 1;
+        while (inserted < n) inserted += uids.insert(random() | 1) ? 1 : 0;
+        CHECK(uids.slots.size() == reserved);
+        CHECK_FALSE(uids.insert(42));
+        CHECK(uids.used == n);
+    }
+}

@@ -297,9 +297,10 @@ TEST_CASE("a file with no statements at all is a warning, a file of templates or
     CHECK_FALSE(has_message(broken.diagnostics, "this file has no statements"));  // the syntax error says enough
 }
 
-TEST_CASE("a program's statements let go once it is resolved, as check and compile do, change no schedule and no finding")
+TEST_CASE("a program's and an athlete's statements let go once resolved, as check and compile do, change no schedule and no finding")
 {
     std::size_t programs = 0;
+    std::size_t athletes = 0;
     for (const auto& entry : std::filesystem::directory_iterator(meso::test::source_dir() + "/examples")) {
         if (entry.path().extension() != ".meso") continue;
         const std::string path = entry.path().string();
@@ -321,6 +322,10 @@ TEST_CASE("a program's statements let go once it is resolved, as check and compi
         const auto& file_b = b.run.compilation->files.front();
         REQUIRE(file_a.statements.size() == file_b.statements.size());
         for (std::size_t i = 0; i < file_a.statements.size(); ++i) {
+            if (const auto* athlete_a = std::get_if<meso::syntax::Athlete>(&file_a.statements[i].node)) {
+                athletes += athlete_a->statements.empty() ? 0 : 1;
+                CHECK(std::get<meso::syntax::Athlete>(file_b.statements[i].node).statements.empty());
+            }
             const auto* program_a = std::get_if<meso::syntax::Program>(&file_a.statements[i].node);
             if (program_a == nullptr) continue;
             ++programs;
@@ -329,4 +334,48 @@ TEST_CASE("a program's statements let go once it is resolved, as check and compi
         }
     }
     CHECK(programs >= 8);
+    CHECK(athletes >= 8);
+}
+
+namespace {
+
+// Whether any vector of the content holds more room than it uses.
+bool has_spare_room(const meso::ir::Content& content)
+{
+    const auto exercises_spare = [](const std::vector<meso::ir::Exercise>& exercises) {
+        if (exercises.capacity() != exercises.size()) return true;
+        for (const auto& e : exercises)
+            if (e.sets.capacity() != e.sets.size()) return true;
+        return false;
+    };
+    if (exercises_spare(content.exercises) || content.splits.capacity() != content.splits.size()) return true;
+    for (const auto& split : content.splits)
+        if (exercises_spare(split.exercises)) return true;
+    if (content.rotation)
+        for (const auto& workout : content.rotation->workouts)
+            if (exercises_spare(workout.exercises)) return true;
+    return content.notes.capacity() != content.notes.size();
+}
+
+}  // namespace
+
+TEST_CASE("the resolved programs keep no spare room in their blocks, exercises and sets, which every session reads")
+{
+    std::size_t blocks = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(meso::test::source_dir() + "/examples")) {
+        if (entry.path().extension() != ".meso") continue;
+        INFO(entry.path().string());
+        const auto run = meso::pipeline::resolve_file(entry.path().string(), {});
+        REQUIRE(run.compilation);
+        for (const auto& program : run.compilation->module.programs) {
+            CHECK(program.blocks.capacity() == program.blocks.size());
+            for (const auto& block : program.blocks) {
+                ++blocks;
+                CHECK_FALSE(has_spare_room(block.content));
+                CHECK(block.weeks.capacity() == block.weeks.size());
+                for (const auto& week : block.weeks) CHECK_FALSE(has_spare_room(week.content));
+            }
+        }
+    }
+    CHECK(blocks >= 12);
 }
