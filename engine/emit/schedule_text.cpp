@@ -15,6 +15,10 @@ namespace meso::emit {
 
 namespace {
 
+// What write_sessions_text holds before handing it on: a plan may hold a
+// million sessions.
+constexpr std::size_t text_piece = std::size_t{1} << 20;
+
 // The columns on screen of the character starting at byte `i`, and its length in bytes.
 std::pair<std::size_t, std::size_t> character_at(std::string_view text, std::size_t i)
 {
@@ -351,10 +355,6 @@ private:
 
 }  // namespace
 
-namespace {
-constexpr std::size_t text_piece = std::size_t{1} << 20;
-}  // namespace
-
 std::vector<std::string> wrap_line(std::string_view line, std::size_t width, std::size_t hang)
 {
     return wrap_where(line, width, hang, [](std::string_view, std::size_t) { return true; });
@@ -375,7 +375,6 @@ void write_sessions_text(std::ostream& out, const scheduling::ScheduleResult& sc
         ProgramWriter writer(p, fitted, text);
         for (std::size_t i = 0; i < p.sessions.size();) {
             i = writer.add_week(i);
-            // Handed on in large pieces: a plan may hold a million sessions.
             if (text.size() >= text_piece) {
                 out << text;
                 text.clear();

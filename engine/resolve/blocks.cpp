@@ -51,10 +51,6 @@ void move_splits(std::vector<ir::Content::Split>& splits, const std::array<int, 
                  splits.end());
 }
 
-}  // namespace
-
-namespace {
-
 // The IR is built once and read for every session: its vectors, grown by
 // doubling as the statements were read, keep no spare capacity. Blocks,
 // their sets and exercises were a third of a large file's peak memory
