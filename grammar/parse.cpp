@@ -235,7 +235,7 @@ ParseResult parse(const Source& source, const ParseLimits& limits)
                                                                   size(limits.max_bytes) + "; split it into several files"));
         return result;
     }
-    const auto encoding = grammar::check_encoding(source, result.diagnostics);
+    const auto encoding = limits.check_encoding ? grammar::check_encoding(source, result.diagnostics) : grammar::EncodingCheck{};
     if (encoding.fatal) return result;
 
     grammar::ParserState state;
