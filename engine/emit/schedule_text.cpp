@@ -60,21 +60,36 @@ std::string_view trimmed_left(std::string_view s)
     return s;
 }
 
-// wrap_line, cutting only at the spaces `breakable(line, i)` allows.
-template <typename Breakable>
-std::vector<std::string> wrap_where(std::string_view line, std::size_t width, std::size_t hang, Breakable breakable)
+// wrap_line's lines, each handed to `take` (which copies it before the
+// next), cutting only at the spaces `breakable(line, i)` allows. A line
+// that fits is handed on as it is: most do, and they cost no copy.
+template <typename Breakable, typename Take>
+void wrap_into(std::string_view line, std::size_t width, std::size_t hang, Breakable breakable, Take take)
 {
     width = std::max<std::size_t>(width, 2);
     hang = std::min(hang, width / 2);
-    std::vector<std::string> out;
+    std::size_t cut = cut_of(line, width, breakable);
+    if (cut == std::string_view::npos) {
+        take(line);
+        return;
+    }
     std::string rest(line);
-    for (std::size_t cut = cut_of(rest, width, breakable); cut != std::string_view::npos; cut = cut_of(rest, width, breakable)) {
-        out.emplace_back(trimmed_right(std::string_view(rest).substr(0, cut)));
+    for (; cut != std::string_view::npos; cut = cut_of(rest, width, breakable)) {
+        take(trimmed_right(std::string_view(rest).substr(0, cut)));
         rest = std::string(hang, ' ') + std::string(trimmed_left(std::string_view(rest).substr(cut)));
     }
-    out.push_back(std::move(rest));
+    take(rest);
+}
+
+template <typename Breakable>
+std::vector<std::string> wrap_where(std::string_view line, std::size_t width, std::size_t hang, Breakable breakable)
+{
+    std::vector<std::string> out;
+    wrap_into(line, width, hang, breakable, [&out](std::string_view piece) { out.emplace_back(piece); });
     return out;
 }
+
+bool anywhere(std::string_view, std::size_t) { return true; }
 
 // A load is cut between its parts only: "152.5 kg", "(TM 85%, 76.5%)",
 // "[25+25+15+1.25 a side]", "RIR 2".
@@ -95,13 +110,7 @@ struct Lines {
 
     void add(std::string_view line, std::size_t hang, const char* style = plain)
     {
-        // Most lines fit: written as they are, without wrap_line's pieces.
-        if (cut_of(line, std::max<std::size_t>(layout.width, 2), [](std::string_view, std::size_t) { return true; }) ==
-            std::string_view::npos) {
-            add_piece(line, style);
-            return;
-        }
-        for (const auto& piece : wrap_line(line, layout.width, hang)) add_piece(piece, style);
+        wrap_into(line, layout.width, hang, anywhere, [&](std::string_view piece) { add_piece(piece, style); });
     }
 
     void add_piece(std::string_view piece, const char* style)
@@ -357,7 +366,7 @@ private:
 
 std::vector<std::string> wrap_line(std::string_view line, std::size_t width, std::size_t hang)
 {
-    return wrap_where(line, width, hang, [](std::string_view, std::size_t) { return true; });
+    return wrap_where(line, width, hang, anywhere);
 }
 
 void write_sessions_text(std::ostream& out, const scheduling::ScheduleResult& schedule, const ZoneChoice& default_zone,
