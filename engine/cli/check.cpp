@@ -49,7 +49,7 @@ int check(const std::vector<std::string>& arguments, const CommonOptions& option
         return 2;
     }
     pipeline::Options streamed = options.pipeline;
-    streamed.keep_program_syntax = false;  // only the IR is read after resolving
+    streamed.keep_whole_ir = false;  // the IR is read only as it is streamed
     bool could_not_run = false;
     const std::vector<std::string> files = program_files(arguments, could_not_run);  // a directory: its .meso files
     std::vector<pipeline::FileRun> runs;                                             // kept alive: diagnostics point into their sources

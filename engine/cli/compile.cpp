@@ -112,15 +112,18 @@ bool write_while_checking(Compiling& c, std::ostream& out)
 // there either.
 bool write_after_checking(Compiling& c, std::ostream& out)
 {
-    pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, nullptr);
+    pipeline::Options checking = c.options;
+    checking.schedule_again_after = true;
+    pipeline::stream_programs(c.run, checking, pipeline::Stages::rules, nullptr);
     if (has_errors(c.run.diagnostics) || planned_sessions(c.run.plan) == 0) return false;
     print_diagnostics(c);  // before the calendar, as when nothing was streamed
     c.head = emit::begin_calendar(c.stream, out, outlines(c.run.plan), c.calendar);
     if (!c.head.diagnostics.empty()) return false;
-    std::vector<Diagnostic> again;  // none: the file was checked
     // In the order a file gets them (stream_programs's: athlete by athlete), so that both give the same calendar.
     for (const auto& group : pipeline::athlete_groups(c.run.plan))
-        for (const std::size_t i : group) emit::write_events(c.stream, out, scheduling::schedule_program(c.run.plan.programs[i], again));
+        for (const std::size_t i : group)
+            pipeline::schedule_again(c.run, c.run.plan.programs[i],
+                                     [&](const scheduling::ProgramSchedule& program) { emit::write_events(c.stream, out, program); });
     end_calendar(c.stream, out);
     return true;
 }
@@ -245,8 +248,8 @@ bool write_athlete_calendar(Compiling& c, const AthleteCalendar& calendar, std::
     emit::CalendarStream stream;
     c.head = emit::begin_calendar(stream, out, outlines, c.calendar);
     if (!c.head.diagnostics.empty()) return false;
-    std::vector<Diagnostic> again;  // none: the file was checked
-    for (const scheduling::ProgramPlan* p : calendar.plans) emit::write_events(stream, out, scheduling::schedule_program(*p, again));
+    for (const scheduling::ProgramPlan* p : calendar.plans)
+        pipeline::schedule_again(c.run, *p, [&](const scheduling::ProgramSchedule& program) { emit::write_events(stream, out, program); });
     end_calendar(stream, out);
     return true;
 }
@@ -257,7 +260,9 @@ bool write_athlete_calendar(Compiling& c, const AthleteCalendar& calendar, std::
 // removed whatever happens.
 int write_per_athlete(Compiling& c, const std::string& file, const std::string& dir)
 {
-    pipeline::stream_programs(c.run, c.options, pipeline::Stages::rules, nullptr);  // the whole file checked first
+    pipeline::Options checking = c.options;
+    checking.schedule_again_after = true;
+    pipeline::stream_programs(c.run, checking, pipeline::Stages::rules, nullptr);  // the whole file checked first
     if (c.run.unreadable || has_errors(c.run.diagnostics) || planned_sessions(c.run.plan) == 0) return conclude(c, file, {});
     print_diagnostics(c);
     const auto calendars = athlete_calendars(c.run.plan);
@@ -322,7 +327,7 @@ int compile(const std::string& file, const CompileOptions& compile_options, cons
     auto calendar = calendar_options(compile_options, options.pipeline);
     if (!calendar) return 2;
     pipeline::Options streamed = options.pipeline;
-    streamed.keep_program_syntax = false;  // only the IR is read after resolving
+    streamed.keep_whole_ir = false;  // the IR is read only as it is streamed
     Compiling c{pipeline::resolve_file(file, streamed), streamed, *calendar, {use_colour(2), options.show_suppressed}, {}, {}, false};
     // --timezone, else the machine's zone, looked up only when a program names none.
     c.calendar.default_timezone = c.run.default_zone.name;

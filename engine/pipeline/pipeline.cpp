@@ -21,7 +21,7 @@ resolving::ResolveOptions resolve_options(const Options& options)
     resolving::ResolveOptions r;
     r.default_rules = !options.no_default_rules;
     r.rule_files = options.rule_files;
-    r.keep_program_syntax = options.keep_program_syntax;
+    r.keep_athlete_syntax = options.keep_whole_ir;
     if (const char* path = std::getenv("MESO_PATH")) r.meso_path = path;
     return r;
 }
@@ -88,19 +88,18 @@ struct Pass {
     rules::RuleBook book;             // empty when the rules are not checked
     rules::ClearanceUses clearances;  // the athletes' clearances that accepted a finding so far
     bool schedule_failed = false;
-    bool failed = false;  // anything in the file so far is an error: nothing more is handed on
-    PassTotals totals;    // for the log
+    bool failed = false;          // anything in the file so far is an error: nothing more is handed on
+    bool last_resolution = true;  // no schedule_again follows: a program's statements go once its blocks are resolved
+    PassTotals totals;            // for the log
 };
 
-Pass begin_pass(scheduling::SchedulePlan& plan, const ir::Module& module, Stages last)
+Pass begin_pass(const scheduling::SchedulePlan& plan, const ir::Module& module, Stages last)
 {
     Pass pass;
     for (std::size_t k = 0; k < plan.diagnostics.size(); ++k) {
         pass.schedule_failed = pass.schedule_failed || is_error(plan.diagnostics[k]);
-        pass.schedule_diagnostics.push_back({plan.diagnostic_program[k], Step::planning, std::move(plan.diagnostics[k])});
+        pass.schedule_diagnostics.push_back({plan.diagnostic_program[k], Step::planning, plan.diagnostics[k]});
     }
-    plan.diagnostics.clear();
-    plan.diagnostic_program.clear();
     if (last == Stages::rules) {
         pass.book = rules::load_rules(module);
         pass.later = std::move(pass.book.diagnostics);
@@ -120,6 +119,7 @@ std::optional<scheduling::ProgramSchedule> pass_program(Pass& pass, const FileRu
     const scheduling::ProgramPlan& planned = run.plan.programs[i];
     std::vector<Diagnostic> found;
     const auto scheduling = Clock::now();
+    resolving::resolve_blocks(*run.compilation, planned.index, pass.last_resolution);  // let go again by pass_athlete
     scheduling::ProgramSchedule program = scheduling::schedule_program(planned, found);
     const bool names_athlete = program.program != nullptr && program.program->one_of_several;
     if (names_athlete) name_athlete(found, 0, program.athlete);
@@ -163,6 +163,8 @@ void pass_athlete(Pass& pass, const FileRun& run, Stages last, const std::vector
     }
     if (!pass.failed && take)
         for (auto& [i, program] : kept) take(i, program);
+    kept.clear();
+    for (const std::size_t i : group) resolving::let_blocks_go(*run.compilation, run.plan.programs[i].index);
     if (lap) lap(Lap::take);
 }
 
@@ -253,8 +255,20 @@ FileRun resolve_text(Source source, const Options& options)
 {
     FileRun run;
     const auto start = Clock::now();
-    const auto resolve = resolve_options(options);
+    auto resolve = resolve_options(options);
+    std::optional<scheduling::PlanInProgress> planning;
+    if (!options.keep_whole_ir) {
+        planning = scheduling::begin_plan({options.max_sessions});
+        resolve.resolved_program = [&](const ir::Program& program, std::size_t index) {
+            scheduling::plan_program(*planning, program, index);
+        };
+    }
     run.compilation = resolving::resolve_source(std::move(source), resolve);
+    if (planning) {
+        run.plan = std::move(planning->plan);
+        for (auto& planned : run.plan.programs) planned.program = &run.compilation->module.programs[planned.index];  // where they are now
+        run.planned = true;
+    }
     run.diagnostics = run.compilation->diagnostics;
     log_resolved(*run.compilation, options, resolve.meso_path, start);
     check_athlete_option(run, options);
@@ -290,11 +304,12 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
         return;
     }
     const auto start = Clock::now();
-    run.plan = scheduling::plan_schedule(run.compilation->module, {options.max_sessions});
+    if (!run.planned) run.plan = scheduling::plan_schedule(run.compilation->module, {options.max_sessions});
     keep_athlete(run.plan, options);
     log_planned(run.plan, start);
     if (lap) lap(Lap::schedule);
     Pass pass = begin_pass(run.plan, run.compilation->module, last);
+    pass.last_resolution = !options.schedule_again_after;
     if (lap) lap(Lap::rules);
     for (const auto& group : athlete_groups(run.plan)) {
         pass_athlete(pass, run, last, group, take, lap);
@@ -304,6 +319,17 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
     log_totals(pass.totals, last == Stages::rules);
     log_findings(last == Stages::rules ? "findings" : "findings before the rules", run.diagnostics);
     if (lap) lap(Lap::rules);
+}
+
+void schedule_again(FileRun& run, const scheduling::ProgramPlan& plan,
+                    const std::function<void(const scheduling::ProgramSchedule& program)>& use)
+{
+    resolving::resolve_blocks(*run.compilation, plan.index, /*last=*/true);
+    {
+        std::vector<Diagnostic> again;  // none: the file was checked
+        use(scheduling::schedule_program(plan, again));
+    }
+    resolving::let_blocks_go(*run.compilation, plan.index);
 }
 
 FileRun check_file(const std::string& path, const Options& options)
@@ -316,8 +342,10 @@ FileRun check_file(const std::string& path, const Options& options)
 ScheduledFile schedule_file(const std::string& path, const Options& options)
 {
     ScheduledFile file;
-    file.run = resolve_file(path, options);
-    stream_programs(file.run, options, Stages::schedule,
+    Options whole = options;
+    whole.keep_whole_ir = true;  // the schedule is printed whole, and points into every program's blocks
+    file.run = resolve_file(path, whole);
+    stream_programs(file.run, whole, Stages::schedule,
                     [&](std::size_t, scheduling::ProgramSchedule& program) { file.schedule.programs.push_back(std::move(program)); });
     if (stopped(file.run)) return file;
     const auto start = Clock::now();

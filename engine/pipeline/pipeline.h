@@ -52,13 +52,24 @@ struct Options {
     long long max_sessions = 1'000'000;   // --max-sessions, over the whole file
     std::string timezone;                 // --timezone: of the programs that name none; "" for the machine's
     std::string athlete;                  // --athlete: only this athlete's programs are scheduled and checked; "" for all
-    bool keep_program_syntax = true;      // false for check and compile, which read only the IR (resolving::ResolveOptions)
+    // false for check and compile, which read the IR only as stream_programs
+    // hands it on: the programs are planned as they are resolved, and a
+    // program's blocks are held only while it is scheduled, checked and
+    // handed on (resolving::ResolveOptions::resolved_program); the
+    // athletes' statements are let go once the athletes are resolved.
+    bool keep_whole_ir = true;
+    // With keep_whole_ir false: schedule_again follows stream_programs
+    // (compile to standard output, --per-athlete), so a program's
+    // statements are kept to resolve its blocks once more; otherwise they go
+    // once its blocks are resolved for stream_programs.
+    bool schedule_again_after = false;
 };
 
 // A file on its way through the stages.
 struct FileRun {
     std::unique_ptr<resolving::Compilation> compilation;  // null only when the file could not be read
-    scheduling::SchedulePlan plan;                        // filled by stream_programs
+    scheduling::SchedulePlan plan;                        // filled by stream_programs, or as the programs were resolved
+    bool planned = false;                                 // the plan was made as the programs were resolved (keep_whole_ir false)
     std::vector<Diagnostic> diagnostics;                  // every stage's, in the order above
     bool unreadable = false;                              // the file itself could not be read: its one diagnostic says why
     ZoneChoice default_zone;                              // of the programs that name none
@@ -121,10 +132,18 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
 // no athlete is a group of its own.
 std::vector<std::vector<std::size_t>> athlete_groups(const scheduling::SchedulePlan& plan);
 
+// A program of the plan scheduled again after stream_programs checked the
+// file (compile to standard output, or --per-athlete), handed to `use`
+// while its blocks are held (Options::keep_whole_ir false: resolved again,
+// once; stream_programs was given Options::schedule_again_after).
+void schedule_again(FileRun& run, const scheduling::ProgramPlan& plan,
+                    const std::function<void(const scheduling::ProgramSchedule& program)>& use);
+
 // resolve_file, then stream_programs with nothing to take: `meso check`.
 FileRun check_file(const std::string& path, const Options& options);
 
-// `meso schedule`: the whole schedule, to be printed whole. The diagnostics
+// `meso schedule`: the whole schedule, to be printed whole (it keeps the
+// whole IR, whatever Options::keep_whole_ir says). The diagnostics
 // of run are the stages' up to the schedule (clock changes included);
 // rule_diagnostics, in check_rules's order after them, are the rule files'
 // errors and the findings, empty when the schedule has an error.

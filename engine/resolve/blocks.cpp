@@ -55,6 +55,20 @@ void move_splits(std::vector<ir::Content::Split>& splits, const std::array<int, 
 // doubling as the statements were read, keep no spare capacity. Blocks,
 // their sets and exercises were a third of a large file's peak memory
 // (docs/performance.md, *What limits memory*).
+// The week overrides `statements` can make, so that a block's are made in
+// room reserved for them: grown by doubling, a program of thousands of
+// week overrides held one and a half times their size, and twice more
+// while trim copied them.
+std::size_t week_overrides_in(const std::vector<syntax::BlockStatement>& statements)
+{
+    std::size_t count = 0;
+    for (const auto& statement : statements) {
+        if (std::holds_alternative<syntax::WeekOverride>(statement.node)) ++count;
+        else if (const auto* alternation = std::get_if<syntax::Alternation>(&statement.node)) count += alternation->patterns.size();
+    }
+    return count;
+}
+
 void trim(std::vector<ir::Exercise>& exercises)
 {
     exercises.shrink_to_fit();
@@ -97,7 +111,10 @@ std::optional<ir::Block> Resolver::block_of(const syntax::BlockUse& use, const i
     ctx.allows = &block.allows;
     if (use.target.quoted) {
         block.name = use.target.text;
-        if (use.body) block.content = content_of(use.body->statements, ctx);
+        if (use.body) {
+            block.weeks.reserve(week_overrides_in(use.body->statements));
+            block.content = content_of(use.body->statements, ctx);
+        }
     }
     else if (!apply_template(block, use, ctx)) {
         return std::nullopt;
@@ -144,9 +161,11 @@ bool Resolver::apply_template(ir::Block& block, const syntax::BlockUse& use, con
     block.template_name = t.name.text;
     block.template_span = t.span;
     block.name = use.as_name ? use.as_name->value : capitalised(t.name.text);
+    block.weeks.reserve(week_overrides_in(t.body.statements) + (use.body ? week_overrides_in(use.body->statements) : 0));
     block.content = content_of(t.body.statements, ctx);
     if (!use.body) return true;
     std::vector<ir::WeekOverride> use_weeks;
+    use_weeks.reserve(week_overrides_in(use.body->statements));
     ContentContext over_ctx = ctx;
     over_ctx.weeks = &use_weeks;
     auto over = content_of(use.body->statements, over_ctx);

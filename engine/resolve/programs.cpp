@@ -1,6 +1,7 @@
 // Programs: one per athlete they are for (groups.cpp says which); their
 // dates, competitions, time zone, coach, skips and pauses, and blocks.
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "engine/base/overloaded.h"
@@ -49,16 +50,77 @@ private:
 void Resolver::resolve_programs()
 {
     if (!main_) return;
-    syntax::File* owned = nullptr;  // the main file as this compilation owns it: what is resolved can go
-    if (!options_.keep_program_syntax)
-        for (auto& file : c_.files)
-            if (&file == main_) owned = &file;
+    syntax::File* owned = nullptr;  // the main file as this compilation owns it: its statements can go
+    for (auto& file : c_.files)
+        if (&file == main_) owned = &file;
     for (std::size_t i = 0; i < main_->statements.size(); ++i) {
         const auto* p = std::get_if<syntax::Program>(&main_->statements[i].node);
         if (p == nullptr) continue;
+        owned_program_ = owned != nullptr ? &std::get<syntax::Program>(owned->statements[i].node) : nullptr;
+        const std::size_t first = c_.module.programs.size();
         expand_program(*p);
-        if (owned != nullptr) std::vector<syntax::ProgramStatement>().swap(std::get<syntax::Program>(owned->statements[i].node).statements);
+        if (options_.resolved_program) hand_on_programs(first);
     }
+    owned_program_ = nullptr;
+}
+
+// The programs from `first` on, just resolved, to ResolveOptions::resolved_program
+// while the file has no error (nothing is planned after one), then without their blocks.
+void Resolver::hand_on_programs(std::size_t first)
+{
+    for (std::size_t i = first; i < c_.module.programs.size(); ++i) {
+        if (!error_so_far()) options_.resolved_program(c_.module.programs[i], i);
+        if (origins_[i].syntax != nullptr) let_blocks_go(i);  // else they could not be resolved again
+    }
+}
+
+bool Resolver::error_so_far()
+{
+    const auto& diagnostics = c_.diagnostics;
+    diagnostics_seen_ = std::min(diagnostics_seen_, diagnostics.size());  // a group's findings alike for several were merged
+    for (; diagnostics_seen_ < diagnostics.size() && !error_seen_; ++diagnostics_seen_)
+        error_seen_ = diagnostics[diagnostics_seen_].severity == Severity::error;
+    return error_seen_;
+}
+
+void Resolver::add_program(const syntax::Program& p, ir::Program program)
+{
+    c_.module.programs.push_back(std::move(program));
+    if (!options_.resolved_program) return;
+    origins_.push_back({owned_program_, supersets_before_, false});
+    ++resolutions_left_[&p];
+}
+
+void Resolver::resolve_blocks_again(std::size_t index, bool last)
+{
+    ProgramOrigin& origin = origins_.at(index);
+    if (!origin.let_go) return;
+    if (origin.syntax == nullptr)  // a caller's mistake, never the file's: said, not scheduled without blocks
+        throw std::logic_error("the blocks of program '" + c_.module.programs[index].name + "' were asked for after their last resolution");
+    ir::Program& program = c_.module.programs[index];
+    std::vector<Diagnostic> said;  // what resolving the program says was said the first time
+    std::swap(said, c_.diagnostics);
+    const int supersets = supersets_;
+    supersets_ = origin.supersets;
+    ir::Program again = program_of(*origin.syntax, program.athlete);
+    supersets_ = supersets;
+    std::swap(said, c_.diagnostics);
+    program.blocks = std::move(again.blocks);
+    origin.let_go = false;
+    if (!last) return;
+    syntax::Program* statement = origin.syntax;
+    origin.syntax = nullptr;
+    if (--resolutions_left_.at(statement) == 0) {
+        resolutions_left_.erase(statement);
+        std::vector<syntax::ProgramStatement>().swap(statement->statements);
+    }
+}
+
+void Resolver::let_blocks_go(std::size_t index)
+{
+    ProgramOrigin& origin = origins_.at(index);
+    std::vector<ir::Block>().swap(c_.module.programs[index].blocks);
+    origin.let_go = true;
 }
 
 // One program per athlete it is for, each resolved with the athlete's
@@ -68,7 +130,8 @@ void Resolver::expand_program(const syntax::Program& p)
 {
     const ProgramAthletes for_whom = athletes_of(p);
     if (!for_whom.one_of_several) {
-        c_.module.programs.push_back(program_of(p, for_whom.athletes.front()));
+        supersets_before_ = supersets_;
+        add_program(p, program_of(p, for_whom.athletes.front()));
         return;
     }
     const std::size_t blocks = blocks_made(p.statements);
@@ -84,10 +147,11 @@ void Resolver::expand_program(const syntax::Program& p)
     const std::size_t mark = c_.diagnostics.size();
     for (const ir::Athlete* athlete : for_whom.athletes) {
         const std::size_t before = c_.diagnostics.size();
+        supersets_before_ = supersets_;
         ir::Program program = program_of(p, athlete);
         program.one_of_several = true;
         if (athlete) name_athlete(c_.diagnostics, before, athlete->name);
-        c_.module.programs.push_back(std::move(program));
+        add_program(p, std::move(program));
     }
     merge_shared_findings(c_.diagnostics, mark);
 }

@@ -19,10 +19,16 @@ bool is_conditions_module(const std::string& path)
 
 Resolver::Resolver(Compilation& c, const ResolveOptions& options) : c_(c), options_(options) {}
 
+void Resolver::run(Source main)
+{
+    resolve(std::move(main));
+    options_.resolved_program = nullptr;  // it may hold what its caller lets go once this returns
+}
+
 // The main file and what it uses first, then the screening vocabulary, the
 // default and --rules rule sets, then the names they define, the vocabulary,
 // then athletes and their groups before the programs that point at them.
-void Resolver::run(Source main)
+void Resolver::resolve(Source main)
 {
     const std::string key = canonical_of(main.path);
     loaded_.insert(key);
@@ -50,7 +56,7 @@ void Resolver::run(Source main)
     resolve_athletes();
     resolve_groups();
     resolve_programs();
-    if (!options_.keep_program_syntax) release_athlete_syntax();
+    if (!options_.keep_athlete_syntax) release_athlete_syntax();
 }
 
 // The athletes' statements (maxes, conditions, equipment) are read once,
@@ -82,11 +88,26 @@ void Resolver::warn_if_empty(const syntax::File& file)
     report(span_at(*file.source, 0, 0), "this file has no statements: nothing to check or schedule", Severity::warning);
 }
 
+Compilation::Compilation() = default;
+Compilation::~Compilation() = default;
+
+namespace {
+
+// With ResolveOptions::resolved_program the resolver stays, to resolve the
+// programs' blocks again.
+void run_resolver(Compilation& c, Source source, const ResolveOptions& options)
+{
+    auto resolver = std::make_unique<Resolver>(c, options);
+    resolver->run(std::move(source));
+    if (options.resolved_program) c.resolver = std::move(resolver);
+}
+
+}  // namespace
+
 std::unique_ptr<Compilation> resolve_source(Source source, const ResolveOptions& options)
 {
     auto c = std::make_unique<Compilation>();
-    resolving::Resolver resolver(*c, options);
-    resolver.run(std::move(source));
+    run_resolver(*c, std::move(source), options);
     return c;
 }
 
@@ -98,9 +119,18 @@ std::unique_ptr<Compilation> resolve_file(const std::string& path, const Resolve
         c->diagnostics.push_back(Diagnostic::error(Span{}, std::move(read.error)));
         return c;
     }
-    resolving::Resolver resolver(*c, options);
-    resolver.run(std::move(*read.source));
+    run_resolver(*c, std::move(*read.source), options);
     return c;
+}
+
+void resolve_blocks(Compilation& c, std::size_t index, bool last)
+{
+    if (c.resolver) c.resolver->resolve_blocks_again(index, last);
+}
+
+void let_blocks_go(Compilation& c, std::size_t index)
+{
+    if (c.resolver) c.resolver->let_blocks_go(index);
 }
 
 }  // namespace meso::resolving

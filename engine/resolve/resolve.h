@@ -22,6 +22,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,13 +41,20 @@ struct ResolveOptions {
     std::string meso_path;                // the MESO_PATH directories, ':'-separated
     ParseLimits limits;
     int max_import_depth = 32;
-    // false: each program of the main file lets its statements go once it
-    // is resolved, and every athlete of the files read its own once the
-    // athletes are. check and compile read only the IR after this, and the
-    // syntax tree and the IR side by side were most of a large file's peak
-    // memory (docs/performance.md, *What limits memory*).
-    bool keep_program_syntax = true;
+    // false: every athlete of the files read lets its statements go once
+    // the athletes are resolved (check and compile read only the IR).
+    bool keep_athlete_syntax = true;
+    // Given (check and compile): each program is handed to it as soon as it
+    // is resolved, with its index in module.programs, while the file so far
+    // has no error (the pipeline plans it there); then the program's blocks,
+    // most of the IR, are let go, and resolve_blocks brings them back for
+    // the while the program is scheduled and checked. The IR of every
+    // program at once was most of a large file's peak memory
+    // (docs/performance.md, *One athlete at a time*).
+    std::function<void(const ir::Program& program, std::size_t index)> resolved_program;
 };
+
+class Resolver;  // resolver.h
 
 // The parse of a module of the embedded standard library, made once per
 // process and shared by every Compilation that uses it (import.cpp).
@@ -63,13 +71,29 @@ struct Compilation {
     ir::Module module;
     std::vector<Diagnostic> diagnostics;
 
-    Compilation() = default;
+    // What resolves a program's blocks again (ResolveOptions::resolved_program).
+    std::unique_ptr<Resolver> resolver;
+
+    Compilation();
+    ~Compilation();
     Compilation(const Compilation&) = delete;
     Compilation& operator=(const Compilation&) = delete;
 };
 
 std::unique_ptr<Compilation> resolve_file(const std::string& path, const ResolveOptions& options);
 std::unique_ptr<Compilation> resolve_source(Source source, const ResolveOptions& options);
+
+// With ResolveOptions::resolved_program: the blocks of module.programs[index]
+// resolved again from the program's statements, as the first time (the same
+// IR; what resolving them says was said then), and let go again.
+// resolve_blocks does nothing to a program whose blocks are there.
+// `last`: no resolve_blocks of this program comes after; once every program
+// made from the same statement (one per athlete) has had its last, the
+// statement's own statements go (a program of thousands of week overrides
+// held them beside its IR and its schedule). A resolve_blocks after the
+// last throws std::logic_error: it is the caller's mistake.
+void resolve_blocks(Compilation& c, std::size_t index, bool last = false);
+void let_blocks_go(Compilation& c, std::size_t index);
 
 // Reading a file, the one way meso reads program, import and rule files:
 // its text, or why it cannot be read —

@@ -72,10 +72,13 @@ class Resolver {
 public:
     Resolver(Compilation& c, const ResolveOptions& options);
     void run(Source main);
+    // resolve_blocks and let_blocks_go (resolve.h).
+    void resolve_blocks_again(std::size_t index, bool last);
+    void let_blocks_go(std::size_t index);
 
 private:
     Compilation& c_;
-    const ResolveOptions& options_;
+    ResolveOptions options_;  // its resolved_program is cleared once every program is resolved
     const syntax::File* main_ = nullptr;
     std::vector<std::string> loading_;  // the import chain being loaded, for cycles
     std::set<std::string> loaded_;      // canonical paths or "std/x.meso" keys
@@ -92,9 +95,10 @@ private:
     std::map<std::string, VocabularyWord> vocabulary_;
     std::set<std::string> conditions_seen_;  // the athlete's being resolved, canonical: each is kept once
 
+    void resolve(Source main);  // run's steps
     void report(const Span& span, std::string message, Severity severity = Severity::error, std::vector<Note> notes = {});
     void warn_if_empty(const syntax::File& file);
-    void release_athlete_syntax();  // ResolveOptions::keep_program_syntax false
+    void release_athlete_syntax();  // ResolveOptions::keep_athlete_syntax false
 
     // import.cpp
     ReadResult read_file(const std::string& path) const;
@@ -150,6 +154,25 @@ private:
     // programs.cpp
     void resolve_programs();
     void expand_program(const syntax::Program& p);
+    // ResolveOptions::resolved_program: what each program was resolved
+    // from (by index in module.programs), so that its blocks can be
+    // resolved again the same way, the superset numbers included.
+    struct ProgramOrigin {
+        syntax::Program* syntax = nullptr;  // null when its file is not this compilation's own
+        int supersets = 0;                  // supersets_ when it was resolved
+        bool let_go = false;                // its blocks are not held
+    };
+    std::vector<ProgramOrigin> origins_;
+    // By program statement: the programs made from it (one per athlete)
+    // whose last resolve_blocks has not come; at none, its statements go.
+    std::unordered_map<const syntax::Program*, std::size_t> resolutions_left_;
+    syntax::Program* owned_program_ = nullptr;  // the statement being expanded, as this compilation owns it
+    int supersets_before_ = 0;                  // supersets_ before the program being resolved
+    std::size_t diagnostics_seen_ = 0;          // of c_.diagnostics, looked at for an error so far
+    bool error_seen_ = false;
+    void add_program(const syntax::Program& p, ir::Program program);
+    void hand_on_programs(std::size_t first);
+    bool error_so_far();
     ir::Program program_of(const syntax::Program& p, const ir::Athlete* athlete);
     const ir::Athlete* athlete_by_default(const syntax::Program& p);
     void add_competition(ir::Program& program, const syntax::Competition& n);

@@ -36,7 +36,7 @@ std::string over_budget_message(long long max_sessions, long long sessions, long
 // What the programs of a file have left of its bounds, program after program.
 struct FileBudget {
     const ScheduleOptions& options;
-    long long sessions = options.max_sessions;
+    long long sessions = options.max_sessions;  // what is left
     long long sets = sets_budget_of(options);
 
     // A planner for the next program, bounded by what is left.
@@ -179,33 +179,48 @@ ScheduleResult schedule(const ir::Module& module, const ScheduleOptions& options
     return result;
 }
 
+PlanInProgress begin_plan(const ScheduleOptions& options)
+{
+    PlanInProgress planning;
+    planning.options = options;
+    planning.sessions_left = options.max_sessions;
+    planning.sets_left = sets_budget_of(options);
+    return planning;
+}
+
+void plan_program(PlanInProgress& planning, const ir::Program& program, std::size_t index)
+{
+    if (planning.stopped) return;
+    SchedulePlan& result = planning.plan;
+    scheduling::FileBudget budget{planning.options, planning.sessions_left, planning.sets_left};
+    const ScheduleOptions remaining = budget.remaining();
+    scheduling::Planner planner{program, remaining, result.diagnostics};
+    budget.arm(planner);
+    const bool planned = planner.plan();
+    result.diagnostic_program.resize(result.diagnostics.size(), index);
+    if (!planned) {
+        planning.stopped = budget.stops_after(planner, result.diagnostics);
+        return;
+    }
+    budget.spend(planner.session_count, planner.written_sets);
+    planning.sessions_left = budget.sessions;
+    planning.sets_left = budget.sets;
+    ProgramPlan plan;
+    plan.program = &program;
+    plan.index = index;
+    plan.start = planner.out.start;
+    plan.end = planner.out.end;
+    plan.sessions = planner.session_count;
+    plan.first_session = planner.first_session_date;
+    plan.last_session = planner.last_session_date;
+    result.programs.push_back(plan);
+}
+
 SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& options)
 {
-    SchedulePlan result;
-    scheduling::FileBudget budget{options};
-    for (std::size_t index = 0; index < module.programs.size(); ++index) {
-        const ir::Program& program = module.programs[index];
-        const ScheduleOptions remaining = budget.remaining();
-        scheduling::Planner planner{program, remaining, result.diagnostics};
-        budget.arm(planner);
-        const bool planned = planner.plan();
-        result.diagnostic_program.resize(result.diagnostics.size(), index);
-        if (!planned) {
-            if (budget.stops_after(planner, result.diagnostics)) break;
-            continue;
-        }
-        budget.spend(planner.session_count, planner.written_sets);
-        ProgramPlan plan;
-        plan.program = &program;
-        plan.index = index;
-        plan.start = planner.out.start;
-        plan.end = planner.out.end;
-        plan.sessions = planner.session_count;
-        plan.first_session = planner.first_session_date;
-        plan.last_session = planner.last_session_date;
-        result.programs.push_back(plan);
-    }
-    return result;
+    PlanInProgress planning = begin_plan(options);
+    for (std::size_t index = 0; index < module.programs.size(); ++index) plan_program(planning, module.programs[index], index);
+    return std::move(planning.plan);
 }
 
 ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic>& diagnostics)

@@ -188,4 +188,23 @@ struct SchedulePlan {
 SchedulePlan plan_schedule(const ir::Module& module, const ScheduleOptions& options = {});
 ProgramSchedule schedule_program(const ProgramPlan& plan, std::vector<Diagnostic>& diagnostics);
 
+// plan_schedule a program at a time, for a caller that holds each program's
+// blocks only for a while (the pipeline of check and compile, as resolving
+// hands the programs on): the programs of the module in order, each with
+// its index; `plan` is then what plan_schedule gives. The ProgramPlans
+// point at the programs as they were given: a caller whose programs then
+// move points them again (ProgramPlan::index says where).
+//
+//   PlanInProgress planning = begin_plan({.max_sessions = n});
+//   for each program, in order: plan_program(planning, program, index);
+struct PlanInProgress {
+    ScheduleOptions options;
+    long long sessions_left = 0;  // of --max-sessions
+    long long sets_left = 0;      // of the file's sets (ScheduleOptions::max_sets_per_session)
+    bool stopped = false;         // the budget is spent: the programs after are not planned
+    SchedulePlan plan;
+};
+PlanInProgress begin_plan(const ScheduleOptions& options);
+void plan_program(PlanInProgress& planning, const ir::Program& program, std::size_t index);
+
 }  // namespace meso::scheduling

@@ -99,7 +99,10 @@ template <typename F> long allocations_in(F&& work)
 Counts count(const std::string& text)
 {
     pipeline::Options options;
-    options.keep_program_syntax = false;  // as check and compile resolve
+    // The whole IR held: as check and compile resolve (keep_whole_ir false),
+    // stream_programs resolves each program's blocks again, which allocates
+    // per program as its text says, not per session.
+    options.keep_whole_ir = true;
     options.timezone = "Europe/Berlin";
     Counts counts;
     {

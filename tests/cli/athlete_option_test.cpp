@@ -188,3 +188,20 @@ TEST_CASE("meso compile --per-athlete needs a directory with -o and a file with 
     CHECK(bad.exit_code == 1);
     CHECK_FALSE(std::filesystem::exists(dir + "/out"));
 }
+
+TEST_CASE("meso compile writes the same calendar to standard output as into a file, athletes' programs interleaved in the file")
+{
+    // To standard output the file is checked first and each program is
+    // scheduled again (its blocks resolved again); into a file each is
+    // written as soon as it is checked. Ben's programs are apart in the file.
+    const std::string dir = meso::test::temp_dir("compile-stdout");
+    const auto to_file = run_meso({"compile", squad_file(), "-o", dir + "/squad.ics"}, "SOURCE_DATE_EPOCH=0");
+    INFO(to_file.err);
+    REQUIRE(to_file.exit_code == 0);
+    const auto to_stdout = run_meso({"compile", squad_file(), "-o", "-"}, "SOURCE_DATE_EPOCH=0");
+    REQUIRE(to_stdout.exit_code == 0);
+    const std::string written = meso::test::read_file(dir + "/squad.ics");
+    CHECK(count_of(written, "BEGIN:VEVENT") == 4);
+    CHECK(written.find("squat: 5 sets of 5 reps @ 75% = 105 kg") != std::string::npos);  // of Ben's 140 kg
+    CHECK(to_stdout.out == written);
+}

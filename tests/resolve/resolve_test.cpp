@@ -297,7 +297,36 @@ TEST_CASE("a file with no statements at all is a warning, a file of templates or
     CHECK_FALSE(has_message(broken.diagnostics, "this file has no statements"));  // the syntax error says enough
 }
 
-TEST_CASE("a program's and an athlete's statements let go once resolved, as check and compile do, change no schedule and no finding")
+namespace {
+
+// What a pipeline run says, and each program it hands on as JSON, in order.
+struct Streamed {
+    std::string diagnostics;
+    std::vector<std::string> programs;
+    std::size_t blocks_held = 0;  // of every program, after the run
+};
+
+Streamed stream(const std::string& path, const meso::pipeline::Options& options)
+{
+    auto run = meso::pipeline::resolve_file(path, options);
+    Streamed out;
+    meso::pipeline::stream_programs(run, options, meso::pipeline::Stages::rules,
+                                    [&](std::size_t, meso::scheduling::ProgramSchedule& program) {
+                                        meso::scheduling::ScheduleResult one;
+                                        one.programs.push_back(std::move(program));
+                                        std::ostringstream json;
+                                        meso::emit::write_sessions_json(json, one);
+                                        out.programs.push_back(json.str());
+                                    });
+    out.diagnostics = messages(run.diagnostics);
+    if (run.compilation)
+        for (const auto& program : run.compilation->module.programs) out.blocks_held += program.blocks.size();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("programs planned as they are resolved, each holding its blocks only while scheduled, change no finding and no session")
 {
     std::size_t programs = 0;
     std::size_t athletes = 0;
@@ -305,36 +334,92 @@ TEST_CASE("a program's and an athlete's statements let go once resolved, as chec
         if (entry.path().extension() != ".meso") continue;
         const std::string path = entry.path().string();
         INFO(path);
-        meso::pipeline::Options kept;
-        meso::pipeline::Options let_go;
-        let_go.keep_program_syntax = false;
-        const auto a = meso::pipeline::schedule_file(path, kept);
-        const auto b = meso::pipeline::schedule_file(path, let_go);
-        REQUIRE(a.run.compilation);
-        REQUIRE(b.run.compilation);
-        CHECK(messages(a.run.diagnostics) == messages(b.run.diagnostics));
-        CHECK(messages(a.rule_diagnostics) == messages(b.rule_diagnostics));
-        std::ostringstream json_a, json_b;
-        meso::emit::write_sessions_json(json_a, a.schedule);
-        meso::emit::write_sessions_json(json_b, b.schedule);
-        CHECK(json_a.str() == json_b.str());
-        const auto& file_a = a.run.compilation->files.front();
-        const auto& file_b = b.run.compilation->files.front();
+        meso::pipeline::Options whole;
+        meso::pipeline::Options streamed;
+        streamed.keep_whole_ir = false;  // as check and compile
+        const Streamed a = stream(path, whole);
+        const Streamed b = stream(path, streamed);
+        CHECK(a.diagnostics == b.diagnostics);
+        CHECK(a.programs == b.programs);
+        CHECK(b.blocks_held == 0);
+        programs += a.programs.size();
+
+        // The plan made as the programs were resolved is plan_schedule's.
+        const auto planned_whole = meso::pipeline::resolve_file(path, whole);
+        const auto planned_streamed = meso::pipeline::resolve_file(path, streamed);
+        REQUIRE(planned_whole.compilation);
+        REQUIRE(planned_streamed.compilation);
+        CHECK(planned_streamed.planned);
+        if (!meso::has_errors(planned_whole.diagnostics)) {
+            const auto plan = meso::scheduling::plan_schedule(planned_whole.compilation->module);
+            REQUIRE(plan.programs.size() == planned_streamed.plan.programs.size());
+            for (std::size_t i = 0; i < plan.programs.size(); ++i) {
+                CHECK(plan.programs[i].index == planned_streamed.plan.programs[i].index);
+                CHECK(plan.programs[i].sessions == planned_streamed.plan.programs[i].sessions);
+                CHECK(plan.programs[i].end == planned_streamed.plan.programs[i].end);
+                CHECK(planned_streamed.plan.programs[i].program == &planned_streamed.compilation->module.programs[plan.programs[i].index]);
+            }
+        }
+
+        // The athletes' statements are let go; the programs' are kept, to resolve their blocks again.
+        const auto& file_a = planned_whole.compilation->files.front();
+        const auto& file_b = planned_streamed.compilation->files.front();
         REQUIRE(file_a.statements.size() == file_b.statements.size());
         for (std::size_t i = 0; i < file_a.statements.size(); ++i) {
             if (const auto* athlete_a = std::get_if<meso::syntax::Athlete>(&file_a.statements[i].node)) {
                 athletes += athlete_a->statements.empty() ? 0 : 1;
                 CHECK(std::get<meso::syntax::Athlete>(file_b.statements[i].node).statements.empty());
             }
-            const auto* program_a = std::get_if<meso::syntax::Program>(&file_a.statements[i].node);
-            if (program_a == nullptr) continue;
-            ++programs;
-            CHECK_FALSE(program_a->statements.empty());
-            CHECK(std::get<meso::syntax::Program>(file_b.statements[i].node).statements.empty());
         }
     }
     CHECK(programs >= 8);
     CHECK(athletes >= 8);
+}
+
+TEST_CASE("a program's blocks resolved again are the ones resolved the first time, superset numbers included")
+{
+    const std::string text = "athlete \"A\" {\n  max squat 100 kg\n}\n"
+                             "program \"P\" for \"A\" {\n  start 2027-01-04\n"
+                             "  2 weeks \"One\" {\n    days mon\n    superset { squat 3x5 @ 60%; bench-press 3x5 @ 50 kg }\n  }\n"
+                             "  2 weeks \"Two\" {\n    days wed\n    superset { squat 3x5 @ 65%; row 3x8 @ 40 kg }\n  }\n}\n"
+                             "program \"Q\" for \"A\" {\n  start 2027-03-01\n"
+                             "  1 week \"Three\" {\n    days fri\n    superset { lunge 3x8 @ 20 kg; row 3x8 @ 40 kg }\n  }\n}\n";
+    meso::resolving::ResolveOptions kept;
+    const auto whole = meso::resolving::resolve_source(meso::Source{"p.meso", text}, kept);
+    meso::resolving::ResolveOptions handing_on;
+    std::vector<std::size_t> handed;
+    handing_on.resolved_program = [&](const meso::ir::Program& program, std::size_t index) {
+        CHECK(program.blocks.size() == whole->module.programs.at(index).blocks.size());  // whole when handed on
+        handed.push_back(index);
+    };
+    const auto streamed = meso::resolving::resolve_source(meso::Source{"p.meso", text}, handing_on);
+    INFO(messages(streamed->diagnostics));
+    REQUIRE_FALSE(meso::has_errors(whole->diagnostics));
+    REQUIRE(messages(whole->diagnostics) == messages(streamed->diagnostics));
+    CHECK(handed == std::vector<std::size_t>{0, 1});
+    CHECK(whole->module.programs[1].blocks.at(0).content.exercises.at(0).superset == 3);  // numbered across the file
+    // In the order 1, 0: each program is resolved as it was the first time, whatever was resolved again before it.
+    for (const std::size_t index : {std::size_t{1}, std::size_t{0}, std::size_t{0}}) {
+        CHECK(streamed->module.programs[index].blocks.empty());
+        meso::resolving::resolve_blocks(*streamed, index);
+        meso::resolving::resolve_blocks(*streamed, index);  // held already: nothing changes
+        const auto& again = streamed->module.programs[index].blocks;
+        const auto& first = whole->module.programs[index].blocks;
+        REQUIRE(again.size() == first.size());
+        for (std::size_t b = 0; b < again.size(); ++b) {
+            CHECK(again[b].name == first[b].name);
+            CHECK(again[b].length_days == first[b].length_days);
+            REQUIRE(again[b].content.exercises.size() == first[b].content.exercises.size());
+            for (std::size_t e = 0; e < again[b].content.exercises.size(); ++e) {
+                CHECK(again[b].content.exercises[e].name == first[b].content.exercises[e].name);
+                CHECK(again[b].content.exercises[e].superset == first[b].content.exercises[e].superset);
+                CHECK(again[b].content.exercises[e].sets.size() == first[b].content.exercises[e].sets.size());
+            }
+        }
+        CHECK(streamed->diagnostics.size() == whole->diagnostics.size());  // resolving again says nothing
+        meso::resolving::let_blocks_go(*streamed, index);
+        CHECK(streamed->module.programs[index].blocks.empty());
+    }
 }
 
 namespace {
