@@ -330,9 +330,12 @@ TEST_CASE("programs planned as they are resolved, each holding its blocks only w
 {
     std::size_t programs = 0;
     std::size_t athletes = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(meso::test::source_dir() + "/examples")) {
-        if (entry.path().extension() != ".meso") continue;
-        const std::string path = entry.path().string();
+    std::size_t files_with_errors = 0;
+    std::vector<std::string> paths;  // the examples, and the files with errors: what is said stays the same too
+    for (const char* dir : {"/examples", "/tests/invalid"})
+        for (const auto& entry : std::filesystem::directory_iterator(meso::test::source_dir() + dir))
+            if (entry.path().extension() == ".meso") paths.push_back(entry.path().string());
+    for (const std::string& path : paths) {
         INFO(path);
         meso::pipeline::Options whole;
         meso::pipeline::Options streamed;
@@ -350,6 +353,7 @@ TEST_CASE("programs planned as they are resolved, each holding its blocks only w
         REQUIRE(planned_whole.compilation);
         REQUIRE(planned_streamed.compilation);
         CHECK(planned_streamed.planned);
+        files_with_errors += meso::has_errors(planned_whole.diagnostics) ? 1 : 0;
         if (!meso::has_errors(planned_whole.diagnostics)) {
             const auto plan = meso::scheduling::plan_schedule(planned_whole.compilation->module);
             REQUIRE(plan.programs.size() == planned_streamed.plan.programs.size());
@@ -374,6 +378,7 @@ TEST_CASE("programs planned as they are resolved, each holding its blocks only w
     }
     CHECK(programs >= 8);
     CHECK(athletes >= 8);
+    CHECK(files_with_errors >= 200);
 }
 
 TEST_CASE("a program's blocks resolved again are the ones resolved the first time, superset numbers included")
