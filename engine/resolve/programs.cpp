@@ -62,6 +62,17 @@ void Resolver::resolve_programs()
         if (options_.resolved_program) hand_on_programs(first);
     }
     owned_program_ = nullptr;
+    if (options_.resolved_program && error_so_far()) let_statements_go();
+}
+
+// A file with an error is not scheduled: no program's blocks are resolved again.
+void Resolver::let_statements_go()
+{
+    for (auto& origin : origins_) {
+        if (origin.syntax != nullptr) std::vector<syntax::ProgramStatement>().swap(origin.syntax->statements);
+        origin.syntax = nullptr;
+    }
+    resolutions_left_.clear();
 }
 
 // The programs from `first` on, just resolved, to ResolveOptions::resolved_program
@@ -102,7 +113,7 @@ void Resolver::resolve_blocks_again(std::size_t index, bool last)
     std::swap(said, c_.diagnostics);
     const int supersets = supersets_;
     supersets_ = origin.supersets;
-    ir::Program again = program_of(*origin.syntax, program.athlete);
+    ir::Program again = program_of(*origin.syntax, program.athlete, /*blocks_only=*/true);
     supersets_ = supersets;
     std::swap(said, c_.diagnostics);
     program.blocks = std::move(again.blocks);
@@ -156,12 +167,15 @@ void Resolver::expand_program(const syntax::Program& p)
     merge_shared_findings(c_.diagnostics, mark);
 }
 
-ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* athlete)
+ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* athlete, bool blocks_only)
 {
     ir::Program program;
     program.name = p.name.value;
     program.span = p.span;
     program.athlete = athlete;
+    // Room for the blocks the statements make: grown by doubling, a program
+    // of 10,000 repeated weeks left the smaller copies resident beside it.
+    program.blocks.reserve(std::min(blocks_made(p.statements), static_cast<std::size_t>(max_blocks)));
     std::optional<Span> start_span, end_span;
     bool too_many_blocks = false;  // reported once, at the first block past the bound
     const auto add_block = [&](const syntax::BlockUse& n) {
@@ -173,6 +187,7 @@ ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* at
         if (auto b = block_of(n, program.athlete)) program.blocks.push_back(std::move(*b));
     };
     for (const auto& s : p.statements) {
+        if (blocks_only && !std::holds_alternative<syntax::BlockUse>(s.node) && !std::holds_alternative<syntax::Repeat>(s.node)) continue;
         std::visit(
             overloaded{
                 [&](const syntax::Start& n) {
@@ -208,6 +223,8 @@ ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* at
             },
             s.node);
     }
+    program.blocks.shrink_to_fit();  // read for every session; grown by doubling as the blocks were read
+    if (blocks_only) return program;
     if (start_span && end_span)
         report(*end_span, "a program has 'start' or 'end', not both: 'end' plans backward from the last day", Severity::error,
                {{*start_span, "'start' is here"}});
@@ -218,7 +235,6 @@ ir::Program Resolver::program_of(const syntax::Program& p, const ir::Athlete* at
                                            [](const auto& a, const auto& b) { return a.date < b.date; });
         program.end = last->date - std::chrono::days{1};
     }
-    program.blocks.shrink_to_fit();  // read for every session; grown by doubling as the blocks were read
     if (!start_span && !end_span && program.competitions.empty() && !syntax_error_within(p.span))
         report(p.name.span, "the program needs 'start DATE' (or 'end DATE', or a 'competition DATE \"name\"' without either, to plan "
                             "backward to a competition)");

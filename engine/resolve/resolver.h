@@ -172,8 +172,10 @@ private:
     bool error_seen_ = false;
     void add_program(const syntax::Program& p, ir::Program program);
     void hand_on_programs(std::size_t first);
+    void let_statements_go();
     bool error_so_far();
-    ir::Program program_of(const syntax::Program& p, const ir::Athlete* athlete);
+    // blocks_only: the blocks alone, resolved again (resolve_blocks_again)
+    ir::Program program_of(const syntax::Program& p, const ir::Athlete* athlete, bool blocks_only = false);
     const ir::Athlete* athlete_by_default(const syntax::Program& p);
     void add_competition(ir::Program& program, const syntax::Competition& n);
     void check_competition_days(ir::Program& program);
