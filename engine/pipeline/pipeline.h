@@ -115,12 +115,14 @@ FileRun check_text(Source source, const Options& options);
 FileRun resolve_rules_only(const Options& options);
 
 // When resolving found no error: plans every program (its days counted,
-// --max-sessions over the whole file), then, athlete by athlete
+// --max-sessions over the whole file; with Options::keep_whole_ir false
+// that plan was made as the programs were resolved), then, athlete by athlete
 // (athlete_groups), schedules each of the athlete's programs and checks it
 // up to `last` together with the athlete's programs before it (overlaps
 // and gaps across them: check_program_rules), hands the athlete's programs
 // to `take` (which may be empty) while the file so far has no error, and
-// lets them go: memory grows with the programs of the athlete who has the
+// lets them go (and, with keep_whole_ir false, their blocks, resolved again
+// for them): memory grows with the programs of the athlete who has the
 // most, not the file. After an error the programs left are still
 // scheduled (and, until a schedule error, checked) for their diagnostics,
 // not handed on. `lap`, when given, is called as each stage's work ends.
