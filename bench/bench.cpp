@@ -179,7 +179,7 @@ struct PassCounts {
 {
     PassCounts counts;
     run.diagnostics = resolved;
-    run.plan = {};
+    if (!run.planned) run.plan = {};  // else the plan was made as the programs were resolved, as meso compile makes it
     double at = cpu_seconds();
     auto lap = [&](double& stage) {
         const double now = cpu_seconds();
@@ -270,6 +270,10 @@ int main(int argc, char** argv)
     }
     if (meso::has_errors(run.diagnostics)) {
         std::cerr << "meso_bench: the input has errors\n";
+        return 1;
+    }
+    if (counts.sessions == 0) {  // a pass that scheduled nothing would measure nothing, and say it fast
+        std::cerr << "meso_bench: the input expanded to no session\n";
         return 1;
     }
     std::printf(
