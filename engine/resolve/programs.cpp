@@ -57,9 +57,8 @@ void Resolver::resolve_programs()
         const auto* p = std::get_if<syntax::Program>(&main_->statements[i].node);
         if (p == nullptr) continue;
         owned_program_ = owned != nullptr ? &std::get<syntax::Program>(owned->statements[i].node) : nullptr;
-        const std::size_t first = c_.module.programs.size();
         expand_program(*p);
-        if (options_.resolved_program) hand_on_programs(first);
+        hand_on_programs();
     }
     owned_program_ = nullptr;
     if (options_.resolved_program && error_so_far()) let_statements_go();
@@ -75,11 +74,12 @@ void Resolver::let_statements_go()
     resolutions_left_.clear();
 }
 
-// The programs from `first` on, just resolved, to ResolveOptions::resolved_program
+// The programs resolved since the last call, to ResolveOptions::resolved_program
 // while the file has no error (nothing is planned after one), then without their blocks.
-void Resolver::hand_on_programs(std::size_t first)
+void Resolver::hand_on_programs()
 {
-    for (std::size_t i = first; i < c_.module.programs.size(); ++i) {
+    if (!options_.resolved_program) return;
+    for (std::size_t i = handed_on_; i < c_.module.programs.size(); i = ++handed_on_) {
         if (!error_so_far()) options_.resolved_program(c_.module.programs[i], i);
         if (origins_[i].syntax != nullptr) let_blocks_go(i);  // else they could not be resolved again
     }
@@ -163,6 +163,7 @@ void Resolver::expand_program(const syntax::Program& p)
         program.one_of_several = true;
         if (athlete) name_athlete(c_.diagnostics, before, athlete->name);
         add_program(p, std::move(program));
+        hand_on_programs();  // each athlete's copy let go before the next is made
     }
     merge_shared_findings(c_.diagnostics, mark);
 }

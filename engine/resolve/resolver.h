@@ -171,7 +171,8 @@ private:
     std::size_t diagnostics_seen_ = 0;          // of c_.diagnostics, looked at for an error so far
     bool error_seen_ = false;
     void add_program(const syntax::Program& p, ir::Program program);
-    void hand_on_programs(std::size_t first);
+    std::size_t handed_on_ = 0;  // the programs handed to ResolveOptions::resolved_program, or passed over after an error
+    void hand_on_programs();
     void let_statements_go();
     bool error_so_far();
     // blocks_only: the blocks alone, resolved again (resolve_blocks_again)
