@@ -232,54 +232,64 @@ private:
     void node(const Ruleset& x) { nested("ruleset " + n(x.name) + (x.title ? " " + t(*x.title) : ""), x.statements); }
 };
 
-// The text without what the layout may change, to compare a file with its
-// formatted version: blanks, comments, ',' and ';' dropped, weekdays
-// shortened, '×' as 'x', leading zeros of numbers dropped (`8:00` and
-// `08:00`); strings kept byte for byte. The formatter prints every token
-// from the syntax tree, so this catches a tree that lost a piece of what
-// the user wrote, which the comparison of trees cannot.
-std::string significant_text(std::string_view t)
+bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Each appends the token at t[i] as significant_text keeps it and returns
+// where the token ends.
+std::size_t append_string(std::string& out, std::string_view t, std::size_t i)
+{
+    std::size_t end = i + 1;
+    while (end < t.size() && t[end] != '"' && t[end] != '\n') end += (t[end] == '\\' && end + 1 < t.size()) ? 2 : 1;
+    end = std::min(end + 1, t.size());
+    out.append(t.substr(i, end - i));
+    return end;
+}
+
+std::size_t append_number(std::string& out, std::string_view t, std::size_t i)
+{
+    std::size_t end = i;
+    while (end < t.size() && is_digit(t[end])) ++end;
+    std::size_t first = i;
+    while (first + 1 < end && t[first] == '0') ++first;
+    out.append(t.substr(first, end - first));
+    return end;
+}
+
+std::size_t append_word(std::string& out, std::string_view t, std::size_t i)
 {
     static const std::map<std::string, std::string, std::less<>> weekdays = {{"monday", "mon"},   {"tuesday", "tue"}, {"wednesday", "wed"},
                                                                              {"thursday", "thu"}, {"friday", "fri"},  {"saturday", "sat"},
                                                                              {"sunday", "sun"}};
     auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
+    std::size_t end = i;
+    while (end < t.size() && is_word(t[end])) ++end;
+    const auto word = t.substr(i, end - i);
+    const auto day = weekdays.find(word);
+    out.append(day != weekdays.end() ? std::string_view(day->second) : word);
+    return end;
+}
+
+// The text without what the layout may change, to compare a file with its
+// formatted version: blanks, comments, ',' and ';' dropped, weekdays
+// shortened, '×' as 'x', an 'x' before a digit apart from it (`20% x030`
+// is 'x' and a number, as `20% x 030` is), leading zeros of numbers
+// dropped (`8:00` and `08:00`); strings kept byte for byte. The formatter
+// prints every token from the syntax tree, so this catches a tree that
+// lost a piece of what the user wrote, which the comparison of trees cannot.
+std::string significant_text(std::string_view t)
+{
     std::string out;
     for (std::size_t i = 0; i < t.size();) {
         const char c = t[i];
-        if (c == '"') {
-            std::size_t end = i + 1;
-            while (end < t.size() && t[end] != '"' && t[end] != '\n') end += (t[end] == '\\' && end + 1 < t.size()) ? 2 : 1;
-            end = std::min(end + 1, t.size());
-            out.append(t.substr(i, end - i));
-            i = end;
-        }
-        else if (c == '#') {
-            while (i < t.size() && t[i] != '\n') ++i;
-        }
-        else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == ';') {
-            ++i;
-        }
-        else if (t.compare(i, 2, "\xC3\x97") == 0) {  // ×
+        if (c == '"') i = append_string(out, t, i);
+        else if (c == '#') i = t.find('\n', i) == std::string_view::npos ? t.size() : t.find('\n', i);
+        else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == ';') ++i;
+        else if (t.compare(i, 2, "\xC3\x97") == 0 || (c == 'x' && i + 1 < t.size() && is_digit(t[i + 1]))) {  // ×, or x5
             out += 'x';
-            i += 2;
+            i += c == 'x' ? 1 : 2;
         }
-        else if (std::isdigit(static_cast<unsigned char>(c))) {
-            std::size_t end = i;
-            while (end < t.size() && std::isdigit(static_cast<unsigned char>(t[end]))) ++end;
-            std::size_t first = i;
-            while (first + 1 < end && t[first] == '0') ++first;
-            out.append(t.substr(first, end - first));
-            i = end;
-        }
-        else if (std::isalpha(static_cast<unsigned char>(c))) {
-            std::size_t end = i;
-            while (end < t.size() && is_word(t[end])) ++end;
-            const auto word = t.substr(i, end - i);
-            const auto day = weekdays.find(word);
-            out.append(day != weekdays.end() ? std::string_view(day->second) : word);
-            i = end;
-        }
+        else if (is_digit(c)) i = append_number(out, t, i);
+        else if (std::isalpha(static_cast<unsigned char>(c))) i = append_word(out, t, i);
         else {
             out += c;
             ++i;

@@ -322,6 +322,21 @@ TEST_CASE("verify accepts the formatter's output and rejects text that changes t
     CHECK(meso::format::verify(f.parsed.file, "use std.bfr # keep me\nathlete \"A\" {\n"));
 }
 
+TEST_CASE("reps written against their 'x' with a leading zero are formatted, not refused as a change of the text")
+{
+    // Found by fuzz_format: `x030` was one word to the check of the text
+    // beyond its layout, and `x 030`, the formatter's spacing, an 'x' and
+    // the number 30, so meso fmt refused the file as an internal error.
+    const std::string text = "program \"P\" {\n  start 2027-03-01\n  1 week \"B\" {\n    days mon\n    squat 20% x030,15\n"
+                             "    bench-press 3x05 @ 50%\n  }\n}\n";
+    const auto f = format_text("x.meso", text);
+    REQUIRE_FALSE(meso::has_errors(f.parsed.diagnostics));
+    CHECK(f.text.find("20% x 030,15\n") != std::string::npos);  // squat, its column aligned with bench-press
+    CHECK_FALSE(meso::format::verify(f.parsed.file, f.text));
+    // The check still sees a number that changed next to an 'x'.
+    CHECK(meso::format::verify(f.parsed.file, std::string(f.text).replace(f.text.find("x 030"), 5, "x 031")));
+}
+
 TEST_CASE("the dump tells apart what the user wrote differently and ignores layout")
 {
     auto dump = [](const std::string& text) { return meso::format::dump(format_text("d.meso", text).parsed.file); };
