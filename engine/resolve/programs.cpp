@@ -94,12 +94,13 @@ bool Resolver::error_so_far()
     return error_seen_;
 }
 
-void Resolver::add_program(const syntax::Program& p, ir::Program program)
+// `supersets`: supersets_ before the program was resolved.
+void Resolver::add_program(ir::Program program, int supersets)
 {
     c_.module.programs.push_back(std::move(program));
     if (!options_.resolved_program) return;
-    origins_.push_back({owned_program_, supersets_before_, false});
-    ++resolutions_left_[&p];
+    origins_.push_back({owned_program_, supersets, false});
+    if (owned_program_ != nullptr) ++resolutions_left_[owned_program_];
 }
 
 void Resolver::resolve_blocks_again(std::size_t index, bool last)
@@ -141,8 +142,9 @@ void Resolver::expand_program(const syntax::Program& p)
 {
     const ProgramAthletes for_whom = athletes_of(p);
     if (!for_whom.one_of_several) {
-        supersets_before_ = supersets_;
-        add_program(p, program_of(p, for_whom.athletes.front()));
+        const int supersets = supersets_;
+        ir::Program program = program_of(p, for_whom.athletes.front());
+        add_program(std::move(program), supersets);
         return;
     }
     const std::size_t blocks = blocks_made(p.statements);
@@ -158,11 +160,11 @@ void Resolver::expand_program(const syntax::Program& p)
     const std::size_t mark = c_.diagnostics.size();
     for (const ir::Athlete* athlete : for_whom.athletes) {
         const std::size_t before = c_.diagnostics.size();
-        supersets_before_ = supersets_;
+        const int supersets = supersets_;
         ir::Program program = program_of(p, athlete);
         program.one_of_several = true;
         if (athlete) name_athlete(c_.diagnostics, before, athlete->name);
-        add_program(p, std::move(program));
+        add_program(std::move(program), supersets);
         hand_on_programs();  // each athlete's copy let go before the next is made
     }
     merge_shared_findings(c_.diagnostics, mark);

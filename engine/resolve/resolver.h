@@ -165,12 +165,11 @@ private:
     std::vector<ProgramOrigin> origins_;
     // By program statement: the programs made from it (one per athlete)
     // whose last resolve_blocks has not come; at none, its statements go.
-    std::unordered_map<const syntax::Program*, std::size_t> resolutions_left_;
+    std::unordered_map<syntax::Program*, std::size_t> resolutions_left_;
     syntax::Program* owned_program_ = nullptr;  // the statement being expanded, as this compilation owns it
-    int supersets_before_ = 0;                  // supersets_ before the program being resolved
     std::size_t diagnostics_seen_ = 0;          // of c_.diagnostics, looked at for an error so far
     bool error_seen_ = false;
-    void add_program(const syntax::Program& p, ir::Program program);
+    void add_program(ir::Program program, int supersets);
     std::size_t handed_on_ = 0;  // the programs handed to ResolveOptions::resolved_program, or passed over after an error
     void hand_on_programs();
     void let_statements_go();
