@@ -282,7 +282,7 @@ std::string significant_text(std::string_view t)
     for (std::size_t i = 0; i < t.size();) {
         const char c = t[i];
         if (c == '"') i = append_string(out, t, i);
-        else if (c == '#') i = t.find('\n', i) == std::string_view::npos ? t.size() : t.find('\n', i);
+        else if (c == '#') i = std::min(t.find('\n', i), t.size());  // npos past the end
         else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == ';') ++i;
         else if (t.compare(i, 2, "\xC3\x97") == 0 || (c == 'x' && i + 1 < t.size() && is_digit(t[i + 1]))) {  // ×, or x5
             out += 'x';
