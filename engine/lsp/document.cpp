@@ -64,8 +64,18 @@ std::optional<Word> quoted_at(std::string_view text, std::uint32_t line_start, s
     return std::nullopt;
 }
 
-json diagnostic_json(const Diagnostic& d, const LineIndex& index, Files& files, const Document& document, const rules::RuleBook& book,
-                     Encoding encoding)
+// The line index of each file a diagnostic or a note points into, made once
+// per publication: a note into the standard library (std/bfr.meso) made its
+// module's index again for every diagnostic that had one.
+using LineIndexes = std::map<const Source*, LineIndex>;
+
+const LineIndex& index_of(LineIndexes& indexes, const Source* source, Encoding encoding)
+{
+    return indexes.try_emplace(source, source ? std::string_view(source->text) : std::string_view(), encoding).first->second;
+}
+
+json diagnostic_json(const Diagnostic& d, const LineIndex& index, LineIndexes& indexes, Files& files, const Document& document,
+                     const rules::RuleBook& book, Encoding encoding)
 {
     std::string message = printed_message(d);
     json related = json::array();
@@ -74,7 +84,7 @@ json diagnostic_json(const Diagnostic& d, const LineIndex& index, Files& files, 
             message += "\nnote: " + note.message;
             continue;
         }
-        const LineIndex note_index(note.span.source->text, encoding);
+        const LineIndex& note_index = index_of(indexes, note.span.source, encoding);
         related.push_back(
             {{"location", {{"uri", files.uri_of(*note.span.source, document.uri, document.path)}, {"range", note_index.range(note.span)}}},
              {"message", note.message}});
@@ -124,15 +134,14 @@ void add_definitions_of(const syntax::File& file, const std::string& name, std::
 void analyse(Document& document)
 {
     auto analysis = std::make_shared<Analysis>();
-    {
-        const Source source{document.path, document.text};
-        analysis->parsed = !has_errors(parse(source).diagnostics);
-    }
     const pipeline::Options options;
     analysis->run = pipeline::resolve_text(Source{document.path, document.text}, options);
+    analysis->parsed = analysis->run.compilation->main_file_parsed;
     pipeline::stream_programs(analysis->run, options, pipeline::Stages::rules,
                               [&](std::size_t, scheduling::ProgramSchedule& program) { analysis->programs.push_back(std::move(program)); });
-    if (analysis->run.compilation) analysis->book = rules::load_rules(analysis->run.compilation->module);
+    // After an error of resolving nothing was checked, and hover still explains the rules in force.
+    if (analysis->run.rules) analysis->book = std::move(*analysis->run.rules);
+    else analysis->book = rules::load_rules(analysis->run.compilation->module);
     document.latest = analysis;
     if (analysis->parsed) document.last_good = analysis;
 }
@@ -200,14 +209,13 @@ std::vector<json> publish_diagnostics(Document& document, Files& files, Encoding
     std::map<const Source*, json> by_source;
     const Source* main = analysis.run.compilation ? &analysis.source() : nullptr;
     by_source[main] = json::array();
-    std::map<const Source*, LineIndex> indexes;
+    LineIndexes indexes;
     const LineIndex document_index(main ? std::string_view(main->text) : std::string_view(document.text), encoding);
     for (const auto& d : analysis.run.diagnostics) {
         if (d.suppressed_by) continue;  // accepted by an `allow`, as `meso check` shows them
         const Source* source = d.span.valid() ? d.span.source : main;
-        auto index = indexes.try_emplace(source, source ? std::string_view(source->text) : std::string_view(), encoding).first;
-        by_source[source].push_back(
-            diagnostic_json(d, d.span.valid() ? index->second : document_index, files, document, analysis.book, encoding));
+        const LineIndex& index = d.span.valid() ? index_of(indexes, source, encoding) : document_index;
+        by_source[source].push_back(diagnostic_json(d, index, indexes, files, document, analysis.book, encoding));
     }
     std::vector<json> notifications;
     std::set<std::string> elsewhere;

@@ -316,6 +316,7 @@ void stream_programs(FileRun& run, const Options& options, Stages last, const Ta
         if (lap) lap(Lap::schedule);  // the athlete's programs let go
     }
     end_pass(pass, run, last);
+    if (last == Stages::rules) run.rules = std::move(pass.book);
     log_totals(pass.totals, last == Stages::rules);
     log_findings(last == Stages::rules ? "findings" : "findings before the rules", run.diagnostics);
     if (lap) lap(Lap::rules);

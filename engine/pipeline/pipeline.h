@@ -41,6 +41,7 @@
 #include "engine/base/diagnostic.h"
 #include "engine/base/timezone.h"
 #include "engine/resolve/resolve.h"
+#include "engine/rules/rules.h"
 #include "engine/schedule/schedule.h"
 
 namespace meso::pipeline {
@@ -75,6 +76,9 @@ struct FileRun {
     ZoneChoice default_zone;                              // of the programs that name none
     std::string zone_error;                               // TZ names no zone, and a program needs it: nothing is scheduled
     std::string athlete_error;                            // --athlete names no athlete of the file: nothing is scheduled
+    // The rule sets stream_programs checked the programs against (Stages::rules),
+    // their errors moved into `diagnostics`; none when it checked nothing.
+    std::optional<rules::RuleBook> rules;
 };
 
 // The last stage stream_programs runs: `schedule` includes the warnings of

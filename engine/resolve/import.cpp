@@ -49,6 +49,7 @@ const syntax::File* Resolver::load(Source source, int depth)
     const Source& s = c_.own_sources.back();
     c_.sources.push_back(&s);
     auto parsed = parse(s, options_.limits);
+    if (c_.sources.size() == 1) c_.main_file_parsed = !has_errors(parsed.diagnostics);
     DiagnosticSink(c_.diagnostics).append(std::move(parsed.diagnostics));
     c_.files.push_back(std::move(parsed.file));
     const syntax::File* file = &c_.files.back();
@@ -221,17 +222,23 @@ void Resolver::collect()
 }
 
 // The library module that defines template `name`, for "add 'use std.templates'".
+// The library's templates are listed once per process: a program naming a
+// template it does not define, as one does while typing it in the language
+// server, parsed the library's modules again at every change.
 std::optional<std::string> Resolver::library_module_of_template(const std::string& name)
 {
-    for (const auto& embedded : embedded_stdlib()) {
-        if (embedded.text.find("template " + name) == std::string_view::npos) continue;
-        Source probe{std::string(embedded.path), std::string(embedded.text)};
-        auto parsed = parse(probe, options_.limits);
-        for (const auto& statement : parsed.file.statements)
-            if (const auto* t = std::get_if<syntax::Template>(&statement.node); t && t->name.text == name)
-                return module_name_of(embedded.path);
-    }
-    return std::nullopt;
+    static const std::map<std::string, std::string, std::less<>> defined_in = [] {
+        std::map<std::string, std::string, std::less<>> modules;
+        for (const auto& embedded : embedded_stdlib()) {
+            const Source source{std::string(embedded.path), std::string(embedded.text)};
+            for (const auto& statement : parse(source).file.statements)
+                if (const auto* t = std::get_if<syntax::Template>(&statement.node))
+                    modules.try_emplace(t->name.text, module_name_of(embedded.path));
+        }
+        return modules;
+    }();
+    const auto found = defined_in.find(name);
+    return found == defined_in.end() ? std::nullopt : std::optional(found->second);
 }
 
 }  // namespace meso::resolving

@@ -70,6 +70,30 @@ TEST_CASE("lsp: a finding of a rule has its id as code and a link to its explana
     CHECK(diagnostics[0]["relatedInformation"][0]["message"] == "the template 'deload' is defined here");
 }
 
+TEST_CASE("lsp: the notes of several findings into one module of the standard library point at its own lines")
+{
+    std::string two_deloads = plan;
+    two_deloads.replace(two_deloads.find("  then 1 week deload\n"), 21,
+                        "  then 1 week deload\n  then 1 week strong\n  then 1 week deload\n");
+    Session s;
+    s.run({initialize(), open(plan_uri, two_deloads)});
+    const json diagnostics = s.diagnostics(plan_uri);
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(diagnostics[0]["range"]["start"]["line"] == 17);
+    CHECK(diagnostics[1]["range"]["start"]["line"] == 19);
+    // Zoë has no max deadlift: the note is at the template's `deadlift    2x3 @ 50%`,
+    // line 224 of std/templates.meso (223 from 0), after its two spaces.
+    for (const json& d : diagnostics) {
+        CHECK(d["relatedInformation"][0]["message"] == "the template 'deload' is defined here");
+        const json& location = d["relatedInformation"][0]["location"];
+        CHECK(location["uri"].get<std::string>().find("/std/templates.meso") != std::string::npos);
+        CHECK(location["range"]["start"]["line"] == 223);
+        CHECK(location["range"]["start"]["character"] == 2);
+        CHECK(location["range"]["end"]["line"] == 223);
+        CHECK(location["range"]["end"]["character"] == 23);
+    }
+}
+
 TEST_CASE("lsp: a change is checked again and its diagnostics replace the old ones")
 {
     Session s;
@@ -122,6 +146,19 @@ TEST_CASE("lsp: hover on a block gives its dates and sessions, on a rule id its 
     const std::string definition = s.answer(4)["result"]["contents"]["value"];
     CHECK(definition.find("template strong \"Strong\" {") != std::string::npos);
     CHECK(definition.find("squat 5x5 @ 80%") != std::string::npos);
+}
+
+TEST_CASE("lsp: hover on a rule id explains it also in a file with an error of meaning, whose programs are not checked")
+{
+    Session s;
+    const std::string unknown_template =
+        plan.substr(0, plan.find("  then")) + "  then 1 week delaod { allow general.percent-without-max \"known\" }\n}\n";
+    s.run({initialize(), open(plan_uri, unknown_template), request(2, "textDocument/hover", at(plan_uri, 17, 35))});
+    const json error = first_error(s.diagnostics(plan_uri));
+    REQUIRE(error != nullptr);
+    CHECK(error["message"].get<std::string>().find("unknown template 'delaod'") != std::string::npos);
+    const std::string rule = s.answer(2)["result"]["contents"]["value"];
+    CHECK(rule.find("**general.percent-without-max** (info)") != std::string::npos);
 }
 
 TEST_CASE("lsp: while a line is half typed, hover answers from the last text that parsed")

@@ -90,6 +90,23 @@ TEST_CASE("use of a file is relative to the importing file, and cycles are locat
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("whether the main file parsed is its own text's, not that of a file it uses")
+{
+    const auto dir = meso::test::temp_dir("main-parsed");
+    meso::test::write_file(dir + "/broken.meso", "athlete \"Alex\" { max squat 180 }\n");
+    meso::test::write_file(dir + "/uses-broken.meso", "use \"broken.meso\"\n");
+    meso::test::write_file(dir + "/broken-main.meso", "use \"uses-broken.meso\"\nprogram \"P\" fr \"Alex\" {\n}\n");
+    meso::test::write_file(dir + "/fine.meso", "athlete \"Alex\" { max squat 180 kg }\n");
+    meso::test::write_file(dir + "/good-main.meso", "use \"fine.meso\"\n");
+
+    const auto uses_broken = compile_file(dir + "/uses-broken.meso");
+    CHECK(meso::has_errors(uses_broken.diagnostics));  // broken.meso's syntax error
+    CHECK(uses_broken.compilation->main_file_parsed);
+    CHECK_FALSE(compile_file(dir + "/broken-main.meso").compilation->main_file_parsed);
+    CHECK(compile_file(dir + "/good-main.meso").compilation->main_file_parsed);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a directory in MESO_PATH adds and overrides library modules")
 {
     const auto dir = meso::test::temp_dir("meso-path");
