@@ -210,12 +210,11 @@ std::vector<json> publish_diagnostics(Document& document, Files& files, Encoding
     const Source* main = analysis.run.compilation ? &analysis.source() : nullptr;
     by_source[main] = json::array();
     LineIndexes indexes;
-    const LineIndex document_index(main ? std::string_view(main->text) : std::string_view(document.text), encoding);
     for (const auto& d : analysis.run.diagnostics) {
-        if (d.suppressed_by) continue;  // accepted by an `allow`, as `meso check` shows them
-        const Source* source = d.span.valid() ? d.span.source : main;
-        const LineIndex& index = d.span.valid() ? index_of(indexes, source, encoding) : document_index;
-        by_source[source].push_back(diagnostic_json(d, index, indexes, files, document, analysis.book, encoding));
+        if (d.suppressed_by) continue;                                 // accepted by an `allow`, as `meso check` shows them
+        const Source* source = d.span.valid() ? d.span.source : main;  // one without a place is at the document's start
+        by_source[source].push_back(
+            diagnostic_json(d, index_of(indexes, source, encoding), indexes, files, document, analysis.book, encoding));
     }
     std::vector<json> notifications;
     std::set<std::string> elsewhere;
